@@ -1,0 +1,214 @@
+package dev.stowage;
+
+import dev.stowage.spi.FilesystemAdapter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Reads and writes files in one storage backend — local disk, memory, Backblaze B2 or an
+ * S3-compatible service — through the same calls.
+ *
+ * <pre>{@code
+ * try (Filesystem fs = Filesystems.open("b2://my-bucket/assets")) {   // or "s3://…", "file:///srv", "memory:"
+ *   fs.write("reports/2026.csv", csvBytes);
+ *   String text = fs.readString("reports/2026.csv");
+ *   try (DirectoryListing listing = fs.list("reports")) {
+ *     listing.forEach(entry -> System.out.println(entry.path()));
+ *   }
+ *   URI link = fs.temporaryUrl("reports/2026.csv", Duration.ofHours(1));
+ * }
+ * }</pre>
+ *
+ * <p><b>Paths</b> are relative to the filesystem's root and normalised once: {@code \} becomes
+ * {@code /}; empty and {@code .} segments drop (so leading, trailing and double slashes
+ * disappear); {@code ..} resolves, but climbing above the root fails with
+ * {@link PathRejectedException}; control characters fail with {@link PathRejectedException};
+ * {@code a..b} and {@code ..txt} are ordinary names. The root is {@code ""}. Paths longer than
+ * the adapter's {@link Capabilities#maxPathBytes()} fail before any I/O.
+ *
+ * <p><b>Directories</b> on object stores are implicit: a directory exists while a marker or any
+ * file below it exists. Markers never appear in listings. Listing a missing directory yields nothing.
+ *
+ * <p><b>Errors</b> are unchecked {@link StorageException}s: one subclass per operation, each with a
+ * {@link StorageException.Kind}. An operation or option that needs a capability the adapter does
+ * not declare fails with {@code UNSUPPORTED} before any I/O.
+ *
+ * <p>Implementations are thread-safe. Build one with {@link #of(FilesystemAdapter)},
+ * {@link #builder(FilesystemAdapter)} or {@link Filesystems#open(String)}.
+ */
+public interface Filesystem extends AutoCloseable {
+
+  /** Returns a filesystem over {@code adapter} with default settings. */
+  static Filesystem of(FilesystemAdapter adapter) {
+    return builder(adapter).build();
+  }
+
+  /** Returns a builder for a filesystem over {@code adapter}. */
+  static FilesystemBuilder builder(FilesystemAdapter adapter) {
+    return new FilesystemBuilder(adapter);
+  }
+
+  // ---- existence ----
+
+  /** Returns whether a file exists at {@code path} (false for directories). */
+  boolean fileExists(String path);
+
+  /** Returns whether a directory exists at {@code path} (explicitly created or implied by contents). */
+  boolean directoryExists(String path);
+
+  /** Returns whether a file or a directory exists at {@code path}. */
+  boolean exists(String path);
+
+  // ---- read ----
+
+  /** Returns the whole file. */
+  byte[] read(String path);
+
+  /** Returns the whole file decoded as UTF-8. */
+  String readString(String path);
+
+  /** Returns the whole file decoded with {@code charset}. */
+  String readString(String path, Charset charset);
+
+  /** Opens the file for streaming; the caller closes the stream. */
+  InputStream readStream(String path);
+
+  /**
+   * Opens {@code range} of the file for streaming. An end past the file is clamped; a start past
+   * the end fails with {@code RANGE_NOT_SATISFIABLE} where the adapter declares
+   * {@link Capability#RANGE_NOT_SATISFIABLE}, and yields no bytes otherwise.
+   */
+  InputStream readStream(String path, ByteRange range);
+
+  // ---- write ----
+
+  /** Writes {@code data} to {@code path}, replacing any file there, and returns its attributes. */
+  FileAttributes write(String path, byte[] data);
+
+  /** Writes {@code data} with {@code options}. */
+  FileAttributes write(String path, byte[] data, WriteOptions options);
+
+  /** Writes {@code content} encoded as UTF-8. */
+  FileAttributes write(String path, String content);
+
+  /** Writes {@code content} encoded as UTF-8, with {@code options}. */
+  FileAttributes write(String path, String content, WriteOptions options);
+
+  /**
+   * Writes everything {@code source} yields. The stream is read from its current position to its
+   * end and is not closed. If it fails part-way, nothing is left at {@code path}.
+   */
+  FileAttributes write(String path, InputStream source, WriteOptions options);
+
+  /**
+   * Writes exactly {@code length} bytes of {@code source} (known-length streams let adapters pick
+   * single or multipart upload up front). A stream that ends early fails with INVALID_INPUT and
+   * writes nothing.
+   */
+  FileAttributes write(String path, InputStream source, long length, WriteOptions options);
+
+  /** Writes the contents of a local file; adapters may read parts of it in parallel. */
+  FileAttributes write(String path, Path source, WriteOptions options);
+
+  /**
+   * Returns a stream whose bytes become the file when it is closed. Until then nothing is visible
+   * at {@code path}; if writing fails, {@code close()} throws and nothing is left.
+   */
+  OutputStream openOutputStream(String path, WriteOptions options);
+
+  // ---- metadata ----
+
+  /** Returns the attributes of the file at {@code path}; a directory fails with IS_A_DIRECTORY or NOT_FOUND. */
+  FileAttributes stat(String path);
+
+  /** Returns the size of the file in bytes. */
+  long fileSize(String path);
+
+  /** Returns when the file was last modified. */
+  Instant lastModified(String path);
+
+  /**
+   * Returns the file's MIME type: the stored one, else detected from its name and content; an
+   * undetectable type fails with {@link MetadataFailedException} rather than guessing.
+   */
+  String mimeType(String path);
+
+  /** Returns the file's visibility (the bucket's for bucket-level adapters). */
+  Visibility visibility(String path);
+
+  // ---- listing and directories ----
+
+  /** Lists the direct children of {@code path} (files and directories). */
+  DirectoryListing list(String path);
+
+  /** Lists the children of {@code path}; with {@code deep}, every descendant file and directory. */
+  DirectoryListing list(String path, boolean deep);
+
+  /** Creates a directory (and its parents); succeeds if it exists. */
+  void createDirectory(String path);
+
+  /** Creates a directory with the given visibility where the adapter supports it. */
+  void createDirectory(String path, Visibility visibility);
+
+  /** Deletes a directory and everything below it; succeeds if it does not exist. Refuses the root. */
+  void deleteDirectory(String path);
+
+  // ---- copy, move, delete, visibility ----
+
+  /** Copies a file, keeping its metadata and visibility; replaces any file at {@code destination}. */
+  FileAttributes copy(String source, String destination);
+
+  /** Copies a file; options that are set replace the source's values. */
+  FileAttributes copy(String source, String destination, WriteOptions options);
+
+  /** Moves a file, keeping its metadata and visibility; replaces any file at {@code destination}. */
+  FileAttributes move(String source, String destination);
+
+  /** Moves a file; options that are set replace the source's values. */
+  FileAttributes move(String source, String destination, WriteOptions options);
+
+  /** Deletes a file; succeeds if there is none. A directory path fails with IS_A_DIRECTORY. */
+  void delete(String path);
+
+  /** Sets the visibility of a file. */
+  void setVisibility(String path, Visibility visibility);
+
+  // ---- checksums and URLs ----
+
+  /** Returns the file's checksum with the filesystem's default algorithm (MD5 unless configured). */
+  Checksum checksum(String path);
+
+  /** Returns the file's checksum: native when the backend has it, otherwise streamed. */
+  Checksum checksum(String path, ChecksumAlgorithm algorithm);
+
+  /** Returns the file's checksum for an algorithm given by name ({@code "sha256"}, {@code "SHA-1"}…). */
+  Checksum checksum(String path, String algorithm);
+
+  /** Returns a URL that reads the file without credentials. */
+  URI publicUrl(String path);
+
+  /** Returns a URL that reads the file without credentials until {@code ttl} has passed. */
+  URI temporaryUrl(String path, Duration ttl);
+
+  /** Returns a ticket with which a browser can upload {@code path} until {@code ttl} has passed. */
+  UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints);
+
+  /**
+   * Returns a view of this filesystem rooted at {@code directory}: every path is resolved below
+   * it and cannot escape it, and listings report paths relative to it. The view shares this
+   * filesystem's adapter and settings; closing the view does not close this filesystem.
+   */
+  Filesystem at(String directory);
+
+  /** Returns what the underlying adapter can do. */
+  Capabilities capabilities();
+
+  /** Releases the adapter's resources (connections, threads). */
+  @Override
+  void close();
+}

@@ -1,0 +1,138 @@
+package dev.stowage;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Options for a write, copy or move. Every component is optional: null (or an empty map) means
+ * "not asked for", and the {@link Filesystem} fills in its defaults (e.g. a detected content type).
+ *
+ * <p>For copy and move, an option that is set replaces the source's value; unset options keep it.
+ *
+ * @param visibility the visibility to give the file
+ * @param contentType the MIME type to store; always wins over detection
+ * @param cacheControl the {@code Cache-Control} to store
+ * @param contentDisposition the {@code Content-Disposition} to store
+ * @param contentEncoding the {@code Content-Encoding} to store
+ * @param userMetadata user metadata (keys are stored lowercase; values are UTF-8 strings)
+ * @param createOnly fail with {@code ALREADY_EXISTS} instead of overwriting
+ */
+public record WriteOptions(Visibility visibility, String contentType, String cacheControl,
+    String contentDisposition, String contentEncoding, Map<String, String> userMetadata,
+    boolean createOnly) {
+
+  /** No options: overwrite, defaults for everything. */
+  public static final WriteOptions DEFAULT = new WriteOptions(null, null, null, null, null, Map.of(), false);
+
+  public WriteOptions {
+    if (userMetadata == null || userMetadata.isEmpty()) {
+      userMetadata = Map.of();
+    } else {
+      Map<String, String> lower = new LinkedHashMap<>();
+      userMetadata.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+      userMetadata = Map.copyOf(lower);
+    }
+  }
+
+  /** Returns a builder with nothing set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder initialised with these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.visibility = visibility;
+    b.contentType = contentType;
+    b.cacheControl = cacheControl;
+    b.contentDisposition = contentDisposition;
+    b.contentEncoding = contentEncoding;
+    b.userMetadata.putAll(userMetadata);
+    b.createOnly = createOnly;
+    return b;
+  }
+
+  /** Returns whether any content metadata (type, headers, user metadata) is set. */
+  public boolean hasContentMetadata() {
+    return contentType != null || cacheControl != null || contentDisposition != null
+        || contentEncoding != null || !userMetadata.isEmpty();
+  }
+
+  /** Returns these options with another visibility. */
+  public WriteOptions withVisibility(Visibility newVisibility) {
+    return toBuilder().visibility(newVisibility).build();
+  }
+
+  /** Returns these options with another content type. */
+  public WriteOptions withContentType(String newContentType) {
+    return toBuilder().contentType(newContentType).build();
+  }
+
+  /** Builds {@link WriteOptions}. Values are checked by the {@link Filesystem} when used. */
+  public static final class Builder {
+    private Visibility visibility;
+    private String contentType;
+    private String cacheControl;
+    private String contentDisposition;
+    private String contentEncoding;
+    private final Map<String, String> userMetadata = new LinkedHashMap<>();
+    private boolean createOnly;
+
+    private Builder() {}
+
+    /** Sets the visibility. */
+    public Builder visibility(Visibility value) {
+      this.visibility = value;
+      return this;
+    }
+
+    /** Sets the content type. */
+    public Builder contentType(String value) {
+      this.contentType = value;
+      return this;
+    }
+
+    /** Sets {@code Cache-Control}. */
+    public Builder cacheControl(String value) {
+      this.cacheControl = value;
+      return this;
+    }
+
+    /** Sets {@code Content-Disposition}. */
+    public Builder contentDisposition(String value) {
+      this.contentDisposition = value;
+      return this;
+    }
+
+    /** Sets {@code Content-Encoding}. */
+    public Builder contentEncoding(String value) {
+      this.contentEncoding = value;
+      return this;
+    }
+
+    /** Adds one user metadata entry. */
+    public Builder userMetadata(String key, String value) {
+      userMetadata.put(key, value);
+      return this;
+    }
+
+    /** Adds user metadata entries. */
+    public Builder userMetadata(Map<String, String> entries) {
+      userMetadata.putAll(entries);
+      return this;
+    }
+
+    /** Makes the write fail with {@code ALREADY_EXISTS} when the file exists. */
+    public Builder createOnly(boolean value) {
+      this.createOnly = value;
+      return this;
+    }
+
+    /** Returns the options. */
+    public WriteOptions build() {
+      return new WriteOptions(visibility, contentType, cacheControl, contentDisposition,
+          contentEncoding, userMetadata, createOnly);
+    }
+  }
+}

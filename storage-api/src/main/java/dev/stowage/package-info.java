@@ -1,0 +1,5 @@
+/**
+ * The Stowage API: {@link dev.stowage.Filesystem}, {@link dev.stowage.Filesystems}, the values it
+ * exchanges and the exceptions it throws.
+ */
+package dev.stowage;

@@ -1,0 +1,106 @@
+package dev.stowage.spi;
+
+import dev.stowage.ByteRange;
+import dev.stowage.Capabilities;
+import dev.stowage.Checksum;
+import dev.stowage.ChecksumAlgorithm;
+import dev.stowage.FileAttributes;
+import dev.stowage.StorageAttributes;
+import dev.stowage.UploadConstraints;
+import dev.stowage.UploadTicket;
+import dev.stowage.Visibility;
+import dev.stowage.WriteOptions;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * The narrow interface a storage backend implements; applications use {@link dev.stowage.Filesystem}.
+ *
+ * <p>The facade does everything that is the same for every backend, once: it normalises and
+ * validates paths (adapters receive normalised paths, {@code ""} for the root, never with a
+ * leading or trailing slash), checks {@link #capabilities()} before calling, validates ranges and
+ * options, fills in defaults (content type), streams checksums the backend lacks, and wraps any
+ * non-{@link dev.stowage.StorageException} failure. Adapters translate backend errors into
+ * {@link dev.stowage.StorageException}s with the right {@link dev.stowage.StorageException.Kind}
+ * (see {@link dev.stowage.StorageException#of}).
+ *
+ * <p>Implementations must be thread-safe.
+ */
+public interface FilesystemAdapter extends AutoCloseable {
+
+  /** Returns what this adapter can do; the result must not change over the adapter's life. */
+  Capabilities capabilities();
+
+  /** Returns whether a file exists at {@code path}. */
+  boolean fileExists(String path);
+
+  /** Returns whether a directory (marker or any descendant) exists at {@code path}; true for the root. */
+  boolean directoryExists(String path);
+
+  /**
+   * Opens a file, or a validated {@code range} of it (null for the whole file). A missing file
+   * fails with NOT_FOUND, a range past the end with RANGE_NOT_SATISFIABLE (or yields no bytes,
+   * as declared). Failures while streaming surface as {@link java.io.IOException}s from the
+   * stream, which the facade wraps.
+   */
+  InputStream read(String path, ByteRange range);
+
+  /**
+   * Writes {@code source} to {@code path} with fully resolved {@code options} (content type set)
+   * and returns the new file's attributes. A failure leaves no partial file.
+   */
+  FileAttributes write(String path, WriteSource source, WriteOptions options);
+
+  /** Returns the attributes of the file at {@code path}, or fails with NOT_FOUND. */
+  FileAttributes stat(String path);
+
+  /**
+   * Returns an iterator over the entries below {@code path} (direct children, or all descendants
+   * when {@code deep}), fetching pages lazily. Paths of entries are relative to the adapter root.
+   * The facade closes the iterator if it is {@link AutoCloseable}.
+   */
+  Iterator<StorageAttributes> list(String path, boolean deep);
+
+  /** Creates a directory (marker) at {@code path}, which is never the root. */
+  void createDirectory(String path, Visibility visibility);
+
+  /** Deletes everything below {@code path} and its marker; {@code path} is never the root. */
+  void deleteDirectory(String path);
+
+  /**
+   * Copies a file; {@code options} carries only what the caller asked to replace (visibility,
+   * content metadata); everything else is kept from the source.
+   */
+  FileAttributes copy(String source, String destination, WriteOptions options);
+
+  /** Moves a file (copy then delete where the backend has no rename), like {@link #copy}. */
+  FileAttributes move(String source, String destination, WriteOptions options);
+
+  /** Deletes a file; succeeds if there is none. */
+  void delete(String path);
+
+  /** Sets the visibility of a file. */
+  void setVisibility(String path, Visibility visibility);
+
+  /**
+   * Returns the checksum when the backend stores or computes {@code algorithm} itself, or empty
+   * so that the facade streams the file.
+   */
+  Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm);
+
+  /** Returns a URL that reads the file without credentials. */
+  URI publicUrl(String path);
+
+  /** Returns a URL that reads the file without credentials until {@code ttl} has passed. */
+  URI temporaryUrl(String path, Duration ttl);
+
+  /** Returns a ticket for a browser upload to {@code path}. */
+  UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints);
+
+  /** Releases resources; the default does nothing. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,5 @@
+/**
+ * The adapter SPI ({@link dev.stowage.spi.FilesystemAdapter}, {@link dev.stowage.spi.FilesystemProvider})
+ * and the machinery adapters share: retry, multipart uploads, paged listings.
+ */
+package dev.stowage.spi;
