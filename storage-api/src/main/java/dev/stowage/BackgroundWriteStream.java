@@ -1,0 +1,198 @@
+package dev.stowage;
+
+import dev.stowage.spi.WriteSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stream {@link Filesystem#openOutputStream} returns. The first {@link MimeDetector#HEAD_LIMIT}
+ * bytes are kept in memory: a small file is written in one call on {@code close()}. Past that, a
+ * daemon thread runs the adapter's write of unknown length and this stream feeds it through a
+ * small bounded queue, so memory stays bounded whatever the size. Nothing is visible at the path
+ * before {@code close()} returns; a failure surfaces from {@code write} or {@code close} as a
+ * {@link WriteFailedException}.
+ */
+final class BackgroundWriteStream extends OutputStream {
+
+  /** Performs the actual write; {@code head} is the start of the content, for type detection. */
+  interface Sink {
+    void write(WriteSource source, byte[] head);
+  }
+
+  private static final int CHUNK = 64 * 1024;
+  private static final int QUEUED_CHUNKS = 8;
+  private static final byte[] END = new byte[0];
+
+  private final String path;
+  private final Sink sink;
+  private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+  private byte[] chunk;
+  private int chunkFill;
+  private BlockingQueue<byte[]> queue;
+  private Thread worker;
+  private volatile RuntimeException failure;
+  private volatile boolean workerDone;
+  private boolean closed;
+
+  BackgroundWriteStream(String path, Sink sink) {
+    this.path = path;
+    this.sink = sink;
+  }
+
+  @Override
+  public void write(int b) {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) {
+    if (closed) {
+      throw WriteFailedException.at(path, StorageException.Kind.INVALID_INPUT, "the stream is closed", null);
+    }
+    rethrowFailure();
+    if (worker == null) {
+      int room = MimeDetector.HEAD_LIMIT - head.size();
+      if (len <= room) {
+        head.write(b, off, len);
+        return;
+      }
+      head.write(b, off, room);
+      off += room;
+      len -= room;
+      start();
+    }
+    while (len > 0) {
+      int n = Math.min(len, CHUNK - chunkFill);
+      System.arraycopy(b, off, chunk, chunkFill, n);
+      chunkFill += n;
+      off += n;
+      len -= n;
+      if (chunkFill == CHUNK) {
+        push(chunk);
+        chunk = new byte[CHUNK];
+        chunkFill = 0;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (worker == null) {
+      byte[] all = head.toByteArray();
+      sink.write(WriteSource.of(all), all);
+      return;
+    }
+    if (chunkFill > 0) {
+      push(Arrays.copyOf(chunk, chunkFill));
+    }
+    push(END);
+    boolean interrupted = false;
+    while (true) {
+      try {
+        worker.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    rethrowFailure();
+  }
+
+  private void start() {
+    byte[] headBytes = head.toByteArray();
+    queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    queue.add(headBytes);
+    chunk = new byte[CHUNK];
+    InputStream source = new QueueInputStream();
+    worker = new Thread(() -> {
+      try {
+        sink.write(WriteSource.of(source, -1), headBytes);
+      } catch (RuntimeException e) {
+        failure = e instanceof StorageException ? e
+            : Failures.wrap(Operation.WRITE, path, null, e);
+      } finally {
+        workerDone = true;
+      }
+    }, "stowage-write");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  private void push(byte[] bytes) {
+    try {
+      while (!queue.offer(bytes, 50, TimeUnit.MILLISECONDS)) {
+        if (workerDone) {
+          rethrowFailure();
+          throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED,
+              "the adapter stopped reading before the end of the stream", null);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      worker.interrupt();
+      throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED, "interrupted", e);
+    }
+  }
+
+  private void rethrowFailure() {
+    RuntimeException f = failure;
+    if (f != null) {
+      throw f;
+    }
+  }
+
+  /** The adapter's side of the queue. */
+  private final class QueueInputStream extends InputStream {
+    private byte[] current = new byte[0];
+    private int position;
+    private boolean ended;
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (position == current.length) {
+        if (ended) {
+          return -1;
+        }
+        try {
+          byte[] next = queue.take();
+          if (next == END) {
+            ended = true;
+            return -1;
+          }
+          current = next;
+          position = 0;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("the producer was interrupted");
+        }
+      }
+      int n = Math.min(len, current.length - position);
+      System.arraycopy(current, position, b, off, n);
+      position += n;
+      return n;
+    }
+  }
+}

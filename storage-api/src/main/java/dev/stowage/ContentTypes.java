@@ -1,0 +1,58 @@
+package dev.stowage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/** Content-type helpers shared by the facade's write and metadata paths. */
+final class ContentTypes {
+
+  /** Types that say "unknown" rather than naming a format; they never count as detected. */
+  private static final Set<String> GENERIC =
+      Set.of("application/octet-stream", "binary/octet-stream", "b2/x-auto", "application/x-empty");
+
+  private ContentTypes() {}
+
+  /** Returns whether {@code type} is missing or only a generic default. */
+  static boolean isGeneric(String type) {
+    if (type == null || type.isBlank()) {
+      return true;
+    }
+    String bare = type;
+    int semicolon = bare.indexOf(';');
+    if (semicolon >= 0) {
+      bare = bare.substring(0, semicolon);
+    }
+    return GENERIC.contains(bare.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns the first {@link MimeDetector#HEAD_LIMIT} bytes (or fewer) of a byte array. */
+  static byte[] head(byte[] data) {
+    return data.length <= MimeDetector.HEAD_LIMIT ? data
+        : Arrays.copyOf(data, MimeDetector.HEAD_LIMIT);
+  }
+
+  /** Reads the first bytes of a local file. */
+  static byte[] head(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(MimeDetector.HEAD_LIMIT);
+    }
+  }
+
+  /**
+   * Reads up to {@link MimeDetector#HEAD_LIMIT} bytes from a stream that supports mark/reset and
+   * rewinds it, so that the write still sends everything.
+   */
+  static byte[] peek(InputStream markable) throws IOException {
+    markable.mark(MimeDetector.HEAD_LIMIT + 1);
+    try {
+      return markable.readNBytes(MimeDetector.HEAD_LIMIT);
+    } finally {
+      markable.reset();
+    }
+  }
+}

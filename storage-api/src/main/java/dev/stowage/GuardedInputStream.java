@@ -1,0 +1,86 @@
+package dev.stowage;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stream {@link Filesystem#readStream} returns: a failure of the adapter's stream surfaces as
+ * an unchecked {@link ReadFailedException} (UNAVAILABLE, or INTEGRITY when the adapter said so),
+ * never as a quietly shortened read.
+ */
+final class GuardedInputStream extends FilterInputStream {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GuardedInputStream.class);
+
+  private final String path;
+
+  GuardedInputStream(InputStream in, String path) {
+    super(in);
+    this.path = path;
+  }
+
+  @Override
+  public int read() {
+    try {
+      return in.read();
+    } catch (IOException e) {
+      throw Failures.io(Operation.READ, path, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, path, null, e);
+    }
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) {
+    try {
+      return in.read(b, off, len);
+    } catch (IOException e) {
+      throw Failures.io(Operation.READ, path, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, path, null, e);
+    }
+  }
+
+  @Override
+  public long skip(long n) {
+    try {
+      return in.skip(n);
+    } catch (IOException e) {
+      throw Failures.io(Operation.READ, path, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, path, null, e);
+    }
+  }
+
+  @Override
+  public int available() {
+    try {
+      return in.available();
+    } catch (IOException e) {
+      throw Failures.io(Operation.READ, path, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, path, null, e);
+    }
+  }
+
+  /**
+   * Closes the adapter's stream. A failure to close is logged, not thrown: closing early (after a
+   * partial read) may legitimately abort a connection, and the bytes read so far were complete.
+   */
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("closing the stream of '{}' failed", path, e);
+    }
+  }
+
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+}

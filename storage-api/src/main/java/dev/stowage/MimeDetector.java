@@ -1,0 +1,40 @@
+package dev.stowage;
+
+/**
+ * Guesses a file's MIME type from its name and its first bytes.
+ *
+ * <p>The {@link Filesystem} uses it to fill in a content type on writes when none was given (and
+ * the adapter stores one), and in {@link Filesystem#mimeType(String)} when nothing usable is
+ * stored. Implementations must be thread-safe and must not throw for unusual input; they return
+ * null rather than guess.
+ *
+ * <pre>{@code
+ * MimeDetector byExtension = (path, head) -> path.endsWith(".webp") ? "image/webp" : null;
+ * Filesystem fs = Filesystem.builder(adapter).mimeDetector(byExtension).build();
+ * }</pre>
+ */
+@FunctionalInterface
+public interface MimeDetector {
+
+  /** The largest number of leading bytes the facade hands to {@link #detect}. */
+  int HEAD_LIMIT = 8192;
+
+  /** A detector that never knows: writes store no content type unless one is given. */
+  MimeDetector NONE = (path, head) -> null;
+
+  /**
+   * Returns the MIME type of the file at {@code path} whose content starts with {@code head}
+   * (at most {@link #HEAD_LIMIT} bytes, possibly empty), or null when it cannot tell. A generic
+   * answer such as {@code application/octet-stream} counts as "cannot tell".
+   */
+  String detect(String path, byte[] head);
+
+  /**
+   * Returns the default detector, backed by Apache Tika core: magic-byte sniffing of the head,
+   * refined by the file name's extension ({@code .svg} is {@code image/svg+xml}, {@code .txt} is
+   * {@code text/plain}).
+   */
+  static MimeDetector tika() {
+    return TikaMimeDetector.INSTANCE;
+  }
+}

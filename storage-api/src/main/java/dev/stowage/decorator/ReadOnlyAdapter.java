@@ -1,0 +1,90 @@
+package dev.stowage.decorator;
+
+import dev.stowage.Capabilities;
+import dev.stowage.Capability;
+import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
+import dev.stowage.UploadConstraints;
+import dev.stowage.UploadTicket;
+import dev.stowage.Visibility;
+import dev.stowage.WriteOptions;
+import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.spi.ForwardingAdapter;
+import dev.stowage.spi.WriteSource;
+import java.time.Duration;
+
+/**
+ * Makes an adapter read-only: its capabilities lose {@link Capability#WRITE},
+ * {@link Capability#CREATE_ONLY} and {@link Capability#PREPARE_UPLOAD}, so the
+ * {@link dev.stowage.Filesystem} facade refuses every mutator with UNSUPPORTED before any I/O.
+ * Reads, listings, checksums and URLs pass through. Called directly, its mutators fail the same
+ * way.
+ *
+ * <pre>{@code
+ * Filesystem archive = Filesystem.of(new ReadOnlyAdapter(adapter));
+ * archive.read("2024/report.pdf");        // fine
+ * archive.delete("2024/report.pdf");      // DeleteFailedException, kind UNSUPPORTED
+ * }</pre>
+ */
+public final class ReadOnlyAdapter extends ForwardingAdapter {
+
+  private final Capabilities capabilities;
+
+  /** Returns a read-only view of {@code delegate}. */
+  public ReadOnlyAdapter(FilesystemAdapter delegate) {
+    super(delegate);
+    this.capabilities = delegate.capabilities()
+        .without(Capability.WRITE, Capability.CREATE_ONLY, Capability.PREPARE_UPLOAD);
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public FileAttributes write(String path, WriteSource source, WriteOptions options) {
+    throw refused(Operation.WRITE, path, null);
+  }
+
+  @Override
+  public void createDirectory(String path, Visibility visibility) {
+    throw refused(Operation.CREATE_DIRECTORY, path, null);
+  }
+
+  @Override
+  public void deleteDirectory(String path) {
+    throw refused(Operation.DELETE_DIRECTORY, path, null);
+  }
+
+  @Override
+  public FileAttributes copy(String source, String destination, WriteOptions options) {
+    throw refused(Operation.COPY, source, destination);
+  }
+
+  @Override
+  public FileAttributes move(String source, String destination, WriteOptions options) {
+    throw refused(Operation.MOVE, source, destination);
+  }
+
+  @Override
+  public void delete(String path) {
+    throw refused(Operation.DELETE, path, null);
+  }
+
+  @Override
+  public void setVisibility(String path, Visibility visibility) {
+    throw refused(Operation.SET_VISIBILITY, path, null);
+  }
+
+  @Override
+  public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
+    throw refused(Operation.PREPARE_UPLOAD, path, null);
+  }
+
+  private static StorageException refused(Operation operation, String path, String destination) {
+    return StorageException.of(operation, path, destination, StorageException.Kind.UNSUPPORTED,
+        "read-only", null, null);
+  }
+}

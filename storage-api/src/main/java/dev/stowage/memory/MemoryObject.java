@@ -1,0 +1,31 @@
+package dev.stowage.memory;
+
+import dev.stowage.ChecksumAlgorithm;
+import dev.stowage.FileAttributes;
+import dev.stowage.Visibility;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One stored object: a file, or a directory marker (a key ending with {@code /}). Immutable; the
+ * data array is never changed after it is stored.
+ */
+record MemoryObject(byte[] data, Instant lastModified, String contentType, Visibility visibility,
+    String md5, String version, Map<String, String> userMetadata, String cacheControl,
+    String contentDisposition, String contentEncoding) {
+
+  MemoryObject {
+    userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
+  }
+
+  FileAttributes attributes(String path) {
+    return new FileAttributes(path, data.length, lastModified, contentType, visibility, md5,
+        Map.of(ChecksumAlgorithm.MD5, md5), version, userMetadata, cacheControl,
+        contentDisposition, contentEncoding);
+  }
+
+  MemoryObject withVisibility(Visibility v) {
+    return new MemoryObject(data, lastModified, contentType, v, md5, version, userMetadata,
+        cacheControl, contentDisposition, contentEncoding);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * {@link dev.stowage.memory.MemoryAdapter}, an in-memory object store for tests and examples,
+ * and its {@code memory:} URI provider.
+ */
+package dev.stowage.memory;

@@ -1,0 +1,274 @@
+package dev.stowage.spi;
+
+import dev.stowage.FileAttributes;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Uploads a large file as parallel parts through a {@link MultipartSession}: the one part
+ * uploader every multipart adapter shares.
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>at most {@code concurrency} parts upload at once;
+ *   <li>streams are read in order into part buffers; at most {@code partSize × (concurrency + 1)}
+ *       bytes are buffered (the parts in flight plus the one being filled);
+ *   <li>local files are never buffered: each part reads its slice by position;
+ *   <li>{@link MultipartSession#complete} gets the receipts in part order;
+ *   <li>on any failure — a part, the source stream, completion, interruption — no further part
+ *       starts, outstanding parts are cancelled and awaited, {@link MultipartSession#abort()} is
+ *       called exactly once, and the first failure is thrown (later ones are suppressed into it).
+ * </ul>
+ *
+ * <pre>{@code
+ * PartUploader uploader = PartUploader.builder().partSize(100 << 20).concurrency(4).build();
+ * PartUploader.Head head = PartUploader.readHead(in, threshold);
+ * if (head.ended()) {
+ *   return simpleUpload(head.bytes());             // small: one request
+ * }
+ * return uploader.upload(head, in, session);       // large: parts
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; each upload uses its own threads unless an
+ * executor is given.
+ */
+public final class PartUploader {
+
+  private final long partSize;
+  private final int concurrency;
+  private final ExecutorService executor;
+
+  private PartUploader(Builder b) {
+    this.partSize = b.partSize;
+    this.concurrency = b.concurrency;
+    this.executor = b.executor;
+  }
+
+  /** Returns a builder (part size 16 MiB, concurrency 4, own threads per upload). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the size of every part but the last. */
+  public long partSize() {
+    return partSize;
+  }
+
+  /** Returns how many parts upload at once. */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** Returns how many parts a file of {@code length} bytes takes (at least one). */
+  public long partCount(long length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("length must not be negative: " + length);
+    }
+    return Math.max(1, (length + partSize - 1) / partSize);
+  }
+
+  /**
+   * The first bytes of a stream, read to choose between a simple and a multipart upload.
+   *
+   * @param bytes the bytes read: all of them when {@code ended}, otherwise {@code limit + 1}
+   * @param ended whether the stream ended within {@code limit} bytes
+   */
+  public record Head(byte[] bytes, boolean ended) {
+    public Head {
+      Objects.requireNonNull(bytes, "bytes");
+    }
+  }
+
+  /**
+   * Reads up to {@code limit} bytes and tells whether the stream ended there; when it did not,
+   * one more byte has been read (so a stream of exactly {@code limit} bytes counts as ended).
+   * The stream is not closed.
+   */
+  public static Head readHead(InputStream in, int limit) throws IOException {
+    if (limit < 0 || limit == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("limit out of range: " + limit);
+    }
+    byte[] buffer = new byte[limit + 1];
+    int n = in.readNBytes(buffer, 0, buffer.length);
+    return n <= limit ? new Head(Arrays.copyOf(buffer, n), true) : new Head(buffer, false);
+  }
+
+  /**
+   * Uploads {@code length} bytes of {@code source} ({@code -1}: until its end) as parts. The
+   * stream is not closed and is not read past {@code length}; a stream that ends early fails
+   * with an {@link EOFException}.
+   *
+   * @throws IOException from the source or a part (after aborting the session)
+   */
+  public <R> FileAttributes upload(InputStream source, long length, MultipartSession<R> session)
+      throws IOException {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(session, "session");
+    if (length < -1) {
+      throw new IllegalArgumentException("length must be -1 or more: " + length);
+    }
+    return run(session, job -> feedStream(job, source, length));
+  }
+
+  /**
+   * Uploads the rest of a stream whose {@link Head} was already read (length unknown). The head
+   * is held until its bytes have been handed to parts.
+   */
+  public <R> FileAttributes upload(Head head, InputStream rest, MultipartSession<R> session)
+      throws IOException {
+    Objects.requireNonNull(head, "head");
+    InputStream all = head.ended() ? new ByteArrayInputStream(head.bytes())
+        : new SequenceInputStream(new ByteArrayInputStream(head.bytes()), rest);
+    return upload(all, -1, session);
+  }
+
+  /**
+   * Uploads a local file; each part reads its own slice by position, so nothing is buffered
+   * beyond what a part's {@link PartData#open()} stream reads.
+   */
+  public <R> FileAttributes upload(Path file, MultipartSession<R> session) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(session, "session");
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      return run(session, job -> {
+        long count = partCount(size);
+        for (int i = 0; i < count; i++) {
+          long offset = i * partSize;
+          long len = Math.min(partSize, size - offset);
+          if (!job.submit(new FilePart(channel, i + 1, offset, len))) {
+            return;
+          }
+        }
+      });
+    }
+  }
+
+  private void feedStream(UploadJob<?> job, InputStream source, long length) throws IOException {
+    long offset = 0;
+    int number = 1;
+    while (true) {
+      long wanted = length < 0 ? partSize : Math.min(partSize, length - offset);
+      byte[] buffer = new byte[(int) wanted];
+      int n = source.readNBytes(buffer, 0, buffer.length);
+      if (length >= 0 && n < wanted) {
+        throw new EOFException("the stream ended after " + (offset + n) + " of " + length + " bytes");
+      }
+      if (n == 0 && number > 1) {
+        return;
+      }
+      byte[] data = n == buffer.length ? buffer : Arrays.copyOf(buffer, n);
+      if (!job.submit(new BufferPart(number, offset, data))) {
+        return;
+      }
+      offset += n;
+      number++;
+      boolean last = length >= 0 ? offset >= length : n < partSize;
+      if (last) {
+        return;
+      }
+    }
+  }
+
+  private <R> FileAttributes run(MultipartSession<R> session, UploadJob.Feeder feeder)
+      throws IOException {
+    ExecutorService pool = executor != null ? executor
+        : Executors.newFixedThreadPool(concurrency, daemonThreads());
+    try {
+      return new UploadJob<>(session, pool, concurrency).run(feeder);
+    } finally {
+      if (executor == null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger counter = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "stowage-part-" + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A part held in memory. */
+  private record BufferPart(int partNumber, long offset, byte[] data) implements PartData {
+    @Override
+    public long length() {
+      return data.length;
+    }
+
+    @Override
+    public InputStream open() {
+      return new ByteArrayInputStream(data);
+    }
+  }
+
+  /** A slice of a local file, read by position (FileChannel positional reads are thread-safe). */
+  private record FilePart(FileChannel channel, int partNumber, long offset, long length)
+      implements PartData {
+    @Override
+    public InputStream open() {
+      return new ChannelSliceInputStream(channel, offset, length);
+    }
+  }
+
+  /** Builds a {@link PartUploader}. */
+  public static final class Builder {
+    private long partSize = 16L << 20;
+    private int concurrency = 4;
+    private ExecutorService executor;
+
+    private Builder() {}
+
+    /** Sets the part size in bytes (1 to {@code Integer.MAX_VALUE - 8}). */
+    public Builder partSize(long bytes) {
+      if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("partSize (" + bytes + ") must be 1 to " + (Integer.MAX_VALUE - 8));
+      }
+      this.partSize = bytes;
+      return this;
+    }
+
+    /** Sets how many parts upload at once (at least 1). */
+    public Builder concurrency(int parts) {
+      if (parts < 1) {
+        throw new IllegalArgumentException("concurrency (" + parts + ") must be positive");
+      }
+      this.concurrency = parts;
+      return this;
+    }
+
+    /** Runs parts on {@code executor} (not shut down by the uploader) instead of own threads. */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Returns the uploader. */
+    public PartUploader build() {
+      return new PartUploader(this);
+    }
+  }
+
+  static InterruptedIOException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    InterruptedIOException io = new InterruptedIOException("interrupted during a multipart upload");
+    io.initCause(e);
+    return io;
+  }
+}

@@ -1,0 +1,254 @@
+package dev.stowage.spi;
+
+import dev.stowage.StorageException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Repeats an operation that failed transiently, with exponential backoff and full jitter.
+ *
+ * <p>Before retry {@code n} (1 for the first retry) it sleeps a random duration in
+ * {@code [0, min(maxDelay, baseDelay × 2^(n-1))]}, but never less than the
+ * {@link StorageException#retryAfter()} the failure carries. It retries retryable
+ * {@link StorageException}s (RATE_LIMITED, UNAVAILABLE, INTEGRITY) and {@link IOException}s
+ * (timeouts included, interruptions not), up to {@code maxAttempts} attempts in all, then
+ * rethrows the last failure; anything else is rethrown at once. An interrupt stops retrying: the
+ * last failure is rethrown and the thread's interrupt flag is set.
+ *
+ * <pre>{@code
+ * Retrier retrier = Retrier.builder().maxAttempts(5).baseDelay(Duration.ofMillis(200)).build();
+ * FileInfo info = retrier.call(() -> client.getFileInfo(id));
+ * // B2: take a fresh upload URL before each retry
+ * retrier.call(() -> upload(url.get()), (attempt, failure) -> url.set(client.getUploadUrl()));
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Retrier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
+
+  /** Waits between attempts; tests inject one that records instead of sleeping. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** The real clock: {@link Thread#sleep}. */
+    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+
+    /** Waits for {@code duration}. */
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** One attempt of the operation. */
+  @FunctionalInterface
+  public interface Action<T> {
+    /** Performs the operation once. */
+    T run() throws IOException;
+  }
+
+  /** Runs before each retry, e.g. to refresh a token or take a new upload URL. */
+  @FunctionalInterface
+  public interface RetryHook {
+    /**
+     * Prepares retry attempt {@code attempt} (2 for the first retry) after {@code failure}. A
+     * failure here counts as a failure of that attempt.
+     */
+    void beforeRetry(int attempt, Exception failure) throws IOException;
+  }
+
+  /** A retrier that never retries. */
+  public static final Retrier NONE = builder().maxAttempts(1).build();
+
+  private final int maxAttempts;
+  private final Duration baseDelay;
+  private final Duration maxDelay;
+  private final Sleeper sleeper;
+  private final Random random;
+  private final Predicate<Exception> retryable;
+
+  private Retrier(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.baseDelay = b.baseDelay;
+    this.maxDelay = b.maxDelay;
+    this.sleeper = b.sleeper;
+    this.random = b.random;
+    this.retryable = b.retryable;
+  }
+
+  /** Returns a builder: 5 attempts, base delay 250 ms, max delay 30 s, the system sleeper. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the number of attempts, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Runs {@code action}, retrying transient failures. */
+  public <T> T call(Action<T> action) throws IOException {
+    return call(action, null);
+  }
+
+  /** Runs {@code action}, calling {@code hook} before each retry. */
+  public <T> T call(Action<T> action, RetryHook hook) throws IOException {
+    Objects.requireNonNull(action, "action");
+    Exception last = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (attempt > 1 && hook != null) {
+          hook.beforeRetry(attempt, last);
+        }
+        return action.run();
+      } catch (IOException | RuntimeException e) {
+        last = e;
+        if (!isRetryable(e) || attempt >= maxAttempts) {
+          throw rethrow(e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw rethrow(e);
+        }
+        Duration delay = delayBefore(attempt, e);
+        LOG.debug("attempt {}/{} failed ({}); retrying in {} ms", attempt, maxAttempts,
+            describe(e), delay.toMillis());
+        try {
+          sleeper.sleep(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          e.addSuppressed(interrupted);
+          throw rethrow(e);
+        }
+      }
+    }
+  }
+
+  /** Returns whether this retrier would retry {@code failure}. */
+  public boolean isRetryable(Exception failure) {
+    return retryable.test(failure);
+  }
+
+  /**
+   * Returns the delay before the retry that follows failed attempt {@code attempt} (1-based):
+   * full jitter over the capped exponential, at least the failure's retry-after.
+   */
+  Duration delayBefore(int attempt, Exception failure) {
+    long base = baseDelay.toMillis();
+    long cap = maxDelay.toMillis();
+    int shift = Math.min(attempt - 1, 40);
+    long exponential = base > (cap >> shift) ? cap : Math.min(cap, base << shift);
+    Random r = random != null ? random : ThreadLocalRandom.current();
+    long jittered = exponential <= 0 ? 0 : (long) (r.nextDouble() * (exponential + 1));
+    Duration delay = Duration.ofMillis(Math.min(jittered, exponential));
+    Optional<Duration> asked = failure instanceof StorageException
+        ? ((StorageException) failure).retryAfter() : Optional.empty();
+    if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
+      delay = asked.get();
+    }
+    return delay;
+  }
+
+  /** The default rule: retryable kinds, and I/O failures other than interruption. */
+  static boolean defaultRetryable(Exception e) {
+    if (e instanceof StorageException) {
+      return ((StorageException) e).retryable();
+    }
+    if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+      return false;
+    }
+    return e instanceof IOException;
+  }
+
+  private static String describe(Exception e) {
+    return e instanceof StorageException
+        ? e.getClass().getSimpleName() + " " + ((StorageException) e).kind()
+        : e.getClass().getSimpleName();
+  }
+
+  private static IOException rethrow(Exception e) {
+    if (e instanceof RuntimeException) {
+      throw (RuntimeException) e;
+    }
+    return (IOException) e;
+  }
+
+  /** Builds a {@link Retrier}. */
+  public static final class Builder {
+    private int maxAttempts = 5;
+    private Duration baseDelay = Duration.ofMillis(250);
+    private Duration maxDelay = Duration.ofSeconds(30);
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Random random;
+    private Predicate<Exception> retryable = Retrier::defaultRetryable;
+
+    private Builder() {}
+
+    /** Sets the number of attempts including the first (at least 1). */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("maxAttempts (" + attempts + ") must be at least 1");
+      }
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /** Sets the delay cap of the first retry; each later retry doubles it. */
+    public Builder baseDelay(Duration delay) {
+      this.baseDelay = nonNegative("baseDelay", delay);
+      return this;
+    }
+
+    /** Sets the largest delay cap, whatever the attempt (a retry-after may exceed it). */
+    public Builder maxDelay(Duration delay) {
+      this.maxDelay = nonNegative("maxDelay", delay);
+      return this;
+    }
+
+    /** Sets how to wait; tests pass a recording sleeper. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Sets the source of jitter (for reproducible tests). Default: a thread-local random. */
+    public Builder random(Random random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** Seeds the source of jitter; shorthand for {@code random(new Random(seed))}. */
+    public Builder seed(long seed) {
+      return random(new Random(seed));
+    }
+
+    /** Replaces the rule deciding which failures are retried. */
+    public Builder retryable(Predicate<Exception> rule) {
+      this.retryable = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /** Returns the retrier. */
+    public Retrier build() {
+      if (maxDelay.compareTo(baseDelay) < 0) {
+        throw new IllegalArgumentException(
+            "maxDelay (" + maxDelay + ") must not be less than baseDelay (" + baseDelay + ")");
+      }
+      return new Retrier(this);
+    }
+
+    private static Duration nonNegative(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " (" + d + ") must not be negative");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.stowage.spi;
+
+import dev.stowage.FileAttributes;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of {@link PartUploader}: bounded parallel parts, receipts in order, and a single abort
+ * after every started part has finished when anything fails.
+ */
+final class UploadJob<R> {
+
+  /** Produces the parts, calling {@link #submit} for each in order. */
+  interface Feeder {
+    void feed(UploadJob<?> job) throws IOException;
+  }
+
+  private final MultipartSession<R> session;
+  private final ExecutorService pool;
+  private final Semaphore slots;
+  private final Object lock = new Object();
+  private final Set<Thread> running = new HashSet<>();
+  private final List<R> receipts = new ArrayList<>();
+  private int pending;
+  private int parts;
+  private Throwable failure;
+  private boolean interrupted;
+
+  UploadJob(MultipartSession<R> session, ExecutorService pool, int concurrency) {
+    this.session = session;
+    this.pool = pool;
+    this.slots = new Semaphore(concurrency);
+  }
+
+  /**
+   * Starts uploading {@code part} once a slot is free; returns false (without starting it) when
+   * the job has failed and feeding must stop.
+   */
+  boolean submit(PartData part) throws IOException {
+    try {
+      while (!slots.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+        if (failed()) {
+          return false;
+        }
+      }
+    } catch (InterruptedException e) {
+      throw PartUploader.interrupted(e);
+    }
+    synchronized (lock) {
+      if (failure != null) {
+        slots.release();
+        return false;
+      }
+      pending++;
+      parts = Math.max(parts, part.partNumber());
+    }
+    try {
+      pool.execute(() -> uploadOne(part));
+    } catch (RejectedExecutionException e) {
+      finishOne();
+      slots.release();
+      fail(e);
+      return false;
+    }
+    return true;
+  }
+
+  FileAttributes run(Feeder feeder) throws IOException {
+    try {
+      feeder.feed(this);
+    } catch (InterruptedIOException e) {
+      interrupted = true;
+      fail(e);
+    } catch (IOException | RuntimeException | Error e) {
+      fail(e);
+    }
+    awaitParts();
+    if (!failed()) {
+      try {
+        List<R> ordered;
+        synchronized (lock) {
+          ordered = new ArrayList<>(receipts.subList(0, parts));
+        }
+        return session.complete(ordered);
+      } catch (IOException | RuntimeException | Error e) {
+        fail(e);
+      }
+    }
+    try {
+      session.abort();
+    } catch (RuntimeException e) {
+      addSuppressed(e);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    throw rethrow();
+  }
+
+  private void uploadOne(PartData part) {
+    Thread self = Thread.currentThread();
+    synchronized (lock) {
+      running.add(self);
+    }
+    try {
+      if (!failed()) {
+        R receipt = session.uploadPart(part);
+        synchronized (lock) {
+          while (receipts.size() < part.partNumber()) {
+            receipts.add(null);
+          }
+          receipts.set(part.partNumber() - 1, receipt);
+        }
+      }
+    } catch (Throwable t) {
+      fail(t);
+    } finally {
+      synchronized (lock) {
+        running.remove(self);
+      }
+      // An interrupt aimed at this part must not leak into the pool thread's next task.
+      Thread.interrupted();
+      slots.release();
+      finishOne();
+    }
+  }
+
+  private void finishOne() {
+    synchronized (lock) {
+      pending--;
+      lock.notifyAll();
+    }
+  }
+
+  /** Waits for every started part; an interrupt meanwhile fails the job but still waits. */
+  private void awaitParts() {
+    synchronized (lock) {
+      while (pending > 0) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          fail(PartUploader.interrupted(e));
+          Thread.interrupted();
+        }
+      }
+    }
+  }
+
+  private boolean failed() {
+    synchronized (lock) {
+      return failure != null;
+    }
+  }
+
+  private void fail(Throwable t) {
+    synchronized (lock) {
+      if (failure == null) {
+        failure = t;
+        // Stop the parts in flight; each clears its interrupt before its thread moves on.
+        for (Thread r : running) {
+          r.interrupt();
+        }
+      } else if (failure != t) {
+        failure.addSuppressed(t);
+      }
+    }
+  }
+
+  private void addSuppressed(Throwable t) {
+    synchronized (lock) {
+      failure.addSuppressed(t);
+    }
+  }
+
+  private IOException rethrow() {
+    Throwable f;
+    synchronized (lock) {
+      f = failure;
+    }
+    if (f instanceof IOException) {
+      return (IOException) f;
+    }
+    if (f instanceof RuntimeException) {
+      throw (RuntimeException) f;
+    }
+    if (f instanceof Error) {
+      throw (Error) f;
+    }
+    return new IOException("a part upload failed", f);
+  }
+}

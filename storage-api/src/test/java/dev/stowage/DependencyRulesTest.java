@@ -1,0 +1,77 @@
+package dev.stowage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** storage-api depends only on the JDK, SLF4J, Tika core and (optionally) Caffeine. */
+class DependencyRulesTest {
+
+  private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+  private static final List<String> ALLOWED = List.of("java.", "javax.", "org.slf4j.", "org.apache.tika.",
+      "com.github.benmanes.caffeine.", "dev.stowage.");
+
+  @Test
+  void mainSources_importOnlyAllowedPackages() throws IOException {
+    Path main = Paths.get("src/main/java");
+    assertThat(main).isDirectory();
+    List<String> violations;
+    try (Stream<Path> files = Files.walk(main)) {
+      violations = files.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {
+        try {
+          Matcher m = IMPORT.matcher(Files.readString(p));
+          Stream.Builder<String> bad = Stream.builder();
+          while (m.find()) {
+            String imported = m.group(1);
+            if (ALLOWED.stream().noneMatch(imported::startsWith)) {
+              bad.add(main.relativize(p) + ": " + imported);
+            }
+          }
+          return bad.build();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).collect(Collectors.toList());
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void caffeine_isUsedOnlyByTheCachingDecorator() throws IOException {
+    Path main = Paths.get("src/main/java");
+    try (Stream<Path> files = Files.walk(main)) {
+      List<String> users = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+        try {
+          return Files.readString(p).contains("com.github.benmanes.caffeine");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).map(p -> p.getFileName().toString()).collect(Collectors.toList());
+      assertThat(users).containsExactly("CachingAdapter.java");
+    }
+  }
+
+  @Test
+  void everyPackage_hasPackageInfo() throws IOException {
+    Path main = Paths.get("src/main/java");
+    try (Stream<Path> dirs = Files.walk(main)) {
+      List<Path> missing = dirs.filter(Files::isDirectory).filter(d -> {
+        try (Stream<Path> children = Files.list(d)) {
+          return children.anyMatch(c -> c.toString().endsWith(".java"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).filter(d -> !Files.exists(d.resolve("package-info.java"))).collect(Collectors.toList());
+      assertThat(missing).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.stowage;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.StorageException.Kind;
+import dev.stowage.memory.MemoryAdapter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FilesystemReadTest {
+
+  private final MemoryAdapter memory = MemoryAdapter.create();
+  private final Filesystem fs = Filesystem.of(memory);
+
+  private static Kind kindOf(Throwable e) {
+    return ((StorageException) e).kind();
+  }
+
+  @Test
+  void read_missingFile_throwsNotFound() {
+    assertThatThrownBy(() -> fs.read("missing"))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+  }
+
+  @Test
+  void read_directory_throwsIsADirectory() {
+    fs.write("dir/file", "x");
+    assertThatThrownBy(() -> fs.read("dir"))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.readStream("dir/"))
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+  }
+
+  @Test
+  void readString_withCharset_decodes() {
+    fs.write("latin", "café".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(fs.readString("latin", StandardCharsets.ISO_8859_1)).isEqualTo("café");
+  }
+
+  @Test
+  void readStream_ranges_returnExactBytes() throws IOException {
+    fs.write("r", "0123456789");
+    assertThat(range("r", ByteRange.of(2, 4))).isEqualTo("234");
+    assertThat(range("r", ByteRange.of(8, 100))).isEqualTo("89");
+    assertThat(range("r", ByteRange.from(7))).isEqualTo("789");
+    assertThat(range("r", ByteRange.last(3))).isEqualTo("789");
+    assertThat(range("r", ByteRange.last(50))).isEqualTo("0123456789");
+    assertThat(range("r", ByteRange.last(0))).isEmpty();
+    assertThat(range("r", null)).isEqualTo("0123456789");
+  }
+
+  @Test
+  void readStream_lastZeroOfMissingFile_throwsNotFound() {
+    assertThatThrownBy(() -> fs.readStream("nope", ByteRange.last(0)))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+  }
+
+  @Test
+  void readStream_startPastEnd_throwsRangeNotSatisfiableWhenDeclared() {
+    fs.write("r", "0123456789");
+    assertThatThrownBy(() -> fs.readStream("r", ByteRange.from(10)))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.RANGE_NOT_SATISFIABLE);
+  }
+
+  @Test
+  void readStream_startPastEnd_isEmptyWhenNotDeclared() throws IOException {
+    Capabilities lenient = memory.capabilities().without(Capability.RANGE_NOT_SATISFIABLE);
+    Filesystem f = Filesystem.of(new RecordingAdapter(memory, lenient));
+    f.write("r", "0123456789");
+    try (InputStream in = f.readStream("r", ByteRange.of(20, 30))) {
+      assertThat(in.readAllBytes()).isEmpty();
+    }
+  }
+
+  @Test
+  void readStream_adapterIoFailureMidway_throwsReadFailedUnavailable() {
+    fs.write("big", "x".repeat(1000));
+    Filesystem f = Filesystem.of(new FailingAdapter(memory).failReadsAfter(100, new IOException("reset")));
+    assertThatThrownBy(() -> f.read("big"))
+        .isInstanceOf(ReadFailedException.class)
+        .hasRootCauseMessage("reset")
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+  }
+
+  @Test
+  void readStream_integrityFailure_keepsIntegrityKind() {
+    fs.write("big", "x".repeat(1000));
+    IOException bad = new IOException("sha1 mismatch",
+        ReadFailedException.at("big", Kind.INTEGRITY, "checksum", null));
+    Filesystem f = Filesystem.of(new FailingAdapter(memory).failReadsAfter(10, bad));
+    assertThatThrownBy(() -> f.read("big"))
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.INTEGRITY);
+  }
+
+  @Test
+  void readStream_partialReadThenClose_doesNotFail() throws IOException {
+    fs.write("p", "x".repeat(10_000));
+    InputStream in = fs.readStream("p");
+    assertThat(in.read()).isEqualTo('x');
+    in.close();
+  }
+
+  @Test
+  void read_readsDoNotChangeMetadata() {
+    fs.write("f", "content");
+    FileAttributes before = fs.stat("f");
+    fs.read("f");
+    fs.readStream("f", ByteRange.of(1, 2));
+    assertThat(fs.stat("f")).isEqualTo(before);
+  }
+
+  private String range(String path, ByteRange range) throws IOException {
+    try (InputStream in = fs.readStream(path, range)) {
+      return new String(in.readAllBytes(), UTF_8);
+    }
+  }
+}

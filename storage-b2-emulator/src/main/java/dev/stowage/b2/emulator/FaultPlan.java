@@ -1,0 +1,87 @@
+package dev.stowage.b2.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which faults the emulator injects, on which operations, how often, and with which random seed.
+ *
+ * <p>For each request the rules are tried in order; the first rule whose operation matches and whose rate
+ * wins a draw from a {@link java.util.Random} seeded with {@link #seed()} applies. A run with the same seed and
+ * the same sequence of requests injects the same faults. The operation {@code "*"} matches every operation.
+ *
+ * <pre>{@code
+ * FaultPlan plan = FaultPlan.builder()
+ *     .seed(42)
+ *     .add("b2_upload_file", 0.2, Fault.serviceUnavailable())
+ *     .add("b2_download_file_by_name", 0.1, new Fault.Truncate())
+ *     .build();
+ * }</pre>
+ *
+ * @param seed  the seed of the random draws
+ * @param rules the rules, tried in order
+ */
+public record FaultPlan(long seed, List<Rule> rules) {
+
+    /** No faults at all. */
+    public static final FaultPlan NONE = new FaultPlan(0, List.of());
+
+    /** Copies the rules and rejects nulls. */
+    public FaultPlan {
+        rules = List.copyOf(rules);
+    }
+
+    /** Returns a builder with seed 0 and no rules. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * One fault rule.
+     *
+     * @param operation a {@code b2_*} operation name, or {@code "*"} for all
+     * @param rate      the probability of injecting, 0..1
+     * @param fault     what to inject
+     */
+    public record Rule(String operation, double rate, Fault fault) {
+        /** Checks the operation, the rate and the fault. */
+        public Rule {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(fault, "fault");
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("rate must be within 0..1 but was " + rate);
+            }
+        }
+
+        boolean matches(String op) {
+            return operation.equals("*") || operation.equals(op);
+        }
+    }
+
+    /** Builds a {@link FaultPlan}. */
+    public static final class Builder {
+        private long seed;
+        private final List<Rule> rules = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Sets the seed of the random draws. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Adds a rule: inject {@code fault} on {@code operation} with probability {@code rate}. */
+        public Builder add(String operation, double rate, Fault fault) {
+            rules.add(new Rule(operation, rate, fault));
+            return this;
+        }
+
+        /** Returns the plan. */
+        public FaultPlan build() {
+            return new FaultPlan(seed, rules);
+        }
+    }
+}

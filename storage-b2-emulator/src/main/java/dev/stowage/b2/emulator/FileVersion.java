@@ -1,0 +1,54 @@
+package dev.stowage.b2.emulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One stored version: an uploaded file, a hide marker or an unfinished large file ({@code action} is
+ * {@code upload}, {@code hide} or {@code start}).
+ *
+ * @param seq      a sequence number that orders versions of one name (newest = highest) when timestamps tie
+ * @param segments the content, in order (empty for hide markers and unfinished large files)
+ */
+record FileVersion(String fileId, String bucketId, String fileName, String action, long contentLength,
+                   String contentSha1, String contentMd5, String contentType, Map<String, String> fileInfo,
+                   long uploadTimestamp, long seq, String sseMode, List<Segment> segments) {
+
+    static final String UPLOAD = "upload";
+    static final String HIDE = "hide";
+    static final String START = "start";
+
+    FileVersion {
+        Objects.requireNonNull(fileId, "fileId");
+        Objects.requireNonNull(bucketId, "bucketId");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(action, "action");
+        fileInfo = Map.copyOf(fileInfo);
+        segments = List.copyOf(segments);
+    }
+
+    /** Returns a hide marker, shaped as real B2 sends them (the SHA-1 and MD5 of empty data). */
+    static FileVersion hideMarker(String fileId, String bucketId, String fileName, long now, long seq) {
+        return new FileVersion(fileId, bucketId, fileName, HIDE, 0, "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+                "d41d8cd98f00b204e9800998ecf8427e", "application/x-bz-hide-marker", Map.of(), now, seq, null,
+                List.of());
+    }
+
+    boolean isUpload() {
+        return action.equals(UPLOAD);
+    }
+
+    boolean isHide() {
+        return action.equals(HIDE);
+    }
+
+    boolean isStart() {
+        return action.equals(START);
+    }
+
+    FileVersion finished(long length, List<Segment> parts) {
+        return new FileVersion(fileId, bucketId, fileName, UPLOAD, length, "none", null, contentType, fileInfo,
+                uploadTimestamp, seq, sseMode, parts);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.stowage.b2;
+
+import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
+import dev.stowage.b2.client.B2Exception;
+import dev.stowage.b2.client.B2FileVersion;
+import dev.stowage.b2.client.B2FileVersionsPage;
+import dev.stowage.b2.client.B2Part;
+import dev.stowage.b2.client.B2StartLargeFileRequest;
+import dev.stowage.spi.MultipartSession;
+import dev.stowage.spi.PartData;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One B2 large file driven by the shared part uploader: parts go through their own pool of part
+ * URLs (a failed part drops its URL and retries with a new one), the receipt of a part is its
+ * SHA-1, and on any failure the unfinished file is cancelled so that nothing is left behind.
+ *
+ * <p>When a start or finish call failed in a way that leaves its effect unknown (a lost
+ * answer), the session cleans up: it cancels other unfinished files of the same name that such a
+ * start may have left, and accepts a finish that had in fact succeeded.
+ */
+final class LargeFileSession implements MultipartSession<String> {
+  private static final Logger LOG = LoggerFactory.getLogger(LargeFileSession.class);
+
+  private final B2Context ctx;
+  private final Operation op;
+  private final String path;
+  private final String destination;
+  private final B2FileVersion started;
+  private final boolean ambiguousStart;
+  private final UploadUrlPool partUrls;
+
+  private LargeFileSession(B2Context ctx, Operation op, String path, String destination,
+      B2FileVersion started, boolean ambiguousStart) {
+    this.ctx = ctx;
+    this.op = op;
+    this.path = path;
+    this.destination = destination;
+    this.started = started;
+    this.ambiguousStart = ambiguousStart;
+    this.partUrls = new UploadUrlPool(() -> ctx.client.getUploadPartUrl(started.fileId()), ctx.clock,
+        ctx.config.concurrency());
+  }
+
+  /**
+   * Starts a large file (with retries) and returns its session. Failures name {@code op},
+   * {@code path} and {@code destination} (null unless copying); the file created is at
+   * {@code destination}, or at {@code path} when that is null.
+   */
+  static LargeFileSession start(B2Context ctx, Operation op, String path, String destination,
+      String fileName, String contentType, Map<String, String> info) {
+    B2StartLargeFileRequest request = new B2StartLargeFileRequest(ctx.bucket.id(), fileName, contentType, info);
+    boolean[] ambiguous = {false};
+    B2FileVersion started = ctx.retries.call(op, path, destination,
+        () -> ctx.client.startLargeFile(request),
+        (attempt, failure) -> ambiguous[0] |= isAmbiguous(failure));
+    return new LargeFileSession(ctx, op, path, destination, started, ambiguous[0]);
+  }
+
+  String fileId() {
+    return started.fileId();
+  }
+
+  @Override
+  public String uploadPart(PartData part) {
+    return ctx.retries.call(op, path, destination, () -> {
+      UploadUrlPool.Lease lease = partUrls.acquire();
+      try (InputStream in = part.open()) {
+        // hex_digits_at_end: each part is read once, and B2 checks the SHA-1 it ends with.
+        B2Part uploaded = ctx.client.uploadPart(lease.url(), part.partNumber(), part.length(), null, in);
+        lease.release();
+        return uploaded.contentSha1();
+      }
+    });
+  }
+
+  @Override
+  public FileAttributes complete(List<String> receipts) {
+    if (receipts.size() < 2) {
+      throw StorageException.of(op, path, destination, StorageException.Kind.UNEXPECTED,
+          "a B2 large file needs at least 2 parts, got " + receipts.size(), null, null);
+    }
+    boolean[] retried = {false};
+    B2FileVersion finished = ctx.retries.call(op, path, destination, () -> {
+      try {
+        return ctx.client.finishLargeFile(started.fileId(), receipts);
+      } catch (B2Exception e) {
+        if (retried[0] && e.status() == 400) {
+          B2FileVersion now = ctx.client.getFileInfo(started.fileId());
+          if ("upload".equals(now.action())) {
+            return now; // an earlier attempt finished it; only its answer was lost
+          }
+        }
+        throw e;
+      }
+    }, (attempt, failure) -> retried[0] = true);
+    cancelStrays();
+    return Attributes.of(destination != null ? destination : path, finished, ctx.bucket.visibility());
+  }
+
+  @Override
+  public void abort() {
+    try {
+      ctx.retries.call(op, path, destination, () -> ctx.client.cancelLargeFile(started.fileId()));
+    } catch (StorageException e) {
+      if (e.kind() != StorageException.Kind.NOT_FOUND && e.kind() != StorageException.Kind.INVALID_INPUT) {
+        LOG.warn("could not cancel the unfinished large file of '{}': {}", path, e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not cancel the unfinished large file of '{}'", path, e);
+    }
+    cancelStrays();
+  }
+
+  /** Cancels unfinished files of this name that an ambiguous start attempt may have created. */
+  private void cancelStrays() {
+    if (!ambiguousStart) {
+      return;
+    }
+    try {
+      B2FileVersionsPage page = ctx.retries.call(op, path, destination,
+          () -> ctx.client.listUnfinishedLargeFiles(ctx.bucket.id(), started.fileName(), null, 100));
+      for (B2FileVersion v : page.files()) {
+        if (v.fileName().equals(started.fileName()) && !v.fileId().equals(started.fileId())
+            && v.uploadTimestamp() >= started.uploadTimestamp() - 60_000) {
+          ctx.retries.call(op, path, destination, () -> ctx.client.cancelLargeFile(v.fileId()));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not clean up unfinished large files of '{}'", path, e);
+    }
+  }
+
+  private static boolean isAmbiguous(Exception failure) {
+    return failure instanceof StorageException && Retries.isAmbiguous((StorageException) failure);
+  }
+}

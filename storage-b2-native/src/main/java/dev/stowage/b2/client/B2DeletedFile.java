@@ -1,0 +1,11 @@
+package dev.stowage.b2.client;
+
+/**
+ * What {@code b2_delete_file_version} or {@code b2_cancel_large_file} removed.
+ *
+ * @param fileId the version id
+ * @param fileName the file name
+ * @param bucketId the bucket (cancel only), or null
+ * @param accountId the account (cancel only), or null
+ */
+public record B2DeletedFile(String fileId, String fileName, String bucketId, String accountId) {}

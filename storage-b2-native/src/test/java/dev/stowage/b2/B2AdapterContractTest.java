@@ -1,0 +1,39 @@
+package dev.stowage.b2;
+
+import dev.stowage.Filesystem;
+import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.tck.FilesystemContract;
+
+/**
+ * Runs the whole compatibility kit against a private emulator bucket, with tiny part sizes so
+ * that the large-file paths (parts, cutoffs, part boundaries) run with little data.
+ */
+class B2AdapterContractTest extends FilesystemContract {
+  static final int PAGE = 100;
+
+  private final B2Emulator emulator = B2Emulator.builder()
+      .recommendedPartSize(16 * 1024)
+      .absoluteMinimumPartSize(4 * 1024)
+      .start();
+
+  @Override
+  protected Filesystem createFilesystem() {
+    String bucket = TestBuckets.create(emulator, "allPrivate");
+    B2Config config = TestBuckets.config(emulator, bucket)
+        .prefix("kit-root")
+        .listPageSize(PAGE)
+        .concurrency(3)
+        .build();
+    return Filesystem.of(B2Adapter.create(config));
+  }
+
+  @Override
+  public int listingPageSize() {
+    return PAGE;
+  }
+
+  @Override
+  protected void afterAll() {
+    emulator.close(); // the kit calls this after its cleanup; closing the adapter needs no server
+  }
+}

@@ -1,0 +1,102 @@
+package dev.stowage.cli;
+
+import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.setup.B2BucketSetup;
+import dev.stowage.setup.BucketSpec;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code stowage b2-emulator}: runs the B2 native API emulator in the foreground. */
+@Command(name = "b2-emulator", sortOptions = false,
+    description = {"Run a B2 native API emulator on 127.0.0.1.", "",
+        "Runs until stopped with Ctrl-C. Files live in memory, or in DIR with",
+        "--data (kept across restarts)."},
+    footerHeading = "%nExample:%n",
+    footer = {"  stowage b2-emulator --port 8180 --key-id dev --application-key devsecret \\",
+        "      --bucket test",
+        "  B2_APPLICATION_KEY_ID=dev B2_APPLICATION_KEY=devsecret \\",
+        "      stowage ls 'b2://test?endpoint=http://127.0.0.1:8180'"})
+final class B2EmulatorCommand implements Callable<Integer> {
+
+  @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port to listen on (default: any free port).")
+  int port;
+
+  @Option(names = "--key-id", paramLabel = "ID", description = "Master key id (default: kept in --data, else generated).")
+  String keyId;
+
+  @Option(names = "--application-key", paramLabel = "KEY",
+      description = "Master application key (default: kept in --data, else generated and printed).")
+  String applicationKey;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Keep buckets and files in DIR.")
+  Path data;
+
+  @Option(names = "--bucket", paramLabel = "NAME", description = "Create this private bucket at start unless it exists (repeatable).")
+  List<String> buckets = new ArrayList<>();
+
+  private final CliContext context;
+
+  B2EmulatorCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    B2Emulator.Builder b = B2Emulator.builder();
+    try {
+      b.port(port);
+      if (keyId != null) {
+        b.keyId(keyId);
+      }
+      if (applicationKey != null) {
+        b.applicationKey(applicationKey);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    if (data != null) {
+      b.dataDirectory(data);
+    }
+    B2Emulator emulator;
+    try {
+      emulator = b.start();
+    } catch (RuntimeException e) {
+      throw new CommandFailedException("cannot start the B2 emulator on port " + port + ": " + Failures.describe(e), e);
+    }
+    try {
+      createBuckets(emulator);
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+    PrintWriter out = context.out();
+    out.println("B2 emulator listening on " + emulator.url() + " (Ctrl-C to stop)");
+    out.println("  export B2_APPLICATION_KEY_ID=" + emulator.keyId());
+    if (applicationKey == null) {
+      out.println("  export B2_APPLICATION_KEY=" + emulator.applicationKey());
+    }
+    String bucket = buckets.isEmpty() ? "BUCKET" : buckets.get(0);
+    out.println("  stowage ls 'b2://" + bucket + "?endpoint=" + emulator.url() + "'");
+    out.flush();
+    Foreground.run(emulator);
+    return Stowage.OK;
+  }
+
+  private void createBuckets(B2Emulator emulator) {
+    if (buckets.isEmpty()) {
+      return;
+    }
+    try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
+        .credentials(emulator.keyId(), emulator.applicationKey()).build()) {
+      for (String name : buckets) {
+        setup.run(BucketSpec.builder(name).build());
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.stowage.cli;
+
+import dev.stowage.Filesystems;
+import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.setup.B2BucketSetup;
+import dev.stowage.setup.BucketSpec;
+import dev.stowage.tck.runner.KitTarget;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The backends {@code stowage tck} checks when given no URI, all in this process and on
+ * loopback: memory, a temporary directory, the B2 native API through the emulator, and S3
+ * through S3Proxy. Closing stops the servers and deletes the directory.
+ */
+final class DefaultTargets implements AutoCloseable {
+
+  private static final String BUCKET = "stowage-kit";
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final List<KitTarget> targets = new ArrayList<>();
+  private Path directory;
+
+  /** Starts the servers and returns the four targets. */
+  static DefaultTargets start() throws Exception {
+    DefaultTargets d = new DefaultTargets();
+    try {
+      d.startAll();
+      return d;
+    } catch (Exception | Error e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws Exception {
+    targets.add(KitTarget.of("memory", () -> Filesystems.open(URI.create("memory:/"), Map.of())));
+
+    directory = Files.createTempDirectory("stowage-kit-");
+    URI local = directory.toUri();
+    targets.add(KitTarget.of("local", () -> Filesystems.open(local, Map.of())));
+
+    B2Emulator b2 = B2Emulator.builder().start();
+    resources.add(b2);
+    try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
+        .credentials(b2.keyId(), b2.applicationKey()).build()) {
+      setup.run(BucketSpec.builder(BUCKET).build());
+    }
+    URI b2Uri = URI.create("b2://" + BUCKET + "?endpoint=" + b2.url());
+    Map<String, String> b2Keys = Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey());
+    targets.add(KitTarget.of("b2-emulator", () -> Filesystems.open(b2Uri, b2Keys)));
+
+    String secret = S3EmulatorCommand.hex(20);
+    EmbeddedS3 s3 = EmbeddedS3.start(0, "stowage-kit", secret, null, List.of());
+    resources.add(s3);
+    s3.createBucket(BUCKET);
+    URI s3Uri = URI.create("s3://" + BUCKET + "?endpoint=" + s3.endpoint() + "&region=us-east-1");
+    Map<String, String> s3Keys = Map.of("accessKey", "stowage-kit", "secretKey", secret);
+    targets.add(KitTarget.of("s3proxy", () -> Filesystems.open(s3Uri, s3Keys)));
+  }
+
+  /** Returns memory, local, b2-emulator and s3proxy, in that order. */
+  List<KitTarget> targets() {
+    return List.copyOf(targets);
+  }
+
+  @Override
+  public void close() throws Exception {
+    Exception failure = null;
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (directory != null) {
+      deleteTree(directory);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.stowage.cli;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Keeps a server command in the foreground until the process is stopped (Ctrl-C, SIGTERM) or the
+ * running thread is interrupted (how tests stop it), then closes the server.
+ */
+final class Foreground {
+
+  private Foreground() {}
+
+  /** Blocks until stopped, then closes {@code server}. */
+  static void run(AutoCloseable server) throws Exception {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      closeQuietly(server);
+      stopped.countDown();
+    }, "stowage-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is already running and closes the server itself.
+      }
+      if (stopped.getCount() > 0) {
+        server.close();
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable server) {
+    try {
+      server.close();
+    } catch (Exception ignored) {
+      // The process is exiting; nothing useful can be done with a failure to close.
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.stowage.cli;
+
+import dev.stowage.DirectoryListing;
+import dev.stowage.FileAttributes;
+import dev.stowage.Filesystem;
+import dev.stowage.StorageAttributes;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stowage ls}: lists a directory, or shows one file. */
+@Command(name = "ls", sortOptions = false,
+    description = {"List a directory; directories end in '/'.", "",
+        "Given a file, shows just that file."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  stowage ls b2://my-bucket/photos",
+        "  stowage ls -lR 's3://my-bucket?endpoint=http://127.0.0.1:9000'",
+        "  stowage ls -l ./build"})
+final class LsCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  @Option(names = "-l", description = "Long format: size in bytes, modification time (UTC), name.")
+  boolean longFormat;
+
+  @Option(names = {"-R", "--recursive"}, description = "List everything below, not just the direct children.")
+  boolean recursive;
+
+  @Parameters(paramLabel = "LOCATION", defaultValue = ".", description = "Directory or file (default: the current directory).")
+  String target;
+
+  private final CliContext context;
+
+  LsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
+    PrintWriter out = context.out();
+    try (Session session = new Session(context)) {
+      Filesystem fs = session.filesystem(location);
+      String dir = location.path();
+      if (!dir.isEmpty() && !fs.directoryExists(dir)) {
+        if (!fs.fileExists(dir)) {
+          throw new CommandFailedException("'" + location + "': no such file or directory");
+        }
+        FileAttributes file = fs.stat(dir);
+        out.println(line(file, location.name()));
+        return Stowage.OK;
+      }
+      String prefix = dir.isEmpty() ? "" : dir + "/";
+      try (DirectoryListing listing = fs.list(dir, recursive)) {
+        for (StorageAttributes entry : listing) {
+          String name = entry.path().startsWith(prefix) ? entry.path().substring(prefix.length()) : entry.path();
+          out.println(line(entry, name));
+        }
+      }
+    }
+    return Stowage.OK;
+  }
+
+  private String line(StorageAttributes entry, String name) {
+    String shown = entry.isDirectory() ? name + "/" : name;
+    if (!longFormat) {
+      return shown;
+    }
+    String size = entry instanceof FileAttributes ? Long.toString(((FileAttributes) entry).size()) : "-";
+    Instant modified = entry.lastModified();
+    String time = modified == null ? "-" : TIME.format(modified);
+    return String.format("%12s  %-19s  %s", size, time, shown);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.stowage.cli;
+
+import dev.stowage.Filesystem;
+import dev.stowage.Filesystems;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The filesystems one command opens, each opened once per root URI and closed together at the
+ * end (so {@code cp b2://b/x b2://b/y} shares one client and copies server-side).
+ *
+ * <p>Credentials come from the environment only, never from the URI: {@code b2:} takes
+ * {@code B2_APPLICATION_KEY_ID} and {@code B2_APPLICATION_KEY}; {@code s3:} takes
+ * {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} when set and otherwise the AWS
+ * default chain (profiles, instance roles).
+ */
+final class Session implements AutoCloseable {
+
+  private final CliContext context;
+  private final Map<String, Filesystem> open = new LinkedHashMap<>();
+
+  Session(CliContext context) {
+    this.context = context;
+  }
+
+  /** Returns the filesystem that holds {@code location} (local files: the {@code file:} one at {@code /}). */
+  Filesystem filesystem(Location location) {
+    Location l = location.asFilesystemPath();
+    Filesystem fs = open.get(l.root());
+    if (fs == null) {
+      fs = openRoot(l);
+      open.put(l.root(), fs);
+    }
+    return fs;
+  }
+
+  /** Returns whether {@code a} and {@code b} live in the same filesystem (so copies can stay server-side). */
+  boolean sameFilesystem(Location a, Location b) {
+    return !a.isStdio() && !b.isStdio()
+        && a.asFilesystemPath().root().equals(b.asFilesystemPath().root());
+  }
+
+  private Filesystem openRoot(Location l) {
+    URI uri;
+    try {
+      // "memory:" alone is not a URI; the API reads it as "memory:/".
+      uri = new URI(l.root().endsWith(":") ? l.root() + "/" : l.root());
+    } catch (URISyntaxException e) {
+      throw new UsageException("'" + safe(l.root()) + "' is not a valid URI: " + e.getReason()
+          + " (percent-encode special characters in the query)", e);
+    }
+    try {
+      return Filesystems.open(uri, settings(l.root(), context));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("cannot open '" + safe(l.root()) + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns {@code root} without its query and user information, which might hold a secret. */
+  static String safe(String root) {
+    int q = root.indexOf('?');
+    String s = q < 0 ? root : root.substring(0, q);
+    int at = s.lastIndexOf('@');
+    int slashes = s.indexOf("//");
+    return at > slashes && slashes >= 0 ? s.substring(0, slashes + 2) + s.substring(at + 1) : s;
+  }
+
+  /** Returns the provider settings for {@code root} taken from the environment. */
+  static Map<String, String> settings(String root, CliContext context) {
+    String scheme = root.substring(0, root.indexOf(':')).toLowerCase(Locale.ROOT);
+    Map<String, String> s = new HashMap<>();
+    if ("b2".equals(scheme)) {
+      put(s, "keyId", context.getenv("B2_APPLICATION_KEY_ID"));
+      put(s, "applicationKey", context.getenv("B2_APPLICATION_KEY"));
+    } else if ("s3".equals(scheme) && context.getenv("AWS_SESSION_TOKEN") == null) {
+      // With a session token the pair is temporary and only the default chain carries all three.
+      put(s, "accessKey", context.getenv("AWS_ACCESS_KEY_ID"));
+      put(s, "secretKey", context.getenv("AWS_SECRET_ACCESS_KEY"));
+    }
+    return s;
+  }
+
+  private static void put(Map<String, String> s, String key, String value) {
+    if (value != null) {
+      s.put(key, value);
+    }
+  }
+
+  @Override
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Filesystem fs : open.values()) {
+      try {
+        fs.close();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    open.clear();
+    if (!failures.isEmpty()) {
+      RuntimeException first = failures.get(0);
+      failures.stream().skip(1).forEach(first::addSuppressed);
+      throw first;
+    }
+  }
+}

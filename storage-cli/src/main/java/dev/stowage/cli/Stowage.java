@@ -1,0 +1,96 @@
+package dev.stowage.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code stowage} command: file commands over any storage URI, the compatibility kit, bucket
+ * setup and local emulators.
+ *
+ * <p>Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong.
+ * Errors are one line, {@code stowage: <what failed and why>}; {@code --debug} adds the stack
+ * trace and verbose logs.
+ */
+@Command(name = "stowage", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+    description = "Reads, writes and checks files on B2, S3-compatible services and disk.",
+    subcommands = {
+        LsCommand.class, CatCommand.class, CpCommand.class, MvCommand.class, RmCommand.class,
+        StatCommand.class, UrlCommand.class, UploadTicketCommand.class, TckCommand.class,
+        SetupCommand.class, B2EmulatorCommand.class, S3EmulatorCommand.class, HelpCommand.class},
+    footerHeading = "%n",
+    footer = {
+        "Locations are local paths or URIs:",
+        "  b2://BUCKET/PATH             Backblaze B2 (native API)",
+        "  s3://BUCKET/PATH?endpoint=URL&region=R&profile=P",
+        "                               S3-compatible: AWS, B2, MinIO, R2…",
+        "  PATH or file:///PATH         local disk",
+        "  memory://NAME/PATH           in-memory, gone when the command ends",
+        "Credentials come from the environment only: B2_APPLICATION_KEY_ID and",
+        "B2_APPLICATION_KEY for b2:, the AWS variables or profile for s3:.",
+        "",
+        "Exit status: 0 success, 1 failure, 2 usage error.",
+        "Run 'stowage COMMAND --help' for a command's options."})
+public final class Stowage implements Callable<Integer> {
+
+  /** Exit status of a command that did its job. */
+  static final int OK = 0;
+  /** Exit status of a command that failed. */
+  static final int FAILED = 1;
+  /** Exit status of a command line that could not be understood. */
+  static final int USAGE = 2;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Print stack traces and verbose logs on failure.")
+  boolean debug;
+
+  @Spec
+  CommandSpec spec;
+
+  private final CliContext context;
+
+  Stowage(CliContext context) {
+    this.context = context;
+  }
+
+  /** Runs the command line and exits the JVM with its status. */
+  public static void main(String[] args) {
+    int status = run(CliContext.system(), args);
+    System.exit(status);
+  }
+
+  /** Runs {@code args} in {@code context} and returns the exit status; never exits the JVM. */
+  static int run(CliContext context, String... args) {
+    try {
+      return commandLine(context).execute(args);
+    } finally {
+      context.out().flush();
+      context.err().flush();
+    }
+  }
+
+  /** Returns the configured picocli command line (exposed for tests of the help text). */
+  static CommandLine commandLine(CliContext context) {
+    CommandLine cl = new CommandLine(new Stowage(context), new ContextFactory(context));
+    cl.setOut(context.out());
+    cl.setErr(context.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionStrategy(Failures::execute);
+    cl.setParameterExceptionHandler(Failures::onParameterError);
+    cl.setExecutionExceptionHandler(Failures::onExecutionError);
+    return cl;
+  }
+
+  /** Without a command, shows the overview and fails as a usage error (like git). */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(context.err());
+    return USAGE;
+  }
+}

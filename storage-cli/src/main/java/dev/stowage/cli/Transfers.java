@@ -1,0 +1,160 @@
+package dev.stowage.cli;
+
+import dev.stowage.FileAttributes;
+import dev.stowage.Filesystem;
+import dev.stowage.WriteOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Copies one file between any two locations, streaming: local file, standard input/output, or a
+ * path in any filesystem. Shared by {@code cp} and {@code mv}.
+ *
+ * <p>Within one filesystem the copy is server-side ({@link Filesystem#copy}). Uploads of local
+ * files pass the length up front so adapters can upload parts in parallel; downloads land in a
+ * temporary file next to the destination and are renamed into place, so an interrupted
+ * download never leaves a truncated file under the real name.
+ */
+final class Transfers {
+
+  private final CliContext context;
+  private final Session session;
+  private final boolean quiet;
+  private final WriteOptions options;
+
+  Transfers(CliContext context, Session session, boolean quiet, WriteOptions options) {
+    this.context = context;
+    this.session = session;
+    this.quiet = quiet;
+    this.options = options;
+  }
+
+  /** Copies {@code source} to {@code destination} and returns where the file went. */
+  Location copy(Location source, Location destination) throws IOException {
+    Location target = resolveDestination(source, destination);
+    if (source.isStdio()) {
+      fromStream(context.stdin(), -1, "stdin", target);
+    } else if (source.isLocal()) {
+      Path file = source.localPath();
+      if (Files.isDirectory(file)) {
+        throw new CommandFailedException("'" + source + "' is a directory; cp copies one file at a time");
+      }
+      long size = Files.size(file);
+      if (target.isLocal() || target.isStdio() || quiet) {
+        fromLocalFile(file, size, source.name(), target);
+      } else {
+        try (InputStream in = Files.newInputStream(file)) {
+          fromStream(in, size, source.name(), target);
+        }
+      }
+    } else if (!target.isStdio() && !target.isLocal() && session.sameFilesystem(source, target)) {
+      Filesystem fs = session.filesystem(source);
+      if (options.equals(WriteOptions.DEFAULT)) {
+        fs.copy(source.path(), target.path());
+      } else {
+        fs.copy(source.path(), target.path(), options);
+      }
+    } else {
+      Filesystem fs = session.filesystem(source);
+      FileAttributes attributes = fs.stat(source.path());
+      try (InputStream in = fs.readStream(source.path())) {
+        WriteOptions carried = options.contentType() == null && attributes.contentType() != null
+            ? options.withContentType(attributes.contentType()) : options;
+        new Transfers(context, session, quiet, carried)
+            .fromStream(in, attributes.size(), source.name(), target);
+      }
+    }
+    return target;
+  }
+
+  /** A trailing slash, or an existing directory, means "into this directory, same name". */
+  Location resolveDestination(Location source, Location destination) {
+    if (destination.isStdio()) {
+      return destination;
+    }
+    boolean intoDirectory = destination.namesDirectory();
+    if (!intoDirectory) {
+      if (destination.isLocal()) {
+        intoDirectory = Files.isDirectory(destination.localPath());
+      } else {
+        intoDirectory = destination.path().isEmpty()
+            || session.filesystem(destination).directoryExists(destination.path());
+      }
+    }
+    if (!intoDirectory) {
+      return destination;
+    }
+    if (source.isStdio() || source.name().isEmpty()) {
+      throw new UsageException("'" + destination + "' is a directory: name the destination file");
+    }
+    return destination.resolve(source.name());
+  }
+
+  private void fromLocalFile(Path file, long size, String label, Location target) throws IOException {
+    if (target.isLocal() || target.isStdio()) {
+      try (InputStream in = Files.newInputStream(file)) {
+        fromStream(in, size, label, target);
+      }
+      return;
+    }
+    // Quiet uploads hand the adapter the file itself, so it may read parts by position in parallel.
+    session.filesystem(target).write(target.path(), file, options);
+  }
+
+  /** Writes {@code size} bytes (-1: unknown) of {@code in} to {@code target}, with progress. */
+  void fromStream(InputStream in, long size, String label, Location target) throws IOException {
+    ProgressBar bar = quiet ? null
+        : new ProgressBar(context.err(), context.terminal(), context.nanoTime(), label, size);
+    InputStream source = bar == null ? in : new ProgressInputStream(in, bar);
+    try {
+      if (target.isStdio()) {
+        context.out().flush();
+        OutputStream stdout = context.stdout();
+        source.transferTo(stdout);
+        stdout.flush();
+      } else if (target.isLocal()) {
+        toLocalFile(source, target.localPath());
+      } else {
+        Filesystem fs = session.filesystem(target);
+        if (size >= 0) {
+          fs.write(target.path(), source, size, options);
+        } else {
+          fs.write(target.path(), source, options);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (bar != null) {
+        bar.abandon();
+      }
+      throw e;
+    }
+    if (bar != null) {
+      bar.finish();
+    }
+  }
+
+  private static void toLocalFile(InputStream in, Path destination) throws IOException {
+    Path dir = destination.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new CommandFailedException("'" + dir + "': no such directory");
+    }
+    Path temp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        in.transferTo(out);
+      }
+      try {
+        Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

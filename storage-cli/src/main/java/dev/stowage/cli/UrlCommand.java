@@ -1,0 +1,42 @@
+package dev.stowage.cli;
+
+import dev.stowage.Filesystem;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stowage url}: prints a URL that reads a file without credentials. */
+@Command(name = "url", sortOptions = false,
+    description = {"Print a URL that downloads a file without credentials.", "",
+        "Without --expires, the public URL; with it, a temporary URL (signed,",
+        "or carrying a download token) that stops working after D."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  stowage url b2://public-bucket/logo.png",
+        "  stowage url --expires 15m b2://private-bucket/report.pdf"})
+final class UrlCommand implements Callable<Integer> {
+
+  @Option(names = "--expires", paramLabel = "D", converter = Durations.class,
+      description = "Make a temporary URL valid for D: 90s, 15m, 24h, 7d.")
+  Duration expires;
+
+  @Parameters(paramLabel = "LOCATION", description = "The file.")
+  String target;
+
+  private final CliContext context;
+
+  UrlCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
+    try (Session session = new Session(context)) {
+      Filesystem fs = session.filesystem(location);
+      context.out().println(expires == null ? fs.publicUrl(location.path()) : fs.temporaryUrl(location.path(), expires));
+    }
+    return Stowage.OK;
+  }
+}

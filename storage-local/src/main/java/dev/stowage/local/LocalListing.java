@@ -1,0 +1,160 @@
+package dev.stowage.local;
+
+import dev.stowage.DirectoryAttributes;
+import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
+import dev.stowage.StorageAttributes;
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * A lazy listing of one directory, or of a whole tree when deep. Only one directory is open at a
+ * time: subdirectories met on the way are remembered by path and opened (from the root, without
+ * following links) when the current one is exhausted, so a deep listing is depth-first-ish and
+ * holds one file handle whatever the tree's depth. Entries that vanish between being read and
+ * being examined are skipped, as are temporary files, links (or, under
+ * {@link SymlinkPolicy#REFUSE}, the iteration fails when it reaches one), special files and
+ * names the API cannot address. Entries are not sorted.
+ */
+final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
+
+  private final LocalPaths paths;
+  private final LocalPermissions permissions;
+  private final String listed;
+  private final boolean deep;
+  private final Deque<String> pending = new ArrayDeque<>();
+  private OpenDirectory current;
+  private Iterator<Path> entries;
+  private String currentPath;
+  private StorageAttributes next;
+  private boolean closed;
+
+  LocalListing(LocalPaths paths, LocalPermissions permissions, String path, boolean deep) {
+    this.paths = paths;
+    this.permissions = permissions;
+    this.listed = path;
+    this.deep = deep;
+    pending.push(path);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !closed) {
+      next = advance();
+    }
+    return next != null;
+  }
+
+  @Override
+  public StorageAttributes next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    StorageAttributes result = next;
+    next = null;
+    return result;
+  }
+
+  private StorageAttributes advance() {
+    Call call = Call.of(Operation.LIST, listed);
+    try {
+      while (true) {
+        if (entries == null && !openNext(call)) {
+          close();
+          return null;
+        }
+        Path entry;
+        try {
+          if (!entries.hasNext()) {
+            closeCurrent();
+            continue;
+          }
+          entry = entries.next();
+        } catch (DirectoryIteratorException e) {
+          close();
+          throw call.io(e.getCause());
+        }
+        StorageAttributes attributes = examine(entry.getFileName());
+        if (attributes != null) {
+          return attributes;
+        }
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Opens the next pending directory; returns false when none is left. */
+  private boolean openNext(Call call) {
+    while (!pending.isEmpty()) {
+      String path = pending.pop();
+      OpenDirectory opened = paths.openDirectory(call, path);
+      if (opened != null) {
+        current = opened;
+        currentPath = path;
+        entries = opened.iterator();
+        return true;
+      }
+      // Deleted (or replaced) since it was seen: nothing to list there.
+    }
+    return false;
+  }
+
+  /** Returns the entry for {@code name} in the current directory, or null to skip it. */
+  private StorageAttributes examine(Path name) {
+    String text = name.toString();
+    String path = LocalPaths.child(currentPath, text);
+    if (!LocalPaths.isAddressable(text) || !name.equals(name.getFileSystem().getPath(text))) {
+      // The second test drops names whose bytes are not valid in the platform's encoding.
+      return null;
+    }
+    BasicFileAttributes a;
+    try {
+      a = current.attributes(name);
+    } catch (IOException e) {
+      throw Call.of(Operation.LIST, path).io(e);
+    }
+    if (a == null) {
+      return null;
+    }
+    switch (EntryType.of(a)) {
+      case FILE:
+        return new FileAttributes(path, a.size(), a.lastModifiedTime().toInstant(), null,
+            permissions.visibilityOf(a, false), null, null, null, null, null, null, null);
+      case DIRECTORY:
+        if (deep) {
+          pending.push(path);
+        }
+        return new DirectoryAttributes(path, a.lastModifiedTime().toInstant(),
+            permissions.visibilityOf(a, true));
+      case SYMLINK:
+        if (paths.policy() == SymlinkPolicy.REFUSE) {
+          throw Call.of(Operation.LIST, path).symlink();
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private void closeCurrent() {
+    LocalPaths.closeQuietly(current);
+    current = null;
+    entries = null;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    next = null;
+    pending.clear();
+    closeCurrent();
+  }
+}

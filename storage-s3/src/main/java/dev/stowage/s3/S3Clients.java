@@ -1,0 +1,75 @@
+package dev.stowage.s3;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Builds the SDK client and presigner from an {@link S3Config}; the only place that knows SDK wiring. */
+final class S3Clients {
+
+  private S3Clients() {}
+
+  /**
+   * Returns the credentials to sign with: explicit keys, the configured provider, or the default
+   * chain. For profiles that refuse some keys (B2's master key) the resolved key id is checked
+   * when the chain can already resolve one.
+   */
+  static AwsCredentialsProvider credentials(S3Config config) {
+    AwsCredentialsProvider provider;
+    if (config.accessKeyId().isPresent()) {
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey()));
+    }
+    provider = config.credentialsProvider() != null ? config.credentialsProvider()
+        : DefaultCredentialsProvider.builder().build();
+    String keyId;
+    try {
+      keyId = provider.resolveCredentials().accessKeyId();
+    } catch (SdkClientException e) {
+      return provider; // nothing resolvable yet; the first request reports it
+    }
+    config.profile().checkAccessKeyId(keyId);
+    return provider;
+  }
+
+  /**
+   * Returns a synchronous client on the Apache 5 HTTP client that computes and validates
+   * checksums only when an operation requires them (B2 and others reject the SDK's defaults), and
+   * replaces the required ones by {@code Content-MD5} where the profile says so.
+   */
+  static S3Client client(S3Config config, AwsCredentialsProvider credentials) {
+    S3ClientBuilder b = S3Client.builder()
+        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(config.maxConnections()))
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials)
+        .forcePathStyle(config.pathStyle())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .overrideConfiguration(o -> config.interceptors().forEach(o::addExecutionInterceptor));
+    config.endpoint().ifPresent(b::endpointOverride);
+    if (config.profile().replacesChecksumHeaders()) {
+      b.putAuthScheme(new Md5OnlyAuthScheme());
+    }
+    return b.build();
+  }
+
+  /** Returns a presigner addressing the bucket the same way as the client. */
+  static S3Presigner presigner(S3Config config, AwsCredentialsProvider credentials) {
+    S3Presigner.Builder b = S3Presigner.builder()
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+    config.endpoint().ifPresent(b::endpointOverride);
+    return b.build();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.stowage.s3;
+
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
+import dev.stowage.Visibility;
+import dev.stowage.VisibilityMode;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+
+/**
+ * What every part of the adapter shares: the client, the configuration and the key mapping, plus
+ * the visibility rules of the configured profile.
+ */
+final class S3Context {
+
+  private final S3Client client;
+  private final S3Config config;
+  private final S3Keys keys;
+
+  S3Context(S3Client client, S3Config config) {
+    this.client = client;
+    this.config = config;
+    this.keys = new S3Keys(config.prefix());
+  }
+
+  S3Client client() {
+    return client;
+  }
+
+  S3Config config() {
+    return config;
+  }
+
+  S3Keys keys() {
+    return keys;
+  }
+
+  String bucket() {
+    return config.bucket();
+  }
+
+  /**
+   * Returns the canned ACL to send for {@code requested}, or null to send none: only object-ACL
+   * profiles send one, and only when a visibility was asked for. On bucket-level profiles a
+   * visibility other than the bucket's fails with UNSUPPORTED before any request.
+   */
+  ObjectCannedACL acl(Visibility requested, Operation operation, String path, String destination) {
+    if (requested == null) {
+      return null;
+    }
+    switch (config.visibilityMode()) {
+      case PER_OBJECT:
+        return requested == Visibility.PUBLIC ? ObjectCannedACL.PUBLIC_READ : ObjectCannedACL.PRIVATE;
+      case BUCKET_LEVEL:
+        if (requested != config.bucketVisibility()) {
+          throw StorageException.of(operation, path, destination, StorageException.Kind.UNSUPPORTED,
+              "visibility is set per bucket, and this bucket is "
+                  + config.bucketVisibility().name().toLowerCase(java.util.Locale.ROOT), null, null);
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  /** Returns the visibility to report for a file written with {@code requested} (null: not asked). */
+  Visibility writtenVisibility(Visibility requested) {
+    if (config.visibilityMode() == VisibilityMode.PER_OBJECT) {
+      return requested == null ? Visibility.PRIVATE : requested;
+    }
+    return bucketLevelVisibility();
+  }
+
+  /** Returns the bucket's visibility when visibility is bucket-level, else null. */
+  Visibility bucketLevelVisibility() {
+    return config.visibilityMode() == VisibilityMode.BUCKET_LEVEL ? config.bucketVisibility() : null;
+  }
+
+  /** Returns a typed failure for an SDK exception. */
+  StorageException fail(Operation operation, String path, RuntimeException e) {
+    return S3Errors.translate(operation, path, null, e, false);
+  }
+}

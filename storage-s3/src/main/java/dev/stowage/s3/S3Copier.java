@@ -1,0 +1,168 @@
+package dev.stowage.s3;
+
+import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
+import dev.stowage.Visibility;
+import dev.stowage.VisibilityMode;
+import dev.stowage.WriteOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
+
+/**
+ * Server-side copies: one CopyObject up to the copy threshold (5 GiB by default, S3's limit),
+ * above it a multipart upload whose parts are UploadPartCopy ranges, copied in parallel.
+ *
+ * <p>What the caller did not ask to replace is kept: content headers and user metadata (sent
+ * again with {@code REPLACE} when anything changes, since S3 replaces all or nothing) and, on
+ * object-ACL profiles, the source's visibility (S3 copies never carry the ACL along).
+ */
+final class S3Copier {
+
+  private final S3Context s3;
+  private final S3Writer writer;
+  private final S3Reader reader;
+
+  S3Copier(S3Context s3, S3Writer writer, S3Reader reader) {
+    this.s3 = s3;
+    this.writer = writer;
+    this.reader = reader;
+  }
+
+  FileAttributes copy(Operation op, String source, String destination, WriteOptions options) {
+    HeadObjectResponse head = reader.head(source, op, destination);
+    Visibility visibility = options.visibility();
+    ObjectCannedACL acl = s3.acl(visibility, op, source, destination);
+    if (visibility == null && s3.config().visibilityMode() == VisibilityMode.PER_OBJECT) {
+      // S3 copies never carry the ACL; keep a public source public. A private one needs no
+      // header, since new objects are private.
+      visibility = reader.objectVisibility(source, op, destination);
+      acl = visibility == Visibility.PUBLIC ? ObjectCannedACL.PUBLIC_READ : null;
+    }
+    WriteOptions merged = merge(head, options).withVisibility(visibility);
+    long size = head.contentLength();
+    try {
+      if (size > s3.config().copyPartThreshold()) {
+        return multipartCopy(op, source, destination, size, merged, acl);
+      }
+      // S3 refuses a self-copy that changes nothing; REPLACE with the same values is allowed.
+      boolean replace = options.hasContentMetadata() || source.equals(destination);
+      CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(s3.bucket())
+          .sourceKey(s3.keys().file(source)).destinationBucket(s3.bucket())
+          .destinationKey(s3.keys().file(destination)).acl(acl);
+      if (replace) {
+        b.metadataDirective(MetadataDirective.REPLACE).contentType(merged.contentType())
+            .cacheControl(merged.cacheControl()).contentDisposition(merged.contentDisposition())
+            .contentEncoding(merged.contentEncoding()).metadata(merged.userMetadata());
+      }
+      CopyObjectResponse r = s3.client().copyObject(b.build());
+      String etag = r.copyObjectResult() == null ? null : r.copyObjectResult().eTag();
+      return S3Attributes.written(destination, size, merged, etag, r.versionId(), r,
+          s3.writtenVisibility(visibility));
+    } catch (RuntimeException e) {
+      throw S3Errors.translate(op, source, destination, e, false);
+    }
+  }
+
+  /** Returns the source's content metadata with every option the caller set replacing it. */
+  private static WriteOptions merge(HeadObjectResponse head, WriteOptions o) {
+    Map<String, String> metadata = new HashMap<>();
+    if (head.metadata() != null) {
+      metadata.putAll(head.metadata());
+    }
+    metadata.putAll(o.userMetadata());
+    return WriteOptions.builder()
+        .contentType(o.contentType() != null ? o.contentType() : head.contentType())
+        .cacheControl(o.cacheControl() != null ? o.cacheControl() : head.cacheControl())
+        .contentDisposition(o.contentDisposition() != null ? o.contentDisposition() : head.contentDisposition())
+        .contentEncoding(o.contentEncoding() != null ? o.contentEncoding() : head.contentEncoding())
+        .userMetadata(metadata)
+        .build();
+  }
+
+  private FileAttributes multipartCopy(Operation op, String source, String destination, long size,
+      WriteOptions merged, ObjectCannedACL acl) {
+    long partSize = Math.max(s3.config().copyPartSize(), (size + S3Writer.MAX_PARTS - 1) / S3Writer.MAX_PARTS);
+    if (partSize > S3Config.MAX_SINGLE_SIZE) {
+      throw StorageException.of(op, source, destination, StorageException.Kind.INVALID_INPUT,
+          "the file is too large for " + S3Writer.MAX_PARTS + " copy parts", null, null);
+    }
+    String sourceKey = s3.keys().file(source);
+    String key = s3.keys().file(destination);
+    String uploadId;
+    try {
+      uploadId = s3.client().createMultipartUpload(writer.createRequest(key, merged, acl)).uploadId();
+    } catch (RuntimeException e) {
+      throw S3Errors.translate(op, source, destination, e, false);
+    }
+    int count = (int) ((size + partSize - 1) / partSize);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, s3.config().concurrency()), daemon());
+    try {
+      List<Future<CompletedPart>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int number = i + 1;
+        long first = i * partSize;
+        long last = Math.min(size, first + partSize) - 1;
+        futures.add(pool.submit(() -> {
+          UploadPartCopyResponse r = s3.client().uploadPartCopy(b -> b.sourceBucket(s3.bucket())
+              .sourceKey(sourceKey).destinationBucket(s3.bucket()).destinationKey(key)
+              .uploadId(uploadId).partNumber(number).copySourceRange("bytes=" + first + "-" + last));
+          return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
+        }));
+      }
+      List<CompletedPart> parts = new ArrayList<>();
+      for (Future<CompletedPart> f : futures) {
+        parts.add(f.get());
+      }
+      var r = s3.client().completeMultipartUpload(b -> b.bucket(s3.bucket()).key(key)
+          .uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+      return S3Attributes.written(destination, size, merged, r.eTag(), r.versionId(), r,
+          s3.writtenVisibility(merged.visibility()));
+    } catch (RuntimeException | ExecutionException | InterruptedException e) {
+      pool.shutdownNow();
+      abort(key, uploadId);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      if (cause instanceof RuntimeException) {
+        throw S3Errors.translate(op, source, destination, (RuntimeException) cause, false);
+      }
+      throw StorageException.of(op, source, destination, StorageException.Kind.UNAVAILABLE,
+          cause.getClass().getSimpleName(), null, cause);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private void abort(String key, String uploadId) {
+    try {
+      s3.client().abortMultipartUpload(b -> b.bucket(s3.bucket()).key(key).uploadId(uploadId));
+    } catch (RuntimeException ignored) {
+      // The copy failure is what the caller needs; leftovers are cleaned by lifecycle rules.
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "stowage-s3-copy-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

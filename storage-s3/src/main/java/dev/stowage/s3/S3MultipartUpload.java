@@ -1,0 +1,114 @@
+package dev.stowage.s3;
+
+import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
+import dev.stowage.Visibility;
+import dev.stowage.WriteOptions;
+import dev.stowage.spi.MultipartSession;
+import dev.stowage.spi.PartData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/**
+ * One S3 multipart upload driven by the shared {@link dev.stowage.spi.PartUploader}: parts are
+ * sent as they come (from several threads), completed in order, or aborted so that S3 keeps
+ * nothing. The receipt of a part is its {@link CompletedPart} (number and ETag).
+ */
+final class S3MultipartUpload implements MultipartSession<CompletedPart> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(S3MultipartUpload.class);
+
+  private final S3Context s3;
+  private final String path;
+  private final String key;
+  private final String uploadId;
+  private final WriteOptions options;
+  private final Visibility visibility;
+  private final AtomicLong size = new AtomicLong();
+
+  private S3MultipartUpload(S3Context s3, String path, String uploadId, WriteOptions options,
+      Visibility visibility) {
+    this.s3 = s3;
+    this.path = path;
+    this.key = s3.keys().file(path);
+    this.uploadId = uploadId;
+    this.options = options;
+    this.visibility = visibility;
+  }
+
+  /** Starts a multipart upload of {@code path} with the content headers of {@code request}. */
+  static S3MultipartUpload start(S3Context s3, String path, CreateMultipartUploadRequest request,
+      WriteOptions options, Visibility visibility) {
+    try {
+      String id = s3.client().createMultipartUpload(request).uploadId();
+      return new S3MultipartUpload(s3, path, id, options, visibility);
+    } catch (RuntimeException e) {
+      throw s3.fail(Operation.WRITE, path, e);
+    }
+  }
+
+  String uploadId() {
+    return uploadId;
+  }
+
+  @Override
+  public CompletedPart uploadPart(PartData part) {
+    // The provider reopens the part on a retry; both buffer and file parts allow that.
+    RequestBody body = RequestBody.fromContentProvider(() -> open(part), part.length(),
+        "application/octet-stream");
+    try {
+      UploadPartResponse r = s3.client().uploadPart(b -> b.bucket(s3.bucket()).key(key)
+          .uploadId(uploadId).partNumber(part.partNumber()).contentLength(part.length()), body);
+      size.addAndGet(part.length());
+      return CompletedPart.builder().partNumber(part.partNumber()).eTag(r.eTag()).build();
+    } catch (RuntimeException e) {
+      throw s3.fail(Operation.WRITE, path, e);
+    }
+  }
+
+  @Override
+  public FileAttributes complete(List<CompletedPart> receipts) {
+    CompleteMultipartUploadRequest.Builder b = CompleteMultipartUploadRequest.builder()
+        .bucket(s3.bucket()).key(key).uploadId(uploadId)
+        .multipartUpload(m -> m.parts(receipts));
+    if (options.createOnly()) {
+      b.ifNoneMatch("*");
+    }
+    try {
+      CompleteMultipartUploadResponse r = s3.client().completeMultipartUpload(b.build());
+      return S3Attributes.written(path, size.get(), options, r.eTag(), r.versionId(), r, visibility);
+    } catch (RuntimeException e) {
+      throw S3Errors.translate(Operation.WRITE, path, null, e, options.createOnly());
+    }
+  }
+
+  @Override
+  public void abort() {
+    try {
+      s3.client().abortMultipartUpload(b -> b.bucket(s3.bucket()).key(key).uploadId(uploadId));
+    } catch (RuntimeException e) {
+      // The failure that led here is what the caller sees; a lifecycle rule cleans up leftovers.
+      LOG.warn("Aborting the multipart upload of '{}' failed; the bucket may keep its parts: {}",
+          path, e.getClass().getSimpleName());
+    }
+  }
+
+  private static InputStream open(PartData part) {
+    try {
+      return part.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.stowage.s3;
+
+import dev.stowage.ByteRange;
+import dev.stowage.Checksum;
+import dev.stowage.ChecksumAlgorithm;
+import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
+import dev.stowage.Visibility;
+import dev.stowage.VisibilityMode;
+import java.io.InputStream;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Type;
+
+/** The read side: existence, attributes, visibility, native checksums and object bodies. */
+final class S3Reader {
+
+  static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+
+  private final S3Context s3;
+
+  S3Reader(S3Context s3) {
+    this.s3 = s3;
+  }
+
+  /** Returns the HeadObject of {@code path}, or fails with NOT_FOUND attributed to {@code op}. */
+  HeadObjectResponse head(String path, Operation op, String destination) {
+    try {
+      return s3.client().headObject(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
+    } catch (RuntimeException e) {
+      throw S3Errors.translate(op, path, destination, e, false);
+    }
+  }
+
+  boolean fileExists(String path) {
+    try {
+      s3.client().headObject(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw s3.fail(Operation.EXISTS, path, e);
+    } catch (RuntimeException e) {
+      throw s3.fail(Operation.EXISTS, path, e);
+    }
+  }
+
+  /** Returns whether a marker or any key lies under {@code path/}: one LIST of at most one key. */
+  boolean directoryExists(String path) {
+    if (path.isEmpty()) {
+      return true;
+    }
+    try {
+      ListObjectsV2Response r = s3.client().listObjectsV2(b -> b.bucket(s3.bucket())
+          .prefix(s3.keys().directory(path)).maxKeys(1));
+      return r.hasContents() && !r.contents().isEmpty();
+    } catch (RuntimeException e) {
+      throw s3.fail(Operation.EXISTS, path, e);
+    }
+  }
+
+  FileAttributes stat(String path) {
+    HeadObjectResponse h = head(path, Operation.STAT, null);
+    Visibility v = s3.config().visibilityMode() == VisibilityMode.PER_OBJECT
+        ? objectVisibility(path, Operation.STAT, null) : s3.bucketLevelVisibility();
+    return S3Attributes.of(path, h, v);
+  }
+
+  /** Reads the object ACL: public when the AllUsers group may read. */
+  Visibility objectVisibility(String path, Operation op, String destination) {
+    try {
+      GetObjectAclResponse acl = s3.client().getObjectAcl(b -> b.bucket(s3.bucket())
+          .key(s3.keys().file(path)));
+      for (Grant g : acl.grants()) {
+        boolean everyone = g.grantee() != null && g.grantee().type() == Type.GROUP
+            && ALL_USERS.equals(g.grantee().uri());
+        if (everyone && (g.permission() == Permission.READ || g.permission() == Permission.FULL_CONTROL)) {
+          return Visibility.PUBLIC;
+        }
+      }
+      return Visibility.PRIVATE;
+    } catch (RuntimeException e) {
+      throw S3Errors.translate(op, path, destination, e, false);
+    }
+  }
+
+  InputStream read(String path, ByteRange range) {
+    GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(s3.bucket()).key(s3.keys().file(path));
+    if (range != null) {
+      b.range(range.httpHeader());
+    }
+    try {
+      ResponseInputStream<GetObjectResponse> in = s3.client().getObject(b.build());
+      Long length = in.response().contentLength();
+      return new ObjectStream(in, length == null ? -1 : length);
+    } catch (RuntimeException e) {
+      StorageException se = s3.fail(Operation.READ, path, e);
+      if (se.kind() == StorageException.Kind.RANGE_NOT_SATISFIABLE && range != null) {
+        // S3 refuses any range of an empty object; a range that is empty there reads nothing.
+        long size = head(path, Operation.READ, null).contentLength();
+        ByteRange.Resolved r = range.resolve(size);
+        if (r != null && r.length() == 0) {
+          return InputStream.nullInputStream();
+        }
+      }
+      throw se;
+    }
+  }
+
+  /** Returns the MD5 when the ETag is one (single-part upload, no SSE-KMS/SSE-C), else empty. */
+  Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm) {
+    if (algorithm != ChecksumAlgorithm.MD5) {
+      return Optional.empty();
+    }
+    FileAttributes a = S3Attributes.of(path, head(path, Operation.CHECKSUM, null), null);
+    String md5 = a.checksums().get(ChecksumAlgorithm.MD5);
+    return md5 == null ? Optional.empty() : Optional.of(new Checksum(ChecksumAlgorithm.MD5, md5));
+  }
+}

@@ -1,0 +1,164 @@
+package dev.stowage.s3;
+
+import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
+import dev.stowage.Visibility;
+import dev.stowage.WriteOptions;
+import dev.stowage.spi.PartUploader;
+import dev.stowage.spi.WriteSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * Writes files: one PutObject below the multipart threshold, a multipart upload through the
+ * shared {@link PartUploader} above it. Streams of unknown length are read up to the threshold
+ * first to choose; local files are uploaded part by part by position, never buffered.
+ */
+final class S3Writer {
+
+  /** S3 allows at most this many parts per upload. */
+  static final int MAX_PARTS = 10_000;
+  private static final long MAX_PART = 2047 * S3Config.MIB;
+
+  private final S3Context s3;
+
+  S3Writer(S3Context s3) {
+    this.s3 = s3;
+  }
+
+  FileAttributes write(String path, WriteSource source, WriteOptions options) {
+    ObjectCannedACL acl = s3.acl(options.visibility(), Operation.WRITE, path, null);
+    Visibility reported = s3.writtenVisibility(options.visibility());
+    long threshold = s3.config().multipartThreshold();
+    try {
+      if (source instanceof WriteSource.Bytes) {
+        byte[] data = ((WriteSource.Bytes) source).data();
+        if (data.length < threshold) {
+          return put(path, bytes(data), data.length, options, acl, reported);
+        }
+        return multipart(path, data.length, options, acl, reported,
+            (u, session) -> u.upload(new ByteArrayInputStream(data), data.length, session));
+      }
+      if (source instanceof WriteSource.File) {
+        Path file = ((WriteSource.File) source).path();
+        long length = Files.size(file);
+        if (length < threshold) {
+          return put(path, RequestBody.fromFile(file), length, options, acl, reported);
+        }
+        return multipart(path, length, options, acl, reported, (u, session) -> u.upload(file, session));
+      }
+      WriteSource.Stream stream = (WriteSource.Stream) source;
+      InputStream in = stream.in();
+      long length = stream.length();
+      if (length >= 0 && length < threshold) {
+        // Small enough to hold: the bytes can be resent if the SDK retries.
+        byte[] data = in.readNBytes((int) length);
+        if (data.length < length) {
+          throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
+              "the stream ended before the declared length", null);
+        }
+        return put(path, bytes(data), data.length, options, acl, reported);
+      }
+      if (length >= 0) {
+        return multipart(path, length, options, acl, reported, (u, session) -> u.upload(in, length, session));
+      }
+      PartUploader.Head head = PartUploader.readHead(in, (int) Math.min(threshold, Integer.MAX_VALUE - 9));
+      if (head.ended() && head.bytes().length < threshold) {
+        return put(path, bytes(head.bytes()), head.bytes().length, options, acl, reported);
+      }
+      return multipart(path, -1, options, acl, reported, (u, session) -> u.upload(head, in, session));
+    } catch (IOException e) {
+      throw S3Errors.io(Operation.WRITE, path, e);
+    } catch (UncheckedIOException e) {
+      throw S3Errors.io(Operation.WRITE, path, e.getCause());
+    }
+  }
+
+  /** Writes an empty directory marker. */
+  void marker(String path, Visibility visibility) {
+    ObjectCannedACL acl = s3.acl(visibility, Operation.CREATE_DIRECTORY, path, null);
+    try {
+      s3.client().putObject(PutObjectRequest.builder().bucket(s3.bucket())
+          .key(s3.keys().directory(path)).contentType("application/x-directory").acl(acl).build(),
+          RequestBody.empty());
+    } catch (RuntimeException e) {
+      throw s3.fail(Operation.CREATE_DIRECTORY, path, e);
+    }
+  }
+
+  private FileAttributes put(String path, RequestBody body, long length, WriteOptions o,
+      ObjectCannedACL acl, Visibility reported) {
+    PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(s3.bucket())
+        .key(s3.keys().file(path)).contentLength(length).contentType(o.contentType())
+        .cacheControl(o.cacheControl()).contentDisposition(o.contentDisposition())
+        .contentEncoding(o.contentEncoding()).acl(acl);
+    if (!o.userMetadata().isEmpty()) {
+      b.metadata(o.userMetadata());
+    }
+    if (o.createOnly()) {
+      b.ifNoneMatch("*");
+    }
+    try {
+      PutObjectResponse r = s3.client().putObject(b.build(), body);
+      return S3Attributes.written(path, length, o, r.eTag(), r.versionId(), r, reported);
+    } catch (RuntimeException e) {
+      throw S3Errors.translate(Operation.WRITE, path, null, e, o.createOnly());
+    }
+  }
+
+  /** The part of a multipart write that differs by source. */
+  private interface Upload {
+    FileAttributes run(PartUploader uploader, S3MultipartUpload session) throws IOException;
+  }
+
+  private FileAttributes multipart(String path, long length, WriteOptions o, ObjectCannedACL acl,
+      Visibility reported, Upload upload) throws IOException {
+    PartUploader uploader = PartUploader.builder().partSize(partSize(path, length))
+        .concurrency(s3.config().concurrency()).build();
+    S3MultipartUpload session = S3MultipartUpload.start(s3, path,
+        createRequest(s3.keys().file(path), o, acl), o, reported);
+    return upload.run(uploader, session);
+  }
+
+  /** Returns the configured part size, raised so that a known length fits in 10,000 parts. */
+  private long partSize(String path, long length) {
+    long size = s3.config().partSize();
+    if (length > size * MAX_PARTS) {
+      long needed = (length + MAX_PARTS - 1) / MAX_PARTS;
+      size = (needed + S3Config.MIB - 1) / S3Config.MIB * S3Config.MIB;
+      if (size > MAX_PART) {
+        throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
+            "the file is too large for " + MAX_PARTS + " parts", null);
+      }
+    }
+    return size;
+  }
+
+  /** Returns a CreateMultipartUpload request carrying the content headers of {@code o}. */
+  CreateMultipartUploadRequest createRequest(String key, WriteOptions o, ObjectCannedACL acl) {
+    CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder()
+        .bucket(s3.bucket()).key(key).contentType(o.contentType()).cacheControl(o.cacheControl())
+        .contentDisposition(o.contentDisposition()).contentEncoding(o.contentEncoding()).acl(acl);
+    if (!o.userMetadata().isEmpty()) {
+      b.metadata(o.userMetadata());
+    }
+    return b.build();
+  }
+
+  /** Returns a body over {@code data} without copying it (RequestBody.fromBytes would). */
+  private static RequestBody bytes(byte[] data) {
+    ContentStreamProvider provider = () -> new ByteArrayInputStream(data);
+    return RequestBody.fromContentProvider(provider, data.length, "application/octet-stream");
+  }
+}

@@ -1,0 +1,35 @@
+package dev.stowage.s3;
+
+import dev.stowage.Filesystem;
+import dev.stowage.tck.FilesystemContract;
+
+/**
+ * The whole kit on the S3 adapter against S3Proxy's in-memory ({@code transient}) store, with the
+ * features S3Proxy supports declared: object ACLs, conditional writes, presigned uploads.
+ * Parts of 5 MiB keep the multipart cases small.
+ */
+class S3ProxyContractTest extends FilesystemContract {
+
+  private EmbeddedS3Proxy server;
+
+  /** Starts the server; the kit calls this from its {@code @BeforeAll}. */
+  @Override
+  protected Filesystem createFilesystem() {
+    try {
+      server = EmbeddedS3Proxy.inMemory();
+    } catch (Exception e) {
+      throw new IllegalStateException("S3Proxy did not start", e);
+    }
+    return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
+        .partSize(5 << 20).concurrency(3).build()));
+  }
+
+  @Override
+  protected void afterAll() {
+    try {
+      server.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("S3Proxy did not stop", e);
+    }
+  }
+}

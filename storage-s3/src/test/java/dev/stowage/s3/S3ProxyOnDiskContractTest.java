@@ -1,0 +1,46 @@
+package dev.stowage.s3;
+
+import dev.stowage.Filesystem;
+import dev.stowage.tck.FilesystemContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The whole kit on the S3 adapter against S3Proxy's {@code filesystem} store (one directory per
+ * bucket on disk), under a key prefix so that the root-prefix mapping is exercised too.
+ */
+class S3ProxyOnDiskContractTest extends FilesystemContract {
+
+  private EmbeddedS3Proxy server;
+  private Path directory;
+
+  @Override
+  protected Filesystem createFilesystem() {
+    try {
+      directory = Files.createTempDirectory("stowage-s3proxy");
+      server = EmbeddedS3Proxy.onDisk(directory);
+    } catch (Exception e) {
+      throw new IllegalStateException("S3Proxy did not start", e);
+    }
+    return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
+        .prefix("kit/root").partSize(5 << 20).concurrency(2).build()));
+  }
+
+  @Override
+  protected void afterAll() {
+    try {
+      server.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("S3Proxy did not stop", e);
+    }
+    try (Stream<Path> all = Files.walk(directory)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.stowage.setup;
+
+import java.util.List;
+
+/**
+ * What a B2 bucket looks like now, as read from {@code b2_list_buckets}.
+ *
+ * @param encryption the default encryption, or null when the key may not read it
+ */
+record BucketState(String bucketId, String bucketName, String bucketType, Encryption encryption,
+                   boolean fileLockEnabled, List<CorsRule> corsRules, List<LifecycleRule> lifecycleRules,
+                   long revision) {
+
+    BucketState {
+        corsRules = List.copyOf(corsRules);
+        lifecycleRules = List.copyOf(lifecycleRules);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.stowage.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Bucket creation on a real S3 server, embedded S3Proxy 4.1.0 with signature checks on. (S3Proxy has no per-bucket
+ * CORS or lifecycle API, so those requests are covered by {@link S3BucketSetupRecordingTest}.)
+ */
+@Timeout(120)
+class S3BucketSetupS3ProxyTest {
+    private static final String ACCESS = "access-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SECRET = UUID.randomUUID().toString();
+    private static S3Proxy proxy;
+    private static URI endpoint;
+
+    @BeforeAll
+    static void start() throws Exception {
+        proxy = S3Proxy.builder().blobStore(BlobStores.create("transient", new Properties()))
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
+                .ignoreUnknownHeaders(true).stopTimeout(0).build();
+        proxy.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!"STARTED".equals(proxy.getState()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        assertThat(proxy.getState()).isEqualTo("STARTED");
+        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.stop();
+    }
+
+    private static S3BucketSetup setup() {
+        return S3BucketSetup.builder().endpoint(endpoint).credentials(ACCESS, SECRET).build();
+    }
+
+    @Test
+    void run_missingBucket_createsItAndSecondRunChangesNothing() {
+        String bucket = "setup-" + UUID.randomUUID().toString().substring(0, 12);
+        BucketSpec spec = BucketSpec.builder(bucket).type(BucketType.PRIVATE).build();
+        try (S3BucketSetup setup = setup();
+             S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
+                     .build()) {
+            SetupResult first = setup.run(spec);
+
+            assertThat(first.applied()).extracting(Change::action).containsExactly(Change.Action.CREATE_BUCKET);
+            assertThat(s3.listBuckets().buckets()).anyMatch(b -> b.name().equals(bucket));
+            Plan again = setup.plan(spec);
+            assertThat(again.hasChanges()).as(again.toString()).isFalse();
+            assertThat(again.changes()).extracting(Change::subject).containsExactly("bucket.type");
+        }
+    }
+
+    @Test
+    void run_publicBucket_setsPublicReadAcl() {
+        String bucket = "setup-" + UUID.randomUUID().toString().substring(0, 12);
+        BucketSpec spec = BucketSpec.builder(bucket).type(BucketType.PUBLIC).build();
+        try (S3BucketSetup setup = setup()) {
+            setup.run(spec);
+
+            Plan again = setup.plan(spec);
+
+            assertThat(again.hasChanges()).as(again.toString()).isFalse();
+            assertThat(setup.plan(spec.toBuilder().type(BucketType.PRIVATE).build()).mutations())
+                    .extracting(Change::action).containsExactly(Change.Action.SET_BUCKET_TYPE);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.stowage.tck;
+
+import dev.stowage.Capability;
+import dev.stowage.Filesystem;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole compatibility kit: every contract, run against the filesystem a subclass supplies.
+ *
+ * <pre>{@code
+ * class MyAdapterContractTest extends FilesystemContract {
+ *   @Override
+ *   protected Filesystem createFilesystem() {
+ *     return Filesystem.of(new MyAdapter(config));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>One instance serves every case of the class ({@code PER_CLASS}). Before the first case the kit
+ * opens the filesystem and works only inside {@code tck-<random>}, a directory below its root;
+ * after the last case it deletes that directory, checks that nothing is left, calls
+ * {@link #afterAll()} and closes the filesystem. Each case uses its own sub-directory
+ * ({@link #newDirectory}), so cases are independent and may run in any order.
+ *
+ * <p>Cases that need a capability the filesystem does not declare are skipped with the reason
+ * {@code "requires <CAPABILITY> (not declared by this adapter)"}; behaviour that differs between
+ * backends is decided only by declared {@link Capability capabilities}, never by adapter names.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+public abstract class FilesystemContract implements PathContract, HostileInputContract,
+    WriteContract, ReadContract, MetadataContract, ListContract, DirectoryContract, CopyContract,
+    MoveContract, DeleteContract, VisibilityContract, UrlContract, ChecksumContract, MimeContract,
+    LargeObjectContract, ConcurrencyContract, ErrorContract, DecoratorContract {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final AtomicInteger counter = new AtomicInteger();
+  private Filesystem base;
+  private Filesystem root;
+  private String rootName;
+
+  /** Creates a new contract run; the filesystem is opened lazily, before the first case. */
+  protected FilesystemContract() {}
+
+  /**
+   * Returns the filesystem under test. Called once per class, before the first case; the kit closes
+   * it after the last one.
+   */
+  protected abstract Filesystem createFilesystem();
+
+  /** Runs after the kit has cleaned up and before it closes the filesystem; does nothing by default. */
+  protected void afterAll() {}
+
+  @Override
+  public final synchronized Filesystem fs() {
+    if (root == null) {
+      base = createFilesystem();
+      rootName = "tck-" + randomName();
+      root = base.at(rootName);
+    }
+    return root;
+  }
+
+  @Override
+  public final String newDirectory(String hint) {
+    return hint.toLowerCase(Locale.ROOT) + "-" + counter.incrementAndGet();
+  }
+
+  /** Returns the name of this run's random root directory below the filesystem's root. */
+  protected final synchronized String rootName() {
+    fs();
+    return rootName;
+  }
+
+  @BeforeAll
+  protected final void openKit(TestReporter reporter) {
+    Filesystem fs = fs();
+    reporter.publishEntry("tck.root", rootName);
+    reporter.publishEntry("tck.capabilities", fs.capabilities().features().toString());
+  }
+
+  @AfterAll
+  protected final synchronized void closeKit() {
+    if (base == null) {
+      return;
+    }
+    try {
+      base.deleteDirectory(rootName);
+      FilesystemAssert.assertThat(base).as("the kit root after cleanup").hasNoDirectory(rootName);
+      afterAll();
+    } finally {
+      try {
+        base.close();
+      } finally {
+        base = null;
+        root = null;
+      }
+    }
+  }
+
+  private static String randomName() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      b.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(RANDOM.nextInt(36)));
+    }
+    return b.toString();
+  }
+}

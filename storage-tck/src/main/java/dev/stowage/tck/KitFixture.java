@@ -1,0 +1,68 @@
+package dev.stowage.tck;
+
+import dev.stowage.Capabilities;
+import dev.stowage.Capability;
+import dev.stowage.Filesystem;
+
+/**
+ * What every contract case works with: the filesystem under test rooted at this run's random
+ * directory, fresh directory names, and the run's settings. {@link FilesystemContract} implements
+ * it; contract interfaces extend it so that their default methods can reach it.
+ */
+public interface KitFixture {
+
+  /**
+   * Returns the filesystem under test, rooted at a random directory that is deleted after the
+   * run. Cases never touch anything outside it.
+   */
+  Filesystem fs();
+
+  /**
+   * Returns a directory path below {@link #fs()} that no other case uses and that does not exist
+   * yet (it is not created). {@code hint} makes it readable in failures, e.g. {@code "w5"}.
+   */
+  String newDirectory(String hint);
+
+  /** Returns the capabilities of the filesystem under test. */
+  default Capabilities capabilities() {
+    return fs().capabilities();
+  }
+
+  /** Returns whether the filesystem under test declares {@code capability}. */
+  default boolean has(Capability capability) {
+    return capabilities().has(capability);
+  }
+
+  /**
+   * Returns how many entries the backend returns per listing page, or 0 when unknown. Paging
+   * cases write a little more than one page (or 250 entries when unknown).
+   */
+  default int listingPageSize() {
+    return 0;
+  }
+
+  /**
+   * Returns whether slow cases (thousands of objects) run; on by default, off with the system
+   * property {@code stowage.tck.slow=false}.
+   */
+  default boolean slowCasesEnabled() {
+    return Boolean.parseBoolean(System.getProperty("stowage.tck.slow", "true"));
+  }
+
+  /**
+   * Returns the largest object size, in bytes, that multipart cases may write (64 MiB unless the
+   * system property {@code stowage.tck.maxLargeBytes} says otherwise). Larger boundary sizes are
+   * skipped with a reason.
+   */
+  default long largeObjectLimit() {
+    return Long.getLong("stowage.tck.maxLargeBytes", 64L << 20);
+  }
+
+  /**
+   * Returns how long cases wait, polling, for an eventually consistent effect (a new object in a
+   * listing, an expired URL) before they fail; 30 seconds by default.
+   */
+  default java.time.Duration consistencyBound() {
+    return java.time.Duration.ofSeconds(30);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.stowage.tck;
+
+import dev.stowage.FileAttributes;
+import dev.stowage.Filesystem;
+import dev.stowage.WriteOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes through each {@link WriteContract.Source}, and streams that misbehave on purpose. */
+final class WriteSupport {
+
+  private WriteSupport() {}
+
+  static FileAttributes write(Filesystem fs, String path, byte[] data, WriteContract.Source source,
+      WriteOptions options) throws IOException {
+    switch (source) {
+      case BYTES:
+        return fs.write(path, data, options);
+      case STRING_UTF8:
+        return fs.write(path, new String(data, java.nio.charset.StandardCharsets.UTF_8), options);
+      case STREAM_KNOWN_LENGTH:
+        return fs.write(path, new ByteArrayInputStream(data), data.length, options);
+      case STREAM_UNKNOWN_LENGTH:
+        return fs.write(path, new ByteArrayInputStream(data), options);
+      case LOCAL_FILE:
+        Path local = Files.createTempFile("stowage-tck", ".bin");
+        try {
+          Files.write(local, data);
+          return fs.write(path, local, options);
+        } finally {
+          Files.deleteIfExists(local);
+        }
+      case OUTPUT_STREAM:
+        try (OutputStream out = fs.openOutputStream(path, options)) {
+          out.write(data);
+        }
+        return fs.stat(path);
+      default:
+        throw new AssertionError(source);
+    }
+  }
+
+  /** Returns a stream that yields {@code failAt} bytes of {@code data}, then throws IOException. */
+  static InputStream failingAfter(byte[] data, int failAt) {
+    return new InputStream() {
+      private int position;
+
+      @Override
+      public int read() throws IOException {
+        if (position >= failAt) {
+          throw new IOException("the kit's source fails on purpose at byte " + failAt);
+        }
+        return data[position++] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+          return 0;
+        }
+        if (position >= failAt) {
+          throw new IOException("the kit's source fails on purpose at byte " + failAt);
+        }
+        int n = Math.min(len, failAt - position);
+        System.arraycopy(data, position, b, off, n);
+        position += n;
+        return n;
+      }
+    };
+  }
+
+  /** A byte stream that records whether it was closed. */
+  static final class CloseTracking extends ByteArrayInputStream {
+    volatile boolean closed;
+
+    CloseTracking(byte[] data) {
+      super(data);
+    }
+
+    @Override
+    public void close() throws IOException {
+      closed = true;
+      super.close();
+    }
+  }
+}

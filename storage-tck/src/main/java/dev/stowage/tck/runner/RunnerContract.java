@@ -1,0 +1,34 @@
+package dev.stowage.tck.runner;
+
+import dev.stowage.Filesystem;
+import dev.stowage.tck.FilesystemContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+
+/** The kit as {@link KitRunner} runs it: the filesystem comes from the registered target. */
+@ExtendWith(RunnerContract.TargetResolver.class)
+final class RunnerContract extends FilesystemContract {
+
+  private RunnerRegistry.Session session;
+
+  @Override
+  protected Filesystem createFilesystem() {
+    if (session == null) {
+      throw new IllegalStateException("RunnerContract runs only through KitRunner");
+    }
+    Filesystem fs = session.target.filesystem().get();
+    session.capabilities = fs.capabilities();
+    return fs;
+  }
+
+  /** Gives each new instance the session named by the launch's configuration parameter. */
+  static final class TargetResolver implements TestInstancePostProcessor {
+    @Override
+    public void postProcessTestInstance(Object instance, ExtensionContext context) {
+      String key = context.getConfigurationParameter(RunnerRegistry.KEY_PARAMETER)
+          .orElseThrow(() -> new IllegalStateException("RunnerContract runs only through KitRunner"));
+      ((RunnerContract) instance).session = RunnerRegistry.get(key);
+    }
+  }
+}

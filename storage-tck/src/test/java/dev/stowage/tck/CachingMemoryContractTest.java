@@ -1,0 +1,14 @@
+package dev.stowage.tck;
+
+import dev.stowage.Filesystem;
+import dev.stowage.decorator.CachingAdapter;
+import dev.stowage.memory.MemoryAdapter;
+
+/** The kit through the metadata cache: every answer must stay correct across writes made through it. */
+class CachingMemoryContractTest extends FilesystemContract {
+
+  @Override
+  protected Filesystem createFilesystem() {
+    return Filesystem.of(CachingAdapter.builder(MemoryAdapter.create()).build());
+  }
+}

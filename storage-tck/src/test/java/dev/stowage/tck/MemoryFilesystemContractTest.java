@@ -1,0 +1,32 @@
+package dev.stowage.tck;
+
+import dev.stowage.Filesystem;
+import dev.stowage.memory.MemoryAdapter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The kit's reference run: the in-memory adapter with public URLs served on loopback, so that
+ * every case except temporary URLs, upload tickets and multipart executes.
+ */
+class MemoryFilesystemContractTest extends FilesystemContract {
+
+  private PublicUrlServer server;
+
+  @Override
+  protected Filesystem createFilesystem() {
+    try {
+      server = new PublicUrlServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    MemoryAdapter adapter = MemoryAdapter.builder().publicUrlBase(server.base()).build();
+    server.serve(adapter);
+    return Filesystem.of(adapter);
+  }
+
+  @Override
+  protected void afterAll() {
+    server.close();
+  }
+}
