@@ -272,7 +272,8 @@ final class DefaultFilesystem implements Filesystem {
       entries = adapter.list(p, deep);
     } catch (RuntimeException e) {
       StorageException se = Failures.wrap(Operation.LIST, p, null, e);
-      if (se.kind() == StorageException.Kind.NOT_FOUND) {
+      if (se.kind() == StorageException.Kind.NOT_FOUND || isFile(p)) {
+        // A missing directory, or a file (which some backends refuse to list), has no entries.
         return DirectoryListing.empty();
       }
       throw se;
@@ -282,6 +283,14 @@ final class DefaultFilesystem implements Filesystem {
     }
     GuardedIterator guarded = new GuardedIterator(entries, p);
     return DirectoryListing.of(guarded, guarded);
+  }
+
+  private boolean isFile(String p) {
+    try {
+      return !p.isEmpty() && adapter.fileExists(p);
+    } catch (RuntimeException ignored) {
+      return false;
+    }
   }
 
   @Override
@@ -349,6 +358,12 @@ final class DefaultFilesystem implements Filesystem {
     String p = checks.file(path);
     checks.require(Capability.WRITE, Operation.DELETE, p, null);
     call(Operation.DELETE, p, null, () -> {
+      // A directory is not deleted as a file (deleteDirectory does that); on object stores a
+      // file and a directory may share a name, and then the file is what goes.
+      if (adapter.directoryExists(p) && !adapter.fileExists(p)) {
+        throw DeleteFailedException.at(p, StorageException.Kind.IS_A_DIRECTORY,
+            "use deleteDirectory for directories", null);
+      }
       adapter.delete(p);
       return null;
     });
@@ -444,6 +459,9 @@ final class DefaultFilesystem implements Filesystem {
     checks.ttl(ttl, Operation.PREPARE_UPLOAD, p);
     UploadConstraints c = constraints == null ? UploadConstraints.NONE : constraints;
     checks.visibility(c.visibility(), Operation.PREPARE_UPLOAD, p, null);
+    if (c.contentType() != null) {
+      Preconditions.contentType(c.contentType(), Operation.PREPARE_UPLOAD, p, null);
+    }
     return call(Operation.PREPARE_UPLOAD, p, null, () -> adapter.prepareUpload(p, ttl, c));
   }
 

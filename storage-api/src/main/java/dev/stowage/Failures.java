@@ -10,13 +10,19 @@ final class Failures {
 
   /**
    * Returns {@code e} itself when it is already a {@link StorageException} (adapters set the path
-   * and the kind; a failure they attributed to another operation is left as it is), else a new
+   * and the kind), re-attributed to {@code operation} when it came from an existence check or
+   * stat made along the way; else a new
    * exception of {@code operation}: UNAVAILABLE for I/O trouble, UNEXPECTED for anything else.
    */
   static StorageException wrap(Operation operation, String path, String destination,
       RuntimeException e) {
     if (e instanceof StorageException) {
-      return (StorageException) e;
+      StorageException se = (StorageException) e;
+      // An existence check or stat the facade or adapter made on the way belongs to the
+      // operation the caller asked for: report that one (the original stays as the cause).
+      boolean innerCheck = se.operation() == Operation.EXISTS || se.operation() == Operation.STAT;
+      return innerCheck && operation != se.operation() && operation != Operation.EXISTS
+          && operation != Operation.STAT ? se.as(operation, path, destination) : se;
     }
     if (e instanceof UncheckedIOException) {
       return StorageException.of(operation, path, destination, StorageException.Kind.UNAVAILABLE,

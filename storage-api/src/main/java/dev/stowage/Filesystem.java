@@ -29,7 +29,9 @@ import java.time.Instant;
  * disappear); {@code ..} resolves, but climbing above the root fails with
  * {@link PathRejectedException}; control characters fail with {@link PathRejectedException};
  * {@code a..b} and {@code ..txt} are ordinary names. The root is {@code ""}. Paths longer than
- * the adapter's {@link Capabilities#maxPathBytes()} fail before any I/O.
+ * the adapter's {@link Capabilities#maxPathBytes()} fail before any I/O. A path given with a
+ * trailing {@code /} names a directory: writing, copying or moving a file to it fails with
+ * {@code IS_A_DIRECTORY}, while reads and listings treat it like the same path without the slash.
  *
  * <p><b>Directories</b> on object stores are implicit: a directory exists while a marker or any
  * file below it exists. Markers never appear in listings. Listing a missing directory yields nothing.

@@ -2,12 +2,17 @@ package dev.stowage;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The checks the facade makes before any I/O: path normalisation and limits, capabilities, and
  * option values. Every failure here means nothing was sent to the backend.
  */
 final class Preconditions {
+
+  /** {@code type/subtype} made of RFC 7230 token characters, then optional parameters. */
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+/[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*;.*)?");
 
   private final Capabilities capabilities;
 
@@ -66,7 +71,7 @@ final class Preconditions {
     visibility(options.visibility(), operation, path, destination);
     if (options.contentType() != null) {
       require(Capability.CONTENT_TYPE, operation, path, destination);
-      header("content type", options.contentType(), operation, path, destination);
+      contentType(options.contentType(), operation, path, destination);
     }
     if (options.cacheControl() != null) {
       require(Capability.CACHE_CONTROL, operation, path, destination);
@@ -104,6 +109,14 @@ final class Preconditions {
         || ttl.compareTo(capabilities.maxTemporaryUrlTtl()) > 0) {
       throw failure(operation, path, null, StorageException.Kind.INVALID_INPUT,
           "lifetime must be positive and at most " + capabilities.maxTemporaryUrlTtl());
+    }
+  }
+
+  /** Checks that a content type is a well-formed {@code type/subtype[; parameters]}. */
+  static void contentType(String value, Operation operation, String path, String destination) {
+    header("content type", value, operation, path, destination);
+    if (!MEDIA_TYPE.matcher(value).matches()) {
+      throw invalid(operation, path, destination, "content type is not of the form type/subtype");
     }
   }
 

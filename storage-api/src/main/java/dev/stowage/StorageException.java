@@ -74,6 +74,7 @@ public abstract sealed class StorageException extends RuntimeException
   private final String destination;
   private final Kind kind;
   private final Duration retryAfter;
+  private final String detail;
 
   StorageException(Operation operation, String path, String destination, Kind kind, String detail,
       Duration retryAfter, Throwable cause) {
@@ -83,6 +84,7 @@ public abstract sealed class StorageException extends RuntimeException
     this.destination = destination;
     this.kind = Objects.requireNonNull(kind, "kind");
     this.retryAfter = retryAfter;
+    this.detail = detail;
   }
 
   /**
@@ -138,13 +140,12 @@ public abstract sealed class StorageException extends RuntimeException
 
   /** Returns a copy of this failure re-attributed to another operation (e.g. a stat inside a copy). */
   public StorageException as(Operation newOperation, String newPath, String newDestination) {
-    return of(newOperation, newPath, newDestination, kind, detailOf(this), retryAfter, this);
+    return of(newOperation, newPath, newDestination, kind, detail, retryAfter, this);
   }
 
-  private static String detailOf(StorageException e) {
-    String m = e.getMessage();
-    int i = m.indexOf(": ");
-    return i < 0 ? null : m.substring(i + 2);
+  /** Returns the backend's detail (e.g. {@code "b2 file_not_present, 404"}), or null. */
+  public String detail() {
+    return detail;
   }
 
   private static String message(Operation operation, String path, String destination, Kind kind,

@@ -115,11 +115,25 @@ class FilesystemCopyMoveTest {
   }
 
   @Test
-  void delete_directoryPath_isPassedToAdapter() {
+  void delete_directoryPath_failsIsADirectoryAndKeepsIt() {
     fs.write("dir/f", "x");
-    fs.delete("dir");
-    assertThat(recording.calls()).contains("delete dir");
+    fs.createDirectory("made");
+    assertThatThrownBy(() -> fs.delete("dir")).isInstanceOf(DeleteFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.delete("made/")).isInstanceOf(DeleteFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
     assertThat(fs.fileExists("dir/f")).isTrue();
+    assertThat(recording.calls()).doesNotContain("delete dir", "delete made");
+  }
+
+  @Test
+  void delete_fileSharingItsNameWithADirectory_deletesTheFile() {
+    Filesystem unchecked = Filesystem.builder(memory).checkDirectoryConflicts(false).build();
+    unchecked.write("both/f", "x");
+    unchecked.write("both", "y");
+    fs.delete("both");
+    assertThat(fs.fileExists("both")).isFalse();
+    assertThat(fs.fileExists("both/f")).isTrue();
   }
 
   @Test

@@ -50,6 +50,15 @@ class FilesystemListTest {
   }
 
   @Test
+  void list_ofFileRefusedByAdapter_isEmpty() {
+    fs.write("file", "x");
+    Filesystem f = Filesystem.of(new FailingAdapter(memory)
+        .failOn("list", () -> ListFailedException.at("file", Kind.UNEXPECTED, "not a directory", null)));
+    assertThat(f.list("file").toList()).isEmpty();
+    assertThatThrownBy(() -> f.list("other")).isInstanceOf(ListFailedException.class);
+  }
+
+  @Test
   void list_failureWhileIterating_surfacesAsListFailure() {
     for (int i = 0; i < 5; i++) {
       fs.write("d/" + i, "x");

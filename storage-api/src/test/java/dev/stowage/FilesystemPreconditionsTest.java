@@ -151,6 +151,28 @@ class FilesystemPreconditionsTest {
   }
 
   @Test
+  void contentType_malformed_failsInvalidInputBeforeIo() {
+    RecordingAdapter a = recording(memory.capabilities());
+    Filesystem fs = Filesystem.of(a);
+    for (String bad : new String[] {"no-slash", "text/", "/plain", "text plain/x", "a/b/c"}) {
+      assertRefused(a, () -> fs.write("f", "x", WriteOptions.builder().contentType(bad).build()),
+          WriteFailedException.class, Kind.INVALID_INPUT);
+    }
+    fs.write("ok", "x", WriteOptions.builder().contentType("text/plain; charset=utf-8").build());
+    assertThat(fs.stat("ok").contentType()).isEqualTo("text/plain; charset=utf-8");
+  }
+
+  @Test
+  void prepareUpload_badConstraints_failBeforeIo() {
+    RecordingAdapter a = recording(Capabilities.builder().add(Capability.PREPARE_UPLOAD).build());
+    Filesystem fs = Filesystem.of(a);
+    assertRefused(a, () -> fs.prepareUpload("f", Duration.ofMinutes(5), UploadConstraints.contentType("a\r\nb: c")),
+        UrlFailedException.class, Kind.INVALID_INPUT);
+    assertRefused(a, () -> fs.prepareUpload("f", Duration.ofMinutes(5),
+        new UploadConstraints(null, -1, Visibility.PUBLIC)), UrlFailedException.class, Kind.UNSUPPORTED);
+  }
+
+  @Test
   void checksum_unknownAlgorithmName_failsInvalidInputBeforeIo() {
     RecordingAdapter a = recording(memory.capabilities());
     assertRefused(a, () -> Filesystem.of(a).checksum("f", "whirlpool"), ChecksumFailedException.class,

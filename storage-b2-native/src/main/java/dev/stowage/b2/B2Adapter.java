@@ -131,7 +131,7 @@ public final class B2Adapter implements FilesystemAdapter {
   public Capabilities capabilities() {
     Capabilities c = capabilities;
     if (c == null) {
-      Sizes sizes = ctx.sizes();
+      Sizes sizes = ctx.sizes(Operation.STAT, "");
       boolean isPublic = ctx.retries.call(Operation.STAT, "", null, () -> ctx.bucket.bucket().isPublic());
       int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
       Capabilities.Builder b = Capabilities.builder()
@@ -143,7 +143,8 @@ public final class B2Adapter implements FilesystemAdapter {
               Capability.SERVER_SIDE_COPY)
           .nativeChecksums(ChecksumAlgorithm.SHA1)
           .maxPathBytes(1024 - rootBytes)
-          .maxSegmentBytes(1024)
+          // The older B2 rule, still checked by b2sdk and the B2 CLI: names stay portable to them.
+          .maxSegmentBytes(250)
           .maxTemporaryUrlTtl(MAX_URL_TTL)
           .multipart(sizes.uploadCutoff(), sizes.partSize());
       if (isPublic) {

@@ -31,11 +31,11 @@ final class B2Context {
         Math.max(4, config.concurrency()));
   }
 
-  /** Returns the sizes in force, authorising first if needed (with retries). */
-  Sizes sizes() {
+  /** Returns the sizes in force, authorising first if needed (with retries; failures name {@code op} and {@code path}). */
+  Sizes sizes(Operation op, String path) {
     Sizes s = sizes;
     if (s == null) {
-      s = retries.call(Operation.WRITE, "", null, () -> Sizes.of(config, client.authorization()));
+      s = retries.call(op, path, null, () -> Sizes.of(config, client.authorization()));
       sizes = s;
     }
     return s;

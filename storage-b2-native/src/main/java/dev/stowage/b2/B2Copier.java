@@ -68,7 +68,7 @@ final class B2Copier {
   private FileAttributes copyParts(String source, String destination, B2FileVersion src, String target,
       WriteOptions options, Operation op) {
     long size = src.contentLength();
-    long partSize = ctx.sizes().partSizeFor(size);
+    long partSize = ctx.sizes(op, source).partSizeFor(size);
     String type = options.contentType() != null ? options.contentType() : src.contentType();
     Map<String, String> info = options.hasContentMetadata()
         ? Attributes.merge(src.fileInfo(), options) : new LinkedHashMap<>(src.fileInfo());

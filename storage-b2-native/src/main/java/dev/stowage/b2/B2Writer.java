@@ -58,7 +58,7 @@ final class B2Writer {
     Map<String, String> info = info(path, options);
     String type = options.contentType() != null ? options.contentType() : AUTO_TYPE;
     String fileName = ctx.bucket.fileName(path);
-    Sizes sizes = ctx.sizes();
+    Sizes sizes = ctx.sizes(Operation.WRITE, path);
     try {
       if (source instanceof WriteSource.Bytes) {
         byte[] data = ((WriteSource.Bytes) source).data();

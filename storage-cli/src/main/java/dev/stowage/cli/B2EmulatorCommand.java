@@ -3,6 +3,7 @@ package dev.stowage.cli;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
+import dev.stowage.setup.InvalidSpecException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -71,6 +72,9 @@ final class B2EmulatorCommand implements Callable<Integer> {
     }
     try {
       createBuckets(emulator);
+    } catch (InvalidSpecException e) {
+      emulator.close();
+      throw new UsageException("--bucket: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       emulator.close();
       throw e;

@@ -18,10 +18,13 @@ final class Foreground {
       stopped.countDown();
     }, "stowage-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    boolean interrupted = false;
     try {
       stopped.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Stopping is the expected outcome; the flag is restored once the server is closed, since
+      // a pending interrupt would make the server's own shutdown give up half-way.
+      interrupted = true;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -30,6 +33,9 @@ final class Foreground {
       }
       if (stopped.getCount() > 0) {
         server.close();
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

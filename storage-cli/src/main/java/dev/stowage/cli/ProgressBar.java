@@ -59,12 +59,15 @@ final class ProgressBar {
     }
   }
 
-  /** Prints the final line: the total, the average rate and the time taken. */
+  /**
+   * Prints the final line: the total, the average rate and the time taken. Without a terminal a
+   * transfer too quick to have printed a line prints nothing, so scripts stay quiet.
+   */
   synchronized void finish() {
-    if (!ended) {
+    if (!ended && (terminal.interactive() || drawn)) {
       draw(nanoTime.getAsLong(), true);
-      ended = true;
     }
+    ended = true;
   }
 
   /** Ends the bar's line without a summary, so that an error message starts on a fresh line. */

@@ -59,7 +59,7 @@ final class S3EmulatorCommand implements Callable<Integer> {
     EmbeddedS3 s3;
     try {
       s3 = EmbeddedS3.start(port, ak, sk, data, corsOrigins);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw new CommandFailedException("cannot start the S3 server on port " + port + ": " + Failures.describe(e), e);
     }
     buckets.forEach(s3::createBucket);

@@ -431,6 +431,20 @@ class LocalAdapterTest {
     }
   }
 
+  @Test
+  void read_unreadableDirectory_throwsPermissionDenied() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(LocalTesting.runningAsRoot(),
+        "permission bits do not restrict root");
+    fs.write("locked/a.txt", "x");
+    LocalTesting.chmod(root.resolve("locked"), "---------");
+    try {
+      failure(ReadFailedException.class, Kind.PERMISSION_DENIED, () -> fs.read("locked/a.txt"));
+      failure(WriteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.write("locked/b.txt", "y"));
+    } finally {
+      LocalTesting.chmod(root.resolve("locked"), "rwx------");
+    }
+  }
+
   // ---- metadata ----
 
   @Test

@@ -16,6 +16,7 @@ import dev.stowage.MetadataFailedException;
 import dev.stowage.MoveFailedException;
 import dev.stowage.ReadFailedException;
 import dev.stowage.StorageAttributes;
+import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityFailedException;
@@ -198,9 +199,18 @@ class LocalSymlinkTest {
   @ParameterizedTest
   @EnumSource(SymlinkPolicy.class)
   void createDirectory_atOrThroughLink_isRefused(SymlinkPolicy policy) {
-    Filesystem fs = open(policy);
+    LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root).symlinkPolicy(policy).build());
+    for (String path : new String[] {"dirlink/sub", "dirlink", "filelink", "real/link/sub"}) {
+      failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED,
+          () -> adapter.createDirectory(path, Visibility.PUBLIC));
+    }
+    assertThat(outside.resolve("dir/sub")).doesNotExist();
+  }
+
+  @Test
+  void createDirectory_skipThroughTheFacade_isRefused() {
+    Filesystem fs = open(SymlinkPolicy.SKIP);
     failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.createDirectory("dirlink/sub"));
-    failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.createDirectory("dirlink"));
     failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.createDirectory("filelink"));
   }
 
@@ -256,11 +266,26 @@ class LocalSymlinkTest {
 
   @Test
   void delete_refuse_failsWithPermissionDenied() throws IOException {
-    Filesystem fs = open(SymlinkPolicy.REFUSE);
-    failure(DeleteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.delete("filelink"));
-    failure(DeleteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.delete("dirlink/inner.txt"));
+    LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root).symlinkPolicy(SymlinkPolicy.REFUSE).build());
+    failure(DeleteFailedException.class, Kind.PERMISSION_DENIED, () -> adapter.delete("filelink"));
+    failure(DeleteFailedException.class, Kind.PERMISSION_DENIED, () -> adapter.delete("dirlink/inner.txt"));
+    failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> adapter.deleteDirectory("dirlink"));
+    Filesystem fs = Filesystem.of(adapter);
+    failure(StorageException.class, Kind.PERMISSION_DENIED, () -> fs.delete("filelink"));
     failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.deleteDirectory("dirlink"));
     assertThat(linkIntact("filelink", outside.resolve("secret.txt"))).isTrue();
+    assertThat(linkIntact("dirlink", outside.resolve("dir"))).isTrue();
+  }
+
+  /**
+   * The facade checks existence inside delete and createDirectory; a failure of that check must
+   * still be reported as the operation the caller asked for (as writes already do).
+   */
+  @Test
+  void facade_refuse_reportsTheOperationNotItsExistenceCheck() {
+    Filesystem fs = open(SymlinkPolicy.REFUSE);
+    failure(DeleteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.delete("filelink"));
+    failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.createDirectory("dirlink/sub"));
   }
 
   @Test

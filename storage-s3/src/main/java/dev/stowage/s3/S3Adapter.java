@@ -104,7 +104,7 @@ public final class S3Adapter implements FilesystemAdapter {
             Capability.TEMPORARY_URL, Capability.SERVER_SIDE_COPY)
         .nativeChecksums(ChecksumAlgorithm.MD5)
         .maxPathBytes(1024 - keys.prefixBytes() - 1)
-        .maxSegmentBytes(1024 - keys.prefixBytes() - 1)
+        .maxSegmentBytes(Math.min(config.maxSegmentBytes(), 1024 - keys.prefixBytes() - 1))
         .maxTemporaryUrlTtl(Duration.ofDays(7))
         .multipart(config.multipartThreshold(), config.partSize());
     if (config.createOnly()) {

@@ -32,7 +32,7 @@ final class S3Attributes {
         || h.sseCustomerAlgorithm() != null;
     return new FileAttributes(path, h.contentLength() == null ? 0 : h.contentLength(),
         h.lastModified(), h.contentType(), visibility, etag,
-        encrypted ? Map.of() : md5Of(etag), h.versionId(), lower(h.metadata()), h.cacheControl(),
+        encrypted ? Map.of() : md5Of(etag), h.versionId(), S3Metadata.decode(h.metadata()), h.cacheControl(),
         h.contentDisposition(), h.contentEncoding());
   }
 
@@ -77,15 +77,6 @@ final class S3Attributes {
 
   private static Map<ChecksumAlgorithm, String> md5Of(String etag) {
     return isMd5(etag) ? Map.of(ChecksumAlgorithm.MD5, etag.toLowerCase(Locale.ROOT)) : Map.of();
-  }
-
-  private static Map<String, String> lower(Map<String, String> metadata) {
-    if (metadata == null || metadata.isEmpty()) {
-      return Map.of();
-    }
-    java.util.HashMap<String, String> out = new java.util.HashMap<>();
-    metadata.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-    return out;
   }
 
   private static Instant responseDate(SdkResponse response) {

@@ -59,6 +59,7 @@ public final class S3Config {
   private final long copyPartThreshold;
   private final long copyPartSize;
   private final int maxConnections;
+  private final int maxSegmentBytes;
   private final List<ExecutionInterceptor> interceptors;
 
   private S3Config(Builder b) {
@@ -86,6 +87,7 @@ public final class S3Config {
     this.copyPartThreshold = b.copyPartThreshold;
     this.copyPartSize = b.copyPartSize;
     this.maxConnections = Math.max(b.maxConnections, concurrency + 2);
+    this.maxSegmentBytes = b.maxSegmentBytes > 0 ? b.maxSegmentBytes : profile.maxSegmentBytes();
     this.interceptors = List.copyOf(b.interceptors);
   }
 
@@ -115,6 +117,7 @@ public final class S3Config {
     b.copyPartThreshold = copyPartThreshold;
     b.copyPartSize = copyPartSize;
     b.maxConnections = maxConnections;
+    b.maxSegmentBytes = maxSegmentBytes;
     b.interceptors.addAll(interceptors);
     return b;
   }
@@ -204,6 +207,11 @@ public final class S3Config {
     return maxConnections;
   }
 
+  /** Returns the longest accepted path segment in UTF-8 bytes (default: the profile's). */
+  public int maxSegmentBytes() {
+    return maxSegmentBytes;
+  }
+
   /** Returns the extra SDK interceptors, in order. */
   public List<ExecutionInterceptor> interceptors() {
     return interceptors;
@@ -248,6 +256,7 @@ public final class S3Config {
     private long copyPartThreshold = MAX_SINGLE_SIZE;
     private long copyPartSize = GIB;
     private int maxConnections = 50;
+    private int maxSegmentBytes;
     private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
     private Builder(String bucket) {
@@ -419,6 +428,17 @@ public final class S3Config {
       once("maxConnections");
       checkRange("maxConnections", value, 1, 1000);
       this.maxConnections = value;
+      return this;
+    }
+
+    /**
+     * Sets the longest accepted path segment in UTF-8 bytes (1 to 1024; default: the profile's),
+     * for services that keep keys as files, such as S3Proxy's filesystem store (255).
+     */
+    public Builder maxSegmentBytes(int bytes) {
+      once("maxSegmentBytes");
+      checkRange("maxSegmentBytes", bytes, 1, 1024);
+      this.maxSegmentBytes = bytes;
       return this;
     }
 

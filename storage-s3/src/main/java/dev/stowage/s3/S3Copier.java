@@ -7,7 +7,6 @@ import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
 import dev.stowage.WriteOptions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
 
 /**
  * Server-side copies: one CopyObject up to the copy threshold (5 GiB by default, S3's limit),
- * above it a multipart upload whose parts are UploadPartCopy ranges, copied in parallel.
+ * above it — or when the copy is create-only — a multipart upload whose parts are UploadPartCopy
+ * ranges, copied in parallel and completed with {@code If-None-Match: *} when create-only.
  *
  * <p>What the caller did not ask to replace is kept: content headers and user metadata (sent
  * again with {@code REPLACE} when anything changes, since S3 replaces all or nothing) and, on
@@ -56,8 +56,10 @@ final class S3Copier {
     WriteOptions merged = merge(head, options).withVisibility(visibility);
     long size = head.contentLength();
     try {
-      if (size > s3.config().copyPartThreshold()) {
-        return multipartCopy(op, source, destination, size, merged, acl);
+      // CopyObject ignores If-None-Match on several services (S3Proxy, older MinIO), while a
+      // conditional CompleteMultipartUpload is honoured wherever create-only is declared.
+      if (size > s3.config().copyPartThreshold() || options.createOnly()) {
+        return multipartCopy(op, source, destination, size, merged, acl, options.createOnly());
       }
       // S3 refuses a self-copy that changes nothing; REPLACE with the same values is allowed.
       boolean replace = options.hasContentMetadata() || source.equals(destination);
@@ -67,24 +69,22 @@ final class S3Copier {
       if (replace) {
         b.metadataDirective(MetadataDirective.REPLACE).contentType(merged.contentType())
             .cacheControl(merged.cacheControl()).contentDisposition(merged.contentDisposition())
-            .contentEncoding(merged.contentEncoding()).metadata(merged.userMetadata());
+            .contentEncoding(merged.contentEncoding()).metadata(S3Metadata.encode(merged.userMetadata()));
       }
       CopyObjectResponse r = s3.client().copyObject(b.build());
       String etag = r.copyObjectResult() == null ? null : r.copyObjectResult().eTag();
       return S3Attributes.written(destination, size, merged, etag, r.versionId(), r,
           s3.writtenVisibility(visibility));
     } catch (RuntimeException e) {
-      throw S3Errors.translate(op, source, destination, e, false);
+      throw S3Errors.translate(op, source, destination, e, options.createOnly());
     }
   }
 
   /** Returns the source's content metadata with every option the caller set replacing it. */
   private static WriteOptions merge(HeadObjectResponse head, WriteOptions o) {
-    Map<String, String> metadata = new HashMap<>();
-    if (head.metadata() != null) {
-      metadata.putAll(head.metadata());
-    }
-    metadata.putAll(o.userMetadata());
+    // User metadata is one value: a map that is set replaces the source's whole map.
+    Map<String, String> metadata = o.userMetadata().isEmpty()
+        ? S3Metadata.decode(head.metadata()) : o.userMetadata();
     return WriteOptions.builder()
         .contentType(o.contentType() != null ? o.contentType() : head.contentType())
         .cacheControl(o.cacheControl() != null ? o.cacheControl() : head.cacheControl())
@@ -95,7 +95,7 @@ final class S3Copier {
   }
 
   private FileAttributes multipartCopy(Operation op, String source, String destination, long size,
-      WriteOptions merged, ObjectCannedACL acl) {
+      WriteOptions merged, ObjectCannedACL acl, boolean createOnly) {
     long partSize = Math.max(s3.config().copyPartSize(), (size + S3Writer.MAX_PARTS - 1) / S3Writer.MAX_PARTS);
     if (partSize > S3Config.MAX_SINGLE_SIZE) {
       throw StorageException.of(op, source, destination, StorageException.Kind.INVALID_INPUT,
@@ -109,7 +109,7 @@ final class S3Copier {
     } catch (RuntimeException e) {
       throw S3Errors.translate(op, source, destination, e, false);
     }
-    int count = (int) ((size + partSize - 1) / partSize);
+    int count = (int) Math.max(1, (size + partSize - 1) / partSize);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, s3.config().concurrency()), daemon());
     try {
       List<Future<CompletedPart>> futures = new ArrayList<>();
@@ -117,10 +117,12 @@ final class S3Copier {
         int number = i + 1;
         long first = i * partSize;
         long last = Math.min(size, first + partSize) - 1;
+        // A single part copies the whole source: no range, which also covers an empty file.
+        String range = count == 1 ? null : "bytes=" + first + "-" + last;
         futures.add(pool.submit(() -> {
           UploadPartCopyResponse r = s3.client().uploadPartCopy(b -> b.sourceBucket(s3.bucket())
               .sourceKey(sourceKey).destinationBucket(s3.bucket()).destinationKey(key)
-              .uploadId(uploadId).partNumber(number).copySourceRange("bytes=" + first + "-" + last));
+              .uploadId(uploadId).partNumber(number).copySourceRange(range));
           return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
         }));
       }
@@ -129,7 +131,7 @@ final class S3Copier {
         parts.add(f.get());
       }
       var r = s3.client().completeMultipartUpload(b -> b.bucket(s3.bucket()).key(key)
-          .uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+          .uploadId(uploadId).multipartUpload(m -> m.parts(parts)).ifNoneMatch(createOnly ? "*" : null));
       return S3Attributes.written(destination, size, merged, r.eTag(), r.versionId(), r,
           s3.writtenVisibility(merged.visibility()));
     } catch (RuntimeException | ExecutionException | InterruptedException e) {
@@ -140,7 +142,7 @@ final class S3Copier {
       }
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       if (cause instanceof RuntimeException) {
-        throw S3Errors.translate(op, source, destination, (RuntimeException) cause, false);
+        throw S3Errors.translate(op, source, destination, (RuntimeException) cause, createOnly);
       }
       throw StorageException.of(op, source, destination, StorageException.Kind.UNAVAILABLE,
           cause.getClass().getSimpleName(), null, cause);

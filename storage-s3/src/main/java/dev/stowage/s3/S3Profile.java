@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *   <tr><td>AWS</td><td>per object</td><td>no</td><td>configured, else us-east-1</td><td>yes</td><td>-</td></tr>
  *   <tr><td>B2</td><td>bucket level</td><td>yes</td><td>from the endpoint host</td><td>no</td>
  *       <td>no flexible-checksum headers (Content-MD5 instead); master key refused</td></tr>
- *   <tr><td>MINIO</td><td>none</td><td>yes</td><td>us-east-1</td><td>yes</td><td>-</td></tr>
+ *   <tr><td>MINIO</td><td>none</td><td>yes</td><td>us-east-1</td><td>yes</td><td>segments of at most 255 bytes</td></tr>
  *   <tr><td>R2</td><td>none</td><td>yes</td><td>auto</td><td>no</td><td>-</td></tr>
  *   <tr><td>GENERIC</td><td>none</td><td>yes</td><td>us-east-1</td><td>no</td><td>-</td></tr>
  * </table>
@@ -93,6 +93,14 @@ public enum S3Profile {
   /** Returns whether browsers can upload with a presigned PUT (true for every profile). */
   public boolean supportsBrowserUpload() {
     return true;
+  }
+
+  /**
+   * Returns the longest key segment (between slashes) in UTF-8 bytes: 255 on MinIO, which keeps
+   * each segment as a file or directory name on disk; otherwise only the 1024-byte key limit.
+   */
+  public int maxSegmentBytes() {
+    return this == MINIO ? 255 : 1024;
   }
 
   /**

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *   <li>{@code partSize}, {@code multipartThreshold}, {@code copyPartThreshold},
  *       {@code copyPartSize} — sizes in bytes, or with a binary unit ({@code 16MiB}, {@code 16m},
  *       {@code 1g});
- *   <li>{@code concurrency}, {@code maxConnections} — integers.
+ *   <li>{@code concurrency}, {@code maxConnections}, {@code maxSegmentBytes} — integers.
  * </ul>
  * Credentials come only from the settings map ({@code accessKey} and {@code secretKey}) or from
  * the AWS default chain (e.g. {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}); a URI
@@ -144,6 +144,8 @@ public final class S3Provider implements FilesystemProvider {
         return (b, v) -> b.concurrency(Integer.parseInt(v.trim()));
       case "maxConnections":
         return (b, v) -> b.maxConnections(Integer.parseInt(v.trim()));
+      case "maxSegmentBytes":
+        return (b, v) -> b.maxSegmentBytes(Integer.parseInt(v.trim()));
       default:
         return null;
     }

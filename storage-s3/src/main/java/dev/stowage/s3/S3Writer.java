@@ -104,7 +104,7 @@ final class S3Writer {
         .cacheControl(o.cacheControl()).contentDisposition(o.contentDisposition())
         .contentEncoding(o.contentEncoding()).acl(acl);
     if (!o.userMetadata().isEmpty()) {
-      b.metadata(o.userMetadata());
+      b.metadata(S3Metadata.encode(o.userMetadata()));
     }
     if (o.createOnly()) {
       b.ifNoneMatch("*");
@@ -151,7 +151,7 @@ final class S3Writer {
         .bucket(s3.bucket()).key(key).contentType(o.contentType()).cacheControl(o.cacheControl())
         .contentDisposition(o.contentDisposition()).contentEncoding(o.contentEncoding()).acl(acl);
     if (!o.userMetadata().isEmpty()) {
-      b.metadata(o.userMetadata());
+      b.metadata(S3Metadata.encode(o.userMetadata()));
     }
     return b.build();
   }

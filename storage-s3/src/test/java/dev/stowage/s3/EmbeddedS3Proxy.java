@@ -112,8 +112,12 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     client.close();
-    proxy.stop();
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("S3Proxy did not stop", e);
+    }
   }
 }

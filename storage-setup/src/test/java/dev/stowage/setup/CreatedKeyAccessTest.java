@@ -3,6 +3,10 @@ package dev.stowage.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stowage.Filesystem;
+import dev.stowage.StorageException;
+import dev.stowage.b2.B2Adapter;
+import dev.stowage.b2.B2Config;
 import dev.stowage.b2.client.B2Authorization;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2Credentials;
@@ -77,6 +81,29 @@ class CreatedKeyAccessTest {
         }
     }
 
+    private Filesystem filesystem(String bucket, CreatedKey key) {
+        return Filesystem.of(B2Adapter.create(B2Config.builder(bucket).endpoint(URI.create(emulator.url()))
+                .credentials(new B2Credentials(key.applicationKeyId(), key.applicationKey()))
+                .retry(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)).build()));
+    }
+
+    @Test
+    void createdKey_worksWithTheB2AdapterAndCannotReachAnotherBucket() {
+        setup.run(BucketSpec.builder("other-bucket-77").build());
+        SetupResult result = setup.run(BucketSpec.builder("app-bucket-03")
+                .key(KeySpec.of("adapter-key", KeySpec.READ_WRITE)).build());
+        CreatedKey key = result.createdKeys().get(0);
+
+        Filesystem own = filesystem("app-bucket-03", key);
+        own.write("notes/hello.txt", "hello");
+        assertThat(own.readString("notes/hello.txt")).isEqualTo("hello");
+        own.delete("notes/hello.txt");
+        assertThat(own.fileExists("notes/hello.txt")).isFalse();
+
+        assertThatThrownBy(() -> filesystem("other-bucket-77", key).write("x.txt", "nope"))
+                .isInstanceOf(StorageException.class).hasMessageContaining("permission denied");
+    }
+
     @Test
     void createdKeyWithPrefix_isRefusedOutsideThePrefix() {
         SetupResult result = setup.run(BucketSpec.builder("app-bucket-02")
@@ -85,7 +112,8 @@ class CreatedKeyAccessTest {
 
         try (B2Client client = clientFor(key)) {
             assertThat(put(client, result.bucketId(), "uploads/a.txt").fileName()).isEqualTo("uploads/a.txt");
-            assertThatThrownBy(() -> put(client, result.bucketId(), "private/b.txt"))
+            assertThatThrownBy(() -> client.listFileNames(B2ListFilesRequest.of(result.bucketId(), "private/", null,
+                    100)))
                     .isInstanceOf(B2Exception.class)
                     .satisfies(e -> assertThat(((B2Exception) e).status()).isEqualTo(401));
         }

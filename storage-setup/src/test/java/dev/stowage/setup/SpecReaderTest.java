@@ -94,7 +94,7 @@ class SpecReaderTest {
 
     @Test
     void fromYaml_malformedOrEmpty_isRejected() {
-        assertThat(catchThrowableOfType(InvalidSpecException.class, () -> BucketSpec.fromYaml("name: [unclosed"))
+        assertThat(catchThrowableOfType(InvalidSpecException.class, () -> BucketSpec.fromYaml("name: \"unclosed\n"))
                 .getMessage()).contains("not well-formed YAML");
         assertThat(catchThrowableOfType(InvalidSpecException.class, () -> BucketSpec.fromYaml(""))
                 .getMessage()).contains("empty");

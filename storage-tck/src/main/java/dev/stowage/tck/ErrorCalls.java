@@ -46,8 +46,9 @@ final class ErrorCalls {
     boolean declared = gated == ErrorContract.Gated.VISIBILITY
         ? kit.has(Capability.VISIBILITY_PER_OBJECT) || kit.has(Capability.VISIBILITY_BUCKET_LEVEL)
         : kit.has(Capability.valueOf(gated.name()));
-    Assumptions.assumeFalse(declared,
-        "applies only without " + gated + " (declared by this adapter)");
+    String needed = gated == ErrorContract.Gated.VISIBILITY
+        ? "VISIBILITY_PER_OBJECT or VISIBILITY_BUCKET_LEVEL" : gated.name();
+    Assumptions.assumeFalse(declared, "applies only without " + needed + " (declared by this adapter)");
   }
 
   static void use(Filesystem fs, ErrorContract.Gated gated, String d) {

@@ -81,7 +81,7 @@ public interface LargeObjectContract extends KitFixture {
         }
       });
       assertThat(thrown).as("known length: %s", known).isInstanceOf(WriteFailedException.class);
-      FilesystemAssert.assertThat(fs()).hasNoFile(d + "/broken.bin").hasNoDirectory(d);
+      WriteSupport.assertLeftNothing(this, d, "broken.bin");
     }
   }
 

@@ -57,6 +57,15 @@ public interface ListContract extends KitFixture {
     assertThat(fs().list(d + "/nope", true).toList()).isEmpty();
   }
 
+  /** L4: listing a file's path yields nothing (it has no entries), shallow and deep. */
+  @Test
+  default void list_filePath_isEmpty() {
+    String d = newDirectory("l4");
+    fs().write(d + "/file.txt", "f");
+    assertThat(fs().list(d + "/file.txt").toList()).isEmpty();
+    assertThat(fs().list(d + "/file.txt", true).toList()).isEmpty();
+  }
+
   /** L5: an empty created directory lists as empty; its marker never appears. */
   @Test
   default void list_emptyCreatedDirectory_isEmptyWithoutMarker() {

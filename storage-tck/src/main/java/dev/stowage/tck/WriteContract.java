@@ -221,7 +221,7 @@ public interface WriteContract extends KitFixture {
     });
     assertThat(thrown).isInstanceOf(WriteFailedException.class);
     Expect.wellFormed((StorageException) thrown);
-    FilesystemAssert.assertThat(fs()).hasNoFile(dir + "/broken.bin").hasNoDirectory(dir);
+    WriteSupport.assertLeftNothing(this, dir, "broken.bin");
   }
 
   /** W13: an output stream's bytes are invisible until close, then become the file. */
@@ -244,7 +244,7 @@ public interface WriteContract extends KitFixture {
     String dir = newDirectory("w14");
     Expect.failure(WriteFailedException.class, Kind.INVALID_INPUT, () ->
         fs().write(dir + "/short.bin", new ByteArrayInputStream(new byte[100]), 101, WriteOptions.DEFAULT));
-    FilesystemAssert.assertThat(fs()).hasNoFile(dir + "/short.bin").hasNoDirectory(dir);
+    WriteSupport.assertLeftNothing(this, dir, "short.bin");
   }
 
   /** W14: a stream longer than its declared length stores exactly the declared bytes. */

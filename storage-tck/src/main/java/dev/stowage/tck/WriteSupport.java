@@ -1,5 +1,6 @@
 package dev.stowage.tck;
 
+import dev.stowage.Capability;
 import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
 import dev.stowage.WriteOptions;
@@ -41,6 +42,18 @@ final class WriteSupport {
         return fs.stat(path);
       default:
         throw new AssertionError(source);
+    }
+  }
+
+  /**
+   * Asserts that a failed write into the new directory {@code dir} left no file, no temporary or
+   * partial file, and, where directories are implicit, no directory. (Real directories created
+   * for the write may stay, empty.)
+   */
+  static void assertLeftNothing(KitFixture kit, String dir, String name) {
+    FilesystemAssert.assertThat(kit.fs()).hasNoFile(dir + "/" + name).isEmptyAt(dir);
+    if (kit.has(Capability.IMPLICIT_DIRECTORIES)) {
+      FilesystemAssert.assertThat(kit.fs()).hasNoDirectory(dir);
     }
   }
 

@@ -123,13 +123,14 @@ final class Params {
             throw B2Error.BAD_REQUEST.exception("field " + name + " must be an object");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        var fields = v.fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
-            if (!e.getValue().isTextual()) {
+        var names = v.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            JsonNode value = v.get(key);
+            if (!value.isTextual()) {
                 throw B2Error.BAD_REQUEST.exception("values of " + name + " must be strings");
             }
-            out.put(e.getKey(), e.getValue().asText());
+            out.put(key, value.asText());
         }
         return out;
     }

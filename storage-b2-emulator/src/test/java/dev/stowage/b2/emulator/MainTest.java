@@ -27,9 +27,14 @@ class MainTest {
     /** A running emulator process and the lines it printed at start-up. */
     private record Running(Process process, String url, List<String> lines) implements AutoCloseable {
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
         }

@@ -3,7 +3,7 @@ package dev.stowage.b2.client;
 /**
  * The result of {@code b2_authorize_account}: an account token and where to use it.
  *
- * <p>{@link #toString()} hides the token.
+ * <p>{@link #toString()} hides the token and the account id (which is also the master key's id).
  *
  * @param accountId the account id
  * @param authorizationToken the account token (valid at most 24 hours)
@@ -32,7 +32,7 @@ public record B2Authorization(String accountId, String authorizationToken, Strin
 
   @Override
   public String toString() {
-    return "B2Authorization[accountId=" + accountId + ", apiUrl=" + apiUrl + ", downloadUrl="
+    return "B2Authorization[accountId=***, apiUrl=" + apiUrl + ", downloadUrl="
         + downloadUrl + ", recommendedPartSize=" + recommendedPartSize + ", absoluteMinimumPartSize="
         + absoluteMinimumPartSize + ", allowed=" + allowed + ", authorizationToken=***]";
   }

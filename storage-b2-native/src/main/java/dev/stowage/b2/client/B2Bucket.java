@@ -27,6 +27,14 @@ public record B2Bucket(String accountId, String bucketId, String bucketName, Str
     options = Values.list(options);
   }
 
+  /** Shows everything but the account id, which is also the master key's id. */
+  @Override
+  public String toString() {
+    return "B2Bucket[accountId=***, bucketId=" + bucketId + ", bucketName=" + bucketName + ", bucketType="
+        + bucketType + ", bucketInfo=" + bucketInfo + ", corsRules=" + corsRules + ", lifecycleRules="
+        + lifecycleRules + ", options=" + options + ", revision=" + revision + "]";
+  }
+
   /** Returns whether anyone may download files of this bucket without a token. */
   public boolean isPublic() {
     return "allPublic".equals(bucketType);

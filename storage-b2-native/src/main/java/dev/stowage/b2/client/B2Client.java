@@ -54,7 +54,8 @@ public final class B2Client implements AutoCloseable {
     this.endpoint = b.endpoint;
     ObjectMapper mapper = new ObjectMapper()
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+            JsonInclude.Include.NON_NULL));
     // The loader runs at the first call, after the constructor has set the transport.
     this.authorizer = new Authorizer(b.credentials, this::authorize, b.tokenLifetime);
     ErrorBodies errors = new ErrorBodies(mapper, authorizer);

@@ -26,6 +26,15 @@ public record B2FileVersion(String accountId, String action, String bucketId, lo
     fileInfo = Values.map(fileInfo);
   }
 
+  /** Shows everything but the account id, which is also the master key's id. */
+  @Override
+  public String toString() {
+    return "B2FileVersion[accountId=***, action=" + action + ", bucketId=" + bucketId + ", contentLength="
+        + contentLength + ", contentMd5=" + contentMd5 + ", contentSha1=" + contentSha1 + ", contentType="
+        + contentType + ", fileId=" + fileId + ", fileInfo=" + fileInfo + ", fileName=" + fileName
+        + ", uploadTimestamp=" + uploadTimestamp + "]";
+  }
+
   /** Returns whether this is a folder entry of a delimited listing. */
   public boolean isFolder() {
     return "folder".equals(action);

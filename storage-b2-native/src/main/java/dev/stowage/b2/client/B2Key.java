@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An application key. The secret is returned once, by {@code b2_create_key}; {@link #toString()}
- * hides it.
+ * hides it, and the key id too (ids are half of a credential).
  *
  * @param accountId the account
  * @param applicationKeyId the key id
@@ -24,7 +24,7 @@ public record B2Key(String accountId, String applicationKeyId, String applicatio
 
   @Override
   public String toString() {
-    return "B2Key[applicationKeyId=" + applicationKeyId + ", keyName=" + keyName + ", capabilities="
+    return "B2Key[applicationKeyId=***, keyName=" + keyName + ", capabilities="
         + capabilities + ", bucketId=" + bucketId + ", namePrefix=" + namePrefix
         + ", expirationTimestamp=" + expirationTimestamp
         + (applicationKey == null ? "" : ", applicationKey=***") + "]";

@@ -21,7 +21,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <pre>{@code
  * KitReport report = KitRunner.run(List.of(
  *     KitTarget.of("memory", URI.create("memory:")),
- *     KitTarget.of("local", () -> Filesystems.open("file:///tmp/kit"))));
+ *     KitTarget.of("local", () -> Filesystems.open(scratchDir.toUri().toString()))));
  * System.out.print(report.toText());
  * System.out.print(report.capabilityTable());
  * }</pre>

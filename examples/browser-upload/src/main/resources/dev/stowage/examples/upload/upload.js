@@ -2,7 +2,8 @@
 //   1. POST ticket {name, contentType, size} -> {method, url, headers, path, scope, expiresAt}
 //   2. send the file to ticket.url with exactly ticket.headers (XMLHttpRequest, for progress)
 //   3. GET url?path=... -> a public or temporary link to the uploaded file
-// window.stowage.last is a promise of the latest upload's outcome: {ok, path, url, kind, error}.
+// window.stowage.last is a promise of the latest upload's outcome: {ok, path, url, kind, error};
+// window.stowage.prepare is exposed so that tests can check the SHA-1 handling on its own.
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -115,6 +116,8 @@
       return { ok: false, path, error: e.message };
     }
   }
+
+  state.prepare = prepare;
 
   $('file').addEventListener('change', () => { $('upload').disabled = !$('file').files.length; });
   $('upload').addEventListener('click', () => {

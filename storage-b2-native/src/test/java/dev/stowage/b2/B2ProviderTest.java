@@ -1,0 +1,79 @@
+package dev.stowage.b2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.spi.FilesystemProvider;
+import java.net.URI;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class B2ProviderTest {
+
+  @Test
+  void serviceLoader_findsB2Provider() {
+    assertThat(ServiceLoader.load(FilesystemProvider.class).stream().map(ServiceLoader.Provider::get))
+        .anySatisfy(p -> assertThat(p.scheme()).isEqualTo("b2"));
+  }
+
+  @Test
+  void config_fullUri_parsesEverySetting() {
+    B2Config c = B2Provider.config(URI.create("b2://my-bucket/some/prefix/?endpoint=http://127.0.0.1:9000"
+        + "&partSize=16Mi&uploadCutoff=100M&copyCutoff=1G&concurrency=8&deleteMode=hide&testMode=fail_some_uploads"
+        + "&listPageSize=500&maxAttempts=3&retryBaseDelay=10&retryMaxDelay=100"), Map.of());
+    assertThat(c.bucket()).isEqualTo("my-bucket");
+    assertThat(c.prefix()).isEqualTo("some/prefix");
+    assertThat(c.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9000"));
+    assertThat(c.partSize()).isEqualTo(16L << 20);
+    assertThat(c.uploadCutoff()).isEqualTo(100_000_000L);
+    assertThat(c.copyCutoff()).isEqualTo(1_000_000_000L);
+    assertThat(c.concurrency()).isEqualTo(8);
+    assertThat(c.deleteMode()).isEqualTo(B2DeleteMode.HIDE);
+    assertThat(c.testMode()).isEqualTo("fail_some_uploads");
+    assertThat(c.listPageSize()).isEqualTo(500);
+    assertThat(c.maxAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  void config_settingsMap_overridesQueryAndCarriesCredentials() {
+    B2Config c = B2Provider.config(URI.create("b2://bkt?concurrency=2"),
+        Map.of("concurrency", "6", "keyId", "K1", "applicationKey", "secret-value"));
+    assertThat(c.concurrency()).isEqualTo(6);
+    assertThat(c.credentials().get().keyId()).isEqualTo("K1");
+    assertThat(c.toString()).doesNotContain("secret-value").doesNotContain("K1");
+    assertThat(c.prefix()).isEmpty();
+  }
+
+  @Test
+  void config_credentialsInUri_areRefusedWithoutEchoingThem() {
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?applicationKey=topsecret"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("applicationKey").hasMessageNotContaining("topsecret");
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://id:key@bkt/x"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("key@");
+  }
+
+  @Test
+  void config_badValues_nameTheKey() {
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?partSize=lots"), Map.of()))
+        .hasMessageStartingWith("partSize");
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?deleteMode=shred"), Map.of()))
+        .hasMessageStartingWith("deleteMode");
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?colour=red"), Map.of()))
+        .hasMessageStartingWith("colour");
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt"), Map.of("keyId", "only-id")))
+        .hasMessageStartingWith("applicationKey");
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2:///prefix"), Map.of()))
+        .hasMessageStartingWith("bucket");
+  }
+
+  @Test
+  void size_units_areDecimalOrBinary() {
+    assertThat(B2Provider.size("k", "5")).isEqualTo(5);
+    assertThat(B2Provider.size("k", "5k")).isEqualTo(5000);
+    assertThat(B2Provider.size("k", "5KiB")).isEqualTo(5120);
+    assertThat(B2Provider.size("k", "2GB")).isEqualTo(2_000_000_000L);
+    assertThat(B2Provider.size("k", "2Gi")).isEqualTo(2L << 30);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.stowage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code b2-emulator} and {@code s3-emulator} run in the foreground, serve, and stop when interrupted. */
+@Tag("interop")
+@Timeout(120)
+class EmulatorCommandsTest {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir
+  Path dir;
+
+  /** Captures a server command's output and completes when it prints its listening line. */
+  private static final class Watched extends ByteArrayOutputStream {
+    final CompletableFuture<String> url = new CompletableFuture<>();
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      super.write(b, off, len);
+      Matcher m = LISTENING.matcher(toString(StandardCharsets.UTF_8));
+      if (m.find()) {
+        url.complete(m.group(1));
+      }
+    }
+  }
+
+  /** A server command running on its own thread. */
+  private record Running(Thread thread, Watched out, StringWriter err, int[] exit) {
+    String awaitUrl() throws Exception {
+      return out.url.get(60, TimeUnit.SECONDS);
+    }
+
+    int stop() throws InterruptedException {
+      thread.interrupt();
+      thread.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(thread.isAlive()).as("the command stopped when interrupted").isFalse();
+      return exit[0];
+    }
+  }
+
+  private static Running start(FakeConsole console, String... args) {
+    Watched out = new Watched();
+    StringWriter err = new StringWriter();
+    CliContext context = console.context(out, new PrintWriter(err, true));
+    int[] exit = {-1};
+    Thread t = new Thread(() -> {
+      exit[0] = Stowage.run(context, args);
+      out.url.completeExceptionally(new AssertionError("the command ended with " + exit[0] + ": " + err));
+    }, "cli-under-test");
+    t.start();
+    return new Running(t, out, err, exit);
+  }
+
+  @Test
+  void b2Emulator_servesTheBucketItWasAskedFor_untilInterrupted() throws Exception {
+    Running server = start(new FakeConsole(), "b2-emulator", "--key-id", "clitest", "--application-key",
+        "cli-test-key", "--bucket", "fresh-bucket", "--data", dir.resolve("data").toString());
+    String url = server.awaitUrl();
+    Files.writeString(dir.resolve("a.txt"), "served");
+    FakeConsole client = new FakeConsole().env("B2_APPLICATION_KEY_ID", "clitest").env("B2_APPLICATION_KEY", "cli-test-key");
+    client.workingDirectory = dir;
+
+    FakeConsole.Result cp = client.run("cp", "a.txt", "b2://fresh-bucket/a.txt?endpoint=" + url);
+    FakeConsole.Result cat = client.run("cat", "b2://fresh-bucket/a.txt?endpoint=" + url);
+    int exit = server.stop();
+
+    assertThat(cp.exitCode()).as(cp.toString()).isZero();
+    assertThat(cat.out()).isEqualTo("served");
+    assertThat(exit).isZero();
+    assertThat(server.out().toString(StandardCharsets.UTF_8))
+        .contains("export B2_APPLICATION_KEY_ID=clitest")
+        .doesNotContain("cli-test-key");
+    assertThat(Files.list(dir.resolve("data")).count()).as("data kept on disk").isPositive();
+  }
+
+  @Test
+  void b2Emulator_withoutAKey_generatesAndPrintsIt() throws Exception {
+    Running server = start(new FakeConsole(), "b2-emulator");
+    server.awaitUrl();
+    server.stop();
+
+    assertThat(server.out().toString(StandardCharsets.UTF_8)).containsPattern("export B2_APPLICATION_KEY=\\S+");
+  }
+
+  @Test
+  void s3Emulator_allowsTheGivenOriginOnly_andServesFiles() throws Exception {
+    Running server = start(new FakeConsole(), "s3-emulator", "--access-key", "dev", "--secret-key", "dev-secret-1",
+        "--bucket", "bkt", "--cors-origin", "http://localhost:8080");
+    String url = server.awaitUrl();
+    FakeConsole client = new FakeConsole().env("AWS_ACCESS_KEY_ID", "dev").env("AWS_SECRET_ACCESS_KEY", "dev-secret-1");
+    client.stdin = "piped".getBytes(StandardCharsets.UTF_8);
+
+    FakeConsole.Result cp = client.run("cp", "-", "s3://bkt/p.txt?endpoint=" + url + "&region=us-east-1");
+    HttpResponse<Void> allowed = preflight(url, "http://localhost:8080");
+    HttpResponse<Void> refused = preflight(url, "http://localhost:9999");
+    int exit = server.stop();
+
+    assertThat(cp.exitCode()).as(cp.toString()).isZero();
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(exit).isZero();
+    assertThat(server.out().toString(StandardCharsets.UTF_8)).doesNotContain("dev-secret-1");
+  }
+
+  @Test
+  void s3Emulator_portInUse_exitsOneSayingSo() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      FakeConsole.Result r = new FakeConsole().run("s3-emulator", "--port", Integer.toString(taken.getLocalPort()));
+
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).startsWith("stowage: cannot start the S3 server on port " + taken.getLocalPort());
+    }
+  }
+
+  @Test
+  void b2Emulator_badBucketName_isAUsageErrorAndTheServerStops() {
+    FakeConsole.Result r = new FakeConsole().run("b2-emulator", "--bucket", "tiny");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--bucket").contains("6 to 63 characters");
+  }
+
+  @Test
+  void b2Emulator_badKeyId_isAUsageError() {
+    FakeConsole.Result r = new FakeConsole().run("b2-emulator", "--key-id", "not valid!");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("keyId");
+  }
+
+  private static HttpResponse<Void> preflight(String url, String origin) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/bkt/upload.png"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "PUT")
+        .header("Access-Control-Request-Headers", "content-type")
+        .build(), HttpResponse.BodyHandlers.discarding());
+  }
+}

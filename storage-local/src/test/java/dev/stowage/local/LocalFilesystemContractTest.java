@@ -1,0 +1,37 @@
+package dev.stowage.local;
+
+import dev.stowage.Filesystem;
+import dev.stowage.tck.FilesystemContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compatibility kit against the local adapter on a temporary root, with public URLs served
+ * by a loopback web server over that root. Temporary URLs, upload tickets, ETags, versions,
+ * multipart and implicit directories are not declared, so those cases are skipped.
+ */
+class LocalFilesystemContractTest extends FilesystemContract {
+
+  @TempDir static Path root;
+  private StaticFileServer server;
+
+  @Override
+  protected Filesystem createFilesystem() {
+    try {
+      server = new StaticFileServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root.resolve("kit"))
+        .publicUrlBase(server.base()).build());
+    server.serve(adapter);
+    return Filesystem.of(adapter);
+  }
+
+  @Override
+  protected void afterAll() {
+    server.close();
+  }
+}
