@@ -101,9 +101,10 @@ public final class PartUploader {
     if (limit < 0 || limit == Integer.MAX_VALUE) {
       throw new IllegalArgumentException("limit out of range: " + limit);
     }
-    byte[] buffer = new byte[limit + 1];
-    int n = in.readNBytes(buffer, 0, buffer.length);
-    return n <= limit ? new Head(Arrays.copyOf(buffer, n), true) : new Head(buffer, false);
+    // readNBytes(int) grows its buffer as bytes arrive, so a tiny stream costs a tiny array
+    // rather than a whole part.
+    byte[] bytes = in.readNBytes(limit + 1);
+    return new Head(bytes, bytes.length <= limit);
   }
 
   /**

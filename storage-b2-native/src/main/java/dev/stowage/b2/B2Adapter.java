@@ -187,11 +187,14 @@ public final class B2Adapter implements FilesystemAdapter {
       }
       throw e;
     }
+    long start = download.isPartial() ? download.rangeStart() : 0;
+    InputStream body = download.contentLength() < 0 ? download.body()
+        : new ResumingInputStream(ctx, path, download, start, start + download.contentLength());
     String sha1 = download.headers().sha1OrNull();
     if (download.isPartial() || sha1 == null) {
-      return download.body();
+      return body;
     }
-    return new VerifyingInputStream(download.body(), path, sha1, download.headers().size());
+    return new VerifyingInputStream(body, path, sha1, download.headers().size());
   }
 
   /** B2 answers 416 for {@code bytes=0-} on an empty file, which Stowage reads as no bytes. */

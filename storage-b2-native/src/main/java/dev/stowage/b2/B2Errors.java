@@ -122,6 +122,9 @@ final class B2Errors {
       B2Exception e = (B2Exception) t;
       return StorageException.of(op, path, destination, kind(e), detail(e), e.retryAfter().orElse(null), e);
     }
+    if (t instanceof LocalSourceException) {
+      return StorageException.of(op, path, destination, Kind.UNEXPECTED, t.getMessage(), null, t);
+    }
     if (t instanceof UncheckedIOException || t instanceof IOException) {
       IOException io = t instanceof UncheckedIOException ? ((UncheckedIOException) t).getCause() : (IOException) t;
       return StorageException.of(op, path, destination, Kind.UNAVAILABLE, "i/o: " + io.getMessage(), null, t);

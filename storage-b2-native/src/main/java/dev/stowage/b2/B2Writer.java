@@ -77,7 +77,7 @@ final class B2Writer {
         if (sizes.isLarge(length)) {
           return large(path, fileName, type, info, sizes.partSizeFor(length), (up, s) -> up.upload(file, s));
         }
-        return simple(path, fileName, type, info, length, null, () -> Files.newInputStream(file));
+        return simple(path, fileName, type, info, length, null, () -> open(file));
       }
       return writeStream(path, (WriteSource.Stream) source, fileName, type, info, sizes);
     } catch (IOException e) {
@@ -130,6 +130,15 @@ final class B2Writer {
         .build();
     LargeFileSession session = LargeFileSession.start(ctx, Operation.WRITE, path, null, fileName, type, info);
     return run.upload(uploader, session);
+  }
+
+  /** Opens a local file for one upload attempt; its failures are the caller's, not the network's. */
+  private static InputStream open(Path file) {
+    try {
+      return LocalSourceException.guard(Files.newInputStream(file));
+    } catch (IOException e) {
+      throw new LocalSourceException(e);
+    }
   }
 
   /** Returns the file info of a write, refusing user metadata that would clash with B2's own names. */

@@ -47,15 +47,6 @@ final class Retries {
     }
   }
 
-  /** Runs a call once, translating its failure; for calls that must not be repeated blindly. */
-  static <T> T once(Operation op, String path, String destination, Attempt<T> attempt) {
-    try {
-      return attempt.run();
-    } catch (RuntimeException | IOException e) {
-      throw B2Errors.translate(op, path, destination, e);
-    }
-  }
-
   /** Returns whether {@code e} is a failure after which the server may or may not have acted. */
   static boolean isAmbiguous(StorageException e) {
     return e.kind() == StorageException.Kind.UNAVAILABLE;

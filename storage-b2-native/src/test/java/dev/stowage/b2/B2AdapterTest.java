@@ -241,6 +241,20 @@ class B2AdapterTest {
   }
 
   @Test
+  void read_connectionDropsMidBody_resumesSameVersionFromOffset() {
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).uploadCutoff(1_000_000));
+    byte[] data = random(300_000, 6);
+    fs.write("resume.bin", data);
+    B2.emulator().useFaults(FaultPlan.builder().add("b2_download_file_by_name", 1.0, new Fault.Truncate()).build());
+    assertThat(fs.read("resume.bin")).isEqualTo(data);
+    assertThat(fs.readStream("resume.bin", dev.stowage.ByteRange.of(1000, 250_000)))
+        .hasBinaryContent(java.util.Arrays.copyOfRange(data, 1000, 250_001));
+    Filesystem once = open(TestBuckets.config(B2.emulator(), bucket).retry(1, Duration.ZERO, Duration.ZERO));
+    assertThatThrownBy(() -> once.read("resume.bin")).isInstanceOfSatisfying(ReadFailedException.class,
+        e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE)); // without resuming, the cut shows
+  }
+
+  @Test
   void read_range_returnsExactBytesAndPastEndIsUnsatisfiable() {
     Filesystem fs = open();
     fs.write("r.txt", "0123456789");

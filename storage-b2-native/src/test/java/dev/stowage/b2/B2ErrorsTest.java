@@ -103,6 +103,14 @@ class B2ErrorsTest {
   }
 
   @Test
+  void translate_localSourceFailure_isNotRetryable() {
+    StorageException e = B2Errors.translate(Operation.WRITE, "x", null,
+        new LocalSourceException(new java.nio.file.NoSuchFileException("/gone")));
+    assertThat(e.kind()).isEqualTo(Kind.UNEXPECTED);
+    assertThat(e.retryable()).isFalse();
+  }
+
+  @Test
   void translate_storageException_isReturnedUnchanged() {
     StorageException original = StorageException.of(Operation.STAT, "p", Kind.NOT_FOUND, null, null);
     assertThat(B2Errors.translate(Operation.READ, "q", null, original)).isSameAs(original);

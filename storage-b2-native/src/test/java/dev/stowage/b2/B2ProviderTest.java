@@ -3,6 +3,12 @@ package dev.stowage.b2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stowage.Filesystem;
+import dev.stowage.Filesystems;
+import dev.stowage.b2.client.B2Client;
+import dev.stowage.b2.client.B2FileVersion;
+import dev.stowage.b2.client.B2ListFilesRequest;
+import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.spi.FilesystemProvider;
 import java.net.URI;
 import java.util.Map;
@@ -66,6 +72,24 @@ class B2ProviderTest {
         .hasMessageStartingWith("applicationKey");
     assertThatThrownBy(() -> B2Provider.config(URI.create("b2:///prefix"), Map.of()))
         .hasMessageStartingWith("bucket");
+  }
+
+  @Test
+  void filesystemsOpen_b2Uri_reachesTheEmulator() {
+    try (B2Emulator emulator = B2Emulator.builder().start()) {
+      String bucket = TestBuckets.create(emulator, "allPrivate");
+      URI uri = URI.create("b2://" + bucket + "/via-uri?endpoint=" + emulator.url() + "&maxAttempts=2");
+      try (Filesystem fs = Filesystems.open(uri, Map.of("keyId", emulator.keyId(),
+          "applicationKey", emulator.applicationKey()))) {
+        fs.write("a.txt", "through the provider");
+        assertThat(fs.readString("a.txt")).isEqualTo("through the provider");
+      }
+      try (B2Client client = TestBuckets.client(emulator)) {
+        String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
+        assertThat(client.listFileNames(B2ListFilesRequest.of(bucketId, null, null, 10)).files())
+            .extracting(B2FileVersion::fileName).containsExactly("via-uri/a.txt");
+      }
+    }
   }
 
   @Test

@@ -40,15 +40,15 @@ class LargeUploadMemoryTest {
         .absoluteMinimumPartSize(5_000_000)
         .start()) {
       String bucket = TestBuckets.create(emulator, "allPrivate");
-      ChildJvm.Result r = ChildJvm.run(LargeUploadChild.class, List.of("-Xmx160m", "-XX:+UseSerialGC"),
+      ChildJvm.Result r = ChildJvm.run(LargeUploadChild.class, List.of("-Xmx160m"),
           Map.of(B2Credentials.KEY_ID_VARIABLE, emulator.keyId(), B2Credentials.KEY_VARIABLE, emulator.applicationKey()),
           List.of(emulator.url(), bucket, "big/stream.bin", Long.toString(SIZE), Long.toString(PART), "4"),
           dir.resolve("child.log"), 240);
       System.out.println("child JVM (-Xmx160m) output:\n" + r.output());
       assertThat(r.exitCode()).as("child exit code; output:%n%s", r.output()).isZero();
       assertThat(value(r.output(), "size")).isEqualTo(Long.toString(SIZE));
-      long peak = Long.parseLong(value(r.output(), "peakHeap"));
-      assertThat(peak).as("peak heap").isLessThan(160L << 20);
+      // The heap limit is the check: a collector fills its heap before collecting, so the peak
+      // (printed for the record) says little beyond "no OutOfMemoryError".
 
       try (Filesystem fs = Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, bucket).build()));
            B2Client client = TestBuckets.client(emulator)) {

@@ -30,6 +30,7 @@ final class ProgressBar {
   private final long total;
   private final long start;
   private long lastDraw;
+  private long firstByte = -1;
   private long done;
   private boolean drawn;
   private boolean ended;
@@ -50,8 +51,14 @@ final class ProgressBar {
 
   /** Records {@code bytes} more done and redraws if it is time to. */
   synchronized void advance(long bytes) {
-    done += bytes;
     long now = nanoTime.getAsLong();
+    if (firstByte < 0 && bytes > 0) {
+      firstByte = now;
+      if (!terminal.interactive()) {
+        lastDraw = now; // a log line every few seconds of transfer, not of connecting
+      }
+    }
+    done += bytes;
     long interval = terminal.interactive() ? REDRAW_NANOS : PLAIN_NANOS;
     if (!ended && now - lastDraw >= interval) {
       lastDraw = now;
@@ -85,7 +92,9 @@ final class ProgressBar {
   }
 
   private void draw(long now, boolean last) {
-    long elapsed = now - start;
+    // Rates count from the first byte: connecting and authorising are not transfer time. The
+    // final line reports the whole time taken.
+    long elapsed = last || firstByte < 0 ? now - start : now - firstByte;
     if (terminal.interactive()) {
       String line = line(done, elapsed, last);
       err.print('\r');
@@ -107,14 +116,21 @@ final class ProgressBar {
   String line(long bytes, long elapsedNanos, boolean last) {
     String stats;
     String pct = "";
+    // Fields get fixed widths when there is room, so that the bar keeps its length while the
+    // numbers change; a narrow terminal gets them compact instead.
+    String compact;
     if (last) {
       stats = "  " + size(bytes) + "  " + rate(bytes, elapsedNanos) + "  in " + elapsed(elapsedNanos);
+      compact = stats;
     } else if (total >= 0) {
       pct = String.format(Locale.ROOT, " %3d%%", percent(bytes));
-      stats = "  " + size(bytes) + " / " + size(total) + "  " + rate(bytes, elapsedNanos) + "  ETA "
+      stats = String.format(Locale.ROOT, "  %10s / %s  %12s  ETA %-7s", size(bytes), size(total),
+          rate(bytes, elapsedNanos), eta(bytes, elapsedNanos));
+      compact = "  " + size(bytes) + " / " + size(total) + "  " + rate(bytes, elapsedNanos) + "  ETA "
           + eta(bytes, elapsedNanos);
     } else {
-      stats = "  " + size(bytes) + "  " + rate(bytes, elapsedNanos);
+      stats = String.format(Locale.ROOT, "  %10s  %12s", size(bytes), rate(bytes, elapsedNanos));
+      compact = "  " + size(bytes) + "  " + rate(bytes, elapsedNanos);
     }
     boolean withBar = last || total >= 0;
     if (last && total >= 0) {
@@ -122,12 +138,15 @@ final class ProgressBar {
     }
     int room = terminal.width() - 1;
     String name = label;
+    if (name.length() + pct.length() + stats.length() + (withBar ? 3 + MIN_BAR : 0) > room) {
+      stats = compact;
+    }
     int fixed = pct.length() + stats.length() + (withBar ? 3 + MIN_BAR : 0);
     if (name.length() + fixed > room) {
       name = shorten(name, Math.max(8, room - fixed));
     }
     if (!withBar) {
-      return clip(name + stats, room);
+      return clip(name + stats, room).stripTrailing();
     }
     int barWidth = room - name.length() - pct.length() - stats.length() - 3;
     if (barWidth < MIN_BAR) {
@@ -138,7 +157,7 @@ final class ProgressBar {
     for (int i = 0; i < barWidth; i++) {
       bar.append(i < full ? '=' : (i == full ? '>' : ' '));
     }
-    return name + pct + " [" + bar + "]" + stats;
+    return (name + pct + " [" + bar + "]" + stats).stripTrailing();
   }
 
   /** Returns the plain line for logs (no redraws, no padding). */

@@ -30,7 +30,7 @@ class ProgressBarTest {
     String line = b.line(512 * MIB, Duration.ofSeconds(4).toNanos(), false);
 
     assertThat(line).isEqualTo(
-        "video.mp4  50% [=========>        ]  512.0 MiB / 1.0 GiB  128.0 MiB/s  ETA 0:04");
+        "video.mp4  50% [======>      ]   512.0 MiB / 1.0 GiB   128.0 MiB/s  ETA 0:04");
     assertThat(line.length()).isLessThanOrEqualTo(79);
   }
 
@@ -40,7 +40,9 @@ class ProgressBarTest {
 
     String line = b.line(256 * MIB, Duration.ofSeconds(2).toNanos(), false);
 
-    assertThat(line).hasSize(119).startsWith("video.mp4  25% [=======").endsWith("128.0 MiB/s  ETA 0:06");
+    assertThat(line).hasSize(116).startsWith("video.mp4  25% [=============>").endsWith("128.0 MiB/s  ETA 0:06");
+    assertThat(b.line(1000 * MIB, Duration.ofSeconds(50).toNanos(), false))
+        .as("the bar keeps its length while the numbers change").hasSize(116);
   }
 
   @Test
@@ -64,7 +66,7 @@ class ProgressBarTest {
   void line_unknownTotal_showsBytesAndRateOnly() {
     ProgressBar b = bar(new Terminal(true, 80), "stdin", -1);
 
-    assertThat(b.line(3 * MIB, Duration.ofSeconds(3).toNanos(), false)).isEqualTo("stdin  3.0 MiB  1.0 MiB/s");
+    assertThat(b.line(3 * MIB, Duration.ofSeconds(3).toNanos(), false)).isEqualTo("stdin     3.0 MiB     1.0 MiB/s");
   }
 
   @Test
@@ -99,17 +101,30 @@ class ProgressBarTest {
     ProgressBar b = bar(Terminal.NONE, "backup.tar", 100 * MIB);
 
     for (int i = 0; i < 12; i++) {
-      advanceClock(Duration.ofSeconds(1));
       b.advance(5 * MIB);
+      advanceClock(Duration.ofSeconds(1));
     }
     b.finish();
 
     String[] lines = err.toString().split(System.lineSeparator());
     assertThat(lines).containsExactly(
-        "backup.tar: 25% 25.0 MiB / 100.0 MiB, 5.0 MiB/s, ETA 0:15",
-        "backup.tar: 50% 50.0 MiB / 100.0 MiB, 5.0 MiB/s, ETA 0:10",
+        "backup.tar: 30% 30.0 MiB / 100.0 MiB, 6.0 MiB/s, ETA 0:12",
+        "backup.tar: 55% 55.0 MiB / 100.0 MiB, 5.5 MiB/s, ETA 0:08",
         "backup.tar: 60.0 MiB in 12.0s (5.0 MiB/s)");
     assertThat(err.toString()).doesNotContain("\r");
+  }
+
+  @Test
+  void advance_slowStart_ratesCountFromTheFirstByte() {
+    ProgressBar b = bar(Terminal.NONE, "f", 100 * MIB);
+    advanceClock(Duration.ofSeconds(30)); // connecting, authorising
+
+    for (int i = 0; i < 6; i++) {
+      b.advance(10 * MIB);
+      advanceClock(Duration.ofSeconds(1));
+    }
+
+    assertThat(err.toString()).startsWith("f: 60% 60.0 MiB / 100.0 MiB, 12.0 MiB/s, ETA 0:03");
   }
 
   @Test

@@ -156,7 +156,7 @@ public final class S3Adapter implements FilesystemAdapter {
 
   @Override
   public Iterator<StorageAttributes> list(String path, boolean deep) {
-    return new S3Listing(s3, path, deep);
+    return S3Listing.of(s3, path, deep);
   }
 
   @Override

@@ -21,8 +21,7 @@ final class S3Clients {
 
   /**
    * Returns the credentials to sign with: explicit keys, the configured provider, or the default
-   * chain. For profiles that refuse some keys (B2's master key) the resolved key id is checked
-   * when the chain can already resolve one.
+   * chain. For B2, which refuses its master key, the key id the chain resolves is checked now.
    */
   static AwsCredentialsProvider credentials(S3Config config) {
     AwsCredentialsProvider provider;
@@ -32,6 +31,9 @@ final class S3Clients {
     }
     provider = config.credentialsProvider() != null ? config.credentialsProvider()
         : DefaultCredentialsProvider.builder().build();
+    if (config.profile() != S3Profile.B2) {
+      return provider; // resolved on first use, as usual
+    }
     String keyId;
     try {
       keyId = provider.resolveCredentials().accessKeyId();

@@ -4,13 +4,13 @@ import dev.stowage.DirectoryAttributes;
 import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.Visibility;
+import dev.stowage.spi.PagedIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -27,19 +27,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * reported as files, the listed directory's own marker is skipped, and keys that no normalised
  * path can name (empty, {@code .} or {@code ..} segments) are left out.
  */
-final class S3Listing implements Iterator<StorageAttributes>, AutoCloseable {
+final class S3Listing {
 
   private final S3Context s3;
   private final String path;
   private final String prefix;
   private final boolean deep;
   private final Visibility visibility;
-  private final Deque<StorageAttributes> ready = new ArrayDeque<>();
   private final Deque<String> openDirectories = new ArrayDeque<>();
-  private String continuation;
-  private boolean lastPage;
+  private List<StorageAttributes> page;
 
-  S3Listing(S3Context s3, String path, boolean deep) {
+  private S3Listing(S3Context s3, String path, boolean deep) {
     this.s3 = s3;
     this.path = path;
     this.prefix = s3.keys().directory(path);
@@ -47,49 +45,34 @@ final class S3Listing implements Iterator<StorageAttributes>, AutoCloseable {
     this.visibility = s3.bucketLevelVisibility();
   }
 
-  @Override
-  public boolean hasNext() {
-    while (ready.isEmpty() && !lastPage) {
-      fetch();
-    }
-    return !ready.isEmpty();
+  /** Returns the entries below {@code path}, fetched page by page through {@link PagedIterator}. */
+  static Iterator<StorageAttributes> of(S3Context s3, String path, boolean deep) {
+    return PagedIterator.of(new S3Listing(s3, path, deep)::fetch);
   }
 
-  @Override
-  public StorageAttributes next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    return ready.poll();
-  }
-
-  @Override
-  public void close() {
-    lastPage = true;
-    ready.clear();
-  }
-
-  private void fetch() {
+  /** Fetches one page; pages come in order, so the directory chain carries over between them. */
+  private PagedIterator.Page<StorageAttributes> fetch(String continuation) {
     ListObjectsV2Request.Builder b = ListObjectsV2Request.builder().bucket(s3.bucket())
         .prefix(prefix).continuationToken(continuation);
     if (!deep) {
       b.delimiter("/");
     }
-    ListObjectsV2Response page;
+    ListObjectsV2Response response;
     try {
-      page = s3.client().listObjectsV2(b.build());
+      response = s3.client().listObjectsV2(b.build());
     } catch (RuntimeException e) {
       throw s3.fail(Operation.LIST, path, e);
     }
-    continuation = page.nextContinuationToken();
-    lastPage = !Boolean.TRUE.equals(page.isTruncated()) || continuation == null;
+    boolean more = Boolean.TRUE.equals(response.isTruncated()) && response.nextContinuationToken() != null;
     // Objects and common prefixes arrive as two lists; merged they are in key order.
-    List<Object> entries = new ArrayList<>(page.contents());
-    entries.addAll(page.commonPrefixes());
+    List<Object> entries = new ArrayList<>(response.contents());
+    entries.addAll(response.commonPrefixes());
     entries.sort(Comparator.comparing(S3Listing::keyOf, S3Listing::compareUtf8));
+    page = new ArrayList<>(entries.size());
     for (Object entry : entries) {
       accept(entry);
     }
+    return new PagedIterator.Page<>(page, more ? response.nextContinuationToken() : null);
   }
 
   private void accept(Object entry) {
@@ -103,13 +86,13 @@ final class S3Listing implements Iterator<StorageAttributes>, AutoCloseable {
     }
     boolean directory = entry instanceof CommonPrefix || key.endsWith("/");
     if (!deep) {
-      ready.add(directory ? new DirectoryAttributes(entryPath, null, visibility)
+      page.add(directory ? new DirectoryAttributes(entryPath, null, visibility)
           : S3Attributes.of(entryPath, (S3Object) entry, visibility));
       return;
     }
     openParents(entryPath, directory);
     if (!directory) {
-      ready.add(S3Attributes.of(entryPath, (S3Object) entry, visibility));
+      page.add(S3Attributes.of(entryPath, (S3Object) entry, visibility));
     }
   }
 
@@ -130,7 +113,7 @@ final class S3Listing implements Iterator<StorageAttributes>, AutoCloseable {
           openDirectories.pop();
         }
         openDirectories.push(dir);
-        ready.add(new DirectoryAttributes(dir, null, visibility));
+        page.add(new DirectoryAttributes(dir, null, visibility));
       }
       if (slash < 0) {
         return;

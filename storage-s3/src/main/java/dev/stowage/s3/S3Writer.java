@@ -73,7 +73,10 @@ final class S3Writer {
       if (length >= 0) {
         return multipart(path, length, options, acl, reported, (u, session) -> u.upload(in, length, session));
       }
-      PartUploader.Head head = PartUploader.readHead(in, (int) Math.min(threshold, Integer.MAX_VALUE - 9));
+      // readNBytes grows its buffer as bytes arrive, so a small stream costs a small buffer.
+      int limit = (int) Math.min(threshold, Integer.MAX_VALUE - 9);
+      byte[] first = in.readNBytes(limit + 1);
+      PartUploader.Head head = new PartUploader.Head(first, first.length <= limit);
       if (head.ended() && head.bytes().length < threshold) {
         return put(path, bytes(head.bytes()), head.bytes().length, options, acl, reported);
       }

@@ -307,6 +307,19 @@ class S3AdapterTest {
     assertThat(none).isEmpty();
   }
 
+  @Test
+  void filesystemsOpen_s3UriWithSettings_writesUnderThePrefix() {
+    java.net.URI uri = java.net.URI.create("s3://" + bucket + "/via/uri?profile=generic&endpoint="
+        + server.endpoint() + "&pathStyle=true");
+    try (Filesystem opened = dev.stowage.Filesystems.open(uri,
+        java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey()))) {
+      opened.write("x.txt", "through the URI");
+    }
+
+    assertThat(server.client().getObjectAsBytes(b -> b.bucket(bucket).key("via/uri/x.txt")).asUtf8String())
+        .isEqualTo("through the URI");
+  }
+
   static byte[] random(int size) {
     byte[] data = new byte[size];
     new Random(size).nextBytes(data);
