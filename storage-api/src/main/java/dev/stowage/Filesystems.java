@@ -2,11 +2,9 @@ package dev.stowage;
 
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.FilesystemProvider;
+import dev.stowage.spi.ProviderSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +23,9 @@ import java.util.TreeMap;
  *
  * <p><b>Grammar:</b> {@code scheme:[//authority][/path][?key=value&key=value…]}. The scheme
  * selects a {@link FilesystemProvider} found with {@link ServiceLoader} (each adapter module
- * registers one); query parameters (percent-decoded) and the {@code settings} map are merged,
- * the map winning on a shared key. A URI of a scheme alone ({@code memory:}) is read as
+ * registers one); query parameters (percent-decoded; a key given twice is refused) and the
+ * {@code settings} map are merged, the map winning on a shared key
+ * ({@link dev.stowage.spi.ProviderSettings}). A URI of a scheme alone ({@code memory:}) is read as
  * {@code scheme:/}.
  * <ul>
  *   <li>{@code memory:[NAME][?…]} — in this module: a fresh in-memory store per open, or one
@@ -42,7 +41,7 @@ import java.util.TreeMap;
  *
  * <p><b>Credentials never go in a URI.</b> A URI with user information
  * ({@code s3://key:secret@bucket}), an authority that looks like one, or a query key naming a
- * secret, password or token is refused with an {@link IllegalArgumentException} whose message
+ * credential (a secret, password, token, access key or key id) is refused with an {@link IllegalArgumentException} whose message
  * does not repeat the URI. Pass credentials in {@code settings} or the environment.
  *
  * <p>The returned filesystem has default settings ({@link Filesystem#of}); closing it closes the
@@ -69,16 +68,15 @@ public final class Filesystems {
     if (uri.getScheme() == null) {
       throw new IllegalArgumentException("the URI has no scheme; known schemes: " + providers().keySet());
     }
-    refuseCredentials(uri);
+    // Refuses credentials in the URI before anything else looks at it.
+    ProviderSettings merged = ProviderSettings.of(uri, settings);
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     FilesystemProvider provider = providers().get(scheme);
     if (provider == null) {
       throw new IllegalArgumentException(
           "no provider for scheme '" + scheme + "'; known schemes: " + providers().keySet());
     }
-    Map<String, String> merged = new LinkedHashMap<>(query(uri));
-    merged.putAll(settings);
-    return provider.open(uri, Map.copyOf(merged));
+    return provider.open(uri, merged.asMap());
   }
 
   /** Returns the schemes of every provider on the class path, sorted. */
@@ -99,55 +97,9 @@ public final class Filesystems {
     }
   }
 
-  private static void refuseCredentials(URI uri) {
-    boolean userInfo = uri.getRawUserInfo() != null;
-    String authority = uri.getRawAuthority();
-    boolean suspicious = authority != null && uri.getHost() == null
-        && (authority.contains(":") || authority.contains("@"));
-    if (userInfo || suspicious) {
-      throw new IllegalArgumentException("credentials must not be put in a URI (found user "
-          + "information before the host); pass them in the settings map or the environment");
-    }
-    for (String key : query(uri).keySet()) {
-      String k = key.toLowerCase(Locale.ROOT);
-      if (k.contains("secret") || k.contains("password") || k.contains("token")
-          || k.equals("applicationkey")) {
-        throw new IllegalArgumentException("credentials must not be put in a URI (query key '"
-            + key + "'); pass them in the settings map or the environment");
-      }
-    }
-  }
-
   /** Returns the decoded query parameters, also for opaque URIs such as {@code memory:x?a=b}. */
   static Map<String, String> query(URI uri) {
-    String raw = uri.getRawQuery();
-    if (raw == null && uri.isOpaque()) {
-      String ssp = uri.getRawSchemeSpecificPart();
-      int q = ssp.indexOf('?');
-      raw = q < 0 ? null : ssp.substring(q + 1);
-    }
-    Map<String, String> result = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return result;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      result.put(key, value);
-    }
-    return result;
-  }
-
-  private static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the URI query has an invalid percent escape");
-    }
+    return ProviderSettings.query(uri);
   }
 
   private static Map<String, FilesystemProvider> providers() {

@@ -2,6 +2,7 @@ package dev.stowage.memory;
 
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.FilesystemProvider;
+import dev.stowage.spi.ProviderSettings;
 import java.net.URI;
 import java.util.Map;
 
@@ -26,28 +27,27 @@ public final class MemoryProvider implements FilesystemProvider {
 
   @Override
   public FilesystemAdapter open(URI uri, Map<String, String> settings) {
+    ProviderSettings s = ProviderSettings.of(uri, settings);
     MemoryAdapter.Builder b = MemoryAdapter.builder();
     String name = nameOf(uri);
     if (!name.isEmpty()) {
       b.name(name);
     }
-    String threshold = settings.get("multipartThreshold");
-    String partSize = settings.get("partSize");
-    if ((threshold == null) != (partSize == null)) {
+    if (s.has("multipartThreshold") != s.has("partSize")) {
       throw new IllegalArgumentException("multipartThreshold and partSize must be given together");
     }
-    if (threshold != null) {
-      b.multipart(number("multipartThreshold", threshold), number("partSize", partSize));
+    if (s.has("multipartThreshold")) {
+      b.multipart(s.longValue("multipartThreshold"), s.longValue("partSize"));
     }
-    if (settings.containsKey("concurrency")) {
-      b.concurrency((int) number("concurrency", settings.get("concurrency")));
+    if (s.has("concurrency")) {
+      b.concurrency(s.intValue("concurrency"));
     }
-    if (settings.containsKey("maxPathBytes")) {
-      b.maxPathBytes((int) number("maxPathBytes", settings.get("maxPathBytes")));
+    if (s.has("maxPathBytes")) {
+      b.maxPathBytes(s.intValue("maxPathBytes"));
     }
-    if (settings.containsKey("publicUrlBase")) {
+    if (s.has("publicUrlBase")) {
       try {
-        b.publicUrlBase(URI.create(settings.get("publicUrlBase")));
+        b.publicUrlBase(URI.create(s.string("publicUrlBase")));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("publicUrlBase is not a valid URI");
       }
@@ -71,13 +71,5 @@ public final class MemoryProvider implements FilesystemProvider {
       part = part.isEmpty() ? uri.getAuthority() : uri.getAuthority() + "/" + part;
     }
     return part;
-  }
-
-  private static long number(String key, String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
-    }
   }
 }

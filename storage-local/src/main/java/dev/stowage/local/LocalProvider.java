@@ -3,12 +3,9 @@ package dev.stowage.local;
 import dev.stowage.Visibility;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.FilesystemProvider;
+import dev.stowage.spi.ProviderSettings;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,8 +13,8 @@ import java.util.Map;
  *
  * <p>Grammar: {@code file://[localhost]/ABSOLUTE/PATH[?key=value&…]} (also {@code file:/PATH}).
  * The path is the root; percent-escapes in it are decoded. Query keys and values are
- * percent-decoded as {@link dev.stowage.Filesystems} does; entries of the settings map override
- * query keys. Keys, all optional:
+ * percent-decoded and merged with the settings map, which wins, by {@link ProviderSettings}
+ * (a key given twice or credentials in the URI are refused). Keys, all optional:
  * <dl>
  *   <dt>{@code symlinks}</dt><dd>{@code skip} (default) or {@code refuse}: see
  *       {@link SymlinkPolicy}.</dd>
@@ -55,53 +52,49 @@ public final class LocalProvider implements FilesystemProvider {
 
   /** Returns the configuration a URI and settings describe, without touching the disk. */
   static LocalConfig configOf(URI uri, Map<String, String> settings) {
-    Map<String, String> options = new LinkedHashMap<>(query(uri));
-    if (settings != null) {
-      options.putAll(settings);
-    }
+    ProviderSettings options = ProviderSettings.of(uri, settings);
     LocalConfig.Builder b = LocalConfig.builder(rootOf(uri));
-    for (Map.Entry<String, String> e : options.entrySet()) {
-      apply(b, e.getKey(), e.getValue() == null ? "" : e.getValue().trim());
+    for (String key : options.keys()) {
+      apply(b, options, key);
     }
     return b.build();
   }
 
-  private static void apply(LocalConfig.Builder b, String key, String value) {
+  private static void apply(LocalConfig.Builder b, ProviderSettings s, String key) {
     switch (key) {
       case "symlinks":
-        b.symlinkPolicy(choice(key, value, SymlinkPolicy.class));
+        b.symlinkPolicy(s.enumValue(key, SymlinkPolicy.class));
         break;
       case "createRoot":
-        b.createRoot(bool(key, value));
+        b.createRoot(s.bool(key));
         break;
       case "publicUrlBase":
         try {
-          b.publicUrlBase(new URI(value));
+          b.publicUrlBase(new URI(s.string(key).trim()));
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-          throw new IllegalArgumentException("publicUrlBase must be an absolute URL without query: '"
-              + value + "'", e);
+          throw s.invalid(key, "an absolute URL without query");
         }
         break;
       case "filePublic":
-        b.filePermissions(Visibility.PUBLIC, mode(key, value));
+        b.filePermissions(Visibility.PUBLIC, mode(s, key));
         break;
       case "filePrivate":
-        b.filePermissions(Visibility.PRIVATE, mode(key, value));
+        b.filePermissions(Visibility.PRIVATE, mode(s, key));
         break;
       case "dirPublic":
-        b.directoryPermissions(Visibility.PUBLIC, mode(key, value));
+        b.directoryPermissions(Visibility.PUBLIC, mode(s, key));
         break;
       case "dirPrivate":
-        b.directoryPermissions(Visibility.PRIVATE, mode(key, value));
+        b.directoryPermissions(Visibility.PRIVATE, mode(s, key));
         break;
       case "directoryVisibility":
-        b.directoryVisibility(choice(key, value, Visibility.class));
+        b.directoryVisibility(s.enumValue(key, Visibility.class));
         break;
       case "xattrs":
-        b.extendedAttributes(bool(key, value));
+        b.extendedAttributes(s.bool(key));
         break;
       case "fsync":
-        b.fsync(bool(key, value));
+        b.fsync(s.bool(key));
         break;
       default:
         throw new IllegalArgumentException("unknown setting '" + key + "' for file: URIs");
@@ -130,64 +123,11 @@ public final class LocalProvider implements FilesystemProvider {
     }
   }
 
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> out = new LinkedHashMap<>();
-    String raw = uri.getRawQuery();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      if (out.put(key, value) != null) {
-        throw new IllegalArgumentException("setting '" + key + "' is given twice");
-      }
-    }
-    return out;
-  }
-
-  private static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the URI query has an invalid percent escape");
-    }
-  }
-
-  private static boolean bool(String key, String value) {
-    switch (value.toLowerCase(Locale.ROOT)) {
-      case "true":
-        return true;
-      case "false":
-        return false;
-      default:
-        throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
-    }
-  }
-
-  private static int mode(String key, String value) {
+  private static int mode(ProviderSettings s, String key) {
+    String value = s.string(key).trim();
     if (!value.matches("0?[0-7]{3}")) {
-      throw new IllegalArgumentException(key + " must be an octal mode such as 0644, not '" + value + "'");
+      throw s.invalid(key, "an octal mode such as 0644");
     }
-    try {
-      return Integer.parseInt(value, 8);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an octal mode such as 0644", e);
-    }
-  }
-
-  private static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value)) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(key + " must be one of "
-        + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
-        + ", not '" + value + "'");
+    return Integer.parseInt(value, 8);
   }
 }

@@ -2,8 +2,7 @@ package dev.stowage.local;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.stowage.tck.StaticFileServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +18,7 @@ class LocalFilesystemContractTest extends FilesystemContract {
 
   @Override
   protected Filesystem createFilesystem() {
-    try {
-      server = new StaticFileServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    server = StaticFileServer.start();
     LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root.resolve("kit"))
         .publicUrlBase(server.base()).build());
     server.serve(adapter);

@@ -3,16 +3,10 @@ package dev.stowage.s3;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
 import dev.stowage.spi.FilesystemProvider;
+import dev.stowage.spi.ProviderSettings;
+import dev.stowage.spi.ProviderSettings.SizeUnits;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Opens {@code s3://} URIs: {@code s3://bucket/prefix?endpoint=…&region=…&profile=…}.
@@ -40,11 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class S3Provider implements FilesystemProvider {
 
-  private static final Pattern SIZE =
-      Pattern.compile("(\\d+)\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)", Pattern.CASE_INSENSITIVE);
-  private static final Set<String> SECRET_KEYS = Set.of("accesskey", "secretkey",
-      "accesskeyid", "secretaccesskey", "sessiontoken");
-
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public S3Provider() {}
 
@@ -67,147 +56,90 @@ public final class S3Provider implements FilesystemProvider {
   /** Returns the configuration {@link #open} would use; no network access. */
   public static S3Config config(URI uri, Map<String, String> settings) {
     if (uri == null || !"s3".equalsIgnoreCase(uri.getScheme())) {
-      throw new IllegalArgumentException("expected an s3:// URI: " + uri);
+      throw new IllegalArgumentException("expected an s3:// URI");
     }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("credentials must not be in the URI; use the settings"
-          + " 'accessKey'/'secretKey' or the AWS default chain");
-    }
+    // Refuses user info and credential keys in the URI, and a key given twice.
+    ProviderSettings all = ProviderSettings.of(uri, settings);
     String bucket = uri.getRawAuthority();
     if (bucket == null || bucket.isEmpty()) {
       throw new IllegalArgumentException("bucket: the URI has no bucket: " + uri);
-    }
-    Map<String, String> all = query(uri);
-    for (String key : all.keySet()) {
-      if (SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException(key + ": credentials must not be in the URI;"
-            + " pass them as settings or through the AWS default chain");
-      }
-    }
-    if (settings != null) {
-      all.putAll(settings);
     }
     S3Config.Builder b = S3Config.builder(bucket);
     String path = uri.getPath();
     if (path != null && !path.isEmpty() && !path.equals("/")) {
       b.prefix(path);
     }
-    String accessKey = all.remove("accessKey");
-    String secretKey = all.remove("secretKey");
-    if (accessKey != null || secretKey != null) {
-      b.credentials(accessKey, secretKey);
+    if (all.has("accessKey") || all.has("secretKey")) {
+      b.credentials(all.string("accessKey", null), all.string("secretKey", null));
     }
-    all.forEach((key, value) -> apply(b, key, value));
+    for (String key : all.keys()) {
+      try {
+        apply(b, all, key);
+      } catch (IllegalArgumentException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        throw new IllegalArgumentException(m.startsWith(key) ? m : key + ": " + m, e);
+      }
+    }
     return b.build();
   }
 
-  private static void apply(S3Config.Builder b, String key, String value) {
-    BiConsumer<S3Config.Builder, String> setter = setter(key);
-    if (setter == null) {
-      throw new IllegalArgumentException(key + ": unknown s3 setting");
-    }
-    try {
-      setter.accept(b, value);
-    } catch (IllegalArgumentException e) {
-      String m = e.getMessage() == null ? "" : e.getMessage();
-      throw new IllegalArgumentException(m.startsWith(key) ? m : key + ": " + m, e);
-    }
-  }
-
-  private static BiConsumer<S3Config.Builder, String> setter(String key) {
+  private static void apply(S3Config.Builder b, ProviderSettings s, String key) {
     switch (key) {
+      case "accessKey":
+      case "secretKey":
+        break; // set together above
       case "endpoint":
-        return (b, v) -> b.endpoint(URI.create(v));
+        b.endpoint(URI.create(s.string(key)));
+        break;
       case "region":
-        return S3Config.Builder::region;
+        b.region(s.string(key));
+        break;
       case "profile":
-        return (b, v) -> b.profile(S3Profile.of(v));
+        b.profile(S3Profile.of(s.string(key)));
+        break;
       case "pathStyle":
-        return (b, v) -> b.pathStyle(bool(v));
+        b.pathStyle(s.bool(key));
+        break;
       case "visibility":
-        return (b, v) -> b.visibilityMode(visibilityMode(v));
+        b.visibilityMode(s.enumValue(key, VisibilityMode.class));
+        break;
       case "bucketVisibility":
-        return (b, v) -> b.bucketVisibility(Visibility.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+        b.bucketVisibility(s.enumValue(key, Visibility.class));
+        break;
       case "createOnly":
-        return (b, v) -> b.createOnly(bool(v));
+        b.createOnly(s.bool(key));
+        break;
       case "publicUrl":
-        return (b, v) -> b.publicUrlBase(URI.create(v));
+        b.publicUrlBase(URI.create(s.string(key)));
+        break;
       case "partSize":
-        return (b, v) -> b.partSize(size(v));
+        b.partSize(s.size(key, SizeUnits.BINARY));
+        break;
       case "multipartThreshold":
-        return (b, v) -> b.multipartThreshold(size(v));
+        b.multipartThreshold(s.size(key, SizeUnits.BINARY));
+        break;
       case "copyPartThreshold":
-        return (b, v) -> b.copyPartThreshold(size(v));
+        b.copyPartThreshold(s.size(key, SizeUnits.BINARY));
+        break;
       case "copyPartSize":
-        return (b, v) -> b.copyPartSize(size(v));
+        b.copyPartSize(s.size(key, SizeUnits.BINARY));
+        break;
       case "concurrency":
-        return (b, v) -> b.concurrency(Integer.parseInt(v.trim()));
+        b.concurrency(s.intValue(key));
+        break;
       case "maxConnections":
-        return (b, v) -> b.maxConnections(Integer.parseInt(v.trim()));
+        b.maxConnections(s.intValue(key));
+        break;
       case "maxSegmentBytes":
-        return (b, v) -> b.maxSegmentBytes(Integer.parseInt(v.trim()));
+        b.maxSegmentBytes(s.intValue(key));
+        break;
       default:
-        return null;
+        throw new IllegalArgumentException(key + ": unknown s3 setting");
     }
   }
 
+  /** Parses a size as the {@code partSize}-like keys do: binary units, {@code 16m} = 16 MiB. */
   static long size(String value) {
-    Matcher m = SIZE.matcher(value.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not a size: '" + value + "' (e.g. 16777216, 16MiB, 16m)");
-    }
-    long n = Long.parseLong(m.group(1));
-    switch (m.group(2).toLowerCase(Locale.ROOT)) {
-      case "k":
-      case "kb":
-      case "kib":
-        return Math.multiplyExact(n, 1024L);
-      case "m":
-      case "mb":
-      case "mib":
-        return Math.multiplyExact(n, S3Config.MIB);
-      case "g":
-      case "gb":
-      case "gib":
-        return Math.multiplyExact(n, S3Config.GIB);
-      default:
-        return n;
-    }
-  }
-
-  private static boolean bool(String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    if (!v.equals("true") && !v.equals("false")) {
-      throw new IllegalArgumentException("expected true or false, not '" + value + "'");
-    }
-    return v.equals("true");
-  }
-
-  private static VisibilityMode visibilityMode(String value) {
-    return VisibilityMode.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> out = new LinkedHashMap<>();
-    String raw = uri.getRawQuery();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      if (out.put(key, value) != null) {
-        throw new IllegalArgumentException(key + ": given twice in the URI");
-      }
-    }
-    return out;
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    return ProviderSettings.of(Map.of("size", value)).size("size", SizeUnits.BINARY);
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
  * Sets up a B2 bucket through the B2 native API: creates it or updates its type, default encryption, CORS and
@@ -37,13 +38,17 @@ import java.util.function.Supplier;
  * {@code writeKeys}: normally the master key. Thread-safe; close it to release connections.
  */
 public final class B2BucketSetup implements AutoCloseable {
+    private final OkHttpClient http;
     private final B2Client client;
-    private final B2BucketCalls buckets;
+    private final B2Buckets buckets;
 
     private B2BucketSetup(Builder b) {
+        // Our own HTTP client, for the connect timeout; B2Client leaves a given client open, so close() shuts it.
+        this.http = new OkHttpClient.Builder().connectTimeout(b.timeout).readTimeout(Duration.ofMinutes(2))
+                .writeTimeout(Duration.ofMinutes(2)).build();
         this.client = B2Client.builder().endpoint(b.endpoint).credentials(b.credentials)
-                .userAgent("stowage-setup/0.1").build();
-        this.buckets = new B2BucketCalls(client, b.timeout);
+                .userAgent("stowage-setup/0.1").httpClient(http).build();
+        this.buckets = new B2Buckets(client);
     }
 
     /** Returns a builder for the production endpoint with credentials from the environment. */
@@ -99,7 +104,7 @@ public final class B2BucketSetup implements AutoCloseable {
                 bucket = buckets.update(bucket.bucketId(), bucket.revision(), d.bucketType(), d.encryption(),
                         d.corsRules(), d.lifecycleRules());
             }
-        } catch (SetupException e) {
+        } catch (B2Exception e) {
             boolean raced = "duplicate_bucket_name".equals(e.code()) || e.status() == 409;
             if (!raced) {
                 throw e;
@@ -154,6 +159,8 @@ public final class B2BucketSetup implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     /** Configures a {@link B2BucketSetup}. Not thread-safe. */
@@ -183,7 +190,7 @@ public final class B2BucketSetup implements AutoCloseable {
             return this;
         }
 
-        /** Sets the connect timeout of the bucket calls (default 30 s). */
+        /** Sets the connect timeout of every B2 call (default 30 s). */
         public Builder connectTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("connectTimeout must be positive: " + timeout);

@@ -2,8 +2,6 @@ package dev.stowage.tck;
 
 import dev.stowage.Filesystem;
 import dev.stowage.memory.MemoryAdapter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The kit's reference run: the in-memory adapter with public URLs served on loopback, so that
@@ -11,15 +9,11 @@ import java.io.UncheckedIOException;
  */
 class MemoryFilesystemContractTest extends FilesystemContract {
 
-  private PublicUrlServer server;
+  private StaticFileServer server;
 
   @Override
   protected Filesystem createFilesystem() {
-    try {
-      server = new PublicUrlServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    server = StaticFileServer.start();
     MemoryAdapter adapter = MemoryAdapter.builder().publicUrlBase(server.base()).build();
     server.serve(adapter);
     return Filesystem.of(adapter);

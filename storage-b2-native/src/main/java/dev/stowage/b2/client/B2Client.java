@@ -54,8 +54,9 @@ public final class B2Client implements AutoCloseable {
     this.endpoint = b.endpoint;
     ObjectMapper mapper = new ObjectMapper()
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        // Null record fields stay out of requests; map entries (rule objects) are the caller's JSON.
         .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-            JsonInclude.Include.NON_NULL));
+            JsonInclude.Include.ALWAYS));
     // The loader runs at the first call, after the constructor has set the transport.
     this.authorizer = new Authorizer(b.credentials, this::authorize, b.tokenLifetime);
     ErrorBodies errors = new ErrorBodies(mapper, authorizer);
@@ -117,7 +118,7 @@ public final class B2Client implements AutoCloseable {
     return transport.post("b2_list_buckets", body, BucketList.class).buckets();
   }
 
-  /** Calls {@code b2_create_bucket}. */
+  /** Calls {@code b2_create_bucket}; {@code fileLockEnabled} is sent only when true. */
   public B2Bucket createBucket(B2CreateBucketRequest request) {
     Map<String, Object> body = account();
     body.put("bucketName", request.bucketName());
@@ -125,6 +126,8 @@ public final class B2Client implements AutoCloseable {
     body.put("bucketInfo", request.bucketInfo());
     body.put("corsRules", request.corsRules());
     body.put("lifecycleRules", request.lifecycleRules());
+    body.put("defaultServerSideEncryption", request.defaultServerSideEncryption());
+    body.put("fileLockEnabled", request.fileLockEnabled() ? Boolean.TRUE : null);
     return transport.post("b2_create_bucket", body, B2Bucket.class);
   }
 
@@ -136,6 +139,8 @@ public final class B2Client implements AutoCloseable {
     body.put("bucketInfo", request.bucketInfo());
     body.put("corsRules", request.corsRules());
     body.put("lifecycleRules", request.lifecycleRules());
+    body.put("defaultServerSideEncryption", request.defaultServerSideEncryption());
+    body.put("fileLockEnabled", request.fileLockEnabled());
     body.put("ifRevisionIs", request.ifRevisionIs());
     return transport.post("b2_update_bucket", body, B2Bucket.class);
   }

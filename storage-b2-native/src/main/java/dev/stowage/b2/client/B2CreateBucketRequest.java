@@ -12,12 +12,36 @@ import java.util.Objects;
  * @param bucketInfo key/value pairs, or null
  * @param corsRules CORS rules as JSON objects, or null
  * @param lifecycleRules lifecycle rules as JSON objects, or null
+ * @param defaultServerSideEncryption the default encryption of new files
+ *     ({@link B2ServerSideEncryption#sseB2()}, {@link B2ServerSideEncryption#none()}), or null for
+ *     B2's default (none)
+ * @param fileLockEnabled whether files may be locked; only possible at creation (or by a later
+ *     update that turns it on), never undone
  */
 public record B2CreateBucketRequest(String bucketName, String bucketType, Map<String, String> bucketInfo,
-    List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules) {
+    List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules,
+    B2ServerSideEncryption defaultServerSideEncryption, boolean fileLockEnabled) {
 
   public B2CreateBucketRequest {
     Objects.requireNonNull(bucketName, "bucketName");
     Objects.requireNonNull(bucketType, "bucketType");
+  }
+
+  /** Makes a request without default encryption and without file lock. */
+  public B2CreateBucketRequest(String bucketName, String bucketType, Map<String, String> bucketInfo,
+      List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules) {
+    this(bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, null, false);
+  }
+
+  /** Returns a copy with {@code value} as the default encryption (null: B2's default). */
+  public B2CreateBucketRequest withDefaultServerSideEncryption(B2ServerSideEncryption value) {
+    return new B2CreateBucketRequest(bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, value,
+        fileLockEnabled);
+  }
+
+  /** Returns a copy that enables file lock or not. */
+  public B2CreateBucketRequest withFileLockEnabled(boolean value) {
+    return new B2CreateBucketRequest(bucketName, bucketType, bucketInfo, corsRules, lifecycleRules,
+        defaultServerSideEncryption, value);
   }
 }

@@ -14,11 +14,33 @@ import java.util.Objects;
  * @param corsRules new CORS rules, or null
  * @param lifecycleRules new lifecycle rules, or null
  * @param ifRevisionIs fail with 409 {@code conflict} unless the bucket is at this revision, or null
+ * @param defaultServerSideEncryption a new default encryption
+ *     ({@link B2ServerSideEncryption#sseB2()}, {@link B2ServerSideEncryption#none()}), or null
+ * @param fileLockEnabled {@code true} turns file lock on (it cannot be turned off), or null
  */
 public record B2UpdateBucketRequest(String bucketId, String bucketType, Map<String, String> bucketInfo,
-    List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs) {
+    List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs,
+    B2ServerSideEncryption defaultServerSideEncryption, Boolean fileLockEnabled) {
 
   public B2UpdateBucketRequest {
     Objects.requireNonNull(bucketId, "bucketId");
+  }
+
+  /** Makes a request that leaves the default encryption and file lock unchanged. */
+  public B2UpdateBucketRequest(String bucketId, String bucketType, Map<String, String> bucketInfo,
+      List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs) {
+    this(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs, null, null);
+  }
+
+  /** Returns a copy with {@code value} as the new default encryption (null: unchanged). */
+  public B2UpdateBucketRequest withDefaultServerSideEncryption(B2ServerSideEncryption value) {
+    return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
+        value, fileLockEnabled);
+  }
+
+  /** Returns a copy that sends {@code fileLockEnabled} (null: not sent, unchanged). */
+  public B2UpdateBucketRequest withFileLockEnabled(Boolean value) {
+    return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
+        defaultServerSideEncryption, value);
   }
 }

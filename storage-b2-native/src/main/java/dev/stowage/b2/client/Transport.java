@@ -3,7 +3,9 @@ package dev.stowage.b2.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,12 +33,18 @@ final class Transport {
     this.errors = errors;
   }
 
-  /** POSTs {@code body} as JSON to the account-token call {@code call} and reads the answer as {@code type}. */
+  /**
+   * POSTs {@code body} as JSON to the account-token call {@code call} and reads the answer as {@code type}.
+   * Top-level null fields are left out (B2 reads "absent" as "not given"); nested values, such as rule
+   * objects, go out as the caller built them, nulls included.
+   */
   <T> T post(String call, Map<String, Object> body, Class<T> type) {
     CallTag tag = CallTag.account(call, CallTag.Base.API, API_PREFIX + call);
+    Map<String, Object> sent = new LinkedHashMap<>(body);
+    sent.values().removeIf(Objects::isNull);
     Request request = new Request.Builder()
         .url(tag.url(authorizer.current()))
-        .post(RequestBody.create(json(body), JSON))
+        .post(RequestBody.create(json(sent), JSON))
         .tag(CallTag.class, tag)
         .build();
     return readJson(request, call, type);
