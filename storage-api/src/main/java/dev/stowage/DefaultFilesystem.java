@@ -248,13 +248,11 @@ final class DefaultFilesystem implements Filesystem {
   @Override
   public Visibility visibility(String path) {
     FileAttributes a = stat(path);
-    if (a.visibility() != null) {
-      return a.visibility();
+    if (a.visibility() != null || caps.visibilityMode() == VisibilityMode.NONE) {
+      return a.visibility(); // NONE: the backend has no notion of visibility, so null
     }
-    boolean none = caps.visibilityMode() == VisibilityMode.NONE;
-    throw MetadataFailedException.at(Operation.STAT, a.path(),
-        none ? StorageException.Kind.UNSUPPORTED : StorageException.Kind.UNEXPECTED,
-        none ? "the adapter has no visibility" : "the adapter did not report a visibility", null);
+    throw MetadataFailedException.at(Operation.STAT, a.path(), StorageException.Kind.UNEXPECTED,
+        "the adapter did not report a visibility", null);
   }
 
   // ---- listing and directories ----

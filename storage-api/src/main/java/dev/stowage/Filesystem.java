@@ -140,7 +140,10 @@ public interface Filesystem extends AutoCloseable {
    */
   String mimeType(String path);
 
-  /** Returns the file's visibility (the bucket's for bucket-level adapters). */
+  /**
+   * Returns the file's visibility: its own for per-object adapters, the bucket's for bucket-level
+   * ones, and null when the adapter has no notion of visibility ({@link VisibilityMode#NONE}).
+   */
   Visibility visibility(String path);
 
   // ---- listing and directories ----

@@ -24,7 +24,7 @@ final class DefaultTargets implements AutoCloseable {
 
   private static final String BUCKET = "stowage-kit";
 
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final List<Runnable> closers = new ArrayList<>();
   private final List<KitTarget> targets = new ArrayList<>();
   private Path directory;
 
@@ -48,20 +48,23 @@ final class DefaultTargets implements AutoCloseable {
     targets.add(KitTarget.of("local", () -> Filesystems.open(local, Map.of())));
 
     B2Emulator b2 = B2Emulator.builder().start();
-    resources.add(b2);
+    closers.add(b2::close);
     try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
         .credentials(b2.keyId(), b2.applicationKey()).build()) {
       setup.run(BucketSpec.builder(BUCKET).build());
     }
-    URI b2Uri = URI.create("b2://" + BUCKET + "?endpoint=" + b2.url());
+    // Small parts, so that the kit's large-object cases (a few MiB) exercise B2 large files.
+    URI b2Uri = URI.create("b2://" + BUCKET + "?endpoint=" + b2.url() + "&partSize=5M&uploadCutoff=10M");
     Map<String, String> b2Keys = Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey());
     targets.add(KitTarget.of("b2-emulator", () -> Filesystems.open(b2Uri, b2Keys)));
 
     String secret = S3EmulatorCommand.hex(20);
     EmbeddedS3 s3 = EmbeddedS3.start(0, "stowage-kit", secret, null, List.of());
-    resources.add(s3);
+    closers.add(s3::close);
     s3.createBucket(BUCKET);
-    URI s3Uri = URI.create("s3://" + BUCKET + "?endpoint=" + s3.endpoint() + "&region=us-east-1");
+    // S3Proxy keeps per-object ACLs (private, public-read), so the kit checks visibility too.
+    URI s3Uri = URI.create("s3://" + BUCKET + "?endpoint=" + s3.endpoint()
+        + "&region=us-east-1&visibility=per-object");
     Map<String, String> s3Keys = Map.of("accessKey", "stowage-kit", "secretKey", secret);
     targets.add(KitTarget.of("s3proxy", () -> Filesystems.open(s3Uri, s3Keys)));
   }
@@ -72,12 +75,12 @@ final class DefaultTargets implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    Exception failure = null;
-    for (AutoCloseable r : resources) {
+  public void close() throws IOException {
+    RuntimeException failure = null;
+    for (Runnable r : closers) {
       try {
-        r.close();
-      } catch (Exception e) {
+        r.run();
+      } catch (RuntimeException e) {
         failure = failure == null ? e : failure;
       }
     }

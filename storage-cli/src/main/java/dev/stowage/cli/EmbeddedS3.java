@@ -105,7 +105,13 @@ final class EmbeddedS3 implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    proxy.stop();
+  public void close() {
+    try {
+      proxy.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("S3Proxy did not stop cleanly", e);
+    }
   }
 }

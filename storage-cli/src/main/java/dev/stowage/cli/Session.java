@@ -24,6 +24,7 @@ final class Session implements AutoCloseable {
 
   private final CliContext context;
   private final Map<String, Filesystem> open = new LinkedHashMap<>();
+  private boolean warnedAboutAws;
 
   Session(CliContext context) {
     this.context = context;
@@ -55,11 +56,39 @@ final class Session implements AutoCloseable {
       throw new UsageException("'" + safe(l.root()) + "' is not a valid URI: " + e.getReason()
           + " (percent-encode special characters in the query)", e);
     }
+    checkCredentials(uri.getScheme());
     try {
       return Filesystems.open(uri, settings(l.root(), context));
     } catch (IllegalArgumentException e) {
       throw new UsageException("cannot open '" + safe(l.root()) + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Fails fast, with the fix, when a backend's credentials are certainly missing (B2 reads them
+   * from the environment only), instead of failing later at the first call. For S3 the AWS chain
+   * has sources we cannot see (instance roles), so a likely gap only earns a warning.
+   */
+  private void checkCredentials(String scheme) {
+    if ("b2".equalsIgnoreCase(scheme)
+        && (context.getenv("B2_APPLICATION_KEY_ID") == null || context.getenv("B2_APPLICATION_KEY") == null)) {
+      throw new UsageException("b2: no credentials; set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY "
+          + "(an application key with access to the bucket)");
+    }
+    if ("s3".equalsIgnoreCase(scheme) && !warnedAboutAws && context.getenv("AWS_ACCESS_KEY_ID") == null
+        && context.getenv("AWS_PROFILE") == null && context.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
+        && context.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null
+        && context.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null && !awsFilesExist()) {
+      warnedAboutAws = true;
+      context.err().println("stowage: warning: no AWS credentials in the environment or ~/.aws; set "
+          + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY unless this machine has an instance role");
+    }
+  }
+
+  private boolean awsFilesExist() {
+    String home = context.getenv("HOME");
+    return home != null && (java.nio.file.Files.exists(java.nio.file.Path.of(home, ".aws", "credentials"))
+        || java.nio.file.Files.exists(java.nio.file.Path.of(home, ".aws", "config")));
   }
 
   /** Returns {@code root} without its query and user information, which might hold a secret. */

@@ -69,7 +69,7 @@ final class LoopbackBackends implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       s3.close();
     } finally {

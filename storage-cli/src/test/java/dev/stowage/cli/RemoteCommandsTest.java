@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,8 +107,7 @@ class RemoteCommandsTest {
     assertThat(ticket.get("scope").asText()).isEqualTo("b2".equals(backend) ? "bucket" : "object");
     HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(ticket.get("url").asText()))
         .method(ticket.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}));
-    for (Iterator<Map.Entry<String, JsonNode>> it = ticket.get("headers").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> h = it.next();
+    for (Map.Entry<String, JsonNode> h : ticket.get("headers").properties()) {
       upload.header(h.getKey(), h.getValue().asText());
     }
     HttpResponse<String> sent = HTTP.send(upload.build(), HttpResponse.BodyHandlers.ofString());
@@ -155,6 +153,24 @@ class RemoteCommandsTest {
       assertThat(s3.readString(path)).isEqualTo("<p>hi</p>");
       assertThat(s3.stat(path).contentType()).startsWith("text/html");
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"b2", "s3"})
+  void cat_missingFile_exitsOneSayingNotFound(String backend) {
+    FakeConsole.Result r = console().run("cat", backends.uri(backend, unique("missing.txt")));
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).startsWith("stowage: ").contains("missing.txt").contains("not found");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void ls_b2WithoutCredentials_isAUsageErrorNamingTheVariables() {
+    FakeConsole.Result r = new FakeConsole().run("ls", backends.uri("b2", ""));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY");
   }
 
   @Test
