@@ -191,7 +191,8 @@ final class ProgressBar {
   }
 
   private String eta(long bytes, long elapsedNanos) {
-    if (elapsedNanos < MIN_RATE_NANOS || bytes <= 0) {
+    // The first percent is mostly set-up (authorising, first part buffered): too early to guess.
+    if (elapsedNanos < MIN_RATE_NANOS || bytes <= 0 || bytes * 100 < total) {
       return "--:--";
     }
     double remainingSeconds = (total - bytes) * (elapsedNanos / 1e9) / bytes;

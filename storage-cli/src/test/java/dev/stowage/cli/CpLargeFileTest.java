@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cp} of a large file up to the B2 emulator and to S3Proxy and back is byte-identical, with
- * a progress bar on a terminal. 64 MiB by default (parts of 16 MiB, so uploads go in parallel
- * parts); {@code -Dstowage.cp.size=1g} runs the acceptance size. Both servers keep their data on
- * disk, so the size is not bounded by the heap.
+ * a progress bar on a terminal. 1 GiB by default, the acceptance size (parts of 16 MiB, so uploads
+ * go in parallel parts); {@code -Dstowage.cp.size=64m} runs a quick version. Both servers keep
+ * their data on disk, so the size is not bounded by the heap.
  */
 @Tag("slow")
 @Timeout(1800)
@@ -36,7 +36,7 @@ class CpLargeFileTest {
 
   @Test
   void cp_largeFileUpAndDown_isByteIdentical_onB2AndS3() throws Exception {
-    long size = size(System.getProperty("stowage.cp.size", "64m"));
+    long size = size(System.getProperty("stowage.cp.size", "1g"));
     Path source = dir.resolve("big.bin");
     String expected = writeRandom(source, size);
 

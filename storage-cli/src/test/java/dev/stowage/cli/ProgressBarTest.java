@@ -63,6 +63,13 @@ class ProgressBarTest {
   }
 
   @Test
+  void line_belowOnePercent_showsNoEtaYet() {
+    ProgressBar b = bar(new Terminal(true, 80), "f", 1024 * MIB);
+
+    assertThat(b.line(MIB, Duration.ofSeconds(2).toNanos(), false)).contains("512.0 KiB/s").endsWith("ETA --:--");
+  }
+
+  @Test
   void line_unknownTotal_showsBytesAndRateOnly() {
     ProgressBar b = bar(new Terminal(true, 80), "stdin", -1);
 
