@@ -110,11 +110,11 @@ class B2AdapterTest {
 
   @Test
   void write_withPrefix_storesUnderPrefixWithMetadata() {
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).prefix("/root/dir/"));
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).prefix("/top/dir/"));
     fs.write("a b/ü.txt", "x", WriteOptions.builder().contentType("text/plain").cacheControl("max-age=60")
         .contentDisposition("attachment").contentEncoding("identity").userMetadata("Colour", "blau ü").build());
     B2FileVersion v = versions("").get(0);
-    assertThat(v.fileName()).isEqualTo("root/dir/a b/ü.txt");
+    assertThat(v.fileName()).isEqualTo("top/dir/a b/ü.txt");
     assertThat(v.fileInfo()).containsEntry("colour", "blau ü").containsEntry("b2-cache-control", "max-age=60");
     FileAttributes a = fs.stat("a b/ü.txt");
     assertThat(a.userMetadata()).containsExactly(Map.entry("colour", "blau ü"));

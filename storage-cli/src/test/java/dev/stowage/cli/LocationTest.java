@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class LocationTest {
 
-  private static final Path CWD = Path.of("/work/dir");
+  private static final Path CWD = Path.of("/srv/example");
 
   @Test
   void parse_bucketUri_splitsRootAndPath() {
@@ -63,7 +63,7 @@ class LocationTest {
 
   @Test
   void parse_relativeAndAbsolutePaths_areLocal() {
-    assertThat(Location.parse("x/y.txt", CWD).localPath()).isEqualTo(Path.of("/work/dir/x/y.txt"));
+    assertThat(Location.parse("x/y.txt", CWD).localPath()).isEqualTo(Path.of("/srv/example/x/y.txt"));
     assertThat(Location.parse("/tmp/../etc/f", CWD).localPath()).isEqualTo(Path.of("/etc/f"));
     assertThat(Location.parse("file:///tmp/f", CWD).localPath()).isEqualTo(Path.of("/tmp/f"));
     assertThat(Location.parse("C:/data/f", CWD).isLocal()).isTrue();
