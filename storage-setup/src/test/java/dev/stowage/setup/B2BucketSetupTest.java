@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
-import dev.stowage.b2.client.B2Credentials;
 import dev.stowage.b2.client.B2Key;
 import dev.stowage.b2.emulator.B2Emulator;
 import java.net.URI;
@@ -24,20 +23,19 @@ class B2BucketSetupTest {
     private B2BucketSetup setup;
     private B2Client admin;
 
+    private EmulatorFixture fixture;
+
     @BeforeEach
     void start() {
-        emulator = B2Emulator.builder().start();
-        setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
-                .credentials(emulator.keyId(), emulator.applicationKey()).build();
-        admin = B2Client.builder().endpoint(URI.create(emulator.url()))
-                .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build();
+        fixture = new EmulatorFixture();
+        emulator = fixture.emulator;
+        setup = fixture.setup;
+        admin = fixture.admin;
     }
 
     @AfterEach
     void stop() {
-        admin.close();
-        setup.close();
-        emulator.close();
+        fixture.close();
     }
 
     static BucketSpec guideSpec() {

@@ -3,7 +3,6 @@ package dev.stowage.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.b2.client.B2Client;
-import dev.stowage.b2.client.B2Credentials;
 import dev.stowage.b2.client.B2UploadUrl;
 import dev.stowage.b2.emulator.B2Emulator;
 import java.net.URI;
@@ -32,20 +31,19 @@ class CorsPresetPreflightTest {
     private B2BucketSetup setup;
     private B2Client admin;
 
+    private EmulatorFixture fixture;
+
     @BeforeEach
     void start() {
-        emulator = B2Emulator.builder().start();
-        setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
-                .credentials(emulator.keyId(), emulator.applicationKey()).build();
-        admin = B2Client.builder().endpoint(URI.create(emulator.url()))
-                .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build();
+        fixture = new EmulatorFixture();
+        emulator = fixture.emulator;
+        setup = fixture.setup;
+        admin = fixture.admin;
     }
 
     @AfterEach
     void stop() {
-        admin.close();
-        setup.close();
-        emulator.close();
+        fixture.close();
     }
 
     private B2UploadUrl uploadUrl(String corsPreset) {

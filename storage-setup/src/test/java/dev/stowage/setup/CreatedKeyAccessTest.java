@@ -31,17 +31,18 @@ class CreatedKeyAccessTest {
     private B2Emulator emulator;
     private B2BucketSetup setup;
 
+    private EmulatorFixture fixture;
+
     @BeforeEach
     void start() {
-        emulator = B2Emulator.builder().start();
-        setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
-                .credentials(emulator.keyId(), emulator.applicationKey()).build();
+        fixture = new EmulatorFixture();
+        emulator = fixture.emulator;
+        setup = fixture.setup;
     }
 
     @AfterEach
     void stop() {
-        setup.close();
-        emulator.close();
+        fixture.close();
     }
 
     private B2Client clientFor(CreatedKey key) {
