@@ -57,6 +57,48 @@ public final class PartUploader {
     this.executor = b.executor;
   }
 
+  /** The default memory budget of one upload: 64 MiB of part buffers. */
+  public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
+
+  /**
+   * Returns the part size to use so that one streamed upload buffers at most {@code budget}
+   * bytes ({@code partSize × (concurrency + 1)}, see the class doc): {@code preferred} when it
+   * fits, else the largest size that fits, but never below {@code minimum} (the backend's
+   * smallest part) nor below what {@code maxParts} parts of a {@code length}-byte source need
+   * ({@code length} -1 when unknown).
+   *
+   * <p>When even the result does not fit the budget, {@link #concurrencyWithin} lowers the
+   * concurrency to match.
+   */
+  public static long partSizeWithin(long budget, int concurrency, long minimum, long preferred,
+      long length, int maxParts) {
+    if (budget < 1 || concurrency < 1 || minimum < 1 || preferred < 1 || maxParts < 1) {
+      throw new IllegalArgumentException("budget, concurrency, minimum, preferred and maxParts must"
+          + " be positive: " + budget + ", " + concurrency + ", " + minimum + ", " + preferred
+          + ", " + maxParts);
+    }
+    long fitting = budget / (concurrency + 1L);
+    long size = Math.max(minimum, Math.min(preferred, fitting));
+    if (length > 0) {
+      long needed = (length + maxParts - 1) / maxParts;
+      size = Math.max(size, needed);
+    }
+    return size;
+  }
+
+  /**
+   * Returns the concurrency, at most {@code wanted} and at least 1, at which parts of
+   * {@code partSize} bytes stay within {@code budget} ({@code partSize × (concurrency + 1)}).
+   */
+  public static int concurrencyWithin(long budget, long partSize, int wanted) {
+    if (budget < 1 || partSize < 1 || wanted < 1) {
+      throw new IllegalArgumentException("budget, partSize and wanted must be positive: "
+          + budget + ", " + partSize + ", " + wanted);
+    }
+    long fits = budget / partSize - 1;
+    return (int) Math.max(1, Math.min(wanted, fits));
+  }
+
   /** Returns a builder (part size 16 MiB, concurrency 4, own threads per upload). */
   public static Builder builder() {
     return new Builder();

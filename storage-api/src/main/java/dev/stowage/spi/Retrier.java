@@ -3,12 +3,14 @@ package dev.stowage.spi;
 import dev.stowage.StorageException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * (timeouts included, interruptions not), up to {@code maxAttempts} attempts in all, then
  * rethrows the last failure; anything else is rethrown at once. An interrupt stops retrying: the
  * last failure is rethrown and the thread's interrupt flag is set.
+ *
+ * <p>With a {@linkplain Builder#deadline deadline} each call has an operation budget: no retry
+ * starts when its backoff would end after it, and {@link #callWithDeadline} hands each attempt
+ * the {@link Deadline} so that it can cap its own waits. A failure whose cause is a refused
+ * connection ({@link ConnectException}: nothing listens there) is retried only within the
+ * {@linkplain Builder#refusedBudget refused budget} (default 1 s), so a wrong port fails fast
+ * instead of backing off for the whole deadline.
  *
  * <pre>{@code
  * Retrier retrier = Retrier.builder().maxAttempts(5).baseDelay(Duration.ofMillis(200)).build();
@@ -45,6 +54,13 @@ public final class Retrier {
 
     /** Waits for {@code duration}. */
     void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** One attempt of the operation, told the deadline of the whole call. */
+  @FunctionalInterface
+  public interface DeadlineAction<T> {
+    /** Performs the operation once; waits should end by {@code deadline}. */
+    T run(Deadline deadline) throws IOException;
   }
 
   /** One attempt of the operation. */
@@ -73,8 +89,14 @@ public final class Retrier {
   private final Sleeper sleeper;
   private final Random random;
   private final Predicate<Exception> retryable;
+  private final Duration deadline;
+  private final Duration refusedBudget;
+  private final LongSupplier nanoTime;
 
   private Retrier(Builder b) {
+    this.deadline = b.deadline;
+    this.refusedBudget = b.refusedBudget;
+    this.nanoTime = b.nanoTime;
     this.maxAttempts = b.maxAttempts;
     this.baseDelay = b.baseDelay;
     this.maxDelay = b.maxDelay;
@@ -98,16 +120,42 @@ public final class Retrier {
     return call(action, null);
   }
 
+  /** Returns the operation budget of one call, or null when calls have no deadline. */
+  public Duration deadline() {
+    return deadline;
+  }
+
+  /** Returns the deadline a call starting now would have ({@link Deadline#NONE} without one). */
+  public Deadline startDeadline() {
+    return deadline == null ? Deadline.NONE : Deadline.after(deadline, nanoTime);
+  }
+
   /** Runs {@code action}, calling {@code hook} before each retry. */
   public <T> T call(Action<T> action, RetryHook hook) throws IOException {
     Objects.requireNonNull(action, "action");
+    return callWithDeadline(d -> action.run(), hook);
+  }
+
+  /** Runs {@code action}, handing each attempt the call's deadline. */
+  public <T> T callWithDeadline(DeadlineAction<T> action) throws IOException {
+    return callWithDeadline(action, null);
+  }
+
+  /**
+   * Runs {@code action}, calling {@code hook} before each retry and handing each attempt the
+   * call's deadline.
+   */
+  public <T> T callWithDeadline(DeadlineAction<T> action, RetryHook hook) throws IOException {
+    Objects.requireNonNull(action, "action");
+    long start = nanoTime.getAsLong();
+    Deadline until = startDeadline();
     Exception last = null;
     for (int attempt = 1; ; attempt++) {
       try {
         if (attempt > 1 && hook != null) {
           hook.beforeRetry(attempt, last);
         }
-        return action.run();
+        return action.run(until);
       } catch (IOException | RuntimeException e) {
         last = e;
         if (!isRetryable(e) || attempt >= maxAttempts) {
@@ -117,6 +165,17 @@ public final class Retrier {
           throw rethrow(e);
         }
         Duration delay = delayBefore(attempt, e);
+        if (until.remaining().compareTo(delay) <= 0) {
+          LOG.debug("attempt {}/{} failed ({}); the {} deadline leaves no time to retry",
+              attempt, maxAttempts, describe(e), deadline);
+          throw rethrow(e);
+        }
+        if (isRefused(e)
+            && Duration.ofNanos(nanoTime.getAsLong() - start).plus(delay).compareTo(refusedBudget) > 0) {
+          LOG.debug("attempt {}/{}: connection refused; not retrying past {}", attempt,
+              maxAttempts, refusedBudget);
+          throw rethrow(e);
+        }
         LOG.debug("attempt {}/{} failed ({}); retrying in {} ms", attempt, maxAttempts,
             describe(e), delay.toMillis());
         try {
@@ -166,6 +225,19 @@ public final class Retrier {
     return e instanceof IOException;
   }
 
+  /** Returns whether {@code e} or one of its causes is a refused connection. */
+  static boolean isRefused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private static String describe(Exception e) {
     return e instanceof StorageException
         ? e.getClass().getSimpleName() + " " + ((StorageException) e).kind()
@@ -187,8 +259,40 @@ public final class Retrier {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Random random;
     private Predicate<Exception> retryable = Retrier::defaultRetryable;
+    private boolean baseDelaySet;
+    private Duration deadline;
+    private Duration refusedBudget = Duration.ofSeconds(1);
+    private LongSupplier nanoTime = System::nanoTime;
 
     private Builder() {}
+
+    /**
+     * Sets the operation budget of each call, retries and backoff included (positive); default
+     * none. No retry starts when its backoff would end after the deadline.
+     */
+    public Builder deadline(Duration budget) {
+      Objects.requireNonNull(budget, "deadline");
+      if (budget.isZero() || budget.isNegative()) {
+        throw new IllegalArgumentException("deadline (" + budget + ") must be positive");
+      }
+      this.deadline = budget;
+      return this;
+    }
+
+    /**
+     * Sets how long, from the start of a call, a refused connection is retried (default 1 s;
+     * zero: never).
+     */
+    public Builder refusedBudget(Duration budget) {
+      this.refusedBudget = nonNegative("refusedBudget", budget);
+      return this;
+    }
+
+    /** Sets the monotonic clock the deadline is read from (tests pass a fake). */
+    public Builder nanoTime(LongSupplier nanoTime) {
+      this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+      return this;
+    }
 
     /** Sets the number of attempts including the first (at least 1). */
     public Builder maxAttempts(int attempts) {
@@ -202,10 +306,14 @@ public final class Retrier {
     /** Sets the delay cap of the first retry; each later retry doubles it. */
     public Builder baseDelay(Duration delay) {
       this.baseDelay = nonNegative("baseDelay", delay);
+      this.baseDelaySet = true;
       return this;
     }
 
-    /** Sets the largest delay cap, whatever the attempt (a retry-after may exceed it). */
+    /**
+     * Sets the largest delay cap, whatever the attempt (a retry-after may exceed it). When the
+     * base delay was left at its default and exceeds this cap, the base delay becomes the cap.
+     */
     public Builder maxDelay(Duration delay) {
       this.maxDelay = nonNegative("maxDelay", delay);
       return this;
@@ -236,6 +344,9 @@ public final class Retrier {
 
     /** Returns the retrier. */
     public Retrier build() {
+      if (!baseDelaySet && baseDelay.compareTo(maxDelay) > 0) {
+        baseDelay = maxDelay;
+      }
       if (maxDelay.compareTo(baseDelay) < 0) {
         throw new IllegalArgumentException(
             "maxDelay (" + maxDelay + ") must not be less than baseDelay (" + baseDelay + ")");

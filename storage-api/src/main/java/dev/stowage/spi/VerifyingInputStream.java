@@ -1,0 +1,124 @@
+package dev.stowage.spi;
+
+import dev.stowage.Checksum;
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Passes a download through while computing its checksum, and fails at the end of the stream
+ * when the bytes do not match what the backend stored: the reader gets an {@link IOException}
+ * whose cause is an INTEGRITY {@link StorageException} naming both digests (or both lengths),
+ * never silently wrong bytes.
+ *
+ * <p>Only the end of the stream is checked: a reader that closes early gets no verdict, and
+ * bytes already handed out before the end cannot be taken back, so callers that write to a
+ * destination must treat an INTEGRITY failure as "discard what you wrote". Skipped bytes are
+ * read and hashed. Not thread-safe, like any stream.
+ */
+public final class VerifyingInputStream extends FilterInputStream {
+  private final String path;
+  private final Checksum expected;
+  private final long expectedLength;
+  private final String source;
+  private final Checksums.Hasher hasher;
+  private long count;
+  private boolean checked;
+
+  /**
+   * Wraps {@code in}.
+   *
+   * @param path the path being read, for the message
+   * @param expected the checksum the backend stored for exactly these bytes
+   * @param expectedLength the number of bytes expected, or -1 when unknown
+   * @param source who vouched for {@code expected}, e.g. {@code "B2"} or {@code "the S3 ETag"}
+   */
+  public VerifyingInputStream(InputStream in, String path, Checksum expected, long expectedLength,
+      String source) {
+    super(Objects.requireNonNull(in, "in"));
+    this.path = Objects.requireNonNull(path, "path");
+    this.expected = Objects.requireNonNull(expected, "expected");
+    this.expectedLength = expectedLength;
+    this.source = Objects.requireNonNull(source, "source");
+    this.hasher = Checksums.hasher(expected.algorithm());
+  }
+
+  @Override
+  public int read() throws IOException {
+    int b = in.read();
+    if (b < 0) {
+      verify();
+    } else {
+      hasher.update(new byte[] {(byte) b}, 0, 1);
+      count++;
+    }
+    return b;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    int n = in.read(b, off, len);
+    if (n < 0) {
+      verify();
+    } else {
+      hasher.update(b, off, n);
+      count += n;
+    }
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    byte[] buffer = new byte[(int) Math.min(8192, Math.max(1, n))];
+    long skipped = 0;
+    while (skipped < n) {
+      int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+      if (r < 0) {
+        break;
+      }
+      skipped += r;
+    }
+    return skipped;
+  }
+
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+
+  @Override
+  public synchronized void mark(int readlimit) {
+    // not supported: a reset would hash bytes twice
+  }
+
+  @Override
+  public synchronized void reset() throws IOException {
+    throw new IOException("mark/reset not supported");
+  }
+
+  private void verify() throws IOException {
+    if (checked) {
+      return;
+    }
+    checked = true;
+    String problem = null;
+    if (expectedLength >= 0 && count != expectedLength) {
+      problem = "received " + count + " of " + expectedLength + " bytes";
+    } else {
+      Checksum actual = hasher.finish();
+      if (!actual.hex().equals(expected.hex())) {
+        String name = expected.algorithm().name().toLowerCase(java.util.Locale.ROOT);
+        problem = "expected " + name + " " + expected.hex() + " (" + source + "), got "
+            + actual.hex() + " from the bytes received";
+      }
+    }
+    if (problem != null) {
+      StorageException integrity = StorageException.of(Operation.READ, path,
+          StorageException.Kind.INTEGRITY, problem, null);
+      throw new IOException("download of '" + path + "' is corrupt: " + problem, integrity);
+    }
+  }
+}
