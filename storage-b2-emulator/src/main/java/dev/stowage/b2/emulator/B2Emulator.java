@@ -46,6 +46,8 @@ public final class B2Emulator implements AutoCloseable {
     private final FaultLayer faults;
     private final AdminHandlers admin;
     private final String url;
+    private final boolean keyGenerated;
+    private final Path accountFile;
 
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK and
@@ -59,6 +61,8 @@ public final class B2Emulator implements AutoCloseable {
         this.store = b.dataDirectory == null ? new MemoryStore() : new DirectoryStore(b.dataDirectory);
         Catalog catalog = new Catalog(store, store.load());
         Store.Account account = catalog.account();
+        this.keyGenerated = b.applicationKey == null && account == null;
+        this.accountFile = b.dataDirectory == null ? null : b.dataDirectory.resolve("account.json").toAbsolutePath();
         if (account == null || b.keyId != null || b.applicationKey != null) {
             String keyId = b.keyId != null ? b.keyId : account != null ? account.masterKeyId() : randomHex(6);
             String key = b.applicationKey != null ? b.applicationKey
@@ -124,6 +128,23 @@ public final class B2Emulator implements AutoCloseable {
     /** Returns the master application key. */
     public String applicationKey() {
         return ctx.catalog().account().masterKey();
+    }
+
+    /**
+     * Returns whether this start generated the master application key: true only when no key was configured and
+     * none was stored in the data directory. A generated key is new and may be shown once; a stored one must not
+     * be shown again (point at {@link #accountFile()} instead).
+     */
+    public boolean applicationKeyGenerated() {
+        return keyGenerated;
+    }
+
+    /**
+     * Returns the file in the data directory that holds the master key (owner-only, mode 0600), or null when the
+     * emulator keeps everything in memory.
+     */
+    public Path accountFile() {
+        return accountFile;
     }
 
     /** Returns the clock the emulator reads time from. */
