@@ -34,13 +34,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Thread-safe; one instance serves many concurrent clients from a bounded thread pool. Time (upload
+ * <p>Thread-safe; one instance serves many concurrent clients from a bounded, elastic thread pool, and closes
+ * connections that make no progress for {@link Builder#requestIdleTimeout} (30 s by default), so stalled clients
+ * cannot starve the others. Time (upload
  * timestamps, token and key expiry, lifecycle rules) comes from the configured {@link Clock}. Lifecycle rules run
  * only when {@link #runLifecycle()} (or {@code POST /emulator/lifecycle}) is called.
  */
 public final class B2Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
+    private final RequestWatchdog watchdog;
     private final Store store;
     private final Context ctx;
     private final FaultLayer faults;
@@ -89,13 +92,17 @@ public final class B2Emulator implements AutoCloseable {
         routes.putAll(admin.routes());
         server.createContext("/", new Dispatcher(routes, new Authenticator(ctx), faults, new Cors(catalog)));
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(b.threads, b.threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
+        // Elastic: threads start on demand up to the limit and stop when idle; beyond the limit requests queue.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(b.threads, b.threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "b2-emulator-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        server.setExecutor(executor);
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+        this.watchdog = new RequestWatchdog(b.requestIdleTimeout);
+        server.setExecutor(watchdog.guarding(executor));
         server.start();
     }
 
@@ -171,6 +178,7 @@ public final class B2Emulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        watchdog.close();
         try {
             store.close();
         } catch (IOException e) {
@@ -194,7 +202,8 @@ public final class B2Emulator implements AutoCloseable {
         private long absoluteMinimumPartSize = 5_000_000L;
         private Duration tokenLifetime = Duration.ofHours(24);
         private int maxBuckets = 100;
-        private int threads = 32;
+        private int threads = 256;
+        private Duration requestIdleTimeout = Duration.ofSeconds(30);
         private double testModeFailureRate = 0.2;
         private long faultSeed;
         private FaultPlan.Builder faultRules = FaultPlan.builder();
@@ -278,12 +287,28 @@ public final class B2Emulator implements AutoCloseable {
             return this;
         }
 
-        /** Sets the size of the request thread pool; default 32. */
+        /**
+         * Sets the most request threads; they start on demand and stop after 30 s idle, and requests beyond the
+         * limit wait in a queue. Default 256, so that a few dozen stalled clients cannot starve the others.
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be positive but was " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Sets how long a connection may make no progress while the emulator waits for it (request headers, each
+         * read of a request body, sending an answer) before it is closed; default 30 seconds. Injected
+         * {@link Fault.Delay} and {@link Fault.Stall} faults do not count.
+         */
+        public Builder requestIdleTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("requestIdleTimeout must be positive but was " + timeout);
+            }
+            this.requestIdleTimeout = timeout;
             return this;
         }
 

@@ -52,6 +52,12 @@ public record FaultPlan(long seed, List<Rule> rules) {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("rate must be within 0..1 but was " + rate);
             }
+            if (fault instanceof Fault.Corrupt && !operation.equals("*")
+                    && !FaultLayer.DOWNLOADS.contains(operation)) {
+                throw new IllegalArgumentException("a Corrupt fault applies to downloads only ("
+                        + String.join(", ", new java.util.TreeSet<>(FaultLayer.DOWNLOADS)) + " or *), not "
+                        + operation);
+            }
         }
 
         boolean matches(String op) {
