@@ -49,7 +49,8 @@ final class OwnerOnly {
         if (!posix(root)) {
             return;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        // the root itself may be a link to the real directory; links inside it are not followed
+        Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 set(dir, DIR);
