@@ -200,6 +200,15 @@ class FaultLayerTest {
     }
 
     @Test
+    void corruptRuleForAll_skipsOtherCalls_soLaterRulesApplyToThem() {
+        try (B2Emulator e = B2Emulator.builder().fault("*", 1.0, new Fault.Corrupt())
+                .fault("b2_list_buckets", 1.0, Fault.serviceUnavailable()).start()) {
+            B2TestClient c = B2TestClient.authorized(e, 2);
+            assertThat(c.call("b2_list_buckets", Map.of("accountId", c.accountId)).status()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void corrupt_onNonDownloadOperation_rejected() {
         assertThatThrownBy(() -> FaultPlan.builder().add("b2_list_buckets", 1.0, new Fault.Corrupt()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("downloads only")
