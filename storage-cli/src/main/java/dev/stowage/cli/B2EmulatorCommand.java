@@ -32,7 +32,7 @@ final class B2EmulatorCommand implements Callable<Integer> {
   String keyId;
 
   @Option(names = "--application-key", paramLabel = "KEY",
-      description = "Master application key (default: kept in --data, else generated and printed).")
+      description = "Master application key (default: kept in --data, else generated and printed once).")
   String applicationKey;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Keep buckets and files in DIR.")
@@ -82,8 +82,12 @@ final class B2EmulatorCommand implements Callable<Integer> {
     PrintWriter out = context.out();
     out.println("B2 emulator listening on " + emulator.url() + " (Ctrl-C to stop)");
     out.println("  export B2_APPLICATION_KEY_ID=" + emulator.keyId());
-    if (applicationKey == null) {
+    if (emulator.applicationKeyGenerated()) {
       out.println("  export B2_APPLICATION_KEY=" + emulator.applicationKey());
+    } else if (applicationKey == null) {
+      // a key kept in --data was shown when it was made; never print it again
+      out.println("  # B2_APPLICATION_KEY: not shown; kept in " + emulator.accountFile()
+          + " (field masterKey), or set one with --application-key");
     }
     String bucket = buckets.isEmpty() ? "BUCKET" : buckets.get(0);
     out.println("  stowage ls 'b2://" + bucket + "?endpoint=" + emulator.url() + "'");

@@ -105,6 +105,26 @@ class EmulatorCommandsTest {
   }
 
   @Test
+  void b2Emulator_restartFromData_neverPrintsTheStoredKey() throws Exception {
+    Path data = dir.resolve("data");
+    Running first = start(new FakeConsole(), "b2-emulator", "--data", data.toString());
+    first.awaitUrl();
+    first.stop();
+    Matcher generated = Pattern.compile("export B2_APPLICATION_KEY=(\\S+)")
+        .matcher(first.out().toString(StandardCharsets.UTF_8));
+    assertThat(generated.find()).as("a new key is printed once").isTrue();
+    String secret = generated.group(1);
+
+    Running second = start(new FakeConsole(), "b2-emulator", "--data", data.toString());
+    second.awaitUrl();
+    second.stop();
+
+    String printed = second.out().toString(StandardCharsets.UTF_8) + second.err();
+    assertThat(printed).doesNotContain(secret).contains("B2_APPLICATION_KEY: not shown; kept in "
+        + data.resolve("account.json").toAbsolutePath());
+  }
+
+  @Test
   void s3Emulator_allowsTheGivenOriginOnly_andServesFiles() throws Exception {
     Running server = start(new FakeConsole(), "s3-emulator", "--access-key", "dev", "--secret-key", "dev-secret-1",
         "--bucket", "bkt", "--cors-origin", "http://localhost:8080");

@@ -6,8 +6,10 @@ import dev.stowage.b2.client.B2Credentials;
 import dev.stowage.b2.client.B2Exception;
 import dev.stowage.b2.client.B2Key;
 import dev.stowage.b2.client.B2KeysPage;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,7 @@ import okhttp3.OkHttpClient;
  * try (B2BucketSetup setup = B2BucketSetup.builder().build()) {   // B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY
  *     Plan plan = setup.plan(spec);          // reads; no change
  *     System.out.println(plan);               // one line per change
- *     SetupResult result = setup.apply(plan); // creates / updates / creates keys
- *     result.writeSecrets(Path.of("bucket.env"), false);
+ *     SetupResult result = setup.apply(plan, Path.of("bucket.env")); // checks the file, changes, saves secrets
  * }
  * }</pre>
  *
@@ -91,6 +92,85 @@ public final class B2BucketSetup implements AutoCloseable {
     /** Plans and applies {@code spec} in one step; see {@link #plan} and {@link #apply}. */
     public SetupResult run(BucketSpec spec) {
         return apply(plan(spec));
+    }
+
+    /**
+     * Makes the plan's changes and saves the new keys' secrets to {@code secretsFile} (owner-only, mode 0600 from
+     * creation; see {@link SetupResult#writeSecrets}), so that no key is left whose secret is lost:
+     * <ul>
+     *   <li>before any change, when the plan creates a key, the file is checked: not a directory, not existing,
+     *       its directory exists, and a file can be created there; otherwise nothing is changed;</li>
+     *   <li>if writing still fails after the keys were created, those keys are deleted again and the error says
+     *       so (bucket changes stay; running the spec again creates the keys anew).</li>
+     * </ul>
+     * When the plan creates no key the file is neither checked nor written.
+     *
+     * @throws SecretsFileException naming the file and the reason, and which keys were deleted again (or, if a
+     *     deletion failed too, which key must be deleted by hand)
+     * @throws SetupException if a call fails, as for {@link #apply(Plan)}
+     * @throws IllegalArgumentException if the plan was made by an S3 setup
+     */
+    public SetupResult apply(Plan plan, Path secretsFile) {
+        return apply(plan, secretsFile, (file, result) -> result.writeSecrets(file, false));
+    }
+
+    /** Plans and applies {@code spec}, saving new keys' secrets to {@code secretsFile}; see {@link #apply(Plan, Path)}. */
+    public SetupResult run(BucketSpec spec, Path secretsFile) {
+        return apply(plan(spec), secretsFile);
+    }
+
+    /** Writes the secrets of a result; a seam for tests of the roll-back. */
+    @FunctionalInterface
+    interface SecretsWriter {
+        void write(Path file, SetupResult result) throws IOException;
+    }
+
+    SetupResult apply(Plan plan, Path secretsFile, SecretsWriter writer) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(secretsFile, "secretsFile");
+        boolean createsKey = plan.mutations().stream().anyMatch(c -> c.action() == Change.Action.CREATE_KEY);
+        if (createsKey) {
+            SecretsFile.checkWritable(secretsFile, false);
+        }
+        SetupResult result = apply(plan);
+        if (result.createdKeys().isEmpty()) {
+            return result;
+        }
+        try {
+            writer.write(secretsFile, result);
+            return result;
+        } catch (IOException | RuntimeException e) {
+            throw rollBack(secretsFile.toAbsolutePath(), result.createdKeys(), e);
+        }
+    }
+
+    private SecretsFileException rollBack(Path file, List<CreatedKey> keys, Exception cause) {
+        List<String> deleted = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (CreatedKey k : keys) {
+            try {
+                client.deleteKey(k.applicationKeyId());
+                deleted.add(k.applicationKeyId());
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+                kept.add(k.applicationKeyId());
+            }
+        }
+        StringBuilder msg = new StringBuilder("cannot write the secrets file '").append(file).append("' (")
+                .append(cause.getClass().getSimpleName());
+        if (cause.getMessage() != null) {
+            msg.append(": ").append(cause.getMessage());
+        }
+        msg.append(')');
+        if (!deleted.isEmpty()) {
+            msg.append("; deleted the new key(s) ").append(String.join(", ", deleted))
+                    .append(" again so that no secret is lost; fix the file and run again (bucket changes stay)");
+        }
+        if (!kept.isEmpty()) {
+            msg.append("; could not delete the new key(s) ").append(String.join(", ", kept))
+                    .append(", whose secret is lost: delete them by hand");
+        }
+        return new SecretsFileException(msg.toString(), file, deleted, kept, cause);
     }
 
     private SetupResult applyDraft(Plan plan, B2Draft d, boolean replanned) {

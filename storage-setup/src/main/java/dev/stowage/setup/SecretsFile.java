@@ -23,6 +23,48 @@ final class SecretsFile {
     private SecretsFile() {
     }
 
+    /**
+     * Checks, before any key is created, that {@code file} can be written as a secrets file: it is not a directory,
+     * it does not exist (unless {@code overwrite}), its directory exists and is a directory, and a new owner-only
+     * file can be created there (tried with a probe file that is removed at once).
+     *
+     * @throws SecretsFileException naming the path and what is wrong
+     */
+    static void checkWritable(Path file, boolean overwrite) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw refused(target, "it is a directory");
+        }
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite) {
+            throw refused(target, "it already exists and is never overwritten; choose another file");
+        }
+        if (dir == null || !Files.exists(dir)) {
+            throw refused(target, "directory '" + dir + "' does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw refused(target, "'" + dir + "' is not a directory");
+        }
+        Path probe = dir.resolve("." + target.getFileName() + ".probe-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(System.nanoTime()));
+        try {
+            create(probe, new byte[0]);
+        } catch (IOException e) {
+            throw refused(target, "cannot create a file in '" + dir + "' (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // an empty probe file holds nothing
+            }
+        }
+    }
+
+    private static SecretsFileException refused(Path target, String reason) {
+        return new SecretsFileException("cannot write the secrets file '" + target + "': " + reason
+                + "; nothing was changed", target, java.util.List.of(), java.util.List.of(), null);
+    }
+
     static void write(Path file, SetupResult result, boolean overwrite) throws IOException {
         Path target = file.toAbsolutePath();
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite) {

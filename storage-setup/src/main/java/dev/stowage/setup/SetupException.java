@@ -2,10 +2,11 @@ package dev.stowage.setup;
 
 /**
  * Thrown when reading the current state or applying a plan fails at the service: a refused call, a lost connection,
- * a bucket name owned by someone else, or a revision conflict that persisted after one re-plan. The message names the
- * step and the service's error code; it never contains a key, token or secret.
+ * a bucket name owned by someone else, or a revision conflict that persisted after one re-plan; or, as
+ * {@link SecretsFileException}, a secrets file that cannot be written. The message names the step and the service's
+ * error code; it never contains a key, token or secret.
  */
-public final class SetupException extends RuntimeException {
+public class SetupException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String code;

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * Emulator-only endpoints (not part of B2): {@code POST /emulator/lifecycle} runs the bucket lifecycle rules
- * against the emulator's clock and answers {@code {hidden, deleted, canceled}}. The server listens on loopback
- * only, so these need no credentials.
+ * against the emulator's clock and answers {@code {hidden, deleted, canceled}}. Every admin endpoint changes state,
+ * so each needs HTTP Basic with the master key id and master key (as {@code b2_authorize_account}); anything else
+ * is refused with 401 before the endpoint runs.
  */
 final class AdminHandlers {
     private final Context ctx;
@@ -15,7 +16,7 @@ final class AdminHandlers {
     }
 
     Map<String, Route> routes() {
-        return Map.of("emulator_lifecycle", new Route(AuthKind.NONE, call -> {
+        return Map.of("emulator_lifecycle", new Route(AuthKind.MASTER, call -> {
             if (!call.method().equals("POST")) {
                 throw B2Error.METHOD_NOT_ALLOWED.exception("use POST");
             }

@@ -2,8 +2,10 @@ package dev.stowage.b2.emulator;
 
 /** Which credentials a route needs; the authentication filter checks them before the handler runs. */
 enum AuthKind {
-    /** No credentials (the admin endpoint). */
+    /** No credentials. */
     NONE,
+    /** HTTP Basic with the master key id and master key: the emulator's own admin endpoints. */
+    MASTER,
     /** HTTP Basic with a key id and key ({@code b2_authorize_account}). */
     BASIC,
     /** An account token from authorize. */

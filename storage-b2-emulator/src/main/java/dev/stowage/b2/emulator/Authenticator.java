@@ -22,6 +22,13 @@ final class Authenticator {
             case BASIC:
                 call.authenticated(new Principal(basic(call), null, call.apiVersion()));
                 return;
+            case MASTER:
+                AppKey admin = basic(call);
+                if (!admin.applicationKeyId().equals(ctx.catalog().account().masterKeyId())) {
+                    throw B2Error.UNAUTHORIZED.exception("the emulator's admin endpoints need the master key");
+                }
+                call.authenticated(new Principal(admin, null, call.apiVersion()));
+                return;
             case ACCOUNT:
                 call.authenticated(account(call.token()));
                 return;

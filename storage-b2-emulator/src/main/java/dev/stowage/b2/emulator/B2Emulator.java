@@ -34,18 +34,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Thread-safe; one instance serves many concurrent clients from a bounded thread pool. Time (upload
+ * <p>Thread-safe; one instance serves many concurrent clients from a bounded, elastic thread pool, and closes
+ * connections that make no progress for {@link Builder#requestIdleTimeout} (30 s by default), so stalled clients
+ * cannot starve the others. Time (upload
  * timestamps, token and key expiry, lifecycle rules) comes from the configured {@link Clock}. Lifecycle rules run
  * only when {@link #runLifecycle()} (or {@code POST /emulator/lifecycle}) is called.
  */
 public final class B2Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
+    private final RequestWatchdog watchdog;
     private final Store store;
     private final Context ctx;
     private final FaultLayer faults;
     private final AdminHandlers admin;
     private final String url;
+    private final boolean keyGenerated;
+    private final Path accountFile;
 
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK and
@@ -59,6 +64,8 @@ public final class B2Emulator implements AutoCloseable {
         this.store = b.dataDirectory == null ? new MemoryStore() : new DirectoryStore(b.dataDirectory);
         Catalog catalog = new Catalog(store, store.load());
         Store.Account account = catalog.account();
+        this.keyGenerated = b.applicationKey == null && account == null;
+        this.accountFile = b.dataDirectory == null ? null : b.dataDirectory.resolve("account.json").toAbsolutePath();
         if (account == null || b.keyId != null || b.applicationKey != null) {
             String keyId = b.keyId != null ? b.keyId : account != null ? account.masterKeyId() : randomHex(6);
             String key = b.applicationKey != null ? b.applicationKey
@@ -85,13 +92,17 @@ public final class B2Emulator implements AutoCloseable {
         routes.putAll(admin.routes());
         server.createContext("/", new Dispatcher(routes, new Authenticator(ctx), faults, new Cors(catalog)));
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(b.threads, b.threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
+        // Elastic: threads start on demand up to the limit and stop when idle; beyond the limit requests queue.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(b.threads, b.threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "b2-emulator-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        server.setExecutor(executor);
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+        this.watchdog = new RequestWatchdog(b.requestIdleTimeout);
+        server.setExecutor(watchdog.guarding(executor));
         server.start();
     }
 
@@ -126,6 +137,23 @@ public final class B2Emulator implements AutoCloseable {
         return ctx.catalog().account().masterKey();
     }
 
+    /**
+     * Returns whether this start generated the master application key: true only when no key was configured and
+     * none was stored in the data directory. A generated key is new and may be shown once; a stored one must not
+     * be shown again (point at {@link #accountFile()} instead).
+     */
+    public boolean applicationKeyGenerated() {
+        return keyGenerated;
+    }
+
+    /**
+     * Returns the file in the data directory that holds the master key (owner-only, mode 0600), or null when the
+     * emulator keeps everything in memory.
+     */
+    public Path accountFile() {
+        return accountFile;
+    }
+
     /** Returns the clock the emulator reads time from. */
     public Clock clock() {
         return ctx.clock();
@@ -150,6 +178,7 @@ public final class B2Emulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        watchdog.close();
         try {
             store.close();
         } catch (IOException e) {
@@ -173,7 +202,8 @@ public final class B2Emulator implements AutoCloseable {
         private long absoluteMinimumPartSize = 5_000_000L;
         private Duration tokenLifetime = Duration.ofHours(24);
         private int maxBuckets = 100;
-        private int threads = 32;
+        private int threads = 256;
+        private Duration requestIdleTimeout = Duration.ofSeconds(30);
         private double testModeFailureRate = 0.2;
         private long faultSeed;
         private FaultPlan.Builder faultRules = FaultPlan.builder();
@@ -257,12 +287,28 @@ public final class B2Emulator implements AutoCloseable {
             return this;
         }
 
-        /** Sets the size of the request thread pool; default 32. */
+        /**
+         * Sets the most request threads; they start on demand and stop after 30 s idle, and requests beyond the
+         * limit wait in a queue. Default 256, so that a few dozen stalled clients cannot starve the others.
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be positive but was " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Sets how long a connection may make no progress while the emulator waits for it (request headers, each
+         * read of a request body, sending an answer) before it is closed; default 30 seconds. Injected
+         * {@link Fault.Delay} and {@link Fault.Stall} faults do not count.
+         */
+        public Builder requestIdleTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("requestIdleTimeout must be positive but was " + timeout);
+            }
+            this.requestIdleTimeout = timeout;
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  * blobs/BLOB_ID               (file and part bytes)
  * </pre>
  * Each metadata file is written to a temporary file and moved into place atomically, so a crash leaves either
- * the old or the new record. Blobs are streamed to a temporary file and renamed on commit.
+ * the old or the new record. Blobs are streamed to a temporary file and renamed on commit. The account and key
+ * records hold secrets, so every directory is created 0700 and every file 0600 from the start, and an existing
+ * directory is narrowed to that at start-up.
  */
 final class DirectoryStore implements Store {
     private static final String TMP = ".tmp";
@@ -41,9 +44,11 @@ final class DirectoryStore implements Store {
 
     DirectoryStore(Path root) throws IOException {
         this.root = root;
+        OwnerOnly.createDirectories(root);
         for (String dir : List.of("buckets", "files", "parts", "keys", "blobs")) {
-            Files.createDirectories(root.resolve(dir));
+            OwnerOnly.createDirectories(root.resolve(dir));
         }
+        OwnerOnly.tighten(root);
     }
 
     @Override
@@ -117,7 +122,7 @@ final class DirectoryStore implements Store {
     public void putPart(Part part) {
         Path dir = root.resolve("parts").resolve(part.fileId());
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,7 +149,10 @@ final class DirectoryStore implements Store {
     private void write(Path target, Object value) {
         Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + TMP);
         try {
-            json.writeValue(tmp.toFile(), value);
+            try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(tmp,
+                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.file(tmp)))) {
+                json.writeValue(out, value);
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             try {
@@ -171,7 +179,8 @@ final class DirectoryStore implements Store {
     public BlobSink newBlob() throws IOException {
         String id = UUID.randomUUID().toString();
         Path tmp = root.resolve("blobs").resolve(id + TMP);
-        OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out = Channels.newOutputStream(Files.newByteChannel(tmp,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.file(tmp)));
         return new BlobSink() {
             private boolean committed;
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The one HTTP handler: parses each request once into a {@link Call}, answers CORS preflights, then runs the
  * layers in order (faults and test mode, authentication, routing by {@code b2_*} name through the table) and
  * writes the reply. Every answer carries {@code Date} (added by the JDK server) and a real
- * {@code Content-Length}; no reply uses chunked encoding.
+ * {@code Content-Length}; no reply uses chunked encoding. Request and response bodies go through the
+ * {@link RequestWatchdog}'s guard, so a client that stops sending or reading is cut off after the idle timeout.
  */
 final class Dispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -45,6 +46,9 @@ final class Dispatcher implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        RequestWatchdog.Guard guard = RequestWatchdog.current();
+        guard.disarm();
+        ex.setStreams(guard.in(ex.getRequestBody()), guard.out(ex.getResponseBody()));
         Call call = null;
         Reply reply;
         Fault late = null;
@@ -68,6 +72,9 @@ final class Dispatcher implements HttpHandler {
             reply = Reply.error(e);
         } catch (ConnectionDrop e) {
             throw e;
+        } catch (RequestWatchdog.ConnectionLostException e) {
+            LOG.debug("closing {}: {}", ex.getRequestURI().getRawPath(), e.getMessage());
+            throw new ConnectionDrop();
         } catch (IOException | RuntimeException e) {
             LOG.warn("internal error answering {}", ex.getRequestURI().getRawPath(), e);
             reply = Reply.error(B2Error.INTERNAL_ERROR.exception(e.getClass().getSimpleName()));
@@ -75,7 +82,12 @@ final class Dispatcher implements HttpHandler {
         if (call != null && !call.method().equals("OPTIONS")) {
             cors.decorate(call, reply);
         }
-        send(ex, reply, late instanceof Fault.Truncate);
+        guard.arm();
+        try {
+            send(ex, reply, late);
+        } finally {
+            guard.disarm();
+        }
     }
 
     private static void dropMidBody(HttpExchange ex) throws IOException {
@@ -113,11 +125,15 @@ final class Dispatcher implements HttpHandler {
         throw B2Error.NOT_FOUND.exception("not found: " + raw);
     }
 
-    private static void send(HttpExchange ex, Reply reply, boolean truncate) throws IOException {
+    private void send(HttpExchange ex, Reply reply, Fault late) throws IOException {
         Headers headers = ex.getResponseHeaders();
         reply.headers().forEach(headers::set);
         boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
+        boolean body = !head && reply.body() != null && reply.length() > 0;
         try {
+            if (late instanceof Fault.Stall && !body) {
+                hold(((Fault.Stall) late).maxHold());
+            }
             if (head) {
                 if (reply.status() < 300) {
                     headers.set("Content-Length", Long.toString(reply.length()));
@@ -125,20 +141,69 @@ final class Dispatcher implements HttpHandler {
                 ex.sendResponseHeaders(reply.status(), -1);
                 return;
             }
-            if (reply.body() == null || reply.length() == 0) {
+            if (!body) {
                 // -1 makes the JDK send "Content-Length: 0"; 0 would switch to chunked encoding
                 ex.sendResponseHeaders(reply.status(), -1);
                 return;
             }
             ex.sendResponseHeaders(reply.status(), reply.length());
+            if (late instanceof Fault.Stall) {
+                hold(((Fault.Stall) late).maxHold());
+            }
             OutputStream out = ex.getResponseBody();
-            if (truncate) {
+            if (late instanceof Fault.Truncate) {
                 out = new DroppingOutputStream(out, reply.length() / 2);
+            } else if (late instanceof Fault.Corrupt && reply.status() < 300) {
+                out = new FlippingOutputStream(out, faults.corruptPosition(reply.length()));
             }
             reply.body().writeTo(out);
             out.flush();
         } finally {
             ex.close();
+        }
+    }
+
+    /**
+     * Holds the connection for a {@link Fault.Stall}: sends nothing for {@code maxHold} (or until the emulator
+     * shuts down, which interrupts this thread), then drops the connection. The request watchdog is disarmed
+     * while holding, so the idle timeout does not end the stall.
+     */
+    private static void hold(java.time.Duration maxHold) {
+        RequestWatchdog.Guard guard = RequestWatchdog.current();
+        guard.disarm();
+        try {
+            Thread.sleep(maxHold.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ConnectionDrop();
+    }
+
+    /** Passes everything, except that the byte at {@code position} is flipped. */
+    private static final class FlippingOutputStream extends FilterOutputStream {
+        private final long position;
+        private long written;
+
+        FlippingOutputStream(OutputStream out, long position) {
+            super(out);
+            this.position = position;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (position >= written && position < written + len) {
+                byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
+                copy[(int) (position - written)] ^= (byte) 0xff;
+                out.write(copy, 0, len);
+            } else {
+                out.write(b, off, len);
+            }
+            written += len;
         }
     }
 

@@ -17,9 +17,22 @@ import java.util.Objects;
  *   <li>{@link Delay}: wait, then answer normally.</li>
  *   <li>{@link Truncate}: run the call, announce the full {@code Content-Length}, send half of the body and
  *       drop the connection.</li>
+ *   <li>{@link Stall}: run the call, send the status line and headers, then send nothing more and hold the
+ *       connection (up to a maximum hold time), as a server that hangs mid-answer.</li>
+ *   <li>{@link Corrupt}: answer a download normally except that one byte of the body is flipped, while the
+ *       headers (the SHA-1 included) still describe the true content; proves that clients verify.</li>
  * </ul>
  */
-public sealed interface Fault permits Fault.Status, Fault.Reset, Fault.Delay, Fault.Truncate {
+public sealed interface Fault permits Fault.Status, Fault.Reset, Fault.Delay, Fault.Truncate, Fault.Stall,
+        Fault.Corrupt {
+
+    /** The default {@link Stall#maxHold()}: five minutes. */
+    Duration DEFAULT_MAX_HOLD = Duration.ofMinutes(5);
+
+    /** Returns a {@link Stall} that holds the connection for at most {@link #DEFAULT_MAX_HOLD}. */
+    static Fault stall() {
+        return new Stall(DEFAULT_MAX_HOLD);
+    }
 
     /** Returns a 503 {@code service_unavailable} fault without {@code Retry-After}. */
     static Fault serviceUnavailable() {
@@ -82,5 +95,33 @@ public sealed interface Fault permits Fault.Status, Fault.Reset, Fault.Delay, Fa
 
     /** Sends the normal headers and half of the body, then drops the connection. */
     record Truncate() implements Fault {
+    }
+
+    /**
+     * Runs the call, sends the status line and headers (announcing the full {@code Content-Length}), then sends
+     * nothing more and holds the connection until {@code maxHold} has passed or the emulator is closed; then it
+     * drops the connection without the body. An answer without a body is held before its headers. The emulator
+     * cannot see a client give up while it holds, so the hold lasts {@code maxHold} in any case; the request
+     * idle timeout does not cut it short. The call's effect (e.g. a stored upload) stays.
+     *
+     * @param maxHold how long to hold the connection at most; positive
+     */
+    record Stall(Duration maxHold) implements Fault {
+        /** Checks that the hold time is present and positive. */
+        public Stall {
+            Objects.requireNonNull(maxHold, "maxHold");
+            if (maxHold.isNegative() || maxHold.isZero()) {
+                throw new IllegalArgumentException("maxHold must be positive but was " + maxHold);
+            }
+        }
+    }
+
+    /**
+     * Answers a download ({@code b2_download_file_by_id} or {@code b2_download_file_by_name}) normally except that
+     * one byte of the body, at a position drawn from the plan's seeded random, is flipped (all eight bits). Status,
+     * {@code Content-Length} and {@code X-Bz-Content-Sha1} are those of the true content. Error answers, empty
+     * bodies and other operations are not changed; a rule naming a non-download operation is rejected.
+     */
+    record Corrupt() implements Fault {
     }
 }

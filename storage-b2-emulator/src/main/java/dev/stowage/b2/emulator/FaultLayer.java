@@ -35,7 +35,8 @@ final class FaultLayer {
 
     /**
      * Applies delays and status faults (by throwing) and returns the fault the dispatcher must still apply
-     * itself ({@link Fault.Reset} or {@link Fault.Truncate}), or null.
+     * itself ({@link Fault.Reset}, {@link Fault.Truncate}, {@link Fault.Stall}, or {@link Fault.Corrupt} on a
+     * download), or null.
      */
     Fault before(Call call, AuthKind auth) {
         Fault fault = pick(call.operation());
@@ -45,7 +46,16 @@ final class FaultLayer {
             throw statusFault(call, (Fault.Status) fault);
         }
         testMode(call, auth);
-        return fault instanceof Fault.Reset || fault instanceof Fault.Truncate ? fault : null;
+        if (fault instanceof Fault.Corrupt) {
+            return DOWNLOADS.contains(call.operation()) ? fault : null;
+        }
+        return fault instanceof Fault.Reset || fault instanceof Fault.Truncate || fault instanceof Fault.Stall
+                ? fault : null;
+    }
+
+    /** Draws the position of the byte a {@link Fault.Corrupt} flips in a body of {@code length} bytes. */
+    synchronized long corruptPosition(long length) {
+        return random.nextLong(length);
     }
 
     private Fault pick(String operation) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>For each request the rules are tried in order; the first rule whose operation matches and whose rate
  * wins a draw from a {@link java.util.Random} seeded with {@link #seed()} applies. A run with the same seed and
- * the same sequence of requests injects the same faults. The operation {@code "*"} matches every operation.
+ * the same sequence of requests injects the same faults. The operation {@code "*"} matches every operation,
+ * except that a {@link Fault.Corrupt} rule matches downloads only (so later rules still apply to other calls).
  *
  * <pre>{@code
  * FaultPlan plan = FaultPlan.builder()
@@ -52,9 +53,18 @@ public record FaultPlan(long seed, List<Rule> rules) {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("rate must be within 0..1 but was " + rate);
             }
+            if (fault instanceof Fault.Corrupt && !operation.equals("*")
+                    && !FaultLayer.DOWNLOADS.contains(operation)) {
+                throw new IllegalArgumentException("a Corrupt fault applies to downloads only ("
+                        + String.join(", ", new java.util.TreeSet<>(FaultLayer.DOWNLOADS)) + " or *), not "
+                        + operation);
+            }
         }
 
         boolean matches(String op) {
+            if (fault instanceof Fault.Corrupt && !FaultLayer.DOWNLOADS.contains(op)) {
+                return false;
+            }
             return operation.equals("*") || operation.equals(op);
         }
     }

@@ -13,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * <p>Prints {@code B2 emulator listening on http://127.0.0.1:PORT}, then the master key id, and the master
- * application key only when it was generated (a key given on the command line is never echoed).
+ * application key only when this start generated it. A key given on the command line is never echoed, and a key
+ * kept in the {@code --data} directory is never printed again: the output names the owner-only file that holds
+ * it instead.
  */
 public final class Main {
     private Main() {
@@ -26,7 +28,6 @@ public final class Main {
      */
     public static void main(String[] args) throws InterruptedException {
         B2Emulator.Builder builder = B2Emulator.builder();
-        boolean keyGiven = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -41,10 +42,7 @@ public final class Main {
                 switch (flag) {
                     case "--port" -> builder.port(Integer.parseInt(value));
                     case "--key-id" -> builder.keyId(value);
-                    case "--application-key" -> {
-                        builder.applicationKey(value);
-                        keyGiven = true;
-                    }
+                    case "--application-key" -> builder.applicationKey(value);
                     case "--data" -> builder.dataDirectory(Path.of(value));
                     case "--recommended-part-size" -> builder.recommendedPartSize(Long.parseLong(value));
                     case "--absolute-minimum-part-size" -> builder.absoluteMinimumPartSize(Long.parseLong(value));
@@ -65,11 +63,21 @@ public final class Main {
         }, "b2-emulator-shutdown"));
         System.out.println("B2 emulator listening on " + emulator.url());
         System.out.println("key id: " + emulator.keyId());
-        if (!keyGiven) {
-            System.out.println("application key: " + emulator.applicationKey());
-        }
+        System.out.println(keyLine(emulator));
         System.out.flush();
         stopped.await();
+    }
+
+    /** The line about the master application key; it never holds a key that was given or stored before. */
+    static String keyLine(B2Emulator emulator) {
+        if (emulator.applicationKeyGenerated()) {
+            return "application key: " + emulator.applicationKey();
+        }
+        if (emulator.accountFile() != null) {
+            return "application key: not shown; kept in " + emulator.accountFile()
+                    + " (field masterKey), or set one with --application-key";
+        }
+        return "application key: as given with --application-key";
     }
 
     private static void usage(PrintStream out) {

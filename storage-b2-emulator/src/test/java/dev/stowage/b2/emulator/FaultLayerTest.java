@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,12 +93,127 @@ class FaultLayerTest {
     }
 
     @Test
-    void delay_answersNormally() {
-        try (B2Emulator e = B2Emulator.builder()
-                .fault("b2_list_buckets", 1.0, new Fault.Delay(Duration.ofMillis(50))).start()) {
+    void delay_answersNormallyButNotBeforeTheDelay() {
+        Duration delay = Duration.ofMillis(700);
+        try (B2Emulator e = B2Emulator.builder().fault("b2_list_buckets", 1.0, new Fault.Delay(delay)).start()) {
             B2TestClient c = B2TestClient.authorized(e, 2);
-            assertThat(c.call("b2_list_buckets", Map.of("accountId", c.accountId)).status()).isEqualTo(200);
+            long start = System.nanoTime();
+            B2TestClient.Res r = c.call("b2_list_buckets", Map.of("accountId", c.accountId));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(r.status()).isEqualTo(200);
+            // a lower bound only: the server cannot answer before it has slept, however slow the machine
+            assertThat(took).isGreaterThanOrEqualTo(delay);
         }
+    }
+
+    /** Sends a raw GET with the token and returns the socket, positioned after the response head. */
+    private static Socket rawGet(B2Emulator e, String path, String token, StringBuilder head) throws Exception {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), e.port());
+        s.setSoTimeout(30_000);
+        s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        InputStream in = s.getInputStream();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("connection closed inside the response head: " + head);
+            }
+            head.append((char) b);
+        }
+        return s;
+    }
+
+    @Test
+    void stall_onDownload_sendsHeadThenNothingUntilMaxHold() throws Exception {
+        try (B2Emulator e = B2Emulator.builder()
+                .fault("b2_download_file_by_name", 1.0, new Fault.Stall(Duration.ofSeconds(4))).start()) {
+            B2TestClient c = B2TestClient.authorized(e, 2);
+            String bucketId = c.createBucket("stalls", "allPrivate");
+            byte[] data = B2TestClient.randomBytes(10_000, 5);
+            c.upload(bucketId, "s.bin", data);
+            StringBuilder head = new StringBuilder();
+            try (Socket s = rawGet(e, "/file/stalls/s.bin", c.token, head)) {
+                assertThat(head.toString()).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: 10000");
+                s.setSoTimeout(1_000);
+                assertThatThrownBy(() -> s.getInputStream().read()).as("no body byte while stalled")
+                        .isInstanceOf(SocketTimeoutException.class);
+                s.setSoTimeout(30_000);
+                int n;
+                try {
+                    n = s.getInputStream().read();
+                } catch (java.io.IOException reset) {
+                    n = -1;
+                }
+                assertThat(n).as("after the hold the connection closes without the body").isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void stall_heldConnection_endsWhenTheEmulatorCloses() throws Exception {
+        B2Emulator e = B2Emulator.builder().fault("b2_download_file_by_name", 1.0, Fault.stall()).start();
+        StringBuilder head = new StringBuilder();
+        try {
+            B2TestClient c = B2TestClient.authorized(e, 2);
+            String bucketId = c.createBucket("stall-close", "allPrivate");
+            c.upload(bucketId, "s.bin", new byte[] {1, 2, 3});
+            try (Socket s = rawGet(e, "/file/stall-close/s.bin", c.token, head)) {
+                e.close();
+                int n;
+                try {
+                    n = s.getInputStream().read();
+                } catch (java.io.IOException reset) {
+                    n = -1;
+                }
+                assertThat(n).isEqualTo(-1);
+            }
+        } finally {
+            e.close();
+        }
+        assertThat(Fault.stall()).isEqualTo(new Fault.Stall(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void corrupt_onDownload_flipsExactlyOneByteAndKeepsTheTrueSha1() {
+        try (B2Emulator e = B2Emulator.builder().fault("*", 1.0, new Fault.Corrupt()).start()) {
+            B2TestClient c = B2TestClient.authorized(e, 2);
+            String bucketId = c.createBucket("corrupts", "allPrivate");
+            byte[] data = B2TestClient.randomBytes(50_000, 6);
+            assertThat(c.upload(bucketId, "c.bin", data).status()).as("uploads are not corrupted").isEqualTo(200);
+            B2TestClient.Res r = c.download("/file/corrupts/c.bin");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("X-Bz-Content-Sha1")).isEqualTo(B2TestClient.sha1(data));
+            assertThat(r.body()).hasSameSizeAs(data);
+            int differing = 0;
+            for (int i = 0; i < data.length; i++) {
+                if (r.body()[i] != data[i]) {
+                    differing++;
+                    assertThat((byte) (r.body()[i] ^ data[i])).isEqualTo((byte) 0xff);
+                }
+            }
+            assertThat(differing).isEqualTo(1);
+            B2TestClient.Res range = c.download("/file/corrupts/c.bin", "Range", "bytes=100-199");
+            assertThat(range.status()).isEqualTo(206);
+            assertThat(range.body()).hasSize(100).isNotEqualTo(java.util.Arrays.copyOfRange(data, 100, 200));
+        }
+    }
+
+    @Test
+    void corruptRuleForAll_skipsOtherCalls_soLaterRulesApplyToThem() {
+        try (B2Emulator e = B2Emulator.builder().fault("*", 1.0, new Fault.Corrupt())
+                .fault("b2_list_buckets", 1.0, Fault.serviceUnavailable()).start()) {
+            B2TestClient c = B2TestClient.authorized(e, 2);
+            assertThat(c.call("b2_list_buckets", Map.of("accountId", c.accountId)).status()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void corrupt_onNonDownloadOperation_rejected() {
+        assertThatThrownBy(() -> FaultPlan.builder().add("b2_list_buckets", 1.0, new Fault.Corrupt()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("downloads only")
+                .hasMessageContaining("b2_list_buckets");
+        assertThatThrownBy(() -> new Fault.Stall(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<Integer> statuses(long seed) {

@@ -24,6 +24,11 @@ class LifecycleTest {
         return out;
     }
 
+    private static String basic(String keyId, String key) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((keyId + ":" + key).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void runLifecycle_hideThenDeleteThenCancel_followsDays() {
         try (B2Emulator e = B2Emulator.builder().clock(clock).tokenLifetime(Duration.ofDays(365)).start()) {
@@ -57,7 +62,7 @@ class LifecycleTest {
     }
 
     @Test
-    void adminEndpoint_runsLifecycle() {
+    void adminEndpoint_onlyWithMasterKey_runsLifecycle() {
         try (B2Emulator e = B2Emulator.builder().clock(clock).start()) {
             B2TestClient c = B2TestClient.authorized(e, 2);
             String bucketId = c.ok("b2_create_bucket", Map.of("accountId", c.accountId, "bucketName", "life-admin",
@@ -66,7 +71,21 @@ class LifecycleTest {
             c.upload(bucketId, "x", new byte[] {1});
             c.upload(bucketId, "x", new byte[] {2});
             clock.advance(Duration.ofDays(2));
+            c.authorize(e.keyId(), e.applicationKey());
+            B2TestClient.Res anonymous = c.send(HttpRequest.newBuilder(URI.create(e.url() + "/emulator/lifecycle"))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(anonymous.status()).isEqualTo(401);
+            String appKey = c.ok("b2_create_key", Map.of("accountId", c.accountId, "keyName", "not-admin",
+                    "capabilities", List.of("listBuckets", "writeBuckets", "deleteFiles"))).get("applicationKey")
+                    .asText();
+            String appKeyId = c.ok("b2_list_keys", Map.of("accountId", c.accountId)).get("keys").get(0)
+                    .get("applicationKeyId").asText();
+            B2TestClient.Res notMaster = c.send(HttpRequest.newBuilder(URI.create(e.url() + "/emulator/lifecycle"))
+                    .header("Authorization", basic(appKeyId, appKey)).POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(notMaster.status()).isEqualTo(401);
+            assertThat(actions(c, bucketId)).as("a refused call changes nothing").hasSize(2);
             B2TestClient.Res r = c.send(HttpRequest.newBuilder(URI.create(e.url() + "/emulator/lifecycle"))
+                    .header("Authorization", basic(e.keyId(), e.applicationKey()))
                     .POST(HttpRequest.BodyPublishers.noBody()));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("deleted").asInt()).isEqualTo(1);

@@ -98,6 +98,36 @@ class MainTest {
     }
 
     @Test
+    void main_restartFromData_neverPrintsTheStoredKey() throws Exception {
+        String key;
+        try (Running first = start("--data", data.toString())) {
+            key = first.lines().stream().filter(l -> l.startsWith("application key: ")).findFirst().orElseThrow()
+                    .substring("application key: ".length());
+        }
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "--data", data.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder printed = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                printed.append(line).append('\n');
+                if (line.startsWith("application key:")) {
+                    break;
+                }
+            }
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        assertThat(printed.toString()).contains("B2 emulator listening on").doesNotContain(key)
+                .contains("application key: not shown; kept in " + data.resolve("account.json").toAbsolutePath());
+    }
+
+    @Test
     void main_unknownFlag_exitsWithUsage() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "--bogus", "1")
