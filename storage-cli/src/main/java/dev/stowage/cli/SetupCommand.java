@@ -133,7 +133,10 @@ final class SetupCommand implements Callable<Integer> {
       if (b2) {
         try (B2BucketSetup setup = b2Setup()) {
           plan = setup.plan(bucketSpec);
-          result = decide(plan, out) ? setup.apply(plan) : null;
+          // With a secrets file, setup checks it can write there before any change and deletes a
+          // new key again if the write still fails, so a secret is never lost.
+          result = !decide(plan, out) ? null
+              : secretsFile != null ? setup.apply(plan, secretsFile) : setup.apply(plan);
         }
       } else {
         try (S3BucketSetup setup = s3Setup()) {
@@ -181,7 +184,9 @@ final class SetupCommand implements Callable<Integer> {
       out.println("S3 endpoint: " + result.s3Endpoint());
     }
     if (!result.createdKeys().isEmpty()) {
-      result.writeSecrets(secretsFile, false);
+      if (!Files.exists(secretsFile)) {
+        result.writeSecrets(secretsFile, false);
+      }
       for (CreatedKey key : result.createdKeys()) {
         out.println("created key '" + key.keyName() + "' (id " + key.applicationKeyId() + "); secret saved to " + secretsFile);
       }

@@ -113,6 +113,27 @@ class SetupCommandTest {
   }
 
   @Test
+  void setupB2_secretsFileInAMissingDirectory_failsBeforeCreatingTheKey_andTheRerunWorks() throws Exception {
+    Path unwritable = dir.resolve("no-such-dir").resolve("kw.env");
+
+    FakeConsole.Result r = console().run("setup", "b2", "--bucket", "keyed-bucket-3", "--key-name", "app-three",
+        "--key-capabilities", "listFiles,readFiles", "--secrets-file", unwritable.toString(), "--endpoint", b2());
+
+    assertThat(r.exitCode()).as(r.toString()).isNotZero();
+    assertThat(r.err()).contains(unwritable.toString());
+    KeySpec key = KeySpec.of("app-three", List.of("listFiles", "readFiles"));
+    assertThat(plan(BucketSpec.builder("keyed-bucket-3").key(key).build()).changes())
+        .extracting(Change::action).contains(Change.Action.CREATE_KEY).doesNotContain(Change.Action.KEY_EXISTS);
+
+    Path secrets = dir.resolve("kw.env");
+    FakeConsole.Result rerun = console().run("setup", "b2", "--bucket", "keyed-bucket-3", "--key-name", "app-three",
+        "--key-capabilities", "listFiles,readFiles", "--secrets-file", secrets.toString(), "--endpoint", b2());
+    assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+    assertThat(Files.readString(secrets)).contains("B2_APPLICATION_KEY=");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+  }
+
+  @Test
   void setupB2_fromSpecFile_appliesIt() throws Exception {
     Path spec = dir.resolve("bucket.json");
     Files.writeString(spec, BucketSpec.builder("from-spec-file").corsPreset("share-all-https",
