@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>Failed operations are expected under faults; they are counted, by {@code OPERATION:KIND}, in
- * {@code failuresByKind}. All collections are unmodifiable copies.
+ * {@code failuresByKind}. {@code slowest} names the longest operation and its duration, to help
+ * choose deadlines. All collections are unmodifiable copies.
  */
 public record FaultSuiteReport(
     long seed,
@@ -37,6 +38,7 @@ public record FaultSuiteReport(
     List<String> hung,
     List<String> inconsistent,
     List<String> leftovers,
+    String slowest,
     Duration elapsed) {
 
   private static final int SHOWN_PER_LIST = 5;
@@ -82,6 +84,7 @@ public record FaultSuiteReport(
     s.append("seed ").append(seed).append(": ").append(attempted).append(" operations, ")
         .append(succeeded).append(" succeeded, ").append(failed).append(" failed, in ")
         .append(elapsed.toMillis()).append(" ms\n");
+    s.append("  slowest: ").append(slowest).append('\n');
     s.append("  operations: ").append(new TreeMap<>(attemptsByOperation)).append('\n');
     s.append("  failures: ").append(new TreeMap<>(failuresByKind)).append('\n');
     section(s, "corrupt reads", corruptReads);

@@ -49,6 +49,8 @@ final class SuiteRun implements AutoCloseable {
   private long attempted;
   private long succeeded;
   private long failed;
+  private long slowestNanos = -1;
+  private String slowest = "none";
 
   SuiteRun(Filesystem fs, Filesystem truth, long seed, Duration deadline, String root, int keys,
       int smallMax, int streamMin, int streamMax) {
@@ -125,6 +127,10 @@ final class SuiteRun implements AutoCloseable {
   private Watchdog.Outcome run(String label, Callable<?> operation) {
     attempted++;
     Watchdog.Outcome outcome = watchdog.run(operation);
+    if (outcome.nanos() > slowestNanos) {
+      slowestNanos = outcome.nanos();
+      slowest = label + " " + outcome.nanos() / 1_000_000 + " ms";
+    }
     if (outcome.nanos() > overtimeNanos) {
       overtime.add(label + " took " + outcome.nanos() / 1_000_000 + " ms");
     }
@@ -321,7 +327,7 @@ final class SuiteRun implements AutoCloseable {
       leftovers.add("leftover checker failed: " + e);
     }
     return new FaultSuiteReport(seed, attempted, succeeded, failed, failuresByKind, attempts, corrupt, lost,
-        untyped, overtime, hung, inconsistent, leftovers, Duration.ofNanos(System.nanoTime() - startNanos));
+        untyped, overtime, hung, inconsistent, leftovers, slowest, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   @Override
