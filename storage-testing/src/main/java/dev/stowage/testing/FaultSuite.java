@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * and reported as hung, and the suite goes on. The root is emptied (through the truth view when
  * given) before the run; after it, every key is read back through the truth view.
  *
- * <p>Operations run one at a time. A suite is single-use per {@link #run()} call but may be run again.
+ * <p>Operations run one at a time. Each {@link #run()} starts afresh (empties the root, new model),
+ * so a suite may be run again; the same seed gives the same operations.
  */
 public final class FaultSuite {
 
