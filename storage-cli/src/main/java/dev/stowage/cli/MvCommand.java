@@ -27,6 +27,9 @@ final class MvCommand implements Callable<Integer> {
   @Mixin
   WriteOptionsMixin write;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   MvCommand(CliContext context) {
@@ -40,7 +43,7 @@ final class MvCommand implements Callable<Integer> {
     if (from.isStdio() || to.isStdio()) {
       throw new UsageException("mv needs real files on both sides; use cp with '-'");
     }
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       Transfers transfers = new Transfers(context, session, write.quiet, write.options());
       if (!from.isLocal() && !to.isLocal() && session.sameFilesystem(from, to)) {
         Location target = transfers.resolveDestination(from, to);

@@ -1,5 +1,6 @@
 package dev.stowage.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,9 +60,15 @@ public final class Stowage implements Callable<Integer> {
     this.context = context;
   }
 
-  /** Runs the command line and exits the JVM with its status. */
+  /** How long Ctrl-C or SIGTERM waits for the running command to clean up before the JVM exits. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * Runs the command line and exits the JVM with its status. Ctrl-C or SIGTERM cancels the
+   * command and waits up to {@link #STOP_GRACE} for it to clean up ({@link Cancellation}).
+   */
   public static void main(String[] args) {
-    int status = run(CliContext.system(), args);
+    int status = Cancellation.run(() -> run(CliContext.system(), args), STOP_GRACE);
     System.exit(status);
   }
 
@@ -69,6 +76,10 @@ public final class Stowage implements Callable<Integer> {
   static int run(CliContext context, String... args) {
     try {
       return commandLine(context).execute(args);
+    } catch (RuntimeException | Error e) {
+      // Whatever escaped picocli (an Error while parsing, say) still ends as one line.
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      return Failures.report(e, context.err(), null, debug);
     } finally {
       context.out().flush();
       context.err().flush();
