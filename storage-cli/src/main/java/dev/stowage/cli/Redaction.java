@@ -17,9 +17,12 @@ final class Redaction {
    */
   private static final Pattern USER_INFO = Pattern.compile(
       "(\\b[A-Za-z][A-Za-z0-9+.-]*://)(?:[^\\s'\"<>@/?#]*:[^\\s'\"<>@?#]*|[^\\s'\"<>@/?#]*)@");
-  /** A URI (scheme, then anything up to whitespace or a quote) with a query. */
-  private static final Pattern QUERY =
-      Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*:[^\\s'\"<>?]*)\\?[^\\s'\"<>]*");
+  /**
+   * A URI (scheme, then anything up to whitespace or a quote) with a query, which ends at
+   * whitespace, a quote or a colon that ends a word (the {@code ": "} of a message).
+   */
+  private static final Pattern QUERY = Pattern.compile(
+      "(\\b[A-Za-z][A-Za-z0-9+.-]*:[^\\s'\"<>?]*)\\?(?:[^\\s'\"<>:]|:(?=[^\\s'\"<>]))*");
 
   private Redaction() {}
 
