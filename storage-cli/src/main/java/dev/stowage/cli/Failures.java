@@ -187,9 +187,13 @@ final class Failures {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
-  /** A cause's own words: the message of the innermost failure, not Java's "Class: message" wrapping. */
+  /**
+   * A cause's own words: a storage failure's detail (its operation and path are already said),
+   * other failures' messages, with the class name only where the message alone is cryptic.
+   */
   private static String causeMessage(Throwable t) {
-    String m = t.getMessage();
+    String m = t instanceof StorageException && ((StorageException) t).detail() != null
+        ? ((StorageException) t).detail() : t.getMessage();
     if (m == null || m.isBlank()) {
       return null;
     }
