@@ -178,6 +178,19 @@ class FailureReportTest {
     assertThat(r.err()).contains("not a valid URI").doesNotContain("TOPSECRET-42");
   }
 
+  @Test
+  void tckAndLs_endpointWithUserInfo_areRefusedWithoutEchoingTheSecret() {
+    FakeConsole console = new FakeConsole().env("B2_APPLICATION_KEY_ID", "id").env("B2_APPLICATION_KEY", "key");
+    String uri = "b2://bucket?endpoint=http://user:PW-IN-ENDPOINT-99@127.0.0.1:9";
+
+    for (String command : new String[] {"tck", "ls"}) {
+      FakeConsole.Result r = console.run(command, "--debug", uri);
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r.err()).contains("must not contain user information").doesNotContain("PW-IN-ENDPOINT-99");
+    }
+  }
+
   private static String sha1(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
   }
