@@ -31,6 +31,10 @@ final class Failures {
   static final String LOG_LEVEL_PROPERTY = "stowage.log.level";
   static final String LIBRARY_LOG_LEVEL_PROPERTY = "stowage.log.libraries";
 
+  /** How many cause messages a failure line may add, and how long it may grow. */
+  private static final int MAX_CAUSES = 3;
+  private static final int MAX_LENGTH = 600;
+
   private Failures() {}
 
   /** Runs the parsed command, first switching logs to verbose when {@code --debug} was given. */
@@ -42,8 +46,6 @@ final class Failures {
     }
     try {
       return new CommandLine.RunLast().execute(parseResult);
-    } catch (CommandLine.ExecutionException e) {
-      throw e;
     } catch (Error e) {
       // picocli hands only Exceptions to the handler; an OutOfMemoryError or a
       // StackOverflowError gets the same one-line treatment here.
@@ -156,9 +158,6 @@ final class Failures {
     }
     return oneLine(b.toString());
   }
-
-  private static final int MAX_CAUSES = 3;
-  private static final int MAX_LENGTH = 600;
 
   private static String headline(Throwable e) {
     if (e instanceof StorageException || e instanceof CommandFailedException

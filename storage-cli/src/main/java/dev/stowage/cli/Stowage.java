@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
  * setup and local emulators.
  *
  * <p>Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong.
- * Errors are one line, {@code stowage: <what failed and why>}; {@code --debug} adds the stack
- * trace and verbose logs.
+ * Errors, whatever was thrown, are one line, {@code stowage: <what failed and why>}, with URI
+ * queries and user information removed; {@code --debug} adds the (equally redacted) stack trace
+ * and verbose logs.
  */
 @Command(name = "stowage", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
         "  memory://NAME/PATH           in-memory, gone when the command ends",
         "Credentials come from the environment only: B2_APPLICATION_KEY_ID and",
         "B2_APPLICATION_KEY for b2:, the AWS variables or profile for s3:.",
+        "Local paths follow symbolic links. Ctrl-C cancels a transfer and cleans",
+        "up: unfinished uploads are cancelled, partial downloads removed.",
         "",
         "Exit status: 0 success, 1 failure, 2 usage error.",
         "Run 'stowage COMMAND --help' for a command's options."})
