@@ -66,7 +66,7 @@ final class Cancellation {
       return;
     }
     requested = true;
-    System.err.println("stowage: stopping: cancelling the running command and cleaning up");
+    System.err.println("stowage: stopping: cleaning up before exit");
     long deadline = System.nanoTime() + grace.toNanos();
     try {
       long firstWait = Math.min(INTERRUPT_AFTER.toNanos(), grace.toNanos());
