@@ -67,9 +67,18 @@ final class MvCommand implements Callable<Integer> {
     return Stowage.OK;
   }
 
+  private static boolean sameLocalFile(java.nio.file.Path a, java.nio.file.Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static boolean sameFile(Location a, Location b, Session session) {
     if (a.isLocal() && b.isLocal()) {
-      return a.localPath().equals(b.localPath());
+      // Also through links: mv a.txt link-to-a.txt must not delete the only copy.
+      return a.localPath().equals(b.localPath()) || sameLocalFile(a.localPath(), b.localPath());
     }
     return !a.isLocal() && !b.isLocal() && session.sameFilesystem(a, b) && a.path().equals(b.path());
   }

@@ -131,6 +131,17 @@ class LocalLinksTest {
   }
 
   @Test
+  void mv_ontoALinkToItself_keepsTheOnlyCopy() throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "only copy");
+    Files.createSymbolicLink(dir.resolve("link"), dir.resolve("a.txt"));
+
+    FakeConsole.Result r = console.run("mv", "-q", "a.txt", "link");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("link"))).isEqualTo("only copy");
+  }
+
+  @Test
   void rm_link_deletesTheLinkNotWhatItLeadsTo() throws Exception {
     Files.writeString(dir.resolve("target.txt"), "keep me");
     Files.createSymbolicLink(dir.resolve("link"), dir.resolve("target.txt"));
