@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage cat}: writes files to standard output. */
@@ -18,6 +19,9 @@ final class CatCommand implements Callable<Integer> {
   @Parameters(paramLabel = "LOCATION", arity = "1..*", description = "Files to print.")
   List<String> targets;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   CatCommand(CliContext context) {
@@ -28,16 +32,16 @@ final class CatCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     context.out().flush();
     OutputStream stdout = context.stdout();
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       for (String target : targets) {
         Location location = Location.parse(target, context.workingDirectory());
         if (location.isStdio()) {
-          context.stdin().transferTo(stdout);
+          new CancellableInputStream(context.stdin()).transferTo(stdout);
           continue;
         }
-        try (InputStream in = location.isLocal()
+        try (InputStream in = new CancellableInputStream(location.isLocal()
             ? Files.newInputStream(location.localPath())
-            : session.filesystem(location).readStream(location.path())) {
+            : session.filesystem(location).readStream(location.path()))) {
           in.transferTo(stdout);
         }
       }

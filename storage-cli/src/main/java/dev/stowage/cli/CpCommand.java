@@ -28,6 +28,9 @@ final class CpCommand implements Callable<Integer> {
   @Mixin
   WriteOptionsMixin write;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   CpCommand(CliContext context) {
@@ -41,7 +44,7 @@ final class CpCommand implements Callable<Integer> {
     if (from.isStdio() && to.isStdio()) {
       throw new UsageException("source and destination are both '-'; use cat");
     }
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       new Transfers(context, session, write.quiet, write.options()).copy(from, to);
     }
     return Stowage.OK;

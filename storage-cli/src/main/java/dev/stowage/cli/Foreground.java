@@ -26,17 +26,30 @@ final class Foreground {
       // a pending interrupt would make the server's own shutdown give up half-way.
       interrupted = true;
     } finally {
+      boolean hookCloses = false;
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // The hook is already running and closes the server itself.
+        // The hook is already running and closes the server itself: closing it here too would
+        // race with it (the process is stopping, and the CLI's own hook interrupted us).
+        hookCloses = true;
       }
-      if (stopped.getCount() > 0) {
+      if (hookCloses) {
+        awaitQuietly(stopped);
+      } else if (stopped.getCount() > 0) {
         server.close();
       }
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch stopped) {
+    try {
+      stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

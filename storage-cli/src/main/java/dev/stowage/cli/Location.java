@@ -128,12 +128,40 @@ record Location(String root, String path, String text) {
   /**
    * Returns this location as a path inside a filesystem: local files become paths in the
    * {@code file:} filesystem rooted at {@code /}, so every file command can treat both alike.
+   * Symbolic links in a local path are resolved first, as far as the path exists: local paths
+   * follow links for every command as {@code cat} and {@code cp} always did (the local adapter
+   * itself never follows links, so it is handed the path they lead to).
    */
   Location asFilesystemPath() {
     if (isStdio()) {
       throw new UsageException("'-' (standard input/output) is not allowed here; give a path or a URI");
     }
-    return isLocal() ? new Location("file:///", trimSlashes(path), text) : this;
+    return isLocal() ? new Location("file:///", trimSlashes(withLinksResolved(Path.of(path)).toString()), text) : this;
+  }
+
+  /** Returns {@code p} with the symbolic links of its longest existing prefix resolved. */
+  static Path withLinksResolved(Path p) {
+    Path existing = p;
+    java.util.Deque<Path> rest = new java.util.ArrayDeque<>();
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      if (existing.getFileName() != null) {
+        rest.push(existing.getFileName());
+      }
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return p;
+    }
+    Path resolved;
+    try {
+      resolved = existing.toRealPath();
+    } catch (java.io.IOException e) {
+      return p; // unreadable on the way: the command reports it on the literal path
+    }
+    for (Path name : rest) {
+      resolved = resolved.resolve(name);
+    }
+    return resolved;
   }
 
   /** Returns the last segment of the path (the file name), or "" for a root. */

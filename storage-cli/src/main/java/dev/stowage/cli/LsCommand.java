@@ -4,19 +4,24 @@ import dev.stowage.DirectoryListing;
 import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
 import dev.stowage.StorageAttributes;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage ls}: lists a directory, or shows one file. */
 @Command(name = "ls", sortOptions = false,
     description = {"List a directory; directories end in '/'.", "",
-        "Given a file, shows just that file."},
+        "Given a file, shows just that file. Local paths follow symbolic links, as",
+        "cat and cp do: a link is listed as the file or directory it leads to."},
     footerHeading = "%nExamples:%n",
     footer = {"  stowage ls b2://my-bucket/photos",
         "  stowage ls -lR 's3://my-bucket?endpoint=http://127.0.0.1:9000'",
@@ -35,6 +40,9 @@ final class LsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "LOCATION", defaultValue = ".", description = "Directory or file (default: the current directory).")
   String target;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   LsCommand(CliContext context) {
@@ -42,10 +50,18 @@ final class LsCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
+  public Integer call() throws IOException {
+    Location given = Location.parse(target, context.workingDirectory());
+    if (given.isLocal() && Files.isDirectory(given.localPath())) {
+      // Local directories are listed as the shell sees them, links followed (LocalEntries).
+      try (Stream<StorageAttributes> entries = LocalEntries.list(given.localPath(), recursive)) {
+        entries.forEach(e -> context.out().println(line(e, e.path())));
+      }
+      return Stowage.OK;
+    }
+    Location location = given.asFilesystemPath();
     PrintWriter out = context.out();
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       Filesystem fs = session.filesystem(location);
       String dir = location.path();
       if (!dir.isEmpty() && !fs.directoryExists(dir)) {

@@ -27,6 +27,9 @@ final class MvCommand implements Callable<Integer> {
   @Mixin
   WriteOptionsMixin write;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   MvCommand(CliContext context) {
@@ -40,7 +43,7 @@ final class MvCommand implements Callable<Integer> {
     if (from.isStdio() || to.isStdio()) {
       throw new UsageException("mv needs real files on both sides; use cp with '-'");
     }
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       Transfers transfers = new Transfers(context, session, write.quiet, write.options());
       if (!from.isLocal() && !to.isLocal() && session.sameFilesystem(from, to)) {
         Location target = transfers.resolveDestination(from, to);
@@ -64,9 +67,18 @@ final class MvCommand implements Callable<Integer> {
     return Stowage.OK;
   }
 
+  private static boolean sameLocalFile(java.nio.file.Path a, java.nio.file.Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static boolean sameFile(Location a, Location b, Session session) {
     if (a.isLocal() && b.isLocal()) {
-      return a.localPath().equals(b.localPath());
+      // Also through links: mv a.txt link-to-a.txt must not delete the only copy.
+      return a.localPath().equals(b.localPath()) || sameLocalFile(a.localPath(), b.localPath());
     }
     return !a.isLocal() && !b.isLocal() && session.sameFilesystem(a, b) && a.path().equals(b.path());
   }

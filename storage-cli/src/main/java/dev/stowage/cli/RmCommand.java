@@ -1,14 +1,18 @@
 package dev.stowage.cli;
 
 import dev.stowage.Filesystem;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage rm}: deletes files, and directories with {@code -r}. */
-@Command(name = "rm", sortOptions = false, description = "Delete files, or with -r directories and all below.",
+@Command(name = "rm", sortOptions = false, description = {"Delete files, or with -r directories and all below.", "",
+        "A local symbolic link is deleted itself, never what it leads to."},
     footerHeading = "%nExamples:%n",
     footer = {"  stowage rm b2://my-bucket/old.log", "  stowage rm -r s3://my-bucket/tmp/"})
 final class RmCommand implements Callable<Integer> {
@@ -22,6 +26,9 @@ final class RmCommand implements Callable<Integer> {
   @Parameters(paramLabel = "LOCATION", arity = "1..*", description = "Files or directories to delete.")
   List<String> targets;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   RmCommand(CliContext context) {
@@ -29,10 +36,16 @@ final class RmCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    try (Session session = new Session(context)) {
+  public Integer call() throws IOException {
+    try (Session session = new Session(context, timeouts)) {
       for (String target : targets) {
-        Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
+        Location given = Location.parse(target, context.workingDirectory());
+        if (given.isLocal() && Files.isSymbolicLink(given.localPath())) {
+          // The link goes, never what it leads to (as rm does).
+          Files.delete(given.localPath());
+          continue;
+        }
+        Location location = given.asFilesystemPath();
         if (location.path().isEmpty()) {
           throw new UsageException("'" + location + "' is a root; refusing to delete a whole bucket or disk");
         }

@@ -2,6 +2,7 @@ package dev.stowage.cli;
 
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
+import dev.stowage.spi.ProviderSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -18,16 +19,21 @@ import java.util.Map;
  * <p>Credentials come from the environment only, never from the URI: {@code b2:} takes
  * {@code B2_APPLICATION_KEY_ID} and {@code B2_APPLICATION_KEY}; {@code s3:} takes
  * {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} when set and otherwise the AWS
- * default chain (profiles, instance roles).
+ * default chain (profiles, instance roles). A URI whose query holds a URL with user information
+ * ({@code ?endpoint=http://user:SECRET@host}) is refused without repeating it. Local paths are
+ * opened in the {@code file:} filesystem rooted at {@code /} after their symbolic links are
+ * resolved (see {@link Location#asFilesystemPath()}).
  */
 final class Session implements AutoCloseable {
 
   private final CliContext context;
+  private final TimeoutOptions timeouts;
   private final Map<String, Filesystem> open = new LinkedHashMap<>();
   private boolean warnedAboutAws;
 
-  Session(CliContext context) {
+  Session(CliContext context, TimeoutOptions timeouts) {
     this.context = context;
+    this.timeouts = timeouts;
   }
 
   /** Returns the filesystem that holds {@code location} (local files: the {@code file:} one at {@code /}). */
@@ -53,14 +59,46 @@ final class Session implements AutoCloseable {
       // "memory:" alone is not a URI; the API reads it as "memory:/".
       uri = new URI(l.root().endsWith(":") ? l.root() + "/" : l.root());
     } catch (URISyntaxException e) {
+      // Not chained: the cause's message (and so a --debug stack trace) repeats the whole URI.
       throw new UsageException("'" + safe(l.root()) + "' is not a valid URI: " + e.getReason()
-          + " (percent-encode special characters in the query)", e);
+          + " (percent-encode special characters in the query)");
     }
+    refuseUserInfoInQuery(uri, l.root());
     checkCredentials(uri.getScheme());
     try {
-      return Filesystems.open(uri, settings(l.root(), context));
+      return Filesystems.open(uri, settings(l.root(), context, timeouts));
     } catch (IllegalArgumentException e) {
       throw new UsageException("cannot open '" + safe(l.root()) + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a query value that is a URL with user information, such as
+   * {@code endpoint=http://user:SECRET@host}: credentials come from the environment only, and
+   * such a URL would end up in logs. The message names the key, never the value.
+   */
+  static void refuseUserInfoInQuery(URI uri, String root) {
+    Map<String, String> query;
+    try {
+      query = ProviderSettings.query(uri);
+    } catch (IllegalArgumentException e) {
+      return; // The provider reports a malformed query, without repeating it.
+    }
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      String value = e.getValue().trim();
+      int slashes = value.indexOf("://");
+      if (slashes <= 0) {
+        continue;
+      }
+      int end = value.length();
+      for (char c : new char[] {'/', '?', '#'}) {
+        int i = value.indexOf(c, slashes + 3);
+        end = i < 0 ? end : Math.min(end, i);
+      }
+      if (value.substring(slashes + 3, end).contains("@")) {
+        throw new UsageException("'" + safe(root) + "': the " + e.getKey() + " URL must not contain "
+            + "user information (user:password@); credentials come from the environment only");
+      }
     }
   }
 
@@ -100,10 +138,10 @@ final class Session implements AutoCloseable {
     return at > slashes && slashes >= 0 ? s.substring(0, slashes + 2) + s.substring(at + 1) : s;
   }
 
-  /** Returns the provider settings for {@code root} taken from the environment. */
-  static Map<String, String> settings(String root, CliContext context) {
+  /** Returns the provider settings for {@code root}: credentials from the environment, deadlines from the options. */
+  static Map<String, String> settings(String root, CliContext context, TimeoutOptions timeouts) {
     String scheme = root.substring(0, root.indexOf(':')).toLowerCase(Locale.ROOT);
-    Map<String, String> s = new HashMap<>();
+    Map<String, String> s = new HashMap<>(timeouts.settings(scheme));
     if ("b2".equals(scheme)) {
       put(s, "keyId", context.getenv("B2_APPLICATION_KEY_ID"));
       put(s, "applicationKey", context.getenv("B2_APPLICATION_KEY"));

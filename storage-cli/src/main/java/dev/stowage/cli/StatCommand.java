@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage stat}: shows a file's attributes. */
@@ -17,6 +18,9 @@ final class StatCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "LOCATION", description = "The file.")
   String target;
+
+  @Mixin
+  TimeoutOptions timeouts;
 
   private final CliContext context;
 
@@ -28,7 +32,7 @@ final class StatCommand implements Callable<Integer> {
   public Integer call() {
     Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
     PrintWriter out = context.out();
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       Filesystem fs = session.filesystem(location);
       if (location.path().isEmpty() || (!fs.fileExists(location.path()) && fs.directoryExists(location.path()))) {
         field(out, "path", location.path().isEmpty() ? "/" : location.path() + "/");

@@ -1,5 +1,6 @@
 package dev.stowage.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Spec;
  * setup and local emulators.
  *
  * <p>Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong.
- * Errors are one line, {@code stowage: <what failed and why>}; {@code --debug} adds the stack
- * trace and verbose logs.
+ * Errors, whatever was thrown, are one line, {@code stowage: <what failed and why>}, with URI
+ * queries and user information removed; {@code --debug} adds the (equally redacted) stack trace
+ * and verbose logs.
  */
 @Command(name = "stowage", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
         "  memory://NAME/PATH           in-memory, gone when the command ends",
         "Credentials come from the environment only: B2_APPLICATION_KEY_ID and",
         "B2_APPLICATION_KEY for b2:, the AWS variables or profile for s3:.",
+        "Local paths follow symbolic links. Ctrl-C cancels a transfer and cleans",
+        "up: unfinished uploads are cancelled, partial downloads removed.",
         "",
         "Exit status: 0 success, 1 failure, 2 usage error.",
         "Run 'stowage COMMAND --help' for a command's options."})
@@ -59,9 +63,15 @@ public final class Stowage implements Callable<Integer> {
     this.context = context;
   }
 
-  /** Runs the command line and exits the JVM with its status. */
+  /** How long Ctrl-C or SIGTERM waits for the running command to clean up before the JVM exits. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * Runs the command line and exits the JVM with its status. Ctrl-C or SIGTERM cancels the
+   * command and waits up to {@link #STOP_GRACE} for it to clean up ({@link Cancellation}).
+   */
   public static void main(String[] args) {
-    int status = run(CliContext.system(), args);
+    int status = Cancellation.run(() -> run(CliContext.system(), args), STOP_GRACE);
     System.exit(status);
   }
 
@@ -69,6 +79,10 @@ public final class Stowage implements Callable<Integer> {
   static int run(CliContext context, String... args) {
     try {
       return commandLine(context).execute(args);
+    } catch (RuntimeException | Error e) {
+      // Whatever escaped picocli (an Error while parsing, say) still ends as one line.
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      return Failures.report(e, context.err(), null, debug);
     } finally {
       context.out().flush();
       context.err().flush();

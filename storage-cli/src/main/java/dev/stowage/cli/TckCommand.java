@@ -93,7 +93,8 @@ final class TckCommand implements Callable<Integer> {
       } catch (java.net.URISyntaxException e) {
         throw new UsageException("'" + Session.safe(root) + "' is not a valid URI: " + e.getReason());
       }
-      Map<String, String> settings = Session.settings(root, context);
+      Session.refuseUserInfoInQuery(uri, root);
+      Map<String, String> settings = Session.settings(root, context, TimeoutOptions.NONE);
       String name = uniqueName(byName, Session.safe(text.contains("?") ? text.substring(0, text.indexOf('?')) : text));
       byName.put(name, KitTarget.of(name, () -> Filesystems.open(uri, settings)));
     }

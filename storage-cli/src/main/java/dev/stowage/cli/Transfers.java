@@ -10,6 +10,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * Copies one file between any two locations, streaming: local file, standard input/output, or a
@@ -17,8 +19,14 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>Within one filesystem the copy is server-side ({@link Filesystem#copy}). Uploads of local
  * files pass the length up front so adapters can upload parts in parallel; downloads land in a
- * temporary file next to the destination and are renamed into place, so an interrupted
- * download never leaves a truncated file under the real name.
+ * temporary file next to the destination ({@link PartFiles}) and are renamed into place, so a
+ * failed or interrupted download never leaves a truncated file under the real name, nor a
+ * temporary file.
+ *
+ * <p>A local destination that is a symbolic link is written through: the file it points to gets
+ * the new content and the link stays (as {@code cp} does); a link to nothing is refused. A new
+ * local file gets the default mode of new files (the umask applies); an existing one keeps its
+ * permissions. Every stream copied checks {@link Cancellation}, so Ctrl-C ends a transfer.
  */
 final class Transfers {
 
@@ -110,7 +118,8 @@ final class Transfers {
   void fromStream(InputStream in, long size, String label, Location target) throws IOException {
     ProgressBar bar = quiet ? null
         : new ProgressBar(context.err(), context.terminal(), context.nanoTime(), label, size);
-    InputStream source = bar == null ? in : new ProgressInputStream(in, bar);
+    InputStream cancellable = new CancellableInputStream(in);
+    InputStream source = bar == null ? cancellable : new ProgressInputStream(cancellable, bar);
     try {
       if (target.isStdio()) {
         context.out().flush();
@@ -118,7 +127,7 @@ final class Transfers {
         source.transferTo(stdout);
         stdout.flush();
       } else if (target.isLocal()) {
-        toLocalFile(source, target.localPath());
+        toLocalFile(source, target.localPath(), context.clock());
       } else {
         Filesystem fs = session.filesystem(target);
         if (size >= 0) {
@@ -138,23 +147,61 @@ final class Transfers {
     }
   }
 
-  private static void toLocalFile(InputStream in, Path destination) throws IOException {
-    Path dir = destination.toAbsolutePath().getParent();
+  private static void toLocalFile(InputStream in, Path destination, java.time.Clock clock) throws IOException {
+    Path target = writeTarget(destination);
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      // A device or a pipe (cp x /dev/null): write to it directly, there is nothing to replace.
+      try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+        in.transferTo(out);
+      }
+      return;
+    }
+    Path dir = target.toAbsolutePath().getParent();
     if (dir != null && !Files.isDirectory(dir)) {
       throw new CommandFailedException("'" + dir + "': no such directory");
     }
-    Path temp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".part");
+    String name = target.getFileName().toString();
+    PartFiles.removeStale(dir, name, clock);
+    Path temp = PartFiles.create(dir, name);
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
         in.transferTo(out);
       }
+      keepPermissions(target, temp);
       try {
-        Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Returns the file a write to {@code destination} replaces: itself, or for a symbolic link the
+   * file it leads to (so the link stays a link); a link that leads nowhere is refused.
+   */
+  static Path writeTarget(Path destination) throws IOException {
+    if (!Files.isSymbolicLink(destination)) {
+      return destination;
+    }
+    if (!Files.exists(destination)) {
+      throw new CommandFailedException("'" + destination + "' is a symbolic link to a missing file; "
+          + "not writing through it (remove the link, or write to its target)");
+    }
+    return destination.toRealPath();
+  }
+
+  /** Gives the new content the permissions of the file it replaces, if any. */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (!Files.isRegularFile(target)) {
+      return;
+    }
+    PosixFileAttributeView existing = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+    if (existing != null) {
+      Files.setPosixFilePermissions(temp, existing.readAttributes().permissions());
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,6 +47,9 @@ final class UploadTicketCommand implements Callable<Integer> {
       description = "Exact size the upload must have, where the backend can enforce it.")
   long size;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   UploadTicketCommand(CliContext context) {
@@ -58,7 +62,7 @@ final class UploadTicketCommand implements Callable<Integer> {
     if (size < -1) {
       throw new UsageException("--size must be 0 or more bytes: " + size);
     }
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       UploadTicket ticket = session.filesystem(location)
           .prepareUpload(location.path(), expires, new UploadConstraints(contentType, size, null));
       context.out().println(toJson(ticket));

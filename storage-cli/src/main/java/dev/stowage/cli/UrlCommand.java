@@ -4,6 +4,7 @@ import dev.stowage.Filesystem;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +25,9 @@ final class UrlCommand implements Callable<Integer> {
   @Parameters(paramLabel = "LOCATION", description = "The file.")
   String target;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   private final CliContext context;
 
   UrlCommand(CliContext context) {
@@ -33,7 +37,7 @@ final class UrlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
-    try (Session session = new Session(context)) {
+    try (Session session = new Session(context, timeouts)) {
       Filesystem fs = session.filesystem(location);
       context.out().println(expires == null ? fs.publicUrl(location.path()) : fs.temporaryUrl(location.path(), expires));
     }

@@ -1,0 +1,20 @@
+package dev.stowage.cli;
+
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/**
+ * The {@code %msg} of the CLI's logs, with the user information and queries of URIs removed
+ * ({@link Redaction}), so that {@code --debug} logs never echo a secret put into a URI. Public
+ * only because logback instantiates it by name from {@code logback.xml}.
+ */
+public final class RedactedMessageConverter extends MessageConverter {
+
+  /** Creates the converter; logback calls this. */
+  public RedactedMessageConverter() {}
+
+  @Override
+  public String convert(ILoggingEvent event) {
+    return Redaction.redact(super.convert(event));
+  }
+}
