@@ -11,6 +11,7 @@ import dev.stowage.VisibilityMode;
 import java.io.InputStream;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -65,7 +66,7 @@ final class S3Reader {
     }
     try {
       ListObjectsV2Response r = s3.client().listObjectsV2(b -> b.bucket(s3.bucket())
-          .prefix(s3.keys().directory(path)).maxKeys(1));
+          .prefix(s3.keys().directory(path)).encodingType(EncodingType.URL).maxKeys(1));
       return r.hasContents() && !r.contents().isEmpty();
     } catch (RuntimeException e) {
       throw s3.fail(Operation.EXISTS, path, e);
