@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
@@ -136,7 +137,8 @@ final class S3Copier {
           s3.writtenVisibility(merged.visibility()));
     } catch (RuntimeException | ExecutionException | InterruptedException e) {
       pool.shutdownNow();
-      abort(key, uploadId);
+      awaitParts(pool);
+      S3MultipartUpload.abort(s3, destination, key, uploadId);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -151,11 +153,20 @@ final class S3Copier {
     }
   }
 
-  private void abort(String key, String uploadId) {
+  /**
+   * Waits (bounded by the operation deadline) for part copies already running, so that none
+   * lands after the abort; keeps the caller's interrupt flag.
+   */
+  private void awaitParts(ExecutorService pool) {
+    boolean interrupted = Thread.interrupted();
     try {
-      s3.client().abortMultipartUpload(b -> b.bucket(s3.bucket()).key(key).uploadId(uploadId));
-    } catch (RuntimeException ignored) {
-      // The copy failure is what the caller needs; leftovers are cleaned by lifecycle rules.
+      pool.awaitTermination(s3.config().timeouts().operation().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -93,14 +93,37 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
     }
   }
 
+  /**
+   * Aborts the upload before returning, also when the calling thread was interrupted (the usual
+   * way an upload is cancelled): the SDK refuses to start a request on an interrupted thread, so
+   * the flag is cleared for the abort request and set again afterwards. The abort is bounded by
+   * the operation deadline like any call.
+   */
   @Override
   public void abort() {
+    abort(s3, path, key, uploadId);
+  }
+
+  /**
+   * Aborts multipart upload {@code uploadId} of {@code key}, with the calling thread's interrupt
+   * flag cleared meanwhile and restored after; returns whether the service confirmed it. A
+   * failure is logged (without the key's secrets: there are none) and swallowed, because the
+   * failure that led here is what the caller must see.
+   */
+  static boolean abort(S3Context s3, String path, String key, String uploadId) {
+    boolean interrupted = Thread.interrupted();
     try {
       s3.client().abortMultipartUpload(b -> b.bucket(s3.bucket()).key(key).uploadId(uploadId));
+      return true;
     } catch (RuntimeException e) {
-      // The failure that led here is what the caller sees; a lifecycle rule cleans up leftovers.
+      // A lifecycle rule for incomplete multipart uploads cleans up what is left.
       LOG.warn("Aborting the multipart upload of '{}' failed; the bucket may keep its parts: {}",
           path, e.getClass().getSimpleName());
+      return false;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
