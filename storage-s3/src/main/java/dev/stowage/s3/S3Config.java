@@ -248,9 +248,14 @@ public final class S3Config {
    * Returns the part size a multipart upload of {@code length} bytes (-1: unknown) uses: the
    * configured one, lowered to fit the memory budget (but not below 5 MiB) and raised so that
    * the length fits in {@code maxParts} parts.
+   *
+   * <p>The budget counts one part more than {@link PartUploader} documents: a part that has just
+   * been sent is still reachable for a moment while the next one is read, so a stream briefly
+   * holds {@code partSize × (concurrency + 2)}. Measured in a 128 MiB heap, planning for
+   * {@code concurrency + 1} left no headroom.
    */
   long partSizeFor(long length, int maxParts) {
-    long size = PartUploader.partSizeWithin(memoryBudget, concurrency, MIN_PART_SIZE, partSize,
+    long size = PartUploader.partSizeWithin(memoryBudget, concurrency + 1, MIN_PART_SIZE, partSize,
         -1, maxParts);
     if (size < partSize) {
       size = Math.max(MIN_PART_SIZE, size / MIB * MIB); // whole MiB are easier to read in logs
@@ -262,9 +267,13 @@ public final class S3Config {
     return size;
   }
 
-  /** Returns how many parts of {@code partSize} bytes may upload at once within the memory budget. */
+  /**
+   * Returns how many parts of {@code partSize} bytes may upload at once within the memory budget,
+   * counting the part being read and the one being released ({@code concurrency + 2} parts).
+   */
   int concurrencyFor(long partSize) {
-    return PartUploader.concurrencyWithin(memoryBudget, partSize, concurrency);
+    return PartUploader.concurrencyWithin(Math.max(partSize, memoryBudget - partSize), partSize,
+        concurrency);
   }
 
   /** Returns the extra SDK interceptors, in order. */
@@ -511,12 +520,13 @@ public final class S3Config {
     }
 
     /**
-     * Sets the most bytes one streamed upload may buffer (at least 10 MiB, two parts of S3's
-     * smallest size; default 64 MiB). Part size and concurrency are lowered to fit.
+     * Sets the most bytes one streamed upload may buffer (at least 15 MiB, three parts of S3's
+     * smallest size: one sending, one being read, one being released; default 64 MiB). Part size
+     * and concurrency are lowered to fit.
      */
     public Builder memoryBudget(long bytes) {
       once("memoryBudget");
-      checkRange("memoryBudget", bytes, 2 * MIN_PART_SIZE, Long.MAX_VALUE);
+      checkRange("memoryBudget", bytes, 3 * MIN_PART_SIZE, Long.MAX_VALUE);
       this.memoryBudget = bytes;
       return this;
     }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -64,8 +65,11 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
 
   @Override
   public CompletedPart uploadPart(PartData part) {
-    // The provider reopens the part on a retry; both buffer and file parts allow that.
-    RequestBody body = RequestBody.fromContentProvider(() -> open(part), part.length(),
+    // The provider reopens the part on a retry; both buffer and file parts allow that. The HTTP
+    // client may keep the last request's body with a pooled connection: it reaches the part only
+    // through a reference cleared once the part is done, so a finished part's buffer is garbage.
+    AtomicReference<PartData> held = new AtomicReference<>(part);
+    RequestBody body = RequestBody.fromContentProvider(() -> open(held), part.length(),
         "application/octet-stream");
     try {
       UploadPartResponse r = s3.client().uploadPart(b -> b.bucket(s3.bucket()).key(key)
@@ -74,6 +78,8 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
       return CompletedPart.builder().partNumber(part.partNumber()).eTag(r.eTag()).build();
     } catch (RuntimeException e) {
       throw s3.fail(Operation.WRITE, path, e);
+    } finally {
+      held.set(null);
     }
   }
 
@@ -127,11 +133,29 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
     }
   }
 
-  private static InputStream open(PartData part) {
+  private static InputStream open(AtomicReference<PartData> held) {
+    PartData part = held.get();
+    if (part == null) {
+      throw new UncheckedIOException(new IOException("the part was already uploaded"));
+    }
     try {
-      return part.open();
+      return new ReleasingInputStream(part.open());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Drops its source on close, so that a body kept after the request pins no part buffer. */
+  private static final class ReleasingInputStream extends java.io.FilterInputStream {
+    ReleasingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() throws IOException {
+      InputStream source = in;
+      in = InputStream.nullInputStream();
+      source.close();
     }
   }
 }
