@@ -267,6 +267,19 @@ public final class S3Config {
     return size;
   }
 
+  /** The copy rate server-side copies are given time for on top of the operation deadline. */
+  static final long COPY_BYTES_PER_SECOND = 16 * MIB;
+
+  /**
+   * Returns the API call timeout of a server-side copy of {@code bytes} bytes (CopyObject or one
+   * UploadPartCopy): the operation deadline plus one second per 16 MiB. The service copies while
+   * the call waits (AWS keeps the connection alive with blanks meanwhile), so a copy of gigabytes
+   * must not be cut at the deadline of an ordinary call.
+   */
+  java.time.Duration copyTimeout(long bytes) {
+    return timeouts.operation().plusSeconds(Math.max(0, bytes) / COPY_BYTES_PER_SECOND);
+  }
+
   /**
    * Returns how many parts of {@code partSize} bytes may upload at once within the memory budget,
    * counting the part being read and the one being released ({@code concurrency + 2} parts).

@@ -66,7 +66,8 @@ final class S3Copier {
       boolean replace = options.hasContentMetadata() || source.equals(destination);
       CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(s3.bucket())
           .sourceKey(s3.keys().file(source)).destinationBucket(s3.bucket())
-          .destinationKey(s3.keys().file(destination)).acl(acl);
+          .destinationKey(s3.keys().file(destination)).acl(acl)
+          .overrideConfiguration(o -> o.apiCallTimeout(s3.config().copyTimeout(size)));
       if (replace) {
         b.metadataDirective(MetadataDirective.REPLACE).contentType(merged.contentType())
             .cacheControl(merged.cacheControl()).contentDisposition(merged.contentDisposition())
@@ -120,10 +121,12 @@ final class S3Copier {
         long last = Math.min(size, first + partSize) - 1;
         // A single part copies the whole source: no range, which also covers an empty file.
         String range = count == 1 ? null : "bytes=" + first + "-" + last;
+        java.time.Duration timeout = s3.config().copyTimeout(last - first + 1);
         futures.add(pool.submit(() -> {
           UploadPartCopyResponse r = s3.client().uploadPartCopy(b -> b.sourceBucket(s3.bucket())
               .sourceKey(sourceKey).destinationBucket(s3.bucket()).destinationKey(key)
-              .uploadId(uploadId).partNumber(number).copySourceRange(range));
+              .uploadId(uploadId).partNumber(number).copySourceRange(range)
+              .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
           return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
         }));
       }

@@ -119,6 +119,15 @@ class DeadlineTest {
         .hasMessageContaining("timeout");
   }
 
+  @Test
+  void copyTimeout_largeCopy_operationDeadlinePlusOneSecondPer16MiB() {
+    S3Config c = S3Config.builder("bucket").timeouts(Timeouts.DEFAULT.withOperation(Duration.ofSeconds(10)))
+        .build();
+
+    assertThat(c.copyTimeout(0)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.copyTimeout(5L << 30)).isEqualTo(Duration.ofSeconds(10 + 320));
+  }
+
   private static Filesystem open(URI endpoint, Map<String, String> timeouts) {
     Map<String, String> settings = new java.util.HashMap<>(timeouts);
     settings.put("accessKey", "AKIDEXAMPLE");

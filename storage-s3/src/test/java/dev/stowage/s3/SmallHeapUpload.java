@@ -4,12 +4,22 @@ import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
 import dev.stowage.WriteOptions;
 import java.io.InputStream;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The client side of {@link MemoryBoundTest}, run in its own JVM with a small heap: uploads a
@@ -61,25 +71,34 @@ public final class SmallHeapUpload {
 
   /**
    * Samples {@link java.lang.management.MemoryMXBean} heap usage every 20 ms (the high-water mark
-   * of the heap in use, garbage included) and the heap left after each collection (the live set).
+   * of the heap in use, uncollected garbage included), and listens to every collection for the
+   * heap left after it (the high-water mark of live data).
    */
   static final class HeapWatch {
-    private final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong afterGc = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong used = new AtomicLong();
+    private final AtomicLong afterGc = new AtomicLong();
 
     static HeapWatch start() {
       HeapWatch w = new HeapWatch();
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            long live = 0;
+            for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+              if (HEAP_POOLS.contains(e.getKey())) {
+                live += e.getValue().getUsed();
+              }
+            }
+            w.afterGc.accumulateAndGet(live, Math::max);
+          }
+        }, null, null);
+      }
       Thread t = new Thread(() -> {
-        java.lang.management.MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
+        MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
         while (true) {
           w.used.accumulateAndGet(bean.getHeapMemoryUsage().getUsed(), Math::max);
-          long live = 0;
-          for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-              live += pool.getCollectionUsage().getUsed();
-            }
-          }
-          w.afterGc.accumulateAndGet(live, Math::max);
           try {
             Thread.sleep(20);
           } catch (InterruptedException e) {
@@ -99,6 +118,18 @@ public final class SmallHeapUpload {
     long peakAfterGc() {
       return afterGc.get();
     }
+  }
+
+  private static final Set<String> HEAP_POOLS = heapPools();
+
+  private static Set<String> heapPools() {
+    Set<String> names = new HashSet<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        names.add(pool.getName());
+      }
+    }
+    return names;
   }
 
   /** Yields {@code size} pseudo-random bytes without holding them; its length is not announced. */
