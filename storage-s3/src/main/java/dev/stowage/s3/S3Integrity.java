@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  *
  * <p>So a download is verified when it is the whole object (no range, or a range the server
  * answered with {@code bytes 0-(n-1)/n}, such as {@code ByteRange.from(0)}) and its ETag is an
- * MD5 and no SSE-KMS/SSE-C header came with it. Not verified: other ranges (S3 has no digest of a
+ * MD5 and no SSE-KMS/SSE-C header came with it. AWS documents that SSE-S3 ({@code AES256})
+ * objects keep MD5 ETags; other services do not promise it, so on every other profile any
+ * server-side-encryption header turns verification off. Not verified: other ranges (S3 has no digest of a
  * slice), objects uploaded in parts (ETag {@code md5-of-part-md5s-N}), and SSE-KMS/SSE-C objects.
  * The stored {@code x-amz-checksum-*} values are not used: B2 and several other services do not
  * keep them, and a multipart upload's checksum is of its parts.
@@ -34,14 +36,19 @@ final class S3Integrity {
    * Returns the MD5 the bytes of {@code response} must have, or null when they cannot be checked.
    *
    * @param range the range asked for, or null for the whole object
+   * @param profile the service, which decides whether an SSE-S3 object's ETag is trusted
    */
-  static Checksum expected(GetObjectResponse response, ByteRange range) {
+  static Checksum expected(GetObjectResponse response, ByteRange range, S3Profile profile) {
     if (range != null && !wholeObject(response.contentRange())) {
       return null;
     }
-    if (response.serverSideEncryption() == ServerSideEncryption.AWS_KMS
-        || response.serverSideEncryption() == ServerSideEncryption.AWS_KMS_DSSE
-        || response.sseCustomerAlgorithm() != null) {
+    if (response.sseCustomerAlgorithm() != null || response.sseCustomerKeyMD5() != null) {
+      return null;
+    }
+    ServerSideEncryption sse = response.serverSideEncryption();
+    boolean encrypted = sse != null || response.serverSideEncryptionAsString() != null;
+    boolean md5Etag = !encrypted || profile == S3Profile.AWS && sse == ServerSideEncryption.AES256;
+    if (!md5Etag) {
       return null;
     }
     String etag = S3Attributes.unquote(response.eTag());

@@ -115,7 +115,7 @@ final class S3Reader {
       Long length = in.response().contentLength();
       long size = length == null ? -1 : length;
       InputStream body = new ObjectStream(in, size);
-      Checksum expected = S3Integrity.expected(in.response(), range);
+      Checksum expected = S3Integrity.expected(in.response(), range, s3.config().profile());
       return expected == null ? body
           : new VerifyingInputStream(body, path, expected, size, S3Integrity.SOURCE);
     } catch (RuntimeException e) {

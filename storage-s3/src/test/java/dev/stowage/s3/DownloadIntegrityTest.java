@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Flipped bytes in a stored single-part object are caught: S3Proxy's filesystem store keeps the
@@ -105,6 +107,25 @@ class DownloadIntegrityTest {
     assertThat(S3Integrity.wholeObject("bytes 1-42/43")).isFalse();
     assertThat(S3Integrity.wholeObject("bytes 0-42/*")).isFalse();
     assertThat(S3Integrity.wholeObject(null)).isFalse();
+  }
+
+  @Test
+  void expected_encryptionHeaders_trustedOnlyWhereTheEtagIsAnMd5() {
+    String md5 = "0123456789abcdef0123456789abcdef";
+    GetObjectResponse plain = GetObjectResponse.builder().eTag("\"" + md5 + "\"").build();
+    GetObjectResponse sseS3 = plain.toBuilder().serverSideEncryption(ServerSideEncryption.AES256).build();
+    GetObjectResponse kms = plain.toBuilder().serverSideEncryption(ServerSideEncryption.AWS_KMS).build();
+    GetObjectResponse sseC = plain.toBuilder().sseCustomerAlgorithm("AES256").build();
+    GetObjectResponse multipart = GetObjectResponse.builder().eTag("\"" + md5 + "-3\"").build();
+
+    assertThat(S3Integrity.expected(plain, null, S3Profile.GENERIC).hex()).isEqualTo(md5);
+    assertThat(S3Integrity.expected(sseS3, null, S3Profile.AWS).hex()).isEqualTo(md5);
+    assertThat(S3Integrity.expected(sseS3, null, S3Profile.B2)).isNull();
+    assertThat(S3Integrity.expected(kms, null, S3Profile.AWS)).isNull();
+    assertThat(S3Integrity.expected(sseC, null, S3Profile.AWS)).isNull();
+    assertThat(S3Integrity.expected(multipart, null, S3Profile.AWS)).isNull();
+    assertThat(S3Integrity.expected(plain, ByteRange.from(0), S3Profile.AWS))
+        .as("a range answer without Content-Range").isNull();
   }
 
   /** Changes one byte of the stored file in place, keeping its extended attributes (the ETag). */
