@@ -45,8 +45,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * server-side (UploadPartCopy above the copy threshold). No ACL header is sent unless a
  * visibility was asked for, and only on profiles with object ACLs.
  *
+ * <p>Reads of a whole single-part object (ETag = MD5, no SSE-KMS/SSE-C), including
+ * {@code ByteRange.from(0)}, are verified against the ETag at the end of the stream: corrupted
+ * bytes fail with INTEGRITY naming both digests. Partial ranges, multipart objects (ETag
+ * {@code …-N}) and SSE-KMS/SSE-C objects are not verified. A multipart upload that fails, is
+ * interrupted or whose source fails is aborted before {@code write} returns.
+ *
  * <p>Thread-safe. One SDK client and connection pool per adapter; {@link #close()} releases them.
- * Retries of HTTP failures are the SDK's own retry strategy (standard mode).
+ * Retries of HTTP failures are the SDK's own retry strategy (standard mode) within the
+ * per-operation deadline of {@link S3Config#timeouts()}.
  */
 public final class S3Adapter implements FilesystemAdapter {
 

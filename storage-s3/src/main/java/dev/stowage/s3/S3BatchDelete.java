@@ -5,6 +5,7 @@ import dev.stowage.StorageException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
@@ -45,7 +46,7 @@ final class S3BatchDelete {
       ListObjectsV2Response page;
       try {
         page = s3.client().listObjectsV2(b -> b.bucket(s3.bucket()).prefix(prefix)
-            .maxKeys(batchSize).continuationToken(continuation));
+            .encodingType(EncodingType.URL).maxKeys(batchSize).continuationToken(continuation));
       } catch (RuntimeException e) {
         throw s3.fail(Operation.DELETE_DIRECTORY, path, e);
       }
@@ -59,7 +60,11 @@ final class S3BatchDelete {
     }
   }
 
-  /** Deletes up to the batch size of keys in one request, failing on the first per-key error. */
+  /**
+   * Deletes up to the batch size of keys in one request, failing on the first per-key error. Keys
+   * XML 1.0 cannot carry (control characters such as ESC or BEL) cannot travel in a DeleteObjects
+   * body, so they are deleted one DeleteObject each.
+   */
   void delete(String path, List<String> keys) {
     if (keys.isEmpty()) {
       return;
@@ -69,7 +74,18 @@ final class S3BatchDelete {
     }
     List<ObjectIdentifier> ids = new ArrayList<>(keys.size());
     for (String k : keys) {
+      if (!xmlSafe(k)) {
+        try {
+          s3.client().deleteObject(b -> b.bucket(s3.bucket()).key(k));
+        } catch (RuntimeException e) {
+          throw s3.fail(Operation.DELETE_DIRECTORY, path, e);
+        }
+        continue;
+      }
       ids.add(ObjectIdentifier.builder().key(k).build());
+    }
+    if (ids.isEmpty()) {
+      return;
     }
     DeleteObjectsResponse r;
     try {
@@ -85,5 +101,19 @@ final class S3BatchDelete {
           "s3 " + first.code() + " for " + r.errors().size() + " of " + keys.size()
               + " keys, first '" + failedPath + "'", null);
     }
+  }
+
+  /** Returns whether every character of {@code key} is allowed in an XML 1.0 document. */
+  static boolean xmlSafe(String key) {
+    for (int i = 0; i < key.length(); ) {
+      int c = key.codePointAt(i);
+      boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+      if (!ok) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.stowage.s3;
 
+import dev.stowage.spi.Timeouts;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -7,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,8 +31,8 @@ final class S3Clients {
       return StaticCredentialsProvider.create(
           AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey()));
     }
-    provider = config.credentialsProvider() != null ? config.credentialsProvider()
-        : DefaultCredentialsProvider.builder().build();
+    provider = new HintingCredentialsProvider(config.credentialsProvider() != null
+        ? config.credentialsProvider() : DefaultCredentialsProvider.builder().build());
     if (config.profile() != S3Profile.B2) {
       return provider; // resolved on first use, as usual
     }
@@ -38,7 +40,7 @@ final class S3Clients {
     try {
       keyId = provider.resolveCredentials().accessKeyId();
     } catch (SdkClientException e) {
-      return provider; // nothing resolvable yet; the first request reports it
+      return provider; // nothing resolvable yet; the first request reports what to set
     }
     config.profile().checkAccessKeyId(keyId);
     return provider;
@@ -48,16 +50,28 @@ final class S3Clients {
    * Returns a synchronous client on the Apache 5 HTTP client that computes and validates
    * checksums only when an operation requires them (B2 and others reject the SDK's defaults), and
    * replaces the required ones by {@code Content-MD5} where the profile says so.
+   *
+   * <p>Time limits: the connection timeout is {@code connect}, the socket (read) timeout is
+   * {@code idle}, and the API call timeout — one call with all its retries and backoff — is
+   * {@code operation}. The call of a GetObject ends when the response headers are in, so reading
+   * a body is bounded by {@code idle} only. Retries are the SDK's standard strategy (3 attempts,
+   * 100 ms base backoff with jitter): a refused connection fails in well under a second.
    */
   static S3Client client(S3Config config, AwsCredentialsProvider credentials) {
+    Timeouts t = config.timeouts();
     S3ClientBuilder b = S3Client.builder()
-        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(config.maxConnections()))
+        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(config.maxConnections())
+            .connectionTimeout(t.connect()).socketTimeout(t.idle())
+            .connectionAcquisitionTimeout(t.operation()))
         .region(Region.of(config.region()))
         .credentialsProvider(credentials)
         .forcePathStyle(config.pathStyle())
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(o -> config.interceptors().forEach(o::addExecutionInterceptor));
+        .overrideConfiguration(o -> {
+          o.apiCallTimeout(t.operation()).retryStrategy(RetryMode.STANDARD);
+          config.interceptors().forEach(o::addExecutionInterceptor);
+        });
     config.endpoint().ifPresent(b::endpointOverride);
     if (config.profile().replacesChecksumHeaders()) {
       b.putAuthScheme(new Md5OnlyAuthScheme());

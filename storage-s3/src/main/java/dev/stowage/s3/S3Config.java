@@ -2,6 +2,8 @@ package dev.stowage.s3;
 
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
+import dev.stowage.spi.PartUploader;
+import dev.stowage.spi.Timeouts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +32,17 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * <p>Without {@link Builder#credentials explicit credentials} the AWS default chain is used
  * (environment, system properties, profile files, container and instance roles). The secret key
  * never appears in {@link #toString()}.
+ *
+ * <p>Time limits ({@link #timeouts()}, default {@link Timeouts#DEFAULT}): {@code connect} bounds
+ * one connection attempt, {@code idle} bounds how long a request may wait for the next byte of an
+ * answer (the socket read timeout), and {@code operation} bounds one SDK call, its retries and
+ * backoff included (the SDK's API call timeout). A download's body is read after its call has
+ * returned, so a download that keeps moving bytes is limited only by {@code idle}; each part of a
+ * multipart upload is a call of its own with its own {@code operation} deadline.
+ *
+ * <p>Memory ({@link #memoryBudget()}, default {@link PartUploader#DEFAULT_MEMORY_BUDGET}): one
+ * streamed upload buffers at most this much; the part size and the parts in flight are lowered to
+ * fit (never below S3's 5 MiB part).
  */
 public final class S3Config {
 
@@ -60,6 +73,8 @@ public final class S3Config {
   private final long copyPartSize;
   private final int maxConnections;
   private final int maxSegmentBytes;
+  private final Timeouts timeouts;
+  private final long memoryBudget;
   private final List<ExecutionInterceptor> interceptors;
 
   private S3Config(Builder b) {
@@ -88,6 +103,8 @@ public final class S3Config {
     this.copyPartSize = b.copyPartSize;
     this.maxConnections = Math.max(b.maxConnections, concurrency + 2);
     this.maxSegmentBytes = b.maxSegmentBytes > 0 ? b.maxSegmentBytes : profile.maxSegmentBytes();
+    this.timeouts = b.timeouts;
+    this.memoryBudget = b.memoryBudget;
     this.interceptors = List.copyOf(b.interceptors);
   }
 
@@ -118,6 +135,8 @@ public final class S3Config {
     b.copyPartSize = copyPartSize;
     b.maxConnections = maxConnections;
     b.maxSegmentBytes = maxSegmentBytes;
+    b.timeouts = timeouts;
+    b.memoryBudget = memoryBudget;
     b.interceptors.addAll(interceptors);
     return b;
   }
@@ -212,6 +231,64 @@ public final class S3Config {
     return maxSegmentBytes;
   }
 
+  /** Returns the connection, stall and per-operation time limits (see the class doc). */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /**
+   * Returns the most bytes one streamed upload buffers: its part size × (parts in flight + 1),
+   * and the first bytes read to choose between one PutObject and a multipart upload.
+   */
+  public long memoryBudget() {
+    return memoryBudget;
+  }
+
+  /**
+   * Returns the part size a multipart upload of {@code length} bytes (-1: unknown) uses: the
+   * configured one, lowered to fit the memory budget (but not below 5 MiB) and raised so that
+   * the length fits in {@code maxParts} parts.
+   *
+   * <p>The budget counts one part more than {@link PartUploader} documents: a part that has just
+   * been sent is still reachable for a moment while the next one is read, so a stream briefly
+   * holds {@code partSize × (concurrency + 2)}. Measured in a 128 MiB heap, planning for
+   * {@code concurrency + 1} left no headroom.
+   */
+  long partSizeFor(long length, int maxParts) {
+    long size = PartUploader.partSizeWithin(memoryBudget, concurrency + 1, MIN_PART_SIZE, partSize,
+        -1, maxParts);
+    if (size < partSize) {
+      size = Math.max(MIN_PART_SIZE, size / MIB * MIB); // whole MiB are easier to read in logs
+    }
+    if (length > 0 && length > size * maxParts) {
+      long needed = (length + maxParts - 1) / maxParts;
+      size = (needed + MIB - 1) / MIB * MIB;
+    }
+    return size;
+  }
+
+  /** The copy rate server-side copies are given time for on top of the operation deadline. */
+  static final long COPY_BYTES_PER_SECOND = 16 * MIB;
+
+  /**
+   * Returns the API call timeout of a server-side copy of {@code bytes} bytes (CopyObject or one
+   * UploadPartCopy): the operation deadline plus one second per 16 MiB. The service copies while
+   * the call waits (AWS keeps the connection alive with blanks meanwhile), so a copy of gigabytes
+   * must not be cut at the deadline of an ordinary call.
+   */
+  java.time.Duration copyTimeout(long bytes) {
+    return timeouts.operation().plusSeconds(Math.max(0, bytes) / COPY_BYTES_PER_SECOND);
+  }
+
+  /**
+   * Returns how many parts of {@code partSize} bytes may upload at once within the memory budget,
+   * counting the part being read and the one being released ({@code concurrency + 2} parts).
+   */
+  int concurrencyFor(long partSize) {
+    return PartUploader.concurrencyWithin(Math.max(partSize, memoryBudget - partSize), partSize,
+        concurrency);
+  }
+
   /** Returns the extra SDK interceptors, in order. */
   public List<ExecutionInterceptor> interceptors() {
     return interceptors;
@@ -231,7 +308,8 @@ public final class S3Config {
         : credentialsProvider != null ? "provider" : "default chain";
     return "S3Config[bucket=" + bucket + ", prefix=" + prefix + ", profile=" + profile
         + ", endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle
-        + ", visibility=" + visibilityMode + ", credentials=" + credentials + "]";
+        + ", visibility=" + visibilityMode + ", credentials=" + credentials
+        + ", timeouts=" + timeouts + ", memoryBudget=" + memoryBudget + "]";
   }
 
   /** Builds an {@link S3Config}; each option may be set once, and is checked when set. */
@@ -257,6 +335,8 @@ public final class S3Config {
     private long copyPartSize = GIB;
     private int maxConnections = 50;
     private int maxSegmentBytes;
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private long memoryBudget = PartUploader.DEFAULT_MEMORY_BUDGET;
     private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
     private Builder(String bucket) {
@@ -439,6 +519,28 @@ public final class S3Config {
       once("maxSegmentBytes");
       checkRange("maxSegmentBytes", bytes, 1, 1024);
       this.maxSegmentBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the time limits (default {@link Timeouts#DEFAULT}: 5 s to connect, 30 s without a byte,
+     * 60 s per operation); see the class doc for how they apply.
+     */
+    public Builder timeouts(Timeouts value) {
+      once("timeouts");
+      this.timeouts = Objects.requireNonNull(value, "timeouts");
+      return this;
+    }
+
+    /**
+     * Sets the most bytes one streamed upload may buffer (at least 15 MiB, three parts of S3's
+     * smallest size: one sending, one being read, one being released; default 64 MiB). Part size
+     * and concurrency are lowered to fit.
+     */
+    public Builder memoryBudget(long bytes) {
+      once("memoryBudget");
+      checkRange("memoryBudget", bytes, 3 * MIN_PART_SIZE, Long.MAX_VALUE);
+      this.memoryBudget = bytes;
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
@@ -65,7 +66,8 @@ final class S3Copier {
       boolean replace = options.hasContentMetadata() || source.equals(destination);
       CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(s3.bucket())
           .sourceKey(s3.keys().file(source)).destinationBucket(s3.bucket())
-          .destinationKey(s3.keys().file(destination)).acl(acl);
+          .destinationKey(s3.keys().file(destination)).acl(acl)
+          .overrideConfiguration(o -> o.apiCallTimeout(s3.config().copyTimeout(size)));
       if (replace) {
         b.metadataDirective(MetadataDirective.REPLACE).contentType(merged.contentType())
             .cacheControl(merged.cacheControl()).contentDisposition(merged.contentDisposition())
@@ -119,10 +121,12 @@ final class S3Copier {
         long last = Math.min(size, first + partSize) - 1;
         // A single part copies the whole source: no range, which also covers an empty file.
         String range = count == 1 ? null : "bytes=" + first + "-" + last;
+        java.time.Duration timeout = s3.config().copyTimeout(last - first + 1);
         futures.add(pool.submit(() -> {
           UploadPartCopyResponse r = s3.client().uploadPartCopy(b -> b.sourceBucket(s3.bucket())
               .sourceKey(sourceKey).destinationBucket(s3.bucket()).destinationKey(key)
-              .uploadId(uploadId).partNumber(number).copySourceRange(range));
+              .uploadId(uploadId).partNumber(number).copySourceRange(range)
+              .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
           return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
         }));
       }
@@ -136,7 +140,8 @@ final class S3Copier {
           s3.writtenVisibility(merged.visibility()));
     } catch (RuntimeException | ExecutionException | InterruptedException e) {
       pool.shutdownNow();
-      abort(key, uploadId);
+      awaitParts(pool);
+      S3MultipartUpload.abort(s3, destination, key, uploadId);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -151,11 +156,20 @@ final class S3Copier {
     }
   }
 
-  private void abort(String key, String uploadId) {
+  /**
+   * Waits (bounded by the operation deadline) for part copies already running, so that none
+   * lands after the abort; keeps the caller's interrupt flag.
+   */
+  private void awaitParts(ExecutorService pool) {
+    boolean interrupted = Thread.interrupted();
     try {
-      s3.client().abortMultipartUpload(b -> b.bucket(s3.bucket()).key(key).uploadId(uploadId));
-    } catch (RuntimeException ignored) {
-      // The copy failure is what the caller needs; leftovers are cleaned by lifecycle rules.
+      pool.awaitTermination(s3.config().timeouts().operation().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

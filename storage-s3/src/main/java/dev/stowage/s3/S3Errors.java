@@ -3,12 +3,16 @@ package dev.stowage.s3;
 import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
+import dev.stowage.spi.Timeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
@@ -74,13 +78,37 @@ final class S3Errors {
       String detail = "s3 " + (code == null ? "" : code + ", ") + s.statusCode();
       return StorageException.of(operation, path, destination, kind, detail, retryAfter(s), e);
     }
+    if (causedBy(e, MissingCredentialsException.class)) {
+      return StorageException.of(operation, path, destination, Kind.PERMISSION_DENIED,
+          MissingCredentialsException.HINT, null, e);
+    }
+    if (e instanceof ApiCallTimeoutException) {
+      return StorageException.of(operation, path, destination, Kind.UNAVAILABLE,
+          "s3 client: no answer within the operation deadline (setting '" + Timeouts.TIMEOUT + "')",
+          null, e);
+    }
     if (e instanceof SdkClientException || e instanceof UncheckedIOException) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      return StorageException.of(operation, path, destination, Kind.UNAVAILABLE,
-          "s3 client: " + cause.getClass().getSimpleName(), null, e);
+      String detail = "s3 client: " + cause.getClass().getSimpleName();
+      if (causedBy(e, SocketTimeoutException.class)) {
+        detail += " (no byte within the stall timeout, setting '" + Timeouts.IDLE_TIMEOUT + "')";
+      } else if (causedBy(e, ConnectException.class)) {
+        detail += " (connection refused or not established)";
+      }
+      return StorageException.of(operation, path, destination, Kind.UNAVAILABLE, detail, null, e);
     }
     return StorageException.of(operation, path, destination, Kind.UNEXPECTED,
         e.getClass().getSimpleName(), null, e);
+  }
+
+  /** Returns whether {@code type} is {@code t} or in its cause chain. */
+  static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the typed exception for an I/O failure while reading the caller's data or a part. */

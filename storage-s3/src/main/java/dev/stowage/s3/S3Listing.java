@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -53,7 +54,10 @@ final class S3Listing {
   /** Fetches one page; pages come in order, so the directory chain carries over between them. */
   private PagedIterator.Page<StorageAttributes> fetch(String continuation) {
     ListObjectsV2Request.Builder b = ListObjectsV2Request.builder().bucket(s3.bucket())
-        .prefix(prefix).continuationToken(continuation);
+        .prefix(prefix).continuationToken(continuation)
+        // Keys may hold characters XML 1.0 cannot carry (ESC, BEL): ask for them URL-encoded
+        // (the SDK decodes them again), or one such key breaks the whole listing.
+        .encodingType(EncodingType.URL);
     if (!deep) {
       b.delimiter("/");
     }

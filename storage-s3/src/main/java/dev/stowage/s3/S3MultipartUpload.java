@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -64,8 +65,11 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
 
   @Override
   public CompletedPart uploadPart(PartData part) {
-    // The provider reopens the part on a retry; both buffer and file parts allow that.
-    RequestBody body = RequestBody.fromContentProvider(() -> open(part), part.length(),
+    // The provider reopens the part on a retry; both buffer and file parts allow that. The HTTP
+    // client may keep the last request's body with a pooled connection: it reaches the part only
+    // through a reference cleared once the part is done, so a finished part's buffer is garbage.
+    AtomicReference<PartData> held = new AtomicReference<>(part);
+    RequestBody body = RequestBody.fromContentProvider(() -> open(held), part.length(),
         "application/octet-stream");
     try {
       UploadPartResponse r = s3.client().uploadPart(b -> b.bucket(s3.bucket()).key(key)
@@ -74,6 +78,8 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
       return CompletedPart.builder().partNumber(part.partNumber()).eTag(r.eTag()).build();
     } catch (RuntimeException e) {
       throw s3.fail(Operation.WRITE, path, e);
+    } finally {
+      held.set(null);
     }
   }
 
@@ -93,22 +99,63 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
     }
   }
 
+  /**
+   * Aborts the upload before returning, also when the calling thread was interrupted (the usual
+   * way an upload is cancelled): the SDK refuses to start a request on an interrupted thread, so
+   * the flag is cleared for the abort request and set again afterwards. The abort is bounded by
+   * the operation deadline like any call.
+   */
   @Override
   public void abort() {
+    abort(s3, path, key, uploadId);
+  }
+
+  /**
+   * Aborts multipart upload {@code uploadId} of {@code key}, with the calling thread's interrupt
+   * flag cleared meanwhile and restored after; returns whether the service confirmed it. A
+   * failure is logged (without the key's secrets: there are none) and swallowed, because the
+   * failure that led here is what the caller must see.
+   */
+  static boolean abort(S3Context s3, String path, String key, String uploadId) {
+    boolean interrupted = Thread.interrupted();
     try {
       s3.client().abortMultipartUpload(b -> b.bucket(s3.bucket()).key(key).uploadId(uploadId));
+      return true;
     } catch (RuntimeException e) {
-      // The failure that led here is what the caller sees; a lifecycle rule cleans up leftovers.
+      // A lifecycle rule for incomplete multipart uploads cleans up what is left.
       LOG.warn("Aborting the multipart upload of '{}' failed; the bucket may keep its parts: {}",
           path, e.getClass().getSimpleName());
+      return false;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
-  private static InputStream open(PartData part) {
+  private static InputStream open(AtomicReference<PartData> held) {
+    PartData part = held.get();
+    if (part == null) {
+      throw new UncheckedIOException(new IOException("the part was already uploaded"));
+    }
     try {
-      return part.open();
+      return new ReleasingInputStream(part.open());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Drops its source on close, so that a body kept after the request pins no part buffer. */
+  private static final class ReleasingInputStream extends java.io.FilterInputStream {
+    ReleasingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() throws IOException {
+      InputStream source = in;
+      in = InputStream.nullInputStream();
+      source.close();
     }
   }
 }

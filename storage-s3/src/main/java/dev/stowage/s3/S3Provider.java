@@ -5,6 +5,7 @@ import dev.stowage.VisibilityMode;
 import dev.stowage.spi.FilesystemProvider;
 import dev.stowage.spi.ProviderSettings;
 import dev.stowage.spi.ProviderSettings.SizeUnits;
+import dev.stowage.spi.Timeouts;
 import java.net.URI;
 import java.util.Map;
 
@@ -26,7 +27,11 @@ import java.util.Map;
  *   <li>{@code partSize}, {@code multipartThreshold}, {@code copyPartThreshold},
  *       {@code copyPartSize} — sizes in bytes, or with a binary unit ({@code 16MiB}, {@code 16m},
  *       {@code 1g});
- *   <li>{@code concurrency}, {@code maxConnections}, {@code maxSegmentBytes} — integers.
+ *   <li>{@code concurrency}, {@code maxConnections}, {@code maxSegmentBytes} — integers;
+ *   <li>{@code memoryBudget} — the most one streamed upload buffers (a size, default 64 MiB);
+ *   <li>{@code timeout}, {@code connectTimeout}, {@code idleTimeout} — the per-operation deadline,
+ *       connection timeout and stall timeout ({@code 500ms}, {@code 30s}, {@code 2m}; defaults
+ *       60 s, 5 s and 30 s; see {@link Timeouts}).
  * </ul>
  * Credentials come only from the settings map ({@code accessKey} and {@code secretKey}) or from
  * the AWS default chain (e.g. {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}); a URI
@@ -79,6 +84,9 @@ public final class S3Provider implements FilesystemProvider {
         String m = e.getMessage() == null ? "" : e.getMessage();
         throw new IllegalArgumentException(m.startsWith(key) ? m : key + ": " + m, e);
       }
+    }
+    if (all.has(Timeouts.TIMEOUT) || all.has(Timeouts.CONNECT_TIMEOUT) || all.has(Timeouts.IDLE_TIMEOUT)) {
+      b.timeouts(Timeouts.from(all, Timeouts.DEFAULT));
     }
     return b.build();
   }
@@ -133,6 +141,13 @@ public final class S3Provider implements FilesystemProvider {
       case "maxSegmentBytes":
         b.maxSegmentBytes(s.intValue(key));
         break;
+      case "memoryBudget":
+        b.memoryBudget(s.size(key, SizeUnits.BINARY));
+        break;
+      case Timeouts.TIMEOUT:
+      case Timeouts.CONNECT_TIMEOUT:
+      case Timeouts.IDLE_TIMEOUT:
+        break; // read together below
       default:
         throw new IllegalArgumentException(key + ": unknown s3 setting");
     }

@@ -8,9 +8,11 @@ import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
+import dev.stowage.spi.VerifyingInputStream;
 import java.io.InputStream;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -65,7 +67,7 @@ final class S3Reader {
     }
     try {
       ListObjectsV2Response r = s3.client().listObjectsV2(b -> b.bucket(s3.bucket())
-          .prefix(s3.keys().directory(path)).maxKeys(1));
+          .prefix(s3.keys().directory(path)).encodingType(EncodingType.URL).maxKeys(1));
       return r.hasContents() && !r.contents().isEmpty();
     } catch (RuntimeException e) {
       throw s3.fail(Operation.EXISTS, path, e);
@@ -97,6 +99,12 @@ final class S3Reader {
     }
   }
 
+  /**
+   * Returns the object's bytes. A whole-object read of a single-part object (MD5 ETag, no
+   * SSE-KMS/SSE-C) is verified against the ETag at its end: a mismatch fails the read with an
+   * IOException whose cause is an INTEGRITY {@link StorageException} naming both digests. See
+   * {@link S3Integrity} for what is not verified.
+   */
   InputStream read(String path, ByteRange range) {
     GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(s3.bucket()).key(s3.keys().file(path));
     if (range != null) {
@@ -105,7 +113,11 @@ final class S3Reader {
     try {
       ResponseInputStream<GetObjectResponse> in = s3.client().getObject(b.build());
       Long length = in.response().contentLength();
-      return new ObjectStream(in, length == null ? -1 : length);
+      long size = length == null ? -1 : length;
+      InputStream body = new ObjectStream(in, size);
+      Checksum expected = S3Integrity.expected(in.response(), range, s3.config().profile());
+      return expected == null ? body
+          : new VerifyingInputStream(body, path, expected, size, S3Integrity.SOURCE);
     } catch (RuntimeException e) {
       StorageException se = s3.fail(Operation.READ, path, e);
       if (se.kind() == StorageException.Kind.RANGE_NOT_SATISFIABLE && range != null) {

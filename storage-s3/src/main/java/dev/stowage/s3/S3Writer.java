@@ -22,8 +22,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * Writes files: one PutObject below the multipart threshold, a multipart upload through the
- * shared {@link PartUploader} above it. Streams of unknown length are read up to the threshold
- * first to choose; local files are uploaded part by part by position, never buffered.
+ * shared {@link PartUploader} above it. Streams are held in memory only up to one part (the
+ * threshold or the part size, whichever is smaller): a stream of unknown length is read that far
+ * first to choose. Part size and parts in flight fit the configured memory budget. Local files
+ * are uploaded part by part by position, never buffered.
  */
 final class S3Writer {
 
@@ -61,7 +63,9 @@ final class S3Writer {
       WriteSource.Stream stream = (WriteSource.Stream) source;
       InputStream in = stream.in();
       long length = stream.length();
-      if (length >= 0 && length < threshold) {
+      // A stream is held in memory only up to one part, so its head stays within the budget.
+      long streamThreshold = Math.min(threshold, s3.config().partSizeFor(-1, MAX_PARTS));
+      if (length >= 0 && length < streamThreshold) {
         // Small enough to hold: the bytes can be resent if the SDK retries.
         byte[] data = in.readNBytes((int) length);
         if (data.length < length) {
@@ -74,10 +78,10 @@ final class S3Writer {
         return multipart(path, length, options, acl, reported, (u, session) -> u.upload(in, length, session));
       }
       // readNBytes grows its buffer as bytes arrive, so a small stream costs a small buffer.
-      int limit = (int) Math.min(threshold, Integer.MAX_VALUE - 9);
+      int limit = (int) Math.min(streamThreshold, Integer.MAX_VALUE - 9);
       byte[] first = in.readNBytes(limit + 1);
       PartUploader.Head head = new PartUploader.Head(first, first.length <= limit);
-      if (head.ended() && head.bytes().length < threshold) {
+      if (head.ended() && head.bytes().length < streamThreshold) {
         return put(path, bytes(head.bytes()), head.bytes().length, options, acl, reported);
       }
       return multipart(path, -1, options, acl, reported, (u, session) -> u.upload(head, in, session));
@@ -127,23 +131,23 @@ final class S3Writer {
 
   private FileAttributes multipart(String path, long length, WriteOptions o, ObjectCannedACL acl,
       Visibility reported, Upload upload) throws IOException {
-    PartUploader uploader = PartUploader.builder().partSize(partSize(path, length))
-        .concurrency(s3.config().concurrency()).build();
+    long partSize = partSize(path, length);
+    PartUploader uploader = PartUploader.builder().partSize(partSize)
+        .concurrency(s3.config().concurrencyFor(partSize)).build();
     S3MultipartUpload session = S3MultipartUpload.start(s3, path,
         createRequest(s3.keys().file(path), o, acl), o, reported);
     return upload.run(uploader, session);
   }
 
-  /** Returns the configured part size, raised so that a known length fits in 10,000 parts. */
+  /**
+   * Returns the part size: the configured one within the memory budget, raised so that a known
+   * length fits in 10,000 parts.
+   */
   private long partSize(String path, long length) {
-    long size = s3.config().partSize();
-    if (length > size * MAX_PARTS) {
-      long needed = (length + MAX_PARTS - 1) / MAX_PARTS;
-      size = (needed + S3Config.MIB - 1) / S3Config.MIB * S3Config.MIB;
-      if (size > MAX_PART) {
-        throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
-            "the file is too large for " + MAX_PARTS + " parts", null);
-      }
+    long size = s3.config().partSizeFor(length, MAX_PARTS);
+    if (size > MAX_PART) {
+      throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
+          "the file is too large for " + MAX_PARTS + " parts", null);
     }
     return size;
   }
