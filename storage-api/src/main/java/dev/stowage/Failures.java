@@ -38,10 +38,16 @@ final class Failures {
    */
   static StorageException io(Operation operation, String path, String destination, IOException e) {
     StorageException.Kind kind = StorageException.Kind.UNAVAILABLE;
+    String detail = describe(e);
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof StorageException) {
-        if (((StorageException) t).kind() == StorageException.Kind.INTEGRITY) {
+        StorageException se = (StorageException) t;
+        if (se.kind() == StorageException.Kind.INTEGRITY) {
           kind = StorageException.Kind.INTEGRITY;
+          // The verifier's detail names both digests (or lengths); it carries no URL or secret.
+          if (se.detail() != null) {
+            detail = se.detail();
+          }
         }
         break;
       }
@@ -49,7 +55,7 @@ final class Failures {
         break;
       }
     }
-    return StorageException.of(operation, path, destination, kind, describe(e), null, e);
+    return StorageException.of(operation, path, destination, kind, detail, null, e);
   }
 
   /** Returns a short detail for an I/O failure: its type only, since messages may echo URLs. */
