@@ -18,6 +18,7 @@ import dev.stowage.b2.client.B2Download;
 import dev.stowage.b2.client.B2FileHeaders;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.Retrier;
+import dev.stowage.spi.VerifyingInputStream;
 import dev.stowage.spi.WriteSource;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,8 +58,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       jitter, honouring {@code Retry-After}; a failed upload always takes a new upload URL.
  * </ul>
  *
- * <p>The first call that needs it authorises and looks the bucket up ({@link #capabilities()}
- * included, since part sizes and public URLs depend on them). Thread-safe.
+ * <p>Creating the adapter and {@link #capabilities()} make no network call; the first operation
+ * authorises and looks the bucket up, and its failures name that operation and path. Every
+ * operation has the deadline {@link B2Config#timeouts()} (retries included).
+ *
+ * <p>Temporary URLs are scoped by name <em>prefix</em>, as B2 tokens are: the URL of
+ * {@code share/report} also opens {@code share/report-confidential.txt}. See
+ * {@link B2Config.TemporaryUrlScope}. Thread-safe.
  */
 public final class B2Adapter implements FilesystemAdapter {
   private static final Duration MAX_URL_TTL = Duration.ofDays(7);
@@ -77,13 +83,15 @@ public final class B2Adapter implements FilesystemAdapter {
   private B2Adapter(B2Client client, boolean ownsClient, B2Config config, Retrier.Sleeper sleeper) {
     this.client = client;
     this.ownsClient = ownsClient;
-    Retrier retrier = Retrier.builder()
+    java.util.function.Function<Duration, Retrier> retriers = deadline -> Retrier.builder()
         .maxAttempts(config.maxAttempts())
         .baseDelay(config.baseDelay())
         .maxDelay(config.maxDelay())
+        .deadline(deadline)
         .sleeper(sleeper)
         .build();
-    this.ctx = new B2Context(client, config, new Retries(retrier), Clock.systemUTC());
+    Retries retries = new Retries(retriers.apply(config.timeouts().operation()), retriers);
+    this.ctx = new B2Context(client, config, retries, Clock.systemUTC());
     this.executor = daemonPool(config.concurrency());
     this.writer = new B2Writer(ctx);
     this.lister = new B2Lister(ctx);
@@ -99,6 +107,7 @@ public final class B2Adapter implements FilesystemAdapter {
         .endpoint(config.endpoint())
         .credentials(config.credentials())
         .testMode(config.testMode())
+        .timeouts(config.timeouts())
         .build();
     return new B2Adapter(client, true, config, Retrier.Sleeper.SYSTEM);
   }
@@ -123,35 +132,37 @@ public final class B2Adapter implements FilesystemAdapter {
   }
 
   /**
-   * Returns what B2 can do. The first call authorises and looks the bucket up: the part size
-   * comes from the account and {@link Capability#PUBLIC_URL} is declared only for an
-   * {@code allPublic} bucket.
+   * Returns what B2 can do, without any network call. {@link Capability#PUBLIC_URL} is declared
+   * because B2 can serve public URLs, but only an {@code allPublic} bucket has them: for a private
+   * bucket {@link #publicUrl} fails with {@code UNSUPPORTED}. The multipart sizes assume B2's
+   * production recommendations (100 MB parts, 5 MB minimum, within the memory budget) until the
+   * first operation has authorised; then they are the account's.
    */
   @Override
   public Capabilities capabilities() {
     Capabilities c = capabilities;
     if (c == null) {
-      Sizes sizes = ctx.sizes(Operation.STAT, "");
-      boolean isPublic = ctx.retries.call(Operation.STAT, "", null, () -> ctx.bucket.bucket().isPublic());
+      Sizes known = ctx.knownSizes();
+      Sizes sizes = known != null ? known
+          : Sizes.of(ctx.config, Sizes.B2_RECOMMENDED_PART, Sizes.B2_MINIMUM_PART);
       int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
-      Capabilities.Builder b = Capabilities.builder()
+      c = Capabilities.builder()
           .add(Capability.WRITE, Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE,
               Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
               Capability.CONTENT_ENCODING, Capability.USER_METADATA, Capability.IMPLICIT_DIRECTORIES,
               Capability.LAST_MODIFIED, Capability.VERSION_ID, Capability.SORTED_LISTING,
               Capability.VISIBILITY_BUCKET_LEVEL, Capability.TEMPORARY_URL, Capability.PREPARE_UPLOAD,
-              Capability.SERVER_SIDE_COPY)
+              Capability.SERVER_SIDE_COPY, Capability.PUBLIC_URL)
           .nativeChecksums(ChecksumAlgorithm.SHA1)
           .maxPathBytes(1024 - rootBytes)
           // The older B2 rule, still checked by b2sdk and the B2 CLI: names stay portable to them.
           .maxSegmentBytes(250)
           .maxTemporaryUrlTtl(MAX_URL_TTL)
-          .multipart(sizes.uploadCutoff(), sizes.partSize());
-      if (isPublic) {
-        b.add(Capability.PUBLIC_URL);
+          .multipart(sizes.uploadCutoff(), sizes.partSize())
+          .build();
+      if (known != null) {
+        capabilities = c;
       }
-      c = b.build();
-      capabilities = c;
     }
     return c;
   }
@@ -191,10 +202,14 @@ public final class B2Adapter implements FilesystemAdapter {
     InputStream body = download.contentLength() < 0 ? download.body()
         : new ResumingInputStream(ctx, path, download, start, start + download.contentLength());
     String sha1 = download.headers().sha1OrNull();
-    if (download.isPartial() || sha1 == null) {
+    long size = download.headers().size();
+    boolean whole = !download.isPartial()
+        || (start == 0 && size >= 0 && download.contentLength() == size);
+    if (!whole || sha1 == null) {
       return body;
     }
-    return new VerifyingInputStream(body, path, sha1, download.headers().size());
+    // Outside the resuming stream, so that resumed bytes are checked too.
+    return new VerifyingInputStream(body, path, new Checksum(ChecksumAlgorithm.SHA1, sha1), size, "B2");
   }
 
   /** B2 answers 416 for {@code bytes=0-} on an empty file, which Stowage reads as no bytes. */

@@ -2,12 +2,18 @@ package dev.stowage.b2;
 
 import dev.stowage.Operation;
 import dev.stowage.StorageException;
+import dev.stowage.b2.client.B2Client;
 import dev.stowage.spi.Retrier;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Runs B2 calls under the shared {@link Retrier}, translating every failure through
  * {@link B2Errors} first so that the retrier decides on {@link StorageException.Kind}s.
+ *
+ * <p>Each call has the retrier's operation deadline: no retry starts after it, and every HTTP
+ * call an attempt makes is abandoned when it passes ({@link B2Client#deadline}).
  */
 final class Retries {
 
@@ -18,16 +24,28 @@ final class Retries {
   }
 
   private final Retrier retrier;
+  private final Function<Duration, Retrier> withDeadline;
 
-  Retries(Retrier retrier) {
+  /**
+   * @param retrier the retrier of ordinary calls (with its operation deadline)
+   * @param withDeadline builds the same retrier with another deadline
+   */
+  Retries(Retrier retrier, Function<Duration, Retrier> withDeadline) {
     this.retrier = retrier;
+    this.withDeadline = withDeadline;
+  }
+
+  /** Returns retries like these whose calls have {@code deadline} (at least 1 ms) instead. */
+  Retries withDeadline(Duration deadline) {
+    Duration d = deadline.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : deadline;
+    return new Retries(withDeadline.apply(d), withDeadline);
   }
 
   Retrier retrier() {
     return retrier;
   }
 
-  /** Runs {@code attempt} until it succeeds, fails for good, or the attempts are used up. */
+  /** Runs {@code attempt} until it succeeds, fails for good, or the attempts or the deadline are used up. */
   <T> T call(Operation op, String path, String destination, Attempt<T> attempt) {
     return call(op, path, destination, attempt, null);
   }
@@ -35,8 +53,8 @@ final class Retries {
   /** Like {@link #call(Operation, String, String, Attempt)}, with {@code hook} run before each retry. */
   <T> T call(Operation op, String path, String destination, Attempt<T> attempt, Retrier.RetryHook hook) {
     try {
-      return retrier.call(() -> {
-        try {
+      return retrier.callWithDeadline(deadline -> {
+        try (B2Client.DeadlineScope scope = B2Client.deadline(deadline)) {
           return attempt.run();
         } catch (RuntimeException | IOException e) {
           throw B2Errors.translate(op, path, destination, e);
