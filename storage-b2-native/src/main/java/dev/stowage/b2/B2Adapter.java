@@ -169,20 +169,26 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public boolean fileExists(String path) {
-    return head(path, Operation.EXISTS).isPresent();
+    return ctx.retries.operation(() -> head(path, Operation.EXISTS).isPresent());
   }
 
   @Override
   public boolean directoryExists(String path) {
-    if (path.isEmpty()) {
-      ctx.retries.call(Operation.EXISTS, path, null, ctx.bucket::id); // the bucket must exist
-      return true;
-    }
-    return lister.directoryExists(path);
+    return ctx.retries.operation(() -> {
+      if (path.isEmpty()) {
+        ctx.retries.call(Operation.EXISTS, path, null, ctx.bucket::id); // the bucket must exist
+        return true;
+      }
+      return lister.directoryExists(path);
+    });
   }
 
   @Override
   public InputStream read(String path, ByteRange range) {
+    return ctx.retries.operation(() -> open(path, range));
+  }
+
+  private InputStream open(String path, ByteRange range) {
     if (range instanceof ByteRange.Last && ((ByteRange.Last) range).count() == 0) {
       stat(path); // B2 refuses "bytes=-0"; the file must still exist
       return InputStream.nullInputStream();
@@ -225,8 +231,8 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public FileAttributes stat(String path) {
-    return head(path, Operation.STAT).orElseThrow(() ->
-        StorageException.of(Operation.STAT, path, StorageException.Kind.NOT_FOUND, "no such file", null));
+    return ctx.retries.operation(() -> head(path, Operation.STAT).orElseThrow(() ->
+        StorageException.of(Operation.STAT, path, StorageException.Kind.NOT_FOUND, "no such file", null)));
   }
 
   private Optional<FileAttributes> head(String path, Operation op) {
@@ -244,7 +250,7 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public Iterator<StorageAttributes> list(String path, boolean deep) {
-    return lister.list(path, deep);
+    return ctx.retries.operation(() -> lister.list(path, deep));
   }
 
   @Override
@@ -296,17 +302,17 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public URI publicUrl(String path) {
-    return urls.publicUrl(path);
+    return ctx.retries.operation(() -> urls.publicUrl(path));
   }
 
   @Override
   public URI temporaryUrl(String path, Duration ttl) {
-    return urls.temporaryUrl(path, ttl);
+    return ctx.retries.operation(() -> urls.temporaryUrl(path, ttl));
   }
 
   @Override
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    return urls.prepareUpload(path, ttl, constraints);
+    return ctx.retries.operation(() -> urls.prepareUpload(path, ttl, constraints));
   }
 
   /** Stops the adapter's threads and, when it created the client, closes the client. */

@@ -3,17 +3,21 @@ package dev.stowage.b2;
 import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2Client;
+import dev.stowage.spi.Deadline;
 import dev.stowage.spi.Retrier;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs B2 calls under the shared {@link Retrier}, translating every failure through
  * {@link B2Errors} first so that the retrier decides on {@link StorageException.Kind}s.
  *
  * <p>Each call has the retrier's operation deadline: no retry starts after it, and every HTTP
- * call an attempt makes is abandoned when it passes ({@link B2Client#deadline}).
+ * call an attempt makes is abandoned when it passes ({@link B2Client#deadline}). Inside
+ * {@link #operation}, the calls of one adapter operation (authorise, look the bucket up, then
+ * the call itself) share one deadline instead of one each.
  */
 final class Retries {
 
@@ -22,6 +26,8 @@ final class Retries {
   interface Attempt<T> {
     T run() throws IOException;
   }
+
+  private static final ThreadLocal<Deadline> OPERATION = new ThreadLocal<>();
 
   private final Retrier retrier;
   private final Function<Duration, Retrier> withDeadline;
@@ -45,6 +51,22 @@ final class Retries {
     return retrier;
   }
 
+  /**
+   * Runs {@code body}, one adapter operation, so that every call it makes on this thread shares
+   * one operation deadline; nested operations join the outer one.
+   */
+  <T> T operation(Supplier<T> body) {
+    if (OPERATION.get() != null || retrier.deadline() == null) {
+      return body.get();
+    }
+    OPERATION.set(retrier.startDeadline());
+    try {
+      return body.get();
+    } finally {
+      OPERATION.remove();
+    }
+  }
+
   /** Runs {@code attempt} until it succeeds, fails for good, or the attempts or the deadline are used up. */
   <T> T call(Operation op, String path, String destination, Attempt<T> attempt) {
     return call(op, path, destination, attempt, null);
@@ -52,8 +74,15 @@ final class Retries {
 
   /** Like {@link #call(Operation, String, String, Attempt)}, with {@code hook} run before each retry. */
   <T> T call(Operation op, String path, String destination, Attempt<T> attempt, Retrier.RetryHook hook) {
+    Deadline shared = OPERATION.get();
+    Retrier r = retrier;
+    if (shared != null) {
+      Duration left = shared.remaining();
+      r = left.compareTo(retrier.deadline()) < 0 ? withDeadline.apply(left.isZero() ? Duration.ofMillis(1) : left)
+          : retrier;
+    }
     try {
-      return retrier.callWithDeadline(deadline -> {
+      return r.callWithDeadline(deadline -> {
         try (B2Client.DeadlineScope scope = B2Client.deadline(deadline)) {
           return attempt.run();
         } catch (RuntimeException | IOException e) {
