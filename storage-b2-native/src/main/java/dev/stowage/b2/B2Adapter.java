@@ -13,6 +13,7 @@ import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2Download;
 import dev.stowage.b2.client.B2FileHeaders;
@@ -132,37 +133,42 @@ public final class B2Adapter implements FilesystemAdapter {
   }
 
   /**
-   * Returns what B2 can do, without any network call. {@link Capability#PUBLIC_URL} is declared
-   * because B2 can serve public URLs, but only an {@code allPublic} bucket has them: for a private
-   * bucket {@link #publicUrl} fails with {@code UNSUPPORTED}. The multipart sizes assume B2's
-   * production recommendations (100 MB parts, 5 MB minimum, within the memory budget) until the
-   * first operation has authorised; then they are the account's.
+   * Returns what B2 can do, without any network call. Until the first operation has authorised
+   * and found the bucket, {@link Capability#PUBLIC_URL} is declared (B2 serves public URLs for
+   * {@code allPublic} buckets; for a private one {@link #publicUrl} fails with
+   * {@code UNSUPPORTED}) and the multipart sizes assume B2's production recommendations (100 MB
+   * parts, 5 MB minimum, within the memory budget). Afterwards the answer is exact: the account's
+   * sizes, and PUBLIC_URL only for an {@code allPublic} bucket.
    */
   @Override
   public Capabilities capabilities() {
     Capabilities c = capabilities;
-    if (c == null) {
-      Sizes known = ctx.knownSizes();
-      Sizes sizes = known != null ? known
-          : Sizes.of(ctx.config, Sizes.B2_RECOMMENDED_PART, Sizes.B2_MINIMUM_PART);
-      int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
-      c = Capabilities.builder()
-          .add(Capability.WRITE, Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE,
-              Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
-              Capability.CONTENT_ENCODING, Capability.USER_METADATA, Capability.IMPLICIT_DIRECTORIES,
-              Capability.LAST_MODIFIED, Capability.VERSION_ID, Capability.SORTED_LISTING,
-              Capability.VISIBILITY_BUCKET_LEVEL, Capability.TEMPORARY_URL, Capability.PREPARE_UPLOAD,
-              Capability.SERVER_SIDE_COPY, Capability.PUBLIC_URL)
-          .nativeChecksums(ChecksumAlgorithm.SHA1)
-          .maxPathBytes(1024 - rootBytes)
-          // The older B2 rule, still checked by b2sdk and the B2 CLI: names stay portable to them.
-          .maxSegmentBytes(250)
-          .maxTemporaryUrlTtl(MAX_URL_TTL)
-          .multipart(sizes.uploadCutoff(), sizes.partSize())
-          .build();
-      if (known != null) {
-        capabilities = c;
-      }
+    if (c != null) {
+      return c;
+    }
+    B2Bucket bucket = ctx.bucket.cached();
+    Sizes sizes = bucket != null ? ctx.sizes(Operation.STAT, "")
+        : Sizes.of(ctx.config, Sizes.B2_RECOMMENDED_PART, Sizes.B2_MINIMUM_PART);
+    int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
+    Capabilities.Builder b = Capabilities.builder()
+        .add(Capability.WRITE, Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE,
+            Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
+            Capability.CONTENT_ENCODING, Capability.USER_METADATA, Capability.IMPLICIT_DIRECTORIES,
+            Capability.LAST_MODIFIED, Capability.VERSION_ID, Capability.SORTED_LISTING,
+            Capability.VISIBILITY_BUCKET_LEVEL, Capability.TEMPORARY_URL, Capability.PREPARE_UPLOAD,
+            Capability.SERVER_SIDE_COPY)
+        .nativeChecksums(ChecksumAlgorithm.SHA1)
+        .maxPathBytes(1024 - rootBytes)
+        // The older B2 rule, still checked by b2sdk and the B2 CLI: names stay portable to them.
+        .maxSegmentBytes(250)
+        .maxTemporaryUrlTtl(MAX_URL_TTL)
+        .multipart(sizes.uploadCutoff(), sizes.partSize());
+    if (bucket == null || bucket.isPublic()) {
+      b.add(Capability.PUBLIC_URL);
+    }
+    c = b.build();
+    if (bucket != null) {
+      capabilities = c;
     }
     return c;
   }

@@ -86,12 +86,22 @@ final class Retries {
         try (B2Client.DeadlineScope scope = B2Client.deadline(deadline)) {
           return attempt.run();
         } catch (RuntimeException | IOException e) {
-          throw B2Errors.translate(op, path, destination, e);
+          throw attributed(B2Errors.translate(op, path, destination, e), op, path, destination);
         }
       }, hook);
     } catch (IOException e) {
       throw B2Errors.translate(op, path, destination, e);
     }
+  }
+
+  /**
+   * Returns {@code e} naming the operation it failed: a failure raised by a shared step (the
+   * bucket lookup reports itself as reading the metadata of {@code ''}) is re-attributed.
+   */
+  private static StorageException attributed(StorageException e, Operation op, String path, String destination) {
+    boolean same = e.operation() == op && java.util.Objects.equals(e.path(), path)
+        && java.util.Objects.equals(e.destination(), destination);
+    return same ? e : e.as(op, path, destination);
   }
 
   /** Returns whether {@code e} is a failure after which the server may or may not have acted. */
