@@ -67,6 +67,11 @@ public final class LargeUploadChild {
       new Random(20261123).nextBytes(block);
     }
 
+    /** Returns the SHA-1 of the bytes read so far (call once, at the end). */
+    String hex() {
+      return HexFormat.of().formatHex(sha1.digest());
+    }
+
     @Override
     public int read() throws IOException {
       byte[] one = new byte[1];
