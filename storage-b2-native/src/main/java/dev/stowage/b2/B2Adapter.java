@@ -311,11 +311,22 @@ public final class B2Adapter implements FilesystemAdapter {
     return ctx.retries.operation(() -> urls.publicUrl(path));
   }
 
+  /**
+   * Returns a by-name download URL carrying a {@code b2_get_download_authorization} token. B2
+   * scopes such tokens by file name <em>prefix</em> only: the URL of {@code share/report} also
+   * opens {@code share/report-confidential.txt}. With {@link B2Config.TemporaryUrlScope#EXACT}
+   * this fails with {@code UNSUPPORTED} instead.
+   */
   @Override
   public URI temporaryUrl(String path, Duration ttl) {
     return ctx.retries.operation(() -> urls.temporaryUrl(path, ttl));
   }
 
+  /**
+   * Returns a browser upload ticket: a B2 upload URL whose token lets its holder upload any name
+   * into the bucket for 24 hours ({@link dev.stowage.UploadScope#BUCKET}), whatever lifetime was
+   * asked for; B2 has no per-name upload tokens.
+   */
   @Override
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
     return ctx.retries.operation(() -> urls.prepareUpload(path, ttl, constraints));
