@@ -149,8 +149,11 @@ final class B2Writer {
     withSha1.put(Attributes.LARGE_FILE_SHA1, sha1);
     String contentType = original.contentType() != null ? original.contentType() : type;
     B2FileVersion copy;
+    // B2 copies server-side; allow the operation timeout plus a second per 50 MB for it.
+    java.time.Duration copyDeadline = ctx.config.timeouts().operation()
+        .plusSeconds(original.contentLength() / 50_000_000L);
     try {
-      copy = ctx.retries.call(Operation.WRITE, path, null, () -> ctx.client.copyFile(new B2CopyFileRequest(
+      copy = ctx.retries.withDeadline(copyDeadline).call(Operation.WRITE, path, null, () -> ctx.client.copyFile(new B2CopyFileRequest(
           original.fileId(), original.fileName(), null, null, "REPLACE", contentType, withSha1)));
     } catch (StorageException e) {
       LOG.warn("'{}' was written but could not be given its SHA-1 ({}); reads of it are not verified", path,

@@ -71,6 +71,8 @@ class B2ProviderTest {
         .hasMessageNotContaining("EndpointSecret42").hasMessageNotContaining("user:");
     assertThatThrownBy(() -> B2Config.builder("bkt").endpoint(URI.create("https://id:EndpointSecret42@api.example")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("EndpointSecret42");
+    assertThatThrownBy(() -> B2Client.builder().endpoint(URI.create("https://id:EndpointSecret42@api.example")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("EndpointSecret42");
     assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt"),
         Map.of("endpoint", "http://user:Endpoint Secret42@127.0.0.1:9000")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Secret42");

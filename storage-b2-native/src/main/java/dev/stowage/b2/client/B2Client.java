@@ -456,9 +456,17 @@ public final class B2Client implements AutoCloseable {
       return this;
     }
 
-    /** Sets the authorisation endpoint (default {@link #DEFAULT_ENDPOINT}); {@code http://127.0.0.1:port} for the emulator. */
+    /**
+     * Sets the authorisation endpoint (default {@link #DEFAULT_ENDPOINT}); {@code http://127.0.0.1:port}
+     * for the emulator. An endpoint with user info is refused without repeating it: credentials
+     * go in {@link #credentials}.
+     */
     public Builder endpoint(URI value) {
       Objects.requireNonNull(value, "endpoint");
+      if (value.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("endpoint (" + value.getScheme() + "://…) must not carry user info;"
+            + " give credentials with credentials(...)");
+      }
       if (!"http".equals(value.getScheme()) && !"https".equals(value.getScheme())) {
         throw new IllegalArgumentException("endpoint must be an http(s) URL: " + value);
       }
