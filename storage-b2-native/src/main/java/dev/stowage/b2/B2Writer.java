@@ -76,7 +76,9 @@ final class B2Writer {
         String sha1 = sha1(data, data.length);
         if (sizes.isLarge(data.length)) {
           info.put(Attributes.LARGE_FILE_SHA1, sha1);
-          return large(path, fileName, type, info, sizes.partSizeFor(data.length), sizes.streamConcurrency(),
+          long partSize = sizes.partSizeFor(data.length);
+          return large(path, fileName, type, info, partSize,
+              PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency()),
               (up, s) -> up.upload(new ByteArrayInputStream(data), data.length, s));
         }
         return simple(path, fileName, type, info, data.length, sha1, () -> new ByteArrayInputStream(data));
