@@ -83,10 +83,13 @@ final class Retries {
     }
     try {
       return r.callWithDeadline(deadline -> {
-        try (B2Client.DeadlineScope scope = B2Client.deadline(deadline)) {
+        B2Client.DeadlineScope scope = B2Client.deadline(deadline);
+        try {
           return attempt.run();
         } catch (RuntimeException | IOException e) {
           throw attributed(B2Errors.translate(op, path, destination, e), op, path, destination);
+        } finally {
+          scope.close();
         }
       }, hook);
     } catch (IOException e) {
