@@ -13,11 +13,13 @@ import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2Download;
 import dev.stowage.b2.client.B2FileHeaders;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.Retrier;
+import dev.stowage.spi.VerifyingInputStream;
 import dev.stowage.spi.WriteSource;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,8 +59,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       jitter, honouring {@code Retry-After}; a failed upload always takes a new upload URL.
  * </ul>
  *
- * <p>The first call that needs it authorises and looks the bucket up ({@link #capabilities()}
- * included, since part sizes and public URLs depend on them). Thread-safe.
+ * <p>Creating the adapter and {@link #capabilities()} make no network call; the first operation
+ * authorises and looks the bucket up, and its failures name that operation and path. Every
+ * operation has the deadline {@link B2Config#timeouts()} (retries included).
+ *
+ * <p>Temporary URLs are scoped by name <em>prefix</em>, as B2 tokens are: the URL of
+ * {@code share/report} also opens {@code share/report-confidential.txt}. See
+ * {@link B2Config.TemporaryUrlScope}. Thread-safe.
  */
 public final class B2Adapter implements FilesystemAdapter {
   private static final Duration MAX_URL_TTL = Duration.ofDays(7);
@@ -77,13 +84,15 @@ public final class B2Adapter implements FilesystemAdapter {
   private B2Adapter(B2Client client, boolean ownsClient, B2Config config, Retrier.Sleeper sleeper) {
     this.client = client;
     this.ownsClient = ownsClient;
-    Retrier retrier = Retrier.builder()
+    java.util.function.Function<Duration, Retrier> retriers = deadline -> Retrier.builder()
         .maxAttempts(config.maxAttempts())
         .baseDelay(config.baseDelay())
         .maxDelay(config.maxDelay())
+        .deadline(deadline)
         .sleeper(sleeper)
         .build();
-    this.ctx = new B2Context(client, config, new Retries(retrier), Clock.systemUTC());
+    Retries retries = new Retries(retriers.apply(config.timeouts().operation()), retriers);
+    this.ctx = new B2Context(client, config, retries, Clock.systemUTC());
     this.executor = daemonPool(config.concurrency());
     this.writer = new B2Writer(ctx);
     this.lister = new B2Lister(ctx);
@@ -99,6 +108,7 @@ public final class B2Adapter implements FilesystemAdapter {
         .endpoint(config.endpoint())
         .credentials(config.credentials())
         .testMode(config.testMode())
+        .timeouts(config.timeouts())
         .build();
     return new B2Adapter(client, true, config, Retrier.Sleeper.SYSTEM);
   }
@@ -123,34 +133,41 @@ public final class B2Adapter implements FilesystemAdapter {
   }
 
   /**
-   * Returns what B2 can do. The first call authorises and looks the bucket up: the part size
-   * comes from the account and {@link Capability#PUBLIC_URL} is declared only for an
-   * {@code allPublic} bucket.
+   * Returns what B2 can do, without any network call. Until the first operation has authorised
+   * and found the bucket, {@link Capability#PUBLIC_URL} is declared (B2 serves public URLs for
+   * {@code allPublic} buckets; for a private one {@link #publicUrl} fails with
+   * {@code UNSUPPORTED}) and the multipart sizes assume B2's production recommendations (100 MB
+   * parts, 5 MB minimum, within the memory budget). Afterwards the answer is exact: the account's
+   * sizes, and PUBLIC_URL only for an {@code allPublic} bucket.
    */
   @Override
   public Capabilities capabilities() {
     Capabilities c = capabilities;
-    if (c == null) {
-      Sizes sizes = ctx.sizes(Operation.STAT, "");
-      boolean isPublic = ctx.retries.call(Operation.STAT, "", null, () -> ctx.bucket.bucket().isPublic());
-      int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
-      Capabilities.Builder b = Capabilities.builder()
-          .add(Capability.WRITE, Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE,
-              Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
-              Capability.CONTENT_ENCODING, Capability.USER_METADATA, Capability.IMPLICIT_DIRECTORIES,
-              Capability.LAST_MODIFIED, Capability.VERSION_ID, Capability.SORTED_LISTING,
-              Capability.VISIBILITY_BUCKET_LEVEL, Capability.TEMPORARY_URL, Capability.PREPARE_UPLOAD,
-              Capability.SERVER_SIDE_COPY)
-          .nativeChecksums(ChecksumAlgorithm.SHA1)
-          .maxPathBytes(1024 - rootBytes)
-          // The older B2 rule, still checked by b2sdk and the B2 CLI: names stay portable to them.
-          .maxSegmentBytes(250)
-          .maxTemporaryUrlTtl(MAX_URL_TTL)
-          .multipart(sizes.uploadCutoff(), sizes.partSize());
-      if (isPublic) {
-        b.add(Capability.PUBLIC_URL);
-      }
-      c = b.build();
+    if (c != null) {
+      return c;
+    }
+    B2Bucket bucket = ctx.bucket.cached();
+    Sizes sizes = bucket != null ? ctx.sizes(Operation.STAT, "")
+        : Sizes.of(ctx.config, Sizes.B2_RECOMMENDED_PART, Sizes.B2_MINIMUM_PART);
+    int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
+    Capabilities.Builder b = Capabilities.builder()
+        .add(Capability.WRITE, Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE,
+            Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
+            Capability.CONTENT_ENCODING, Capability.USER_METADATA, Capability.IMPLICIT_DIRECTORIES,
+            Capability.LAST_MODIFIED, Capability.VERSION_ID, Capability.SORTED_LISTING,
+            Capability.VISIBILITY_BUCKET_LEVEL, Capability.TEMPORARY_URL, Capability.PREPARE_UPLOAD,
+            Capability.SERVER_SIDE_COPY)
+        .nativeChecksums(ChecksumAlgorithm.SHA1)
+        .maxPathBytes(1024 - rootBytes)
+        // The older B2 rule, still checked by b2sdk and the B2 CLI: names stay portable to them.
+        .maxSegmentBytes(250)
+        .maxTemporaryUrlTtl(MAX_URL_TTL)
+        .multipart(sizes.uploadCutoff(), sizes.partSize());
+    if (bucket == null || bucket.isPublic()) {
+      b.add(Capability.PUBLIC_URL);
+    }
+    c = b.build();
+    if (bucket != null) {
       capabilities = c;
     }
     return c;
@@ -158,20 +175,26 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public boolean fileExists(String path) {
-    return head(path, Operation.EXISTS).isPresent();
+    return ctx.retries.operation(() -> head(path, Operation.EXISTS).isPresent());
   }
 
   @Override
   public boolean directoryExists(String path) {
-    if (path.isEmpty()) {
-      ctx.retries.call(Operation.EXISTS, path, null, ctx.bucket::id); // the bucket must exist
-      return true;
-    }
-    return lister.directoryExists(path);
+    return ctx.retries.operation(() -> {
+      if (path.isEmpty()) {
+        ctx.retries.call(Operation.EXISTS, path, null, ctx.bucket::id); // the bucket must exist
+        return true;
+      }
+      return lister.directoryExists(path);
+    });
   }
 
   @Override
   public InputStream read(String path, ByteRange range) {
+    return ctx.retries.operation(() -> open(path, range));
+  }
+
+  private InputStream open(String path, ByteRange range) {
     if (range instanceof ByteRange.Last && ((ByteRange.Last) range).count() == 0) {
       stat(path); // B2 refuses "bytes=-0"; the file must still exist
       return InputStream.nullInputStream();
@@ -191,10 +214,14 @@ public final class B2Adapter implements FilesystemAdapter {
     InputStream body = download.contentLength() < 0 ? download.body()
         : new ResumingInputStream(ctx, path, download, start, start + download.contentLength());
     String sha1 = download.headers().sha1OrNull();
-    if (download.isPartial() || sha1 == null) {
+    long size = download.headers().size();
+    boolean whole = !download.isPartial()
+        || (start == 0 && size >= 0 && download.contentLength() == size);
+    if (!whole || sha1 == null) {
       return body;
     }
-    return new VerifyingInputStream(body, path, sha1, download.headers().size());
+    // Outside the resuming stream, so that resumed bytes are checked too.
+    return new VerifyingInputStream(body, path, new Checksum(ChecksumAlgorithm.SHA1, sha1), size, "B2");
   }
 
   /** B2 answers 416 for {@code bytes=0-} on an empty file, which Stowage reads as no bytes. */
@@ -210,8 +237,8 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public FileAttributes stat(String path) {
-    return head(path, Operation.STAT).orElseThrow(() ->
-        StorageException.of(Operation.STAT, path, StorageException.Kind.NOT_FOUND, "no such file", null));
+    return ctx.retries.operation(() -> head(path, Operation.STAT).orElseThrow(() ->
+        StorageException.of(Operation.STAT, path, StorageException.Kind.NOT_FOUND, "no such file", null)));
   }
 
   private Optional<FileAttributes> head(String path, Operation op) {
@@ -229,7 +256,7 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public Iterator<StorageAttributes> list(String path, boolean deep) {
-    return lister.list(path, deep);
+    return ctx.retries.operation(() -> lister.list(path, deep));
   }
 
   @Override
@@ -281,17 +308,28 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public URI publicUrl(String path) {
-    return urls.publicUrl(path);
+    return ctx.retries.operation(() -> urls.publicUrl(path));
   }
 
+  /**
+   * Returns a by-name download URL carrying a {@code b2_get_download_authorization} token. B2
+   * scopes such tokens by file name <em>prefix</em> only: the URL of {@code share/report} also
+   * opens {@code share/report-confidential.txt}. With {@link B2Config.TemporaryUrlScope#EXACT}
+   * this fails with {@code UNSUPPORTED} instead.
+   */
   @Override
   public URI temporaryUrl(String path, Duration ttl) {
-    return urls.temporaryUrl(path, ttl);
+    return ctx.retries.operation(() -> urls.temporaryUrl(path, ttl));
   }
 
+  /**
+   * Returns a browser upload ticket: a B2 upload URL whose token lets its holder upload any name
+   * into the bucket for 24 hours ({@link dev.stowage.UploadScope#BUCKET}), whatever lifetime was
+   * asked for; B2 has no per-name upload tokens.
+   */
   @Override
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    return urls.prepareUpload(path, ttl, constraints);
+    return ctx.retries.operation(() -> urls.prepareUpload(path, ttl, constraints));
   }
 
   /** Stops the adapter's threads and, when it created the client, closes the client. */

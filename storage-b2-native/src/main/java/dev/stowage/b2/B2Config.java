@@ -2,6 +2,8 @@ package dev.stowage.b2;
 
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2Credentials;
+import dev.stowage.spi.PartUploader;
+import dev.stowage.spi.Timeouts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * How a {@link B2Adapter} reaches its bucket and moves bytes: endpoint, credentials, bucket and
- * root prefix, part sizes and cutoffs, concurrency, delete mode, retries.
+ * root prefix, part sizes and cutoffs, concurrency, memory budget, delete mode, retries and
+ * time limits.
  *
  * <pre>{@code
  * B2Config config = B2Config.builder("my-bucket")
@@ -21,8 +24,11 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Sizes left at 0 are taken from the account authorisation: the part size is B2's
- * {@code recommendedPartSize}, the upload cutoff twice the part size. {@link #toString()} never
- * shows credentials.
+ * {@code recommendedPartSize}, the upload cutoff twice the part size. Whatever the part size,
+ * one streamed upload buffers at most {@link #memoryBudget()} bytes ({@code partSize ×
+ * (concurrency + 1)}): a recommended part size is shrunk to fit (never below B2's
+ * {@code absoluteMinimumPartSize}), and an explicitly set part size is kept but the concurrency of
+ * streamed uploads is lowered to fit (down to 1). {@link #toString()} never shows credentials.
  */
 public final class B2Config {
 
@@ -43,6 +49,24 @@ public final class B2Config {
   private final int maxAttempts;
   private final Duration baseDelay;
   private final Duration maxDelay;
+  private final Timeouts timeouts;
+  private final long memoryBudget;
+  private final TemporaryUrlScope temporaryUrlScope;
+
+  /** How narrowly a temporary download URL is scoped. */
+  public enum TemporaryUrlScope {
+    /**
+     * The default: the token B2 issues opens every name that starts with the file's name, so the
+     * URL of {@code share/report} also opens {@code share/report-confidential.txt} (B2's
+     * {@code b2_get_download_authorization} scopes tokens by name prefix only).
+     */
+    PREFIX,
+    /**
+     * Only the one file: B2 has no such scope, so asking for a temporary URL fails with
+     * {@code UNSUPPORTED} instead of handing out a token that opens more than the file.
+     */
+    EXACT
+  }
 
   private B2Config(Builder b) {
     this.bucket = b.bucket;
@@ -59,6 +83,9 @@ public final class B2Config {
     this.maxAttempts = b.maxAttempts;
     this.baseDelay = b.baseDelay;
     this.maxDelay = b.maxDelay;
+    this.timeouts = b.timeouts;
+    this.memoryBudget = b.memoryBudget;
+    this.temporaryUrlScope = b.temporaryUrlScope;
   }
 
   /** Returns a builder for {@code bucket} with defaults for everything else. */
@@ -82,6 +109,9 @@ public final class B2Config {
     b.maxAttempts = maxAttempts;
     b.baseDelay = baseDelay;
     b.maxDelay = maxDelay;
+    b.timeouts = timeouts;
+    b.memoryBudget = memoryBudget;
+    b.temporaryUrlScope = temporaryUrlScope;
     return b;
   }
 
@@ -155,13 +185,32 @@ public final class B2Config {
     return maxDelay;
   }
 
+  /** Returns the connect, idle and per-operation time limits (default {@link Timeouts#DEFAULT}). */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /**
+   * Returns the most bytes one streamed upload buffers (default
+   * {@link PartUploader#DEFAULT_MEMORY_BUDGET}, 64 MiB).
+   */
+  public long memoryBudget() {
+    return memoryBudget;
+  }
+
+  /** Returns how temporary URLs are scoped (default {@link TemporaryUrlScope#PREFIX}). */
+  public TemporaryUrlScope temporaryUrlScope() {
+    return temporaryUrlScope;
+  }
+
   @Override
   public String toString() {
     return "B2Config[bucket=" + bucket + ", prefix=" + prefix + ", endpoint=" + endpoint
         + ", partSize=" + partSize + ", uploadCutoff=" + uploadCutoff + ", copyCutoff=" + copyCutoff
-        + ", concurrency=" + concurrency + ", deleteMode=" + deleteMode + ", testMode=" + testMode
-        + ", listPageSize=" + listPageSize + ", maxAttempts=" + maxAttempts + ", baseDelay="
-        + baseDelay + ", maxDelay=" + maxDelay + "]";
+        + ", concurrency=" + concurrency + ", memoryBudget=" + memoryBudget + ", deleteMode="
+        + deleteMode + ", testMode=" + testMode + ", listPageSize=" + listPageSize + ", maxAttempts="
+        + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay + ", timeouts="
+        + timeouts + ", temporaryUrlScope=" + temporaryUrlScope + "]";
   }
 
   /** Builds a {@link B2Config}; every setter checks its value at once. */
@@ -180,6 +229,9 @@ public final class B2Config {
     private int maxAttempts = 8;
     private Duration baseDelay = Duration.ofSeconds(1);
     private Duration maxDelay = Duration.ofSeconds(64);
+    private Timeouts timeouts = Timeouts.DEFAULT;
+    private long memoryBudget = PartUploader.DEFAULT_MEMORY_BUDGET;
+    private TemporaryUrlScope temporaryUrlScope = TemporaryUrlScope.PREFIX;
 
     private Builder(String bucket) {
       Objects.requireNonNull(bucket, "bucket");
@@ -200,9 +252,18 @@ public final class B2Config {
       return this;
     }
 
-    /** Sets the authorisation endpoint (default the production API; the emulator's URL in tests). */
+    /**
+     * Sets the authorisation endpoint (default the production API; the emulator's URL in tests).
+     * An endpoint with user info ({@code http://user:secret@host}) is refused: credentials go in
+     * {@link #credentials}, and the message never repeats the user info.
+     */
     public Builder endpoint(URI value) {
       Objects.requireNonNull(value, "endpoint");
+      if (value.getRawUserInfo() != null || (value.getHost() == null && value.getRawAuthority() != null
+          && value.getRawAuthority().contains("@"))) {
+        throw new IllegalArgumentException("endpoint (" + value.getScheme() + "://…) must not carry user info;"
+            + " give credentials with keyId/applicationKey or B2_APPLICATION_KEY_ID/B2_APPLICATION_KEY");
+      }
       if (!"http".equals(value.getScheme()) && !"https".equals(value.getScheme())) {
         throw new IllegalArgumentException("endpoint (" + value + ") must be an http or https URL");
       }
@@ -298,6 +359,36 @@ public final class B2Config {
       this.maxAttempts = maxAttempts;
       this.baseDelay = baseDelay;
       this.maxDelay = maxDelay;
+      return this;
+    }
+
+    /**
+     * Sets the time limits: {@code connect} per connection attempt, {@code idle} without a byte
+     * moving (OkHttp's read and write timeouts), {@code operation} per operation with its retries
+     * (each part of a large write and each resume of a download has its own).
+     */
+    public Builder timeouts(Timeouts value) {
+      this.timeouts = Objects.requireNonNull(value, "timeouts");
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of part buffers one streamed upload may hold (at least 1 MiB; default
+     * 64 MiB). The part size then follows B2's recommendation only as far as
+     * {@code partSize × (concurrency + 1)} fits, never below B2's {@code absoluteMinimumPartSize};
+     * an explicit {@link #partSize} wins, and the concurrency of streamed uploads is lowered instead.
+     */
+    public Builder memoryBudget(long bytes) {
+      if (bytes < (1L << 20)) {
+        throw new IllegalArgumentException("memoryBudget (" + bytes + ") must be at least 1 MiB (1048576)");
+      }
+      this.memoryBudget = bytes;
+      return this;
+    }
+
+    /** Sets how temporary URLs are scoped (default {@link TemporaryUrlScope#PREFIX}, see there). */
+    public Builder temporaryUrlScope(TemporaryUrlScope value) {
+      this.temporaryUrlScope = Objects.requireNonNull(value, "temporaryUrlScope");
       return this;
     }
 

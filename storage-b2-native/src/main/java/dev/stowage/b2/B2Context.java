@@ -41,6 +41,11 @@ final class B2Context {
     return s;
   }
 
+  /** Returns the sizes in force if the account is already known, else null (no network call). */
+  Sizes knownSizes() {
+    return sizes;
+  }
+
   /** Returns the bucket-level visibility, looking the bucket up first if needed (with retries). */
   Visibility visibility(Operation op, String path) {
     return retries.call(op, path, null, bucket::visibility);

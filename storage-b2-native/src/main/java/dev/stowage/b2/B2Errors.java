@@ -4,6 +4,7 @@ import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
 import dev.stowage.b2.client.B2Exception;
+import dev.stowage.b2.client.B2MissingCredentialsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -121,6 +122,10 @@ final class B2Errors {
     if (t instanceof B2Exception) {
       B2Exception e = (B2Exception) t;
       return StorageException.of(op, path, destination, kind(e), detail(e), e.retryAfter().orElse(null), e);
+    }
+    if (t instanceof B2MissingCredentialsException) {
+      // Like a wrong key (PERMISSION_DENIED): the caller must supply credentials; retrying cannot help.
+      return StorageException.of(op, path, destination, Kind.PERMISSION_DENIED, t.getMessage(), null, t);
     }
     if (t instanceof LocalSourceException) {
       return StorageException.of(op, path, destination, Kind.UNEXPECTED, t.getMessage(), null, t);

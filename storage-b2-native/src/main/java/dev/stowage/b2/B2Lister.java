@@ -30,7 +30,34 @@ final class B2Lister {
     this.ctx = ctx;
   }
 
+  /**
+   * Lists {@code path}. A transient failure before the first page (the service unavailable, its
+   * deadline passed) is reported by the iterator's first {@code hasNext()} rather than thrown
+   * here, so that callers do not spend a second deadline on fallbacks (such as checking whether
+   * the path is a file) that would meet the same outage.
+   */
   Iterator<StorageAttributes> list(String path, boolean deep) {
+    try {
+      return eagerList(path, deep);
+    } catch (dev.stowage.StorageException e) {
+      if (!e.retryable()) {
+        throw e;
+      }
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          throw e;
+        }
+
+        @Override
+        public StorageAttributes next() {
+          throw e;
+        }
+      };
+    }
+  }
+
+  private Iterator<StorageAttributes> eagerList(String path, boolean deep) {
     String dirPrefix = ctx.bucket.directoryPrefix(path);
     String listPrefix = ctx.retries.call(Operation.LIST, path, null, () -> ctx.bucket.clampToKey(dirPrefix));
     Visibility visibility = ctx.visibility(Operation.LIST, path);

@@ -5,6 +5,8 @@ import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.FilesystemProvider;
 import dev.stowage.spi.ProviderSettings;
 import dev.stowage.spi.ProviderSettings.SizeUnits;
+import dev.stowage.spi.Timeouts;
+import java.time.Duration;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -29,14 +31,23 @@ import java.util.Set;
  *   <li>{@code listPageSize}: names per listing call (default 1000);
  *   <li>{@code maxAttempts}: tries per operation (default 8); {@code retryBaseDelay},
  *       {@code retryMaxDelay}: backoff bounds, in milliseconds or with a unit ({@code 500ms},
- *       {@code 2s}; default 1000 and 64000 ms).
+ *       {@code 2s}; default 1000 and 64000 ms; {@code retryMaxDelay} alone below the default
+ *       base delay lowers the base delay to it);
+ *   <li>{@code timeout}, {@code connectTimeout}, {@code idleTimeout}: the per-operation deadline
+ *       (retries included), the connection timeout and the stall timeout (see {@link Timeouts};
+ *       default 60 s, 5 s, 30 s);
+ *   <li>{@code memoryBudget}: the most bytes one streamed upload buffers, a size (default 64Mi);
+ *   <li>{@code temporaryUrlScope}: {@code prefix} (default: B2 tokens open every name starting
+ *       with the file's name) or {@code exact} (temporary URLs fail with {@code UNSUPPORTED},
+ *       since B2 cannot scope a token to one name).
  * </ul>
  * An unknown key or a bad value fails with {@link IllegalArgumentException} naming the key.
  */
 public final class B2Provider implements FilesystemProvider {
   private static final Set<String> KEYS = Set.of("endpoint", "keyId", "applicationKey", "partSize",
       "uploadCutoff", "copyCutoff", "concurrency", "deleteMode", "testMode", "listPageSize",
-      "maxAttempts", "retryBaseDelay", "retryMaxDelay");
+      "maxAttempts", "retryBaseDelay", "retryMaxDelay", Timeouts.TIMEOUT, Timeouts.CONNECT_TIMEOUT,
+      Timeouts.IDLE_TIMEOUT, "memoryBudget", "temporaryUrlScope");
 
   /** Creates the provider (used by {@link java.util.ServiceLoader}). */
   public B2Provider() {}
@@ -70,7 +81,7 @@ public final class B2Provider implements FilesystemProvider {
 
   private static void apply(B2Config.Builder b, ProviderSettings s) {
     if (s.has("endpoint")) {
-      b.endpoint(URI.create(s.string("endpoint")));
+      b.endpoint(endpoint(s.string("endpoint")));
     }
     String id = s.string("keyId", null);
     String key = s.string("applicationKey", null);
@@ -104,9 +115,26 @@ public final class B2Provider implements FilesystemProvider {
     }
     if (s.has("maxAttempts") || s.has("retryBaseDelay") || s.has("retryMaxDelay")) {
       B2Config defaults = B2Config.builder("defaults").build();
-      b.retry(s.intValue("maxAttempts", defaults.maxAttempts()),
-          s.duration("retryBaseDelay", defaults.baseDelay()),
-          s.duration("retryMaxDelay", defaults.maxDelay()));
+      Duration max = s.duration("retryMaxDelay", defaults.maxDelay());
+      Duration base = s.has("retryBaseDelay") ? s.duration("retryBaseDelay")
+          : (defaults.baseDelay().compareTo(max) > 0 ? max : defaults.baseDelay());
+      b.retry(s.intValue("maxAttempts", defaults.maxAttempts()), base, max);
+    }
+    b.timeouts(Timeouts.from(s, Timeouts.DEFAULT));
+    if (s.has("memoryBudget")) {
+      b.memoryBudget(s.size("memoryBudget", SizeUnits.DECIMAL));
+    }
+    if (s.has("temporaryUrlScope")) {
+      b.temporaryUrlScope(s.enumValue("temporaryUrlScope", B2Config.TemporaryUrlScope.class));
+    }
+  }
+
+  /** Parses an endpoint URL; the message of a bad one never repeats it (it may hold user info). */
+  private static URI endpoint(String value) {
+    try {
+      return new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("endpoint: not a valid http or https URL (" + e.getReason() + ")");
     }
   }
 

@@ -44,9 +44,17 @@ final class B2Urls {
 
   /**
    * Returns the by-name URL with a download token limited to names starting with this file's
-   * name (B2 scopes tokens by prefix; this is the narrowest scope it offers).
+   * name. B2 scopes tokens by prefix only, and this is the narrowest scope it offers: the URL of
+   * {@code share/report} also opens {@code share/report-confidential.txt} (with the token in the
+   * URL, any name under the prefix can be fetched). With {@link B2Config.TemporaryUrlScope#EXACT}
+   * this fails with UNSUPPORTED instead.
    */
   URI temporaryUrl(String path, Duration ttl) {
+    if (ctx.config.temporaryUrlScope() == B2Config.TemporaryUrlScope.EXACT) {
+      throw StorageException.of(Operation.TEMPORARY_URL, path, StorageException.Kind.UNSUPPORTED,
+          "B2 scopes download tokens by name prefix only, so a temporary URL would also open every name"
+              + " starting with this one; temporaryUrlScope=exact refuses that (use prefix to allow it)", null);
+    }
     String fileName = ctx.bucket.fileName(path);
     long seconds = Math.max(1, Math.min(B2DownloadAuthorizationRequest.MAX_DURATION_SECONDS,
         (ttl.toMillis() + 999) / 1000));

@@ -4,6 +4,7 @@ import dev.stowage.FileAttributes;
 import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.WriteOptions;
+import dev.stowage.b2.client.B2CopyFileRequest;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2UploadFileRequest;
 import dev.stowage.spi.PartUploader;
@@ -13,10 +14,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes files: one {@code b2_upload_file} for small ones, a large file in parallel parts above
@@ -24,15 +29,21 @@ import java.util.Map;
  *
  * <ul>
  *   <li>bytes: SHA-1 computed up front (and stored as {@code large_file_sha1} for large files);
- *   <li>local files: streamed once with {@code hex_digits_at_end}; large ones read part by part by
+ *   <li>local files: small ones streamed once with {@code hex_digits_at_end}; large ones hashed
+ *       first (one extra read, stored as {@code large_file_sha1}), then read part by part by
  *       position, never buffered; {@code src_last_modified_millis} is the file's modification time;
  *   <li>streams: at most one part is buffered to choose; a stream that fits goes as one upload
- *       from that buffer (so it can be retried), a longer one in parts.
+ *       from that buffer (so it can be retried), a longer one in parts, hashed on the way. As its
+ *       SHA-1 is known only at the end, the finished file (up to 5 GB) is then copied server-side
+ *       onto itself with {@code large_file_sha1} added and the unverified version deleted, so
+ *       that reads can verify it; a larger one stays without a whole-file SHA-1 (B2 checked each
+ *       part's SHA-1 on upload, reads cannot check the whole).
  * </ul>
  * Every simple upload takes its own upload URL from the pool and gives it back only after success.
  */
 final class B2Writer {
   static final String AUTO_TYPE = "b2/x-auto";
+  private static final Logger LOG = LoggerFactory.getLogger(B2Writer.class);
 
   /** Opens the bytes of a simple upload again for each attempt. */
   @FunctionalInterface
@@ -65,7 +76,9 @@ final class B2Writer {
         String sha1 = sha1(data, data.length);
         if (sizes.isLarge(data.length)) {
           info.put(Attributes.LARGE_FILE_SHA1, sha1);
-          return large(path, fileName, type, info, sizes.partSizeFor(data.length),
+          long partSize = sizes.partSizeFor(data.length);
+          return large(path, fileName, type, info, partSize,
+              PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency()),
               (up, s) -> up.upload(new ByteArrayInputStream(data), data.length, s));
         }
         return simple(path, fileName, type, info, data.length, sha1, () -> new ByteArrayInputStream(data));
@@ -75,7 +88,9 @@ final class B2Writer {
         long length = source.length() >= 0 ? source.length() : Files.size(file);
         info.put(Attributes.LAST_MODIFIED, Long.toString(Files.getLastModifiedTime(file).toMillis()));
         if (sizes.isLarge(length)) {
-          return large(path, fileName, type, info, sizes.partSizeFor(length), (up, s) -> up.upload(file, s));
+          info.put(Attributes.LARGE_FILE_SHA1, sha1(file));
+          return large(path, fileName, type, info, sizes.partSizeFor(length), ctx.config.concurrency(),
+              (up, s) -> up.upload(file, s));
         }
         return simple(path, fileName, type, info, length, null, () -> open(file));
       }
@@ -90,7 +105,11 @@ final class B2Writer {
     InputStream in = source.in();
     long length = source.length();
     if (length >= 0 && (sizes.isLarge(length) || length > sizes.streamLimit())) {
-      return large(path, fileName, type, info, sizes.partSizeFor(length), (up, s) -> up.upload(in, length, s));
+      long partSize = sizes.partSizeFor(length);
+      MessageDigest digest = newDigest();
+      return verifiable(path, type, info, digest, startAndRun(path, fileName, type, info, partSize,
+          PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency()),
+          (up, s) -> up.upload(new DigestInputStream(in, digest), length, s)));
     }
     if (length >= 0) {
       byte[] data = in.readNBytes((int) length);
@@ -105,7 +124,61 @@ final class B2Writer {
       byte[] data = head.bytes();
       return simple(path, fileName, type, info, data.length, sha1(data, data.length), () -> new ByteArrayInputStream(data));
     }
-    return large(path, fileName, type, info, sizes.partSize(), (up, s) -> up.upload(head, in, s));
+    MessageDigest digest = newDigest();
+    digest.update(head.bytes());
+    return verifiable(path, type, info, digest, startAndRun(path, fileName, type, info, sizes.partSize(),
+        sizes.streamConcurrency(), (up, s) -> up.upload(head, new DigestInputStream(in, digest), s)));
+  }
+
+  /** A finished large file and the session that made it. */
+  private record Finished(FileAttributes attributes, LargeFileSession session) {}
+
+  /**
+   * Makes a large file written from a stream verifiable: copies it onto its own name with
+   * {@code large_file_sha1} (the SHA-1 of the bytes sent) and deletes the version without it, so
+   * that a reader always finds the file. When B2 reports a SHA-1 for the copy that differs from
+   * the bytes sent, both versions are deleted and the write fails with INTEGRITY. Files over 5 GB
+   * (the {@code b2_copy_file} limit) and copies that fail otherwise keep the unverified version.
+   */
+  private FileAttributes verifiable(String path, String type, Map<String, String> info,
+      MessageDigest digest, Finished finished) {
+    String sha1 = HexFormat.of().formatHex(digest.digest());
+    B2FileVersion original = finished.session().finished();
+    if (original == null || original.contentLength() > B2Config.MAX_COPY_FILE_BYTES) {
+      return finished.attributes();
+    }
+    Map<String, String> withSha1 = new HashMap<>(info);
+    withSha1.put(Attributes.LARGE_FILE_SHA1, sha1);
+    String contentType = original.contentType() != null ? original.contentType() : type;
+    B2FileVersion copy;
+    // B2 copies server-side; allow the operation timeout plus a second per 50 MB for it.
+    java.time.Duration copyDeadline = ctx.config.timeouts().operation()
+        .plusSeconds(original.contentLength() / 50_000_000L);
+    try {
+      copy = ctx.retries.withDeadline(copyDeadline).call(Operation.WRITE, path, null, () -> ctx.client.copyFile(new B2CopyFileRequest(
+          original.fileId(), original.fileName(), null, null, "REPLACE", contentType, withSha1)));
+    } catch (StorageException e) {
+      LOG.warn("'{}' was written but could not be given its SHA-1 ({}); reads of it are not verified", path,
+          e.getMessage());
+      return finished.attributes();
+    }
+    String copied = copy.sha1OrNull();
+    if (copied != null && !copied.equals(sha1)) {
+      deleteQuietly(path, copy);
+      deleteQuietly(path, original);
+      throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INTEGRITY,
+          "expected sha1 " + sha1 + " (the bytes sent), got " + copied + " from B2's copy of them", null);
+    }
+    deleteQuietly(path, original);
+    return Attributes.of(path, copy, ctx.bucket.visibility());
+  }
+
+  private void deleteQuietly(String path, B2FileVersion v) {
+    try {
+      ctx.retries.call(Operation.WRITE, path, null, () -> ctx.client.deleteFileVersion(v.fileName(), v.fileId()));
+    } catch (StorageException e) {
+      LOG.warn("could not delete a superseded version of '{}': {}", path, e.getMessage());
+    }
   }
 
   private FileAttributes simple(String path, String fileName, String type, Map<String, String> info,
@@ -123,13 +196,18 @@ final class B2Writer {
   }
 
   private FileAttributes large(String path, String fileName, String type, Map<String, String> info,
-      long partSize, PartRun run) throws IOException {
+      long partSize, int concurrency, PartRun run) throws IOException {
+    return startAndRun(path, fileName, type, info, partSize, concurrency, run).attributes();
+  }
+
+  private Finished startAndRun(String path, String fileName, String type, Map<String, String> info,
+      long partSize, int concurrency, PartRun run) throws IOException {
     PartUploader uploader = PartUploader.builder()
         .partSize(partSize)
-        .concurrency(ctx.config.concurrency())
+        .concurrency(concurrency)
         .build();
     LargeFileSession session = LargeFileSession.start(ctx, Operation.WRITE, path, null, fileName, type, info);
-    return run.upload(uploader, session);
+    return new Finished(run.upload(uploader, session), session);
   }
 
   /** Opens a local file for one upload attempt; its failures are the caller's, not the network's. */
@@ -153,10 +231,28 @@ final class B2Writer {
   }
 
   static String sha1(byte[] data, int length) {
+    MessageDigest d = newDigest();
+    d.update(data, 0, length);
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  /** Hashes a local file (its failures are the caller's, not the network's). */
+  private static String sha1(Path file) {
+    MessageDigest d = newDigest();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        d.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new LocalSourceException(e);
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      MessageDigest d = MessageDigest.getInstance("SHA-1");
-      d.update(data, 0, length);
-      return HexFormat.of().formatHex(d.digest());
+      return MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK always has SHA-1", e);
     }

@@ -43,6 +43,11 @@ final class BucketRef {
     return b;
   }
 
+  /** Returns the bucket if it has been looked up, else null (no network call). */
+  B2Bucket cached() {
+    return bucket;
+  }
+
   String id() {
     return bucket().bucketId();
   }

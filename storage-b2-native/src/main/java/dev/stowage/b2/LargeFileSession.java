@@ -35,6 +35,7 @@ final class LargeFileSession implements MultipartSession<String> {
   private final B2FileVersion started;
   private final boolean ambiguousStart;
   private final UploadUrlPool partUrls;
+  private volatile B2FileVersion finished;
 
   private LargeFileSession(B2Context ctx, Operation op, String path, String destination,
       B2FileVersion started, boolean ambiguousStart) {
@@ -65,6 +66,11 @@ final class LargeFileSession implements MultipartSession<String> {
 
   String fileId() {
     return started.fileId();
+  }
+
+  /** Returns the finished file, or null before {@link #complete} has succeeded. */
+  B2FileVersion finished() {
+    return finished;
   }
 
   @Override
@@ -100,12 +106,29 @@ final class LargeFileSession implements MultipartSession<String> {
         throw e;
       }
     }, (attempt, failure) -> retried[0] = true);
+    this.finished = finished;
     cancelStrays();
     return Attributes.of(destination != null ? destination : path, finished, ctx.bucket.visibility());
   }
 
+  /**
+   * Cancels the unfinished file. Runs even on an interrupted thread (whose HTTP calls would fail
+   * at once): the interrupt flag is cleared for the cancel and set again afterwards. Bounded by
+   * the operation deadline.
+   */
   @Override
   public void abort() {
+    boolean interrupted = Thread.interrupted();
+    try {
+      cancel();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void cancel() {
     try {
       ctx.retries.call(op, path, destination, () -> ctx.client.cancelLargeFile(started.fileId()));
     } catch (StorageException e) {

@@ -5,13 +5,17 @@ import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2Download;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads a download and, when the connection breaks part-way, continues where it stopped with a
  * ranged download of the same version (by file id, so a concurrent overwrite cannot mix versions
- * into one read). Gives up after the configured number of attempts.
+ * into one read). Gives up after the configured number of attempts, or when no byte has arrived
+ * for the operation timeout: each read waits at most the idle timeout, and the resumes after the
+ * last byte received share one operation deadline, so a stalled download fails in bounded time
+ * while one that keeps progressing is never cut.
  */
 final class ResumingInputStream extends InputStream {
   private static final Logger LOG = LoggerFactory.getLogger(ResumingInputStream.class);
@@ -23,6 +27,7 @@ final class ResumingInputStream extends InputStream {
   private InputStream body;
   private long position;
   private int resumes;
+  private long lastProgressNanos = System.nanoTime();
 
   /**
    * @param first the open download
@@ -52,6 +57,7 @@ final class ResumingInputStream extends InputStream {
         int n = body.read(b, off, len);
         if (n > 0) {
           position += n;
+          lastProgressNanos = System.nanoTime();
         } else if (n < 0 && position < endExclusive) {
           throw new IOException("the download ended at byte " + position + " of " + endExclusive);
         }
@@ -66,11 +72,19 @@ final class ResumingInputStream extends InputStream {
     if (fileId == null || ++resumes >= ctx.config.maxAttempts()) {
       throw failure;
     }
+    Duration operation = ctx.config.timeouts().operation();
+    Duration left = operation.minusNanos(System.nanoTime() - lastProgressNanos);
+    if (left.isNegative() || left.isZero()) {
+      IOException stalled = new IOException("the download of '" + path + "' made no progress for "
+          + operation.toMillis() + " ms (the operation timeout); giving up at byte " + position, failure);
+      throw stalled;
+    }
     LOG.debug("download of '{}' broke at byte {} ({}); resuming", path, position, failure.getClass().getSimpleName());
     closeQuietly();
     String range = "bytes=" + position + "-" + (endExclusive - 1);
     try {
-      body = ctx.retries.call(Operation.READ, path, null, () -> ctx.client.downloadFileById(fileId, range)).body();
+      body = ctx.retries.withDeadline(left).call(Operation.READ, path, null,
+          () -> ctx.client.downloadFileById(fileId, range)).body();
     } catch (StorageException e) {
       IOException io = new IOException("resuming the download failed", e);
       io.addSuppressed(failure);

@@ -96,8 +96,11 @@ class B2AdapterTest {
   }
 
   @Test
-  void capabilities_privateBucket_declaresB2Features() {
-    var caps = open().capabilities();
+  void capabilities_privateBucket_declaresB2FeaturesOnceKnown() {
+    B2Adapter adapter = B2Adapter.create(TestBuckets.config(B2.emulator(), bucket).build());
+    toClose.add(adapter);
+    assertThat(adapter.directoryExists("")).isTrue(); // authorises and finds the bucket
+    var caps = adapter.capabilities();
     assertThat(caps.has(Capability.VISIBILITY_BUCKET_LEVEL)).isTrue();
     assertThat(caps.has(Capability.PUBLIC_URL)).isFalse();
     assertThat(caps.has(Capability.CREATE_ONLY)).isFalse();
@@ -106,6 +109,18 @@ class B2AdapterTest {
     assertThat(caps.partSize()).isEqualTo(1024);
     assertThat(caps.multipartThreshold()).isEqualTo(2048);
     assertThat(caps.maxPathBytes()).isEqualTo(1024);
+  }
+
+  @Test
+  void capabilities_beforeFirstOperation_areStaticAndPublicUrlOfPrivateBucketIsUnsupported() {
+    Filesystem fs = open(); // no network call: capabilities are declared statically
+    var caps = fs.capabilities();
+    assertThat(caps.has(Capability.PUBLIC_URL)).isTrue();
+    assertThat(caps.partSize() * 5).as("B2's 100 MB recommendation within the 64 MiB budget")
+        .isLessThanOrEqualTo(64L << 20);
+    fs.write("p.txt", "p");
+    assertThatThrownBy(() -> fs.publicUrl("p.txt")).isInstanceOfSatisfying(StorageException.class,
+        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
   }
 
   @Test
@@ -139,8 +154,10 @@ class B2AdapterTest {
     Filesystem fs = open();
     byte[] data = random(5000, 1);
     FileAttributes a = fs.write("big.bin", new ByteArrayInputStream(data), WriteOptions.DEFAULT);
+    // Sent in parts, then copied onto itself with large_file_sha1 so that reads can verify it.
+    assertThat(versions("big")).hasSize(1);
     B2FileVersion v = versions("big").get(0);
-    assertThat(v.contentSha1()).isEqualTo("none");
+    assertThat(v.fileInfo()).containsEntry("large_file_sha1", B2FaultToleranceTest.sha1(data));
     assertThat(a.size()).isEqualTo(5000);
     assertThat(fs.read("big.bin")).isEqualTo(data);
   }
@@ -200,8 +217,9 @@ class B2AdapterTest {
   }
 
   @Test
-  void open_forceCapExceededTestMode_failsWithQuotaExceeded() {
-    assertThatThrownBy(() -> open(TestBuckets.config(B2.emulator(), bucket).testMode("force_cap_exceeded")))
+  void firstOperation_forceCapExceededTestMode_failsWithQuotaExceeded() {
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).testMode("force_cap_exceeded")); // no I/O
+    assertThatThrownBy(() -> fs.list("docs").toList())
         .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
   }
 
@@ -236,8 +254,14 @@ class B2AdapterTest {
       assertThatThrownBy(in::readAllBytes).isInstanceOfSatisfying(ReadFailedException.class,
           e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
     }
-    // A range is not checked (B2's SHA-1 covers the whole file) and returns the stored bytes.
-    assertThat(fs.readStream("corrupt.bin", dev.stowage.ByteRange.of(0, 1999))).hasBinaryContent(data);
+    // A range that covers the whole file is checked like a whole read.
+    try (InputStream in = fs.readStream("corrupt.bin", dev.stowage.ByteRange.of(0, 1999))) {
+      assertThatThrownBy(in::readAllBytes).isInstanceOfSatisfying(ReadFailedException.class,
+          e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
+    }
+    // A part of it is not (B2's SHA-1 covers the whole file) and returns the stored bytes.
+    assertThat(fs.readStream("corrupt.bin", dev.stowage.ByteRange.of(0, 1998)))
+        .hasBinaryContent(java.util.Arrays.copyOf(data, 1999));
   }
 
   @Test
@@ -283,7 +307,9 @@ class B2AdapterTest {
     fs.delete("h.txt");
     assertThat(fs.fileExists("h.txt")).isFalse();
     assertThat(versions("h.txt")).extracting(B2FileVersion::action).containsExactly("hide", "upload", "upload");
-    fs.delete("h.txt"); // already hidden: nothing to do
+    fs.delete("h.txt"); // already hidden: nothing to do, and no second hide marker
+    assertThat(fs.fileExists("h.txt")).isFalse();
+    assertThat(versions("h.txt")).extracting(B2FileVersion::action).containsExactly("hide", "upload", "upload");
   }
 
   @Test
@@ -384,6 +410,101 @@ class B2AdapterTest {
   }
 
   @Test
+  void temporaryUrl_defaultPrefixScope_alsoOpensNamesThatExtendIt() throws IOException {
+    Filesystem fs = open();
+    fs.write("share/report", "report");
+    fs.write("share/report-confidential.txt", "confidential");
+    URI url = fs.temporaryUrl("share/report", Duration.ofMinutes(5));
+    assertThat(status(url)).isEqualTo(200);
+    // B2 scopes the token by name prefix: the same token opens the longer name too (documented).
+    URI longer = URI.create(url.toString().replace("share/report?", "share/report-confidential.txt?"));
+    assertThat(longer).isNotEqualTo(url);
+    assertThat(status(longer)).isEqualTo(200);
+  }
+
+  @Test
+  void temporaryUrl_exactScope_isRefusedAsUnsupported() {
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).temporaryUrlScope(B2Config.TemporaryUrlScope.EXACT));
+    fs.write("share/report", "report");
+    assertThatThrownBy(() -> fs.temporaryUrl("share/report", Duration.ofMinutes(5)))
+        .isInstanceOfSatisfying(StorageException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
+          assertThat(e.getMessage()).contains("prefix");
+        });
+  }
+
+  @Test
+  void anyOperation_noCredentials_failsPermissionDeniedNamingTheVariables() {
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
+        .credentials(() -> B2Credentials.fromEnvironment(Map.of())));
+    assertThatThrownBy(() -> fs.stat("a.txt")).isInstanceOfSatisfying(StorageException.class, e -> {
+      assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
+      assertThat(e.getMessage()).contains("a.txt").contains("B2_APPLICATION_KEY_ID").contains("B2_APPLICATION_KEY");
+    });
+  }
+
+  @Test
+  void abort_onInterruptedThread_cancelsTheLargeFileAndKeepsTheInterrupt() {
+    B2Config config = TestBuckets.config(B2.emulator(), bucket).build();
+    java.util.function.Function<Duration, dev.stowage.spi.Retrier> retriers =
+        d -> dev.stowage.spi.Retrier.builder().maxAttempts(3).deadline(d).build();
+    B2Context ctx = new B2Context(client, config, new Retries(retriers.apply(Duration.ofSeconds(10)), retriers),
+        java.time.Clock.systemUTC());
+    LargeFileSession session = LargeFileSession.start(ctx, dev.stowage.Operation.WRITE, "i.bin", null, "i.bin",
+        "b2/x-auto", new java.util.HashMap<>());
+    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).hasSize(1);
+    Thread.currentThread().interrupt();
+    try {
+      session.abort();
+      assertThat(Thread.currentThread().isInterrupted()).as("interrupt restored").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).isEmpty();
+  }
+
+  @Test
+  void write_threadInterruptedMidStream_cancelsTheLargeFile() throws Exception {
+    Filesystem fs = open();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    InputStream endless = new InputStream() {
+      private final Random random = new Random(9);
+
+      @Override
+      public int read() {
+        return random.nextInt(256);
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+          b[off + i] = (byte) random.nextInt(256);
+        }
+        return len;
+      }
+    };
+    Thread writer = new Thread(() -> {
+      try {
+        fs.write("endless.bin", endless, WriteOptions.DEFAULT);
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    }, "endless-writer");
+    writer.start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (client.listUnfinishedLargeFiles(bucketId, null, null, 100).files().isEmpty()) {
+      assertThat(System.nanoTime()).as("a large file was started").isLessThan(until);
+      Thread.sleep(5);
+    }
+    writer.interrupt();
+    writer.join(TimeUnit.SECONDS.toMillis(20));
+    assertThat(writer.isAlive()).isFalse();
+    assertThat(failure.get()).as("the interrupted write fails").isNotNull();
+    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).as("unfinished large files").isEmpty();
+    assertThat(fs.fileExists("endless.bin")).isFalse();
+  }
+
+  @Test
   void prepareUpload_ticket_isBucketScopedForADay() throws IOException {
     Filesystem fs = open();
     UploadTicket t = fs.prepareUpload("up/ü.txt", Duration.ofMinutes(5), UploadConstraints.contentType("text/plain"));
@@ -432,19 +553,25 @@ class B2AdapterTest {
   }
 
   @Test
-  void open_wrongCredentials_failsWithPermissionDeniedWithoutTheKey() {
-    assertThatThrownBy(() -> open(TestBuckets.config(B2.emulator(), bucket)
-        .credentials(new B2Credentials(B2.emulator().keyId(), "not-the-key"))))
+  void firstOperation_wrongCredentials_failsWithPermissionDeniedWithoutTheKey() {
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
+        .credentials(new B2Credentials(B2.emulator().keyId(), "not-the-key"))); // no I/O
+    assertThatThrownBy(() -> fs.list("docs").toList())
         .isInstanceOfSatisfying(StorageException.class, e -> {
           assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
+          assertThat(e.getMessage()).contains("list 'docs'");
           assertThat(e.getMessage()).doesNotContain("not-the-key").doesNotContain(B2.emulator().keyId());
         });
   }
 
   @Test
-  void open_missingBucket_failsWithNotFound() {
-    assertThatThrownBy(() -> open(TestBuckets.config(B2.emulator(), "no-such-bucket-anywhere")))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+  void firstOperation_missingBucket_failsWithNotFoundNamingItsPath() {
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), "no-such-bucket-anywhere")); // no I/O
+    assertThatThrownBy(() -> fs.write("reports/q1.txt", "x"))
+        .isInstanceOfSatisfying(StorageException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+          assertThat(e.getMessage()).contains("reports/q1.txt").contains("no bucket named");
+        });
   }
 
   private static int status(URI url) throws IOException {

@@ -10,7 +10,9 @@ import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2ListFilesRequest;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.spi.FilesystemProvider;
+import dev.stowage.spi.Timeouts;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,52 @@ class B2ProviderTest {
         .hasMessageContaining("applicationKey").hasMessageNotContaining("topsecret");
     assertThatThrownBy(() -> B2Provider.config(URI.create("b2://id:key@bkt/x"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("key@");
+  }
+
+  @Test
+  void config_endpointWithUserInfo_isRefusedWithoutEchoingTheSecret() {
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt"),
+        Map.of("endpoint", "http://user:EndpointSecret42@127.0.0.1:9000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("endpoint").hasMessageContaining("user info")
+        .hasMessageNotContaining("EndpointSecret42").hasMessageNotContaining("user:");
+    assertThatThrownBy(() -> B2Config.builder("bkt").endpoint(URI.create("https://id:EndpointSecret42@api.example")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("EndpointSecret42");
+    assertThatThrownBy(() -> B2Client.builder().endpoint(URI.create("https://id:EndpointSecret42@api.example")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("EndpointSecret42");
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt"),
+        Map.of("endpoint", "http://user:Endpoint Secret42@127.0.0.1:9000")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Secret42");
+  }
+
+  @Test
+  void config_timeoutSettings_setTheThreeLimits() {
+    B2Config c = B2Provider.config(URI.create("b2://bkt?timeout=2m&connectTimeout=500ms&idleTimeout=10s"), Map.of());
+    assertThat(c.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(2)));
+    assertThat(B2Provider.config(URI.create("b2://bkt"), Map.of()).timeouts()).isEqualTo(Timeouts.DEFAULT);
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?timeout=0s"), Map.of()))
+        .hasMessageStartingWith("timeout");
+  }
+
+  @Test
+  void config_retryMaxDelayAlone_lowersTheBaseDelay() {
+    B2Config c = B2Provider.config(URI.create("b2://bkt?retryMaxDelay=100ms"), Map.of());
+    assertThat(c.maxDelay()).isEqualTo(Duration.ofMillis(100));
+    assertThat(c.baseDelay()).isEqualTo(Duration.ofMillis(100));
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?retryBaseDelay=2s&retryMaxDelay=1s"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void config_memoryBudgetAndUrlScope_areParsed() {
+    B2Config c = B2Provider.config(URI.create("b2://bkt?memoryBudget=32Mi&temporaryUrlScope=exact"), Map.of());
+    assertThat(c.memoryBudget()).isEqualTo(32L << 20);
+    assertThat(c.temporaryUrlScope()).isEqualTo(B2Config.TemporaryUrlScope.EXACT);
+    B2Config d = B2Provider.config(URI.create("b2://bkt"), Map.of());
+    assertThat(d.memoryBudget()).isEqualTo(64L << 20);
+    assertThat(d.temporaryUrlScope()).isEqualTo(B2Config.TemporaryUrlScope.PREFIX);
+    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?memoryBudget=1k"), Map.of()))
+        .hasMessageContaining("memoryBudget");
   }
 
   @Test

@@ -19,8 +19,9 @@ import java.util.Random;
  * Run in a JVM with a small heap by {@link LargeUploadMemoryTest}: writes a stream of unknown
  * length, generated on the fly, and prints its SHA-1, its size and the peak heap use.
  *
- * <p>Arguments: endpoint, bucket, path, size in bytes, part size, concurrency. Credentials come
- * from {@code B2_APPLICATION_KEY_ID}/{@code B2_APPLICATION_KEY}.
+ * <p>Arguments: endpoint, bucket, path, size in bytes, then optionally part size and concurrency
+ * (without them: the default settings). Credentials come from
+ * {@code B2_APPLICATION_KEY_ID}/{@code B2_APPLICATION_KEY}.
  */
 public final class LargeUploadChild {
 
@@ -29,16 +30,19 @@ public final class LargeUploadChild {
   public static void main(String[] args) throws Exception {
     URI endpoint = URI.create(args[0]);
     long size = Long.parseLong(args[3]);
-    B2Config config = B2Config.builder(args[1])
+    B2Config.Builder builder = B2Config.builder(args[1])
         .endpoint(endpoint)
-        .credentials(B2Credentials.environment())
-        .partSize(Long.parseLong(args[4]))
-        .concurrency(Integer.parseInt(args[5]))
-        .build();
+        .credentials(B2Credentials.environment());
+    if (args.length > 5) {
+      builder.partSize(Long.parseLong(args[4])).concurrency(Integer.parseInt(args[5]));
+    }
+    B2Config config = builder.build();
+    long start = System.nanoTime();
     Generated source = new Generated(size);
     try (Filesystem fs = Filesystem.of(B2Adapter.create(config))) {
       FileAttributes a = fs.write(args[2], source, WriteOptions.DEFAULT);
       System.out.println("size=" + a.size());
+      System.out.println("seconds=" + (System.nanoTime() - start) / 1_000_000_000.0);
     }
     System.out.println("sha1=" + HexFormat.of().formatHex(source.sha1.digest()));
     long peak = 0;
@@ -65,6 +69,11 @@ public final class LargeUploadChild {
       this.size = size;
       this.sha1 = MessageDigest.getInstance("SHA-1");
       new Random(20261123).nextBytes(block);
+    }
+
+    /** Returns the SHA-1 of the bytes read so far (call once, at the end). */
+    String hex() {
+      return HexFormat.of().formatHex(sha1.digest());
     }
 
     @Override

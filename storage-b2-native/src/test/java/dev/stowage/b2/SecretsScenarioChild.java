@@ -7,6 +7,10 @@ import dev.stowage.UploadTicket;
 import dev.stowage.WriteOptions;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2Credentials;
+import dev.stowage.b2.client.B2FileVersion;
+import dev.stowage.b2.client.B2StartLargeFileRequest;
+import dev.stowage.b2.client.B2UploadFileRequest;
+import dev.stowage.b2.client.B2UploadUrl;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -43,11 +48,33 @@ public final class SecretsScenarioChild {
     try (B2Client client = B2Client.builder().endpoint(endpoint).credentials(B2Credentials.environment()).build()) {
       seen.add(client.authorization().authorizationToken());
       System.out.println("authorization: " + client.authorization());
-      System.out.println("upload url: " + client.getUploadUrl(client.listBuckets(null, bucket).get(0).bucketId()));
+      String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
+      B2UploadUrl upload = client.getUploadUrl(bucketId);
+      seen.add(upload.authorizationToken());
+      System.out.println("upload url: " + upload);
+      byte[] body = "via an upload URL".getBytes(StandardCharsets.UTF_8);
+      client.uploadFile(upload, new B2UploadFileRequest("s/direct.txt", "text/plain", body.length, null, Map.of()),
+          new ByteArrayInputStream(body));
+      B2FileVersion large = client.startLargeFile(new B2StartLargeFileRequest(bucketId, "s/parts.bin", "b2/x-auto", Map.of()));
+      B2UploadUrl partUrl = client.getUploadPartUrl(large.fileId());
+      seen.add(partUrl.authorizationToken());
+      client.uploadPart(partUrl, 1, body.length, null, new ByteArrayInputStream(body));
+      client.cancelLargeFile(large.fileId());
+    }
+    // The adapter's own session tokens: a shared client, its token read after each round.
+    try (B2Client shared = B2Client.builder().endpoint(endpoint).credentials(B2Credentials.environment())
+        .testMode("expire_some_account_authorization_tokens").build();
+         Filesystem fs = Filesystem.of(B2Adapter.create(shared, master))) {
+      exercise(fs, seen);
+      seen.add(shared.authorization().authorizationToken());
+      exercise(fs, seen);
+      seen.add(shared.authorization().authorizationToken());
     }
     try (Filesystem fs = Filesystem.of(B2Adapter.create(master))) {
       exercise(fs, seen);
     }
+    attempt("endpoint with user info", () -> B2Config.builder(bucket)
+        .endpoint(URI.create("http://user:EndpointUserInfoSecret77@127.0.0.1:1")));
     B2Config narrow = master.toBuilder().credentials(app).testMode("fail_some_uploads").build();
     try (Filesystem fs = Filesystem.of(B2Adapter.create(narrow))) {
       exercise(fs, seen);

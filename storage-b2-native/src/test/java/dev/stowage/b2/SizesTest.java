@@ -13,11 +13,34 @@ class SizesTest {
   }
 
   @Test
-  void of_unconfigured_usesRecommendedAndTwiceAsCutoff() {
-    Sizes s = Sizes.of(B2Config.builder("b").build(), auth(100_000_000, 5_000_000));
+  void of_unconfiguredWithinBudget_usesRecommendedAndTwiceAsCutoff() {
+    Sizes s = Sizes.of(B2Config.builder("b").memoryBudget(1L << 30).build(), auth(100_000_000, 5_000_000));
     assertThat(s.partSize()).isEqualTo(100_000_000);
     assertThat(s.minPartSize()).isEqualTo(5_000_000);
     assertThat(s.uploadCutoff()).isEqualTo(200_000_000);
+    assertThat(s.streamConcurrency()).isEqualTo(4);
+  }
+
+  @Test
+  void of_recommendedOverDefaultBudget_shrinksPartsToFit64MiB() {
+    Sizes s = Sizes.of(B2Config.builder("b").build(), auth(100_000_000, 5_000_000));
+    assertThat(s.partSize()).isBetween(5_000_000L, (64L << 20) / 5);
+    assertThat(s.partSize() * (s.streamConcurrency() + 1)).isLessThanOrEqualTo(64L << 20);
+    assertThat(s.uploadCutoff()).isEqualTo(2 * s.partSize());
+  }
+
+  @Test
+  void of_configuredPartSizeOverBudget_keepsItAndLowersConcurrency() {
+    Sizes s = Sizes.of(B2Config.builder("b").partSize(20L << 20).concurrency(8).build(), auth(100_000_000, 5_000_000));
+    assertThat(s.partSize()).isEqualTo(20L << 20);
+    assertThat(s.streamConcurrency()).isEqualTo(2); // 20 MiB × 3 = 60 MiB ≤ 64 MiB
+  }
+
+  @Test
+  void of_budgetBelowTwoMinimumParts_neverGoesBelowMinimum() {
+    Sizes s = Sizes.of(B2Config.builder("b").memoryBudget(2L << 20).build(), auth(100_000_000, 5_000_000));
+    assertThat(s.partSize()).isEqualTo(5_000_000);
+    assertThat(s.streamConcurrency()).isEqualTo(1);
   }
 
   @Test
@@ -29,7 +52,7 @@ class SizesTest {
 
   @Test
   void partSizeFor_hugeFile_growsToAtMost10000Parts() {
-    Sizes s = new Sizes(5_000_000, 5_000_000, 10_000_000);
+    Sizes s = new Sizes(5_000_000, 5_000_000, 10_000_000, 4);
     long size = 10_000_000_000_000L; // 10 TB
     long part = s.partSizeFor(size);
     assertThat((size + part - 1) / part).isLessThanOrEqualTo(10_000);
@@ -38,7 +61,7 @@ class SizesTest {
 
   @Test
   void partSizeFor_fileOfOnePart_isSplitInTwo() {
-    Sizes s = new Sizes(1000, 100, 10);
+    Sizes s = new Sizes(1000, 100, 10, 4);
     assertThat(s.partSizeFor(600)).isEqualTo(300);
     assertThat(s.partSizeFor(150)).isEqualTo(100); // never below the minimum
     assertThat(s.isLarge(600)).isTrue();
@@ -47,13 +70,13 @@ class SizesTest {
 
   @Test
   void isLarge_belowCutoff_isSimpleUnlessOver5GB() {
-    Sizes s = new Sizes(1000, 100, 6_000_000_000L);
+    Sizes s = new Sizes(1000, 100, 6_000_000_000L, 4);
     assertThat(s.isLarge(5_000_000_000L)).isFalse();
     assertThat(s.isLarge(5_000_000_001L)).isTrue();
   }
 
   @Test
   void streamLimit_isOnePart() {
-    assertThat(new Sizes(1000, 100, 300).streamLimit()).isEqualTo(1000);
+    assertThat(new Sizes(1000, 100, 300, 4).streamLimit()).isEqualTo(1000);
   }
 }

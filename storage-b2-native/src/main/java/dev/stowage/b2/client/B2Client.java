@@ -3,6 +3,8 @@ package dev.stowage.b2.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.spi.Deadline;
+import dev.stowage.spi.Timeouts;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -60,11 +62,12 @@ public final class B2Client implements AutoCloseable {
     // The loader runs at the first call, after the constructor has set the transport.
     this.authorizer = new Authorizer(b.credentials, this::authorize, b.tokenLifetime);
     ErrorBodies errors = new ErrorBodies(mapper, authorizer);
-    OkHttpClient.Builder http = (b.httpClient == null ? new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(20))
-        .readTimeout(Duration.ofMinutes(2))
-        .writeTimeout(Duration.ofMinutes(2)) : b.httpClient.newBuilder())
+    OkHttpClient.Builder http = (b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder())
         .addInterceptor(new UserAgentInterceptor(b.userAgent));
+    if (b.httpClient == null || b.timeouts != null) {
+      Timeouts t = b.timeouts != null ? b.timeouts : Timeouts.DEFAULT;
+      http.connectTimeout(t.connect()).readTimeout(t.idle()).writeTimeout(t.idle());
+    }
     if (b.testMode != null) {
       http.addInterceptor(new TestModeInterceptor(b.testMode));
     }
@@ -77,6 +80,38 @@ public final class B2Client implements AutoCloseable {
   /** Returns a builder for the production endpoint and no credentials yet. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Ends a {@link #deadline(Deadline)} scope; closing twice does nothing more. */
+  public interface DeadlineScope extends AutoCloseable {
+    /** Restores the deadline that was in force before the scope began. */
+    @Override
+    void close();
+  }
+
+  /**
+   * Makes {@code deadline} the deadline of every call this thread makes (on any client) until
+   * the returned scope is closed: a call that has not got its answer (for downloads: the response
+   * headers) by then is abandoned and fails with an {@link java.io.UncheckedIOException} whose
+   * cause is a {@link java.net.SocketTimeoutException}; a call started after it fails at once.
+   * Scopes nest; closing one restores the previous deadline.
+   *
+   * <pre>{@code
+   * try (B2Client.DeadlineScope s = B2Client.deadline(Deadline.after(Duration.ofSeconds(60)))) {
+   *   b2.listFileNames(request);
+   * }
+   * }</pre>
+   */
+  public static DeadlineScope deadline(Deadline deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    Deadline previous = CallDeadline.set(deadline);
+    boolean[] closed = {false};
+    return () -> {
+      if (!closed[0]) {
+        closed[0] = true;
+        CallDeadline.set(previous);
+      }
+    };
   }
 
   // ---- authorisation ----
@@ -406,12 +441,32 @@ public final class B2Client implements AutoCloseable {
     private String testMode;
     private Duration tokenLifetime = Duration.ofHours(23);
     private OkHttpClient httpClient;
+    private Timeouts timeouts;
 
     private Builder() {}
 
-    /** Sets the authorisation endpoint (default {@link #DEFAULT_ENDPOINT}); {@code http://127.0.0.1:port} for the emulator. */
+    /**
+     * Sets the connection timeout ({@link Timeouts#connect()}) and the stall timeout
+     * ({@link Timeouts#idle()}, used as OkHttp's read and write timeouts). Default
+     * {@link Timeouts#DEFAULT}, or the given {@link #httpClient}'s own values when one is given.
+     * The operation deadline is the caller's, per thread: see {@link B2Client#deadline(Deadline)}.
+     */
+    public Builder timeouts(Timeouts value) {
+      this.timeouts = Objects.requireNonNull(value, "timeouts");
+      return this;
+    }
+
+    /**
+     * Sets the authorisation endpoint (default {@link #DEFAULT_ENDPOINT}); {@code http://127.0.0.1:port}
+     * for the emulator. An endpoint with user info is refused without repeating it: credentials
+     * go in {@link #credentials}.
+     */
     public Builder endpoint(URI value) {
       Objects.requireNonNull(value, "endpoint");
+      if (value.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("endpoint (" + value.getScheme() + "://…) must not carry user info;"
+            + " give credentials with credentials(...)");
+      }
       if (!"http".equals(value.getScheme()) && !"https".equals(value.getScheme())) {
         throw new IllegalArgumentException("endpoint must be an http(s) URL: " + value);
       }

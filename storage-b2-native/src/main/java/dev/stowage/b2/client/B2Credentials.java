@@ -39,8 +39,8 @@ public record B2Credentials(String keyId, String applicationKey) {
 
   /**
    * Returns a source that reads {@value #KEY_ID_VARIABLE} and {@value #KEY_VARIABLE} from the
-   * process environment each time it is asked; it fails with {@link IllegalStateException} naming
-   * the missing variable (never a value).
+   * process environment each time it is asked; it fails with {@link B2MissingCredentialsException}
+   * naming the missing variable (never a value).
    */
   public static Supplier<B2Credentials> environment() {
     return () -> fromEnvironment(System.getenv());
@@ -49,16 +49,16 @@ public record B2Credentials(String keyId, String applicationKey) {
   /**
    * Returns the credentials held by {@code env} under {@value #KEY_ID_VARIABLE} and {@value #KEY_VARIABLE}.
    *
-   * @throws IllegalStateException naming the variable that is missing or blank
+   * @throws B2MissingCredentialsException naming the variable that is missing or blank
    */
   public static B2Credentials fromEnvironment(Map<String, String> env) {
     String id = env.get(KEY_ID_VARIABLE);
     String key = env.get(KEY_VARIABLE);
     if (id == null || id.isBlank()) {
-      throw new IllegalStateException("no B2 credentials: environment variable " + KEY_ID_VARIABLE + " is not set");
+      throw new B2MissingCredentialsException(KEY_ID_VARIABLE);
     }
     if (key == null || key.isBlank()) {
-      throw new IllegalStateException("no B2 credentials: environment variable " + KEY_VARIABLE + " is not set");
+      throw new B2MissingCredentialsException(KEY_VARIABLE);
     }
     return new B2Credentials(id, key);
   }

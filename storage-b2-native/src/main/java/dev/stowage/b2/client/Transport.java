@@ -1,11 +1,19 @@
 package dev.stowage.b2.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.spi.Deadline;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -16,10 +24,20 @@ import okhttp3.ResponseBody;
 /**
  * Runs requests through the interceptor chain and turns answers into records or {@link B2Exception}s.
  * Transport failures surface as {@link UncheckedIOException}.
+ *
+ * <p>Every call honours the thread's {@link CallDeadline}: a JSON call (request, answer and its
+ * body) is abandoned when the deadline passes; a download is abandoned when its headers have not
+ * arrived by then (its body is then bounded by the idle timeout per read, and by the resuming
+ * stream's own deadline).
  */
 final class Transport {
   static final String API_PREFIX = "/b2api/v2/";
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "stowage-b2-deadline");
+    t.setDaemon(true);
+    return t;
+  });
 
   final OkHttpClient http;
   final ObjectMapper mapper;
@@ -53,7 +71,7 @@ final class Transport {
   /** Executes {@code request} and reads a successful answer as {@code type}, else throws. */
   <T> T readJson(Request request, String call, Class<T> type) {
     String text;
-    try (Response response = execute(request)) {
+    try (Response response = execute(request, true)) {
       if (!response.isSuccessful()) {
         throw errors.toException(call, response);
       }
@@ -70,13 +88,46 @@ final class Transport {
     }
   }
 
-  /** Executes {@code request}; the caller closes the response. */
+  /** Executes {@code request}; the caller closes the response. The deadline covers the headers. */
   Response execute(Request request) {
+    return execute(request, false);
+  }
+
+  /**
+   * Executes {@code request} under the thread's deadline: with {@code wholeCall} the deadline
+   * also covers reading the body, otherwise only the wait for the response headers.
+   */
+  private Response execute(Request request, boolean wholeCall) {
+    CallTag tag = request.tag(CallTag.class);
+    String name = tag == null ? "request" : tag.call();
+    Deadline deadline = CallDeadline.current();
+    long millis = deadline.isInfinite() ? -1 : deadline.remaining().toMillis();
+    if (millis == 0) {
+      throw new UncheckedIOException(new SocketTimeoutException(name + " not started: the operation's deadline has passed"));
+    }
+    Call call = http.newCall(request);
+    ScheduledFuture<?> watchdog = null;
+    if (millis > 0) {
+      if (wholeCall) {
+        call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
+      } else {
+        watchdog = WATCHDOG.schedule(call::cancel, millis, TimeUnit.MILLISECONDS);
+      }
+    }
     try {
-      return http.newCall(request).execute();
+      return call.execute();
     } catch (IOException e) {
-      CallTag tag = request.tag(CallTag.class);
-      throw new UncheckedIOException((tag == null ? "request" : tag.call()) + " failed: " + e.getMessage(), e);
+      if (millis > 0 && (call.isCanceled() || e instanceof InterruptedIOException) && deadline.expired()) {
+        SocketTimeoutException timeout = new SocketTimeoutException(
+            name + " got no answer within the operation's deadline");
+        timeout.initCause(e);
+        throw new UncheckedIOException(name + " failed: " + timeout.getMessage(), timeout);
+      }
+      throw new UncheckedIOException(name + " failed: " + e.getMessage(), e);
+    } finally {
+      if (watchdog != null) {
+        watchdog.cancel(false);
+      }
     }
   }
 

@@ -249,14 +249,23 @@ class B2ClientTest {
     assertThatThrownBy(() -> client.listFileNames(B2ListFilesRequest.of(bucket.bucketId(), null, null, 1)))
         .isInstanceOfSatisfying(B2Exception.class, e -> assertThat(e.code()).isEqualTo("expired_auth_token"));
     B2.emulator().useFaults(FaultPlan.builder().add("b2_list_file_names", 0.5, Fault.expiredToken()).seed(7).build());
-    for (int i = 0; i < 10; i++) {
+    int repeated = 0;
+    int failed = 0;
+    for (int i = 0; i < 20; i++) {
       // Each call survives one expiry: the interceptor authorises again and repeats it.
+      String token = client.authorization().authorizationToken();
       try {
         client.listFileNames(B2ListFilesRequest.of(bucket.bucketId(), null, null, 1));
+        if (!client.authorization().authorizationToken().equals(token)) {
+          repeated++; // it met an expiry, authorised again and still succeeded
+        }
       } catch (B2Exception e) {
         assertThat(e.code()).isEqualTo("expired_auth_token"); // two expiries in a row
+        failed++;
       }
     }
+    assertThat(repeated).as("calls that succeeded after an expiry").isPositive();
+    assertThat(failed).as("calls that met two expiries in a row").isLessThan(20 - repeated);
     assertThat(client.authorization().authorizationToken()).isNotEqualTo(before);
   }
 
