@@ -18,8 +18,12 @@ import java.util.concurrent.TimeUnit;
  * small bounded queue, so memory stays bounded whatever the size. Nothing is visible at the path
  * before {@code close()} returns; a failure surfaces from {@code write} or {@code close} as a
  * {@link WriteFailedException}.
+ *
+ * <p>Aborting (or closing on an interrupted thread, or an interrupt while writing) makes the
+ * adapter's source stream fail, so the adapter cancels its upload, and waits for the worker to
+ * finish that cancellation before returning.
  */
-final class BackgroundWriteStream extends OutputStream {
+final class BackgroundWriteStream extends UploadStream {
 
   /** Performs the actual write; {@code head} is the start of the content, for type detection. */
   interface Sink {
@@ -29,6 +33,9 @@ final class BackgroundWriteStream extends OutputStream {
   private static final int CHUNK = 64 * 1024;
   private static final int QUEUED_CHUNKS = 8;
   private static final byte[] END = new byte[0];
+  private static final byte[] ABORT = new byte[0];
+  /** How long an abort waits for the adapter to cancel; adapters bound their own calls. */
+  private static final long ABORT_WAIT_MILLIS = 120_000;
 
   private final String path;
   private final Sink sink;
@@ -40,6 +47,7 @@ final class BackgroundWriteStream extends OutputStream {
   private volatile RuntimeException failure;
   private volatile boolean workerDone;
   private boolean closed;
+  private volatile boolean aborted;
 
   BackgroundWriteStream(String path, Sink sink) {
     this.path = path;
@@ -86,6 +94,11 @@ final class BackgroundWriteStream extends OutputStream {
   public void close() {
     if (closed) {
       return;
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      abort();
+      throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED,
+          "cancelled: the writing thread was interrupted before close(), nothing was written", null);
     }
     closed = true;
     if (worker == null) {
@@ -142,9 +155,36 @@ final class BackgroundWriteStream extends OutputStream {
         }
       }
     } catch (InterruptedException e) {
+      abort();
       Thread.currentThread().interrupt();
-      worker.interrupt();
-      throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED, "interrupted", e);
+      throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED,
+          "interrupted; the upload was cancelled", e);
+    }
+  }
+
+  @Override
+  public void abort() {
+    if (aborted || closed) {
+      return;
+    }
+    closed = true;
+    aborted = true;
+    if (worker == null) {
+      return; // nothing has left this stream yet
+    }
+    // Make the adapter's read fail: it then cancels its multipart upload. The queue is cleared
+    // first so that the marker always fits (this thread is the only producer).
+    queue.clear();
+    queue.offer(ABORT);
+    boolean interrupted = Thread.interrupted();
+    try {
+      worker.join(ABORT_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -178,6 +218,9 @@ final class BackgroundWriteStream extends OutputStream {
         }
         try {
           byte[] next = queue.take();
+          if (next == ABORT) {
+            throw new IOException("the upload of '" + path + "' was aborted by its producer");
+          }
           if (next == END) {
             ended = true;
             return -1;

@@ -5,7 +5,6 @@ import dev.stowage.spi.Checksums;
 import dev.stowage.spi.FilesystemAdapter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -173,7 +172,7 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   @Override
-  public OutputStream openOutputStream(String path, WriteOptions options) {
+  public UploadStream openOutputStream(String path, WriteOptions options) {
     return writes.outputStream(path, options);
   }
 
@@ -270,8 +269,9 @@ final class DefaultFilesystem implements Filesystem {
       entries = adapter.list(p, deep);
     } catch (RuntimeException e) {
       StorageException se = Failures.wrap(Operation.LIST, p, null, e);
-      if (se.kind() == StorageException.Kind.NOT_FOUND || isFile(p)) {
-        // A missing directory, or a file (which some backends refuse to list), has no entries.
+      // A missing directory, or a file (which some backends refuse to list), has no entries. A
+      // transient failure is not asked about: the extra call would spend the deadline again.
+      if (se.kind() == StorageException.Kind.NOT_FOUND || (!se.retryable() && isFile(p))) {
         return DirectoryListing.empty();
       }
       throw se;

@@ -5,7 +5,6 @@ import dev.stowage.spi.WriteSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -88,7 +87,7 @@ final class FacadeWrites {
     return send(p, WriteSource.of(file, size), o, null);
   }
 
-  OutputStream outputStream(String path, WriteOptions options) {
+  UploadStream outputStream(String path, WriteOptions options) {
     String p = checks.destination(path, Operation.WRITE, null);
     WriteOptions o = prepare(p, options);
     refuseDirectory(Operation.WRITE, p, null, p);

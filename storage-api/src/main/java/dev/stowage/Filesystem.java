@@ -2,7 +2,6 @@ package dev.stowage;
 
 import dev.stowage.spi.FilesystemAdapter;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -120,8 +119,10 @@ public interface Filesystem extends AutoCloseable {
   /**
    * Returns a stream whose bytes become the file when it is closed. Until then nothing is visible
    * at {@code path}; if writing fails, {@code close()} throws and nothing is left.
+   * {@link UploadStream#abort()} (or closing on an interrupted thread) discards the upload and
+   * cancels any multipart upload before returning.
    */
-  OutputStream openOutputStream(String path, WriteOptions options);
+  UploadStream openOutputStream(String path, WriteOptions options);
 
   // ---- metadata ----
 

@@ -15,10 +15,10 @@ import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
+import dev.stowage.UploadStream;
 import dev.stowage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -184,7 +184,7 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public OutputStream openOutputStream(String path, WriteOptions options) {
+  public UploadStream openOutputStream(String path, WriteOptions options) {
     Target t = route(path);
     return t.fs.openOutputStream(t.path, options);
   }

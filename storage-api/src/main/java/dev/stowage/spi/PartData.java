@@ -20,4 +20,10 @@ public interface PartData {
 
   /** Opens the part's bytes from its start. */
   InputStream open() throws IOException;
+
+  /**
+   * Drops the part's bytes once its upload has ended (the uploader calls it; adapters need not).
+   * Opening it afterwards fails. The default does nothing.
+   */
+  default void release() {}
 }

@@ -205,16 +205,25 @@ public final class PartUploader {
     int number = 1;
     while (true) {
       long wanted = length < 0 ? partSize : Math.min(partSize, length - offset);
+      // A buffer is allocated only once fewer than concurrency + 1 are alive, so a slow upload
+      // cannot make the reader run ahead and pile up parts in memory.
+      if (!job.reserveBuffer()) {
+        return;
+      }
       byte[] buffer = new byte[(int) wanted];
       int n = source.readNBytes(buffer, 0, buffer.length);
       if (length >= 0 && n < wanted) {
+        job.releaseBuffer();
         throw new EOFException("the stream ended after " + (offset + n) + " of " + length + " bytes");
       }
       if (n == 0 && number > 1) {
+        job.releaseBuffer();
         return;
       }
       byte[] data = n == buffer.length ? buffer : Arrays.copyOf(buffer, n);
-      if (!job.submit(new BufferPart(number, offset, data))) {
+      buffer = null;
+      if (!job.submit(new BufferPart(number, offset, data, job::releaseBuffer))) {
+        job.releaseBuffer();
         return;
       }
       offset += n;
@@ -248,16 +257,55 @@ public final class PartUploader {
     };
   }
 
-  /** A part held in memory. */
-  private record BufferPart(int partNumber, long offset, byte[] data) implements PartData {
-    @Override
-    public long length() {
-      return data.length;
+  /**
+   * A part held in memory. Its buffer is dropped, and its memory reservation returned, as soon as
+   * the session has uploaded it, even if an HTTP client still holds the request it was sent in.
+   */
+  private static final class BufferPart implements PartData {
+    private final int partNumber;
+    private final long offset;
+    private final long length;
+    private final Runnable onRelease;
+    private volatile byte[] data;
+
+    BufferPart(int partNumber, long offset, byte[] data, Runnable onRelease) {
+      this.partNumber = partNumber;
+      this.offset = offset;
+      this.length = data.length;
+      this.data = data;
+      this.onRelease = onRelease;
     }
 
     @Override
-    public InputStream open() {
-      return new ByteArrayInputStream(data);
+    public int partNumber() {
+      return partNumber;
+    }
+
+    @Override
+    public long offset() {
+      return offset;
+    }
+
+    @Override
+    public long length() {
+      return length;
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      byte[] bytes = data;
+      if (bytes == null) {
+        throw new IOException("part " + partNumber + " was already released");
+      }
+      return new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public void release() {
+      if (data != null) {
+        data = null;
+        onRelease.run();
+      }
     }
   }
 

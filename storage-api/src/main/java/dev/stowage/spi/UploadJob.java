@@ -26,6 +26,7 @@ final class UploadJob<R> {
   private final MultipartSession<R> session;
   private final ExecutorService pool;
   private final Semaphore slots;
+  private final Semaphore buffers;
   private final Object lock = new Object();
   private final Set<Thread> running = new HashSet<>();
   private final List<R> receipts = new ArrayList<>();
@@ -38,6 +39,29 @@ final class UploadJob<R> {
     this.session = session;
     this.pool = pool;
     this.slots = new Semaphore(concurrency);
+    this.buffers = new Semaphore(concurrency + 1);
+  }
+
+  /**
+   * Waits until a part buffer may be allocated (at most concurrency + 1 are alive: the parts in
+   * flight and the one being filled); returns false when the job has failed instead.
+   */
+  boolean reserveBuffer() throws IOException {
+    try {
+      while (!buffers.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+        if (failed()) {
+          return false;
+        }
+      }
+    } catch (InterruptedException e) {
+      throw PartUploader.interrupted(e);
+    }
+    return true;
+  }
+
+  /** Returns a reservation taken by {@link #reserveBuffer}. */
+  void releaseBuffer() {
+    buffers.release();
   }
 
   /**
@@ -94,6 +118,11 @@ final class UploadJob<R> {
         fail(e);
       }
     }
+    // The abort is a network call: on an interrupted thread the HTTP client would refuse it and
+    // leave the upload behind. Run it with the flag cleared, then set the flag again below.
+    if (Thread.interrupted()) {
+      interrupted = true;
+    }
     try {
       session.abort();
     } catch (RuntimeException e) {
@@ -123,6 +152,7 @@ final class UploadJob<R> {
     } catch (Throwable t) {
       fail(t);
     } finally {
+      part.release();
       synchronized (lock) {
         running.remove(self);
       }

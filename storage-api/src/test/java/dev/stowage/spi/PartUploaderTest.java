@@ -3,6 +3,7 @@ package dev.stowage.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stowage.FileAttributes;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -12,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -274,6 +276,79 @@ class PartUploaderTest {
     assertThat(session.aborts).hasValue(1);
     assertThat(session.completes).hasValue(0);
     assertThat(session.inFlight).hasValue(0);
+  }
+
+  @Test
+  void upload_interrupted_abortRunsWithTheFlagCleared() throws Exception {
+    AtomicReference<Boolean> interruptedDuringAbort = new AtomicReference<>();
+    Semaphore gate = new Semaphore(0);
+    MultipartSession<String> checking = new MultipartSession<>() {
+      @Override
+      public String uploadPart(PartData part) throws IOException {
+        try {
+          gate.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("part interrupted");
+        }
+        return "r";
+      }
+
+      @Override
+      public FileAttributes complete(List<String> receipts) {
+        return FileAttributes.of("f", 0);
+      }
+
+      @Override
+      public void abort() {
+        // A network abort on an interrupted thread fails at once in OkHttp and the AWS SDK.
+        interruptedDuringAbort.set(Thread.currentThread().isInterrupted());
+      }
+    };
+    AtomicReference<Thread> feeder = new AtomicReference<>();
+    AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+    CompletableFuture<?> run = CompletableFuture.runAsync(() -> {
+      feeder.set(Thread.currentThread());
+      try {
+        uploader.upload(new ByteArrayInputStream(bytes(20 * CS)), -1, checking);
+      } catch (Throwable ignored) {
+        // the interrupt fails the upload; what matters is the abort
+      }
+      flagAfter.set(Thread.interrupted());
+    }, background);
+    await(() -> feeder.get() != null && feeder.get().getState() == Thread.State.TIMED_WAITING);
+    feeder.get().interrupt();
+    run.get(30, TimeUnit.SECONDS);
+    assertThat(interruptedDuringAbort.get()).isFalse();
+    assertThat(flagAfter.get()).isTrue();
+  }
+
+  @Test
+  void uploadStream_partsAreReleasedOnceUploaded() throws Exception {
+    List<PartData> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MultipartSession<String> keeping = new MultipartSession<>() {
+      @Override
+      public String uploadPart(PartData part) throws IOException {
+        try (InputStream in = part.open()) {
+          in.readAllBytes();
+        }
+        seen.add(part);
+        return "r" + part.partNumber();
+      }
+
+      @Override
+      public FileAttributes complete(List<String> receipts) {
+        return FileAttributes.of("f", 0);
+      }
+
+      @Override
+      public void abort() {}
+    };
+    uploader.upload(new ByteArrayInputStream(bytes(5 * CS)), -1, keeping);
+    assertThat(seen).isNotEmpty();
+    for (PartData part : seen) {
+      assertThatThrownBy(part::open).isInstanceOf(IOException.class).hasMessageContaining("released");
+    }
   }
 
   @Test

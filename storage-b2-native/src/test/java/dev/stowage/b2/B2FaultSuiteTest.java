@@ -6,11 +6,14 @@ import dev.stowage.Filesystem;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.b2.emulator.Fault;
+import dev.stowage.b2.emulator.FaultPlan;
 import dev.stowage.testing.FaultKind;
 import dev.stowage.testing.FaultProxy;
 import dev.stowage.testing.FaultSchedule;
 import dev.stowage.testing.FaultSuite;
 import dev.stowage.testing.FaultSuiteReport;
+import dev.stowage.spi.Timeouts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +40,9 @@ import org.junit.jupiter.api.Timeout;
 @Tag("fault")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class B2FaultSuiteTest {
-  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(1);
-  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  /** Short limits, so that a stall costs a second, not the default 30 s. */
+  private static final Timeouts TIMEOUTS =
+      new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
   private B2Emulator emulator;
   private String bucket;
@@ -71,9 +75,6 @@ class B2FaultSuiteTest {
     int emulatorPort = emulator.port();
     int proxyPort = proxy.port();
     OkHttpClient viaProxy = new OkHttpClient.Builder()
-        .connectTimeout(HTTP_TIMEOUT)
-        .readTimeout(HTTP_TIMEOUT)
-        .writeTimeout(HTTP_TIMEOUT)
         // No pooled connections: every request opens one, so the schedule decides per request.
         .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
         .addInterceptor(chain -> {
@@ -88,6 +89,7 @@ class B2FaultSuiteTest {
         .endpoint(URI.create(emulator.url()))
         .credentials(TestBuckets.credentials(emulator))
         .httpClient(viaProxy)
+        .timeouts(TIMEOUTS)
         .build();
     directClient = TestBuckets.client(emulator);
     B2Config config = TestBuckets.config(emulator, bucket)
@@ -95,6 +97,7 @@ class B2FaultSuiteTest {
         .uploadCutoff(32 * 1024)
         .concurrency(2)
         .retry(4, Duration.ofMillis(5), Duration.ofMillis(50))
+        .timeouts(TIMEOUTS)
         .build();
     proxied = Filesystem.of(B2Adapter.create(proxiedClient, config));
     direct = Filesystem.of(B2Adapter.create(directClient, config));
@@ -120,14 +123,26 @@ class B2FaultSuiteTest {
 
   @Test
   void faultSuite_throughFaultProxy_isClean() {
+    // On top of the proxy's socket faults, the emulator's own: B2 errors that must be retried,
+    // expired tokens that must be renewed, and downloads with one flipped byte that must never
+    // reach the reader. They are switched off before the stored contents are checked. Corruption
+    // hits whole-file answers only: B2 keeps one SHA-1 per file, so a partial range has nothing
+    // a client could check it against (the README's failure semantics say so).
+    emulator.useFaults(FaultPlan.builder().seed(10)
+        .add("*", 0.03, Fault.serviceUnavailable())
+        .add("*", 0.02, Fault.tooManyRequests(null))
+        .add("*", 0.01, Fault.expiredToken())
+        .add("*", 0.05, new Fault.Corrupt(false))
+        .build());
     FaultSuiteReport report = FaultSuite.builder(proxied)
         .truth(direct)
         .seed(10)
         .operations(1000)
-        .deadline(DEADLINE)
+        .deadline(TIMEOUTS.operation())
         .smallSize(4 * 1024)
         .streamSize(40 * 1024, 100 * 1024)
         .leftovers(this::unfinishedLargeFiles)
+        .beforeVerify(() -> emulator.useFaults(FaultPlan.NONE))
         .build()
         .run();
     System.out.println(report.summary() + "proxy: " + schedule);

@@ -84,7 +84,8 @@ final class LsCommand implements Callable<Integer> {
   }
 
   private String line(StorageAttributes entry, String name) {
-    String shown = entry.isDirectory() ? name + "/" : name;
+    String printable = Printable.name(name);
+    String shown = entry.isDirectory() ? printable + "/" : printable;
     if (!longFormat) {
       return shown;
     }

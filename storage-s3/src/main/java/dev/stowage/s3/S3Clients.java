@@ -70,6 +70,7 @@ final class S3Clients {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .overrideConfiguration(o -> {
           o.apiCallTimeout(t.operation()).retryStrategy(RetryMode.STANDARD);
+          o.addExecutionInterceptor(new CompleteResponses());
           config.interceptors().forEach(o::addExecutionInterceptor);
         });
     config.endpoint().ifPresent(b::endpointOverride);

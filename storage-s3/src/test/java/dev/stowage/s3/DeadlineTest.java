@@ -128,6 +128,22 @@ class DeadlineTest {
     assertThat(c.copyTimeout(5L << 30)).isEqualTo(Duration.ofSeconds(10 + 320));
   }
 
+  @Test
+  void listAndStat_responseCutInsideItsHeaders_failTypedInsteadOfAnsweringEmpty() throws Exception {
+    try (RawHttpServer server = new RawHttpServer(RawHttpServer.Mode.CUT_IN_HEADERS, 0);
+        Filesystem fs = open(server.endpoint(), Map.of("timeout", "5s"))) {
+      assertThatThrownBy(() -> {
+        try (var listing = fs.list("dir", true)) {
+          listing.forEach(e -> { });
+        }
+      }).satisfies(e -> assertThat(unavailable(e)).as("%s", e).isTrue());
+      assertThatThrownBy(() -> fs.stat("a.bin"))
+          .satisfies(e -> assertThat(unavailable(e)).as("%s", e).isTrue());
+      assertThatThrownBy(() -> fs.read("a.bin"))
+          .satisfies(e -> assertThat(unavailable(e)).as("%s", e).isTrue());
+    }
+  }
+
   private static Filesystem open(URI endpoint, Map<String, String> timeouts) {
     Map<String, String> settings = new java.util.HashMap<>(timeouts);
     settings.put("accessKey", "AKIDEXAMPLE");

@@ -27,7 +27,9 @@ final class RawHttpServer implements AutoCloseable {
     /** Reads the request, answers headers announcing {@link #BODY} bytes, sends 10, stalls. */
     HEADERS_THEN_STALL,
     /** Reads the request, answers headers, then sends the body one byte every {@code gapMillis}. */
-    TRICKLE
+    TRICKLE,
+    /** Reads the request, sends the status line and one header, then closes: the head is cut. */
+    CUT_IN_HEADERS
   }
 
   /** The body the server announces (and sends, in TRICKLE mode). */
@@ -82,6 +84,12 @@ final class RawHttpServer implements AutoCloseable {
       String request = readHead(in);
       boolean head = request.startsWith("HEAD ");
       OutputStream out = s.getOutputStream();
+      if (mode == Mode.CUT_IN_HEADERS) {
+        out.write("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        s.close();
+        return;
+      }
       out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
           + BODY.length + "\r\nLast-Modified: Tue, 01 Dec 2026 00:00:00 GMT\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));

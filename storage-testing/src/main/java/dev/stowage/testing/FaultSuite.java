@@ -42,6 +42,7 @@ public final class FaultSuite {
   private final int operations;
   private final Duration deadline;
   private final Supplier<List<String>> leftovers;
+  private final Runnable beforeVerify;
   private final String root;
   private final int keys;
   private final int smallMax;
@@ -55,6 +56,7 @@ public final class FaultSuite {
     this.operations = b.operations;
     this.deadline = b.deadline;
     this.leftovers = b.leftovers;
+    this.beforeVerify = b.beforeVerify;
     this.root = b.root;
     this.keys = b.keys;
     this.smallMax = b.smallMax;
@@ -78,6 +80,7 @@ public final class FaultSuite {
       for (int i = 1; i <= operations; i++) {
         run.step(i);
       }
+      beforeVerify.run();
       run.verifyStored();
       return run.report(leftovers);
     }
@@ -91,6 +94,7 @@ public final class FaultSuite {
     private int operations = 1000;
     private Duration deadline = Duration.ofSeconds(60);
     private Supplier<List<String>> leftovers = List::of;
+    private Runnable beforeVerify = () -> { };
     private String root = "fault-suite";
     private int keys = 6;
     private int smallMax = 4 * 1024;
@@ -134,6 +138,15 @@ public final class FaultSuite {
     /** Sets the callback, run after the operations, that describes unfinished uploads or temp files (default: none). */
     public Builder leftovers(Supplier<List<String>> checker) {
       this.leftovers = Objects.requireNonNull(checker, "leftovers");
+      return this;
+    }
+
+    /**
+     * Sets what runs after the operations and before the stored contents are checked through the
+     * truth view, e.g. switching a server's own fault injection off (default: nothing).
+     */
+    public Builder beforeVerify(Runnable action) {
+      this.beforeVerify = Objects.requireNonNull(action, "beforeVerify");
       return this;
     }
 

@@ -153,7 +153,8 @@ final class Dispatcher implements HttpHandler {
             OutputStream out = ex.getResponseBody();
             if (late instanceof Fault.Truncate) {
                 out = new DroppingOutputStream(out, reply.length() / 2);
-            } else if (late instanceof Fault.Corrupt && reply.status() < 300) {
+            } else if (late instanceof Fault.Corrupt && reply.status() < 300
+                    && (((Fault.Corrupt) late).ranges() || reply.status() != 206)) {
                 out = new FlippingOutputStream(out, faults.corruptPosition(reply.length()));
             }
             reply.body().writeTo(out);

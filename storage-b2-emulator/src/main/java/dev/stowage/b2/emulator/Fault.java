@@ -121,7 +121,14 @@ public sealed interface Fault permits Fault.Status, Fault.Reset, Fault.Delay, Fa
      * one byte of the body, at a position drawn from the plan's seeded random, is flipped (all eight bits). Status,
      * {@code Content-Length} and {@code X-Bz-Content-Sha1} are those of the true content. Error answers, empty
      * bodies and other operations are not changed; a rule naming a non-download operation is rejected.
+     *
+     * @param ranges whether partial-range answers (206) are corrupted too; {@code false} limits the fault to
+     *               whole-file answers, the only ones a client can check against B2's per-file SHA-1
      */
-    record Corrupt() implements Fault {
+    record Corrupt(boolean ranges) implements Fault {
+        /** Corrupts every successful download answer, ranges included. */
+        public Corrupt() {
+            this(true);
+        }
     }
 }

@@ -200,6 +200,20 @@ class FaultLayerTest {
     }
 
     @Test
+    void corruptWholeFilesOnly_leavesRangesAlone() {
+        try (B2Emulator e = B2Emulator.builder().fault("*", 1.0, new Fault.Corrupt(false)).start()) {
+            B2TestClient c = B2TestClient.authorized(e, 2);
+            String bucketId = c.createBucket("corrupts-whole", "allPrivate");
+            byte[] data = B2TestClient.randomBytes(10_000, 7);
+            c.upload(bucketId, "c.bin", data);
+            B2TestClient.Res range = c.download("/file/corrupts-whole/c.bin", "Range", "bytes=100-199");
+            assertThat(range.status()).isEqualTo(206);
+            assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(data, 100, 200));
+            assertThat(c.download("/file/corrupts-whole/c.bin").body()).hasSameSizeAs(data).isNotEqualTo(data);
+        }
+    }
+
+    @Test
     void corruptRuleForAll_skipsOtherCalls_soLaterRulesApplyToThem() {
         try (B2Emulator e = B2Emulator.builder().fault("*", 1.0, new Fault.Corrupt())
                 .fault("b2_list_buckets", 1.0, Fault.serviceUnavailable()).start()) {
