@@ -61,7 +61,7 @@ final class TextTable {
     return switch (r.unit()) {
       case SECONDS -> String.format(Locale.ROOT, "%.3f", v);
       case OPS_PER_SECOND -> String.format(Locale.ROOT, "%,.0f", v);
-      case MIB_PER_SECOND -> String.format(Locale.ROOT, v < 100 ? "%.1f" : "%.0f", v);
+      case MIB_PER_SECOND -> String.format(Locale.ROOT, v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f", v);
     };
   }
 

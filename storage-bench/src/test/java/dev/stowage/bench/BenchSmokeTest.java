@@ -21,6 +21,7 @@ class BenchSmokeTest {
   @Test
   void run_embeddedTargetsTinySizes_everyRowHasANumberOrIsAnAbsentPeer() throws Exception {
     BenchReport report;
+    long start = System.nanoTime();
     try (EmbeddedTargets servers = EmbeddedTargets.start()) {
       report = BenchRunner.builder()
           .smallSize(16 << 10)
@@ -28,11 +29,13 @@ class BenchSmokeTest {
           .runs(2)
           .listingFiles(200)
           .facade(new FacadeOptions(true, 0, 0, 1, Duration.ofMillis(100)))
+          .progress(line -> System.out.printf("%6.1f s  %s%n", (System.nanoTime() - start) / 1e9, line))
           .build()
           .run(servers.targets());
     }
 
     String text = report.toText();
+    System.out.print(text);
     for (BenchRow r : report.rows()) {
       if (r.status() == BenchRow.Status.ABSENT) {
         assertThat(r.client()).as(text).isIn("rclone", "awscli");
