@@ -31,7 +31,7 @@ final class PeerClient implements Client {
   private static final long TIMEOUT_MINUTES = 30;
 
   private final String name;
-  private final boolean installed;
+  private final String absence;
   private final Commands commands;
   private final Map<String, String> environment;
   private final List<String> unset;
@@ -41,7 +41,7 @@ final class PeerClient implements Client {
   PeerClient(String name, String program, Commands commands, Map<String, String> environment, List<String> unset,
       Path scratch, Runnable onClose) {
     this.name = name;
-    this.installed = installed(program);
+    this.absence = absence(program);
     this.commands = commands;
     this.environment = Map.copyOf(environment);
     this.unset = List.copyOf(unset);
@@ -49,12 +49,27 @@ final class PeerClient implements Client {
     this.onClose = onClose;
   }
 
-  /** Returns whether {@code program} is on the PATH ({@code command -v}). */
-  static boolean installed(String program) {
+  /**
+   * Returns null when {@code program} is on the PATH ({@code command -v}) and answers
+   * {@code --version}, else why not: a broken install (a shim without its interpreter, say) is
+   * absent too rather than a failed row.
+   */
+  static String absence(String program) {
+    if (!succeeds(List.of("sh", "-c", "command -v \"$0\"", program))) {
+      return "not installed";
+    }
+    return succeeds(List.of(program, "--version")) ? null : "installed, but '" + program + " --version' fails";
+  }
+
+  private static boolean succeeds(List<String> argv) {
     try {
-      Process p = new ProcessBuilder("sh", "-c", "command -v \"$0\"", program)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+      Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -81,7 +96,7 @@ final class PeerClient implements Client {
 
   @Override
   public String absentReason() {
-    return installed ? null : "not installed";
+    return absence;
   }
 
   @Override
