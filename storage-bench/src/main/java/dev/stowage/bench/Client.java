@@ -29,5 +29,5 @@ interface Client extends AutoCloseable {
   void run(Scenario scenario, Job job) throws Exception;
 
   @Override
-  default void close() throws Exception {}
+  default void close() {}
 }
