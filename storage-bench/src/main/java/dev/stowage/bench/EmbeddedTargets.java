@@ -70,11 +70,17 @@ public final class EmbeddedTargets implements AutoCloseable {
     targets.add(BenchTarget.of("b2-emulator", URI.create("b2://" + BUCKET + "?endpoint=" + b2.url()),
         Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey())));
 
-    String accessKey = "stowage-bench";
-    String secretKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(20));
+    String accessKey = "bench-" + randomHex(6);
+    String secretKey = randomHex(20);
     URI endpoint = startS3(accessKey, secretKey);
     targets.add(BenchTarget.of("s3proxy", URI.create("s3://" + BUCKET + "?endpoint=" + endpoint + "&region=us-east-1"),
         Map.of("accessKey", accessKey, "secretKey", secretKey)));
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] b = new byte[bytes];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 
   private URI startS3(String accessKey, String secretKey) throws Exception {
