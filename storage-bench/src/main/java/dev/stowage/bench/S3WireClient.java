@@ -1,12 +1,11 @@
 package dev.stowage.bench;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +85,14 @@ final class S3WireClient implements Client {
       HttpResponse<String> r = http.send(request.PUT(HttpRequest.BodyPublishers.ofFile(job.payload())).build(),
           HttpResponse.BodyHandlers.ofString());
       check(r.statusCode(), "PUT");
+    } else if (scenario == Scenario.DOWNLOAD_LARGE_TO_FILE) {
+      HttpResponse<Path> r = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofFile(job.output()));
+      check(r.statusCode(), "GET");
+      Streams.expect(Files.size(job.output()), job.size(), "the GET");
     } else {
-      HttpResponse<InputStream> r = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = r.body()) {
-        check(r.statusCode(), "GET");
-        long n = scenario == Scenario.DOWNLOAD_LARGE_TO_FILE
-            ? Files.copy(in, job.output(), StandardCopyOption.REPLACE_EXISTING) : Streams.drain(in);
-        Streams.expect(n, job.size(), "the GET");
-      }
+      HttpResponse<Long> r = http.send(request.GET().build(), info -> new CountingBody());
+      check(r.statusCode(), "GET");
+      Streams.expect(r.body(), job.size(), "the GET");
     }
   }
 
