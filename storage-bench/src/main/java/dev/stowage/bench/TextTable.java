@@ -76,7 +76,7 @@ final class TextTable {
     if (r.client().equals(r.ceiling())) {
       return "ceiling";
     }
-    return String.format(Locale.ROOT, "%.2f× %s", r.ratio(), r.ceiling());
+    return String.format(Locale.ROOT, r.ratio() < 0.1 ? "%.3f× %s" : "%.2f× %s", r.ratio(), r.ceiling());
   }
 
   private static String pad(String s, int width, boolean right) {
