@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "URI", arity = "0..*", description = "Filesystems to measure (default: the built-in set).")
   List<String> uris = new ArrayList<>();
+
+  @Mixin
+  TimeoutOptions timeouts;
 
   @Option(names = "--size", paramLabel = "SIZE", description = "Large transfer size, binary units (default: ${DEFAULT-VALUE}).")
   String size = "512MiB";
@@ -136,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
       } catch (URISyntaxException e) {
         throw new UsageException("'" + Session.safe(root) + "' is not a valid URI: " + e.getReason());
       }
-      Map<String, String> settings = Session.settings(root, context);
+      Map<String, String> settings = Session.settings(root, context, timeouts);
       String name = Session.safe(text.contains("?") ? text.substring(0, text.indexOf('?')) : text);
       String unique = name;
       for (int i = 2; !names.add(unique); i++) {

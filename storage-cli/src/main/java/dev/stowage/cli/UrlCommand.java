@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "url", sortOptions = false,
     description = {"Print a URL that downloads a file without credentials.", "",
         "Without --expires, the public URL; with it, a temporary URL (signed,",
-        "or carrying a download token) that stops working after D."},
+        "or carrying a download token) that stops working after D.", "",
+        "On B2 a temporary URL is scoped by name prefix, as B2 authorizes downloads:",
+        "the URL for share/report also opens share/report-confidential.txt. Keep",
+        "files you share in a directory of their own (share/report/...)."},
     footerHeading = "%nExamples:%n",
     footer = {"  stowage url b2://public-bucket/logo.png",
         "  stowage url --expires 15m b2://private-bucket/report.pdf"})

@@ -76,6 +76,14 @@ class StowageTest {
   }
 
   @Test
+  void urlHelp_warnsThatB2TemporaryUrlsArePrefixScoped() {
+    FakeConsole.Result r = console.run("url", "--help");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("prefix", "share/report-confidential.txt");
+  }
+
+  @Test
   void run_unknownScheme_namesTheKnownOnesAndExitsTwo() {
     FakeConsole.Result r = console.run("ls", "ftp://host/dir");
 
