@@ -189,10 +189,25 @@ final class B2Writer {
       try (InputStream in = opener.open()) {
         B2FileVersion v = ctx.client.uploadFile(lease.url(), request, in);
         lease.release();
+        checkAnswer(v, length, sha1);
         return v;
       }
     });
     return Attributes.of(path, uploaded, ctx.bucket.visibility());
+  }
+
+  /**
+   * Refuses an upload answer that does not describe the bytes sent (a reply damaged on the way):
+   * the attempt fails as a broken connection would, so it is retried rather than reported with a
+   * wrong size or digest.
+   */
+  static void checkAnswer(B2FileVersion v, long length, String sha1) throws IOException {
+    if (length >= 0 && v.contentLength() != length) {
+      throw new IOException("B2's answer reports " + v.contentLength() + " bytes stored, " + length + " were sent");
+    }
+    if (sha1 != null && v.contentSha1() != null && !v.contentSha1().equals(sha1)) {
+      throw new IOException("B2's answer reports sha1 " + v.contentSha1() + " stored, " + sha1 + " was sent");
+    }
   }
 
   private FileAttributes large(String path, String fileName, String type, Map<String, String> info,

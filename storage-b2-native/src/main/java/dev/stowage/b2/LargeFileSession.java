@@ -10,9 +10,13 @@ import dev.stowage.b2.client.B2Part;
 import dev.stowage.b2.client.B2StartLargeFileRequest;
 import dev.stowage.spi.MultipartSession;
 import dev.stowage.spi.PartData;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +62,51 @@ final class LargeFileSession implements MultipartSession<String> {
       String fileName, String contentType, Map<String, String> info) {
     B2StartLargeFileRequest request = new B2StartLargeFileRequest(ctx.bucket.id(), fileName, contentType, info);
     boolean[] ambiguous = {false};
-    B2FileVersion started = ctx.retries.call(op, path, destination,
+    // The call runs on a thread of its own: an interrupt of the caller must not cut it off after
+    // B2 has created the file, which would then stay unfinished where nobody knows its id. The
+    // caller waits for the answer (bounded by the deadline) and, if it was interrupted meanwhile,
+    // cancels the new file before reporting the interrupt.
+    FutureTask<B2FileVersion> call = new FutureTask<>(() -> ctx.retries.call(op, path, destination,
         () -> ctx.client.startLargeFile(request),
-        (attempt, failure) -> ambiguous[0] |= isAmbiguous(failure));
-    return new LargeFileSession(ctx, op, path, destination, started, ambiguous[0]);
+        (attempt, failure) -> ambiguous[0] |= isAmbiguous(failure)));
+    long callStart = System.currentTimeMillis();
+    Thread runner = new Thread(call, "stowage-b2-start-large-file");
+    runner.setDaemon(true);
+    runner.start();
+    boolean interrupted = false;
+    B2FileVersion started;
+    while (true) {
+      try {
+        started = call.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        if (ambiguous[0] || isAmbiguous(e.getCause() instanceof Exception ? (Exception) e.getCause() : null)) {
+          // An attempt whose answer was lost may have started a file that nobody will finish.
+          cancelUnfinished(ctx, op, path, destination, fileName, callStart - 60_000, null);
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+    LargeFileSession session = new LargeFileSession(ctx, op, path, destination, started, ambiguous[0]);
+    if (interrupted) {
+      session.cancel();
+      Thread.currentThread().interrupt();
+      throw StorageException.of(op, path, destination, StorageException.Kind.UNEXPECTED,
+          "interrupted; the large file was cancelled", null, new InterruptedIOException("interrupted"));
+    }
+    return session;
   }
 
   String fileId() {
@@ -81,6 +126,11 @@ final class LargeFileSession implements MultipartSession<String> {
         // hex_digits_at_end: each part is read once, and B2 checks the SHA-1 it ends with.
         B2Part uploaded = ctx.client.uploadPart(lease.url(), part.partNumber(), part.length(), null, in);
         lease.release();
+        if (uploaded.contentLength() != part.length()) {
+          // A reply damaged on the way: retry the part rather than finish with a wrong receipt.
+          throw new IOException("B2's answer reports " + uploaded.contentLength() + " bytes for part "
+              + part.partNumber() + ", " + part.length() + " were sent");
+        }
         return uploaded.contentSha1();
       }
     });
@@ -146,12 +196,23 @@ final class LargeFileSession implements MultipartSession<String> {
     if (!ambiguousStart) {
       return;
     }
+    cancelUnfinished(ctx, op, path, destination, started.fileName(), started.uploadTimestamp() - 60_000,
+        started.fileId());
+  }
+
+  /**
+   * Cancels the unfinished large files named {@code fileName} that were started since
+   * {@code sinceMillis} (B2's clock, with a minute's allowance), except {@code keepFileId}: the
+   * files that start attempts whose answers were lost created.
+   */
+  private static void cancelUnfinished(B2Context ctx, Operation op, String path, String destination,
+      String fileName, long sinceMillis, String keepFileId) {
     try {
       B2FileVersionsPage page = ctx.retries.call(op, path, destination,
-          () -> ctx.client.listUnfinishedLargeFiles(ctx.bucket.id(), started.fileName(), null, 100));
+          () -> ctx.client.listUnfinishedLargeFiles(ctx.bucket.id(), fileName, null, 100));
       for (B2FileVersion v : page.files()) {
-        if (v.fileName().equals(started.fileName()) && !v.fileId().equals(started.fileId())
-            && v.uploadTimestamp() >= started.uploadTimestamp() - 60_000) {
+        if (v.fileName().equals(fileName) && !v.fileId().equals(keepFileId)
+            && v.uploadTimestamp() >= sinceMillis) {
           ctx.retries.call(op, path, destination, () -> ctx.client.cancelLargeFile(v.fileId()));
         }
       }
@@ -159,6 +220,7 @@ final class LargeFileSession implements MultipartSession<String> {
       LOG.warn("could not clean up unfinished large files of '{}'", path, e);
     }
   }
+
 
   private static boolean isAmbiguous(Exception failure) {
     return failure instanceof StorageException && Retries.isAmbiguous((StorageException) failure);

@@ -29,6 +29,7 @@ import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.b2.emulator.B2EmulatorExtension;
 import dev.stowage.b2.emulator.Fault;
 import dev.stowage.b2.emulator.FaultPlan;
+import dev.stowage.spi.Timeouts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -461,6 +462,40 @@ class B2AdapterTest {
       Thread.interrupted();
     }
     assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).isEmpty();
+  }
+
+  @Test
+  void write_interruptedWhileTheLargeFileIsBeingStarted_leavesNoUnfinishedFile() throws Exception {
+    // b2_start_large_file creates the file, then its answer stalls and is cut off: every attempt
+    // leaves a started file whose id the client never learns, and the writer is interrupted
+    // while it waits. Once the writer has returned, no unfinished large file may remain.
+    B2.emulator().useFaults(FaultPlan.builder()
+        .add("b2_start_large_file", 1.0, new Fault.Stall(Duration.ofMillis(500))).build());
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
+        .timeouts(new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3))));
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    byte[] data = new byte[8 * 1024];
+    new Random(5).nextBytes(data);
+    Thread writer = new Thread(() -> {
+      try {
+        fs.write("started.bin", new java.io.ByteArrayInputStream(data), WriteOptions.DEFAULT);
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    }, "start-writer");
+    writer.start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (client.listUnfinishedLargeFiles(bucketId, null, null, 100).files().isEmpty()) {
+      assertThat(System.nanoTime()).as("a large file was started").isLessThan(until);
+      Thread.sleep(5);
+    }
+    writer.interrupt(); // B2 has the file; the writer is still waiting for its id
+    writer.join(TimeUnit.SECONDS.toMillis(20));
+    assertThat(writer.isAlive()).isFalse();
+    B2.emulator().useFaults(FaultPlan.NONE);
+    assertThat(failure.get()).as("the write fails").isNotNull();
+    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).as("unfinished large files").isEmpty();
+    assertThat(fs.fileExists("started.bin")).isFalse();
   }
 
   @Test
