@@ -39,4 +39,23 @@ class TckCommandTest {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(r.out()).contains("b2://no-such-bucket");
   }
+
+  /**
+   * The kit through the command against the B2 emulator, as {@code ./stowage tck} runs it: a
+   * private bucket, whose adapter learns on its first call that it has no public URLs.
+   */
+  @Test
+  @Timeout(240)
+  void tck_b2EmulatorPrivateBucket_passesEveryCase() throws Exception {
+    LoopbackBackends backends = LoopbackBackends.start(java.util.List.of());
+    try {
+      FakeConsole.Result r = backends.credentials(new FakeConsole())
+          .run("tck", "--quick", backends.uri("b2", "kit"));
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.out() + r.err()).contains(" 0 failed");
+    } finally {
+      backends.close();
+    }
+  }
 }

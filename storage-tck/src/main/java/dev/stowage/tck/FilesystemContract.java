@@ -65,6 +65,12 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
     if (root == null) {
       base = createFilesystem();
       rootName = "tck-" + randomName();
+      // The kit's first call, before any capability is read: its random root must not exist
+      // yet, and adapters that refine their capabilities on first use (a B2 adapter learns
+      // whether its bucket is public) have settled them by the time a case is selected.
+      if (base.directoryExists(rootName)) {
+        throw new IllegalStateException("the kit's random root '" + rootName + "' already exists");
+      }
       root = base.at(rootName);
     }
     return root;
