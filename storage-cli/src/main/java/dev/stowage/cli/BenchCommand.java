@@ -8,7 +8,6 @@ import dev.stowage.bench.FacadeOptions;
 import dev.stowage.bench.Sizes;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,18 +129,9 @@ final class BenchCommand implements Callable<Integer> {
     for (String text : uris) {
       Location location = Location.parse(text, context.workingDirectory()).asFilesystemPath();
       String root = location.root();
-      String path = location.path();
-      URI uri;
-      try {
-        // A path in the URI becomes the filesystem's root; the bench works in a directory below it.
-        uri = location.text().startsWith("file:") || !text.contains(":")
-            ? Path.of("/" + path).toUri()
-            : new URI(withPath(root.endsWith(":") ? root + "/" : root, path));
-      } catch (URISyntaxException e) {
-        throw new UsageException("'" + Session.safe(root) + "' is not a valid URI: " + e.getReason());
-      }
+      URI uri = WholeFilesystemTarget.uri(text, location);
       Map<String, String> settings = Session.settings(root, context, timeouts);
-      String name = Session.safe(text.contains("?") ? text.substring(0, text.indexOf('?')) : text);
+      String name = WholeFilesystemTarget.name(text);
       String unique = name;
       for (int i = 2; !names.add(unique); i++) {
         unique = name + " #" + i;
@@ -153,13 +143,5 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     return targets;
-  }
-
-  private static String withPath(String root, String path) {
-    if (path.isEmpty()) {
-      return root;
-    }
-    int q = root.indexOf('?');
-    return q < 0 ? root + "/" + path : root.substring(0, q) + "/" + path + root.substring(q);
   }
 }

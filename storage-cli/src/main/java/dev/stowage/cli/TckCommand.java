@@ -83,30 +83,12 @@ final class TckCommand implements Callable<Integer> {
     for (String text : uris) {
       Location location = Location.parse(text, context.workingDirectory()).asFilesystemPath();
       String root = location.root();
-      String path = location.path();
-      URI uri;
-      try {
-        // The kit takes a filesystem; a path in the URI becomes its root directory.
-        uri = location.text().startsWith("file:") || !text.contains(":")
-            ? Path.of("/" + path).toUri()
-            : new URI(withPath(root.endsWith(":") ? root + "/" : root, path));
-      } catch (java.net.URISyntaxException e) {
-        throw new UsageException("'" + Session.safe(root) + "' is not a valid URI: " + e.getReason());
-      }
-      Session.refuseUserInfoInQuery(uri, root);
+      URI uri = WholeFilesystemTarget.uri(text, location);
       Map<String, String> settings = Session.settings(root, context, TimeoutOptions.NONE);
-      String name = uniqueName(byName, Session.safe(text.contains("?") ? text.substring(0, text.indexOf('?')) : text));
+      String name = uniqueName(byName, WholeFilesystemTarget.name(text));
       byName.put(name, KitTarget.of(name, () -> Filesystems.open(uri, settings)));
     }
     return new ArrayList<>(byName.values());
-  }
-
-  private static String withPath(String root, String path) {
-    if (path.isEmpty()) {
-      return root;
-    }
-    int q = root.indexOf('?');
-    return q < 0 ? root + "/" + path : root.substring(0, q) + "/" + path + root.substring(q);
   }
 
   private static String uniqueName(Map<String, KitTarget> taken, String name) {

@@ -48,4 +48,13 @@ class BenchCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("ftp");
   }
+
+  @Test
+  void bench_endpointWithUserInfo_isRefusedWithoutEchoingTheSecret() {
+    FakeConsole.Result r = new FakeConsole().run("bench", "--no-jmh",
+        "b2://bucket?endpoint=http://user:S3CRET-VALUE@127.0.0.1:9");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.out() + r.err()).doesNotContain("S3CRET-VALUE");
+  }
 }
