@@ -1,5 +1,6 @@
 package dev.stowage.b2;
 
+import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
 import dev.stowage.Operation;
 import dev.stowage.StorageException;
@@ -7,6 +8,7 @@ import dev.stowage.WriteOptions;
 import dev.stowage.b2.client.B2CopyFileRequest;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2UploadFileRequest;
+import dev.stowage.spi.DigestingInputStream;
 import dev.stowage.spi.PartUploader;
 import dev.stowage.spi.WriteSource;
 import java.io.ByteArrayInputStream;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -106,10 +107,10 @@ final class B2Writer {
     long length = source.length();
     if (length >= 0 && (sizes.isLarge(length) || length > sizes.streamLimit())) {
       long partSize = sizes.partSizeFor(length);
-      MessageDigest digest = newDigest();
-      return verifiable(path, type, info, digest, startAndRun(path, fileName, type, info, partSize,
+      DigestingInputStream hashed = new DigestingInputStream(in, ChecksumAlgorithm.SHA1);
+      return verifiable(path, type, info, hashed, startAndRun(path, fileName, type, info, partSize,
           PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency()),
-          (up, s) -> up.upload(new DigestInputStream(in, digest), length, s)));
+          (up, s) -> up.upload(hashed, length, s)));
     }
     if (length >= 0) {
       byte[] data = in.readNBytes((int) length);
@@ -124,10 +125,10 @@ final class B2Writer {
       byte[] data = head.bytes();
       return simple(path, fileName, type, info, data.length, sha1(data, data.length), () -> new ByteArrayInputStream(data));
     }
-    MessageDigest digest = newDigest();
-    digest.update(head.bytes());
-    return verifiable(path, type, info, digest, startAndRun(path, fileName, type, info, sizes.partSize(),
-        sizes.streamConcurrency(), (up, s) -> up.upload(head, new DigestInputStream(in, digest), s)));
+    DigestingInputStream hashed = new DigestingInputStream(in, ChecksumAlgorithm.SHA1);
+    hashed.prepend(head.bytes());
+    return verifiable(path, type, info, hashed, startAndRun(path, fileName, type, info, sizes.partSize(),
+        sizes.streamConcurrency(), (up, s) -> up.upload(head, hashed, s)));
   }
 
   /** A finished large file and the session that made it. */
@@ -141,8 +142,8 @@ final class B2Writer {
    * (the {@code b2_copy_file} limit) and copies that fail otherwise keep the unverified version.
    */
   private FileAttributes verifiable(String path, String type, Map<String, String> info,
-      MessageDigest digest, Finished finished) {
-    String sha1 = HexFormat.of().formatHex(digest.digest());
+      DigestingInputStream hashed, Finished finished) throws IOException {
+    String sha1 = hashed.checksum().hex();
     B2FileVersion original = finished.session().finished();
     if (original == null || original.contentLength() > B2Config.MAX_COPY_FILE_BYTES) {
       return finished.attributes();

@@ -63,8 +63,10 @@ final class DefaultTargets implements AutoCloseable {
     closers.add(s3::close);
     s3.createBucket(BUCKET);
     // S3Proxy keeps per-object ACLs (private, public-read), so the kit checks visibility too.
+    // A generic server's multipart threshold is 1 GiB; the kit's part-boundary rows are sized from
+    // it, so it is lowered to keep them small.
     URI s3Uri = URI.create("s3://" + BUCKET + "?endpoint=" + s3.endpoint()
-        + "&region=us-east-1&visibility=per-object");
+        + "&region=us-east-1&visibility=per-object&multipartThreshold=16MiB");
     Map<String, String> s3Keys = Map.of("accessKey", "stowage-kit", "secretKey", secret);
     targets.add(KitTarget.of("s3proxy", () -> Filesystems.open(s3Uri, s3Keys)));
   }

@@ -74,9 +74,7 @@ final class S3Clients {
           config.interceptors().forEach(o::addExecutionInterceptor);
         });
     config.endpoint().ifPresent(b::endpointOverride);
-    if (config.profile().replacesChecksumHeaders()) {
-      b.putAuthScheme(new Md5OnlyAuthScheme());
-    }
+    b.putAuthScheme(new SigningScheme(config.signPayload(), config.profile().replacesChecksumHeaders()));
     return b.build();
   }
 

@@ -38,7 +38,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * answer (the socket read timeout), and {@code operation} bounds one SDK call, its retries and
  * backoff included (the SDK's API call timeout). A download's body is read after its call has
  * returned, so a download that keeps moving bytes is limited only by {@code idle}; each part of a
- * multipart upload is a call of its own with its own {@code operation} deadline.
+ * multipart upload is a call of its own with its own {@code operation} deadline, and one PutObject
+ * gets that deadline once for each part size's worth of its bytes.
  *
  * <p>Memory ({@link #memoryBudget()}, default {@link PartUploader#DEFAULT_MEMORY_BUDGET}): one
  * streamed upload buffers at most this much; the part size and the parts in flight are lowered to
@@ -65,6 +66,7 @@ public final class S3Config {
   private final VisibilityMode visibilityMode;
   private final Visibility bucketVisibility;
   private final boolean createOnly;
+  private final boolean signPayload;
   private final URI publicUrlBase;
   private final long partSize;
   private final long multipartThreshold;
@@ -95,9 +97,11 @@ public final class S3Config {
     this.visibilityMode = b.visibilityMode != null ? b.visibilityMode : profile.visibilityMode();
     this.bucketVisibility = b.bucketVisibility;
     this.createOnly = b.createOnly != null ? b.createOnly : profile.supportsCreateOnly();
+    this.signPayload = b.signPayload;
     this.publicUrlBase = b.publicUrlBase;
     this.partSize = b.partSize;
-    this.multipartThreshold = b.multipartThreshold > 0 ? b.multipartThreshold : b.partSize;
+    this.multipartThreshold = b.multipartThreshold > 0 ? b.multipartThreshold
+        : profile.defaultMultipartThreshold(b.partSize);
     this.concurrency = b.concurrency;
     this.copyPartThreshold = b.copyPartThreshold;
     this.copyPartSize = b.copyPartSize;
@@ -127,6 +131,7 @@ public final class S3Config {
     b.visibilityMode = visibilityMode;
     b.bucketVisibility = bucketVisibility;
     b.createOnly = createOnly;
+    b.signPayload = signPayload;
     b.publicUrlBase = publicUrlBase;
     b.partSize = partSize;
     b.multipartThreshold = multipartThreshold;
@@ -191,6 +196,14 @@ public final class S3Config {
     return createOnly;
   }
 
+  /**
+   * Returns whether request bodies are signed on {@code http://} endpoints (default false: they are
+   * sent as {@code UNSIGNED-PAYLOAD}, as over HTTPS, where TLS protects them).
+   */
+  public boolean signPayload() {
+    return signPayload;
+  }
+
   /** Returns the base URL of public links, or empty to use the endpoint's object URL. */
   public Optional<URI> publicUrlBase() {
     return Optional.ofNullable(publicUrlBase);
@@ -201,7 +214,10 @@ public final class S3Config {
     return partSize;
   }
 
-  /** Returns the size from which writes are uploaded in parts. */
+  /**
+   * Returns the size from which writes are uploaded in parts (default: the profile's
+   * {@link S3Profile#defaultMultipartThreshold(long)}).
+   */
   public long multipartThreshold() {
     return multipartThreshold;
   }
@@ -281,6 +297,16 @@ public final class S3Config {
   }
 
   /**
+   * Returns the API call timeout of one PutObject of {@code bytes} bytes: the operation deadline
+   * for each part size's worth of bytes, the time the same bytes would have had as parts of a
+   * multipart upload, so a large PUT that keeps moving is not cut at the deadline of a small call.
+   */
+  java.time.Duration putTimeout(long bytes) {
+    long parts = Math.max(1, (Math.max(0, bytes) + partSize - 1) / partSize);
+    return timeouts.operation().multipliedBy(parts);
+  }
+
+  /**
    * Returns how many parts of {@code partSize} bytes may upload at once within the memory budget,
    * counting the part being read and the one being released ({@code concurrency + 2} parts).
    */
@@ -327,6 +353,7 @@ public final class S3Config {
     private VisibilityMode visibilityMode;
     private Visibility bucketVisibility = Visibility.PRIVATE;
     private Boolean createOnly;
+    private boolean signPayload;
     private URI publicUrlBase;
     private long partSize = 16 * MIB;
     private long multipartThreshold;
@@ -452,6 +479,18 @@ public final class S3Config {
       return this;
     }
 
+    /**
+     * Sets whether request bodies sent to an {@code http://} endpoint carry a SHA-256 signature
+     * the server checks (default false). Signing costs a pass over every body and, for uploads,
+     * the SDK's {@code aws-chunked} encoding, which some servers decode slowly; HTTPS endpoints are
+     * protected by TLS and never sign bodies.
+     */
+    public Builder signPayload(boolean value) {
+      once("signPayload");
+      this.signPayload = value;
+      return this;
+    }
+
     /** Sets the base URL public links are built on (a CDN or custom domain mapped to the bucket root). */
     public Builder publicUrlBase(URI value) {
       once("publicUrlBase");
@@ -471,7 +510,11 @@ public final class S3Config {
       return this;
     }
 
-    /** Sets the size from which writes go in parts (1 byte to 5 GiB; default: the part size). */
+    /**
+     * Sets the size from which writes go in parts (1 byte to 5 GiB; default: the part size for
+     * AWS, B2 and R2, 1 GiB for MinIO and generic servers; see
+     * {@link S3Profile#defaultMultipartThreshold(long)}).
+     */
     public Builder multipartThreshold(long bytes) {
       once("multipartThreshold");
       checkRange("multipartThreshold", bytes, 1, MAX_SINGLE_SIZE);

@@ -23,6 +23,8 @@ import java.util.Map;
  *   <li>{@code visibility} — {@code per-object}, {@code bucket-level} or {@code none}, overrides the profile;
  *   <li>{@code bucketVisibility} — {@code public} or {@code private} (bucket-level visibility);
  *   <li>{@code createOnly} — {@code true}/{@code false}, whether conditional writes are used;
+ *   <li>{@code signPayload} — {@code true}/{@code false}, whether bodies sent to an {@code http://}
+ *       endpoint are signed (default false; HTTPS never signs them);
  *   <li>{@code publicUrl} — base URL of public links;
  *   <li>{@code partSize}, {@code multipartThreshold}, {@code copyPartThreshold},
  *       {@code copyPartSize} — sizes in bytes, or with a binary unit ({@code 16MiB}, {@code 16m},
@@ -116,6 +118,9 @@ public final class S3Provider implements FilesystemProvider {
         break;
       case "createOnly":
         b.createOnly(s.bool(key));
+        break;
+      case "signPayload":
+        b.signPayload(s.bool(key));
         break;
       case "publicUrl":
         b.publicUrlBase(URI.create(s.string(key)));

@@ -116,6 +116,9 @@ final class S3Writer {
     if (o.createOnly()) {
       b.ifNoneMatch("*");
     }
+    if (length > s3.config().partSize()) {
+      b.overrideConfiguration(c -> c.apiCallTimeout(s3.config().putTimeout(length)));
+    }
     try {
       PutObjectResponse r = s3.client().putObject(b.build(), body);
       return S3Attributes.written(path, length, o, r.eTag(), r.versionId(), r, reported);

@@ -91,8 +91,8 @@ class MemoryBudgetTest {
 
         List<RecordingInterceptor.Sent> parts = recorder.sent("UploadPart");
         assertThat(parts).hasSize(5);
-        // The body travels aws-chunked (signed chunks); the decoded length is the part's.
-        assertThat(parts.get(0).headers().get("x-amz-decoded-content-length"))
+        // The body travels unsigned and unencoded: its length is the part's.
+        assertThat(parts.get(0).headers().get("Content-Length"))
             .containsExactly(Long.toString(5 * MIB));
         assertThat(recorder.sent("PutObject")).isEmpty();
         assertThat(fs.read("budget.bin")).isEqualTo(data);

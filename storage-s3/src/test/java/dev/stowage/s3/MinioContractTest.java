@@ -54,7 +54,7 @@ class MinioContractTest extends FilesystemContract {
       admin.createBucket(b -> b.bucket(bucket));
     }
     return Filesystem.of(S3Adapter.create(S3Config.builder(bucket).profile(S3Profile.MINIO)
-        .endpoint(endpoint).credentials(user, password).partSize(5 << 20).build()));
+        .endpoint(endpoint).credentials(user, password).partSize(5 << 20).multipartThreshold(5 << 20).build()));
   }
 
   @Override

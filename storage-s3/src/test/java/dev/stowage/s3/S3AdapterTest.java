@@ -60,7 +60,7 @@ class S3AdapterTest {
   void openBucket() {
     bucket = server.createBucket();
     fs = Filesystem.of(S3Adapter.create(server.config(bucket)
-        .partSize(5 * MIB).concurrency(3)
+        .partSize(5 * MIB).multipartThreshold(5 * MIB).concurrency(3)
         .copyPartThreshold(6 * MIB).copyPartSize(5 * MIB)
         .interceptor(recorder).interceptor(failer).build()));
     recorder.clear();

@@ -103,4 +103,29 @@ class S3ConfigTest {
     assertThat(d.endpoint()).isEqualTo(c.endpoint());
     assertThat(d.multipartThreshold()).isEqualTo(c.multipartThreshold());
   }
+
+  @Test
+  void multipartThreshold_default_partSizeForCloudsOneGiBForSelfHostedServers() {
+    URI local = URI.create("http://127.0.0.1:9000");
+    assertThat(S3Config.builder("b").build().multipartThreshold()).isEqualTo(16L << 20);
+    assertThat(S3Config.builder("b").profile(S3Profile.R2).endpoint(local).build().multipartThreshold())
+        .isEqualTo(16L << 20);
+    assertThat(S3Config.builder("b").endpoint(local).build().multipartThreshold()).isEqualTo(1L << 30);
+    assertThat(S3Config.builder("b").profile(S3Profile.MINIO).endpoint(local).partSize(2L << 30).build()
+        .multipartThreshold()).isEqualTo(2L << 30);
+    assertThat(S3Config.builder("b").endpoint(local).multipartThreshold(5L << 20).build().multipartThreshold())
+        .isEqualTo(5L << 20);
+  }
+
+  @Test
+  void putTimeout_largePut_getsTheDeadlineOfEachPartItsBytesWouldHaveBeen() {
+    S3Config c = S3Config.builder("b").partSize(16L << 20)
+        .timeouts(new dev.stowage.spi.Timeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofSeconds(60))).build();
+
+    assertThat(c.putTimeout(1)).isEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(c.putTimeout(16L << 20)).isEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(c.putTimeout((16L << 20) + 1)).isEqualTo(java.time.Duration.ofSeconds(120));
+    assertThat(c.putTimeout(512L << 20)).isEqualTo(java.time.Duration.ofMinutes(32));
+  }
 }

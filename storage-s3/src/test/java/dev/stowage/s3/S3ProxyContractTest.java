@@ -21,7 +21,7 @@ class S3ProxyContractTest extends FilesystemContract {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
     return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
-        .partSize(5 << 20).concurrency(3).build()));
+        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build()));
   }
 
   @Override

@@ -33,7 +33,7 @@ class S3ProxyOnDiskContractTest extends FilesystemContract {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
     return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
-        .prefix("kit/root").maxSegmentBytes(MAX_SEGMENT).partSize(5 << 20).concurrency(2).build()));
+        .prefix("kit/root").maxSegmentBytes(MAX_SEGMENT).partSize(5 << 20).multipartThreshold(5 << 20).concurrency(2).build()));
   }
 
   @Override

@@ -48,7 +48,7 @@ class UploadCancellationTest {
   void write_threadInterruptedMidMultipartUpload_abortedAndNothingLeft() throws Exception {
     String bucket = server.createBucket();
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB)
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB).multipartThreshold(5 * MIB)
         .concurrency(2).interceptor(afterPart(partSent)).build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       AtomicBoolean interruptKept = new AtomicBoolean();
@@ -79,7 +79,7 @@ class UploadCancellationTest {
   void openOutputStream_writerInterruptedMidMultipartUpload_nothingLeft() throws Exception {
     String bucket = server.createBucket();
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB)
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB).multipartThreshold(5 * MIB)
         .concurrency(2).interceptor(afterPart(partSent)).build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread writer = new Thread(() -> {

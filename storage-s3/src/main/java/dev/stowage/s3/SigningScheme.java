@@ -6,10 +6,22 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.identity.spi.IdentityProviders;
 
-/** SigV4 with {@link Md5OnlySigner}, registered on the client for profiles that need it. */
-final class Md5OnlyAuthScheme implements AwsV4AuthScheme {
+/**
+ * SigV4 with the adapter's signer decorators, registered on every client: {@link UnsignedPayloadSigner}
+ * unless the payload is to be signed, and {@link Md5OnlySigner} for profiles that reject the SDK's
+ * checksum headers.
+ */
+final class SigningScheme implements AwsV4AuthScheme {
 
-  private final AwsV4HttpSigner signer = new Md5OnlySigner(AwsV4HttpSigner.create());
+  private final AwsV4HttpSigner signer;
+
+  SigningScheme(boolean signPayload, boolean md5Only) {
+    AwsV4HttpSigner s = AwsV4HttpSigner.create();
+    if (!signPayload) {
+      s = new UnsignedPayloadSigner(s);
+    }
+    this.signer = md5Only ? new Md5OnlySigner(s) : s;
+  }
 
   @Override
   public String schemeId() {
