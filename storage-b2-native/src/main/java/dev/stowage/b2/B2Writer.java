@@ -252,18 +252,20 @@ final class B2Writer {
     return HexFormat.of().formatHex(d.digest());
   }
 
-  /** Hashes a local file (its failures are the caller's, not the network's). */
+  /**
+   * Hashes a local file (its failures are the caller's, not the network's), reading on this thread
+   * while another hashes: the pass costs the hash alone, not the read plus the hash.
+   */
   private static String sha1(Path file) {
-    MessageDigest d = newDigest();
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        d.update(buffer, 0, n);
+    byte[] buffer = new byte[1 << 20];
+    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file), ChecksumAlgorithm.SHA1)) {
+      while (in.read(buffer) >= 0) {
+        // every byte read is hashed
       }
+      return in.checksum().hex();
     } catch (IOException e) {
       throw new LocalSourceException(e);
     }
-    return HexFormat.of().formatHex(d.digest());
   }
 
   private static MessageDigest newDigest() {
