@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         LsCommand.class, CatCommand.class, CpCommand.class, MvCommand.class, RmCommand.class,
         StatCommand.class, UrlCommand.class, UploadTicketCommand.class, TckCommand.class,
-        BenchCommand.class, SetupCommand.class, B2EmulatorCommand.class, S3EmulatorCommand.class, HelpCommand.class},
+        BenchCommand.class, SetupCommand.class, B2EmulatorCommand.class, S3EmulatorCommand.class, HelpCommand.class,
+        WarmUpCommand.class},
     footerHeading = "%n",
     footer = {
         "Locations are local paths or URIs:",
