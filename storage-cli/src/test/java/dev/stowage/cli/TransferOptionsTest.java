@@ -94,7 +94,8 @@ class TransferOptionsTest {
     FakeConsole.Result r = console().run("cp", "--part-size", value, "memory://x/a", "memory://x/b");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("--part-size");
+    assertThat(r.err()).contains("invalid value for option '--part-size'")
+        .containsAnyOf("is not a size", "larger than zero");
   }
 
   @ParameterizedTest
@@ -103,7 +104,8 @@ class TransferOptionsTest {
     FakeConsole.Result r = console().run("cp", "--concurrency", value, "memory://x/a", "memory://x/b");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("--concurrency");
+    assertThat(r.err()).contains("invalid value for option '--concurrency'")
+        .containsAnyOf("must be 1 to 64", "not a whole number");
   }
 
   @ParameterizedTest
@@ -117,7 +119,7 @@ class TransferOptionsTest {
     assertThat(small.exitCode()).as(small.toString()).isEqualTo(2);
     assertThat(small.err()).contains("--part-size 1024 bytes", "b2".equals(backend) ? "5MB" : "5MiB");
     assertThat(large.exitCode()).as(large.toString()).isEqualTo(2);
-    assertThat(large.err()).contains("--part-size");
+    assertThat(large.err()).contains("--part-size 6442450944 bytes is outside");
     assertThat(Files.exists(dir.resolve("a.txt"))).as("mv kept its source").isTrue();
   }
 
