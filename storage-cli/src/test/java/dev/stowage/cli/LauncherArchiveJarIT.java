@@ -148,4 +148,26 @@ class LauncherArchiveJarIT {
     assertThat(off.err()).isEmpty();
     assertThat(target.resolve("stowage-run.jsa")).doesNotExist();
   }
+
+  @Test
+  void launcher_shortCommands_runOnTheQuickJit_andBigCopiesOnTheOptimisingOne() throws Exception {
+    Files.write(dir.resolve("small.bin"), new byte[1]);
+    Files.write(dir.resolve("big.bin"), new byte[17 << 20]);
+    Map<String, String> flags = Map.of("STOWAGE_CDS", "off", "STOWAGE_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    String quick = "TieredStopAtLevel\\s+= 1\\s";
+    String full = "TieredStopAtLevel\\s+= 4\\s";
+
+    Run version = launch(flags, "--version");
+    Run small = launch(flags, "cp", "--part-size", "8M", "small.bin", "small-copy.bin");
+    Run big = launch(flags, "cp", "big.bin", "big-copy.bin");
+    Run remote = launch(flags, "cp", "memory://b/x", "small.bin");
+
+    assertThat(version.out()).containsPattern(quick).contains("stowage 0.");
+    assertThat(small.exit()).as(small.err()).isZero();
+    assertThat(small.out()).containsPattern(quick);
+    assertThat(Files.size(dir.resolve("small-copy.bin"))).isEqualTo(1);
+    assertThat(big.exit()).as(big.err()).isZero();
+    assertThat(big.out()).containsPattern(full);
+    assertThat(remote.out()).containsPattern(full);
+  }
 }
