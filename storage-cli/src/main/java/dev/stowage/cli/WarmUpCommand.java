@@ -38,7 +38,6 @@ final class WarmUpCommand implements Callable<Integer> {
 
   private static final String BUCKET = "stowage-warm-up";
   private static final String S3_KEY = "warm-up";
-  private static final String S3_SECRET = "warm-up-secret-0123456789";
 
   private final CliContext context;
 
@@ -55,12 +54,13 @@ final class WarmUpCommand implements Callable<Integer> {
           .credentials(b2.keyId(), b2.applicationKey()).build()) {
         setup.run(BucketSpec.builder(BUCKET).build());
       }
-      EmbeddedS3 s3 = EmbeddedS3.start(0, S3_KEY, S3_SECRET, null, List.of());
+      String secret = S3EmulatorCommand.hex(20);
+      EmbeddedS3 s3 = EmbeddedS3.start(0, S3_KEY, secret, null, List.of());
       try {
         s3.createBucket(BUCKET);
         CliContext quiet = quiet(dir, Map.of(
             "B2_APPLICATION_KEY_ID", b2.keyId(), "B2_APPLICATION_KEY", b2.applicationKey(),
-            "AWS_ACCESS_KEY_ID", S3_KEY, "AWS_SECRET_ACCESS_KEY", S3_SECRET));
+            "AWS_ACCESS_KEY_ID", S3_KEY, "AWS_SECRET_ACCESS_KEY", secret));
         Files.write(dir.resolve("one.bin"), new byte[] {1});
         Files.write(dir.resolve("two.bin"), "two".getBytes(StandardCharsets.UTF_8));
         String b2Query = "?endpoint=" + b2.url();
