@@ -161,6 +161,7 @@ class LauncherArchiveJarIT {
     Run small = launch(flags, "cp", "--part-size", "8M", "small.bin", "small-copy.bin");
     Run big = launch(flags, "cp", "big.bin", "big-copy.bin");
     Run remote = launch(flags, "cp", "memory://b/x", "small.bin");
+    Run stdin = launch(flags, "cp", "-q", "-", "small.bin");
 
     assertThat(version.out()).containsPattern(quick).contains("stowage 0.");
     assertThat(small.exit()).as(small.err()).isZero();
@@ -169,5 +170,6 @@ class LauncherArchiveJarIT {
     assertThat(big.exit()).as(big.err()).isZero();
     assertThat(big.out()).containsPattern(full);
     assertThat(remote.out()).containsPattern(full);
+    assertThat(stdin.out()).as("standard input may be of any size").containsPattern(full);
   }
 }
