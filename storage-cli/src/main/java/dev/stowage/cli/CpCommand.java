@@ -29,6 +29,9 @@ final class CpCommand implements Callable<Integer> {
   WriteOptionsMixin write;
 
   @Mixin
+  TransferOptions transfer;
+
+  @Mixin
   TimeoutOptions timeouts;
 
   private final CliContext context;
@@ -44,7 +47,7 @@ final class CpCommand implements Callable<Integer> {
     if (from.isStdio() && to.isStdio()) {
       throw new UsageException("source and destination are both '-'; use cat");
     }
-    try (Session session = new Session(context, timeouts)) {
+    try (Session session = new Session(context, timeouts, transfer)) {
       new Transfers(context, session, write.quiet, write.options()).copy(from, to);
     }
     return Stowage.OK;

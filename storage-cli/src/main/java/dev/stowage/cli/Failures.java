@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class Failures {
 
-  /** The system properties logback.xml reads: our level, and that of the libraries. */
+  /** The system properties {@link LogConfigurator} reads: our level, and that of the libraries. */
   static final String LOG_LEVEL_PROPERTY = "stowage.log.level";
   static final String LIBRARY_LOG_LEVEL_PROPERTY = "stowage.log.libraries";
 

@@ -28,6 +28,9 @@ final class MvCommand implements Callable<Integer> {
   WriteOptionsMixin write;
 
   @Mixin
+  TransferOptions transfer;
+
+  @Mixin
   TimeoutOptions timeouts;
 
   private final CliContext context;
@@ -43,7 +46,7 @@ final class MvCommand implements Callable<Integer> {
     if (from.isStdio() || to.isStdio()) {
       throw new UsageException("mv needs real files on both sides; use cp with '-'");
     }
-    try (Session session = new Session(context, timeouts)) {
+    try (Session session = new Session(context, timeouts, transfer)) {
       Transfers transfers = new Transfers(context, session, write.quiet, write.options());
       if (!from.isLocal() && !to.isLocal() && session.sameFilesystem(from, to)) {
         Location target = transfers.resolveDestination(from, to);

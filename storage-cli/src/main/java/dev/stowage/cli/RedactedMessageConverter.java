@@ -6,7 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 /**
  * The {@code %msg} of the CLI's logs, with the user information and queries of URIs removed
  * ({@link Redaction}), so that {@code --debug} logs never echo a secret put into a URI. Public
- * only because logback instantiates it by name from {@code logback.xml}.
+ * only because logback's pattern layout instantiates it ({@link LogConfigurator}).
  */
 public final class RedactedMessageConverter extends MessageConverter {
 

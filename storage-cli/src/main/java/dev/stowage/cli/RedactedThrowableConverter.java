@@ -6,7 +6,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 /**
  * The stack traces of the CLI's logs, with the user information and queries of URIs removed
  * from every message in them ({@link Redaction}). Public only because logback instantiates it by
- * name from {@code logback.xml}.
+ * name ({@link LogConfigurator}).
  */
 public final class RedactedThrowableConverter extends ThrowableProxyConverter {
 

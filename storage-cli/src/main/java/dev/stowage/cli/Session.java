@@ -28,12 +28,18 @@ final class Session implements AutoCloseable {
 
   private final CliContext context;
   private final TimeoutOptions timeouts;
+  private final TransferOptions transfers;
   private final Map<String, Filesystem> open = new LinkedHashMap<>();
   private boolean warnedAboutAws;
 
   Session(CliContext context, TimeoutOptions timeouts) {
+    this(context, timeouts, TransferOptions.NONE);
+  }
+
+  Session(CliContext context, TimeoutOptions timeouts, TransferOptions transfers) {
     this.context = context;
     this.timeouts = timeouts;
+    this.transfers = transfers;
   }
 
   /** Returns the filesystem that holds {@code location} (local files: the {@code file:} one at {@code /}). */
@@ -66,7 +72,7 @@ final class Session implements AutoCloseable {
     refuseUserInfoInQuery(uri, l.root());
     checkCredentials(uri.getScheme());
     try {
-      return Filesystems.open(uri, settings(l.root(), context, timeouts));
+      return Filesystems.open(uri, settings(l.root(), context, timeouts, transfers));
     } catch (IllegalArgumentException e) {
       throw new UsageException("cannot open '" + safe(l.root()) + "': " + e.getMessage(), e);
     }
@@ -140,8 +146,15 @@ final class Session implements AutoCloseable {
 
   /** Returns the provider settings for {@code root}: credentials from the environment, deadlines from the options. */
   static Map<String, String> settings(String root, CliContext context, TimeoutOptions timeouts) {
+    return settings(root, context, timeouts, TransferOptions.NONE);
+  }
+
+  /** Returns the provider settings for {@code root}, adding part size and concurrency from {@code transfers}. */
+  static Map<String, String> settings(String root, CliContext context, TimeoutOptions timeouts,
+      TransferOptions transfers) {
     String scheme = root.substring(0, root.indexOf(':')).toLowerCase(Locale.ROOT);
     Map<String, String> s = new HashMap<>(timeouts.settings(scheme));
+    s.putAll(transfers.settings(scheme, root));
     if ("b2".equals(scheme)) {
       put(s, "keyId", context.getenv("B2_APPLICATION_KEY_ID"));
       put(s, "applicationKey", context.getenv("B2_APPLICATION_KEY"));

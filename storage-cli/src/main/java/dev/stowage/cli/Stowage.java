@@ -1,6 +1,11 @@
 package dev.stowage.cli;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,10 +27,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "stowage", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
     description = "Reads, writes and checks files on B2, S3-compatible services and disk.",
-    subcommands = {
-        LsCommand.class, CatCommand.class, CpCommand.class, MvCommand.class, RmCommand.class,
-        StatCommand.class, UrlCommand.class, UploadTicketCommand.class, TckCommand.class,
-        BenchCommand.class, SetupCommand.class, B2EmulatorCommand.class, S3EmulatorCommand.class, HelpCommand.class},
     footerHeading = "%n",
     footer = {
         "Locations are local paths or URIs:",
@@ -78,7 +79,7 @@ public final class Stowage implements Callable<Integer> {
   /** Runs {@code args} in {@code context} and returns the exit status; never exits the JVM. */
   static int run(CliContext context, String... args) {
     try {
-      return commandLine(context).execute(args);
+      return commandLineFor(context, args).execute(args);
     } catch (RuntimeException | Error e) {
       // Whatever escaped picocli (an Error while parsing, say) still ends as one line.
       boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -89,9 +90,61 @@ public final class Stowage implements Callable<Integer> {
     }
   }
 
-  /** Returns the configured picocli command line (exposed for tests of the help text). */
+  /**
+   * The subcommands, by name, in the order the overview lists them. Registered here rather than
+   * in the annotation so that a run builds the picocli model of the one command it runs only:
+   * reflecting on all of them (and loading what their fields name) costs a tenth of a second.
+   */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("ls", LsCommand.class);
+    m.put("cat", CatCommand.class);
+    m.put("cp", CpCommand.class);
+    m.put("mv", MvCommand.class);
+    m.put("rm", RmCommand.class);
+    m.put("stat", StatCommand.class);
+    m.put("url", UrlCommand.class);
+    m.put("upload-ticket", UploadTicketCommand.class);
+    m.put("tck", TckCommand.class);
+    m.put("bench", BenchCommand.class);
+    m.put("setup", SetupCommand.class);
+    m.put("b2-emulator", B2EmulatorCommand.class);
+    m.put("s3-emulator", S3EmulatorCommand.class);
+    m.put("help", HelpCommand.class);
+    m.put("warm-up", WarmUpCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Returns the configured picocli command line with every subcommand (also for tests of the help text). */
   static CommandLine commandLine(CliContext context) {
+    return commandLine(context, COMMANDS.keySet());
+  }
+
+  /**
+   * Returns the command line for running {@code args}: with only the subcommand they name when
+   * they name one, else (no command, a typo, {@code help}) with all of them, so that overviews,
+   * suggestions and {@code help COMMAND} see every command.
+   */
+  static CommandLine commandLineFor(CliContext context, String... args) {
+    for (String arg : args) {
+      if (arg.startsWith("-")) {
+        continue; // the options before the command take no value (--debug, -h, -V)
+      }
+      if (COMMANDS.containsKey(arg) && !"help".equals(arg)) {
+        return commandLine(context, List.of(arg));
+      }
+      break;
+    }
+    return commandLine(context);
+  }
+
+  private static CommandLine commandLine(CliContext context, Collection<String> names) {
     CommandLine cl = new CommandLine(new Stowage(context), new ContextFactory(context));
+    for (String name : names) {
+      cl.addSubcommand(name, COMMANDS.get(name));
+    }
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -57,7 +57,7 @@ class SecretsInOutputTest {
       int status = child.waitFor(LIMIT);
 
       assertThat(status).as(child.err()).isEqualTo(1);
-      // Logs went through the redacting converters of logback.xml, which worked.
+      // Logs went through the redacting converters LogConfigurator sets up, which worked.
       assertThat(child.err()).contains("stowage: DEBUG dev.stowage").doesNotContain("PARSER_ERROR");
       assertThat(child.out() + child.err()).doesNotContain(secret);
     }
