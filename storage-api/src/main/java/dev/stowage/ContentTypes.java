@@ -15,6 +15,9 @@ final class ContentTypes {
   private static final Set<String> GENERIC =
       Set.of("application/octet-stream", "binary/octet-stream", "b2/x-auto", "application/x-empty");
 
+  /** The head handed to a detector that does not need one (never written to). */
+  static final byte[] NO_HEAD = new byte[0];
+
   private ContentTypes() {}
 
   /** Returns whether {@code type} is missing or only a generic default. */

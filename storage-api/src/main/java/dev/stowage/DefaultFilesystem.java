@@ -220,7 +220,8 @@ final class DefaultFilesystem implements Filesystem {
     if (!ContentTypes.isGeneric(a.contentType())) {
       return a.contentType();
     }
-    String detected = writes.detect(p, head(p, a.size()));
+    byte[] head = writes.needsHead(p) ? head(p, a.size()) : ContentTypes.NO_HEAD;
+    String detected = writes.detect(p, head);
     if (detected == null) {
       throw MetadataFailedException.at(Operation.STAT, p, StorageException.Kind.UNEXPECTED,
           "MIME type could not be detected", null);

@@ -35,7 +35,7 @@ final class FacadeWrites {
     String p = checks.destination(path, Operation.WRITE, null);
     WriteOptions o = prepare(p, options);
     if (wantsDetection(o)) {
-      o = withDetectedType(p, o, ContentTypes.head(data));
+      o = withDetectedType(p, o, needsHead(p) ? ContentTypes.head(data) : ContentTypes.NO_HEAD);
     }
     refuseDirectory(Operation.WRITE, p, null, p);
     return send(p, WriteSource.of(data), o, null);
@@ -47,7 +47,10 @@ final class FacadeWrites {
     WriteOptions o = prepare(p, options);
     SourceStream source = new SourceStream(in, length);
     InputStream feed = source;
-    if (wantsDetection(o)) {
+    if (wantsDetection(o) && !needsHead(p)) {
+      // The name decides: the stream goes to the adapter as given, with no read-ahead layer.
+      o = withDetectedType(p, o, ContentTypes.NO_HEAD);
+    } else if (wantsDetection(o)) {
       BufferedInputStream buffered = new BufferedInputStream(source, MimeDetector.HEAD_LIMIT + 1);
       byte[] head;
       try {
@@ -74,7 +77,7 @@ final class FacadeWrites {
       }
       size = Files.size(file);
       if (wantsDetection(o)) {
-        head = ContentTypes.head(file);
+        head = needsHead(p) ? ContentTypes.head(file) : ContentTypes.NO_HEAD;
       }
     } catch (IOException e) {
       throw WriteFailedException.at(p, StorageException.Kind.INVALID_INPUT,
@@ -136,6 +139,18 @@ final class FacadeWrites {
       return ContentTypes.isGeneric(type) ? null : type;
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * Returns whether the detector needs the file's first bytes for {@code path}; a detector that
+   * throws is asked with the bytes (and then treated as unknown by {@link #detect}).
+   */
+  boolean needsHead(String path) {
+    try {
+      return settings.mimeDetector().needsHead(path);
+    } catch (RuntimeException e) {
+      return true;
     }
   }
 
