@@ -35,7 +35,10 @@ final class FacadeWrites {
     String p = checks.destination(path, Operation.WRITE, null);
     WriteOptions o = prepare(p, options);
     if (wantsDetection(o)) {
-      o = withDetectedType(p, o, needsHead(p) ? ContentTypes.head(data) : ContentTypes.NO_HEAD);
+      // A small array is its own head (no copy); a large one is cut only if the detector looks.
+      byte[] head = data.length <= MimeDetector.HEAD_LIMIT || needsHead(p)
+          ? ContentTypes.head(data) : ContentTypes.NO_HEAD;
+      o = withDetectedType(p, o, head);
     }
     refuseDirectory(Operation.WRITE, p, null, p);
     return send(p, WriteSource.of(data), o, null);

@@ -32,8 +32,9 @@ public interface MimeDetector {
   /**
    * Returns whether {@link #detect} may need the first bytes of the file at {@code path} to
    * answer. When this returns false, the detector promises that its answer for {@code path} does
-   * not depend on {@code head}: the facade then hands it an empty head and neither reads ahead of
-   * a stream nor fetches the start of a stored file. The default, true, is always safe.
+   * not depend on {@code head}: the facade then neither reads ahead of a stream, nor reads the
+   * start of a local file or of a stored file, nor copies the start of a large array; it may hand
+   * an empty head instead. The default, true, is always safe.
    */
   default boolean needsHead(String path) {
     return true;

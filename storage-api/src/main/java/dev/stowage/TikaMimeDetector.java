@@ -62,16 +62,16 @@ enum TikaMimeDetector implements MimeDetector {
 
   @Override
   public String detect(String path, byte[] head) {
-    String name = nameOf(path);
     NameAnswer byName;
     try {
-      byName = byName(name);
+      byName = byName(path);
     } catch (RuntimeException e) {
       return null;
     }
     if (byName.decisive()) {
       return byName.type();
     }
+    String name = nameOf(path);
     byte[] bytes = head == null ? new byte[0] : head;
     String type;
     try {
@@ -91,7 +91,7 @@ enum TikaMimeDetector implements MimeDetector {
   @Override
   public boolean needsHead(String path) {
     try {
-      return !byName(nameOf(path)).decisive();
+      return !byName(path).decisive();
     } catch (RuntimeException e) {
       return true;
     }
@@ -106,25 +106,26 @@ enum TikaMimeDetector implements MimeDetector {
    * letter-or-digit extension) is answered from a cache by extension: Tika's registry has no
    * pattern that tells two such names with the same extension apart. Other names ask Tika.
    */
-  private static NameAnswer byName(String name) {
-    if (name == null) {
+  private static NameAnswer byName(String path) {
+    if (path == null) {
       return NameAnswer.UNKNOWN;
     }
-    int dot = name.lastIndexOf('.');
-    if (dot <= 0 || dot == name.length() - 1) {
+    int slash = path.lastIndexOf('/');
+    int dot = path.lastIndexOf('.');
+    if (dot <= slash + 1 || dot == path.length() - 1) {
       return NameAnswer.UNKNOWN; // no extension (README, .htaccess): the content may tell
     }
-    String extension = name.substring(dot + 1);
-    boolean simple = name.lastIndexOf('.', dot - 1) < 0 && isAlphanumeric(extension);
-    if (!simple) {
-      // Multi-part suffixes (.warc.gz, .hprof.txt) and odd extensions go to Tika each time.
-      String full = specific(Holder.TIKA.detect(name));
-      if (full != null) {
-        return new NameAnswer(true, full);
-      }
-      return isAlphanumeric(extension) ? lookUp(extension) : NameAnswer.UNKNOWN;
+    String extension = path.substring(dot + 1);
+    boolean alphanumeric = isAlphanumeric(extension);
+    if (alphanumeric && path.lastIndexOf('.', dot - 1) <= slash) {
+      return extension.length() > MAX_CACHED_EXTENSION ? resolve(extension) : lookUp(extension);
     }
-    return extension.length() > MAX_CACHED_EXTENSION ? resolve(extension) : lookUp(extension);
+    // Multi-part suffixes (.warc.gz, .hprof.txt) and odd extensions go to Tika each time.
+    String full = specific(Holder.TIKA.detect(path.substring(slash + 1)));
+    if (full != null) {
+      return new NameAnswer(true, full);
+    }
+    return alphanumeric ? lookUp(extension) : NameAnswer.UNKNOWN;
   }
 
   private static NameAnswer lookUp(String extension) {
