@@ -109,6 +109,11 @@ final class GuardedInputStream extends FilterInputStream {
    */
   @Override
   public void close() {
+    closeQuietly(in, path);
+  }
+
+  /** Closes an adapter's stream of {@code path}, logging (not throwing) a failure. */
+  static void closeQuietly(InputStream in, String path) {
     try {
       in.close();
     } catch (IOException | RuntimeException e) {
