@@ -193,4 +193,52 @@ class FilesystemReadTest {
         .isInstanceOf(ReadFailedException.class)
         .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
   }
+
+  @Test
+  void read_bytes_closesTheAdapterStreamAndIgnoresAFailingClose() {
+    memory.write("closing", WriteSource.of("abc".getBytes(UTF_8)), WriteOptions.DEFAULT);
+    AtomicInteger closes = new AtomicInteger();
+    Filesystem closing = Filesystem.of(new ForwardingAdapter(memory) {
+      @Override
+      public InputStream read(String path, ByteRange range) {
+        return new java.io.FilterInputStream(super.read(path, range)) {
+          @Override
+          public void close() throws IOException {
+            closes.incrementAndGet();
+            throw new IOException("already gone");
+          }
+        };
+      }
+    });
+
+    assertThat(closing.readString("closing")).isEqualTo("abc");
+    assertThat(closes).hasValue(1);
+  }
+
+  @Test
+  void read_bytes_ioFailureMidRead_throwsReadFailedUnavailableAndCloses() {
+    memory.write("broken", WriteSource.of("abc".getBytes(UTF_8)), WriteOptions.DEFAULT);
+    AtomicInteger closes = new AtomicInteger();
+    Filesystem broken = Filesystem.of(new ForwardingAdapter(memory) {
+      @Override
+      public InputStream read(String path, ByteRange range) {
+        return new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("reset");
+          }
+
+          @Override
+          public void close() {
+            closes.incrementAndGet();
+          }
+        };
+      }
+    });
+
+    assertThatThrownBy(() -> broken.read("broken"))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(closes).hasValue(1);
+  }
 }
