@@ -14,8 +14,18 @@ public record Checksum(ChecksumAlgorithm algorithm, String hex) {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(hex, "hex");
     hex = hex.toLowerCase(Locale.ROOT);
-    if (!hex.matches("[0-9a-f]+")) {
+    if (!isLowerHex(hex)) {
       throw new IllegalArgumentException("checksum is not hexadecimal: '" + hex + "'");
     }
+  }
+
+  private static boolean isLowerHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return !text.isEmpty();
   }
 }

@@ -15,6 +15,9 @@ final class ContentTypes {
   private static final Set<String> GENERIC =
       Set.of("application/octet-stream", "binary/octet-stream", "b2/x-auto", "application/x-empty");
 
+  /** The head handed to a detector that does not need one (never written to). */
+  static final byte[] NO_HEAD = new byte[0];
+
   private ContentTypes() {}
 
   /** Returns whether {@code type} is missing or only a generic default. */
@@ -22,12 +25,25 @@ final class ContentTypes {
     if (type == null || type.isBlank()) {
       return true;
     }
+    if (isBareLowerCase(type)) {
+      return GENERIC.contains(type); // the usual form: no parameters, spaces or capitals
+    }
     String bare = type;
     int semicolon = bare.indexOf(';');
     if (semicolon >= 0) {
       bare = bare.substring(0, semicolon);
     }
     return GENERIC.contains(bare.trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isBareLowerCase(String type) {
+    for (int i = 0; i < type.length(); i++) {
+      char c = type.charAt(i);
+      if (c <= ' ' || c == ';' || (c >= 'A' && c <= 'Z') || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the first {@link MimeDetector#HEAD_LIMIT} bytes (or fewer) of a byte array. */

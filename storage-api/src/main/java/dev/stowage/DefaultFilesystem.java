@@ -69,10 +69,20 @@ final class DefaultFilesystem implements Filesystem {
   @Override
   public byte[] read(String path) {
     String p = checks.file(path);
-    try (InputStream in = open(p, null)) {
+    // The same failures as reading through readStream's guarded stream, without the wrapper: the
+    // adapter's stream hands over its bytes directly, and a failure to close is logged, not thrown.
+    InputStream in = adapterStream(p, null);
+    if (in == null) {
+      return new byte[0];
+    }
+    try {
       return in.readAllBytes();
     } catch (IOException e) {
       throw Failures.io(Operation.READ, p, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, p, null, e);
+    } finally {
+      GuardedInputStream.closeQuietly(in, p);
     }
   }
 
@@ -112,6 +122,15 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   private InputStream open(String p, ByteRange range) {
+    InputStream in = adapterStream(p, range);
+    return in == null ? InputStream.nullInputStream() : new GuardedInputStream(in, p);
+  }
+
+  /**
+   * Opens the adapter's stream, translating failures; null for a range past the end on an
+   * adapter that reads such a range as empty.
+   */
+  private InputStream adapterStream(String p, ByteRange range) {
     InputStream in;
     try {
       in = adapter.read(p, range);
@@ -119,14 +138,14 @@ final class DefaultFilesystem implements Filesystem {
       StorageException se = Failures.wrap(Operation.READ, p, null, e);
       if (se.kind() == StorageException.Kind.RANGE_NOT_SATISFIABLE
           && !caps.has(Capability.RANGE_NOT_SATISFIABLE)) {
-        return InputStream.nullInputStream();
+        return null;
       }
       throw directoryOr(se, Operation.READ, p, null, p);
     }
     if (in == null) {
       throw ReadFailedException.at(p, StorageException.Kind.UNEXPECTED, "the adapter returned no stream", null);
     }
-    return new GuardedInputStream(in, p);
+    return in;
   }
 
   // ---- write ----
@@ -220,7 +239,8 @@ final class DefaultFilesystem implements Filesystem {
     if (!ContentTypes.isGeneric(a.contentType())) {
       return a.contentType();
     }
-    String detected = writes.detect(p, head(p, a.size()));
+    byte[] head = writes.needsHead(p) ? head(p, a.size()) : ContentTypes.NO_HEAD;
+    String detected = writes.detect(p, head);
     if (detected == null) {
       throw MetadataFailedException.at(Operation.STAT, p, StorageException.Kind.UNEXPECTED,
           "MIME type could not be detected", null);

@@ -35,7 +35,10 @@ final class FacadeWrites {
     String p = checks.destination(path, Operation.WRITE, null);
     WriteOptions o = prepare(p, options);
     if (wantsDetection(o)) {
-      o = withDetectedType(p, o, ContentTypes.head(data));
+      // A small array is its own head (no copy); a large one is cut only if the detector looks.
+      byte[] head = data.length <= MimeDetector.HEAD_LIMIT || needsHead(p)
+          ? ContentTypes.head(data) : ContentTypes.NO_HEAD;
+      o = withDetectedType(p, o, head);
     }
     refuseDirectory(Operation.WRITE, p, null, p);
     return send(p, WriteSource.of(data), o, null);
@@ -47,7 +50,10 @@ final class FacadeWrites {
     WriteOptions o = prepare(p, options);
     SourceStream source = new SourceStream(in, length);
     InputStream feed = source;
-    if (wantsDetection(o)) {
+    if (wantsDetection(o) && !needsHead(p)) {
+      // The name decides: the stream goes to the adapter as given, with no read-ahead layer.
+      o = withDetectedType(p, o, ContentTypes.NO_HEAD);
+    } else if (wantsDetection(o)) {
       BufferedInputStream buffered = new BufferedInputStream(source, MimeDetector.HEAD_LIMIT + 1);
       byte[] head;
       try {
@@ -74,7 +80,7 @@ final class FacadeWrites {
       }
       size = Files.size(file);
       if (wantsDetection(o)) {
-        head = ContentTypes.head(file);
+        head = needsHead(p) ? ContentTypes.head(file) : ContentTypes.NO_HEAD;
       }
     } catch (IOException e) {
       throw WriteFailedException.at(p, StorageException.Kind.INVALID_INPUT,
@@ -136,6 +142,18 @@ final class FacadeWrites {
       return ContentTypes.isGeneric(type) ? null : type;
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * Returns whether the detector needs the file's first bytes for {@code path}; a detector that
+   * throws is asked with the bytes (and then treated as unknown by {@link #detect}).
+   */
+  boolean needsHead(String path) {
+    try {
+      return settings.mimeDetector().needsHead(path);
+    } catch (RuntimeException e) {
+      return true;
     }
   }
 

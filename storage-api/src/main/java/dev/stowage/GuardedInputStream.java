@@ -44,6 +44,43 @@ final class GuardedInputStream extends FilterInputStream {
     }
   }
 
+  /**
+   * Lets the adapter's stream hand over everything at once (an in-memory stream copies its array
+   * once) instead of the default loop through 8 KiB buffers.
+   */
+  @Override
+  public byte[] readAllBytes() {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw Failures.io(Operation.READ, path, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, path, null, e);
+    }
+  }
+
+  @Override
+  public byte[] readNBytes(int len) {
+    try {
+      return in.readNBytes(len);
+    } catch (IOException e) {
+      throw Failures.io(Operation.READ, path, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, path, null, e);
+    }
+  }
+
+  @Override
+  public int readNBytes(byte[] b, int off, int len) {
+    try {
+      return in.readNBytes(b, off, len);
+    } catch (IOException e) {
+      throw Failures.io(Operation.READ, path, null, e);
+    } catch (RuntimeException e) {
+      throw Failures.wrap(Operation.READ, path, null, e);
+    }
+  }
+
   @Override
   public long skip(long n) {
     try {
@@ -72,6 +109,11 @@ final class GuardedInputStream extends FilterInputStream {
    */
   @Override
   public void close() {
+    closeQuietly(in, path);
+  }
+
+  /** Closes an adapter's stream of {@code path}, logging (not throwing) a failure. */
+  static void closeQuietly(InputStream in, String path) {
     try {
       in.close();
     } catch (IOException | RuntimeException e) {

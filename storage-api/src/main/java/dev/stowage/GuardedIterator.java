@@ -13,6 +13,8 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
   private final Iterator<StorageAttributes> delegate;
   private final String path;
   private boolean ended;
+  /** The delegate said it has a next entry that {@link #next} has not taken yet. */
+  private boolean pending;
 
   GuardedIterator(Iterator<StorageAttributes> delegate, String path) {
     this.delegate = delegate;
@@ -24,9 +26,13 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
     if (ended) {
       return false;
     }
+    if (pending) {
+      return true; // asked again (as DirectoryListing and next() do): the delegate already said yes
+    }
     try {
       boolean more = delegate.hasNext();
       ended = !more;
+      pending = more;
       return more;
     } catch (RuntimeException e) {
       if (e instanceof StorageException
@@ -43,6 +49,7 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
+    pending = false;
     try {
       StorageAttributes next = delegate.next();
       if (next == null) {

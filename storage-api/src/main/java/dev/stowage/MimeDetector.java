@@ -30,9 +30,23 @@ public interface MimeDetector {
   String detect(String path, byte[] head);
 
   /**
-   * Returns the default detector, backed by Apache Tika core: magic-byte sniffing of the head,
-   * refined by the file name's extension ({@code .svg} is {@code image/svg+xml}, {@code .txt} is
-   * {@code text/plain}).
+   * Returns whether {@link #detect} may need the first bytes of the file at {@code path} to
+   * answer. When this returns false, the detector promises that its answer for {@code path} does
+   * not depend on {@code head}: the facade then neither reads ahead of a stream, nor reads the
+   * start of a local file or of a stored file, nor copies the start of a large array; it may hand
+   * an empty head instead. The default, true, is always safe.
+   */
+  default boolean needsHead(String path) {
+    return true;
+  }
+
+  /**
+   * Returns the default detector, backed by Apache Tika core. A name whose extension Tika's
+   * registry knows decides without reading content ({@code .svg} is {@code image/svg+xml},
+   * {@code .txt} is {@code text/plain}; an extension registered as plain binary, such as
+   * {@code .bin}, gives no specific type). A name without an extension, or with one Tika does not
+   * know, is answered by magic-byte sniffing of the head, refined by the name (a PNG named
+   * {@code picture} is {@code image/png}).
    */
   static MimeDetector tika() {
     return TikaMimeDetector.INSTANCE;

@@ -36,6 +36,9 @@ public final class PathNormalizer {
    */
   public static String normalize(String path) {
     Objects.requireNonNull(path, "path");
+    if (isCanonical(path, Integer.MAX_VALUE, Integer.MAX_VALUE)) {
+      return path;
+    }
     checkCharacters(path);
     Deque<String> segments = new ArrayDeque<>();
     int start = 0;
@@ -67,6 +70,10 @@ public final class PathNormalizer {
    *     longer than {@code maxPathBytes} or one segment longer than {@code maxSegmentBytes}
    */
   public static String normalize(String path, int maxPathBytes, int maxSegmentBytes) {
+    Objects.requireNonNull(path, "path");
+    if (isCanonical(path, maxPathBytes, maxSegmentBytes)) {
+      return path;
+    }
     String normalised = normalize(path);
     int total = utf8Length(normalised);
     if (total > maxPathBytes) {
@@ -90,6 +97,95 @@ public final class PathNormalizer {
   /** Returns the number of bytes {@code text} takes in UTF-8 (text must be valid UTF-16). */
   public static int utf8Length(String text) {
     return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * Returns true when {@code path} is already in canonical form and within the limits, so that
+   * normalising it would return it unchanged: one pass, no allocation. False means "take the slow
+   * path", which normalises or throws with the precise reason; it never means the path is bad.
+   */
+  private static boolean isCanonical(String path, int maxPathBytes, int maxSegmentBytes) {
+    // ASCII first: one byte per character, so lengths are byte counts. Any other character hands
+    // over to the general scan.
+    int n = path.length();
+    if (n > maxPathBytes) {
+      return false;
+    }
+    int segmentStart = 0;
+    for (int i = 0; i < n; i++) {
+      char c = path.charAt(i);
+      if (c > '/') {
+        if (c < 0x7f) {
+          if (c == '\\') {
+            return false;
+          }
+          continue;
+        }
+        return isCanonicalText(path, maxPathBytes, maxSegmentBytes);
+      }
+      if (c == '/') {
+        if (!isCanonicalSegment(path, segmentStart, i, i - segmentStart, maxSegmentBytes)) {
+          return false;
+        }
+        segmentStart = i + 1;
+      } else if (c < 0x20) {
+        return false;
+      }
+    }
+    return n == 0 || isCanonicalSegment(path, segmentStart, n, n - segmentStart, maxSegmentBytes);
+  }
+
+  /** Whether the segment {@code [start, end)} of {@code bytes} UTF-8 bytes may stay as it is. */
+  private static boolean isCanonicalSegment(String path, int start, int end, long bytes,
+      int maxSegmentBytes) {
+    int length = end - start;
+    if (length == 0 || bytes > maxSegmentBytes) {
+      return false; // a leading, trailing or repeated slash, or too long
+    }
+    return !(path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.'));
+  }
+
+  /** {@link #isCanonical} for paths with non-ASCII characters, counting UTF-8 bytes. */
+  private static boolean isCanonicalText(String path, int maxPathBytes, int maxSegmentBytes) {
+    int n = path.length();
+    long total = 0;
+    int segmentStart = 0;
+    long segmentBytes = 0;
+    for (int i = 0; i < n; i++) {
+      char c = path.charAt(i);
+      if (c == '/') {
+        if (!isCanonicalSegment(path, segmentStart, i, segmentBytes, maxSegmentBytes)) {
+          return false;
+        }
+        total++;
+        segmentStart = i + 1;
+        segmentBytes = 0;
+        continue;
+      }
+      int bytes;
+      if (c < 0x80) {
+        if (c < 0x20 || c == 0x7f || c == '\\') {
+          return false;
+        }
+        bytes = 1;
+      } else if (c < 0x800) {
+        bytes = 2;
+      } else if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= n || !Character.isLowSurrogate(path.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+        bytes = 4;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      } else {
+        bytes = 3;
+      }
+      segmentBytes += bytes;
+      total += bytes;
+    }
+    return isCanonicalSegment(path, segmentStart, n, segmentBytes, maxSegmentBytes)
+        && total <= maxPathBytes;
   }
 
   private static void checkCharacters(String path) {

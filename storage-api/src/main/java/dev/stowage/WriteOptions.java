@@ -61,12 +61,14 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
 
   /** Returns these options with another visibility. */
   public WriteOptions withVisibility(Visibility newVisibility) {
-    return toBuilder().visibility(newVisibility).build();
+    return new WriteOptions(newVisibility, contentType, cacheControl, contentDisposition,
+        contentEncoding, userMetadata, createOnly);
   }
 
   /** Returns these options with another content type. */
   public WriteOptions withContentType(String newContentType) {
-    return toBuilder().contentType(newContentType).build();
+    return new WriteOptions(visibility, newContentType, cacheControl, contentDisposition,
+        contentEncoding, userMetadata, createOnly);
   }
 
   /** Builds {@link WriteOptions}. Values are checked by the {@link Filesystem} when used. */

@@ -9,6 +9,7 @@ import dev.stowage.spi.ForwardingAdapter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +192,53 @@ class FilesystemListTest {
     @Override
     public void close() {
       closed.set(true);
+    }
+  }
+
+  @Test
+  void list_iterating_asksTheAdapterOncePerEntry() {
+    for (int i = 0; i < 5; i++) {
+      fs.write("counted/f" + i, "x");
+    }
+    AtomicInteger hasNextCalls = new AtomicInteger();
+    Filesystem counted = Filesystem.of(new ForwardingAdapter(memory) {
+      @Override
+      public Iterator<StorageAttributes> list(String path, boolean deep) {
+        Iterator<StorageAttributes> entries = super.list(path, deep);
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            hasNextCalls.incrementAndGet();
+            return entries.hasNext();
+          }
+
+          @Override
+          public StorageAttributes next() {
+            return entries.next();
+          }
+        };
+      }
+    });
+
+    List<String> seen = new java.util.ArrayList<>();
+    try (DirectoryListing listing = counted.list("counted")) {
+      for (StorageAttributes entry : listing) {
+        seen.add(entry.path());
+      }
+    }
+
+    assertThat(seen).containsExactly("counted/f0", "counted/f1", "counted/f2", "counted/f3", "counted/f4");
+    assertThat(hasNextCalls).hasValue(6); // once per entry, once more for the end
+  }
+
+  @Test
+  void list_nextWithoutHasNext_stillEndsWithNoSuchElement() {
+    fs.write("one/f", "x");
+    try (DirectoryListing listing = fs.list("one")) {
+      Iterator<StorageAttributes> it = listing.iterator();
+      assertThat(it.next().path()).isEqualTo("one/f");
+      assertThatThrownBy(it::next).isInstanceOf(java.util.NoSuchElementException.class);
+      assertThat(it.hasNext()).isFalse();
     }
   }
 }

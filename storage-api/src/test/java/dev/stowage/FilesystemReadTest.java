@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.StorageException.Kind;
 import dev.stowage.memory.MemoryAdapter;
+import dev.stowage.spi.ForwardingAdapter;
+import dev.stowage.spi.WriteSource;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class FilesystemReadTest {
@@ -121,5 +126,119 @@ class FilesystemReadTest {
     try (InputStream in = fs.readStream(path, range)) {
       return new String(in.readAllBytes(), UTF_8);
     }
+  }
+
+  /** An adapter whose streams count bulk reads, or fail them with {@code failure} when set. */
+  private static Filesystem bulkCounting(MemoryAdapter memory, AtomicInteger bulkReads, IOException failure) {
+    return Filesystem.of(new ForwardingAdapter(memory) {
+      @Override
+      public InputStream read(String path, ByteRange range) {
+        byte[] data;
+        try (InputStream in = super.read(path, range)) {
+          data = in.readAllBytes();
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+        return new ByteArrayInputStream(data) {
+          @Override
+          public synchronized byte[] readAllBytes() {
+            if (failure != null) {
+              throw new UncheckedIOException(failure); // the only way out of this signature
+            }
+            bulkReads.incrementAndGet();
+            return super.readAllBytes();
+          }
+
+          @Override
+          public byte[] readNBytes(int len) throws IOException {
+            if (failure != null) {
+              throw failure;
+            }
+            bulkReads.incrementAndGet();
+            return super.readNBytes(len);
+          }
+        };
+      }
+    });
+  }
+
+  @Test
+  void read_bytes_takesTheAdapterStreamsBulkRead() {
+    memory.write("bulk", WriteSource.of("0123456789".getBytes(UTF_8)), WriteOptions.DEFAULT);
+    AtomicInteger bulkReads = new AtomicInteger();
+    Filesystem counted = bulkCounting(memory, bulkReads, null);
+
+    assertThat(counted.readString("bulk")).isEqualTo("0123456789");
+    try (InputStream in = counted.readStream("bulk")) {
+      assertThat(in.readNBytes(4)).isEqualTo("0123".getBytes(UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+
+    assertThat(bulkReads).hasValue(2);
+  }
+
+  @Test
+  void readStream_bulkReadFailing_throwsReadFailedUnavailable() {
+    memory.write("bulk", WriteSource.of("0123456789".getBytes(UTF_8)), WriteOptions.DEFAULT);
+    Filesystem failing = bulkCounting(memory, new AtomicInteger(), new IOException("connection reset"));
+
+    assertThatThrownBy(() -> {
+      try (InputStream in = failing.readStream("bulk")) {
+        in.readNBytes(4);
+      }
+    }).isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+    assertThatThrownBy(() -> failing.read("bulk"))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+  }
+
+  @Test
+  void read_bytes_closesTheAdapterStreamAndIgnoresAFailingClose() {
+    memory.write("closing", WriteSource.of("abc".getBytes(UTF_8)), WriteOptions.DEFAULT);
+    AtomicInteger closes = new AtomicInteger();
+    Filesystem closing = Filesystem.of(new ForwardingAdapter(memory) {
+      @Override
+      public InputStream read(String path, ByteRange range) {
+        return new java.io.FilterInputStream(super.read(path, range)) {
+          @Override
+          public void close() throws IOException {
+            closes.incrementAndGet();
+            throw new IOException("already gone");
+          }
+        };
+      }
+    });
+
+    assertThat(closing.readString("closing")).isEqualTo("abc");
+    assertThat(closes).hasValue(1);
+  }
+
+  @Test
+  void read_bytes_ioFailureMidRead_throwsReadFailedUnavailableAndCloses() {
+    memory.write("broken", WriteSource.of("abc".getBytes(UTF_8)), WriteOptions.DEFAULT);
+    AtomicInteger closes = new AtomicInteger();
+    Filesystem broken = Filesystem.of(new ForwardingAdapter(memory) {
+      @Override
+      public InputStream read(String path, ByteRange range) {
+        return new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("reset");
+          }
+
+          @Override
+          public void close() {
+            closes.incrementAndGet();
+          }
+        };
+      }
+    });
+
+    assertThatThrownBy(() -> broken.read("broken"))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(closes).hasValue(1);
   }
 }

@@ -3,6 +3,10 @@ package dev.stowage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,5 +136,89 @@ class PathNormalizerTest {
   @Test
   void utf8Length_countsBytes() {
     assertThat(PathNormalizer.utf8Length("aé日😀")).isEqualTo(1 + 2 + 3 + 4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"small/file.bin", "a", "a/b/c", "a..b/...", "日本語/ファイル.txt", "emoji😀/x", ".hidden"})
+  void normalize_canonicalPath_returnsTheSameString(String canonical) {
+    // The facade normalises on every call: an already canonical path must not be rebuilt.
+    assertThat(PathNormalizer.normalize(canonical)).isSameAs(canonical);
+    assertThat(PathNormalizer.normalize(canonical, 4096, 1024)).isSameAs(canonical);
+  }
+
+  @Test
+  void normalizeWithLimits_canonicalPathsAtAndOverLimits_matchTheRules() {
+    String ascii = "ab/cd";
+    assertThat(PathNormalizer.normalize(ascii, 5, 2)).isSameAs(ascii);
+    assertThatThrownBy(() -> PathNormalizer.normalize(ascii, 4, 2)).isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> PathNormalizer.normalize(ascii, 5, 1)).isInstanceOf(PathRejectedException.class);
+    String text = "é/😀"; // 2 + 1 + 4 bytes
+    assertThat(PathNormalizer.normalize(text, 7, 4)).isSameAs(text);
+    assertThatThrownBy(() -> PathNormalizer.normalize(text, 6, 4)).isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> PathNormalizer.normalize(text, 7, 3)).isInstanceOf(PathRejectedException.class);
+  }
+
+  @Test
+  void normalize_randomPaths_agreeWithTheDocumentedRules() {
+    String[] pieces = {"a", "b", "é", "日", "😀", "/", "/", "\\", ".", "..", " ", "\u0000", "\u001f", "\u007f",
+        "\ud800", "\udc00", "-", "~"};
+    Random random = new Random(11);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder b = new StringBuilder();
+      int count = random.nextInt(8);
+      for (int i = 0; i < count; i++) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String path = b.toString();
+      int maxPath = 1 + random.nextInt(16);
+      int maxSegment = 1 + random.nextInt(8);
+      String expected = referenceNormalize(path, maxPath, maxSegment);
+      if (expected == null) {
+        assertThatThrownBy(() -> PathNormalizer.normalize(path, maxPath, maxSegment))
+            .as("'%s' within %d/%d", path, maxPath, maxSegment).isInstanceOf(PathRejectedException.class);
+      } else {
+        assertThat(PathNormalizer.normalize(path, maxPath, maxSegment))
+            .as("'%s' within %d/%d", path, maxPath, maxSegment).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** The class's rules written out plainly: the normalised path, or null when it is rejected. */
+  private static String referenceNormalize(String path, int maxPathBytes, int maxSegmentBytes) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < path.length()
+          && Character.isLowSurrogate(path.charAt(i + 1));
+      if (c < 0x20 || c == 0x7f || (Character.isSurrogate(c) && !pair)) {
+        return null;
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    Deque<String> segments = new ArrayDeque<>();
+    for (String segment : path.replace('\\', '/').split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        if (segments.isEmpty()) {
+          return null;
+        }
+        segments.removeLast();
+      } else {
+        segments.addLast(segment);
+      }
+    }
+    String result = String.join("/", segments);
+    if (result.getBytes(StandardCharsets.UTF_8).length > maxPathBytes) {
+      return null;
+    }
+    for (String segment : segments) {
+      if (segment.getBytes(StandardCharsets.UTF_8).length > maxSegmentBytes) {
+        return null;
+      }
+    }
+    return result;
   }
 }
