@@ -21,6 +21,11 @@ import org.apache.tika.mime.MimeTypes;
  * name without an extension, or with one the registry does not know, has its content sniffed by
  * Tika's magic-byte detector, refined by the name. Sniffing costs about a millisecond per call;
  * the name lookup is a map read for ordinary {@code stem.ext} names.
+ *
+ * <p>About 140 common extensions ({@code .html}, {@code .png}, {@code .json}, {@code .bin}…) are
+ * answered from a table of Tika's own answers ({@code common-content-types.properties}, checked
+ * against Tika by a test), so a process that only writes such names never loads Tika's registry,
+ * which takes a few hundred milliseconds: most of a short command's start.
  */
 enum TikaMimeDetector implements MimeDetector {
   INSTANCE;
@@ -34,6 +39,45 @@ enum TikaMimeDetector implements MimeDetector {
   /** What a file name alone says: {@code decisive} with a type, or with null for "binary". */
   private record NameAnswer(boolean decisive, String type) {
     static final NameAnswer UNKNOWN = new NameAnswer(false, null);
+  }
+
+  /** Tika's answers for common extensions, read from a small table without loading Tika. */
+  private static final class Common {
+    static final Map<String, NameAnswer> BY_EXTENSION = load();
+
+    private static Map<String, NameAnswer> load() {
+      java.util.Properties table = new java.util.Properties();
+      try (java.io.InputStream in = TikaMimeDetector.class.getResourceAsStream("common-content-types.properties")) {
+        if (in != null) {
+          table.load(in);
+        }
+      } catch (IOException e) {
+        return Map.of(); // Tika answers every extension then
+      }
+      Map<String, NameAnswer> answers = new java.util.HashMap<>();
+      for (String extension : table.stringPropertyNames()) {
+        String type = table.getProperty(extension).trim();
+        answers.put(extension, new NameAnswer(true, type.isEmpty() ? null : type));
+      }
+      return Map.copyOf(answers);
+    }
+  }
+
+  /** Returns the table's answer for {@code extension}, or null when the table does not have it. */
+  static String commonType(String extension) {
+    NameAnswer a = Common.BY_EXTENSION.get(extension);
+    return a == null ? null : a.type() == null ? "" : a.type();
+  }
+
+  /** Returns the extensions the table answers. */
+  static Set<String> commonExtensions() {
+    return Common.BY_EXTENSION.keySet();
+  }
+
+  /** Asks Tika's registry itself what {@code stem.<extension>} is ("" for binary, null for unknown). */
+  static String tikaType(String extension) {
+    NameAnswer a = resolve(extension);
+    return !a.decisive() ? null : a.type() == null ? "" : a.type();
   }
 
   /** Loading Tika's type registry takes a moment, so it happens on first use, not at startup. */
@@ -129,6 +173,10 @@ enum TikaMimeDetector implements MimeDetector {
   }
 
   private static NameAnswer lookUp(String extension) {
+    NameAnswer common = Common.BY_EXTENSION.get(extension);
+    if (common != null) {
+      return common;
+    }
     NameAnswer cached = Holder.BY_EXTENSION.get(extension);
     if (cached != null) {
       return cached;
