@@ -26,20 +26,21 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
 
   private final LocalPaths paths;
   private final LocalPermissions permissions;
-  private final String listed;
   private final boolean deep;
   private final Deque<String> pending = new ArrayDeque<>();
+  private final Call call;
   private OpenDirectory current;
   private Iterator<Path> entries;
-  private String currentPath;
+  /** The relative path of the current directory followed by "/" ("" at the root). */
+  private String currentPrefix;
   private StorageAttributes next;
   private boolean closed;
 
   LocalListing(LocalPaths paths, LocalPermissions permissions, String path, boolean deep) {
     this.paths = paths;
     this.permissions = permissions;
-    this.listed = path;
     this.deep = deep;
+    this.call = Call.of(Operation.LIST, path);
     pending.push(path);
   }
 
@@ -62,10 +63,9 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   }
 
   private StorageAttributes advance() {
-    Call call = Call.of(Operation.LIST, listed);
     try {
       while (true) {
-        if (entries == null && !openNext(call)) {
+        if (entries == null && !openNext()) {
           close();
           return null;
         }
@@ -92,13 +92,13 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   }
 
   /** Opens the next pending directory; returns false when none is left. */
-  private boolean openNext(Call call) {
+  private boolean openNext() {
     while (!pending.isEmpty()) {
       String path = pending.pop();
       OpenDirectory opened = paths.openDirectory(call, path);
       if (opened != null) {
         current = opened;
-        currentPath = path;
+        currentPrefix = path.isEmpty() ? "" : path + "/";
         entries = opened.iterator();
         return true;
       }
@@ -107,41 +107,52 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     return false;
   }
 
-  /** Returns the entry for {@code name} in the current directory, or null to skip it. */
+  /**
+   * Returns the entry for {@code name} in the current directory, or null to skip it. This runs
+   * for every entry of a listing, so it does the least it can: one pass over the name, one
+   * no-follow stat relative to the open directory, and no second path object for ASCII names.
+   */
   private StorageAttributes examine(Path name) {
     String text = name.toString();
-    String path = LocalPaths.child(currentPath, text);
-    if (!LocalPaths.isAddressable(text) || !name.equals(name.getFileSystem().getPath(text))) {
-      // The second test drops names whose bytes are not valid in the platform's encoding.
-      return null;
+    switch (LocalPaths.classify(text)) {
+      case UNADDRESSABLE:
+        return null;
+      case OTHER:
+        if (!name.equals(name.getFileSystem().getPath(text))) {
+          // The bytes of the name are not valid in the platform's encoding.
+          return null;
+        }
+        break;
+      default:
+        break;
     }
     BasicFileAttributes a;
     try {
       a = current.attributes(name);
     } catch (IOException e) {
-      throw Call.of(Operation.LIST, path).io(e);
+      throw Call.of(Operation.LIST, currentPrefix.concat(text)).io(e);
     }
     if (a == null) {
       return null;
     }
-    switch (EntryType.of(a)) {
-      case FILE:
-        return new FileAttributes(path, a.size(), a.lastModifiedTime().toInstant(), null,
-            permissions.visibilityOf(a, false), null, null, null, null, null, null, null);
-      case DIRECTORY:
-        if (deep) {
-          pending.push(path);
-        }
-        return new DirectoryAttributes(path, a.lastModifiedTime().toInstant(),
-            permissions.visibilityOf(a, true));
-      case SYMLINK:
-        if (paths.policy() == SymlinkPolicy.REFUSE) {
-          throw Call.of(Operation.LIST, path).symlink();
-        }
-        return null;
-      default:
-        return null;
+    if (a.isRegularFile()) {
+      return new FileAttributes(currentPrefix.concat(text), a.size(),
+          a.lastModifiedTime().toInstant(), null, permissions.visibilityOf(a, false), null, null,
+          null, null, null, null, null);
     }
+    if (a.isDirectory()) {
+      String path = currentPrefix.concat(text);
+      if (deep) {
+        pending.push(path);
+      }
+      return new DirectoryAttributes(path, a.lastModifiedTime().toInstant(),
+          permissions.visibilityOf(a, true));
+    }
+    if (a.isSymbolicLink() && paths.policy() == SymlinkPolicy.REFUSE) {
+      throw Call.of(Operation.LIST, currentPrefix.concat(text)).symlink();
+    }
+    // A link under SKIP, or a device, pipe or socket.
+    return null;
   }
 
   private void closeCurrent() {

@@ -89,6 +89,36 @@ class LocalListingTest {
   }
 
   @Test
+  void list_namesBeyondAscii_areListedExactly() {
+    fs.write("u/caf\u00e9.txt", "1");
+    fs.write("u/\u65e5\u672c/\u00fc.bin", "2");
+    fs.write("u/.hidden", "3");
+    fs.write("u/..double", "4");
+    fs.write("u/a b+c%d.txt", "5");
+    assertThat(paths(fs.list("u", true))).containsExactlyInAnyOrder("u/caf\u00e9.txt",
+        "u/\u65e5\u672c", "u/\u65e5\u672c/\u00fc.bin", "u/.hidden", "u/..double", "u/a b+c%d.txt");
+  }
+
+  @Test
+  void list_oddModes_mapToTheVisibilityStatReports() throws IOException {
+    fs.write("m/a.txt", "a");
+    fs.write("m/b.txt", "b");
+    fs.write("m/c.txt", "c");
+    fs.createDirectory("m/d");
+    LocalTesting.chmod(root.resolve("m/a.txt"), "rw-r-----");
+    LocalTesting.chmod(root.resolve("m/b.txt"), "rwx------");
+    LocalTesting.chmod(root.resolve("m/d"), "rwx--x--x");
+    List<StorageAttributes> entries = all(fs.list("m"));
+    assertThat(find(entries, "m/a.txt").visibility()).isEqualTo(Visibility.PUBLIC);
+    assertThat(find(entries, "m/b.txt").visibility()).isEqualTo(Visibility.PRIVATE);
+    assertThat(find(entries, "m/c.txt").visibility()).isEqualTo(Visibility.PUBLIC);
+    assertThat(find(entries, "m/d").visibility()).isEqualTo(Visibility.PRIVATE);
+    for (String file : List.of("m/a.txt", "m/b.txt", "m/c.txt")) {
+      assertThat(find(entries, file).visibility()).isEqualTo(fs.stat(file).visibility());
+    }
+  }
+
+  @Test
   void list_filesDeletedDuringIteration_areSkipped() throws IOException {
     for (int i = 0; i < 60; i++) {
       adapter.write("many/f" + i + ".txt", WriteSource.of(new byte[1]), WriteOptions.DEFAULT);
