@@ -12,9 +12,10 @@ import java.util.Objects;
  * closing the file with the stream.
  *
  * <p>Callers often read in small pieces ({@code InputStream.transferTo} and {@code Files.copy}
- * ask for 8 KiB at a time); each piece would be a system call. Small reads are therefore served
- * from a read-ahead buffer filled {@value #CHUNK} bytes at a time, and reads at least that large
- * go straight to the file. {@link #transferTo} moves {@value #CHUNK}-byte pieces.
+ * ask for 8 KiB at a time); each piece would be a system call. Reads smaller than
+ * {@value #DIRECT} bytes are therefore served from a read-ahead buffer filled {@value #CHUNK}
+ * bytes at a time; larger ones go straight to the file, where a buffer would only add a copy.
+ * {@link #transferTo} moves {@value #CHUNK}-byte pieces.
  *
  * <p>A whole-file stream ends where the file ends when it is read. A range stream that meets the
  * end of the file before the end of its range fails with an {@link IOException}, so a file that
@@ -22,8 +23,10 @@ import java.util.Objects;
  */
 final class FileReadStream extends InputStream {
 
-  /** The size of one read from the file when the caller asks for less. */
+  /** The size of one read from the file when the caller asks for less than {@link #DIRECT}. */
   static final int CHUNK = 256 * 1024;
+  /** Reads of at least this many bytes bypass the read-ahead buffer. */
+  static final int DIRECT = 32 * 1024;
 
   private final SeekableByteChannel channel;
   /** Where the range ends (exclusive), or -1 for the end of the file. */
@@ -88,7 +91,7 @@ final class FileReadStream extends InputStream {
       return -1;
     }
     int wanted = (int) Math.min(len, left);
-    if (wanted >= bufferLimit) {
+    if (wanted >= Math.min(DIRECT, bufferLimit)) {
       // Large enough to go straight to the file: no extra copy.
       return fromFile(ByteBuffer.wrap(b, off, wanted));
     }
@@ -152,7 +155,7 @@ final class FileReadStream extends InputStream {
       position += n;
       total += n;
     }
-    // At least bufferLimit, so each read below goes straight to the file.
+    // At least DIRECT or bufferLimit, so each read below goes straight to the file.
     byte[] piece = new byte[Math.min(CHUNK, Math.max(bufferLimit, 8192))];
     for (int n; (n = read(piece, 0, piece.length)) >= 0; ) {
       out.write(piece, 0, n);

@@ -40,7 +40,8 @@ class FileReadStreamTest {
   @Test
   void whole_mixedReadSizes_returnEveryByteInOrder() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int[] sizes = {1, 7, 8192, FileReadStream.CHUNK, 3, FileReadStream.CHUNK + 5, 100_000};
+    int[] sizes = {1, 7, 8192, FileReadStream.DIRECT - 1, FileReadStream.DIRECT,
+        FileReadStream.CHUNK, 3, FileReadStream.CHUNK + 5, 100_000};
     try (InputStream in = FileReadStream.whole(open(), SIZE)) {
       byte[] b = new byte[FileReadStream.CHUNK * 2];
       for (int i = 0; ; i++) {
@@ -77,6 +78,23 @@ class FileReadStreamTest {
     assertThat(out.toByteArray()).isEqualTo(data);
     // Four chunks and the read that finds the end, not one read per 8 KiB piece (61).
     assertThat(again.reads).isLessThanOrEqualTo(SIZE / FileReadStream.CHUNK + 2);
+  }
+
+  @Test
+  void whole_largeReads_goStraightToTheFile() throws IOException {
+    CountingChannel channel = new CountingChannel(open());
+    int piece = 64 * 1024;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = FileReadStream.whole(channel, SIZE)) {
+      byte[] b = new byte[piece];
+      for (int n; (n = in.read(b, 0, piece)) >= 0; ) {
+        assertThat(n).isLessThanOrEqualTo(piece);
+        out.write(b, 0, n);
+      }
+    }
+    assertThat(out.toByteArray()).isEqualTo(data);
+    // One read per piece and the one that finds the end: no detour through the buffer.
+    assertThat(channel.reads).isEqualTo((SIZE + piece - 1) / piece + 1);
   }
 
   @Test
