@@ -14,10 +14,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A lazy listing of one directory, or of a whole tree when deep. Only one directory is open at a
- * time: subdirectories met on the way are remembered by path and opened (from the root, without
- * following links) when the current one is exhausted, so a deep listing is depth-first-ish and
- * holds one file handle whatever the tree's depth. Entries that vanish between being read and
+ * A lazy listing of one directory, or of a whole tree when deep. At most two directories are
+ * open at a time: subdirectories met on the way are remembered by path and opened without
+ * following links when the current one is exhausted — from the directory just finished while its
+ * own subdirectories are next (it stays open meanwhile), else from the root — so a deep listing
+ * is depth-first-ish and holds at most two file handles whatever the tree's depth. Entries that vanish between being read and
  * being examined are skipped, as are temporary files, links (or, under
  * {@link SymlinkPolicy#REFUSE}, the iteration fails when it reaches one), special files and
  * names the API cannot address. Entries are not sorted.
@@ -30,6 +31,13 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   private final Deque<String> pending = new ArrayDeque<>();
   private final Call call;
   private OpenDirectory current;
+  /**
+   * The last directory read to its end while its subdirectories are next in line: kept open so
+   * that each of them is opened from it with one no-follow openat rather than from the root.
+   */
+  private OpenDirectory parent;
+  /** {@link #parent}'s relative path followed by "/" ("" for the root). */
+  private String parentPrefix;
   private Iterator<Path> entries;
   /** The relative path of the current directory followed by "/" ("" at the root). */
   private String currentPrefix;
@@ -72,7 +80,7 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
         Path entry;
         try {
           if (!entries.hasNext()) {
-            closeCurrent();
+            finishCurrent();
             continue;
           }
           entry = entries.next();
@@ -95,7 +103,7 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   private boolean openNext() {
     while (!pending.isEmpty()) {
       String path = pending.pop();
-      OpenDirectory opened = paths.openDirectory(call, path);
+      OpenDirectory opened = open(path);
       if (opened != null) {
         current = opened;
         currentPrefix = path.isEmpty() ? "" : path + "/";
@@ -155,6 +163,52 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     return null;
   }
 
+  /**
+   * Opens the pending directory {@code path} without following links: from {@link #parent} when
+   * it is a child of it, else by the walk from the root (and the parent is let go). Returns null
+   * when it is gone or is no longer a directory.
+   */
+  private OpenDirectory open(String path) {
+    if (parent != null && isChild(path, parentPrefix)) {
+      try {
+        return parent.open(parent.path().getFileSystem().getPath(path.substring(parentPrefix.length())));
+      } catch (IOException e) {
+        throw call.io(e);
+      }
+    }
+    closeParent();
+    return paths.openDirectory(call, path);
+  }
+
+  /**
+   * Done with the current directory: it becomes the parent when its subdirectories are next
+   * (a deep listing pushes them last), else it is closed. At most two directories are open.
+   */
+  private void finishCurrent() {
+    OpenDirectory done = current;
+    current = null;
+    entries = null;
+    String following = pending.peek();
+    if (following != null && isChild(following, currentPrefix)) {
+      closeParent();
+      parent = done;
+      parentPrefix = currentPrefix;
+    } else {
+      LocalPaths.closeQuietly(done);
+    }
+  }
+
+  private static boolean isChild(String path, String prefix) {
+    return path.length() > prefix.length() && path.startsWith(prefix)
+        && path.indexOf('/', prefix.length()) < 0;
+  }
+
+  private void closeParent() {
+    LocalPaths.closeQuietly(parent);
+    parent = null;
+    parentPrefix = null;
+  }
+
   private void closeCurrent() {
     LocalPaths.closeQuietly(current);
     current = null;
@@ -167,5 +221,6 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     next = null;
     pending.clear();
     closeCurrent();
+    closeParent();
   }
 }

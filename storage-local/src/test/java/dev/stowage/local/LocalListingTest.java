@@ -192,6 +192,42 @@ class LocalListingTest {
     assertThat(all).hasSize(101).contains(path + "/leaf.txt");
   }
 
+  @Test
+  void list_deepAndWideTree_keepsFewHandlesOpenAndListsEverything() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")),
+        "needs /proc/self/fd to count open files");
+    List<String> expected = new ArrayList<>();
+    StringBuilder deep = new StringBuilder("w");
+    for (int level = 0; level < 30; level++) {
+      deep.append("/d").append(level);
+      for (int sibling = 0; sibling < 3; sibling++) {
+        String dir = deep + "/s" + sibling;
+        adapter.write(dir + "/f.txt", WriteSource.of(new byte[1]), WriteOptions.DEFAULT);
+        expected.add(dir);
+        expected.add(dir + "/f.txt");
+      }
+      expected.add(deep.toString());
+    }
+    long before = openFiles();
+    long most = 0;
+    List<String> seen = new ArrayList<>();
+    try (DirectoryListing listing = fs.list("w", true)) {
+      for (StorageAttributes e : listing) {
+        seen.add(e.path());
+        most = Math.max(most, openFiles());
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+    // A directory handle costs the JDK two descriptors; two directories at most, whatever the depth.
+    assertThat(most - before).isLessThanOrEqualTo(6);
+  }
+
+  private static long openFiles() throws IOException {
+    try (var s = Files.list(Path.of("/proc/self/fd"))) {
+      return s.count();
+    }
+  }
+
   private static List<StorageAttributes> all(DirectoryListing listing) {
     try (listing) {
       List<StorageAttributes> out = new ArrayList<>();
