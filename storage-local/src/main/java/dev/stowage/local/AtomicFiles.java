@@ -8,7 +8,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,15 +94,16 @@ final class AtomicFiles {
     Path temp = null;
     boolean published = false;
     try {
-      temp = newTemporaryFile(call, LocalPaths.parentOf(relative));
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      Temporary created = newTemporaryFile(call, LocalPaths.parentOf(relative));
+      temp = created.path();
+      try (FileChannel out = created.channel()) {
         content.writeTo(out);
         if (config.fsync()) {
           out.force(true);
         }
       }
       permissions.apply(temp, mode >= 0 ? mode : config.filePermissions(Visibility.PUBLIC));
-      writeMetadata(call, temp, stored);
+      writeMetadata(call, temp, stored, true);
       publish(call, temp, target, createOnly);
       published = true;
       syncDirectory(target.getParent());
@@ -141,7 +141,7 @@ final class AtomicFiles {
         permissions.apply(temp, mode);
       }
       if (stored != null) {
-        writeMetadata(call, temp, stored);
+        writeMetadata(call, temp, stored, false);
       }
       publish(call, temp, target, createOnly);
       published = true;
@@ -209,19 +209,22 @@ final class AtomicFiles {
     }
   }
 
-  /** Creates an empty temporary file in the directory {@code relative}, creating it if needed. */
-  private Path newTemporaryFile(Call call, String relative) throws IOException {
+  /** A new temporary file, open for writing. */
+  private record Temporary(Path path, FileChannel channel) {}
+
+  /**
+   * Creates an empty temporary file in the directory {@code relative}, creating the directory if
+   * needed, and returns it open for writing (O_CREAT|O_EXCL, which never follows a link).
+   */
+  private Temporary newTemporaryFile(Call call, String relative) throws IOException {
     for (int attempt = 1; ; attempt++) {
       Path directory = ensureDirectories(call, relative);
       try {
         Path temp = directory.resolve(LocalPaths.temporaryName());
         // Owner-only until the content is complete; the final mode is set before publishing.
-        if (permissions.posix()) {
-          Files.newByteChannel(temp, CREATE_NEW, OWNER_ONLY).close();
-        } else {
-          Files.newByteChannel(temp, CREATE_NEW).close();
-        }
-        return temp;
+        FileChannel channel = permissions.posix()
+            ? FileChannel.open(temp, CREATE_NEW, OWNER_ONLY) : FileChannel.open(temp, CREATE_NEW);
+        return new Temporary(temp, channel);
       } catch (NoSuchFileException | FileAlreadyExistsException e) {
         // The directory was deleted under us, or the random name was taken: try again.
         if (attempt == ATTEMPTS) {
@@ -231,12 +234,13 @@ final class AtomicFiles {
     }
   }
 
-  private void writeMetadata(Call call, Path temp, StoredMetadata stored) {
+  /** Stores {@code stored} on {@code temp}; {@code fresh}: the file was just created, so it has none. */
+  private void writeMetadata(Call call, Path temp, StoredMetadata stored, boolean fresh) {
     if (!metadata.enabled()) {
       return;
     }
     try {
-      metadata.write(temp, stored);
+      metadata.write(temp, stored, fresh);
     } catch (FileSystemException e) {
       // ext4 keeps all attributes of a file in one block; too much metadata fails with ENOSPC.
       throw call.fail(Kind.INVALID_INPUT, "the filesystem refused the metadata ("

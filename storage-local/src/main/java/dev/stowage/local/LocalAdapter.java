@@ -19,7 +19,6 @@ import dev.stowage.spi.WriteSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,17 +179,17 @@ public final class LocalAdapter implements FilesystemAdapter {
     Call call = Call.of(Operation.READ, path);
     SeekableByteChannel channel = openFile(call, path);
     try {
-      if (range == null) {
-        return Channels.newInputStream(channel);
-      }
       long size = channel.size();
+      if (range == null) {
+        return FileReadStream.whole(channel, size);
+      }
       ByteRange.Resolved r = range.resolve(size);
       if (r == null) {
         channel.close();
         throw call.fail(Kind.RANGE_NOT_SATISFIABLE,
             range.httpHeader() + " starts at or past the end of " + size + " bytes");
       }
-      return new RangeInputStream(channel, r.start(), r.endExclusive());
+      return FileReadStream.range(channel, r.start(), r.endExclusive());
     } catch (IOException e) {
       LocalPaths.closeQuietly(channel);
       throw call.io(e);

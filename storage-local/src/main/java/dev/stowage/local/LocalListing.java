@@ -14,10 +14,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A lazy listing of one directory, or of a whole tree when deep. Only one directory is open at a
- * time: subdirectories met on the way are remembered by path and opened (from the root, without
- * following links) when the current one is exhausted, so a deep listing is depth-first-ish and
- * holds one file handle whatever the tree's depth. Entries that vanish between being read and
+ * A lazy listing of one directory, or of a whole tree when deep. At most two directories are
+ * open at a time: subdirectories met on the way are remembered by path and opened without
+ * following links when the current one is exhausted — from the directory just finished while its
+ * own subdirectories are next (it stays open meanwhile), else from the root — so a deep listing
+ * is depth-first-ish and holds at most two file handles whatever the tree's depth. Entries that vanish between being read and
  * being examined are skipped, as are temporary files, links (or, under
  * {@link SymlinkPolicy#REFUSE}, the iteration fails when it reaches one), special files and
  * names the API cannot address. Entries are not sorted.
@@ -26,20 +27,28 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
 
   private final LocalPaths paths;
   private final LocalPermissions permissions;
-  private final String listed;
   private final boolean deep;
   private final Deque<String> pending = new ArrayDeque<>();
+  private final Call call;
   private OpenDirectory current;
+  /**
+   * The last directory read to its end while its subdirectories are next in line: kept open so
+   * that each of them is opened from it with one no-follow openat rather than from the root.
+   */
+  private OpenDirectory parent;
+  /** {@link #parent}'s relative path followed by "/" ("" for the root). */
+  private String parentPrefix;
   private Iterator<Path> entries;
-  private String currentPath;
+  /** The relative path of the current directory followed by "/" ("" at the root). */
+  private String currentPrefix;
   private StorageAttributes next;
   private boolean closed;
 
   LocalListing(LocalPaths paths, LocalPermissions permissions, String path, boolean deep) {
     this.paths = paths;
     this.permissions = permissions;
-    this.listed = path;
     this.deep = deep;
+    this.call = Call.of(Operation.LIST, path);
     pending.push(path);
   }
 
@@ -62,17 +71,16 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   }
 
   private StorageAttributes advance() {
-    Call call = Call.of(Operation.LIST, listed);
     try {
       while (true) {
-        if (entries == null && !openNext(call)) {
+        if (entries == null && !openNext()) {
           close();
           return null;
         }
         Path entry;
         try {
           if (!entries.hasNext()) {
-            closeCurrent();
+            finishCurrent();
             continue;
           }
           entry = entries.next();
@@ -92,13 +100,13 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   }
 
   /** Opens the next pending directory; returns false when none is left. */
-  private boolean openNext(Call call) {
+  private boolean openNext() {
     while (!pending.isEmpty()) {
       String path = pending.pop();
-      OpenDirectory opened = paths.openDirectory(call, path);
+      OpenDirectory opened = open(path);
       if (opened != null) {
         current = opened;
-        currentPath = path;
+        currentPrefix = path.isEmpty() ? "" : path + "/";
         entries = opened.iterator();
         return true;
       }
@@ -107,41 +115,98 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     return false;
   }
 
-  /** Returns the entry for {@code name} in the current directory, or null to skip it. */
+  /**
+   * Returns the entry for {@code name} in the current directory, or null to skip it. This runs
+   * for every entry of a listing, so it does the least it can: one pass over the name, one
+   * no-follow stat relative to the open directory, and no second path object for ASCII names.
+   */
   private StorageAttributes examine(Path name) {
     String text = name.toString();
-    String path = LocalPaths.child(currentPath, text);
-    if (!LocalPaths.isAddressable(text) || !name.equals(name.getFileSystem().getPath(text))) {
-      // The second test drops names whose bytes are not valid in the platform's encoding.
-      return null;
+    switch (LocalPaths.classify(text)) {
+      case UNADDRESSABLE:
+        return null;
+      case OTHER:
+        if (!name.equals(name.getFileSystem().getPath(text))) {
+          // The bytes of the name are not valid in the platform's encoding.
+          return null;
+        }
+        break;
+      default:
+        break;
     }
     BasicFileAttributes a;
     try {
       a = current.attributes(name);
     } catch (IOException e) {
-      throw Call.of(Operation.LIST, path).io(e);
+      throw Call.of(Operation.LIST, currentPrefix.concat(text)).io(e);
     }
     if (a == null) {
       return null;
     }
-    switch (EntryType.of(a)) {
-      case FILE:
-        return new FileAttributes(path, a.size(), a.lastModifiedTime().toInstant(), null,
-            permissions.visibilityOf(a, false), null, null, null, null, null, null, null);
-      case DIRECTORY:
-        if (deep) {
-          pending.push(path);
-        }
-        return new DirectoryAttributes(path, a.lastModifiedTime().toInstant(),
-            permissions.visibilityOf(a, true));
-      case SYMLINK:
-        if (paths.policy() == SymlinkPolicy.REFUSE) {
-          throw Call.of(Operation.LIST, path).symlink();
-        }
-        return null;
-      default:
-        return null;
+    if (a.isRegularFile()) {
+      return new FileAttributes(currentPrefix.concat(text), a.size(),
+          a.lastModifiedTime().toInstant(), null, permissions.visibilityOf(a, false), null, null,
+          null, null, null, null, null);
     }
+    if (a.isDirectory()) {
+      String path = currentPrefix.concat(text);
+      if (deep) {
+        pending.push(path);
+      }
+      return new DirectoryAttributes(path, a.lastModifiedTime().toInstant(),
+          permissions.visibilityOf(a, true));
+    }
+    if (a.isSymbolicLink() && paths.policy() == SymlinkPolicy.REFUSE) {
+      throw Call.of(Operation.LIST, currentPrefix.concat(text)).symlink();
+    }
+    // A link under SKIP, or a device, pipe or socket.
+    return null;
+  }
+
+  /**
+   * Opens the pending directory {@code path} without following links: from {@link #parent} when
+   * it is a child of it, else by the walk from the root (and the parent is let go). Returns null
+   * when it is gone or is no longer a directory.
+   */
+  private OpenDirectory open(String path) {
+    if (parent != null && isChild(path, parentPrefix)) {
+      try {
+        return parent.open(parent.path().getFileSystem().getPath(path.substring(parentPrefix.length())));
+      } catch (IOException e) {
+        throw call.io(e);
+      }
+    }
+    closeParent();
+    return paths.openDirectory(call, path);
+  }
+
+  /**
+   * Done with the current directory: it becomes the parent when its subdirectories are next
+   * (a deep listing pushes them last), else it is closed. At most two directories are open.
+   */
+  private void finishCurrent() {
+    OpenDirectory done = current;
+    current = null;
+    entries = null;
+    String following = pending.peek();
+    if (following != null && isChild(following, currentPrefix)) {
+      closeParent();
+      parent = done;
+      parentPrefix = currentPrefix;
+    } else {
+      LocalPaths.closeQuietly(done);
+    }
+  }
+
+  private static boolean isChild(String path, String prefix) {
+    return path.length() > prefix.length() && path.startsWith(prefix)
+        && path.indexOf('/', prefix.length()) < 0;
+  }
+
+  private void closeParent() {
+    LocalPaths.closeQuietly(parent);
+    parent = null;
+    parentPrefix = null;
   }
 
   private void closeCurrent() {
@@ -156,5 +221,6 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     next = null;
     pending.clear();
     closeCurrent();
+    closeParent();
   }
 }

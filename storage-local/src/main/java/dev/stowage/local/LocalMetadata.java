@@ -106,18 +106,24 @@ final class LocalMetadata {
     return new StoredMetadata(contentType, cacheControl, contentDisposition, contentEncoding, user);
   }
 
-  /** Replaces the metadata of a file (attributes of other software are left alone). */
-  void write(Path file, StoredMetadata metadata) throws IOException {
-    if (!enabled) {
+  /**
+   * Replaces the metadata of a file (attributes of other software are left alone). With
+   * {@code fresh} the file was just created by the adapter and has no attributes to remove, so
+   * they are not listed, and empty metadata costs nothing.
+   */
+  void write(Path file, StoredMetadata metadata, boolean fresh) throws IOException {
+    if (!enabled || fresh && metadata.isEmpty()) {
       return;
     }
     UserDefinedFileAttributeView view = view(file);
     if (view == null) {
       return;
     }
-    for (String name : view.list()) {
-      if (name.startsWith(PREFIX)) {
-        view.delete(name);
+    if (!fresh) {
+      for (String name : view.list()) {
+        if (name.startsWith(PREFIX)) {
+          view.delete(name);
+        }
       }
     }
     put(view, CONTENT_TYPE, metadata.contentType());

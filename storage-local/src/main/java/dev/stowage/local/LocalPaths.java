@@ -71,6 +71,43 @@ final class LocalPaths {
     return true;
   }
 
+  /** What {@link #classify} found in a name read from disk. */
+  enum NameClass {
+    /** The API cannot reach it (see {@link #isAddressable}). */
+    UNADDRESSABLE,
+    /**
+     * Addressable, and ASCII only: in the ASCII-compatible encodings of POSIX systems such text
+     * came from exactly its own bytes, so the name needs no further encoding check.
+     */
+    ASCII,
+    /** Addressable, with other characters: only a round trip tells whether the bytes were valid. */
+    OTHER
+  }
+
+  /**
+   * Classifies a name found on disk in one pass; the same verdict as {@link #isAddressable},
+   * and whether the name is plain ASCII. Listings call it for every entry.
+   */
+  static NameClass classify(String name) {
+    int length = name.length();
+    if (length == 0) {
+      return NameClass.UNADDRESSABLE;
+    }
+    boolean ascii = true;
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\\' || c == '/') {
+        return NameClass.UNADDRESSABLE;
+      }
+      ascii &= c < 0x80;
+    }
+    if (name.charAt(0) == '.' && (length <= 2 && (length == 1 || name.charAt(1) == '.')
+        || isTemporary(name))) {
+      return NameClass.UNADDRESSABLE;
+    }
+    return ascii ? NameClass.ASCII : NameClass.OTHER;
+  }
+
   /** Returns a fresh temporary file name; creators must still use CREATE_NEW. */
   static String temporaryName() {
     return TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)

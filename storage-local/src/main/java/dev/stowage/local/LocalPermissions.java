@@ -25,12 +25,29 @@ final class LocalPermissions {
       PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
       PosixFilePermission.OTHERS_EXECUTE};
 
+  /** The mode bit of each permission, by ordinal. */
+  private static final int[] BIT_OF = new int[PosixFilePermission.values().length];
+
+  static {
+    for (int i = 0; i < BITS.length; i++) {
+      BIT_OF[BITS[i].ordinal()] = 0400 >> i;
+    }
+  }
+
   private final boolean posix;
   private final LocalConfig config;
+  private final int publicFileMode;
+  private final int privateFileMode;
+  private final int publicDirectoryMode;
+  private final int privateDirectoryMode;
 
   LocalPermissions(LocalConfig config, boolean posix) {
     this.config = config;
     this.posix = posix;
+    this.publicFileMode = config.filePermissions(Visibility.PUBLIC);
+    this.privateFileMode = config.filePermissions(Visibility.PRIVATE);
+    this.publicDirectoryMode = config.directoryPermissions(Visibility.PUBLIC);
+    this.privateDirectoryMode = config.directoryPermissions(Visibility.PRIVATE);
   }
 
   boolean posix() {
@@ -51,10 +68,9 @@ final class LocalPermissions {
   /** Returns the mode of a permission set. */
   static int toMode(Set<PosixFilePermission> permissions) {
     int mode = 0;
-    for (int i = 0; i < BITS.length; i++) {
-      if (permissions.contains(BITS[i])) {
-        mode |= 0400 >> i;
-      }
+    // One pass over the (small) set: listings call this for every entry.
+    for (PosixFilePermission p : permissions) {
+      mode |= BIT_OF[p.ordinal()];
     }
     return mode;
   }
@@ -97,14 +113,10 @@ final class LocalPermissions {
     if (mode < 0) {
       return null;
     }
-    int privateMode = directory ? config.directoryPermissions(Visibility.PRIVATE)
-        : config.filePermissions(Visibility.PRIVATE);
-    int publicMode = directory ? config.directoryPermissions(Visibility.PUBLIC)
-        : config.filePermissions(Visibility.PUBLIC);
-    if (mode == privateMode) {
+    if (mode == (directory ? privateDirectoryMode : privateFileMode)) {
       return Visibility.PRIVATE;
     }
-    if (mode == publicMode) {
+    if (mode == (directory ? publicDirectoryMode : publicFileMode)) {
       return Visibility.PUBLIC;
     }
     return (mode & 0044) != 0 ? Visibility.PUBLIC : Visibility.PRIVATE;

@@ -32,12 +32,14 @@ final class OpenDirectory implements Closeable {
   private final SecureDirectoryStream<Path> secure;
   private final Path path;
   private final boolean posix;
+  private final Class<? extends BasicFileAttributeView> viewType;
 
   private OpenDirectory(DirectoryStream<Path> stream, Path path, boolean posix) {
     this.stream = stream;
     this.secure = stream instanceof SecureDirectoryStream ? (SecureDirectoryStream<Path>) stream : null;
     this.path = path;
     this.posix = posix;
+    this.viewType = posix ? PosixFileAttributeView.class : BasicFileAttributeView.class;
   }
 
   /** Opens the root (configured by the operator, so its own links are fine). */
@@ -58,9 +60,7 @@ final class OpenDirectory implements Closeable {
   BasicFileAttributes attributes(Path name) throws IOException {
     try {
       if (secure != null) {
-        Class<? extends BasicFileAttributeView> type =
-            posix ? PosixFileAttributeView.class : BasicFileAttributeView.class;
-        return secure.getFileAttributeView(name, type, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        return secure.getFileAttributeView(name, viewType, LinkOption.NOFOLLOW_LINKS).readAttributes();
       }
       Class<? extends BasicFileAttributes> type = posix
           ? java.nio.file.attribute.PosixFileAttributes.class : BasicFileAttributes.class;

@@ -89,6 +89,36 @@ class LocalListingTest {
   }
 
   @Test
+  void list_namesBeyondAscii_areListedExactly() {
+    fs.write("u/caf\u00e9.txt", "1");
+    fs.write("u/\u65e5\u672c/\u00fc.bin", "2");
+    fs.write("u/.hidden", "3");
+    fs.write("u/..double", "4");
+    fs.write("u/a b+c%d.txt", "5");
+    assertThat(paths(fs.list("u", true))).containsExactlyInAnyOrder("u/caf\u00e9.txt",
+        "u/\u65e5\u672c", "u/\u65e5\u672c/\u00fc.bin", "u/.hidden", "u/..double", "u/a b+c%d.txt");
+  }
+
+  @Test
+  void list_oddModes_mapToTheVisibilityStatReports() throws IOException {
+    fs.write("m/a.txt", "a");
+    fs.write("m/b.txt", "b");
+    fs.write("m/c.txt", "c");
+    fs.createDirectory("m/d");
+    LocalTesting.chmod(root.resolve("m/a.txt"), "rw-r-----");
+    LocalTesting.chmod(root.resolve("m/b.txt"), "rwx------");
+    LocalTesting.chmod(root.resolve("m/d"), "rwx--x--x");
+    List<StorageAttributes> entries = all(fs.list("m"));
+    assertThat(find(entries, "m/a.txt").visibility()).isEqualTo(Visibility.PUBLIC);
+    assertThat(find(entries, "m/b.txt").visibility()).isEqualTo(Visibility.PRIVATE);
+    assertThat(find(entries, "m/c.txt").visibility()).isEqualTo(Visibility.PUBLIC);
+    assertThat(find(entries, "m/d").visibility()).isEqualTo(Visibility.PRIVATE);
+    for (String file : List.of("m/a.txt", "m/b.txt", "m/c.txt")) {
+      assertThat(find(entries, file).visibility()).isEqualTo(fs.stat(file).visibility());
+    }
+  }
+
+  @Test
   void list_filesDeletedDuringIteration_areSkipped() throws IOException {
     for (int i = 0; i < 60; i++) {
       adapter.write("many/f" + i + ".txt", WriteSource.of(new byte[1]), WriteOptions.DEFAULT);
@@ -160,6 +190,42 @@ class LocalListingTest {
     fs.write(path + "/leaf.txt", "leaf");
     List<String> all = paths(fs.list("t", true));
     assertThat(all).hasSize(101).contains(path + "/leaf.txt");
+  }
+
+  @Test
+  void list_deepAndWideTree_keepsFewHandlesOpenAndListsEverything() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")),
+        "needs /proc/self/fd to count open files");
+    List<String> expected = new ArrayList<>();
+    StringBuilder deep = new StringBuilder("w");
+    for (int level = 0; level < 30; level++) {
+      deep.append("/d").append(level);
+      for (int sibling = 0; sibling < 3; sibling++) {
+        String dir = deep + "/s" + sibling;
+        adapter.write(dir + "/f.txt", WriteSource.of(new byte[1]), WriteOptions.DEFAULT);
+        expected.add(dir);
+        expected.add(dir + "/f.txt");
+      }
+      expected.add(deep.toString());
+    }
+    long before = openFiles();
+    long most = 0;
+    List<String> seen = new ArrayList<>();
+    try (DirectoryListing listing = fs.list("w", true)) {
+      for (StorageAttributes e : listing) {
+        seen.add(e.path());
+        most = Math.max(most, openFiles());
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+    // A directory handle costs the JDK two descriptors; two directories at most, whatever the depth.
+    assertThat(most - before).isLessThanOrEqualTo(6);
+  }
+
+  private static long openFiles() throws IOException {
+    try (var s = Files.list(Path.of("/proc/self/fd"))) {
+      return s.count();
+    }
   }
 
   private static List<StorageAttributes> all(DirectoryListing listing) {
