@@ -96,6 +96,49 @@ class FilesystemReadTest {
   }
 
   @Test
+  void readStream_transferTo_movesEveryByte() throws IOException {
+    String text = "y".repeat(100_000);
+    fs.write("moved", text);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (InputStream in = fs.readStream("moved")) {
+      assertThat(in.transferTo(out)).isEqualTo(100_000);
+    }
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+  }
+
+  @Test
+  void readStream_transferToFailingReader_throwsReadFailedUnavailable() {
+    fs.write("big", "x".repeat(1000));
+    Filesystem f = Filesystem.of(new FailingAdapter(memory).failReadsAfter(100, new IOException("reset")));
+    assertThatThrownBy(() -> {
+      try (InputStream in = f.readStream("big")) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+    }).isInstanceOf(ReadFailedException.class).hasRootCauseMessage("reset")
+        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+  }
+
+  @Test
+  void readStream_transferToFailingSink_throwsTheSinksOwnException() throws IOException {
+    fs.write("big", "x".repeat(1000));
+    IOException full = new IOException("disk full");
+    java.io.OutputStream sink = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw full;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw full;
+      }
+    };
+    try (InputStream in = fs.readStream("big")) {
+      assertThatThrownBy(() -> in.transferTo(sink)).isSameAs(full);
+    }
+  }
+
+  @Test
   void readStream_integrityFailure_keepsIntegrityKind() {
     fs.write("big", "x".repeat(1000));
     IOException bad = new IOException("sha1 mismatch",
