@@ -142,13 +142,14 @@ class TransferOptionsTest {
     Files.write(dir.resolve("twelve.bin"), bytes);
     String path = UUID.randomUUID().toString().substring(0, 8) + "/twelve.bin";
 
+    // S3Proxy is a generic server, which takes files up to 1 GiB in one PUT unless told otherwise.
     FakeConsole.Result r = console().run("cp", "-q", "--part-size", "5MiB", "--concurrency", "2", "twelve.bin",
-        backends.uri("s3", path));
+        backends.uri("s3", path) + "&multipartThreshold=5MiB");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     try (Filesystem fs = backends.open("s3")) {
       // A multipart upload's ETag ends in -<parts>: 12 MiB in 5 MiB parts is three of them
-      // (the adapter's default, 16 MiB, would have sent a single PUT).
+      // (without the option, 16 MiB parts, it would have been a single PUT).
       assertThat(fs.stat(path).etag()).endsWith("-3");
       assertThat(fs.stat(path).size()).isEqualTo(bytes.length);
     }
