@@ -72,13 +72,15 @@ final class ListingBench {
     double[] seconds = new double[runs];
     long peak = -1;
     try {
-      for (int i = 0; i < runs; i++) {
-        progress.accept(target + ": " + label + ": " + client + " " + (i + 1) + "/" + runs);
+      for (int i = -1; i < runs; i++) { // run -1 is an untimed warm-up, as for transfers
+        progress.accept(target + ": " + label + ": " + client + " " + (i < 0 ? "warm-up" : (i + 1) + "/" + runs));
         heap.reset();
         long start = System.nanoTime();
         long n = count.run();
-        seconds[i] = (System.nanoTime() - start) / 1e9;
-        peak = Math.max(peak, heap.peak());
+        if (i >= 0) {
+          seconds[i] = (System.nanoTime() - start) / 1e9;
+          peak = Math.max(peak, heap.peak());
+        }
         if (n != expected && n != filesOnly) {
           throw new IOException(client + " returned " + n + " entries, expected " + expected);
         }

@@ -84,8 +84,10 @@ final class TransferBench {
     try {
       Path payload = s.isUpload() ? payloads.of(bytes) : null;
       Path output = scratch.resolve("download.bin");
-      for (int i = 0; i < runs; i++) {
-        progress.accept(target + ": " + label + ": " + c.name() + " " + (i + 1) + "/" + runs);
+      // An in-process client first runs once untimed, so that no row times the JIT compiling
+      // its code: peers are fresh processes every time and get no such run.
+      for (int i = c.inProcess() ? -1 : 0; i < runs; i++) {
+        progress.accept(target + ": " + label + ": " + c.name() + " " + (i < 0 ? "warm-up" : (i + 1) + "/" + runs));
         String key = s.isUpload() ? "upload-" + c.name().replaceAll("[^A-Za-z0-9]", "") + ".bin" : source(s);
         Job job = new Job(key, payload, bytes, output);
         Files.deleteIfExists(output);
@@ -96,10 +98,12 @@ final class TransferBench {
         long start = System.nanoTime();
         c.run(s, job);
         long nanos = System.nanoTime() - start;
-        if (c.inProcess()) {
+        if (c.inProcess() && i >= 0) {
           peak = Math.max(peak, heap.peak());
         }
-        figures[i] = bytes / 1048576.0 / (Math.max(nanos, 1) / 1e9);
+        if (i >= 0) {
+          figures[i] = bytes / 1048576.0 / (Math.max(nanos, 1) / 1e9);
+        }
         if (s.isUpload()) {
           deleteQuietly(key);
         }
