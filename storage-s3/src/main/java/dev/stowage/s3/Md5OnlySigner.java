@@ -7,12 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
-import software.amazon.awssdk.http.auth.spi.signer.AsyncSignedRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -28,15 +25,13 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * the signature. With {@code requestChecksumCalculation(WHEN_REQUIRED)} only operations that
  * require a checksum reach this path (DeleteObjects, PutBucketCors…), and their bodies are small.
  */
-final class Md5OnlySigner implements AwsV4HttpSigner {
+final class Md5OnlySigner extends ForwardingSigner {
 
   static final String ALGORITHM_HEADER = "x-amz-sdk-checksum-algorithm";
   static final String CHECKSUM_HEADER_PREFIX = "x-amz-checksum-";
 
-  private final AwsV4HttpSigner delegate;
-
   Md5OnlySigner(AwsV4HttpSigner delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
@@ -56,13 +51,6 @@ final class Md5OnlySigner implements AwsV4HttpSigner {
     }
     SdkHttpRequest replaced = stripped.build();
     return delegate.sign(request.copy(b -> b.request(replaced).putProperty(CHECKSUM_ALGORITHM, null)));
-  }
-
-  @Override
-  public CompletableFuture<AsyncSignedRequest> signAsync(
-      AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
-    // The adapter only uses the synchronous client; async requests are signed unchanged.
-    return delegate.signAsync(request);
   }
 
   static boolean isChecksumHeader(String name) {

@@ -1,10 +1,7 @@
 package dev.stowage.s3;
 
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
-import software.amazon.awssdk.http.auth.spi.signer.AsyncSignedRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -25,12 +22,10 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * other than 80 and 443 are treated so: on those the {@code Host} header the signer derives would
  * differ between the schemes, and the request is signed as the SDK would.
  */
-final class UnsignedPayloadSigner implements AwsV4HttpSigner {
-
-  private final AwsV4HttpSigner delegate;
+final class UnsignedPayloadSigner extends ForwardingSigner {
 
   UnsignedPayloadSigner(AwsV4HttpSigner delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
@@ -45,13 +40,6 @@ final class UnsignedPayloadSigner implements AwsV4HttpSigner {
     SdkHttpRequest back = signed.request().toBuilder()
         .protocol(original.protocol()).port(original.port()).build();
     return signed.copy(b -> b.request(back));
-  }
-
-  @Override
-  public CompletableFuture<AsyncSignedRequest> signAsync(
-      AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
-    // The adapter only uses the synchronous client; async requests are signed unchanged.
-    return delegate.signAsync(request);
   }
 
   /** Returns whether {@code r} goes over plain HTTP on a port where both schemes sign alike. */

@@ -67,10 +67,20 @@ class S3ProviderTest {
         .hasMessageStartingWith("partSize");
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?pathStyle=yes"), Map.of()))
         .hasMessageStartingWith("pathStyle");
+    assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?signPayload=maybe"), Map.of()))
+        .hasMessageStartingWith("signPayload");
+    assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?signPayload=true&signPayload=false"), Map.of()))
+        .hasMessageStartingWith("signPayload");
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?region=a&region=b"), Map.of()))
         .hasMessageStartingWith("region");
     assertThatThrownBy(() -> S3Provider.config(URI.create("file:///x"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void config_signPayload_defaultsOffAndParses() {
+    assertThat(S3Provider.config(URI.create("s3://b"), Map.of()).signPayload()).isFalse();
+    assertThat(S3Provider.config(URI.create("s3://b?signPayload=true"), Map.of()).signPayload()).isTrue();
   }
 
   @Test
