@@ -6,11 +6,8 @@ import dev.stowage.spi.FilesystemAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,22 +84,6 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   @Override
-  public String readString(String path) {
-    return readString(path, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public String readString(String path, Charset charset) {
-    Objects.requireNonNull(charset, "charset");
-    return new String(read(path), charset);
-  }
-
-  @Override
-  public InputStream readStream(String path) {
-    return open(checks.file(path), null);
-  }
-
-  @Override
   public InputStream readStream(String path, ByteRange range) {
     String p = checks.file(path);
     if (range != null) {
@@ -151,24 +132,8 @@ final class DefaultFilesystem implements Filesystem {
   // ---- write ----
 
   @Override
-  public FileAttributes write(String path, byte[] data) {
-    return writes.bytes(path, data, WriteOptions.DEFAULT);
-  }
-
-  @Override
   public FileAttributes write(String path, byte[] data, WriteOptions options) {
     return writes.bytes(path, data, options);
-  }
-
-  @Override
-  public FileAttributes write(String path, String content) {
-    return write(path, content, WriteOptions.DEFAULT);
-  }
-
-  @Override
-  public FileAttributes write(String path, String content, WriteOptions options) {
-    Objects.requireNonNull(content, "content");
-    return writes.bytes(path, content.getBytes(StandardCharsets.UTF_8), options);
   }
 
   @Override
@@ -218,21 +183,6 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   @Override
-  public long fileSize(String path) {
-    return stat(path).size();
-  }
-
-  @Override
-  public Instant lastModified(String path) {
-    FileAttributes a = stat(path);
-    if (a.lastModified() == null) {
-      throw MetadataFailedException.at(Operation.STAT, a.path(), StorageException.Kind.UNSUPPORTED,
-          "the adapter does not report modification times", null);
-    }
-    return a.lastModified();
-  }
-
-  @Override
   public String mimeType(String path) {
     String p = checks.file(path);
     FileAttributes a = statFile(p);
@@ -277,11 +227,6 @@ final class DefaultFilesystem implements Filesystem {
   // ---- listing and directories ----
 
   @Override
-  public DirectoryListing list(String path) {
-    return list(path, false);
-  }
-
-  @Override
   public DirectoryListing list(String path, boolean deep) {
     String p = checks.path(path);
     Iterator<StorageAttributes> entries;
@@ -309,11 +254,6 @@ final class DefaultFilesystem implements Filesystem {
     } catch (RuntimeException ignored) {
       return false;
     }
-  }
-
-  @Override
-  public void createDirectory(String path) {
-    createDirectory(path, null);
   }
 
   @Override
@@ -352,18 +292,8 @@ final class DefaultFilesystem implements Filesystem {
   // ---- copy, move, delete, visibility ----
 
   @Override
-  public FileAttributes copy(String source, String destination) {
-    return writes.transfer(Operation.COPY, source, destination, WriteOptions.DEFAULT);
-  }
-
-  @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
     return writes.transfer(Operation.COPY, source, destination, options);
-  }
-
-  @Override
-  public FileAttributes move(String source, String destination) {
-    return writes.transfer(Operation.MOVE, source, destination, WriteOptions.DEFAULT);
   }
 
   @Override

@@ -38,24 +38,144 @@ public record FileAttributes(String path, long size, Instant lastModified, Strin
 
   /** Returns attributes with only a path and a size. */
   public static FileAttributes of(String path, long size) {
-    return new FileAttributes(path, size, null, null, null, null, null, null, null, null, null, null);
+    return builder(path, size).build();
+  }
+
+  /**
+   * Returns a builder for the attributes of the file at {@code path} of {@code size} bytes; every
+   * other component starts unknown (null, or empty for the maps).
+   */
+  public static Builder builder(String path, long size) {
+    return new Builder(path, size);
+  }
+
+  /** Returns a builder that starts from these attributes. */
+  public Builder toBuilder() {
+    return new Builder(path, size).lastModified(lastModified).contentType(contentType)
+        .visibility(visibility).etag(etag).checksums(checksums).version(version)
+        .userMetadata(userMetadata).cacheControl(cacheControl)
+        .contentDisposition(contentDisposition).contentEncoding(contentEncoding);
   }
 
   /** Returns these attributes with another path (used by prefixing and mount decorators). */
   public FileAttributes withPath(String newPath) {
-    return new FileAttributes(newPath, size, lastModified, contentType, visibility, etag, checksums,
-        version, userMetadata, cacheControl, contentDisposition, contentEncoding);
+    return toBuilder().path(newPath).build();
   }
 
   /** Returns these attributes with another visibility. */
   public FileAttributes withVisibility(Visibility newVisibility) {
-    return new FileAttributes(path, size, lastModified, contentType, newVisibility, etag, checksums,
-        version, userMetadata, cacheControl, contentDisposition, contentEncoding);
+    return toBuilder().visibility(newVisibility).build();
   }
 
   /** Returns these attributes with another content type. */
   public FileAttributes withContentType(String newContentType) {
-    return new FileAttributes(path, size, lastModified, newContentType, visibility, etag, checksums,
-        version, userMetadata, cacheControl, contentDisposition, contentEncoding);
+    return toBuilder().contentType(newContentType).build();
+  }
+
+  /**
+   * Builds {@link FileAttributes} by name instead of by position. Not thread-safe; {@link #build()}
+   * may be called more than once and checks what the record's constructor checks.
+   */
+  public static final class Builder {
+    private String path;
+    private long size;
+    private Instant lastModified;
+    private String contentType;
+    private Visibility visibility;
+    private String etag;
+    private Map<ChecksumAlgorithm, String> checksums;
+    private String version;
+    private Map<String, String> userMetadata;
+    private String cacheControl;
+    private String contentDisposition;
+    private String contentEncoding;
+
+    private Builder(String path, long size) {
+      this.path = path;
+      this.size = size;
+    }
+
+    /** Sets the normalised path. */
+    public Builder path(String path) {
+      this.path = path;
+      return this;
+    }
+
+    /** Sets the size in bytes. */
+    public Builder size(long size) {
+      this.size = size;
+      return this;
+    }
+
+    /** Sets the last-modified (upload) time. */
+    public Builder lastModified(Instant lastModified) {
+      this.lastModified = lastModified;
+      return this;
+    }
+
+    /** Sets the stored MIME type. */
+    public Builder contentType(String contentType) {
+      this.contentType = contentType;
+      return this;
+    }
+
+    /** Sets the visibility (per file, or the bucket's). */
+    public Builder visibility(Visibility visibility) {
+      this.visibility = visibility;
+      return this;
+    }
+
+    /** Sets the entity tag, without quotes. */
+    public Builder etag(String etag) {
+      this.etag = etag;
+      return this;
+    }
+
+    /** Sets the stored checksums, by algorithm, as lowercase hex. */
+    public Builder checksums(Map<ChecksumAlgorithm, String> checksums) {
+      this.checksums = checksums;
+      return this;
+    }
+
+    /** Sets the backend's version or file id. */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the user metadata, keys lowercase. */
+    public Builder userMetadata(Map<String, String> userMetadata) {
+      this.userMetadata = userMetadata;
+      return this;
+    }
+
+    /** Sets the stored {@code Cache-Control}. */
+    public Builder cacheControl(String cacheControl) {
+      this.cacheControl = cacheControl;
+      return this;
+    }
+
+    /** Sets the stored {@code Content-Disposition}. */
+    public Builder contentDisposition(String contentDisposition) {
+      this.contentDisposition = contentDisposition;
+      return this;
+    }
+
+    /** Sets the stored {@code Content-Encoding}. */
+    public Builder contentEncoding(String contentEncoding) {
+      this.contentEncoding = contentEncoding;
+      return this;
+    }
+
+    /**
+     * Returns the attributes.
+     *
+     * @throws NullPointerException when the path is null
+     * @throws IllegalArgumentException when the size is negative
+     */
+    public FileAttributes build() {
+      return new FileAttributes(path, size, lastModified, contentType, visibility, etag, checksums,
+          version, userMetadata, cacheControl, contentDisposition, contentEncoding);
+    }
   }
 }

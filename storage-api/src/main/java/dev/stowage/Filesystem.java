@@ -4,9 +4,11 @@ import dev.stowage.spi.FilesystemAdapter;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Reads and writes files in one storage backend — local disk, memory, Backblaze B2 or an
@@ -38,6 +40,9 @@ import java.time.Instant;
  * <p><b>Errors</b> are unchecked {@link StorageException}s: one subclass per operation, each with a
  * {@link StorageException.Kind}. An operation or option that needs a capability the adapter does
  * not declare fails with {@code UNSUPPORTED} before any I/O.
+ *
+ * <p>The convenience overloads are {@code default} methods written in terms of the others, so an
+ * implementation (a decorator, a mount table) implements only the primitive operations.
  *
  * <p>Implementations are thread-safe. Build one with {@link #of(FilesystemAdapter)},
  * {@link #builder(FilesystemAdapter)} or {@link Filesystems#open(String)}.
@@ -71,13 +76,20 @@ public interface Filesystem extends AutoCloseable {
   byte[] read(String path);
 
   /** Returns the whole file decoded as UTF-8. */
-  String readString(String path);
+  default String readString(String path) {
+    return readString(path, StandardCharsets.UTF_8);
+  }
 
   /** Returns the whole file decoded with {@code charset}. */
-  String readString(String path, Charset charset);
+  default String readString(String path, Charset charset) {
+    Objects.requireNonNull(charset, "charset");
+    return new String(read(path), charset);
+  }
 
   /** Opens the file for streaming; the caller closes the stream. */
-  InputStream readStream(String path);
+  default InputStream readStream(String path) {
+    return readStream(path, null);
+  }
 
   /**
    * Opens {@code range} of the file for streaming. An end past the file is clamped; a start past
@@ -89,16 +101,23 @@ public interface Filesystem extends AutoCloseable {
   // ---- write ----
 
   /** Writes {@code data} to {@code path}, replacing any file there, and returns its attributes. */
-  FileAttributes write(String path, byte[] data);
+  default FileAttributes write(String path, byte[] data) {
+    return write(path, data, WriteOptions.DEFAULT);
+  }
 
   /** Writes {@code data} with {@code options}. */
   FileAttributes write(String path, byte[] data, WriteOptions options);
 
   /** Writes {@code content} encoded as UTF-8. */
-  FileAttributes write(String path, String content);
+  default FileAttributes write(String path, String content) {
+    return write(path, content, WriteOptions.DEFAULT);
+  }
 
   /** Writes {@code content} encoded as UTF-8, with {@code options}. */
-  FileAttributes write(String path, String content, WriteOptions options);
+  default FileAttributes write(String path, String content, WriteOptions options) {
+    Objects.requireNonNull(content, "content");
+    return write(path, content.getBytes(StandardCharsets.UTF_8), options);
+  }
 
   /**
    * Writes everything {@code source} yields. The stream is read from its current position to its
@@ -130,10 +149,19 @@ public interface Filesystem extends AutoCloseable {
   FileAttributes stat(String path);
 
   /** Returns the size of the file in bytes. */
-  long fileSize(String path);
+  default long fileSize(String path) {
+    return stat(path).size();
+  }
 
   /** Returns when the file was last modified. */
-  Instant lastModified(String path);
+  default Instant lastModified(String path) {
+    FileAttributes a = stat(path);
+    if (a.lastModified() == null) {
+      throw MetadataFailedException.at(Operation.STAT, a.path(), StorageException.Kind.UNSUPPORTED,
+          "the adapter does not report modification times", null);
+    }
+    return a.lastModified();
+  }
 
   /**
    * Returns the file's MIME type: the stored one, else detected from its name and content; an
@@ -150,13 +178,17 @@ public interface Filesystem extends AutoCloseable {
   // ---- listing and directories ----
 
   /** Lists the direct children of {@code path} (files and directories). */
-  DirectoryListing list(String path);
+  default DirectoryListing list(String path) {
+    return list(path, false);
+  }
 
   /** Lists the children of {@code path}; with {@code deep}, every descendant file and directory. */
   DirectoryListing list(String path, boolean deep);
 
   /** Creates a directory (and its parents); succeeds if it exists. */
-  void createDirectory(String path);
+  default void createDirectory(String path) {
+    createDirectory(path, null);
+  }
 
   /** Creates a directory with the given visibility where the adapter supports it. */
   void createDirectory(String path, Visibility visibility);
@@ -167,13 +199,17 @@ public interface Filesystem extends AutoCloseable {
   // ---- copy, move, delete, visibility ----
 
   /** Copies a file, keeping its metadata and visibility; replaces any file at {@code destination}. */
-  FileAttributes copy(String source, String destination);
+  default FileAttributes copy(String source, String destination) {
+    return copy(source, destination, WriteOptions.DEFAULT);
+  }
 
   /** Copies a file; options that are set replace the source's values. */
   FileAttributes copy(String source, String destination, WriteOptions options);
 
   /** Moves a file, keeping its metadata and visibility; replaces any file at {@code destination}. */
-  FileAttributes move(String source, String destination);
+  default FileAttributes move(String source, String destination) {
+    return move(source, destination, WriteOptions.DEFAULT);
+  }
 
   /** Moves a file; options that are set replace the source's values. */
   FileAttributes move(String source, String destination, WriteOptions options);

@@ -20,10 +20,8 @@ import dev.stowage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -118,51 +116,15 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public String readString(String path) {
-    Target t = route(path);
-    return t.fs.readString(t.path);
-  }
-
-  @Override
-  public String readString(String path, Charset charset) {
-    Target t = route(path);
-    return t.fs.readString(t.path, charset);
-  }
-
-  @Override
-  public InputStream readStream(String path) {
-    Target t = route(path);
-    return t.fs.readStream(t.path);
-  }
-
-  @Override
   public InputStream readStream(String path, ByteRange range) {
     Target t = route(path);
     return t.fs.readStream(t.path, range);
   }
 
   @Override
-  public FileAttributes write(String path, byte[] data) {
-    Target t = route(path);
-    return t.fs.write(t.path, data);
-  }
-
-  @Override
   public FileAttributes write(String path, byte[] data, WriteOptions options) {
     Target t = route(path);
     return t.fs.write(t.path, data, options);
-  }
-
-  @Override
-  public FileAttributes write(String path, String content) {
-    Target t = route(path);
-    return t.fs.write(t.path, content);
-  }
-
-  @Override
-  public FileAttributes write(String path, String content, WriteOptions options) {
-    Target t = route(path);
-    return t.fs.write(t.path, content, options);
   }
 
   @Override
@@ -196,18 +158,6 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public long fileSize(String path) {
-    Target t = route(path);
-    return t.fs.fileSize(t.path);
-  }
-
-  @Override
-  public Instant lastModified(String path) {
-    Target t = route(path);
-    return t.fs.lastModified(t.path);
-  }
-
-  @Override
   public String mimeType(String path) {
     Target t = route(path);
     return t.fs.mimeType(t.path);
@@ -217,11 +167,6 @@ public final class MountManager implements Filesystem {
   public Visibility visibility(String path) {
     Target t = route(path);
     return t.fs.visibility(t.path);
-  }
-
-  @Override
-  public DirectoryListing list(String path) {
-    return list(path, false);
   }
 
   @Override
@@ -247,12 +192,6 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public void createDirectory(String path) {
-    Target t = route(path);
-    t.fs.createDirectory(t.path);
-  }
-
-  @Override
   public void createDirectory(String path, Visibility visibility) {
     Target t = route(path);
     t.fs.createDirectory(t.path, visibility);
@@ -265,11 +204,6 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public FileAttributes copy(String source, String destination) {
-    return copy(source, destination, WriteOptions.DEFAULT);
-  }
-
-  @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
     Target s = route(source);
     Target d = route(destination);
@@ -277,11 +211,6 @@ public final class MountManager implements Filesystem {
       return s.fs.copy(s.path, d.path, options);
     }
     return crossCopy(Operation.COPY, source, destination, s, d, options);
-  }
-
-  @Override
-  public FileAttributes move(String source, String destination) {
-    return move(source, destination, WriteOptions.DEFAULT);
   }
 
   @Override

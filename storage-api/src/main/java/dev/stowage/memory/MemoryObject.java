@@ -19,9 +19,11 @@ record MemoryObject(byte[] data, Instant lastModified, String contentType, Visib
   }
 
   FileAttributes attributes(String path) {
-    return new FileAttributes(path, data.length, lastModified, contentType, visibility, md5,
-        Map.of(ChecksumAlgorithm.MD5, md5), version, userMetadata, cacheControl,
-        contentDisposition, contentEncoding);
+    return FileAttributes.builder(path, data.length).lastModified(lastModified)
+        .contentType(contentType).visibility(visibility).etag(md5)
+        .checksums(Map.of(ChecksumAlgorithm.MD5, md5)).version(version).userMetadata(userMetadata)
+        .cacheControl(cacheControl).contentDisposition(contentDisposition)
+        .contentEncoding(contentEncoding).build();
   }
 
   MemoryObject withVisibility(Visibility v) {

@@ -52,8 +52,10 @@ final class Attributes {
     });
     Instant lastModified = lastModified(info.get(LAST_MODIFIED), uploaded);
     Map<ChecksumAlgorithm, String> sums = sha1 == null ? Map.of() : Map.of(ChecksumAlgorithm.SHA1, sha1);
-    return new FileAttributes(path, size, lastModified, contentType, visibility, null, sums, fileId,
-        user, info.get(CACHE_CONTROL), info.get(CONTENT_DISPOSITION), info.get(CONTENT_ENCODING));
+    return FileAttributes.builder(path, size).lastModified(lastModified).contentType(contentType)
+        .visibility(visibility).checksums(sums).version(fileId).userMetadata(user)
+        .cacheControl(info.get(CACHE_CONTROL)).contentDisposition(info.get(CONTENT_DISPOSITION))
+        .contentEncoding(info.get(CONTENT_ENCODING)).build();
   }
 
   /** The client's own modification time when it gave one (rclone and b2sdk do), else the upload time. */

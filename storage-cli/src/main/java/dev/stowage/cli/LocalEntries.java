@@ -54,7 +54,7 @@ final class LocalEntries {
     if (!a.isRegularFile()) {
       return null;
     }
-    return new FileAttributes(name, a.size(), a.lastModifiedTime().toInstant(), null, null, null,
-        null, null, null, null, null, null);
+    return FileAttributes.builder(name, a.size()).lastModified(a.lastModifiedTime().toInstant())
+        .build();
   }
 }

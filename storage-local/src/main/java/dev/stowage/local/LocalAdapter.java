@@ -411,9 +411,10 @@ public final class LocalAdapter implements FilesystemAdapter {
 
   private FileAttributes attributes(Call call, String path, Path file, BasicFileAttributes a) {
     StoredMetadata m = storedMetadata(call, file);
-    return new FileAttributes(path, a.size(), a.lastModifiedTime().toInstant(), m.contentType(),
-        permissions.visibilityOf(a, false), null, null, null, m.userMetadata(), m.cacheControl(),
-        m.contentDisposition(), m.contentEncoding());
+    return FileAttributes.builder(path, a.size()).lastModified(a.lastModifiedTime().toInstant())
+        .contentType(m.contentType()).visibility(permissions.visibilityOf(a, false))
+        .userMetadata(m.userMetadata()).cacheControl(m.cacheControl())
+        .contentDisposition(m.contentDisposition()).contentEncoding(m.contentEncoding()).build();
   }
 
   private StoredMetadata storedMetadata(Call call, Path file) {

@@ -144,9 +144,9 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
       return null;
     }
     if (a.isRegularFile()) {
-      return new FileAttributes(currentPrefix.concat(text), a.size(),
-          a.lastModifiedTime().toInstant(), null, permissions.visibilityOf(a, false), null, null,
-          null, null, null, null, null);
+      return FileAttributes.builder(currentPrefix.concat(text), a.size())
+          .lastModified(a.lastModifiedTime().toInstant())
+          .visibility(permissions.visibilityOf(a, false)).build();
     }
     if (a.isDirectory()) {
       String path = currentPrefix.concat(text);

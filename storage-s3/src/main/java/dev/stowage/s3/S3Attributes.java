@@ -30,17 +30,19 @@ final class S3Attributes {
     boolean encrypted = h.serverSideEncryption() == ServerSideEncryption.AWS_KMS
         || h.serverSideEncryption() == ServerSideEncryption.AWS_KMS_DSSE
         || h.sseCustomerAlgorithm() != null;
-    return new FileAttributes(path, h.contentLength() == null ? 0 : h.contentLength(),
-        h.lastModified(), h.contentType(), visibility, etag,
-        encrypted ? Map.of() : md5Of(etag), h.versionId(), S3Metadata.decode(h.metadata()), h.cacheControl(),
-        h.contentDisposition(), h.contentEncoding());
+    return FileAttributes.builder(path, h.contentLength() == null ? 0 : h.contentLength())
+        .lastModified(h.lastModified()).contentType(h.contentType()).visibility(visibility)
+        .etag(etag).checksums(encrypted ? Map.of() : md5Of(etag)).version(h.versionId())
+        .userMetadata(S3Metadata.decode(h.metadata())).cacheControl(h.cacheControl())
+        .contentDisposition(h.contentDisposition()).contentEncoding(h.contentEncoding()).build();
   }
 
   /** Returns the attributes a listing reports for one object (no content type or metadata). */
   static FileAttributes of(String path, S3Object o, Visibility visibility) {
     String etag = unquote(o.eTag());
-    return new FileAttributes(path, o.size() == null ? 0 : o.size(), o.lastModified(), null,
-        visibility, etag, md5Of(etag), null, null, null, null, null);
+    return FileAttributes.builder(path, o.size() == null ? 0 : o.size())
+        .lastModified(o.lastModified()).visibility(visibility).etag(etag).checksums(md5Of(etag))
+        .build();
   }
 
   /**
@@ -50,9 +52,10 @@ final class S3Attributes {
   static FileAttributes written(String path, long size, WriteOptions o, String eTag,
       String versionId, SdkResponse response, Visibility visibility) {
     String etag = unquote(eTag);
-    return new FileAttributes(path, size, responseDate(response), o.contentType(), visibility,
-        etag, md5Of(etag), versionId, o.userMetadata(), o.cacheControl(), o.contentDisposition(),
-        o.contentEncoding());
+    return FileAttributes.builder(path, size).lastModified(responseDate(response))
+        .contentType(o.contentType()).visibility(visibility).etag(etag).checksums(md5Of(etag))
+        .version(versionId).userMetadata(o.userMetadata()).cacheControl(o.cacheControl())
+        .contentDisposition(o.contentDisposition()).contentEncoding(o.contentEncoding()).build();
   }
 
   /** Returns the ETag without quotes, or null. */
