@@ -14,8 +14,6 @@ import dev.stowage.Operation;
 import dev.stowage.ReadFailedException;
 import dev.stowage.StorageAttributes;
 import dev.stowage.StorageException;
-import dev.stowage.UploadConstraints;
-import dev.stowage.UploadTicket;
 import dev.stowage.UrlFailedException;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityFailedException;
@@ -31,7 +29,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -257,16 +254,6 @@ public final class MemoryAdapter implements FilesystemAdapter {
       throw unsupported(Operation.PUBLIC_URL, path);
     }
     return publicUrlBase.resolve(UrlPaths.encode(path));
-  }
-
-  @Override
-  public URI temporaryUrl(String path, Duration ttl) {
-    throw unsupported(Operation.TEMPORARY_URL, path);
-  }
-
-  @Override
-  public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    throw unsupported(Operation.PREPARE_UPLOAD, path);
   }
 
   @Override

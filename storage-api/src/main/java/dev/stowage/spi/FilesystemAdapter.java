@@ -5,7 +5,9 @@ import dev.stowage.Capabilities;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
+import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
+import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
@@ -87,18 +89,41 @@ public interface FilesystemAdapter extends AutoCloseable {
 
   /**
    * Returns the checksum when the backend stores or computes {@code algorithm} itself, or empty
-   * so that the facade streams the file.
+   * so that the facade streams the file. The default is empty: no native checksums.
    */
-  Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm);
+  default Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm) {
+    return Optional.empty();
+  }
 
-  /** Returns a URL that reads the file without credentials. */
-  URI publicUrl(String path);
+  /**
+   * Returns a URL that reads the file without credentials. The default fails with UNSUPPORTED;
+   * an adapter that overrides it declares {@link dev.stowage.Capability#PUBLIC_URL}.
+   */
+  default URI publicUrl(String path) {
+    throw unsupported(Operation.PUBLIC_URL, path, "public URLs");
+  }
 
-  /** Returns a URL that reads the file without credentials until {@code ttl} has passed. */
-  URI temporaryUrl(String path, Duration ttl);
+  /**
+   * Returns a URL that reads the file without credentials until {@code ttl} has passed. The
+   * default fails with UNSUPPORTED; an adapter that overrides it declares
+   * {@link dev.stowage.Capability#TEMPORARY_URL}.
+   */
+  default URI temporaryUrl(String path, Duration ttl) {
+    throw unsupported(Operation.TEMPORARY_URL, path, "temporary URLs");
+  }
 
-  /** Returns a ticket for a browser upload to {@code path}. */
-  UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints);
+  /**
+   * Returns a ticket for a browser upload to {@code path}. The default fails with UNSUPPORTED;
+   * an adapter that overrides it declares {@link dev.stowage.Capability#PREPARE_UPLOAD}.
+   */
+  default UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
+    throw unsupported(Operation.PREPARE_UPLOAD, path, "browser upload tickets");
+  }
+
+  private StorageException unsupported(Operation operation, String path, String what) {
+    return StorageException.of(operation, path, StorageException.Kind.UNSUPPORTED,
+        getClass().getSimpleName() + " has no " + what, null);
+  }
 
   /** Releases resources; the default does nothing. */
   @Override

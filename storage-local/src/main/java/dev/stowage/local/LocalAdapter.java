@@ -3,15 +3,11 @@ package dev.stowage.local;
 import dev.stowage.ByteRange;
 import dev.stowage.Capabilities;
 import dev.stowage.Capability;
-import dev.stowage.Checksum;
-import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
 import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
-import dev.stowage.UploadConstraints;
-import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
 import dev.stowage.spi.FilesystemAdapter;
@@ -25,10 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.Optional;
 
 /**
  * A {@link FilesystemAdapter} over a directory of the local disk (java.nio).
@@ -329,29 +323,12 @@ public final class LocalAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm) {
-    return Optional.empty();
-  }
-
-  @Override
   public URI publicUrl(String path) {
     Call call = Call.of(Operation.PUBLIC_URL, path);
     URI base = config.publicUrlBase()
         .orElseThrow(() -> call.fail(Kind.UNSUPPORTED, "no publicUrlBase is configured"));
     paths.resolve(call, path);
     return URI.create(base + PercentEncoding.encodePath(path));
-  }
-
-  @Override
-  public URI temporaryUrl(String path, Duration ttl) {
-    throw Call.of(Operation.TEMPORARY_URL, path)
-        .fail(Kind.UNSUPPORTED, "the local adapter has no temporary URLs");
-  }
-
-  @Override
-  public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    throw Call.of(Operation.PREPARE_UPLOAD, path)
-        .fail(Kind.UNSUPPORTED, "the local adapter has no upload tickets");
   }
 
   @Override
