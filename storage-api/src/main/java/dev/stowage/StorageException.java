@@ -28,6 +28,11 @@ public abstract sealed class StorageException extends RuntimeException
   public enum Kind {
     /** The path does not exist (or is not visible to these credentials as a file). */
     NOT_FOUND(false),
+    /**
+     * The bucket the filesystem is rooted in does not exist, or these credentials cannot see it:
+     * nothing below it can be read or written. Unlike NOT_FOUND, listings do not read it as empty.
+     */
+    BUCKET_NOT_FOUND(false),
     /** A create-only write or a move target found something already there. */
     ALREADY_EXISTS(false),
     /** The credentials may not do this. */

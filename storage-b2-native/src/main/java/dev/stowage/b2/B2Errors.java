@@ -23,8 +23,8 @@ final class B2Errors {
       Map.entry("not_found", Kind.NOT_FOUND),
       Map.entry("file_not_present", Kind.NOT_FOUND),
       Map.entry("no_such_file", Kind.NOT_FOUND),
-      Map.entry("bad_bucket_id", Kind.NOT_FOUND),
-      Map.entry("invalid_bucket_id", Kind.NOT_FOUND),
+      Map.entry("bad_bucket_id", Kind.BUCKET_NOT_FOUND),
+      Map.entry("invalid_bucket_id", Kind.BUCKET_NOT_FOUND),
       Map.entry("invalid_file_id", Kind.NOT_FOUND),
       Map.entry("already_hidden", Kind.NOT_FOUND),
       Map.entry("duplicate_bucket_name", Kind.ALREADY_EXISTS),
@@ -73,6 +73,10 @@ final class B2Errors {
     }
     if (e.code().equals("bad_request") && mentionsChecksum(e.b2Message())) {
       return Kind.INTEGRITY; // "Sha1 did not match data received": the bytes changed on the way
+    }
+    if (e.code().equals("not_found") && e.b2Message() != null
+        && e.b2Message().startsWith("Bucket does not exist")) {
+      return Kind.BUCKET_NOT_FOUND; // a download by name from a bucket that is not there
     }
     Kind byCode = BY_CODE.get(e.code());
     return byCode != null ? byCode : byStatus(status);

@@ -71,8 +71,8 @@ final class BucketRef {
     }
     List<B2Bucket> found = client.listBuckets(allowed.bucketId(), name);
     if (found.isEmpty()) {
-      throw StorageException.of(Operation.STAT, "", StorageException.Kind.NOT_FOUND,
-          "no bucket named " + name, null);
+      throw StorageException.of(Operation.STAT, "", StorageException.Kind.BUCKET_NOT_FOUND,
+          "no bucket named " + name + " is visible to this key", null);
     }
     return found.get(0);
   }

@@ -600,13 +600,28 @@ class B2AdapterTest {
   }
 
   @Test
-  void firstOperation_missingBucket_failsWithNotFoundNamingItsPath() {
+  void firstOperation_missingBucket_failsWithBucketNotFoundNamingItsPath() {
     Filesystem fs = open(TestBuckets.config(B2.emulator(), "no-such-bucket-anywhere")); // no I/O
     assertThatThrownBy(() -> fs.write("reports/q1.txt", "x"))
         .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
-          assertThat(e.getMessage()).contains("reports/q1.txt").contains("no bucket named");
+          assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
+          assertThat(e.getMessage()).contains("reports/q1.txt")
+              .contains("bucket not found (no bucket named no-such-bucket-anywhere");
         });
+  }
+
+  @Test
+  void listAndRead_missingBucket_failInsteadOfReadingAsEmpty() {
+    Filesystem fs = open(TestBuckets.config(B2.emulator(), "no-such-bucket-anywhere"));
+    assertThatThrownBy(() -> fs.list("").iterator().hasNext())
+        .isInstanceOfSatisfying(StorageException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+    assertThatThrownBy(() -> fs.read("a.txt"))
+        .isInstanceOfSatisfying(StorageException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+    assertThatThrownBy(() -> fs.delete("a.txt"))
+        .isInstanceOfSatisfying(StorageException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
   }
 
   private static int status(URI url) throws IOException {

@@ -27,7 +27,7 @@ final class S3Errors {
 
   private static final Map<String, Kind> BY_CODE = Map.ofEntries(
       Map.entry("NoSuchKey", Kind.NOT_FOUND),
-      Map.entry("NoSuchBucket", Kind.NOT_FOUND),
+      Map.entry("NoSuchBucket", Kind.BUCKET_NOT_FOUND),
       Map.entry("NoSuchUpload", Kind.NOT_FOUND),
       Map.entry("NotFound", Kind.NOT_FOUND),
       Map.entry("AccessDenied", Kind.PERMISSION_DENIED),

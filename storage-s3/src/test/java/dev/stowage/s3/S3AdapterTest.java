@@ -308,6 +308,26 @@ class S3AdapterTest {
   }
 
   @Test
+  void listWriteAndRead_missingBucket_failWithBucketNotFoundInsteadOfReadingAsEmpty() {
+    java.net.URI uri = java.net.URI.create("s3://no-such-bucket-anywhere/p?profile=generic&endpoint="
+        + server.endpoint() + "&pathStyle=true");
+    try (Filesystem missing = dev.stowage.Filesystems.open(uri,
+        java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey()))) {
+      assertThatThrownBy(() -> missing.list("").iterator().hasNext())
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+      assertThatThrownBy(() -> missing.write("a.txt", "x"))
+          .isInstanceOfSatisfying(StorageException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
+            assertThat(e.getMessage()).contains("a.txt").contains("bucket not found");
+          });
+      assertThatThrownBy(() -> missing.read("a.txt"))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+    }
+  }
+
+  @Test
   void filesystemsOpen_s3UriWithSettings_writesUnderThePrefix() {
     java.net.URI uri = java.net.URI.create("s3://" + bucket + "/via/uri?profile=generic&endpoint="
         + server.endpoint() + "&pathStyle=true");

@@ -23,7 +23,7 @@ class S3ErrorsTest {
   @ParameterizedTest(name = "{0} {1} createOnly={2} -> {3}")
   @CsvSource({
       "404, NoSuchKey, false, NOT_FOUND",
-      "404, NoSuchBucket, false, NOT_FOUND",
+      "404, NoSuchBucket, false, BUCKET_NOT_FOUND",
       "404, , false, NOT_FOUND",
       "403, AccessDenied, false, PERMISSION_DENIED",
       "403, SignatureDoesNotMatch, false, PERMISSION_DENIED",
