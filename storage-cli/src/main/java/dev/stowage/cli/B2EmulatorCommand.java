@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
         "--data (kept across restarts)."},
     footerHeading = "%nExample:%n",
     footer = {"  stowage b2-emulator --port 8180 --key-id dev --application-key devsecret \\",
-        "      --bucket test",
+        "      --bucket test-bucket",
         "  B2_APPLICATION_KEY_ID=dev B2_APPLICATION_KEY=devsecret \\",
-        "      stowage ls 'b2://test?endpoint=http://127.0.0.1:8180'"})
+        "      stowage ls 'b2://test-bucket?endpoint=http://127.0.0.1:8180'"})
 final class B2EmulatorCommand implements Callable<Integer> {
 
   @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port to listen on (default: any free port).")

@@ -96,6 +96,25 @@ class EmulatorCommandsTest {
   }
 
   @Test
+  void b2Emulator_helpExample_runsAsPrinted_andAMissingBucketDoesNotListAsEmpty() throws Exception {
+    String help = new FakeConsole().run("b2-emulator", "--help").out();
+    Matcher bucket = Pattern.compile("--bucket (\\S+)").matcher(help);
+    assertThat(bucket.find()).as(help).isTrue();
+    Running server = start(new FakeConsole(), "b2-emulator", "--key-id", "dev", "--application-key",
+        "devsecret", "--bucket", bucket.group(1));
+    String url = server.awaitUrl();
+    FakeConsole client = new FakeConsole().env("B2_APPLICATION_KEY_ID", "dev").env("B2_APPLICATION_KEY", "devsecret");
+
+    FakeConsole.Result listed = client.run("ls", "b2://" + bucket.group(1) + "?endpoint=" + url);
+    FakeConsole.Result missing = client.run("ls", "b2://not-" + bucket.group(1) + "?endpoint=" + url);
+    server.stop();
+
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("bucket not found").contains("no bucket named not-" + bucket.group(1));
+  }
+
+  @Test
   void b2Emulator_withoutAKey_generatesAndPrintsIt() throws Exception {
     Running server = start(new FakeConsole(), "b2-emulator");
     server.awaitUrl();
