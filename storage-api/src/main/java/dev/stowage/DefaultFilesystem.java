@@ -1,6 +1,6 @@
 package dev.stowage;
 
-import dev.stowage.decorator.PrefixedAdapter;
+import dev.stowage.spi.PrefixedAdapter;
 import dev.stowage.spi.Checksums;
 import dev.stowage.spi.FilesystemAdapter;
 import java.io.IOException;

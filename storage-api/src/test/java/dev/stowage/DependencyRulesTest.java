@@ -74,4 +74,20 @@ class DependencyRulesTest {
       assertThat(missing).isEmpty();
     }
   }
+
+  @Test
+  void facadePackage_doesNotImportTheDecorators() throws IOException {
+    // dev.stowage.decorator builds on the facade; the facade must not need it back (no cycle).
+    Path facade = Paths.get("src/main/java/dev/stowage");
+    try (Stream<Path> files = Files.list(facade)) {
+      List<String> users = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+        try {
+          return Files.readString(p).contains("dev.stowage.decorator.");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).map(p -> p.getFileName().toString()).collect(Collectors.toList());
+      assertThat(users).isEmpty();
+    }
+  }
 }

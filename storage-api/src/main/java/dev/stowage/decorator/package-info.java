@@ -1,7 +1,9 @@
 /**
  * Decorators over {@link dev.stowage.spi.FilesystemAdapter}, one concern each —
- * {@link dev.stowage.decorator.ReadOnlyAdapter}, {@link dev.stowage.decorator.PrefixedAdapter},
- * {@link dev.stowage.decorator.CachingAdapter} — and {@link dev.stowage.decorator.MountManager},
- * which routes {@code name://path} locations to several filesystems.
+ * {@link dev.stowage.decorator.ReadOnlyAdapter}, {@link dev.stowage.decorator.CachingAdapter} —
+ * and {@link dev.stowage.decorator.MountManager}, which routes {@code name://path} locations to
+ * several filesystems. The prefixing decorator, which {@link dev.stowage.Filesystem#at} uses, is
+ * {@link dev.stowage.spi.PrefixedAdapter}: it lives with the SPI so that the facade's package does
+ * not depend on this one.
  */
 package dev.stowage.decorator;

@@ -1,7 +1,7 @@
 package dev.stowage.tck;
 
 import dev.stowage.Filesystem;
-import dev.stowage.decorator.PrefixedAdapter;
+import dev.stowage.spi.PrefixedAdapter;
 import dev.stowage.memory.MemoryAdapter;
 
 /** The kit through a path prefix: the adapter sees every path below {@code tenants/acme}. */

@@ -1,4 +1,4 @@
-package dev.stowage.decorator;
+package dev.stowage.spi;
 
 import dev.stowage.ByteRange;
 import dev.stowage.Capabilities;
@@ -13,9 +13,6 @@ import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
-import dev.stowage.spi.FilesystemAdapter;
-import dev.stowage.spi.ForwardingAdapter;
-import dev.stowage.spi.WriteSource;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
