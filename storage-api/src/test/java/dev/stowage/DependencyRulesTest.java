@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** storage-api depends only on the JDK, SLF4J, Tika core and (optionally) Caffeine. */
+/** storage-api depends only on the JDK, SLF4J and Tika core (the Caffeine cache is storage-caching). */
 class DependencyRulesTest {
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final List<String> ALLOWED = List.of("java.", "javax.", "org.slf4j.", "org.apache.tika.",
-      "com.github.benmanes.caffeine.", "dev.stowage.");
+      "dev.stowage.");
 
   @Test
   void mainSources_importOnlyAllowedPackages() throws IOException {
@@ -43,21 +43,6 @@ class DependencyRulesTest {
       }).collect(Collectors.toList());
     }
     assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void caffeine_isUsedOnlyByTheCachingDecorator() throws IOException {
-    Path main = Paths.get("src/main/java");
-    try (Stream<Path> files = Files.walk(main)) {
-      List<String> users = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-        try {
-          return Files.readString(p).contains("com.github.benmanes.caffeine");
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).map(p -> p.getFileName().toString()).collect(Collectors.toList());
-      assertThat(users).containsExactly("CachingAdapter.java");
-    }
   }
 
   @Test

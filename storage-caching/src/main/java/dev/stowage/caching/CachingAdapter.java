@@ -1,4 +1,4 @@
-package dev.stowage.decorator;
+package dev.stowage.caching;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * paths it touches (deleteDirectory: everything below), before and after the change. Changes
  * made by others are seen once an entry expires.
  *
- * <p>Needs Caffeine on the class path (an optional dependency of storage-api).
+ * <p>The {@code storage-caching} module brings Caffeine with it; nothing else is needed.
  *
  * <pre>{@code
  * FilesystemAdapter cached = CachingAdapter.builder(adapter)

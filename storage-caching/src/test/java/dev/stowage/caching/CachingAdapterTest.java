@@ -1,4 +1,4 @@
-package dev.stowage.decorator;
+package dev.stowage.caching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
