@@ -15,10 +15,12 @@ import java.util.TreeMap;
  * Opens a {@link Filesystem} from a URI, so that the backend is configuration, not code.
  *
  * <pre>{@code
- * try (Filesystem fs = Filesystems.open("memory:")) { … }
+ * try (Filesystem fs = Filesystems.open("memory:")) {
+ *   // …
+ * }
  * Filesystem disk = Filesystems.open("file:///srv/data");
  * Filesystem b2 = Filesystems.open(URI.create("b2://my-bucket/assets"),
- *     Map.of("applicationKeyId", keyId, "applicationKey", key));   // credentials in settings
+ *     Map.of("keyId", keyId, "applicationKey", key));   // credentials in settings
  * }</pre>
  *
  * <p><b>Grammar:</b> {@code scheme:[//authority][/path][?key=value&key=value…]}. The scheme
@@ -54,6 +56,14 @@ public final class Filesystems {
   /** Opens the filesystem that {@code uri} names, with no extra settings. */
   public static Filesystem open(String uri) {
     return open(parse(uri), Map.of());
+  }
+
+  /**
+   * Opens the filesystem that {@code uri} names; {@code settings} override its query. The string
+   * is read as {@link #open(String)} reads it.
+   */
+  public static Filesystem open(String uri, Map<String, String> settings) {
+    return open(parse(uri), settings);
   }
 
   /** Opens the filesystem that {@code uri} names; {@code settings} override its query. */

@@ -11,10 +11,11 @@ import java.io.OutputStream;
  * Closing the stream on a thread that has been interrupted aborts too (and throws), so that a
  * cancelled task never commits half a file. Use {@code abort()} when your own code fails half-way:
  *
+ * <!-- given: String report -->
  * <pre>{@code
  * UploadStream out = fs.openOutputStream("reports/2026.csv", WriteOptions.DEFAULT);
  * try {
- *   renderReport(out);
+ *   out.write(report.getBytes(StandardCharsets.UTF_8));
  * } catch (RuntimeException e) {
  *   out.abort();          // nothing is written, nothing is left behind
  *   throw e;

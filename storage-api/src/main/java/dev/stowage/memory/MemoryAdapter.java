@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * Filesystem fs = Filesystem.of(MemoryAdapter.builder()
- *     .clock(fixedClock)                  // lastModified comes from here
+ *     .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)) // lastModified
  *     .multipart(1 << 20, 256 << 10)      // writes of 1 MiB or more go through PartUploader
  *     .build());
  * }</pre>

@@ -12,6 +12,9 @@ import java.util.Objects;
  * fetching each page only when the previous one is used up — the first on the first
  * {@code hasNext()}.
  *
+ * <!-- given: interface ListResponse { List<String> keys(); String nextToken(); }
+ *   interface Client { ListResponse list(String prefix, String token); }
+ *   Client client; String prefix; abstract List<StorageAttributes> toEntries(ListResponse r) -->
  * <pre>{@code
  * Iterator<StorageAttributes> entries = PagedIterator.of(token -> {
  *   ListResponse r = client.list(prefix, token);          // token is null for the first page

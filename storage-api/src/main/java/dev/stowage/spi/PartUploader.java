@@ -33,13 +33,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       called exactly once, and the first failure is thrown (later ones are suppressed into it).
  * </ul>
  *
+ <!-- given: abstract FileAttributes simpleUpload(byte[] bytes) -->
  * <pre>{@code
- * PartUploader uploader = PartUploader.builder().partSize(100 << 20).concurrency(4).build();
- * PartUploader.Head head = PartUploader.readHead(in, threshold);
- * if (head.ended()) {
- *   return simpleUpload(head.bytes());             // small: one request
+ * FileAttributes write(InputStream in, int threshold, MultipartSession<?> session) throws IOException {
+ *   PartUploader uploader = PartUploader.builder().partSize(100 << 20).concurrency(4).build();
+ *   PartUploader.Head head = PartUploader.readHead(in, threshold);
+ *   if (head.ended()) {
+ *     return simpleUpload(head.bytes());             // small: one request
+ *   }
+ *   return uploader.upload(head, in, session);       // large: parts
  * }
- * return uploader.upload(head, in, session);       // large: parts
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe; each upload uses its own threads unless an

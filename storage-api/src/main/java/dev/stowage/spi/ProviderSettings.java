@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * ProviderSettings s = ProviderSettings.of(uri, settings);   // refuses credentials in the URI
  * s.requireOnly(Set.of("endpoint", "partSize"), "b2");
- * long partSize = s.size("partSize", SizeUnits.DECIMAL, 100_000_000L);
+ * long partSize = s.size("partSize", ProviderSettings.SizeUnits.DECIMAL, 100_000_000L);
  * }</pre>
  *
  * <p>Every provider parses the query itself because it may be called directly, not only through

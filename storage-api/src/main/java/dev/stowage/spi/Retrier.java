@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@linkplain Builder#refusedBudget refused budget} (default 1 s), so a wrong port fails fast
  * instead of backing off for the whole deadline.
  *
+ * <!-- given: interface FileInfo {} interface Client { FileInfo getFileInfo(String id);
+ *   String getUploadUrl(); } Client client; String id; abstract Object upload(String url);
+ *   java.util.concurrent.atomic.AtomicReference<String> url -->
  * <pre>{@code
  * Retrier retrier = Retrier.builder().maxAttempts(5).baseDelay(Duration.ofMillis(200)).build();
  * FileInfo info = retrier.call(() -> client.getFileInfo(id));

@@ -26,7 +26,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  *     .credentials(System.getenv("B2_KEY_ID"), System.getenv("B2_KEY"))
  *     .prefix("assets")
  *     .build();
- * try (S3Adapter adapter = S3Adapter.create(config)) { ... }
+ * try (S3Adapter adapter = S3Adapter.create(config)) {
+ *   // …
+ * }
  * }</pre>
  *
  * <p>Without {@link Builder#credentials explicit credentials} the AWS default chain is used

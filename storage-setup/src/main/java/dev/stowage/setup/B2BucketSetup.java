@@ -21,6 +21,7 @@ import okhttp3.OkHttpClient;
  * Sets up a B2 bucket through the B2 native API: creates it or updates its type, default encryption, CORS and
  * lifecycle rules, and creates application keys — what the B2 web console guide does by hand, repeatably.
  *
+ * <!-- given: BucketSpec spec -->
  * <pre>{@code
  * try (B2BucketSetup setup = B2BucketSetup.builder().build()) {   // B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY
  *     Plan plan = setup.plan(spec);          // reads; no change

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * encryption, CORS and lifecycle rules, and — when the spec asks for per-object visibility — object ownership and
  * the public access block. Application keys cannot be made through S3; use {@link B2BucketSetup} for those.
  *
+ * <!-- given: BucketSpec spec -->
  * <pre>{@code
  * try (S3BucketSetup setup = S3BucketSetup.builder()
  *         .endpoint(URI.create("https://s3.us-west-004.backblazeb2.com"))

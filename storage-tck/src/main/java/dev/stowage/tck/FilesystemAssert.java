@@ -16,7 +16,7 @@ import org.assertj.core.api.Assertions;
  *
  * <pre>{@code
  * FilesystemAssert.assertThat(fs)
- *     .hasFile("docs/a.txt", "hello".getBytes(UTF_8))
+ *     .hasFile("docs/a.txt", "hello".getBytes(StandardCharsets.UTF_8))
  *     .hasDirectory("docs")
  *     .hasNoFile("docs/b.txt")
  *     .listsExactly("docs", "docs/a.txt");

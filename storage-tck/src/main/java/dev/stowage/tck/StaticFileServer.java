@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * StaticFileServer server = StaticFileServer.start();
  * MemoryAdapter adapter = MemoryAdapter.builder().publicUrlBase(server.base()).build();
  * server.serve(adapter);          // after building: the adapter needs the base first
- * ...
+ * // … run the kit
  * server.close();
  * }</pre>
  *

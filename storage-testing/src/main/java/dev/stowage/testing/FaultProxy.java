@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * FaultSchedule schedule = FaultSchedule.scripted(Fault.reset(0));
- * try (FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port(), schedule)) {
+ * try (FaultProxy proxy = FaultProxy.start("127.0.0.1", serverPort, schedule)) {
  *   URI endpoint = URI.create("http://127.0.0.1:" + proxy.port());
  *   // the first connection is reset when the response starts; later ones pass
  * }

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * try (FaultProxy proxy = FaultProxy.start("127.0.0.1", serverPort, schedule)) {
  *   // … point the client at proxy.port() …
  * }
- * assertThat(schedule.firedRatio()).isGreaterThanOrEqualTo(0.10);
+ * System.out.println(schedule.firedTotal() + " faults fired");
  * }</pre>
  *
  * <p>Thread-safe. A schedule may serve several proxies; counts are shared.

@@ -96,9 +96,10 @@ public final class B2Client implements AutoCloseable {
    * cause is a {@link java.net.SocketTimeoutException}; a call started after it fails at once.
    * Scopes nest; closing one restores the previous deadline.
    *
+   * <!-- given: B2Client b2; String bucketId -->
    * <pre>{@code
    * try (B2Client.DeadlineScope s = B2Client.deadline(Deadline.after(Duration.ofSeconds(60)))) {
-   *   b2.listFileNames(request);
+   *   b2.listFileNames(B2ListFilesRequest.of(bucketId, "docs/", "/", 1000));
    * }
    * }</pre>
    */

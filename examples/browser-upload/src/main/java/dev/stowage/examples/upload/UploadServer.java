@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * try (Filesystem fs = Filesystems.open("b2://my-bucket");
  *      UploadServer server = UploadServer.builder(fs).port(8080).start()) {
  *   System.out.println("open " + server.uri());
- *   ...
+ *   // … serve until stopped
  * }
  * }</pre>
  *
