@@ -76,11 +76,15 @@ final class Lifecycle {
                     Plan plan = plan(catalog, bucket, rule, now);
                     for (String name : plan.toHide) {
                         long seq = catalog.nextSeq();
-                        catalog.addVersion(FileVersion.hideMarker(catalog.newFileId(bucket.bucketId(), seq),
+                        catalog.addVersion(FileVersion.hideMarker(catalog.newFileId(bucket.bucketId(), seq, now),
                                 bucket.bucketId(), name, now, seq));
                         hidden++;
                     }
                     for (String fileId : plan.toDelete) {
+                        FileVersion v = catalog.version(fileId);
+                        if (v == null || !ObjectLock.lifecycleMayDelete(v, now)) {
+                            continue;
+                        }
                         deleted += catalog.removeVersion(fileId) != null ? 1 : 0;
                     }
                     for (String fileId : plan.toCancel) {
