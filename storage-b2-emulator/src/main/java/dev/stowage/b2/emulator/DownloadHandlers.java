@@ -204,6 +204,9 @@ final class DownloadHandlers {
         if ("SSE-B2".equals(v.sseMode())) {
             reply.header("X-Bz-Server-Side-Encryption", "AES256");
         }
+        if (v.replicationStatus() != null) {
+            reply.header("X-Bz-Replication-Status", v.replicationStatus());
+        }
         if (bucket.fileLockEnabled()) {
             lockHeaders(call.principalOrNull(), v.lock(), reply);
         }
