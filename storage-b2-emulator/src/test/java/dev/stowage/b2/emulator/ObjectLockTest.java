@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Object Lock: lock-enabled buckets, default and per-file retention, legal holds, locked deletes, read gating. */
 @Timeout(30)
@@ -208,6 +209,39 @@ class ObjectLockTest {
         assertThat(get.header("X-Bz-File-Legal-Hold")).isNull();
         assertThat(get.header("X-Bz-Client-Unauthorized-To-Read")).contains("X-Bz-File-Legal-Hold",
                 "X-Bz-File-Retention-Mode");
+    }
+
+    @Test
+    void restart_withDataDirectory_keepsLocksRetentionAndReplication(@TempDir java.nio.file.Path data) {
+        long until = now() + DAY;
+        String fileId;
+        String lockedId;
+        try (B2Emulator first = B2Emulator.builder().dataDirectory(data).clock(clock).start()) {
+            B2TestClient a = B2TestClient.authorized(first, 2);
+            lockedId = a.ok("b2_create_bucket", Map.of("accountId", a.accountId, "bucketName", "kept-lock",
+                    "bucketType", "allPrivate", "fileLockEnabled", true)).get("bucketId").asText();
+            a.ok("b2_update_bucket", Map.of("accountId", a.accountId, "bucketId", lockedId,
+                    "defaultRetention", Map.of("mode", "compliance", "period", Map.of("duration", 2, "unit",
+                            "years")), "replicationConfiguration", Map.of("asReplicationDestination",
+                            Map.of("sourceToDestinationKeyMapping", Map.of("k1", "k2")))));
+            fileId = a.upload(lockedId, "kept.txt", "k".getBytes(), "X-Bz-File-Retention-Mode", "governance",
+                    "X-Bz-File-Retention-Retain-Until-Timestamp", Long.toString(until),
+                    "X-Bz-File-Legal-Hold", "on").json().get("fileId").asText();
+        }
+        try (B2Emulator second = B2Emulator.builder().dataDirectory(data).clock(clock).start()) {
+            B2TestClient b = B2TestClient.authorized(second, 2);
+            JsonNode bucket = b.ok("b2_list_buckets", Map.of("accountId", b.accountId, "bucketId", lockedId))
+                    .get("buckets").get(0);
+            assertThat(bucket.at("/fileLockConfiguration/value/defaultRetention/period/unit").asText())
+                    .isEqualTo("years");
+            assertThat(bucket.at("/replicationConfiguration/value/asReplicationDestination/"
+                    + "sourceToDestinationKeyMapping/k1").asText()).isEqualTo("k2");
+            JsonNode file = b.ok("b2_get_file_info", Map.of("fileId", fileId));
+            assertThat(file.at("/fileRetention/value/retainUntilTimestamp").asLong()).isEqualTo(until);
+            assertThat(file.at("/legalHold/value").asText()).isEqualTo("on");
+            assertError(b.call("b2_delete_file_version", Map.of("fileName", "kept.txt", "fileId", fileId,
+                    "bypassGovernance", true)), 403, "access_denied");
+        }
     }
 
     @Test
