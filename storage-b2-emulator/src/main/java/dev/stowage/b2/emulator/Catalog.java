@@ -132,6 +132,11 @@ final class Catalog {
         return seq.getAndIncrement();
     }
 
+    /** A small file's id stamped with the wall clock; prefer {@link #newFileId(String, long, long)}. */
+    String newFileId(String bucketId, long sequence) {
+        return FileIds.small(bucketId, sequence, System.currentTimeMillis());
+    }
+
     /** A small file's (or hide marker's) id, shaped as B2's: {@code 4_z<bucketId>_f1...}. */
     String newFileId(String bucketId, long sequence, long now) {
         return FileIds.small(bucketId, sequence, now);

@@ -38,11 +38,10 @@ final class LockHandlers {
         synchronized (ctx.catalog()) {
             FileVersion v = lockable(p);
             call.principal().requireFile(Capabilities.WRITE_FILE_RETENTIONS, v.bucketId(), v.fileName());
-            Object[] retention = ObjectLock.parseRetention(p.get("fileRetention"), ctx.now());
-            String mode = (String) retention[0];
-            Long retainUntil = (Long) retention[1];
-            ObjectLock.checkRetentionChange(v.lock(), mode, retainUntil, call.principal(), bypass, ctx.now());
-            updated = v.withLock(v.lock().withRetention(mode, retainUntil));
+            FileLock wanted = ObjectLock.parseRetention(p.get("fileRetention"), ctx.now());
+            ObjectLock.checkRetentionChange(v.lock(), wanted.mode(), wanted.retainUntil(), call.principal(), bypass,
+                    ctx.now());
+            updated = v.withLock(v.lock().withRetention(wanted.mode(), wanted.retainUntil()));
             ctx.catalog().replaceVersion(updated);
         }
         var n = Json.object();

@@ -179,8 +179,11 @@ final class ObjectLock {
         }
     }
 
-    /** Parses a retention value for {@code b2_update_file_retention}; returns {mode, retainUntil} (both null to remove). */
-    static Object[] parseRetention(JsonNode retention, long now) {
+    /**
+     * Parses a retention value for {@code b2_update_file_retention}: a lock holding only that retention (mode and
+     * retain-until both null to remove it).
+     */
+    static FileLock parseRetention(JsonNode retention, long now) {
         if (retention == null || !retention.isObject()) {
             throw B2Error.BAD_REQUEST.exception("required field fileRetention is missing");
         }
@@ -190,7 +193,7 @@ final class ObjectLock {
             if (until != null && !until.isNull()) {
                 throw B2Error.BAD_REQUEST.exception("fileRetention: a retainUntilTimestamp needs a mode");
             }
-            return new Object[] {null, null};
+            return FileLock.NONE;
         }
         mode(mode, "fileRetention.mode");
         if (until == null || !until.canConvertToLong()) {
@@ -199,7 +202,7 @@ final class ObjectLock {
         if (until.asLong() <= now) {
             throw B2Error.BAD_REQUEST.exception("retainUntilTimestamp must be in the future");
         }
-        return new Object[] {mode, until.asLong()};
+        return FileLock.NONE.withRetention(mode, until.asLong());
     }
 
     /** The {@code fileRetention} value object: {@code {mode, retainUntilTimestamp}}. */
