@@ -90,10 +90,10 @@ final class CopyHandlers {
         FileLock lock = ObjectLock.fromJson(p, dest, call.principal(), ctx.now());
         Uploads.Received copied = copyBytes(src, range);
         long seq = ctx.catalog().nextSeq();
-        FileVersion v = new FileVersion(ctx.catalog().newFileId(dest.bucketId(), seq, ctx.now()), dest.bucketId(), fileName,
-                FileVersion.UPLOAD, copied.length(), copied.sha1(), copied.md5(), contentType, info, ctx.now(), seq,
-                dest.sseMode(), List.of(new Segment(copied.blob(), copied.length())), lock,
-                Replication.statusFor(dest, fileName));
+        String fileId = ctx.catalog().newFileId(dest.bucketId(), seq, ctx.now());
+        FileVersion v = new FileVersion(fileId, dest.bucketId(), fileName, FileVersion.UPLOAD, copied.length(),
+                copied.sha1(), copied.md5(), contentType, info, ctx.now(), seq, dest.sseMode(),
+                List.of(new Segment(copied.blob(), copied.length())), lock, Replication.statusFor(dest, fileName));
         try {
             ctx.catalog().addVersion(v);
         } catch (RuntimeException e) {

@@ -49,8 +49,8 @@ final class FileHandlers {
                 throw B2Error.ALREADY_HIDDEN.exception("File already hidden: " + fileName);
             }
             long seq = ctx.catalog().nextSeq();
-            marker = FileVersion.hideMarker(ctx.catalog().newFileId(bucket.bucketId(), seq, ctx.now()), bucket.bucketId(),
-                    fileName, ctx.now(), seq);
+            String id = ctx.catalog().newFileId(bucket.bucketId(), seq, ctx.now());
+            marker = FileVersion.hideMarker(id, bucket.bucketId(), fileName, ctx.now(), seq);
             ctx.catalog().addVersion(marker);
         }
         return Reply.ok(Shapes.file(marker, ctx.accountId(), call.apiVersion(), call.principal().key()));

@@ -158,7 +158,8 @@ final class Listing {
                                    Page page) {
         if (!page.versions) {
             FileVersion v = newestDone(versions);
-            return v == null || page.add(name, v.fileId(), Shapes.file(v, page.accountId, page.apiVersion, page.reader));
+            return v == null
+                    || page.add(name, v.fileId(), Shapes.file(v, page.accountId, page.apiVersion, page.reader));
         }
         boolean started = startId == null || !name.equals(startName);
         for (FileVersion v : versions) {

@@ -89,7 +89,10 @@ final class ObjectLock {
         return lock;
     }
 
-    /** Reads the upload headers {@code X-Bz-File-Retention-Mode}, {@code -Retain-Until-Timestamp} and {@code X-Bz-File-Legal-Hold}. */
+    /**
+     * Reads the upload headers {@code X-Bz-File-Retention-Mode}, {@code X-Bz-File-Retention-Retain-Until-Timestamp}
+     * and {@code X-Bz-File-Legal-Hold}.
+     */
     static FileLock fromHeaders(Call call, Bucket bucket, long now) {
         String until = call.header("X-Bz-File-Retention-Retain-Until-Timestamp");
         Long retainUntil = null;
@@ -117,7 +120,8 @@ final class ObjectLock {
             JsonNode until = retention.get("retainUntilTimestamp");
             if (until != null && !until.isNull()) {
                 if (!until.canConvertToLong()) {
-                    throw B2Error.BAD_REQUEST.exception("fileRetention.retainUntilTimestamp must be ms since the epoch");
+                    throw B2Error.BAD_REQUEST.exception(
+                            "fileRetention.retainUntilTimestamp must be ms since the epoch");
                 }
                 retainUntil = until.asLong();
             }

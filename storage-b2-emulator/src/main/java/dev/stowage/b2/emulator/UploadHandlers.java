@@ -54,10 +54,10 @@ final class UploadHandlers {
         FileLock lock = ObjectLock.fromHeaders(call, bucket, ctx.now());
         Uploads.Received body = Uploads.receive(call, ctx.catalog().store(), sha1, ctx.limits().maxSmallFileSize());
         long seq = ctx.catalog().nextSeq();
-        FileVersion v = new FileVersion(ctx.catalog().newFileId(bucket.bucketId(), seq, ctx.now()), bucket.bucketId(), fileName,
-                FileVersion.UPLOAD, body.length(), body.sha1(), body.md5(), contentType, infos, ctx.now(), seq, sse,
-                List.of(new Segment(body.blob(), body.length())), lock,
-                Replication.statusFor(bucket, fileName));
+        String fileId = ctx.catalog().newFileId(bucket.bucketId(), seq, ctx.now());
+        FileVersion v = new FileVersion(fileId, bucket.bucketId(), fileName, FileVersion.UPLOAD, body.length(),
+                body.sha1(), body.md5(), contentType, infos, ctx.now(), seq, sse,
+                List.of(new Segment(body.blob(), body.length())), lock, Replication.statusFor(bucket, fileName));
         try {
             ctx.catalog().addVersion(v);
         } catch (RuntimeException e) {

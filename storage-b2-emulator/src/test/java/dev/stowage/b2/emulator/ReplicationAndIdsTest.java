@@ -81,7 +81,8 @@ class ReplicationAndIdsTest {
     @Test
     void fileIds_smallAndLarge_haveB2Shape() {
         String small = c.upload(bucketId, "s.txt", "s".getBytes()).json().get("fileId").asText();
-        assertThat(small).matches("4_z" + bucketId + "_f1[0-9a-f]{15}_d\\d{8}_m\\d{6}_c\\d{3}_v\\d{7}_t\\d{4}_u\\d{14}");
+        assertThat(small).matches(
+                "4_z" + bucketId + "_f1[0-9a-f]{15}_d\\d{8}_m\\d{6}_c\\d{3}_v\\d{7}_t\\d{4}_u\\d{14}");
         String large = c.ok("b2_start_large_file", Map.of("bucketId", bucketId, "fileName", "l.bin",
                 "contentType", "b2/x-auto")).get("fileId").asText();
         assertThat(large).startsWith("4_z" + bucketId + "_f2");
