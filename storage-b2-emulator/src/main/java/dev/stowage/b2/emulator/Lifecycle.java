@@ -81,10 +81,6 @@ final class Lifecycle {
                         hidden++;
                     }
                     for (String fileId : plan.toDelete) {
-                        FileVersion v = catalog.version(fileId);
-                        if (v == null || !ObjectLock.lifecycleMayDelete(v, now)) {
-                            continue;
-                        }
                         deleted += catalog.removeVersion(fileId) != null ? 1 : 0;
                     }
                     for (String fileId : plan.toCancel) {
@@ -145,7 +141,8 @@ final class Lifecycle {
         int deletedOlder = 0;
         for (int i = 1; i < done.size(); i++) {
             long hiddenAt = done.get(i - 1).uploadTimestamp();
-            if (hiddenAt + deleteDays * DAY <= now) {
+            // a version under Object Lock stays (and so does the hide marker above it)
+            if (hiddenAt + deleteDays * DAY <= now && ObjectLock.lifecycleMayDelete(done.get(i), now)) {
                 plan.toDelete.add(done.get(i).fileId());
                 deletedOlder++;
             }

@@ -245,6 +245,26 @@ class ObjectLockTest {
     }
 
     @Test
+    void runLifecycle_retainedVersion_hiddenButNotDeletedUntilExpiry() {
+        c.ok("b2_update_bucket", Map.of("accountId", c.accountId, "bucketId", bucketId, "lifecycleRules",
+                List.of(Map.of("fileNamePrefix", "", "daysFromUploadingToHiding", 1, "daysFromHidingToDeleting", 1))));
+        JsonNode up = c.upload(bucketId, "life.txt", "l".getBytes(), "X-Bz-File-Retention-Mode", "governance",
+                "X-Bz-File-Retention-Retain-Until-Timestamp", Long.toString(now() + 10 * DAY)).json();
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        emulator.runLifecycle();
+        clock.advance(Duration.ofDays(2));
+        emulator.runLifecycle();
+        List<String> ids = new java.util.ArrayList<>();
+        c.ok("b2_list_file_versions", Map.of("bucketId", bucketId)).get("files")
+                .forEach(f -> ids.add(f.get("action").asText() + ":" + f.get("fileId").asText()));
+        assertThat(ids).contains("upload:" + up.get("fileId").asText()).anyMatch(i -> i.startsWith("hide:"));
+        clock.advance(Duration.ofDays(8));
+        emulator.runLifecycle();
+        assertThat(c.ok("b2_list_file_versions", Map.of("bucketId", bucketId)).get("files").toString())
+                .doesNotContain(up.get("fileId").asText());
+    }
+
+    @Test
     void masterKey_holdsObjectLockCapabilities() {
         JsonNode auth = c.authorize(emulator.keyId(), emulator.applicationKey());
         List<String> caps = new java.util.ArrayList<>();
