@@ -15,14 +15,17 @@ import java.util.Set;
  * @param features the declared capabilities
  * @param nativeChecksums algorithms the backend stores or computes itself; others are streamed
  * @param maxPathBytes the longest accepted path in UTF-8 bytes
- * @param maxSegmentBytes the longest accepted path segment in UTF-8 bytes
+ * @param maxSegmentBytes the longest path segment accepted for writes, in UTF-8 bytes
  * @param maxTemporaryUrlTtl the longest lifetime of a temporary URL or upload ticket
  * @param multipartThreshold writes of at least this many bytes go in parts (Long.MAX_VALUE: never)
  * @param partSize the size of each part of a multipart write (0 without {@link Capability#MULTIPART})
+ * @param maxReadSegmentBytes the longest path segment accepted when reading, listing, copying from or
+ *     deleting what is already stored (names other clients wrote under looser rules); at least
+ *     {@code maxSegmentBytes}
  */
 public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nativeChecksums,
     int maxPathBytes, int maxSegmentBytes, Duration maxTemporaryUrlTtl, long multipartThreshold,
-    long partSize) {
+    long partSize, int maxReadSegmentBytes) {
 
   public Capabilities {
     features = Collections.unmodifiableSet(copy(features, Capability.class));
@@ -32,6 +35,10 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
       throw new IllegalArgumentException(
           "path limits must be positive: " + maxPathBytes + ", " + maxSegmentBytes);
     }
+    if (maxReadSegmentBytes < maxSegmentBytes) {
+      throw new IllegalArgumentException("the read segment limit " + maxReadSegmentBytes
+          + " is below the write segment limit " + maxSegmentBytes);
+    }
     if (multipartThreshold < 1 || partSize < 0) {
       throw new IllegalArgumentException(
           "bad multipart limits: threshold " + multipartThreshold + ", part size " + partSize);
@@ -40,6 +47,14 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
         && features.contains(Capability.VISIBILITY_BUCKET_LEVEL)) {
       throw new IllegalArgumentException("visibility cannot be both per-object and bucket-level");
     }
+  }
+
+  /** Capabilities whose read segment limit equals the write limit {@code maxSegmentBytes}. */
+  public Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nativeChecksums,
+      int maxPathBytes, int maxSegmentBytes, Duration maxTemporaryUrlTtl, long multipartThreshold,
+      long partSize) {
+    this(features, nativeChecksums, maxPathBytes, maxSegmentBytes, maxTemporaryUrlTtl, multipartThreshold,
+        partSize, maxSegmentBytes);
   }
 
   private static <E extends Enum<E>> Set<E> copy(Set<E> in, Class<E> type) {
@@ -67,7 +82,7 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
       f.remove(c);
     }
     return new Capabilities(f, nativeChecksums, maxPathBytes, maxSegmentBytes, maxTemporaryUrlTtl,
-        multipartThreshold, partSize);
+        multipartThreshold, partSize, maxReadSegmentBytes);
   }
 
   /** Returns a builder with no features, no native checksums and generous limits. */
@@ -85,6 +100,7 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
     b.maxTemporaryUrlTtl = maxTemporaryUrlTtl;
     b.multipartThreshold = multipartThreshold;
     b.partSize = partSize;
+    b.maxReadSegmentBytes = maxReadSegmentBytes;
     return b;
   }
 
@@ -97,6 +113,7 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
     private Duration maxTemporaryUrlTtl = Duration.ofDays(7);
     private long multipartThreshold = Long.MAX_VALUE;
     private long partSize;
+    private int maxReadSegmentBytes;
 
     private Builder() {}
 
@@ -124,9 +141,19 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
       return this;
     }
 
-    /** Sets the longest accepted path segment in UTF-8 bytes. */
+    /** Sets the longest path segment accepted for writes, in UTF-8 bytes. */
     public Builder maxSegmentBytes(int bytes) {
       this.maxSegmentBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the longest path segment accepted for reads, listings, copy sources and deletes, for
+     * backends where other clients may store longer names than this adapter writes (default: the
+     * write limit).
+     */
+    public Builder maxReadSegmentBytes(int bytes) {
+      this.maxReadSegmentBytes = bytes;
       return this;
     }
 
@@ -147,7 +174,8 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
     /** Returns the capabilities. */
     public Capabilities build() {
       return new Capabilities(features, nativeChecksums, maxPathBytes, maxSegmentBytes,
-          maxTemporaryUrlTtl, multipartThreshold, partSize);
+          maxTemporaryUrlTtl, multipartThreshold, partSize,
+          Math.max(maxSegmentBytes, maxReadSegmentBytes));
     }
   }
 }

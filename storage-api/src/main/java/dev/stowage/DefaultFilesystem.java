@@ -258,7 +258,7 @@ final class DefaultFilesystem implements Filesystem {
 
   @Override
   public void createDirectory(String path, Visibility visibility) {
-    String p = checks.path(path);
+    String p = checks.writePath(path);
     checks.require(Capability.WRITE, Operation.CREATE_DIRECTORY, p, null);
     checks.visibility(visibility, Operation.CREATE_DIRECTORY, p, null);
     if (p.isEmpty()) {
@@ -403,6 +403,7 @@ final class DefaultFilesystem implements Filesystem {
   @Override
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
     String p = checks.file(path);
+    checks.writePath(path);
     checks.require(Capability.PREPARE_UPLOAD, Operation.PREPARE_UPLOAD, p, null);
     checks.ttl(ttl, Operation.PREPARE_UPLOAD, p);
     UploadConstraints c = constraints == null ? UploadConstraints.NONE : constraints;

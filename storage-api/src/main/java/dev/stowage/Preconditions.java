@@ -20,8 +20,16 @@ final class Preconditions {
     this.capabilities = capabilities;
   }
 
-  /** Normalises a path that may be the root (directories, listings, existence checks). */
+  /**
+   * Normalises a path that may be the root (directories, listings, existence checks) and names
+   * something already stored: segments may be as long as {@code maxReadSegmentBytes}.
+   */
   String path(String raw) {
+    return PathNormalizer.normalize(raw, capabilities.maxPathBytes(), capabilities.maxReadSegmentBytes());
+  }
+
+  /** Normalises a path something is written to: segments are held to {@code maxSegmentBytes}. */
+  String writePath(String raw) {
     return PathNormalizer.normalize(raw, capabilities.maxPathBytes(), capabilities.maxSegmentBytes());
   }
 
@@ -39,7 +47,7 @@ final class Preconditions {
    * names a directory, which normalising would otherwise hide.
    */
   String destination(String raw, Operation operation, String source) {
-    String path = path(raw);
+    String path = writePath(raw);
     if (raw.endsWith("/") || raw.endsWith("\\")) {
       throw failure(operation, source == null ? path : source, source == null ? null : path,
           StorageException.Kind.IS_A_DIRECTORY, "the path ends with a slash");

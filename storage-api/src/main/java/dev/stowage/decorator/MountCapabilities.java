@@ -27,6 +27,7 @@ final class MountCapabilities {
     EnumSet<ChecksumAlgorithm> checksums = EnumSet.allOf(ChecksumAlgorithm.class);
     int maxPath = Integer.MAX_VALUE;
     int maxSegment = Integer.MAX_VALUE;
+    int maxReadSegment = Integer.MAX_VALUE;
     Duration ttl = null;
     for (Filesystem fs : filesystems) {
       Capabilities c = fs.capabilities();
@@ -34,11 +35,13 @@ final class MountCapabilities {
       checksums.retainAll(c.nativeChecksums());
       maxPath = Math.min(maxPath, c.maxPathBytes());
       maxSegment = Math.min(maxSegment, c.maxSegmentBytes());
+      maxReadSegment = Math.min(maxReadSegment, c.maxReadSegmentBytes());
       ttl = ttl == null || c.maxTemporaryUrlTtl().compareTo(ttl) < 0 ? c.maxTemporaryUrlTtl() : ttl;
     }
     // Multipart limits differ per mount; the manager itself uploads nothing.
     features.remove(Capability.MULTIPART);
-    return new Capabilities(features, checksums, maxPath, maxSegment, ttl, Long.MAX_VALUE, 0);
+    return new Capabilities(features, checksums, maxPath, maxSegment, ttl, Long.MAX_VALUE, 0,
+        Math.max(maxSegment, maxReadSegment));
   }
 
   /**

@@ -159,8 +159,11 @@ public final class B2Adapter implements FilesystemAdapter {
             Capability.SERVER_SIDE_COPY)
         .nativeChecksums(ChecksumAlgorithm.SHA1)
         .maxPathBytes(1024 - rootBytes)
-        // The older B2 rule, still checked by b2sdk and the B2 CLI: names stay portable to them.
+        // The older B2 rule, still checked by b2sdk and the B2 CLI: names we write stay portable to them.
         .maxSegmentBytes(250)
+        // B2 itself takes segments up to the whole name's 1024 bytes; files other clients (rclone,
+        // the web UI) stored that way stay readable, listable and deletable.
+        .maxReadSegmentBytes(1024 - rootBytes)
         .maxTemporaryUrlTtl(MAX_URL_TTL)
         .multipart(sizes.uploadCutoff(), sizes.partSize());
     if (bucket == null || bucket.isPublic()) {

@@ -42,7 +42,9 @@ final class B2Copier {
     }
     B2FileVersion src = find(source, op, destination);
     String target = ctx.bucket.fileName(destination);
-    if (src.contentLength() < ctx.config.copyCutoff()) {
+    // B2 finishes no large file of fewer than 2 parts: what fits in one part is one b2_copy_file.
+    long size = src.contentLength();
+    if (size < ctx.config.copyCutoff() || size <= ctx.sizes(op, source).partSizeFor(size)) {
       B2CopyFileRequest request = options.hasContentMetadata()
           ? B2CopyFileRequest.replace(src.fileId(), target,
               options.contentType() != null ? options.contentType() : src.contentType(),

@@ -108,6 +108,30 @@ class CrossClientTest {
   }
 
   @Test
+  void rclone_writesA300ByteSegment_adapterReadsListsAndDeletesIt() throws Exception {
+    assumeTrue(Files.isExecutable(RCLONE), "rclone is not installed at " + RCLONE);
+    String segment = "n".repeat(300);
+    byte[] data = "a name longer than the adapter writes".getBytes(StandardCharsets.UTF_8);
+    Path local = tmp.resolve("foreign.txt");
+    Files.write(local, data);
+    Run up = rclone("copyto", local.toString(), "emu:" + bucket + "/foreign/" + segment);
+    assertThat(up.exitCode).as(up.output).isZero();
+
+    String path = "foreign/" + segment;
+    assertThat(fs.list("foreign").toList()).extracting(a -> a.path()).containsExactly(path);
+    assertThat(fs.fileExists(path)).isTrue();
+    assertThat(fs.read(path)).isEqualTo(data);
+    assertThat(fs.stat(path).size()).isEqualTo(data.length);
+    fs.delete(path);
+    assertThat(fs.fileExists(path)).isFalse();
+    Run ls = rclone("lsf", "emu:" + bucket + "/foreign");
+    assertThat(ls.output).doesNotContain(segment);
+    // our own writes keep the stricter rule
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fs.write(path, data))
+        .isInstanceOf(dev.stowage.PathRejectedException.class);
+  }
+
+  @Test
   void b2sdk_readsAdapterFiles_andAdapterReadsB2sdkFiles() throws Exception {
     assumeTrue(Files.isExecutable(PYTHON), "python3 is not installed at " + PYTHON);
     Run probe = run(List.of(PYTHON.toString(), "-c", "import b2sdk.v2"), Map.of());

@@ -10,6 +10,7 @@ import dev.stowage.setup.Encryption;
 import dev.stowage.setup.InvalidSpecException;
 import dev.stowage.setup.KeySpec;
 import dev.stowage.setup.Plan;
+import dev.stowage.setup.Retention;
 import dev.stowage.setup.S3BucketSetup;
 import dev.stowage.setup.SetupException;
 import dev.stowage.setup.SetupResult;
@@ -63,6 +64,10 @@ final class SetupCommand implements Callable<Integer> {
 
   @Option(names = "--object-lock", description = "Enable object lock (only when the bucket is created).")
   boolean objectLock;
+
+  @Option(names = "--retention", paramLabel = "MODE:N(d|y)",
+      description = "b2 only: default retention of new files (object lock), e.g. governance:30d or compliance:1y.")
+  String retention;
 
   @Option(names = "--lifecycle", paramLabel = "PRESET",
       description = "Lifecycle preset (repeatable): keep-only-last-version, keep-prior-versions:N, "
@@ -220,6 +225,9 @@ final class SetupCommand implements Callable<Integer> {
       }
       if (objectLock) {
         b.objectLock(true);
+      }
+      if (retention != null) {
+        b.retention(Retention.parse(retention));
       }
       lifecycle.forEach(b::lifecyclePreset);
       if (cors != null) {

@@ -181,9 +181,14 @@ public final class B2BucketSetup implements AutoCloseable {
             if (bucket == null) {
                 bucket = buckets.create(spec.name(), d.bucketType(), d.encryption(), spec.objectLock(),
                         d.corsRules(), d.lifecycleRules());
+                if (d.retention() != null) {
+                    // b2_create_bucket takes no default retention; it is set right after creation
+                    bucket = buckets.update(bucket.bucketId(), bucket.revision(), null, null, null, null,
+                            d.retention());
+                }
             } else if (d.touchesBucket()) {
                 bucket = buckets.update(bucket.bucketId(), bucket.revision(), d.bucketType(), d.encryption(),
-                        d.corsRules(), d.lifecycleRules());
+                        d.corsRules(), d.lifecycleRules(), d.retention());
             }
         } catch (B2Exception e) {
             boolean raced = "duplicate_bucket_name".equals(e.code()) || e.status() == 409;

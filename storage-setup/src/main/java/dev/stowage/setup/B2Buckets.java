@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2CreateBucketRequest;
+import dev.stowage.b2.client.B2DefaultRetention;
 import dev.stowage.b2.client.B2FileLockConfiguration;
 import dev.stowage.b2.client.B2Restricted;
 import dev.stowage.b2.client.B2ServerSideEncryption;
@@ -51,9 +52,10 @@ final class B2Buckets {
 
     /** Updates only the non-null settings; fails with status 409 {@code conflict} if the revision moved. */
     BucketState update(String bucketId, long ifRevisionIs, String bucketType, Encryption encryption,
-                       List<CorsRule> cors, List<LifecycleRule> lifecycle) {
+                       List<CorsRule> cors, List<LifecycleRule> lifecycle, Retention retention) {
         return state(client.updateBucket(new B2UpdateBucketRequest(bucketId, bucketType, null, objects(cors),
-                objects(lifecycle), ifRevisionIs, sse(encryption), null)));
+                objects(lifecycle), ifRevisionIs, sse(encryption), null, retention == null ? null
+                : new B2DefaultRetention(retention.mode(), retention.duration(), retention.unit()))));
     }
 
     static B2ServerSideEncryption sse(Encryption encryption) {
@@ -78,7 +80,7 @@ final class B2Buckets {
             lifecycle.add(MAPPER.convertValue(r, LifecycleRule.class));
         }
         return new BucketState(b.bucketId(), b.bucketName(), b.bucketType(), encryption(b), fileLock(b), cors,
-                lifecycle, b.revision());
+                lifecycle, b.revision(), retention(b));
     }
 
     /** Returns the default encryption, or null when the key may not read it; an answer without it means none. */
@@ -91,6 +93,14 @@ final class B2Buckets {
             return null;
         }
         return sse.value() != null && sse.value().isSseB2() ? Encryption.SSE_B2 : Encryption.NONE;
+    }
+
+    /** Returns the default retention, or null when there is none or the key may not read it. */
+    private static Retention retention(B2Bucket b) {
+        B2Restricted<B2FileLockConfiguration> lock = b.fileLockConfiguration();
+        B2DefaultRetention r = lock == null ? null
+                : lock.readable().map(c -> B2DefaultRetention.fromJson(c.defaultRetention())).orElse(null);
+        return r == null ? null : new Retention(r.mode(), r.duration(), r.unit());
     }
 
     private static boolean fileLock(B2Bucket b) {

@@ -11,9 +11,10 @@ import java.util.List;
  * @param corsRules the complete CORS list to send, or null
  * @param lifecycleRules the complete lifecycle list to send, or null
  * @param newKeys the keys to create
+ * @param retention the default retention to set, or null
  */
 record B2Draft(BucketState existing, String bucketType, Encryption encryption, List<CorsRule> corsRules,
-               List<LifecycleRule> lifecycleRules, List<KeySpec> newKeys) {
+               List<LifecycleRule> lifecycleRules, List<KeySpec> newKeys, Retention retention) {
 
     B2Draft {
         newKeys = List.copyOf(newKeys);
@@ -22,6 +23,6 @@ record B2Draft(BucketState existing, String bucketType, Encryption encryption, L
     /** Returns true when the bucket itself must be created or updated. */
     boolean touchesBucket() {
         return existing == null || bucketType != null || encryption != null || corsRules != null
-                || lifecycleRules != null;
+                || lifecycleRules != null || retention != null;
     }
 }

@@ -16,7 +16,7 @@ final class B2Planner {
         B2Draft draft = existing == null ? forNewBucket(spec, changes) : forExistingBucket(spec, existing, changes);
         List<KeySpec> newKeys = keys(spec, existing == null ? null : existing.bucketId(), keys, changes);
         draft = new B2Draft(draft.existing(), draft.bucketType(), draft.encryption(), draft.corsRules(),
-                draft.lifecycleRules(), newKeys);
+                draft.lifecycleRules(), newKeys, draft.retention());
         return new Plan("b2", spec, changes, draft);
     }
 
@@ -33,8 +33,16 @@ final class B2Planner {
             changes.add(new Change(Change.Action.ADD_LIFECYCLE_RULE,
                     RuleDiff.LIFECYCLE.subject(r.fileNamePrefix()), r.describe()));
         }
+        if (spec.retention() != null) {
+            if (!spec.objectLock()) {
+                throw InvalidSpecException.of("retention", "default retention " + spec.retention()
+                        + " needs object lock, which B2 enables only when the bucket is created: add --object-lock"
+                        + " (objectLock: true)");
+            }
+            changes.add(new Change(Change.Action.SET_RETENTION, "bucket.retention", "none -> " + spec.retention()));
+        }
         return new B2Draft(null, type.b2Name(), spec.encryption(), spec.corsRules(), spec.lifecycleRules(),
-                List.of());
+                List.of(), spec.retention());
     }
 
     private static B2Draft forExistingBucket(BucketSpec spec, BucketState b, List<Change> changes) {
@@ -64,6 +72,21 @@ final class B2Planner {
         } else if (b.fileLockEnabled()) {
             changes.add(new Change(Change.Action.UNCHANGED, "bucket.objectLock", "on"));
         }
+        Retention retention = null;
+        if (spec.retention() != null) {
+            if (!b.fileLockEnabled()) {
+                throw InvalidSpecException.of("retention", "bucket '" + b.bucketName() + "' has no object lock"
+                        + " (B2 enables it only when a bucket is created), so default retention " + spec.retention()
+                        + " cannot be set");
+            }
+            if (spec.retention().equals(b.retention())) {
+                changes.add(new Change(Change.Action.UNCHANGED, "bucket.retention", b.retention().label()));
+            } else {
+                retention = spec.retention();
+                changes.add(new Change(Change.Action.SET_RETENTION, "bucket.retention",
+                        (b.retention() == null ? "none" : b.retention().label()) + " -> " + retention));
+            }
+        }
         RuleDiff.Result<CorsRule> cors = RuleDiff.diff(RuleDiff.CORS, b.corsRules(), spec.corsRules(),
                 spec.replace());
         RuleDiff.checkMergedCors(cors.merged());
@@ -73,7 +96,7 @@ final class B2Planner {
         changes.addAll(cors.changes());
         changes.addAll(life.changes());
         return new B2Draft(b, type, encryption, cors.changed() ? cors.merged() : null,
-                life.changed() ? life.merged() : null, List.of());
+                life.changed() ? life.merged() : null, List.of(), retention);
     }
 
     private static List<KeySpec> keys(BucketSpec spec, String bucketId, List<B2Key> existing, List<Change> changes) {

@@ -36,16 +36,24 @@ import java.util.Objects;
  * @param keys application keys to create if no key of that name exists (B2 only)
  * @param replace whether rules on the bucket that the spec does not list are removed
  * @param objectAcls S3 only: enables per-object ACLs (ownership "bucket owner preferred", public ACLs not blocked)
+ * @param retention B2 only: the default retention of new files (needs object lock); null leaves it alone
  */
 public record BucketSpec(String name, BucketType type, Encryption encryption, boolean objectLock,
                          List<LifecycleRule> lifecycleRules, List<CorsRule> corsRules, List<KeySpec> keys,
-                         boolean replace, boolean objectAcls) {
+                         boolean replace, boolean objectAcls, Retention retention) {
 
     /** Copies the lists; null lists become empty (null entries are kept for the validator to report). */
     public BucketSpec {
         lifecycleRules = copy(lifecycleRules);
         corsRules = copy(corsRules);
         keys = copy(keys);
+    }
+
+    /** A spec that leaves the default retention alone. */
+    public BucketSpec(String name, BucketType type, Encryption encryption, boolean objectLock,
+                      List<LifecycleRule> lifecycleRules, List<CorsRule> corsRules, List<KeySpec> keys,
+                      boolean replace, boolean objectAcls) {
+        this(name, type, encryption, objectLock, lifecycleRules, corsRules, keys, replace, objectAcls, null);
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -68,6 +76,7 @@ public record BucketSpec(String name, BucketType type, Encryption encryption, bo
         b.keys.addAll(keys);
         b.replace = replace;
         b.objectAcls = objectAcls;
+        b.retention = retention;
         return b;
     }
 
@@ -121,6 +130,7 @@ public record BucketSpec(String name, BucketType type, Encryption encryption, bo
         private final List<KeySpec> keys = new ArrayList<>();
         private boolean replace;
         private boolean objectAcls;
+        private Retention retention;
 
         private Builder(String name) {
             this.name = name;
@@ -182,6 +192,12 @@ public record BucketSpec(String name, BucketType type, Encryption encryption, bo
             return this;
         }
 
+        /** B2 only: sets the default retention of new files (the bucket needs object lock); null leaves it alone. */
+        public Builder retention(Retention retention) {
+            this.retention = retention;
+            return this;
+        }
+
         /** S3 only: enables per-object ACLs on the bucket. */
         public Builder objectAcls(boolean objectAcls) {
             this.objectAcls = objectAcls;
@@ -198,7 +214,8 @@ public record BucketSpec(String name, BucketType type, Encryption encryption, bo
             if (!lifecyclePresets.isEmpty()) {
                 rules.addAll(Presets.lifecycle(lifecyclePresets));
             }
-            return new BucketSpec(name, type, encryption, objectLock, rules, corsRules, keys, replace, objectAcls);
+            return new BucketSpec(name, type, encryption, objectLock, rules, corsRules, keys, replace, objectAcls,
+                    retention);
         }
     }
 }

@@ -20,6 +20,8 @@ public record Change(Action action, String subject, String detail) {
         SET_BUCKET_TYPE(true, "~"),
         /** Changes the default server-side encryption. */
         SET_ENCRYPTION(true, "~"),
+        /** Sets the default retention of new files (B2 Object Lock). */
+        SET_RETENTION(true, "~"),
         /** Adds a CORS rule. */
         ADD_CORS_RULE(true, "+"),
         /** Replaces a CORS rule of the same name. */

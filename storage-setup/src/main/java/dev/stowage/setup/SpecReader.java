@@ -25,7 +25,7 @@ final class SpecReader {
     record Document(String name, String type, String encryption, Boolean objectLock,
                     List<LifecycleRule> lifecycleRules, List<String> lifecyclePresets, List<CorsRule> corsRules,
                     List<String> corsPresets, String corsApis, List<KeySpec> keys, Boolean replace,
-                    Boolean objectAcls) {
+                    Boolean objectAcls, String retention) {
     }
 
     private SpecReader() {
@@ -115,11 +115,19 @@ final class SpecReader {
                 violations.add(new Violation("corsPresets[" + i + "]", e.violations().get(0).reason()));
             }
         }
+        Retention retention = null;
+        if (doc.retention() != null) {
+            try {
+                retention = Retention.parse(doc.retention());
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation("retention", e.getMessage()));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidSpecException(violations);
         }
         return new BucketSpec(doc.name(), type, encryption, Boolean.TRUE.equals(doc.objectLock()), lifecycle, cors,
-                doc.keys(), Boolean.TRUE.equals(doc.replace()), Boolean.TRUE.equals(doc.objectAcls()));
+                doc.keys(), Boolean.TRUE.equals(doc.replace()), Boolean.TRUE.equals(doc.objectAcls()), retention);
     }
 
     private static <T> List<T> nonNull(List<T> list) {
@@ -141,6 +149,9 @@ final class SpecReader {
         doc.put("keys", spec.keys());
         doc.put("replace", spec.replace());
         doc.put("objectAcls", spec.objectAcls());
+        if (spec.retention() != null) {
+            doc.put("retention", spec.retention().label());
+        }
         try {
             return JSON.writeValueAsString(doc);
         } catch (JsonProcessingException e) {

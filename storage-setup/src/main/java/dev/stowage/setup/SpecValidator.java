@@ -82,6 +82,9 @@ final class SpecValidator {
         if (spec.objectAcls() && target == Target.B2) {
             add("objectAcls", "B2 sets visibility per bucket (type), not per object");
         }
+        if (spec.retention() != null && target != Target.B2) {
+            add("retention", "default retention is set through the B2 native API; use 'setup b2'");
+        }
     }
 
     private void lifecycle(List<LifecycleRule> rules) {

@@ -86,6 +86,7 @@ public final class B2Emulator implements AutoCloseable {
         routes.putAll(new LargeFileHandlers(ctx).routes());
         routes.putAll(new Listing(ctx).routes());
         routes.putAll(new FileHandlers(ctx).routes());
+        routes.putAll(new LockHandlers(ctx).routes());
         routes.putAll(new CopyHandlers(ctx).routes());
         routes.putAll(new DownloadHandlers(ctx).routes());
         routes.putAll(new KeyHandlers(ctx).routes());

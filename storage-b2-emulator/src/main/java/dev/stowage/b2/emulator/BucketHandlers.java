@@ -72,7 +72,7 @@ final class BucketHandlers {
                     || (types != null && !types.contains("all") && !types.contains(b.bucketType()))) {
                 continue;
             }
-            out.add(Shapes.bucket(b, ctx.accountId()));
+            out.add(Shapes.bucket(b, ctx.accountId(), call.principal().key()));
         }
         var n = Json.object();
         n.set("buckets", out);
@@ -98,10 +98,20 @@ final class BucketHandlers {
         List<JsonNode> lifecycle = p.has("lifecycleRules") ? Lifecycle.validate(p.optList("lifecycleRules"))
                 : List.of();
         Boolean lock = p.optBoolean("fileLockEnabled");
+        JsonNode replication = replication(call, p);
         Bucket bucket = new Bucket(ctx.tokens().randomHex(12), name, type, info == null ? Map.of() : info, cors,
-                lifecycle, 1, sseMode(p), Boolean.TRUE.equals(lock));
+                lifecycle, 1, sseMode(p), Boolean.TRUE.equals(lock), null, replication);
         ctx.catalog().createBucket(bucket, ctx.limits().maxBuckets());
-        return Reply.ok(Shapes.bucket(bucket, ctx.accountId()));
+        return Reply.ok(Shapes.bucket(bucket, ctx.accountId(), call.principal().key()));
+    }
+
+    /** The sent replication configuration, normalized (null when absent or cleared); needs writeBucketReplications. */
+    private static JsonNode replication(Call call, Params p) {
+        if (!p.has("replicationConfiguration")) {
+            return null;
+        }
+        call.principal().require(Capabilities.WRITE_BUCKET_REPLICATIONS);
+        return Replication.normalize(p.get("replicationConfiguration"));
     }
 
     private static Map<String, String> bucketInfo(Params p) {
@@ -142,17 +152,30 @@ final class BucketHandlers {
         boolean sseSent = p.has("defaultServerSideEncryption");
         String sse = sseMode(p);
         Boolean lock = p.optBoolean("fileLockEnabled");
+        boolean retentionSent = p.has("defaultRetention");
+        if (retentionSent) {
+            call.principal().require(Capabilities.WRITE_BUCKET_RETENTIONS);
+        }
+        BucketRetention retention = ObjectLock.parseDefault(p.get("defaultRetention"));
+        boolean replicationSent = p.has("replicationConfiguration");
+        JsonNode replication = replication(call, p);
         Long ifRevisionIs = p.optLong("ifRevisionIs");
         Bucket updated = ctx.catalog().updateBucket(bucketId, ifRevisionIs, old -> {
             if (Boolean.FALSE.equals(lock) && old.fileLockEnabled()) {
                 throw B2Error.BAD_REQUEST.exception("file lock cannot be turned off once enabled");
             }
+            boolean lockEnabled = old.fileLockEnabled() || Boolean.TRUE.equals(lock);
+            if (retention != null && !lockEnabled) {
+                throw B2Error.BAD_REQUEST.exception("defaultRetention needs a bucket with file lock enabled; "
+                        + bucketId + " has none");
+            }
             return new Bucket(old.bucketId(), old.bucketName(), type == null ? old.bucketType() : type,
                     info == null ? old.bucketInfo() : info, cors == null ? old.corsRules() : cors,
                     lifecycle == null ? old.lifecycleRules() : lifecycle, old.revision() + 1,
-                    sseSent ? sse : old.sseMode(), old.fileLockEnabled() || Boolean.TRUE.equals(lock));
+                    sseSent ? sse : old.sseMode(), lockEnabled, retentionSent ? retention : old.defaultRetention(),
+                    replicationSent ? replication : old.replication());
         });
-        return Reply.ok(Shapes.bucket(updated, ctx.accountId()));
+        return Reply.ok(Shapes.bucket(updated, ctx.accountId(), call.principal().key()));
     }
 
     Reply delete(Call call) throws IOException {
@@ -161,6 +184,6 @@ final class BucketHandlers {
         String bucketId = p.string("bucketId");
         call.principal().require(Capabilities.DELETE_BUCKETS).requireBucket(bucketId);
         Bucket removed = ctx.catalog().deleteBucket(bucketId);
-        return Reply.ok(Shapes.bucket(removed, ctx.accountId()));
+        return Reply.ok(Shapes.bucket(removed, ctx.accountId(), call.principal().key()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -133,9 +132,19 @@ final class Catalog {
         return seq.getAndIncrement();
     }
 
+    /** A small file's id stamped with the wall clock; prefer {@link #newFileId(String, long, long)}. */
     String newFileId(String bucketId, long sequence) {
-        return String.format(Locale.ROOT, "4_z%s_f%012x_r%08x", bucketId, sequence,
-                ThreadLocalRandom.current().nextInt() & 0x7fffffff);
+        return FileIds.small(bucketId, sequence, System.currentTimeMillis());
+    }
+
+    /** A small file's (or hide marker's) id, shaped as B2's: {@code 4_z<bucketId>_f1...}. */
+    String newFileId(String bucketId, long sequence, long now) {
+        return FileIds.small(bucketId, sequence, now);
+    }
+
+    /** A large file's id, shaped as B2's: {@code 4_z<bucketId>_f2...}. */
+    String newLargeFileId(String bucketId, long sequence, long now) {
+        return FileIds.large(bucketId, sequence, now);
     }
 
     synchronized FileVersion version(String fileId) {

@@ -87,18 +87,20 @@ final class CopyHandlers {
         if (range[1] > ctx.limits().maxSmallFileSize()) {
             throw B2Error.SOURCE_TOO_LARGE.exception("Copy source too big: " + range[1]);
         }
+        FileLock lock = ObjectLock.fromJson(p, dest, call.principal(), ctx.now());
         Uploads.Received copied = copyBytes(src, range);
         long seq = ctx.catalog().nextSeq();
-        FileVersion v = new FileVersion(ctx.catalog().newFileId(dest.bucketId(), seq), dest.bucketId(), fileName,
-                FileVersion.UPLOAD, copied.length(), copied.sha1(), copied.md5(), contentType, info, ctx.now(), seq,
-                dest.sseMode(), List.of(new Segment(copied.blob(), copied.length())));
+        String fileId = ctx.catalog().newFileId(dest.bucketId(), seq, ctx.now());
+        FileVersion v = new FileVersion(fileId, dest.bucketId(), fileName, FileVersion.UPLOAD, copied.length(),
+                copied.sha1(), copied.md5(), contentType, info, ctx.now(), seq, dest.sseMode(),
+                List.of(new Segment(copied.blob(), copied.length())), lock, Replication.statusFor(dest, fileName));
         try {
             ctx.catalog().addVersion(v);
         } catch (RuntimeException e) {
             ctx.catalog().store().deleteBlob(copied.blob());
             throw e;
         }
-        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion(), "copy"));
+        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion(), "copy", call.principal().key()));
     }
 
     Reply copyPart(Call call) throws IOException {

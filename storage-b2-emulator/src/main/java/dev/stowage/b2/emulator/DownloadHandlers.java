@@ -2,6 +2,7 @@ package dev.stowage.b2.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +203,36 @@ final class DownloadHandlers {
         standard.forEach(reply::header);
         if ("SSE-B2".equals(v.sseMode())) {
             reply.header("X-Bz-Server-Side-Encryption", "AES256");
+        }
+        if (v.replicationStatus() != null) {
+            reply.header("X-Bz-Replication-Status", v.replicationStatus());
+        }
+        if (bucket.fileLockEnabled()) {
+            lockHeaders(call.principalOrNull(), v.lock(), reply);
+        }
+    }
+
+    /** Object Lock headers for what the caller may read; the rest is named in X-Bz-Client-Unauthorized-To-Read. */
+    private static void lockHeaders(Principal who, FileLock lock, Reply reply) {
+        List<String> unreadable = new ArrayList<>();
+        if (who != null && who.key().has(Capabilities.READ_FILE_RETENTIONS)) {
+            if (lock.mode() != null) {
+                reply.header("X-Bz-File-Retention-Mode", lock.mode());
+                reply.header("X-Bz-File-Retention-Retain-Until-Timestamp", Long.toString(lock.retainUntil()));
+            }
+        } else {
+            unreadable.add("X-Bz-File-Retention-Mode");
+            unreadable.add("X-Bz-File-Retention-Retain-Until-Timestamp");
+        }
+        if (who != null && who.key().has(Capabilities.READ_FILE_LEGAL_HOLDS)) {
+            if (lock.legalHold() != null) {
+                reply.header("X-Bz-File-Legal-Hold", lock.legalHold());
+            }
+        } else {
+            unreadable.add("X-Bz-File-Legal-Hold");
+        }
+        if (!unreadable.isEmpty()) {
+            reply.header("X-Bz-Client-Unauthorized-To-Read", String.join(",", unreadable));
         }
     }
 

@@ -25,7 +25,7 @@ final class FileHandlers {
             throw B2Error.NOT_FOUND.exception("File not present: " + fileId);
         }
         call.principal().requireFile(Capabilities.READ_FILES, v.bucketId(), v.fileName());
-        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion()));
+        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion(), call.principal().key()));
     }
 
     Reply hide(Call call) throws IOException {
@@ -49,25 +49,31 @@ final class FileHandlers {
                 throw B2Error.ALREADY_HIDDEN.exception("File already hidden: " + fileName);
             }
             long seq = ctx.catalog().nextSeq();
-            marker = FileVersion.hideMarker(ctx.catalog().newFileId(bucket.bucketId(), seq), bucket.bucketId(),
-                    fileName, ctx.now(), seq);
+            String id = ctx.catalog().newFileId(bucket.bucketId(), seq, ctx.now());
+            marker = FileVersion.hideMarker(id, bucket.bucketId(), fileName, ctx.now(), seq);
             ctx.catalog().addVersion(marker);
         }
-        return Reply.ok(Shapes.file(marker, ctx.accountId(), call.apiVersion()));
+        return Reply.ok(Shapes.file(marker, ctx.accountId(), call.apiVersion(), call.principal().key()));
     }
 
     Reply deleteVersion(Call call) throws IOException {
         Params p = call.params();
         String fileName = p.string("fileName");
         String fileId = p.string("fileId");
-        p.optBoolean("bypassGovernance");
+        boolean bypass = Boolean.TRUE.equals(p.optBoolean("bypassGovernance"));
         FileVersion v = ctx.catalog().version(fileId);
         if (v == null || !v.fileName().equals(fileName)) {
             throw B2Error.FILE_NOT_PRESENT.exception("File not present: " + fileName + " " + fileId);
         }
         call.principal().requireFile(Capabilities.DELETE_FILES, v.bucketId(), v.fileName());
-        if (ctx.catalog().removeVersion(fileId) == null) {
-            throw B2Error.FILE_NOT_PRESENT.exception("File not present: " + fileName + " " + fileId);
+        synchronized (ctx.catalog()) {
+            FileVersion current = ctx.catalog().version(fileId);
+            if (current != null) {
+                ObjectLock.checkDeletable(current, call.principal(), bypass, ctx.now());
+            }
+            if (ctx.catalog().removeVersion(fileId) == null) {
+                throw B2Error.FILE_NOT_PRESENT.exception("File not present: " + fileName + " " + fileId);
+            }
         }
         var n = Json.object();
         n.put("fileId", fileId);

@@ -10,10 +10,13 @@ import java.util.Objects;
  *
  * @param seq      a sequence number that orders versions of one name (newest = highest) when timestamps tie
  * @param segments the content, in order (empty for hide markers and unfinished large files)
+ * @param lock     Object Lock retention and legal hold ({@link FileLock#NONE} when unset)
+ * @param replicationStatus null, or {@code pending} for uploads into a replication source bucket
  */
 record FileVersion(String fileId, String bucketId, String fileName, String action, long contentLength,
                    String contentSha1, String contentMd5, String contentType, Map<String, String> fileInfo,
-                   long uploadTimestamp, long seq, String sseMode, List<Segment> segments) {
+                   long uploadTimestamp, long seq, String sseMode, List<Segment> segments, FileLock lock,
+                   String replicationStatus) {
 
     static final String UPLOAD = "upload";
     static final String HIDE = "hide";
@@ -26,6 +29,15 @@ record FileVersion(String fileId, String bucketId, String fileName, String actio
         Objects.requireNonNull(action, "action");
         fileInfo = Map.copyOf(fileInfo);
         segments = List.copyOf(segments);
+        lock = lock == null ? FileLock.NONE : lock;
+    }
+
+    /** A version without Object Lock settings or replication status. */
+    FileVersion(String fileId, String bucketId, String fileName, String action, long contentLength,
+                String contentSha1, String contentMd5, String contentType, Map<String, String> fileInfo,
+                long uploadTimestamp, long seq, String sseMode, List<Segment> segments) {
+        this(fileId, bucketId, fileName, action, contentLength, contentSha1, contentMd5, contentType, fileInfo,
+                uploadTimestamp, seq, sseMode, segments, FileLock.NONE, null);
     }
 
     /** Returns a hide marker, shaped as real B2 sends them (the SHA-1 and MD5 of empty data). */
@@ -49,6 +61,18 @@ record FileVersion(String fileId, String bucketId, String fileName, String actio
 
     FileVersion finished(long length, List<Segment> parts) {
         return new FileVersion(fileId, bucketId, fileName, UPLOAD, length, "none", null, contentType, fileInfo,
-                uploadTimestamp, seq, sseMode, parts);
+                uploadTimestamp, seq, sseMode, parts, lock, replicationStatus);
+    }
+
+    /** This version with other Object Lock settings. */
+    FileVersion withLock(FileLock newLock) {
+        return new FileVersion(fileId, bucketId, fileName, action, contentLength, contentSha1, contentMd5,
+                contentType, fileInfo, uploadTimestamp, seq, sseMode, segments, newLock, replicationStatus);
+    }
+
+    /** This version with Object Lock settings and a replication status, as an upload decides them. */
+    FileVersion withLockAndReplication(FileLock newLock, String newReplicationStatus) {
+        return new FileVersion(fileId, bucketId, fileName, action, contentLength, contentSha1, contentMd5,
+                contentType, fileInfo, uploadTimestamp, seq, sseMode, segments, newLock, newReplicationStatus);
     }
 }

@@ -41,11 +41,13 @@ final class LargeFileHandlers {
         if (sseNode != null && sseNode.hasNonNull("mode")) {
             sse = sseNode.get("mode").asText().equals("SSE-B2") ? "SSE-B2" : null;
         }
+        FileLock lock = ObjectLock.fromJson(p, bucket, call.principal(), ctx.now());
         long seq = ctx.catalog().nextSeq();
-        FileVersion v = new FileVersion(ctx.catalog().newFileId(bucket.bucketId(), seq), bucket.bucketId(), fileName,
-                FileVersion.START, 0, "none", null, contentType, info, ctx.now(), seq, sse, List.of());
+        FileVersion v = new FileVersion(ctx.catalog().newLargeFileId(bucket.bucketId(), seq, ctx.now()),
+                bucket.bucketId(), fileName, FileVersion.START, 0, "none", null, contentType, info, ctx.now(), seq,
+                sse, List.of(), lock, Replication.statusFor(bucket, fileName));
         ctx.catalog().addVersion(v);
-        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion()));
+        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion(), call.principal().key()));
     }
 
     /** Returns the unfinished large file, or answers 400 bad_request. */
@@ -134,7 +136,7 @@ final class LargeFileHandlers {
                         + " was uploaded but is not in partSha1Array");
             }
             FileVersion done = ctx.catalog().finish(v.finished(total, segments));
-            return Reply.ok(Shapes.file(done, ctx.accountId(), call.apiVersion()));
+            return Reply.ok(Shapes.file(done, ctx.accountId(), call.apiVersion(), call.principal().key()));
         }
     }
 
@@ -195,7 +197,7 @@ final class LargeFileHandlers {
                 next = v.fileId();
                 break;
             }
-            files.add(Shapes.file(v, ctx.accountId(), call.apiVersion()));
+            files.add(Shapes.file(v, ctx.accountId(), call.apiVersion(), call.principal().key()));
         }
         var n = Json.object();
         n.set("files", files);

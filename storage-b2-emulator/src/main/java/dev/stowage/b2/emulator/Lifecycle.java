@@ -76,7 +76,7 @@ final class Lifecycle {
                     Plan plan = plan(catalog, bucket, rule, now);
                     for (String name : plan.toHide) {
                         long seq = catalog.nextSeq();
-                        catalog.addVersion(FileVersion.hideMarker(catalog.newFileId(bucket.bucketId(), seq),
+                        catalog.addVersion(FileVersion.hideMarker(catalog.newFileId(bucket.bucketId(), seq, now),
                                 bucket.bucketId(), name, now, seq));
                         hidden++;
                     }
@@ -141,7 +141,8 @@ final class Lifecycle {
         int deletedOlder = 0;
         for (int i = 1; i < done.size(); i++) {
             long hiddenAt = done.get(i - 1).uploadTimestamp();
-            if (hiddenAt + deleteDays * DAY <= now) {
+            // a version under Object Lock stays (and so does the hide marker above it)
+            if (hiddenAt + deleteDays * DAY <= now && ObjectLock.lifecycleMayDelete(done.get(i), now)) {
                 plan.toDelete.add(done.get(i).fileId());
                 deletedOlder++;
             }

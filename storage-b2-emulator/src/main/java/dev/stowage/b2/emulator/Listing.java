@@ -59,7 +59,7 @@ final class Listing {
         if (keyPrefix != null && !prefix.startsWith(keyPrefix) && call.apiVersion() >= 2) {
             throw B2Error.UNAUTHORIZED.exception("the key is restricted to names starting with " + keyPrefix);
         }
-        Page page = new Page(call.apiVersion(), max, versions, ctx.accountId());
+        Page page = new Page(call.apiVersion(), max, versions, ctx.accountId(), call.principal().key());
         String delim = delimiter;
         ctx.catalog().readNames(bucketId, names -> {
             scan(names, prefix, delim, startName, startId, keyPrefix, page);
@@ -84,7 +84,10 @@ final class Listing {
         String nextName;
         String nextId;
 
-        Page(int apiVersion, int max, boolean versions, String accountId) {
+        final AppKey reader;
+
+        Page(int apiVersion, int max, boolean versions, String accountId, AppKey reader) {
+            this.reader = reader;
             this.apiVersion = apiVersion;
             this.max = max;
             this.versions = versions;
@@ -155,12 +158,13 @@ final class Listing {
                                    Page page) {
         if (!page.versions) {
             FileVersion v = newestDone(versions);
-            return v == null || page.add(name, v.fileId(), Shapes.file(v, page.accountId, page.apiVersion));
+            return v == null
+                    || page.add(name, v.fileId(), Shapes.file(v, page.accountId, page.apiVersion, page.reader));
         }
         boolean started = startId == null || !name.equals(startName);
         for (FileVersion v : versions) {
             started = started || v.fileId().equals(startId);
-            if (started && !page.add(name, v.fileId(), Shapes.file(v, page.accountId, page.apiVersion))) {
+            if (started && !page.add(name, v.fileId(), Shapes.file(v, page.accountId, page.apiVersion, page.reader))) {
                 return false;
             }
         }

@@ -15,6 +15,19 @@ final class Shapes {
     }
 
     static ObjectNode bucket(Bucket b, String accountId) {
+        return bucket(b, accountId, null);
+    }
+
+    /** True when {@code reader} (null: any reader) holds {@code capability}. */
+    private static boolean may(AppKey reader, String capability) {
+        return reader == null || reader.has(capability);
+    }
+
+    /**
+     * A bucket as {@code reader} may see it: without {@code readBucketRetentions} or {@code readBucketReplications}
+     * those settings answer {@code {"isClientAuthorizedToRead": false, "value": null}}.
+     */
+    static ObjectNode bucket(Bucket b, String accountId, AppKey reader) {
         ObjectNode n = Json.object();
         n.put("accountId", accountId);
         n.put("bucketId", b.bucketId());
@@ -31,15 +44,23 @@ final class Shapes {
         sse.put("isClientAuthorizedToRead", true);
         sse.set("value", sse(b.sseMode()));
         ObjectNode lock = n.putObject("fileLockConfiguration");
-        lock.put("isClientAuthorizedToRead", true);
-        ObjectNode value = lock.putObject("value");
-        ObjectNode retention = value.putObject("defaultRetention");
-        retention.putNull("mode");
-        retention.putNull("period");
-        value.put("isFileLockEnabled", b.fileLockEnabled());
+        if (may(reader, Capabilities.READ_BUCKET_RETENTIONS)) {
+            lock.put("isClientAuthorizedToRead", true);
+            ObjectNode value = lock.putObject("value");
+            value.set("defaultRetention", ObjectLock.defaultRetentionJson(b.defaultRetention()));
+            value.put("isFileLockEnabled", b.fileLockEnabled());
+        } else {
+            lock.put("isClientAuthorizedToRead", false);
+            lock.putNull("value");
+        }
         ObjectNode replication = n.putObject("replicationConfiguration");
-        replication.put("isClientAuthorizedToRead", true);
-        replication.putNull("value");
+        if (may(reader, Capabilities.READ_BUCKET_REPLICATIONS)) {
+            replication.put("isClientAuthorizedToRead", true);
+            replication.set("value", b.replication() == null ? Json.MAPPER.nullNode() : b.replication().deepCopy());
+        } else {
+            replication.put("isClientAuthorizedToRead", false);
+            replication.putNull("value");
+        }
         return n;
     }
 
@@ -67,6 +88,19 @@ final class Shapes {
     }
 
     static ObjectNode file(FileVersion v, String accountId, int apiVersion, String action) {
+        return file(v, accountId, apiVersion, action, null);
+    }
+
+    /** A file object as {@code reader} sees it (null: any reader). */
+    static ObjectNode file(FileVersion v, String accountId, int apiVersion, AppKey reader) {
+        return file(v, accountId, apiVersion, v.action(), reader);
+    }
+
+    /**
+     * A file object as {@code reader} may see it: without {@code readFileRetentions} or {@code readFileLegalHolds}
+     * the retention or legal hold answers {@code {"isClientAuthorizedToRead": false, "value": null}}.
+     */
+    static ObjectNode file(FileVersion v, String accountId, int apiVersion, String action, AppKey reader) {
         ObjectNode n = Json.object();
         n.put("accountId", accountId);
         n.put("action", action);
@@ -80,14 +114,21 @@ final class Shapes {
         n.put("fileName", v.fileName());
         if (!v.isHide()) {
             ObjectNode retention = n.putObject("fileRetention");
-            retention.put("isClientAuthorizedToRead", true);
-            ObjectNode value = retention.putObject("value");
-            value.putNull("mode");
-            value.putNull("retainUntilTimestamp");
+            boolean retentionReadable = may(reader, Capabilities.READ_FILE_RETENTIONS);
+            retention.put("isClientAuthorizedToRead", retentionReadable);
+            if (retentionReadable) {
+                retention.set("value", ObjectLock.retentionValue(v.lock()));
+            } else {
+                retention.putNull("value");
+            }
             ObjectNode hold = n.putObject("legalHold");
-            hold.put("isClientAuthorizedToRead", true);
-            hold.putNull("value");
+            boolean holdReadable = may(reader, Capabilities.READ_FILE_LEGAL_HOLDS);
+            hold.put("isClientAuthorizedToRead", holdReadable);
+            hold.put("value", holdReadable ? v.lock().legalHold() : null);
             n.set("serverSideEncryption", sse(v.sseMode()));
+        }
+        if (v.replicationStatus() != null) {
+            n.put("replicationStatus", v.replicationStatus());
         }
         n.put("uploadTimestamp", v.uploadTimestamp());
         if (apiVersion == 1) {

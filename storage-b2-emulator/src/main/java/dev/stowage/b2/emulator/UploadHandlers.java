@@ -51,18 +51,20 @@ final class UploadHandlers {
         Uploads.checkLength(call, ctx.limits().maxSmallFileSize());
         Map<String, String> infos = FileInfos.check(infoHeaders(call), fileName);
         String sse = sseHeader(call, bucket);
+        FileLock lock = ObjectLock.fromHeaders(call, bucket, ctx.now());
         Uploads.Received body = Uploads.receive(call, ctx.catalog().store(), sha1, ctx.limits().maxSmallFileSize());
         long seq = ctx.catalog().nextSeq();
-        FileVersion v = new FileVersion(ctx.catalog().newFileId(bucket.bucketId(), seq), bucket.bucketId(), fileName,
-                FileVersion.UPLOAD, body.length(), body.sha1(), body.md5(), contentType, infos, ctx.now(), seq, sse,
-                List.of(new Segment(body.blob(), body.length())));
+        String fileId = ctx.catalog().newFileId(bucket.bucketId(), seq, ctx.now());
+        FileVersion v = new FileVersion(fileId, bucket.bucketId(), fileName, FileVersion.UPLOAD, body.length(),
+                body.sha1(), body.md5(), contentType, infos, ctx.now(), seq, sse,
+                List.of(new Segment(body.blob(), body.length())), lock, Replication.statusFor(bucket, fileName));
         try {
             ctx.catalog().addVersion(v);
         } catch (RuntimeException e) {
             ctx.catalog().store().deleteBlob(body.blob());
             throw e;
         }
-        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion()));
+        return Reply.ok(Shapes.file(v, ctx.accountId(), call.apiVersion(), call.principal().key()));
     }
 
     /** The {@code X-Bz-Info-*} headers, names lowercased and values percent-decoded. */

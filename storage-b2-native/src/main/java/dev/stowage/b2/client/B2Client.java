@@ -177,6 +177,8 @@ public final class B2Client implements AutoCloseable {
     body.put("lifecycleRules", request.lifecycleRules());
     body.put("defaultServerSideEncryption", request.defaultServerSideEncryption());
     body.put("fileLockEnabled", request.fileLockEnabled());
+    body.put("defaultRetention",
+        request.defaultRetention() == null ? null : request.defaultRetention().toJson());
     body.put("ifRevisionIs", request.ifRevisionIs());
     return transport.post("b2_update_bucket", body, B2Bucket.class);
   }

@@ -17,13 +17,23 @@ import java.util.Objects;
  * @param defaultServerSideEncryption a new default encryption
  *     ({@link B2ServerSideEncryption#sseB2()}, {@link B2ServerSideEncryption#none()}), or null
  * @param fileLockEnabled {@code true} turns file lock on (it cannot be turned off), or null
+ * @param defaultRetention a new default retention (the bucket needs file lock), or null
  */
 public record B2UpdateBucketRequest(String bucketId, String bucketType, Map<String, String> bucketInfo,
     List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs,
-    B2ServerSideEncryption defaultServerSideEncryption, Boolean fileLockEnabled) {
+    B2ServerSideEncryption defaultServerSideEncryption, Boolean fileLockEnabled,
+    B2DefaultRetention defaultRetention) {
 
   public B2UpdateBucketRequest {
     Objects.requireNonNull(bucketId, "bucketId");
+  }
+
+  /** Makes a request that leaves the default retention unchanged. */
+  public B2UpdateBucketRequest(String bucketId, String bucketType, Map<String, String> bucketInfo,
+      List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs,
+      B2ServerSideEncryption defaultServerSideEncryption, Boolean fileLockEnabled) {
+    this(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs, defaultServerSideEncryption,
+        fileLockEnabled, null);
   }
 
   /** Makes a request that leaves the default encryption and file lock unchanged. */
@@ -35,12 +45,18 @@ public record B2UpdateBucketRequest(String bucketId, String bucketType, Map<Stri
   /** Returns a copy with {@code value} as the new default encryption (null: unchanged). */
   public B2UpdateBucketRequest withDefaultServerSideEncryption(B2ServerSideEncryption value) {
     return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
-        value, fileLockEnabled);
+        value, fileLockEnabled, defaultRetention);
   }
 
   /** Returns a copy that sends {@code fileLockEnabled} (null: not sent, unchanged). */
   public B2UpdateBucketRequest withFileLockEnabled(Boolean value) {
     return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
-        defaultServerSideEncryption, value);
+        defaultServerSideEncryption, value, defaultRetention);
+  }
+
+  /** Returns a copy that sends {@code value} as the default retention (null: not sent, unchanged). */
+  public B2UpdateBucketRequest withDefaultRetention(B2DefaultRetention value) {
+    return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
+        defaultServerSideEncryption, fileLockEnabled, value);
   }
 }
