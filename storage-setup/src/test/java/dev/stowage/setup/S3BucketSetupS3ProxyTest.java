@@ -1,6 +1,7 @@
 package dev.stowage.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
@@ -101,6 +104,26 @@ class S3BucketSetupS3ProxyTest {
 
             assertThat(s3.getBucketAcl(b -> b.bucket(bucket)).grants()).as("the owner's grant is there").isNotEmpty();
             assertThat(allUsersPermissions(s3, bucket)).isEmpty();
+        }
+    }
+
+    @Test
+    void run_encryption_isStoredOnTheServerAndNoneRemovesIt() {
+        String bucket = "setup-" + UUID.randomUUID().toString().substring(0, 12);
+        BucketSpec spec = BucketSpec.builder(bucket).encryption(Encryption.SSE_B2).build();
+        try (S3BucketSetup setup = setup(); S3Client s3 = rawClient()) {
+            setup.run(spec);
+
+            assertThat(s3.getBucketEncryption(b -> b.bucket(bucket)).serverSideEncryptionConfiguration().rules())
+                    .singleElement().satisfies(r -> assertThat(r.applyServerSideEncryptionByDefault().sseAlgorithm())
+                            .isEqualTo(ServerSideEncryption.AES256));
+            assertThat(setup.plan(spec).hasChanges()).isFalse();
+
+            setup.run(spec.toBuilder().encryption(Encryption.NONE).build());
+
+            assertThatThrownBy(() -> s3.getBucketEncryption(b -> b.bucket(bucket)))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+            assertThat(setup.plan(spec).mutations()).isNotEmpty();
         }
     }
 
