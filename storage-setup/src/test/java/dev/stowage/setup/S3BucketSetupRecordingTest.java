@@ -101,6 +101,20 @@ class S3BucketSetupRecordingTest {
     }
 
     @Test
+    void get_afterPut_returnsTheServersOwnFormNotTheClientsBytes() {
+        setup.run(fullSpec());
+
+        for (String sub : List.of("cors", "lifecycle", "encryption")) {
+            String sent = server.requests().stream().filter(r -> r.method().equals("PUT") && sub.equals(r.query()))
+                    .findFirst().orElseThrow().bodyText();
+            assertThat(server.config(BUCKET, sub)).as(sub).isNotEqualTo(sent)
+                    .contains("xmlns=\"" + S3ConfigDocuments.NAMESPACE + "\"");
+        }
+        assertThat(server.config(BUCKET, "encryption")).contains("<BucketKeyEnabled>false</BucketKeyEnabled>");
+        assertThat(setup.plan(fullSpec()).hasChanges()).isFalse();
+    }
+
+    @Test
     void run_changedCorsOnly_putsOnlyCors() {
         setup.run(fullSpec());
         server.recorder().clear();
