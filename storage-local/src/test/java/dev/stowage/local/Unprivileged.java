@@ -34,7 +34,8 @@ final class Unprivileged {
 
   /**
    * Returns the command prefix that switches to {@link #NOBODY}, or empty when neither
-   * {@code setpriv} nor {@code runuser} can do it here (with the reason in {@code why}).
+   * {@code setpriv} nor {@code runuser} can do it here, or that user cannot run this JVM's
+   * {@code java} (with the reason in {@code why}).
    */
   static Optional<List<String>> switcher(StringBuilder why) {
     List<List<String>> candidates = List.of(
@@ -42,14 +43,15 @@ final class Unprivileged {
         List.of("runuser", "-u", "nobody", "--"));
     for (List<String> prefix : candidates) {
       List<String> probe = new ArrayList<>(prefix);
-      probe.add("true");
+      probe.addAll(List.of("test", "-x", java()));
       try {
         Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
           return Optional.of(prefix);
         }
-        why.append(prefix.get(0)).append(" failed: ").append(output).append("; ");
+        why.append(prefix.get(0)).append(" cannot run ").append(java()).append(" as uid ").append(NOBODY)
+            .append(output.isEmpty() ? "" : ": " + output).append("; ");
       } catch (IOException e) {
         why.append(prefix.get(0)).append(" not found; ");
       } catch (InterruptedException e) {
@@ -79,7 +81,7 @@ final class Unprivileged {
     }
     openTree(scratch);
     List<String> command = new ArrayList<>(switcher);
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java());
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp",
         String.join(java.io.File.pathSeparator, entries), main.getName()));
     command.addAll(List.of(args));
@@ -94,6 +96,10 @@ final class Unprivileged {
       throw new IllegalStateException("the unprivileged child did not finish within 60 s");
     }
     return new Result(p.exitValue(), stdout, Files.readString(scratch.resolve("stderr.txt")));
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static Path location(Class<?> c) {

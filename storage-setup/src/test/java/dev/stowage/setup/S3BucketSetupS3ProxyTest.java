@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * Bucket creation on a real S3 server, embedded S3Proxy 4.1.0 with signature checks on. (S3Proxy has no per-bucket
- * CORS or lifecycle API, so those requests are covered by {@link S3BucketSetupRecordingTest}.)
+ * Bucket creation, ACL and default encryption on a real S3 server, embedded S3Proxy 4.1.0 with signature checks on;
+ * what the setup did is read back with a plain SDK client, not through the setup under test. (S3Proxy has no
+ * per-bucket CORS, lifecycle, ownership-controls or public-access-block API, so those requests are covered by
+ * {@link S3BucketSetupRecordingTest} against {@link FakeS3Server}.)
  */
 @Timeout(120)
 class S3BucketSetupS3ProxyTest {
