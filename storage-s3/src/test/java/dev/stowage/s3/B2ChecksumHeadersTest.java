@@ -143,6 +143,25 @@ class B2ChecksumHeadersTest {
   }
 
   @Test
+  void write_genericProfilePublicVisibility_sendsAnAclThatB2Refuses() {
+    // The control for the ACL rule: a profile with per-object visibility sends x-amz-acl.
+    try (Filesystem perObject = Filesystem.of(S3Adapter.create(S3Config.builder(bucket)
+        .profile(S3Profile.GENERIC).endpoint(gate.endpoint())
+        .credentials(s3proxy.accessKey(), s3proxy.secretKey())
+        .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT).build()))) {
+      assertThatThrownBy(() -> perObject.write("a.txt", "x",
+          WriteOptions.builder().visibility(Visibility.PUBLIC).build()))
+          .isInstanceOf(StorageException.class);
+    }
+
+    assertThat(requests("PutObject")).singleElement().satisfies(r -> {
+      assertThat(r.header("x-amz-acl")).isEqualTo("public-read");
+      assertThat(r.refused()).isTrue();
+    });
+    assertThat(objects()).isEmpty();
+  }
+
+  @Test
   void writes_b2Profile_sendNoAclHeader() {
     fs.write("a.txt", "x");
     fs.write("b.txt", "y", WriteOptions.builder().visibility(Visibility.PRIVATE).build());

@@ -22,15 +22,17 @@ import java.util.concurrent.Executors;
 
 /**
  * A loopback front for a real S3 server (S3Proxy) that sees exactly what the adapter puts on the
- * wire and stands in for the one thing S3Proxy cannot emulate: B2's refusal of the SDK's
- * flexible-checksum headers. Every request is recorded (method, path, query, headers, body length
- * and MD5); a request carrying a header B2's S3 API lists as unsupported is answered, as B2 does,
- * with 400 {@code InvalidArgument} and not forwarded; every other request is forwarded byte for
- * byte (so signatures stay valid) and S3Proxy's real answer is relayed byte for byte.
+ * wire and stands in for the B2 refusals S3Proxy cannot emulate (it accepts both): the SDK's
+ * flexible-checksum headers, which B2's S3 API lists as unsupported, and an {@code x-amz-acl}
+ * other than the bucket's own ACL (B2 accepts that header only when it equals the bucket's; the
+ * gate assumes a private bucket). Every request is recorded (method, path, query, headers, body
+ * length and MD5); a refused one is answered with 400 {@code InvalidArgument} and not forwarded;
+ * every other request is forwarded byte for byte (so signatures stay valid) and S3Proxy's real
+ * answer is relayed byte for byte.
  */
 final class B2Gate implements AutoCloseable {
 
-  /** One request as received. Header names compare case-insensitively. */
+  /** One request as received, without its Authorization header. Names compare case-insensitively. */
   record Request(String method, String path, String query, Map<String, List<String>> headers,
       long bodyLength, byte[] bodyMd5, boolean refused) {
     boolean hasHeader(String name) {
@@ -84,10 +86,11 @@ final class B2Gate implements AutoCloseable {
 
   /** Returns the header that B2 refuses among {@code headers}, or null. */
   static String unsupportedByB2(Map<String, List<String>> headers) {
-    for (String h : headers.keySet()) {
-      String name = h.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
       if (name.startsWith("x-amz-checksum-") || name.equals("x-amz-sdk-checksum-algorithm")
-          || name.equals("x-amz-trailer")) {
+          || name.equals("x-amz-trailer")
+          || name.equals("x-amz-acl") && !h.getValue().equals(List.of("private"))) {
         return name;
       }
     }
@@ -150,6 +153,7 @@ final class B2Gate implements AutoCloseable {
                 .add(lines[i].substring(colon + 1).trim());
           }
         }
+        headers.remove("Authorization"); // forwarded unchanged, but kept out of test reports
         String target = start[1];
         int q = target.indexOf('?');
         String refusedHeader = unsupportedByB2(headers);
@@ -186,7 +190,8 @@ final class B2Gate implements AutoCloseable {
 
   private static void refuse(Socket client, String header) throws IOException {
     byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidArgument</Code>"
-        + "<Message>Unsupported header '" + header + "' received for this API call.</Message>"
+        + "<Message>" + (header.equals("x-amz-acl") ? "x-amz-acl must be the same as the bucket ACL"
+        : "Unsupported header '" + header + "' received for this API call.") + "</Message>"
         + "</Error>").getBytes(StandardCharsets.UTF_8);
     String head = "HTTP/1.1 400 Bad Request\r\nContent-Type: application/xml\r\nContent-Length: "
         + body.length + "\r\nConnection: close\r\n\r\n";
