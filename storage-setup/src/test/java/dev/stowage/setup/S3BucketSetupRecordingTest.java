@@ -138,7 +138,8 @@ class S3BucketSetupRecordingTest {
     private int put(String subresource, String xml) throws Exception {
         byte[] body = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(server.recorder().uri().resolve("/" + BUCKET + "?" + subresource))
-                .header("Content-MD5", Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body)))
+                .header("Content-MD5",
+                        Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body)))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -86,7 +86,8 @@ class S3BucketSetupS3ProxyTest {
         try (S3BucketSetup setup = setup(); S3Client s3 = rawClient()) {
             setup.run(spec);
 
-            assertThat(allUsersPermissions(s3, bucket)).as("AllUsers grants after PUBLIC").containsExactly(Permission.READ);
+            assertThat(allUsersPermissions(s3, bucket)).as("AllUsers grants after PUBLIC")
+                    .containsExactly(Permission.READ);
             assertThat(setup.plan(spec).hasChanges()).isFalse();
 
             BucketSpec closed = spec.toBuilder().type(BucketType.PRIVATE).build();
@@ -132,7 +133,8 @@ class S3BucketSetupS3ProxyTest {
     /** Reads the bucket's ACL with a plain SDK client, not through the setup under test. */
     private static List<Permission> allUsersPermissions(S3Client s3, String bucket) {
         return s3.getBucketAcl(b -> b.bucket(bucket)).grants().stream()
-                .filter(g -> g.grantee() != null && g.grantee().type() == Type.GROUP && ALL_USERS.equals(g.grantee().uri()))
+                .filter(g -> g.grantee() != null && g.grantee().type() == Type.GROUP
+                        && ALL_USERS.equals(g.grantee().uri()))
                 .map(Grant::permission).toList();
     }
 
