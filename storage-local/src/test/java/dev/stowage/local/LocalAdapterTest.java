@@ -34,7 +34,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -431,18 +433,36 @@ class LocalAdapterTest {
     }
   }
 
+  /**
+   * Permission bits do not restrict root, and the build runs as root here and in CI; so as root
+   * the case runs in a child JVM as user 65534 (see {@link Unprivileged}), otherwise in this JVM.
+   */
   @Test
-  void read_unreadableDirectory_throwsPermissionDenied() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(LocalTesting.runningAsRoot(),
-        "permission bits do not restrict root");
-    fs.write("locked/a.txt", "x");
-    LocalTesting.chmod(root.resolve("locked"), "---------");
-    try {
-      failure(ReadFailedException.class, Kind.PERMISSION_DENIED, () -> fs.read("locked/a.txt"));
-      failure(WriteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.write("locked/b.txt", "y"));
-    } finally {
-      LocalTesting.chmod(root.resolve("locked"), "rwx------");
+  void read_unreadableDirectory_throwsPermissionDenied() throws Exception {
+    List<String> outcomes;
+    if (LocalTesting.runningAsRoot()) {
+      StringBuilder why = new StringBuilder();
+      Optional<List<String>> switcher = Unprivileged.switcher(why);
+      org.junit.jupiter.api.Assumptions.assumeTrue(switcher.isPresent(),
+          "running as root and cannot switch to an unprivileged user: " + why);
+      LocalTesting.chmod(dir, "rwx--x--x");
+      Path scratch = Files.createDirectory(dir.resolve("unprivileged"));
+      Unprivileged.Result child = Unprivileged.run(switcher.get(), scratch, PermissionProbe.class,
+          List.of(Filesystem.class, LocalAdapter.class, org.slf4j.LoggerFactory.class,
+              org.apache.tika.Tika.class),
+          scratch.resolve("root").toString());
+      assertThat(child.exitCode()).as("child exit; stderr: %s", child.stderr()).isZero();
+      outcomes = child.stdout();
+      assertThat(outcomes.get(0)).as("the child's user").isNotEqualTo("user root");
+    } else {
+      outcomes = PermissionProbe.run(root);
+      assertThat(outcomes.get(0)).as("this JVM's user").isNotEqualTo("user root");
     }
+    assertThat(outcomes.subList(1, outcomes.size())).containsExactly(
+        "readBefore ok",
+        "read ReadFailedException PERMISSION_DENIED",
+        "write WriteFailedException PERMISSION_DENIED",
+        "readAfter ok");
   }
 
   // ---- metadata ----

@@ -1,14 +1,20 @@
 package dev.stowage.setup;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A recording S3 server that keeps just enough state for bucket configuration: buckets, and per bucket the last
- * document PUT to each configuration subresource, echoed back on GET (S3 returns the same XML shape it accepts).
+ * A recording S3 server that keeps just enough state for bucket configuration, for the settings S3Proxy cannot store
+ * (CORS, lifecycle, ownership controls, public access block, object lock; {@link S3BucketSetupS3ProxyTest} covers
+ * ACLs and encryption on S3Proxy). A configuration PUT must carry the {@code Content-MD5} of its body, as on S3; its
+ * document is parsed, checked and kept in the server's own canonical form ({@link S3ConfigDocuments}), and a GET
+ * returns that form, not the bytes the client sent — so reading back after a write does not just echo the client.
  */
 final class FakeS3Server implements AutoCloseable {
     private static final String XML = "application/xml";
@@ -19,6 +25,8 @@ final class FakeS3Server implements AutoCloseable {
             "ownershipControls", "OwnershipControlsNotFoundError",
             "publicAccessBlock", "NoSuchPublicAccessBlockConfiguration",
             "object-lock", "ObjectLockConfigurationNotFoundError");
+    private static final Set<String> CANNED = Set.of("private", "public-read", "public-read-write",
+            "authenticated-read");
     private static final Set<String> SUBRESOURCES = Set.of("cors", "lifecycle", "encryption", "ownershipControls",
             "publicAccessBlock", "object-lock", "acl");
 
@@ -56,9 +64,9 @@ final class FakeS3Server implements AutoCloseable {
                     }
                     Map<String, String> fresh = new ConcurrentHashMap<>();
                     fresh.put("acl", "private");
-                    if (r.bodyText().contains("ObjectLockEnabled") || "true".equals(r.header("x-amz-bucket-object-lock-enabled"))) {
-                        fresh.put("object-lock", "<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled>"
-                                + "</ObjectLockConfiguration>");
+                    if ("true".equals(r.header("x-amz-bucket-object-lock-enabled"))) {
+                        fresh.put("object-lock", "<ObjectLockConfiguration xmlns=\"" + S3ConfigDocuments.NAMESPACE
+                                + "\"><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>");
                     }
                     buckets.put(bucket, fresh);
                     return new RecordingServer.Response(200, Map.of("Location", "/" + bucket), new byte[0]);
@@ -80,13 +88,40 @@ final class FakeS3Server implements AutoCloseable {
                 String doc = state.get(sub);
                 return doc == null ? error(404, MISSING_CODES.get(sub)) : RecordingServer.Response.of(200, XML, doc);
             case "PUT":
-                state.put(sub, sub.equals("acl") ? r.header("x-amz-acl") : r.bodyText());
+                if (sub.equals("acl")) {
+                    String canned = r.header("x-amz-acl");
+                    if (!CANNED.contains(String.valueOf(canned))) {
+                        return error(400, "InvalidArgument");
+                    }
+                    state.put(sub, canned);
+                    return new RecordingServer.Response(200, Map.of(), new byte[0]);
+                }
+                String md5 = r.header("content-md5");
+                if (md5 == null) {
+                    return error(400, "InvalidRequest");
+                }
+                if (!md5.equals(md5(r.body()))) {
+                    return error(400, "BadDigest");
+                }
+                try {
+                    state.put(sub, S3ConfigDocuments.canonical(sub, r.body()));
+                } catch (S3ConfigDocuments.Refused e) {
+                    return error(400, e.code);
+                }
                 return new RecordingServer.Response(200, Map.of(), new byte[0]);
             case "DELETE":
                 state.remove(sub);
                 return new RecordingServer.Response(204, Map.of(), new byte[0]);
             default:
                 return error(405, "MethodNotAllowed");
+        }
+    }
+
+    private static String md5(byte[] body) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

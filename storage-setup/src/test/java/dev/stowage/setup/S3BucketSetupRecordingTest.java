@@ -2,6 +2,9 @@ package dev.stowage.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
@@ -98,6 +101,47 @@ class S3BucketSetupRecordingTest {
         assertThat(server.requests()).allMatch(r -> r.method().equals("HEAD") || r.method().equals("GET"));
         assertThat(lines()).containsExactly("HEAD /" + BUCKET, "GET /" + BUCKET + "?encryption",
                 "GET /" + BUCKET + "?cors", "GET /" + BUCKET + "?lifecycle");
+    }
+
+    @Test
+    void fakeServer_keepsItsOwnFormAndRefusesWhatS3Refuses() throws Exception {
+        setup.run(BucketSpec.builder(BUCKET).build());
+        String ns = " xmlns=\"" + S3ConfigDocuments.NAMESPACE + "\"";
+
+        assertThat(put("lifecycle", "<LifecycleConfiguration><Rule><Status>Enabled</Status><Filter><Prefix>a/</Prefix>"
+                + "</Filter><Expiration><Days>3</Days></Expiration></Rule></LifecycleConfiguration>")).isEqualTo(200);
+        assertThat(server.config(BUCKET, "lifecycle")).as("S3 order, namespace and a generated ID")
+                .matches(".*<LifecycleConfiguration" + ns + "><Rule><ID>[0-9a-f]{32}</ID><Filter><Prefix>a/</Prefix>"
+                        + "</Filter><Status>Enabled</Status><Expiration><Days>3</Days></Expiration></Rule>.*");
+        assertThat(put("encryption", "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault>"
+                + "<SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule>"
+                + "</ServerSideEncryptionConfiguration>")).isEqualTo(200);
+        assertThat(server.config(BUCKET, "encryption")).contains("<BucketKeyEnabled>false</BucketKeyEnabled>");
+
+        String stored = server.config(BUCKET, "lifecycle");
+        assertThat(put("lifecycle", "<LifecycleConfiguration><Rule><ID>x</ID><Prefix>a/</Prefix><Filter><Prefix>a/"
+                + "</Prefix></Filter><Status>Enabled</Status><Expiration><Days>3</Days></Expiration></Rule>"
+                + "</LifecycleConfiguration>")).as("both Prefix and Filter").isEqualTo(400);
+        assertThat(put("lifecycle", "<LifecycleConfiguration><Rule><ID>x</ID><Filter><Prefix/></Filter>"
+                + "<Status>enabled</Status><Expiration><Days>3</Days></Expiration></Rule></LifecycleConfiguration>"))
+                .as("lower-case status").isEqualTo(400);
+        assertThat(put("cors", "<CORSConfiguration><CORSRule><AllowedMethod>get</AllowedMethod><AllowedOrigin>*"
+                + "</AllowedOrigin></CORSRule></CORSConfiguration>")).as("lower-case method").isEqualTo(400);
+        assertThat(put("cors", "<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod><AllowedOrigin>*"
+                + "</AllowedOrigin><MaxAge>5</MaxAge></CORSRule></CORSConfiguration>")).as("unknown element")
+                .isEqualTo(400);
+        assertThat(server.config(BUCKET, "lifecycle")).as("refused documents change nothing").isEqualTo(stored);
+        assertThat(server.config(BUCKET, "cors")).isNull();
+    }
+
+    /** PUTs {@code xml} to a configuration subresource with a correct Content-MD5 and returns the status. */
+    private int put(String subresource, String xml) throws Exception {
+        byte[] body = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(server.recorder().uri().resolve("/" + BUCKET + "?" + subresource))
+                .header("Content-MD5",
+                        Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body)))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
