@@ -20,8 +20,8 @@ class S3ProxyContractTest extends FilesystemContract {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
-        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build()));
+    return Filesystem.of(countingCalls(S3Adapter.create(server.config(server.createBucket())
+        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build())));
   }
 
   @Override
