@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proof that the kit's URL-expiry cases fail on B2 adapters broken in the way each is about, on
@@ -68,9 +69,11 @@ class B2UrlMutantsTest {
     return token.substring(0, token.length() - 2) + (token.endsWith("00") ? "11" : "00");
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class HonestKit extends B2AdapterContractTest {
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class DeadUrlKit extends B2AdapterContractTest {
     @Override
     FilesystemAdapter decorate(FilesystemAdapter adapter) {
@@ -83,6 +86,7 @@ class B2UrlMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class ImmortalUrlKit extends B2AdapterContractTest {
     @Override
     FilesystemAdapter decorate(FilesystemAdapter adapter) {
@@ -95,6 +99,7 @@ class B2UrlMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class DeadTicketKit extends B2AdapterContractTest {
     @Override
     FilesystemAdapter decorate(FilesystemAdapter adapter) {
@@ -111,6 +116,7 @@ class B2UrlMutantsTest {
   }
 
   /** Hands out the first upload URL and token it got for every later ticket, as a careless pool would. */
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class StaleTicketKit extends B2AdapterContractTest {
     @Override
     FilesystemAdapter decorate(FilesystemAdapter adapter) {

@@ -7,6 +7,7 @@ import dev.stowage.memory.MemoryAdapter;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proof that the kit's strengthened cases fail on adapters broken in the way each case is about
@@ -94,6 +95,7 @@ class WeakCasesCatchMutantsTest {
     return rows.values().iterator().next();
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class IoThenRefuseKit extends FilesystemContract {
     @Override
     protected Filesystem createFilesystem() {
@@ -101,6 +103,7 @@ class WeakCasesCatchMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class PeekFirstKit extends FilesystemContract {
     @Override
     protected Filesystem createFilesystem() {
@@ -108,6 +111,7 @@ class WeakCasesCatchMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class LeakingPoolKit extends FilesystemContract {
     @Override
     protected Filesystem createFilesystem() {
@@ -115,6 +119,7 @@ class WeakCasesCatchMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class HonestPoolKit extends FilesystemContract {
     @Override
     protected Filesystem createFilesystem() {
@@ -122,6 +127,7 @@ class WeakCasesCatchMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class ShortPathsKit extends FilesystemContract {
     @Override
     protected Filesystem createFilesystem() {
@@ -129,6 +135,7 @@ class WeakCasesCatchMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class CommitsPartialKit extends FilesystemContract {
     @Override
     protected Filesystem createFilesystem() {
@@ -136,6 +143,7 @@ class WeakCasesCatchMutantsTest {
     }
   }
 
+  @ExtendWith(KitCases.SelfTestOnly.class)
   static class LyingVisibilityKit extends FilesystemContract {
     private StaticFileServer server;
 
