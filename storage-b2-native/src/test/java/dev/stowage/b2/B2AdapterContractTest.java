@@ -2,23 +2,29 @@ package dev.stowage.b2;
 
 import dev.stowage.Filesystem;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.tck.FilesystemContract;
+import dev.stowage.tck.KitClock;
+import java.util.Optional;
 
 /**
  * Runs the whole compatibility kit against a private emulator bucket, with tiny part sizes so
- * that the large-file paths (parts, cutoffs, part boundaries) run with little data.
+ * that the large-file paths (parts, cutoffs, part boundaries) run with little data. The emulator
+ * reads a clock the kit can set back, so URL and upload-ticket expiry run without waiting.
  */
 class B2AdapterContractTest extends FilesystemContract {
   static final int PAGE = 100;
 
+  private final EmulatorKitClock clock = new EmulatorKitClock();
   private final B2Emulator emulator = B2Emulator.builder()
+      .clock(clock)
       .recommendedPartSize(16 * 1024)
       .absoluteMinimumPartSize(4 * 1024)
       .start();
 
   @Override
   protected Filesystem createFilesystem() {
-    String bucket = TestBuckets.create(emulator, "allPrivate");
+    String bucket = TestBuckets.create(emulator, bucketType());
     B2Config config = TestBuckets.config(emulator, bucket)
         .prefix("kit-root")
         .listPageSize(PAGE)
@@ -28,7 +34,22 @@ class B2AdapterContractTest extends FilesystemContract {
     // Capabilities are static until the first operation; after it they are exact (no PUBLIC_URL
     // for this private bucket), which is what the kit should check.
     adapter.directoryExists("");
-    return Filesystem.of(adapter);
+    return Filesystem.of(countingCalls(decorate(adapter)));
+  }
+
+  /** Returns the adapter the kit runs on: this one as is; the kit's self-tests break it on purpose. */
+  FilesystemAdapter decorate(FilesystemAdapter adapter) {
+    return adapter;
+  }
+
+  /** Returns the type of the bucket the kit runs in. */
+  String bucketType() {
+    return "allPrivate";
+  }
+
+  @Override
+  public Optional<KitClock> clockControl() {
+    return Optional.of(clock);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
 import dev.stowage.tck.StaticFileServer;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +23,13 @@ class LocalFilesystemContractTest extends FilesystemContract {
     LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root.resolve("kit"))
         .publicUrlBase(server.base()).build());
     server.serve(adapter);
-    return Filesystem.of(adapter);
+    return Filesystem.of(countingCalls(adapter));
+  }
+
+  /** The adapter's root on disk: hostile rows are also looked for in it and every directory above. */
+  @Override
+  public Optional<Path> baseDirectory() {
+    return Optional.of(root.resolve("kit"));
   }
 
   @Override

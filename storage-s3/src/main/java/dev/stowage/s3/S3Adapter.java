@@ -68,7 +68,7 @@ public final class S3Adapter implements FilesystemAdapter {
   private final S3Urls urls;
   private final Capabilities capabilities;
 
-  private S3Adapter(S3Config config) {
+  private S3Adapter(S3Config config, java.util.function.Supplier<java.time.Clock> signingClock) {
     this.config = config;
     AwsCredentialsProvider credentials = S3Clients.credentials(config);
     this.client = S3Clients.client(config, credentials);
@@ -78,7 +78,7 @@ public final class S3Adapter implements FilesystemAdapter {
     this.writer = new S3Writer(s3);
     this.copier = new S3Copier(s3, writer, reader);
     this.deleter = new S3BatchDelete(s3);
-    this.urls = new S3Urls(s3, presigner);
+    this.urls = new S3Urls(s3, presigner, signingClock);
     this.capabilities = capabilitiesOf(config, s3.keys());
   }
 
@@ -89,7 +89,17 @@ public final class S3Adapter implements FilesystemAdapter {
    * @throws IllegalArgumentException when the credentials are refused by the profile (B2's master key)
    */
   public static S3Adapter create(S3Config config) {
-    return new S3Adapter(java.util.Objects.requireNonNull(config, "config"));
+    return new S3Adapter(java.util.Objects.requireNonNull(config, "config"), null);
+  }
+
+  /**
+   * Returns an adapter that signs each temporary URL and upload ticket as of the time of the clock
+   * {@code signingClock} gives at that moment, or with the SDK's own presigning (the system clock)
+   * while it gives null. For tests that need URLs issued in the past.
+   */
+  static S3Adapter create(S3Config config, java.util.function.Supplier<java.time.Clock> signingClock) {
+    return new S3Adapter(java.util.Objects.requireNonNull(config, "config"),
+        java.util.Objects.requireNonNull(signingClock, "signingClock"));
   }
 
   /** Returns the configuration this adapter was built with. */

@@ -8,11 +8,13 @@ import dev.stowage.UploadTicket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -28,10 +30,22 @@ final class S3Urls {
 
   private final S3Context s3;
   private final S3Presigner presigner;
+  /**
+   * Gives the clock to sign the next URL by, or null for the SDK's own presigning (the system
+   * clock); the supplier itself is null in production.
+   */
+  private final Supplier<Clock> signingClock;
 
-  S3Urls(S3Context s3, S3Presigner presigner) {
+  S3Urls(S3Context s3, S3Presigner presigner, Supplier<Clock> signingClock) {
     this.s3 = s3;
     this.presigner = presigner;
+    this.signingClock = signingClock;
+  }
+
+  /** Returns a presigner for the signing clock in force now, or null for the SDK's default. */
+  private ClockedPresigner clocked() {
+    Clock clock = signingClock == null ? null : signingClock.get();
+    return clock == null ? null : new ClockedPresigner(clock);
   }
 
   URI publicUrl(String path) {
@@ -50,9 +64,15 @@ final class S3Urls {
   }
 
   URI temporaryUrl(String path, Duration ttl) {
+    ClockedPresigner clocked = clocked();
     try {
       PresignedGetObjectRequest p = presigner.presignGetObject(r -> r.signatureDuration(ttl)
-          .getObjectRequest(g -> g.bucket(s3.bucket()).key(s3.keys().file(path))));
+          .getObjectRequest(g -> {
+            g.bucket(s3.bucket()).key(s3.keys().file(path));
+            if (clocked != null) {
+              g.overrideConfiguration(o -> o.signer(clocked));
+            }
+          }));
       return p.url().toURI();
     } catch (URISyntaxException | RuntimeException e) {
       throw failure(Operation.TEMPORARY_URL, path, e);
@@ -71,6 +91,10 @@ final class S3Urls {
         .key(s3.keys().file(path)).contentType(c.contentType()).acl(acl);
     if (c.contentLength() >= 0) {
       put.contentLength(c.contentLength());
+    }
+    ClockedPresigner clocked = clocked();
+    if (clocked != null) {
+      put.overrideConfiguration(o -> o.signer(clocked));
     }
     PutObjectRequest request = put.build();
     try {

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @EnabledIf(value = "dockerAvailable", disabledReason = "no Docker engine reachable: the MinIO (Testcontainers) kit run is skipped")
 class MinioContractTest extends FilesystemContract {
 
+  private final SigningKitClock clock = new SigningKitClock();
+
   static final String IMAGE = "minio/minio:RELEASE.2024-10-13T13-34-11Z";
 
   private final String user = "stowage" + Long.toHexString(System.nanoTime());
@@ -54,7 +56,14 @@ class MinioContractTest extends FilesystemContract {
       admin.createBucket(b -> b.bucket(bucket));
     }
     return Filesystem.of(S3Adapter.create(S3Config.builder(bucket).profile(S3Profile.MINIO)
-        .endpoint(endpoint).credentials(user, password).partSize(5 << 20).multipartThreshold(5 << 20).build()));
+        .endpoint(endpoint).credentials(user, password).partSize(5 << 20).multipartThreshold(5 << 20).build(),
+        clock));
+  }
+
+  /** URLs and tickets are signed by a clock the kit sets back to test expiry without waiting. */
+  @Override
+  public java.util.Optional<dev.stowage.tck.KitClock> clockControl() {
+    return java.util.Optional.of(clock);
   }
 
   @Override

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
     disabledReason = "STOWAGE_S3_BUCKET is not set: no live S3 endpoint to test")
 class S3LiveContractTest extends FilesystemContract {
 
+  private final SigningKitClock clock = new SigningKitClock();
+
   @Override
   protected Filesystem createFilesystem() {
     S3Config.Builder b = S3Config.builder(System.getenv("STOWAGE_S3_BUCKET"));
@@ -40,6 +42,12 @@ class S3LiveContractTest extends FilesystemContract {
     if (prefix != null && !prefix.isBlank()) {
       b.prefix(prefix);
     }
-    return Filesystem.of(S3Adapter.create(b.partSize(5 << 20).build()));
+    return Filesystem.of(S3Adapter.create(b.partSize(5 << 20).build(), clock));
+  }
+
+  /** URLs and tickets are signed by a clock the kit sets back to test expiry without waiting. */
+  @Override
+  public java.util.Optional<dev.stowage.tck.KitClock> clockControl() {
+    return java.util.Optional.of(clock);
   }
 }

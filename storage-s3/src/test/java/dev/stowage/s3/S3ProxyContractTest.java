@@ -2,14 +2,17 @@ package dev.stowage.s3;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
+import dev.stowage.tck.KitClock;
+import java.util.Optional;
 
 /**
  * The whole kit on the S3 adapter against S3Proxy's in-memory ({@code transient}) store, with the
  * features S3Proxy supports declared: object ACLs, conditional writes, presigned uploads.
- * Parts of 5 MiB keep the multipart cases small.
+ * Parts of 5 MiB keep the multipart cases small. URLs are signed by a clock the kit controls.
  */
 class S3ProxyContractTest extends FilesystemContract {
 
+  private final SigningKitClock clock = new SigningKitClock();
   private EmbeddedS3Proxy server;
 
   /** Starts the server; the kit calls this from its {@code @BeforeAll}. */
@@ -20,8 +23,14 @@ class S3ProxyContractTest extends FilesystemContract {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
-        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build()));
+    return Filesystem.of(countingCalls(S3Adapter.create(server.config(server.createBucket())
+        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build(), clock)));
+  }
+
+  /** URLs and tickets are signed by a clock the kit sets back to test expiry without waiting. */
+  @Override
+  public Optional<KitClock> clockControl() {
+    return Optional.of(clock);
   }
 
   @Override

@@ -32,8 +32,8 @@ class S3ProxyOnDiskContractTest extends FilesystemContract {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
-        .prefix("kit/root").maxSegmentBytes(MAX_SEGMENT).partSize(5 << 20).multipartThreshold(5 << 20).concurrency(2).build()));
+    return Filesystem.of(countingCalls(S3Adapter.create(server.config(server.createBucket())
+        .prefix("kit/root").maxSegmentBytes(MAX_SEGMENT).partSize(5 << 20).multipartThreshold(5 << 20).concurrency(2).build())));
   }
 
   @Override

@@ -2,8 +2,11 @@ package dev.stowage.tck;
 
 import dev.stowage.Capability;
 import dev.stowage.Filesystem;
+import dev.stowage.spi.FilesystemAdapter;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +50,7 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
   private Filesystem base;
   private Filesystem root;
   private String rootName;
+  private volatile CountingAdapter callCounter;
 
   /** Creates a new contract run; the filesystem is opened lazily, before the first case. */
   protected FilesystemContract() {}
@@ -79,6 +83,31 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
   @Override
   public final String newDirectory(String hint) {
     return hint.toLowerCase(Locale.ROOT) + "-" + counter.incrementAndGet();
+  }
+
+  /**
+   * Wraps {@code adapter} so that the kit counts the calls reaching it ({@link #adapterCalls()}),
+   * which lets the hostile-input cases prove that a refused call made no I/O. Call it from
+   * {@link #createFilesystem()}: {@code return Filesystem.of(countingCalls(adapter));}. The wrapper
+   * only counts and forwards.
+   */
+  protected final FilesystemAdapter countingCalls(FilesystemAdapter adapter) {
+    CountingAdapter counting = new CountingAdapter(adapter);
+    callCounter = counting;
+    return counting;
+  }
+
+  @Override
+  public OptionalLong adapterCalls() {
+    fs();
+    CountingAdapter c = callCounter;
+    return c == null ? OptionalLong.empty() : OptionalLong.of(c.calls());
+  }
+
+  @Override
+  public synchronized Optional<Filesystem> baseFilesystem() {
+    fs();
+    return Optional.of(base);
   }
 
   /** Returns the name of this run's random root directory below the filesystem's root. */

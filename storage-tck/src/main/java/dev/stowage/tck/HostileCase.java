@@ -15,9 +15,11 @@ import java.util.Set;
  * @param type the exception class the call must throw
  * @param kinds the acceptable kinds (usually one)
  * @param needs the capability the call's option needs, or null; without it UNSUPPORTED is also accepted
+ * @param beforeIo whether the call must be refused before it reaches the adapter (bad paths and
+ *     options: everything the facade can see without looking at the backend)
  */
 record HostileCase(String name, Action action, Class<? extends StorageException> type,
-    Set<StorageException.Kind> kinds, Capability needs) {
+    Set<StorageException.Kind> kinds, Capability needs, boolean beforeIo) {
 
   /** The hostile call. {@code self} is the name of the row's directory inside its parent. */
   @FunctionalInterface
@@ -27,6 +29,17 @@ record HostileCase(String name, Action action, Class<? extends StorageException>
 
   HostileCase {
     kinds = Set.copyOf(kinds);
+  }
+
+  /** A row that must be refused before any I/O exactly when its only kind is INVALID_INPUT. */
+  HostileCase(String name, Action action, Class<? extends StorageException> type,
+      Set<StorageException.Kind> kinds, Capability needs) {
+    this(name, action, type, kinds, needs, Set.of(StorageException.Kind.INVALID_INPUT).equals(kinds));
+  }
+
+  /** Returns this row marked as one whose refusal may need I/O (the input's fault shows only while reading it). */
+  HostileCase afterIo() {
+    return new HostileCase(name, action, type, kinds, needs, false);
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.stowage.tck;
 import dev.stowage.Capabilities;
 import dev.stowage.Capability;
 import dev.stowage.Filesystem;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What every contract case works with: the filesystem under test rooted at this run's random
@@ -64,5 +67,39 @@ public interface KitFixture {
    */
   default java.time.Duration consistencyBound() {
     return java.time.Duration.ofSeconds(30);
+  }
+
+  /**
+   * Returns the filesystem the fixture opened, whose root holds the kit's random root directory,
+   * so that cases can look for effects above the kit root; empty when the fixture cannot offer it.
+   */
+  default Optional<Filesystem> baseFilesystem() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the local directory behind the root of {@link #baseFilesystem()} when there is one (a
+   * local adapter's root), so that cases can look for escapes on the real disk above it; empty by
+   * default.
+   */
+  default Optional<Path> baseDirectory() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns how many calls have reached the adapter under test so far, when the fixture counts
+   * them (see {@link FilesystemContract#countingCalls}); empty otherwise, and then cases that
+   * measure "refused before any I/O" check only the outcome.
+   */
+  default OptionalLong adapterCalls() {
+    return OptionalLong.empty();
+  }
+
+  /**
+   * Returns control over the backend's clock, when the fixture has it; expiry cases without it
+   * are skipped with a reason (they never wait for time to pass).
+   */
+  default Optional<KitClock> clockControl() {
+    return Optional.empty();
   }
 }

@@ -3,6 +3,9 @@ package dev.stowage.tck;
 import dev.stowage.Capability;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** Helpers for {@link UrlContract}. */
 final class UrlSupport {
@@ -13,5 +16,21 @@ final class UrlSupport {
   static WriteOptions privateOptions(KitFixture kit) {
     return kit.has(Capability.VISIBILITY_PER_OBJECT)
         ? WriteOptions.builder().visibility(Visibility.PRIVATE).build() : WriteOptions.DEFAULT;
+  }
+
+  /** Returns the fixture's clock, or skips the case: expiry is never waited for on the wall clock. */
+  static KitClock clock(KitFixture kit) {
+    KitClock clock = kit.clockControl().orElse(null);
+    Assumptions.assumeTrue(clock != null,
+        "requires a clock the kit can control (KitFixture.clockControl()); expiry is never waited for");
+    return clock;
+  }
+
+  /** Asserts that {@code response} refuses {@code what} and says that it expired. */
+  static void assertExpired(KitClock clock, Http.Response response, String what) {
+    Assertions.assertThat(clock.saysExpired(response.status(), response.body()))
+        .as("%s is refused as expired (status %s, body %s)", what, response.status(),
+            new String(response.body(), StandardCharsets.UTF_8))
+        .isTrue();
   }
 }

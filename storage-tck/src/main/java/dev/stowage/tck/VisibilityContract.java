@@ -90,6 +90,45 @@ public interface VisibilityContract extends KitFixture {
     FilesystemAssert.assertThat(fs()).hasNoFile(d + "/other.txt");
   }
 
+  /**
+   * A5: fetched anonymously, a public file's public URL serves its bytes, a private file's is
+   * refused (401, 403 or 404, without the bytes), and a file made private stops being served.
+   * This checks visibility outside the adapter, as a visitor sees it.
+   */
+  @Test
+  @Requires({Capability.VISIBILITY_PER_OBJECT, Capability.PUBLIC_URL})
+  default void publicUrl_privateFile_isRefusedAnonymously() {
+    String d = newDirectory("a5");
+    fs().write(d + "/open.txt", "open bytes", WriteOptions.builder().visibility(Visibility.PUBLIC).build());
+    fs().write(d + "/closed.txt", "closed bytes", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
+    Http.Response open = Http.get(fs().publicUrl(d + "/open.txt"));
+    assertThat(open.status()).as("status of the public file").isEqualTo(200);
+    assertThat(open.body()).isEqualTo(KitData.utf8("open bytes"));
+    assertRefused(Http.get(fs().publicUrl(d + "/closed.txt")), "closed bytes", "the private file");
+    fs().setVisibility(d + "/open.txt", Visibility.PRIVATE);
+    assertRefused(Http.get(fs().publicUrl(d + "/open.txt")), "open bytes", "the file made private");
+  }
+
+  /** A5: at bucket level, a file's public URL serves it exactly when the bucket is public. */
+  @Test
+  @Requires({Capability.VISIBILITY_BUCKET_LEVEL, Capability.PUBLIC_URL})
+  default void publicUrl_bucketLevel_servesExactlyWhenPublic() {
+    String path = newDirectory("a5") + "/file.txt";
+    fs().write(path, "bucket bytes");
+    Http.Response response = Http.get(fs().publicUrl(path));
+    if (fs().visibility(path) == Visibility.PUBLIC) {
+      assertThat(response.status()).as("status in a public bucket").isEqualTo(200);
+      assertThat(response.body()).isEqualTo(KitData.utf8("bucket bytes"));
+    } else {
+      assertRefused(response, "bucket bytes", "a file in a private bucket");
+    }
+  }
+
+  private static void assertRefused(Http.Response response, String content, String what) {
+    assertThat(response.status()).as("status of %s fetched anonymously", what).isIn(401, 403, 404);
+    assertThat(response.body()).as("body of %s", what).isNotEqualTo(KitData.utf8(content));
+  }
+
   /** A6: a directory created with a visibility reports it wherever directory visibility is reported. */
   @ParameterizedTest(name = "[{index}] {0}")
   @EnumSource(Visibility.class)

@@ -206,11 +206,20 @@ public interface WriteContract extends KitFixture {
     FilesystemAssert.assertThat(fs()).hasFile(path, "first");
   }
 
-  /** W13: a source that fails part-way leaves nothing (known and unknown length, output stream). */
+  /**
+   * W13: a source that fails part-way leaves nothing: a stream of known or unknown length that
+   * throws, or an output stream whose producer fails and aborts it (past the first 8 KiB, so the
+   * adapter's upload has started).
+   */
   @ParameterizedTest(name = "[{index}] {0}")
-  @EnumSource(value = Source.class, names = {"STREAM_KNOWN_LENGTH", "STREAM_UNKNOWN_LENGTH"})
+  @EnumSource(value = Source.class, names = {"STREAM_KNOWN_LENGTH", "STREAM_UNKNOWN_LENGTH", "OUTPUT_STREAM"})
   default void write_sourceFailsMidway_leavesNothing(Source source) {
     String dir = newDirectory("w13");
+    if (source == Source.OUTPUT_STREAM) {
+      WriteSupport.abortMidway(fs(), dir + "/broken.bin");
+      WriteSupport.assertLeftNothing(this, dir, "broken.bin");
+      return;
+    }
     InputStream failing = WriteSupport.failingAfter(KitData.bytes(50_000), 20_000);
     Throwable thrown = catchThrowable(() -> {
       if (source == Source.STREAM_KNOWN_LENGTH) {
@@ -281,6 +290,20 @@ public interface WriteContract extends KitFixture {
     }
     assertThat(in.closed).as("the caller's stream was closed").isFalse();
     FilesystemAssert.assertThat(fs()).hasFile(path, data);
+  }
+
+  /** W17: a path of exactly maxPathBytes UTF-8 bytes is written and read back; one byte more is refused. */
+  @Test
+  default void write_pathOfMaxPathBytes_isAcceptedAndOneMoreRefused() {
+    String dir = newDirectory("w17");
+    int max = capabilities().maxPathBytes();
+    String longest = WriteSupport.pathOfBytes(dir + "/", max, capabilities().maxSegmentBytes());
+    assertThat(longest.getBytes(java.nio.charset.StandardCharsets.UTF_8)).as("the path's UTF-8 bytes").hasSize(max);
+    fs().write(longest, "at the limit");
+    FilesystemAssert.assertThat(fs()).hasFile(longest, "at the limit");
+    String tooLong = longest + "b";
+    Expect.failure(dev.stowage.PathRejectedException.class, Kind.INVALID_INPUT, () -> fs().write(tooLong, "over"));
+    assertThat(fs().fileExists(longest)).isTrue();
   }
 
   /** W1: a local file is uploaded whole. */

@@ -3,6 +3,8 @@ package dev.stowage.tck;
 import dev.stowage.Capability;
 import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
+import dev.stowage.UploadStream;
+import dev.stowage.WriteFailedException;
 import dev.stowage.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -98,6 +100,36 @@ final class WriteSupport {
     public void close() throws IOException {
       closed = true;
       super.close();
+    }
+  }
+
+  /**
+   * Writes 100,000 bytes to an output stream at {@code path}, as a producer that then fails
+   * would, aborts it, and checks that a later write fails and a later close commits nothing.
+   */
+  static void abortMidway(Filesystem fs, String path) {
+    UploadStream out = fs.openOutputStream(path, WriteOptions.DEFAULT);
+    out.write(KitData.bytes(100_000));
+    out.abort();
+    Throwable late = org.assertj.core.api.Assertions.catchThrowable(() -> out.write(1));
+    org.assertj.core.api.Assertions.assertThat(late).as("a write after abort").isInstanceOf(WriteFailedException.class);
+    Expect.wellFormed((WriteFailedException) late);
+    out.close();
+  }
+
+  /**
+   * Returns {@code prefix} followed by ASCII segments of at most {@code maxSegment} (and 200)
+   * bytes, exactly {@code totalBytes} long in all.
+   */
+  static String pathOfBytes(String prefix, int totalBytes, int maxSegment) {
+    StringBuilder b = new StringBuilder(prefix);
+    int segment = Math.max(2, Math.min(maxSegment, 200));
+    while (true) {
+      int remaining = totalBytes - b.length();
+      if (remaining <= segment) {
+        return b.append("a".repeat(Math.max(1, remaining))).toString();
+      }
+      b.append("a".repeat(Math.min(segment, remaining - 2))).append('/');
     }
   }
 }

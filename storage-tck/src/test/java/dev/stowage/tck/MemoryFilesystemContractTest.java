@@ -16,7 +16,7 @@ class MemoryFilesystemContractTest extends FilesystemContract {
     server = StaticFileServer.start();
     MemoryAdapter adapter = MemoryAdapter.builder().publicUrlBase(server.base()).build();
     server.serve(adapter);
-    return Filesystem.of(adapter);
+    return Filesystem.of(countingCalls(adapter));
   }
 
   @Override
