@@ -2,6 +2,8 @@ package dev.stowage.s3;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole kit on the S3 adapter against S3Proxy's in-memory ({@code transient}) store, with the
@@ -11,6 +13,7 @@ import dev.stowage.tck.FilesystemContract;
 class S3ProxyContractTest extends FilesystemContract {
 
   private EmbeddedS3Proxy server;
+  private String bucket;
 
   /** Starts the server; the kit calls this from its {@code @BeforeAll}. */
   @Override
@@ -20,8 +23,15 @@ class S3ProxyContractTest extends FilesystemContract {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return Filesystem.of(S3Adapter.create(server.config(server.createBucket())
+    bucket = server.createBucket();
+    return Filesystem.of(S3Adapter.create(server.config(bucket)
         .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build()));
+  }
+
+  /** Multipart uploads below the kit root, asked of S3Proxy with a plain SDK client. */
+  @Override
+  public Optional<List<String>> pendingUploads() {
+    return Optional.of(server.pendingUploads(bucket, "" + rootName() + "/"));
   }
 
   @Override
