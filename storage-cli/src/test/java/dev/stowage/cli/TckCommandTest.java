@@ -2,6 +2,11 @@ package dev.stowage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.b2.emulator.Fault;
+import dev.stowage.setup.B2BucketSetup;
+import dev.stowage.setup.BucketSpec;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,34 @@ class TckCommandTest {
       assertThat(r.out() + r.err()).contains(" 0 failed");
     } finally {
       backends.close();
+    }
+  }
+
+  /**
+   * Against a deliberately broken server, the B2 emulator flipping one byte of every download
+   * while its headers still describe the true content, the command exits 1 and the report names
+   * the cases that failed.
+   */
+  @Test
+  @Timeout(240)
+  void tck_serverFlippingDownloadedBytes_exitsOneAndNamesTheFailingCases() throws Exception {
+    try (B2Emulator emulator = B2Emulator.builder()
+        .fault("b2_download_file_by_name", 1.0, new Fault.Corrupt())
+        .fault("b2_download_file_by_id", 1.0, new Fault.Corrupt())
+        .start()) {
+      try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
+          .credentials(emulator.keyId(), emulator.applicationKey()).build()) {
+        setup.run(BucketSpec.builder("flipped").build());
+      }
+      String uri = "b2://flipped/kit?endpoint=" + emulator.url() + "&maxAttempts=1";
+
+      FakeConsole.Result r = new FakeConsole().env("B2_APPLICATION_KEY_ID", emulator.keyId())
+          .env("B2_APPLICATION_KEY", emulator.applicationKey()).run("tck", "--quick", uri);
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r.out()).contains("FAILED on " + uri)
+          .contains("read › read_existingFile_returnsContent");
+      assertThat(r.out()).containsPattern("read +[0-9]+✓ [0-9]+↷ [1-9][0-9]*✗");
     }
   }
 }
