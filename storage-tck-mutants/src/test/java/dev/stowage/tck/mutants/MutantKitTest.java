@@ -42,6 +42,7 @@ class MutantKitTest {
 
   private final Map<String, Backend> backends = new LinkedHashMap<>();
   private final Map<Mutant, Map<String, String>> matrix = new LinkedHashMap<>();
+  private final long started = System.nanoTime();
 
   @BeforeAll
   void startBackends(@TempDir Path directory) throws Exception {
@@ -56,6 +57,7 @@ class MutantKitTest {
     try {
       String table = matrixMarkdown();
       System.out.println(table);
+      System.out.println("mutant runs took " + (System.nanoTime() - started) / 1_000_000 + " ms");
       Path out = Path.of("target");
       if (Files.isDirectory(out)) {
         Files.writeString(out.resolve("mutant-matrix.md"), table, StandardCharsets.UTF_8);
