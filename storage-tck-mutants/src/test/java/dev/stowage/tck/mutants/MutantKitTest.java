@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stowage.Capabilities;
+import dev.stowage.Filesystem;
 import dev.stowage.tck.runner.CaseResult;
 import dev.stowage.tck.runner.KitListener;
 import dev.stowage.tck.runner.KitReport;
@@ -28,14 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The kit's self-test: every {@link Mutant} on every backend it applies to, each run with the
  * whole kit through {@link KitRunner}. The run puts the mutant's groups first and stops at the
  * first failing case; that case must exist (the kit caught the mutant) and lie in one of the
- * mutant's groups. The unmutated backends are the adapters' own contract tests, with the same
- * settings, in their modules. After the last run the matrix (mutant × backend × first failing
- * group and case) is printed and written to {@code target/mutant-matrix.md}.
+ * mutant's groups. The unmutated controls are {@link #unmutated_wholeKit_passes} for memory and
+ * local, and the adapters' own contract tests, with the same settings, for B2 and S3. After the
+ * last run the matrix (mutant × backend × first failing group and case) is printed and written
+ * to {@code target/mutant-matrix.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutantKitTest {
@@ -77,6 +80,26 @@ class MutantKitTest {
       }
     }
     return runs.stream();
+  }
+
+  /**
+   * The control for the in-process backends: unmutated, with the same runner settings, the whole
+   * kit passes (B2 and S3 are the adapters' own contract tests, which run this kit with the same
+   * settings in their modules).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"memory", "local"})
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void unmutated_wholeKit_passes(String backendKey) {
+    Backend backend = backends.get(backendKey);
+    KitTarget target = KitTarget.of(backend.name(), () -> Filesystem.of(backend.adapter()));
+    if (backend.pendingUploads() != null) {
+      target = target.withPendingUploads(backend.pendingUploads());
+    }
+
+    KitReport report = KitRunner.builder().includeSlow(false).build().runAll(List.of(target));
+
+    assertThat(report.successful()).as(report.toText()).isTrue();
   }
 
   @ParameterizedTest(name = "{0} on {1}")
