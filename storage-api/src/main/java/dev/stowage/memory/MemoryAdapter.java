@@ -29,9 +29,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,6 +70,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   private final long multipartThreshold;
   private final Capabilities capabilities;
   private final AtomicLong partsUploaded = new AtomicLong();
+  private final Map<Object, String> pendingUploads = new ConcurrentHashMap<>();
 
   private MemoryAdapter(Builder b) {
     this.store = b.name == null ? new MemoryStore() : MemoryStore.named(b.name);
@@ -105,6 +111,17 @@ public final class MemoryAdapter implements FilesystemAdapter {
   /** Returns how many multipart parts this adapter has received (for tests of the uploader). */
   public long partsUploaded() {
     return partsUploaded.get();
+  }
+
+  /**
+   * Returns the paths of the multipart writes that have received a part but were neither
+   * completed nor aborted, sorted (for tests that check that nothing is left pending, as a real
+   * backend would keep it).
+   */
+  public List<String> pendingUploads() {
+    List<String> paths = new ArrayList<>(pendingUploads.values());
+    Collections.sort(paths);
+    return paths;
   }
 
   @Override
@@ -273,8 +290,14 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   private FileAttributes writeInParts(String path, WriteSource source, WriteOptions options)
       throws IOException {
+    Object upload = new Object();
     MemoryMultipartSession session = new MemoryMultipartSession(
-        data -> store(path, data, options), partsUploaded::incrementAndGet);
+        data -> store(path, data, options),
+        () -> {
+          partsUploaded.incrementAndGet();
+          pendingUploads.put(upload, path);
+        },
+        () -> pendingUploads.remove(upload));
     if (source instanceof WriteSource.File) {
       return uploader.upload(((WriteSource.File) source).path(), session);
     }

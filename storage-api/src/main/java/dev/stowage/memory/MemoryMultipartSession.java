@@ -17,10 +17,16 @@ final class MemoryMultipartSession implements MultipartSession<Integer> {
   private final Map<Integer, byte[]> parts = new ConcurrentHashMap<>();
   private final Function<byte[], FileAttributes> store;
   private final Runnable onPart;
+  private final Runnable onEnd;
 
-  MemoryMultipartSession(Function<byte[], FileAttributes> store, Runnable onPart) {
+  /**
+   * {@code onPart} runs after each part is kept (the upload is pending from the first one on);
+   * {@code onEnd} once the upload is completed or aborted, i.e. no longer pending.
+   */
+  MemoryMultipartSession(Function<byte[], FileAttributes> store, Runnable onPart, Runnable onEnd) {
     this.store = store;
     this.onPart = onPart;
+    this.onEnd = onEnd;
   }
 
   @Override
@@ -50,11 +56,14 @@ final class MemoryMultipartSession implements MultipartSession<Integer> {
       all.write(part);
     }
     parts.clear();
-    return store.apply(all.toByteArray());
+    FileAttributes stored = store.apply(all.toByteArray());
+    onEnd.run();
+    return stored;
   }
 
   @Override
   public void abort() {
     parts.clear();
+    onEnd.run();
   }
 }

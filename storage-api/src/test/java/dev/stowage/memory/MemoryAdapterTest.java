@@ -212,6 +212,34 @@ class MemoryAdapterTest {
   }
 
   @Test
+  void pendingUploads_duringAndAfterMultipartWrites_listsOnlyUnfinishedOnes() {
+    MemoryAdapter parts = MemoryAdapter.builder().multipart(1000, 400).build();
+    Filesystem fs = Filesystem.of(parts);
+    List<List<String>> seenMidway = new ArrayList<>();
+    java.io.InputStream failing = new java.io.InputStream() {
+      private int position;
+
+      @Override
+      public int read() throws IOException {
+        if (position == 1500) {
+          seenMidway.add(parts.pendingUploads());
+          throw new IOException("fails on purpose");
+        }
+        position++;
+        return 'x';
+      }
+    };
+
+    assertThatThrownBy(() -> fs.write("dir/broken.bin", failing, 3000, WriteOptions.DEFAULT))
+        .isInstanceOf(StorageException.class);
+    fs.write("dir/whole.bin", bytes(2000));
+
+    assertThat(seenMidway).isNotEmpty().containsOnly(List.of("dir/broken.bin"));
+    assertThat(parts.pendingUploads()).isEmpty();
+    assertThat(parts.partsUploaded()).isPositive();
+  }
+
+  @Test
   void multipart_unknownLengthBelowThreshold_isOnePut() {
     MemoryAdapter parts = MemoryAdapter.builder().multipart(1000, 400).build();
     Filesystem.of(parts).write("u", new ByteArrayInputStream(bytes(999)), WriteOptions.DEFAULT);

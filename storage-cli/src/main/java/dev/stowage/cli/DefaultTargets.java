@@ -1,6 +1,9 @@
 package dev.stowage.cli;
 
 import dev.stowage.Filesystems;
+import dev.stowage.b2.client.B2Client;
+import dev.stowage.b2.client.B2Credentials;
+import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
@@ -14,11 +17,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
  * The backends {@code stowage tck} checks when given no URI, all in this process and on
  * loopback: memory, a temporary directory, the B2 native API through the emulator, and S3
- * through S3Proxy. Closing stops the servers and deletes the directory.
+ * through S3Proxy. The B2 and S3 targets carry a pending-uploads probe (a client of their own),
+ * so that the kit also checks that no multipart upload is left behind. Closing stops the servers
+ * and deletes the directory.
  */
 final class DefaultTargets implements AutoCloseable {
 
@@ -56,7 +67,14 @@ final class DefaultTargets implements AutoCloseable {
     // Small parts, so that the kit's large-object cases (a few MiB) exercise B2 large files.
     URI b2Uri = URI.create("b2://" + BUCKET + "?endpoint=" + b2.url() + "&partSize=5M&uploadCutoff=10M");
     Map<String, String> b2Keys = Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey());
-    targets.add(KitTarget.of("b2-emulator", () -> Filesystems.open(b2Uri, b2Keys)));
+    // A client of its own lists unfinished large files, so the kit sees uploads the adapter left.
+    B2Client b2Client = B2Client.builder().endpoint(URI.create(b2.url()))
+        .credentials(new B2Credentials(b2.keyId(), b2.applicationKey())).build();
+    closers.add(b2Client::close);
+    String bucketId = b2Client.listBuckets(null, BUCKET).get(0).bucketId();
+    targets.add(KitTarget.of("b2-emulator", () -> Filesystems.open(b2Uri, b2Keys))
+        .withPendingUploads(root -> b2Client.listUnfinishedLargeFiles(bucketId, root + "/", null, 100)
+            .files().stream().map(B2FileVersion::fileName).toList()));
 
     String secret = S3EmulatorCommand.hex(20);
     EmbeddedS3 s3 = EmbeddedS3.start(0, "stowage-kit", secret, null, List.of());
@@ -68,7 +86,15 @@ final class DefaultTargets implements AutoCloseable {
     URI s3Uri = URI.create("s3://" + BUCKET + "?endpoint=" + s3.endpoint()
         + "&region=us-east-1&visibility=per-object&multipartThreshold=16MiB");
     Map<String, String> s3Keys = Map.of("accessKey", "stowage-kit", "secretKey", secret);
-    targets.add(KitTarget.of("s3proxy", () -> Filesystems.open(s3Uri, s3Keys)));
+    // A plain SDK client lists pending multipart uploads behind the adapter's back.
+    S3Client s3Client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(s3.endpoint())
+        .forcePathStyle(true).httpClientBuilder(Apache5HttpClient.builder())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("stowage-kit", secret)))
+        .build();
+    closers.add(0, s3Client::close);
+    targets.add(KitTarget.of("s3proxy", () -> Filesystems.open(s3Uri, s3Keys))
+        .withPendingUploads(root -> s3Client.listMultipartUploadsPaginator(b -> b.bucket(BUCKET).prefix(root + "/"))
+            .uploads().stream().map(MultipartUpload::key).toList()));
   }
 
   /** Returns memory, local, b2-emulator and s3proxy, in that order. */

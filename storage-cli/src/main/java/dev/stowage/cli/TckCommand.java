@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
         "Exit status 1 if any case failed."},
     footerHeading = "%nExamples:%n",
     footer = {"  stowage tck", "  stowage tck --json kit.json --markdown kit.md",
+        "  stowage tck --fail-fast file:///tmp/kit",
         "  stowage tck b2://my-test-bucket/kit 's3://my-test-bucket/kit?endpoint=http://127.0.0.1:9000'"})
 final class TckCommand implements Callable<Integer> {
 
@@ -47,6 +48,9 @@ final class TckCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Skip the slow cases (thousands of objects).")
   boolean quick;
 
+  @Option(names = "--fail-fast", description = "Stop each target's run at its first failing case (the rest are reported as not run).")
+  boolean failFast;
+
   private final CliContext context;
 
   TckCommand(CliContext context) {
@@ -56,7 +60,7 @@ final class TckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KitProgress progress = new KitProgress(context.err(), context.terminal(), context.nanoTime());
-    KitRunner runner = KitRunner.builder().listener(progress).includeSlow(!quick).build();
+    KitRunner runner = KitRunner.builder().listener(progress).includeSlow(!quick).failFast(failFast).build();
     KitReport report;
     if (uris.isEmpty()) {
       try (DefaultTargets defaults = DefaultTargets.start()) {

@@ -103,6 +103,12 @@ final class EmbeddedS3Proxy implements AutoCloseable {
     return S3Config.builder(bucket).profile(profile).endpoint(endpoint).credentials(accessKey, secretKey);
   }
 
+  /** Returns the keys of the multipart uploads in {@code bucket} below {@code prefix} that are neither completed nor aborted. */
+  java.util.List<String> pendingUploads(String bucket, String prefix) {
+    return client.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix)).uploads().stream()
+        .map(software.amazon.awssdk.services.s3.model.MultipartUpload::key).toList();
+  }
+
   String accessKey() {
     return accessKey;
   }

@@ -3,6 +3,7 @@ package dev.stowage.s3;
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
 import dev.stowage.tck.KitClock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ class S3ProxyContractTest extends FilesystemContract {
 
   private final SigningKitClock clock = new SigningKitClock();
   private EmbeddedS3Proxy server;
+  private String bucket;
 
   /** Starts the server; the kit calls this from its {@code @BeforeAll}. */
   @Override
@@ -23,7 +25,8 @@ class S3ProxyContractTest extends FilesystemContract {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return Filesystem.of(countingCalls(S3Adapter.create(server.config(server.createBucket())
+    bucket = server.createBucket();
+    return Filesystem.of(countingCalls(S3Adapter.create(server.config(bucket)
         .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build(), clock)));
   }
 
@@ -31,6 +34,12 @@ class S3ProxyContractTest extends FilesystemContract {
   @Override
   public Optional<KitClock> clockControl() {
     return Optional.of(clock);
+  }
+
+  /** Multipart uploads below the kit root, asked of S3Proxy with a plain SDK client. */
+  @Override
+  public Optional<List<String>> pendingUploads() {
+    return Optional.of(server.pendingUploads(bucket, "" + rootName() + "/"));
   }
 
   @Override

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,7 @@ class S3ProxyOnDiskContractTest extends FilesystemContract {
   private static final int MAX_SEGMENT = 200;
 
   private EmbeddedS3Proxy server;
+  private String bucket;
   private Path directory;
 
   @Override
@@ -32,8 +35,15 @@ class S3ProxyOnDiskContractTest extends FilesystemContract {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return Filesystem.of(countingCalls(S3Adapter.create(server.config(server.createBucket())
+    bucket = server.createBucket();
+    return Filesystem.of(countingCalls(S3Adapter.create(server.config(bucket)
         .prefix("kit/root").maxSegmentBytes(MAX_SEGMENT).partSize(5 << 20).multipartThreshold(5 << 20).concurrency(2).build())));
+  }
+
+  /** Multipart uploads below the kit root, asked of S3Proxy with a plain SDK client. */
+  @Override
+  public Optional<List<String>> pendingUploads() {
+    return Optional.of(server.pendingUploads(bucket, "kit/root/" + rootName() + "/"));
   }
 
   @Override

@@ -131,6 +131,7 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
     try {
       base.deleteDirectory(rootName);
       FilesystemAssert.assertThat(base).as("the kit root after cleanup").hasNoDirectory(rootName);
+      WriteSupport.assertNoPendingUploads(this, "after the kit's cleanup");
       afterAll();
     } finally {
       try {

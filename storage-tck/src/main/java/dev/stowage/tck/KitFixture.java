@@ -102,4 +102,16 @@ public interface KitFixture {
   default Optional<KitClock> clockControl() {
     return Optional.empty();
   }
+
+  /**
+   * Returns the multipart uploads (S3) or unfinished large files (B2) that the backend still
+   * holds below this run's root directory, as keys or paths, or empty when this fixture cannot
+   * see them (the default). Implement it with a second path to the backend (a raw client, an
+   * emulator's view), not the filesystem under test: uploads that were never completed or aborted
+   * are invisible to listings and cost storage. Where it is known, cases that interrupt large
+   * writes and the kit's final cleanup require it to be empty.
+   */
+  default java.util.Optional<java.util.List<String>> pendingUploads() {
+    return java.util.Optional.empty();
+  }
 }

@@ -8,6 +8,7 @@ import dev.stowage.ByteRange;
 import dev.stowage.Capability;
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
+import dev.stowage.UploadStream;
 import dev.stowage.WriteFailedException;
 import dev.stowage.WriteOptions;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public interface LargeObjectContract extends KitFixture {
     assertThat(fs().fileSize(path)).isEqualTo(size);
     assertThat(KitData.hex("SHA-256", fs().readStream(path))).as("SHA-256 read back")
         .isEqualTo(KitData.hex("SHA-256", data));
+    WriteSupport.assertNoPendingUploads(this, "after the completed write of " + path);
   }
 
   /** K2 on multipart files: the checksum is the whole file's digest, not a multipart ETag. */
@@ -64,7 +66,10 @@ public interface LargeObjectContract extends KitFixture {
         .isEqualTo(Arrays.copyOfRange(data, boundary - 10, boundary + 10));
   }
 
-  /** G5: a large upload whose source fails after some parts leaves nothing behind. */
+  /**
+   * G5: a large upload whose source fails after some parts leaves nothing behind: no file, nothing
+   * in listings, and no pending multipart upload where {@link #pendingUploads()} can see them.
+   */
   @Test
   default void write_largeSourceFailsAfterParts_leavesNothing() {
     long size = multipartSize();
@@ -83,6 +88,21 @@ public interface LargeObjectContract extends KitFixture {
       assertThat(thrown).as("known length: %s", known).isInstanceOf(WriteFailedException.class);
       WriteSupport.assertLeftNothing(this, d, "broken.bin");
     }
+  }
+
+  /**
+   * G5: an output stream aborted after more than a part's worth of bytes leaves nothing behind,
+   * and no pending multipart upload where {@link #pendingUploads()} can see them.
+   */
+  @Test
+  default void openOutputStream_abortedAfterParts_leavesNothing() throws IOException {
+    long size = multipartSize();
+    String d = newDirectory("g5");
+    byte[] data = KitData.bytes(Math.toIntExact(size));
+    UploadStream out = fs().openOutputStream(d + "/aborted.bin", WriteOptions.DEFAULT);
+    out.write(data, 0, data.length - 1);
+    out.abort();
+    WriteSupport.assertLeftNothing(this, d, "aborted.bin");
   }
 
   /** Returns a size that is multipart (two full parts and a bit), within the kit's limit. */

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 
 /** Writes through each {@link WriteContract.Source}, and streams that misbehave on purpose. */
 final class WriteSupport {
@@ -57,6 +58,16 @@ final class WriteSupport {
     if (kit.has(Capability.IMPLICIT_DIRECTORIES)) {
       FilesystemAssert.assertThat(kit.fs()).hasNoDirectory(dir);
     }
+    assertNoPendingUploads(kit, "after the failed write to " + dir + "/" + name);
+  }
+
+  /**
+   * Asserts that the backend holds no unfinished multipart upload below the kit root, where the
+   * fixture can see them ({@link KitFixture#pendingUploads()}); does nothing where it cannot.
+   */
+  static void assertNoPendingUploads(KitFixture kit, String when) {
+    kit.pendingUploads().ifPresent(pending -> Assertions.assertThat(pending)
+        .as("multipart uploads left pending below the kit root %s", when).isEmpty());
   }
 
   /** Returns a stream that yields {@code failAt} bytes of {@code data}, then throws IOException. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.Filesystem;
 import dev.stowage.memory.MemoryAdapter;
+import java.util.List;
+import java.util.Optional;
 
 /** The kit over the in-memory adapter with small multipart settings, so large-object cases run. */
 class MultipartMemoryContractTest extends FilesystemContract {
@@ -14,6 +16,13 @@ class MultipartMemoryContractTest extends FilesystemContract {
   protected Filesystem createFilesystem() {
     adapter = MemoryAdapter.builder().multipart(64 * 1024, 16 * 1024).build();
     return Filesystem.of(adapter);
+  }
+
+  /** The memory adapter's own record of multipart writes neither completed nor aborted. */
+  @Override
+  public Optional<List<String>> pendingUploads() {
+    String root = rootName() + "/";
+    return Optional.of(adapter.pendingUploads().stream().filter(p -> p.startsWith(root)).toList());
   }
 
   @Override

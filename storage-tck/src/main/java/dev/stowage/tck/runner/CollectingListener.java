@@ -21,12 +21,14 @@ final class CollectingListener implements TestExecutionListener {
 
   private final KitTarget target;
   private final KitListener listener;
+  private final RunnerRegistry.Session session;
   private final List<CaseResult> results = new ArrayList<>();
   private final Map<String, Long> started = new ConcurrentHashMap<>();
 
-  CollectingListener(KitTarget target, KitListener listener) {
+  CollectingListener(KitTarget target, KitListener listener, RunnerRegistry.Session session) {
     this.target = target;
     this.listener = listener;
+    this.session = session;
   }
 
   List<CaseResult> results() {
@@ -69,6 +71,9 @@ final class CollectingListener implements TestExecutionListener {
 
   private void record(TestIdentifier id, CaseResult.Status status, String message, long millis) {
     CaseResult result = new CaseResult(group(id), name(id), status, message, millis);
+    if (status == CaseResult.Status.FAILED && session.firstFailure == null) {
+      session.firstFailure = result.name();
+    }
     synchronized (results) {
       results.add(result);
     }

@@ -33,10 +33,14 @@ public final class KitRunner {
 
   private final KitListener listener;
   private final boolean includeSlow;
+  private final boolean failFast;
+  private final List<String> runFirst;
 
   private KitRunner(Builder b) {
     this.listener = b.listener;
     this.includeSlow = b.includeSlow;
+    this.failFast = b.failFast;
+    this.runFirst = List.copyOf(b.runFirst);
   }
 
   /** Runs every contract against {@code targets} with default settings and returns the report. */
@@ -62,9 +66,9 @@ public final class KitRunner {
   private TargetReport runOne(KitTarget target) {
     listener.targetStarted(target);
     long start = System.nanoTime();
-    RunnerRegistry.Session session = new RunnerRegistry.Session(target);
+    RunnerRegistry.Session session = new RunnerRegistry.Session(target, failFast, runFirst);
     String key = RunnerRegistry.register(session);
-    CollectingListener collector = new CollectingListener(target, listener);
+    CollectingListener collector = new CollectingListener(target, listener, session);
     try {
       LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
           .selectors(selectClass(RunnerContract.class))
@@ -116,6 +120,8 @@ public final class KitRunner {
   public static final class Builder {
     private KitListener listener = KitListener.NONE;
     private boolean includeSlow = true;
+    private boolean failFast;
+    private final List<String> runFirst = new ArrayList<>();
 
     private Builder() {}
 
@@ -128,6 +134,38 @@ public final class KitRunner {
     /** Sets whether cases tagged {@code slow} (thousands of objects) run. Default: true. */
     public Builder includeSlow(boolean value) {
       this.includeSlow = value;
+      return this;
+    }
+
+    /**
+     * Sets whether a target's run stops at its first failing case. The cases after it are reported
+     * as skipped, with the reason {@code "not run: fail-fast after <case>"}; the kit still cleans up
+     * its root. Default: false (every case runs).
+     */
+    public Builder failFast(boolean value) {
+      this.failFast = value;
+      return this;
+    }
+
+    /**
+     * Runs the cases of {@code groups} (names as in the report, e.g. {@code "read"},
+     * {@code "large objects"}) before all others, in the order given; the other cases keep their
+     * usual order. With {@link #failFast(boolean)} this finds out quickly whether those groups
+     * catch a problem. Default: the usual order.
+     *
+     * @throws IllegalArgumentException if a name is not one of the kit's groups
+     */
+    public Builder runFirst(String... groups) {
+      for (String group : groups) {
+        Objects.requireNonNull(group, "group");
+        if (!GroupOrder.GROUPS.contains(group)) {
+          throw new IllegalArgumentException("unknown kit group '" + group + "'; the groups are "
+              + GroupOrder.GROUPS);
+        }
+        if (!runFirst.contains(group)) {
+          runFirst.add(group);
+        }
+      }
       return this;
     }
 

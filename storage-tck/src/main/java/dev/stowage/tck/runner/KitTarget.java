@@ -3,7 +3,9 @@ package dev.stowage.tck.runner;
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -12,8 +14,13 @@ import java.util.function.Supplier;
  *
  * @param name the column heading in reports, e.g. {@code "memory"} or {@code "b2"}
  * @param filesystem opens the filesystem under test
+ * @param pendingUploads given the kit's root directory (relative to the filesystem's root),
+ *     returns the multipart uploads or unfinished large files the backend still holds below it,
+ *     asked through a second path (a raw client), not the filesystem under test; null when unknown.
+ *     See {@link dev.stowage.tck.KitFixture#pendingUploads()}.
  */
-public record KitTarget(String name, Supplier<Filesystem> filesystem) {
+public record KitTarget(String name, Supplier<Filesystem> filesystem,
+    Function<String, List<String>> pendingUploads) {
 
   public KitTarget {
     Objects.requireNonNull(name, "name");
@@ -21,6 +28,11 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem) {
     if (name.isBlank()) {
       throw new IllegalArgumentException("target name must not be blank");
     }
+  }
+
+  /** Returns a target without a pending-uploads probe. */
+  public KitTarget(String name, Supplier<Filesystem> filesystem) {
+    this(name, filesystem, null);
   }
 
   /** Returns a target that opens filesystems with {@code filesystem}. */
@@ -41,5 +53,13 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem) {
   public static KitTarget of(String name, String uri) {
     Objects.requireNonNull(uri, "uri");
     return new KitTarget(name, () -> Filesystems.open(uri));
+  }
+
+  /**
+   * Returns this target with a probe that lists the backend's pending multipart uploads below a
+   * directory, so that the kit checks interrupted writes and its final cleanup leave none.
+   */
+  public KitTarget withPendingUploads(Function<String, List<String>> probe) {
+    return new KitTarget(name, filesystem, Objects.requireNonNull(probe, "probe"));
   }
 }

@@ -2,12 +2,17 @@ package dev.stowage.tck.runner;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /** The kit as {@link KitRunner} runs it: the filesystem comes from the registered target. */
-@ExtendWith(RunnerContract.TargetResolver.class)
+@ExtendWith({RunnerContract.TargetResolver.class, FailFast.class})
+@TestMethodOrder(GroupOrder.class)
 final class RunnerContract extends FilesystemContract {
 
   private RunnerRegistry.Session session;
@@ -20,6 +25,12 @@ final class RunnerContract extends FilesystemContract {
     Filesystem fs = session.target.filesystem().get();
     session.capabilities = fs.capabilities();
     return fs;
+  }
+
+  @Override
+  public Optional<List<String>> pendingUploads() {
+    Function<String, List<String>> probe = session == null ? null : session.target.pendingUploads();
+    return probe == null ? Optional.empty() : Optional.of(List.copyOf(probe.apply(rootName())));
   }
 
   /** Gives each new instance the session named by the launch's configuration parameter. */

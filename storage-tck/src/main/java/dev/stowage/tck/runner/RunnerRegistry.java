@@ -1,6 +1,7 @@
 package dev.stowage.tck.runner;
 
 import dev.stowage.Capabilities;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +19,19 @@ final class RunnerRegistry {
 
   private RunnerRegistry() {}
 
-  /** One target's run: the target and what the kit learned when it opened it. */
+  /** One target's run: the target, the run's settings and what the kit learned while running. */
   static final class Session {
     final KitTarget target;
+    final boolean failFast;
+    final List<String> runFirst;
     volatile Capabilities capabilities;
+    /** The name of the first case that failed, or null. */
+    volatile String firstFailure;
 
-    Session(KitTarget target) {
+    Session(KitTarget target, boolean failFast, List<String> runFirst) {
       this.target = target;
+      this.failFast = failFast;
+      this.runFirst = List.copyOf(runFirst);
     }
   }
 

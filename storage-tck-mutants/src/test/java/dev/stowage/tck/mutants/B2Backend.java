@@ -1,0 +1,97 @@
+package dev.stowage.tck.mutants;
+
+import dev.stowage.Capabilities;
+import dev.stowage.b2.B2Adapter;
+import dev.stowage.b2.B2Config;
+import dev.stowage.b2.client.B2Bucket;
+import dev.stowage.b2.client.B2Client;
+import dev.stowage.b2.client.B2CreateBucketRequest;
+import dev.stowage.b2.client.B2Credentials;
+import dev.stowage.b2.client.B2FileVersion;
+import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.b2.emulator.Fault;
+import dev.stowage.b2.emulator.FaultPlan;
+import dev.stowage.spi.FilesystemAdapter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The B2 adapter on one in-process emulator and one private bucket, with the small part sizes of
+ * the adapter's own contract test, so that large-file cases move little data.
+ */
+final class B2Backend implements Backend {
+
+  private static final String PREFIX = "kit-root";
+
+  private final B2Emulator emulator = B2Emulator.builder()
+      .recommendedPartSize(16 * 1024)
+      .absoluteMinimumPartSize(4 * 1024)
+      .start();
+  private final B2Client client = B2Client.builder().endpoint(URI.create(emulator.url()))
+      .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build();
+  private final B2Bucket bucket = client.createBucket(
+      new B2CreateBucketRequest("mutants-b2", "allPrivate", null, null, null));
+  private Capabilities capabilities;
+
+  @Override
+  public String name() {
+    return "b2 (emulator)";
+  }
+
+  @Override
+  public FilesystemAdapter adapter() {
+    B2Adapter adapter = B2Adapter.create(B2Config.builder(bucket.bucketName())
+        .endpoint(URI.create(emulator.url()))
+        .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
+        .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
+        .prefix(PREFIX).listPageSize(100).concurrency(3).build());
+    // The first call settles the capabilities (a private bucket has no public URLs).
+    adapter.directoryExists("");
+    return adapter;
+  }
+
+  @Override
+  public synchronized Capabilities capabilities() {
+    if (capabilities == null) {
+      try (FilesystemAdapter adapter = adapter()) {
+        capabilities = adapter.capabilities();
+      }
+    }
+    return capabilities;
+  }
+
+  @Override
+  public boolean canLeaveUploadsBehind() {
+    return true;
+  }
+
+  /** The emulator answers every {@code b2_cancel_large_file} with 400 and cancels nothing. */
+  @Override
+  public FilesystemAdapter adapterThatNeverAborts() {
+    emulator.useFaults(FaultPlan.builder()
+        .add("b2_cancel_large_file", 1.0, new Fault.Status(400, "bad_request", null)).build());
+    return adapter();
+  }
+
+  @Override
+  public Function<String, List<String>> pendingUploads() {
+    return root -> client.listUnfinishedLargeFiles(bucket.bucketId(), PREFIX + "/" + root + "/", null, 100)
+        .files().stream().map(B2FileVersion::fileName).toList();
+  }
+
+  @Override
+  public void afterRun() {
+    emulator.useFaults(FaultPlan.NONE);
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } finally {
+      emulator.close();
+    }
+  }
+}
