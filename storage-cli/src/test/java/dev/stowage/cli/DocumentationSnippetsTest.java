@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A sample is a method body, or — when it declares a class, a field or an annotated member —
  * class members. Names a sample uses without declaring them (the reader's {@code adapter}, their
  * own {@code MyAdapter}) are declared in an HTML comment just before it, invisible when rendered:
- * {@code <!-- given: FilesystemAdapter adapter; byte[] csvBytes -->}. Every package of the
- * project and the usual JDK ones are imported.
+ * {@code <!-- given: FilesystemAdapter adapter; byte[] csvBytes -->}, which may start with
+ * imports. A javadoc sample sees its own file's imports, a README sample its module's packages;
+ * the core packages and the usual JDK ones are always imported.
  */
 public class DocumentationSnippetsTest {
 
@@ -74,6 +75,29 @@ public class DocumentationSnippetsTest {
         .distinct()
         .collect(Collectors.toList());
     assertThat(errors).as("samples that do not compile").isEmpty();
+  }
+
+  @Test
+  void sources_citeNoDocumentOutsideTheRepository() throws IOException {
+    // The design notes behind this project are not part of it: code and tests say what they
+    // need themselves (the kit's case list is in storage-tck's README).
+    Pattern outside = Pattern.compile("peers §|§8\\.|DESIGN\\.md|b2-protocol\\.md|s3-notes\\.md|peers\\.md|STYLE\\.md");
+    List<String> citing;
+    try (Stream<Path> walk = Files.walk(ROOT)) {
+      citing = walk.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/"))
+          .filter(p -> !p.toString().contains("/target/"))
+          .filter(p -> {
+            try {
+              return outside.matcher(Files.readString(p)).find();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+          .map(p -> ROOT.relativize(p).toString())
+          .filter(p -> !p.endsWith("DocumentationSnippetsTest.java"))
+          .collect(Collectors.toList());
+    }
+    assertThat(citing).isEmpty();
   }
 
   private static String describe(Diagnostic<? extends JavaFileObject> d, List<Sample> samples) {
@@ -142,11 +166,19 @@ public class DocumentationSnippetsTest {
     String firstCodeLine = code.lines().map(String::strip)
         .filter(l -> !l.isEmpty() && !l.startsWith("//")).findFirst().orElse("");
     boolean members = MEMBER_START.matcher(firstCodeLine).find();
+    String given = sample.given() == null ? "" : sample.given().strip();
+    StringBuilder givenImports = new StringBuilder();
+    Matcher leadingImport = Pattern.compile("^import\\s+[\\w.*]+;\\s*").matcher(given);
+    while (leadingImport.find()) {
+      givenImports.append(leadingImport.group().strip()).append('\n');
+      given = given.substring(leadingImport.end());
+      leadingImport = Pattern.compile("^import\\s+[\\w.*]+;\\s*").matcher(given);
+    }
     StringBuilder src = new StringBuilder("package snippets;\n")
-        .append(COMMON_IMPORTS).append(sample.imports())
+        .append(COMMON_IMPORTS).append(sample.imports()).append(givenImports)
         .append("@SuppressWarnings(\"all\") abstract class ").append(name)
         .append(" extends dev.stowage.cli.DocumentationSnippetsTest.Vocabulary {\n")
-        .append(sample.given() == null ? "" : given(sample.given()))
+        .append(given.isEmpty() ? "" : given(given))
         .append(members ? code : "void sample() throws Exception {\n" + code + "\n}")
         .append("\n}\n");
     return new SimpleJavaFileObject(URI.create("string:///snippets/" + name + ".java"),

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checksums (peers §8.13, K1–K4): known digests, every algorithm whether native or streamed, and
+ * Checksums (K1–K4): known digests, every algorithm whether native or streamed, and
  * failures.
  */
 @ContractGroup("checksums")

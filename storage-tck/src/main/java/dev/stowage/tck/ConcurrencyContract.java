@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Concurrency and consistency (peers §8.16, Q1–Q4), with bounded thread counts. */
+/** Concurrency and consistency (Q1–Q4), with bounded thread counts. */
 @ContractGroup("concurrency")
 public interface ConcurrencyContract extends KitFixture {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Copy (peers §8.8, C1–C10, C12). */
+/** Copy (C1–C10, C12). */
 @ContractGroup("copy")
 public interface CopyContract extends KitFixture {
 

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Decorators as seen through the API (peers §8.19 Z2, Z4): rooted views made with
+ * Decorators as seen through the API (Z2, Z4): rooted views made with
  * {@link Filesystem#at(String)}. Every path resolves below the view's directory, listings are
  * relative to it, and nothing escapes it. (Read-only views have their own {@link ReadOnlyContract}.)
  */

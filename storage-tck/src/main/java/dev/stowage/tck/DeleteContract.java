@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Delete (peers §8.10, X1–X4, X6). */
+/** Delete (X1–X4, X6). */
 @ContractGroup("delete")
 public interface DeleteContract extends KitFixture {
 

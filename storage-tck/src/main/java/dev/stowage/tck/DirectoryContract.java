@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Directories (peers §8.7, D1–D8). */
+/** Directories (D1–D8). */
 @ContractGroup("directories")
 public interface DirectoryContract extends KitFixture {
 

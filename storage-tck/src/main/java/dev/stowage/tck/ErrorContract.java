@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The error taxonomy (peers §8.21, E1–E4): every failure is a {@link StorageException} carrying
+ * The error taxonomy (E1–E4): every failure is a {@link StorageException} carrying
  * its operation, path and kind; an undeclared capability fails with UNSUPPORTED before any I/O.
  */
 @ContractGroup("errors")

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile input (peers §8.2 P2/P4/P11, §8.21 E3, and the bad-option cases of §8.3–8.12): a table
- * of paths and options that must each fail with a typed error and leave nothing behind. Each row
+ * Hostile input (P2, P4, P11, E3, and the bad options of the other groups): a table of paths and
+ * options that must each fail with a typed error and leave nothing behind. Each row
  * runs against a filesystem rooted at its own seeded directory; afterwards the directory and the
  * kit root must hold exactly what they held before, and nothing may have appeared where a
  * traversal row would land above the kit root: in the root of the filesystem the fixture opened

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Large objects and multipart writes (peers §8.15 G1, G3, G5, and §8.4 R13): sizes at the declared
+ * Large objects and multipart writes (G1, G3, G5 and R13): sizes at the declared
  * threshold and part boundaries, through every write form, read back with matching SHA-256.
  */
 @ContractGroup("large objects")

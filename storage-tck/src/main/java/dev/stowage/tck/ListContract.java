@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Listings (peers §8.6, L1–L7, L9–L12, L14, L15). */
+/** Listings (L1–L7, L9–L12, L14, L15). */
 @ContractGroup("list")
 public interface ListContract extends KitFixture {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Existence and metadata (peers §8.5, M1–M8, M10). */
+/** Existence and metadata (M1–M8, M10). */
 @ContractGroup("metadata")
 public interface MetadataContract extends KitFixture {
 

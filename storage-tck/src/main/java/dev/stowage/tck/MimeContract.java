@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** MIME types (peers §8.14, T1–T5): detection from name and content, and explicit types. */
+/** MIME types (T1–T5): detection from name and content, and explicit types. */
 @ContractGroup("mime")
 public interface MimeContract extends KitFixture {
 

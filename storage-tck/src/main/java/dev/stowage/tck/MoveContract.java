@@ -11,7 +11,7 @@ import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
 import org.junit.jupiter.api.Test;
 
-/** Move (peers §8.9, V1–V6). */
+/** Move (V1–V6). */
 @ContractGroup("move")
 public interface MoveContract extends KitFixture {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Paths and names (peers §8.2, P1–P11): normalisation, traversal, control characters, and names
+ * Paths and names (P1–P11): normalisation, traversal, control characters, and names
  * that must round-trip byte for byte through writes, reads and listings.
  */
 @ContractGroup("paths")

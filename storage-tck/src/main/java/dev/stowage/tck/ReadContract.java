@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Reads (peers §8.4, R1–R11): whole files, strings, streams and byte ranges. */
+/** Reads (R1–R11): whole files, strings, streams and byte ranges. */
 @ContractGroup("read")
 public interface ReadContract extends KitFixture {
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The read-only profile (peers §8.1 H4, §8.19 Z1): fixtures are seeded through a writable
+ * The read-only profile (H4, Z1): fixtures are seeded through a writable
  * filesystem, then read through a read-only one over the same storage. Reads, listings and
  * checksums must work; every mutator must fail with its typed exception (UNSUPPORTED when the
  * read-only filesystem does not declare {@link Capability#WRITE}, PERMISSION_DENIED when it does

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * URLs and upload tickets (peers §8.12, U1–U5, U8–U10), exercised with a plain HTTP client and
+ * URLs and upload tickets (U1–U5, U8–U10), exercised with a plain HTTP client and
  * no credentials, as a browser would.
  */
 @ContractGroup("urls")

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Visibility (peers §8.11, A1–A4, A6), by declared mode: per object, bucket level, or none.
+ * Visibility (A1–A4, A6), by declared mode: per object, bucket level, or none.
  */
 @ContractGroup("visibility")
 public interface VisibilityContract extends KitFixture {

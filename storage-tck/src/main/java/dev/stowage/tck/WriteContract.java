@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Writes (peers §8.3, W1–W16): every source form, overwrites, options and failure atomicity. */
+/** Writes (W1–W16): every source form, overwrites, options and failure atomicity. */
 @ContractGroup("write")
 public interface WriteContract extends KitFixture {
 
