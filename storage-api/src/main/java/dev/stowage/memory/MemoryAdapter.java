@@ -185,7 +185,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   @Override
   public Iterator<StorageAttributes> list(String path, boolean deep) {
-    return new MemoryListing(store, path, deep);
+    return MemoryListing.of(store, path, deep);
   }
 
   @Override

@@ -1,86 +1,70 @@
 package dev.stowage.memory;
 
-import dev.stowage.DirectoryAttributes;
+import dev.stowage.FileAttributes;
 import dev.stowage.StorageAttributes;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.stowage.spi.HierarchyListing;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * A lazy listing over the live key map (weakly consistent: concurrent changes never break it).
- * Directories are derived from keys: each is reported once, before its contents, because a
- * directory's keys are contiguous in {@link MemoryStore#KEY_ORDER}. Markers are never files.
+ * The memory store's keys below a directory, in {@link MemoryStore#KEY_ORDER}, as the flat
+ * listing {@link HierarchyListing} turns into files and directories. Weakly consistent over the
+ * live key map: concurrent changes never break it.
  */
-final class MemoryListing implements Iterator<StorageAttributes> {
+final class MemoryListing implements Iterator<HierarchyListing.Key> {
 
   private final Iterator<Map.Entry<String, MemoryObject>> keys;
   private final String prefix;
-  private final boolean deep;
-  private final Deque<StorageAttributes> ready = new ArrayDeque<>();
-  private String previous = "";
+  private Map.Entry<String, MemoryObject> pending;
   private boolean done;
 
-  MemoryListing(MemoryStore store, String directory, boolean deep) {
+  private MemoryListing(MemoryStore store, String directory) {
     this.prefix = directory.isEmpty() ? "" : directory + "/";
     this.keys = store.objects.tailMap(prefix, true).entrySet().iterator();
-    this.deep = deep;
+  }
+
+  /** Returns the entries below {@code directory} (its children, or with {@code deep} all descendants). */
+  static Iterator<StorageAttributes> of(MemoryStore store, String directory, boolean deep) {
+    return HierarchyListing.of(new MemoryListing(store, directory), directory, deep, null, null);
   }
 
   @Override
   public boolean hasNext() {
-    while (ready.isEmpty() && !done) {
-      if (!keys.hasNext()) {
+    if (pending == null && !done) {
+      if (keys.hasNext()) {
+        Map.Entry<String, MemoryObject> e = keys.next();
+        if (e.getKey().startsWith(prefix)) {
+          pending = e;
+        } else {
+          done = true; // past the directory's contiguous range
+        }
+      } else {
         done = true;
-        break;
-      }
-      Map.Entry<String, MemoryObject> e = keys.next();
-      String key = e.getKey();
-      if (!key.startsWith(prefix)) {
-        done = true;
-        break;
-      }
-      if (key.length() > prefix.length()) {
-        accept(key, e.getValue());
       }
     }
-    return !ready.isEmpty();
+    return pending != null;
   }
 
   @Override
-  public StorageAttributes next() {
+  public HierarchyListing.Key next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    return ready.removeFirst();
-  }
+    Map.Entry<String, MemoryObject> e = pending;
+    pending = null;
+    String name = e.getKey().substring(prefix.length());
+    MemoryObject object = e.getValue();
+    return new HierarchyListing.Key() {
+      @Override
+      public String name() {
+        return name;
+      }
 
-  private void accept(String key, MemoryObject object) {
-    String rest = key.substring(prefix.length());
-    int slash = rest.indexOf('/');
-    if (!deep) {
-      if (slash < 0) {
-        ready.add(object.attributes(key));
-      } else {
-        String dir = prefix + rest.substring(0, slash);
-        if (!previous.startsWith(dir + "/")) {
-          ready.add(DirectoryAttributes.of(dir));
-        }
+      @Override
+      public FileAttributes file(String path) {
+        return object.attributes(path);
       }
-      previous = key;
-      return;
-    }
-    // Deep: report every directory on the way to this key that the previous key did not share.
-    for (int i = rest.indexOf('/'); i >= 0; i = rest.indexOf('/', i + 1)) {
-      String dir = prefix + rest.substring(0, i);
-      if (!previous.startsWith(dir + "/")) {
-        ready.add(DirectoryAttributes.of(dir));
-      }
-    }
-    if (!key.endsWith("/")) {
-      ready.add(object.attributes(key));
-    }
-    previous = key;
+    };
   }
 }

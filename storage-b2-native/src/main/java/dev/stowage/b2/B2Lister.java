@@ -1,16 +1,15 @@
 package dev.stowage.b2;
 
 import dev.stowage.DirectoryAttributes;
+import dev.stowage.FileAttributes;
 import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.Visibility;
 import dev.stowage.b2.client.B2FileNamesPage;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2ListFilesRequest;
+import dev.stowage.spi.HierarchyListing;
 import dev.stowage.spi.PagedIterator;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -18,7 +17,7 @@ import java.util.NoSuchElementException;
 /**
  * Lists with {@code b2_list_file_names}, page by page as the caller iterates: shallow listings use
  * the delimiter {@code /} (B2 collapses sub-directories into folder entries), deep ones list every
- * name and derive the directories from them. Hidden files and old versions never appear (B2's
+ * name; {@link HierarchyListing} derives the directories. Hidden files and old versions never appear (B2's
  * name listing shows only the newest visible version); {@code .bzEmpty} markers are dropped.
  */
 final class B2Lister {
@@ -70,7 +69,45 @@ final class B2Lister {
           : List.<StorageAttributes>of().iterator();
     }
     Iterator<B2FileVersion> names = pages(path, listPrefix, deep ? null : "/", ctx.config.listPageSize());
-    return new Entries(names, path, dirPrefix.length(), deep, visibility);
+    int cut = dirPrefix.length();
+    Iterator<HierarchyListing.Key> keys = new Iterator<>() {
+      private B2FileVersion pending;
+
+      @Override
+      public boolean hasNext() {
+        while (pending == null && names.hasNext()) {
+          B2FileVersion v = names.next();
+          // Only the newest visible versions and folders: B2's name listing may also show an
+          // unfinished large file ("start"); hidden names never appear.
+          if (v.isFile() || v.isFolder()) {
+            pending = v;
+          }
+        }
+        return pending != null;
+      }
+
+      @Override
+      public HierarchyListing.Key next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        B2FileVersion v = pending;
+        pending = null;
+        String name = v.fileName().substring(cut);
+        return new HierarchyListing.Key() {
+          @Override
+          public String name() {
+            return name;
+          }
+
+          @Override
+          public FileAttributes file(String entryPath) {
+            return Attributes.of(entryPath, v, visibility);
+          }
+        };
+      }
+    };
+    return HierarchyListing.of(keys, path, deep, visibility, MARKER);
   }
 
   /** Returns whether anything (a file or a marker) exists below directory {@code path}. */
@@ -96,78 +133,5 @@ final class B2Lister {
 
   private static String join(String dir, String child) {
     return dir.isEmpty() ? child : dir + "/" + child;
-  }
-
-  /** Turns B2 entries into Stowage entries, adding the directories a deep listing implies. */
-  private final class Entries implements Iterator<StorageAttributes> {
-    private final Iterator<B2FileVersion> names;
-    private final String dir;
-    private final int cut;
-    private final boolean deep;
-    private final Visibility visibility;
-    private final Deque<StorageAttributes> ready = new ArrayDeque<>();
-    private List<String> openDirs = List.of();
-
-    Entries(Iterator<B2FileVersion> names, String dir, int cut, boolean deep, Visibility visibility) {
-      this.names = names;
-      this.dir = dir;
-      this.cut = cut;
-      this.deep = deep;
-      this.visibility = visibility;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (ready.isEmpty() && names.hasNext()) {
-        accept(names.next());
-      }
-      return !ready.isEmpty();
-    }
-
-    @Override
-    public StorageAttributes next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return ready.poll();
-    }
-
-    private void accept(B2FileVersion v) {
-      String relative = v.fileName().substring(cut);
-      if (v.isFolder()) {
-        String name = relative.endsWith("/") ? relative.substring(0, relative.length() - 1) : relative;
-        if (!name.isEmpty()) {
-          ready.add(new DirectoryAttributes(join(dir, name), null, visibility));
-        }
-        return;
-      }
-      if (!v.isFile() || relative.isEmpty()) {
-        return;
-      }
-      if (deep) {
-        addParents(relative);
-      }
-      String last = relative.substring(relative.lastIndexOf('/') + 1);
-      if (!last.equals(MARKER) && !relative.endsWith("/")) {
-        ready.add(Attributes.of(join(dir, relative), v, visibility));
-      }
-    }
-
-    /** Emits the directories of {@code relative} not yet emitted: names below one directory are contiguous in B2's order. */
-    private void addParents(String relative) {
-      List<String> dirs = new ArrayList<>();
-      for (int i = relative.indexOf('/'); i > 0; i = relative.indexOf('/', i + 1)) {
-        dirs.add(relative.substring(0, i));
-      }
-      for (int i = 0; i < dirs.size(); i++) {
-        if (i >= openDirs.size() || !openDirs.get(i).equals(dirs.get(i))) {
-          for (int j = i; j < dirs.size(); j++) {
-            ready.add(new DirectoryAttributes(join(dir, dirs.get(j)), null, visibility));
-          }
-          break;
-        }
-      }
-      openDirs = dirs;
-    }
   }
 }
