@@ -23,6 +23,7 @@ final class ClockedPresigner implements Signer, Presigner {
 
   private final Clock clock;
   private final AwsS3V4Signer delegate = AwsS3V4Signer.create();
+  private volatile Instant expiresAt;
 
   ClockedPresigner(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -42,7 +43,16 @@ final class ClockedPresigner implements Signer, Presigner {
     Instant signingTime = clock.instant();
     ExecutionAttributes shifted = attributes.copy();
     shifted.putAttribute(AwsSignerExecutionAttribute.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC));
-    shifted.putAttribute(AwsSignerExecutionAttribute.PRESIGNER_EXPIRATION, signingTime.plus(lifetime));
+    expiresAt = signingTime.plus(lifetime);
+    shifted.putAttribute(AwsSignerExecutionAttribute.PRESIGNER_EXPIRATION, expiresAt);
     return delegate.presign(request, shifted);
+  }
+
+  /**
+   * Returns when the last signature made by this presigner expires, on its clock (the SDK's own
+   * answer reads the system clock), or null before the first.
+   */
+  Instant expiresAt() {
+    return expiresAt;
   }
 }

@@ -108,7 +108,10 @@ final class S3Urls {
           headers.put(canonicalName(h.getKey()), String.join(",", h.getValue()));
         }
       }
-      return new UploadTicket(path, "PUT", p.url().toURI(), headers, p.expiration(), UploadScope.OBJECT);
+      // Signed as of another clock, the ticket expires on that clock, not the SDK's.
+      java.time.Instant expiresAt = clocked != null && clocked.expiresAt() != null
+          ? clocked.expiresAt() : p.expiration();
+      return new UploadTicket(path, "PUT", p.url().toURI(), headers, expiresAt, UploadScope.OBJECT);
     } catch (URISyntaxException | RuntimeException e) {
       throw failure(Operation.PREPARE_UPLOAD, path, e);
     }
