@@ -2,11 +2,14 @@ package dev.stowage.b2;
 
 import dev.stowage.Filesystem;
 import dev.stowage.b2.client.B2Client;
+import dev.stowage.b2.client.B2Download;
+import dev.stowage.b2.client.B2Exception;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.tck.FilesystemContract;
 import dev.stowage.tck.KitClock;
+import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,6 +73,22 @@ class B2AdapterContractTest extends FilesystemContract {
       return Optional.of(client.listUnfinishedLargeFiles(bucketId, "kit-root/" + rootName() + "/", null, 100)
           .files().stream().map(B2FileVersion::fileName).toList());
     }
+  }
+
+  /** Downloads by name with a client of its own: the kit's writes are checked without the adapter. */
+  @Override
+  public Optional<StoredBytes> storedBytes() {
+    return Optional.of(path -> {
+      try (B2Client client = TestBuckets.client(emulator);
+          B2Download download = client.downloadFileByName(bucket, "kit-root/" + rootName() + "/" + path, null)) {
+        return Optional.of(download.body().readAllBytes());
+      } catch (B2Exception e) {
+        if (e.status() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.stowage.local;
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
 import dev.stowage.tck.StaticFileServer;
+import dev.stowage.tck.StoredBytes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,15 @@ class LocalFilesystemContractTest extends FilesystemContract {
   @Override
   public Optional<Path> baseDirectory() {
     return Optional.of(root.resolve("kit"));
+  }
+
+  /** The disk itself: writes, copies, moves and deletes are also checked without the adapter. */
+  @Override
+  public Optional<StoredBytes> storedBytes() {
+    return Optional.of(path -> {
+      Path file = root.resolve("kit").resolve(rootName()).resolve(path);
+      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    });
   }
 
   @Override

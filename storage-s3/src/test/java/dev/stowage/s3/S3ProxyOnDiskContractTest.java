@@ -2,6 +2,7 @@ package dev.stowage.s3;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
+import dev.stowage.tck.StoredBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +45,19 @@ class S3ProxyOnDiskContractTest extends FilesystemContract {
   @Override
   public Optional<List<String>> pendingUploads() {
     return Optional.of(server.pendingUploads(bucket, "kit/root/" + rootName() + "/"));
+  }
+
+  /** A plain SDK client of the same server: the kit's writes are checked without the adapter. */
+  @Override
+  public Optional<StoredBytes> storedBytes() {
+    return Optional.of(path -> {
+      try {
+        return Optional.of(server.client().getObjectAsBytes(
+            b -> b.bucket(bucket).key("kit/root/" + rootName() + "/" + path)).asByteArray());
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   @Override

@@ -29,6 +29,8 @@ public interface CopyContract extends KitFixture {
     assertThat(copied.path()).isEqualTo(d + "/dst.bin");
     assertThat(copied.size()).isEqualTo(10_000);
     FilesystemAssert.assertThat(fs()).hasFile(d + "/src.bin", data).hasFile(d + "/dst.bin", data);
+    assertStored(d + "/src.bin", data);
+    assertStored(d + "/dst.bin", data);
   }
 
   /** C2: an existing destination is replaced. */

@@ -21,6 +21,8 @@ public interface DeleteContract extends KitFixture {
     fs().delete(d + "/a.txt");
     FilesystemAssert.assertThat(fs()).hasNoFile(d + "/a.txt").hasFile(d + "/b.txt", "b")
         .listsExactly(d, d + "/b.txt");
+    assertStored(d + "/a.txt", null);
+    assertStored(d + "/b.txt", KitData.utf8("b"));
   }
 
   /** X2: deleting a missing file succeeds silently, also twice. */

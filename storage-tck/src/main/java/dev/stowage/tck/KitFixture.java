@@ -114,4 +114,39 @@ public interface KitFixture {
   default java.util.Optional<java.util.List<String>> pendingUploads() {
     return java.util.Optional.empty();
   }
+
+  /**
+   * Returns a second path to the stored bytes that bypasses the adapter under test (a raw
+   * client, the disk), or empty (the default). Where it is given, the core write, copy, move and
+   * delete cases also check the storage through it.
+   */
+  default Optional<StoredBytes> storedBytes() {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks, through {@link #storedBytes()} when the fixture gives it, that {@code path} holds
+   * exactly {@code expected}, or nothing when {@code expected} is null.
+   */
+  default void assertStored(String path, byte[] expected) {
+    Optional<StoredBytes> view = storedBytes();
+    if (view.isEmpty()) {
+      return;
+    }
+    Optional<byte[]> stored;
+    try {
+      stored = view.get().read(path);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the fixture's second path could not read " + path, e);
+    }
+    if (expected == null) {
+      org.assertj.core.api.Assertions.assertThat(stored)
+          .as("seen without the adapter, %s is gone", path).isEmpty();
+    } else {
+      org.assertj.core.api.Assertions.assertThat(stored)
+          .as("seen without the adapter, %s is stored", path).isPresent();
+      org.assertj.core.api.Assertions.assertThat(stored.get())
+          .as("seen without the adapter, the bytes of %s", path).isEqualTo(expected);
+    }
+  }
 }

@@ -26,6 +26,8 @@ public interface MoveContract extends KitFixture {
     assertThat(moved.size()).isEqualTo(5000);
     FilesystemAssert.assertThat(fs()).hasNoFile(d + "/src.bin").hasFile(d + "/dst.bin", data)
         .listsExactly(d, d + "/dst.bin");
+    assertStored(d + "/src.bin", null);
+    assertStored(d + "/dst.bin", data);
   }
 
   /** V2: a missing source fails with NOT_FOUND; nothing is created. */

@@ -41,6 +41,7 @@ public interface WriteContract extends KitFixture {
     FileAttributes written = WriteSupport.write(fs(), path, data, source, WriteOptions.DEFAULT);
     assertThat(written.size()).isEqualTo(data.length);
     FilesystemAssert.assertThat(fs()).hasFile(path, data);
+    assertStored(path, data);
   }
 
   /** W1: sizes around common buffer sizes round-trip. */

@@ -7,14 +7,18 @@ import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2CreateBucketRequest;
 import dev.stowage.b2.client.B2Credentials;
+import dev.stowage.b2.client.B2Download;
+import dev.stowage.b2.client.B2Exception;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.b2.emulator.Fault;
 import dev.stowage.b2.emulator.FaultPlan;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.tck.StoredBytes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -79,6 +83,22 @@ final class B2Backend implements Backend {
   public Function<String, List<String>> pendingUploads() {
     return root -> client.listUnfinishedLargeFiles(bucket.bucketId(), PREFIX + "/" + root + "/", null, 100)
         .files().stream().map(B2FileVersion::fileName).toList();
+  }
+
+  /** Downloads by name with the backend's own client. */
+  @Override
+  public Function<String, StoredBytes> storedBytes() {
+    return kitRoot -> path -> {
+      try (B2Download download = client.downloadFileByName(bucket.bucketName(),
+          PREFIX + "/" + kitRoot + "/" + path, null)) {
+        return Optional.of(download.body().readAllBytes());
+      } catch (B2Exception e) {
+        if (e.status() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    };
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.stowage.tck.mutants;
 
 import dev.stowage.Capabilities;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.function.Function;
 
@@ -38,6 +39,12 @@ interface Backend extends AutoCloseable {
    * the adapter (a raw client), or null when the backend has none.
    */
   Function<String, List<String>> pendingUploads();
+
+  /**
+   * Returns, given the kit's root, a second path to the bytes stored below it that bypasses the
+   * adapter (a raw client, the disk), or null when the backend has none.
+   */
+  Function<String, StoredBytes> storedBytes();
 
   /** Undoes what a run changed on the shared server (e.g. fault rules); does nothing by default. */
   default void afterRun() {}

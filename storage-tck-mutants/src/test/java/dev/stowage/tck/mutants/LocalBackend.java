@@ -4,8 +4,11 @@ import dev.stowage.Capabilities;
 import dev.stowage.local.LocalAdapter;
 import dev.stowage.local.LocalConfig;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.tck.StoredBytes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The local adapter over one temporary directory; each run works in its own random root below it. */
@@ -37,6 +40,15 @@ final class LocalBackend implements Backend {
   @Override
   public Function<String, List<String>> pendingUploads() {
     return null;
+  }
+
+  /** The disk below the adapter's root. */
+  @Override
+  public Function<String, StoredBytes> storedBytes() {
+    return kitRoot -> path -> {
+      Path file = root.resolve(kitRoot).resolve(path);
+      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    };
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.stowage.tck.mutants;
 import dev.stowage.Capabilities;
 import dev.stowage.memory.MemoryAdapter;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.function.Function;
 
@@ -30,6 +31,12 @@ final class MemoryBackend implements Backend {
   @Override
   public Function<String, List<String>> pendingUploads() {
     return root -> current.pendingUploads().stream().filter(p -> p.startsWith(root + "/")).toList();
+  }
+
+  /** Memory has no second path: its only view is the adapter. */
+  @Override
+  public Function<String, StoredBytes> storedBytes() {
+    return null;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.stowage.Capabilities;
 import dev.stowage.Capability;
 import dev.stowage.Filesystem;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.spi.PrefixedAdapter;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,6 +106,24 @@ enum Mutant {
     @Override
     String label(Capabilities real) {
       return FalseCapability.claimFor(real).map(c -> "claims " + c.capability()).orElse("-");
+    }
+  },
+  STORES_UNDER_ANOTHER_ROOT("stores under another root", "write", "copy", "move", "delete") {
+    @Override
+    String evidence() {
+      return "seen without the adapter";
+    }
+
+    @Override
+    FilesystemAdapter decorate(FilesystemAdapter real) {
+      // Consistent in every call, as a misapplied prefix setting is: only a second path shows it.
+      return new PrefixedAdapter(real, "misplaced");
+    }
+
+    @Override
+    Optional<String> notApplicable(Backend backend, Capabilities real) {
+      return backend.storedBytes() != null ? Optional.empty()
+          : Optional.of("the backend has no path to its bytes but the adapter");
     }
   },
   LEAVES_MULTIPART_UPLOADS_BEHIND("leaves multipart uploads behind", "large objects") {

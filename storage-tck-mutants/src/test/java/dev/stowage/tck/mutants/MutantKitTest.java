@@ -96,6 +96,9 @@ class MutantKitTest {
     if (backend.pendingUploads() != null) {
       target = target.withPendingUploads(backend.pendingUploads());
     }
+    if (backend.storedBytes() != null) {
+      target = target.withStoredBytes(backend.storedBytes());
+    }
 
     KitReport report = KitRunner.builder().includeSlow(false).build().runAll(List.of(target));
 
@@ -126,6 +129,9 @@ class MutantKitTest {
     KitTarget target = KitTarget.of(mutant.name(), () -> mutant.open(backend));
     if (backend.pendingUploads() != null) {
       target = target.withPendingUploads(backend.pendingUploads());
+    }
+    if (backend.storedBytes() != null) {
+      target = target.withStoredBytes(backend.storedBytes());
     }
     KitReport report;
     try {

@@ -6,10 +6,12 @@ import dev.stowage.s3.S3Adapter;
 import dev.stowage.s3.S3Config;
 import dev.stowage.s3.S3Profile;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.tck.StoredBytes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
@@ -113,6 +115,18 @@ final class S3Backend implements Backend {
   public Function<String, List<String>> pendingUploads() {
     return root -> client.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(root + "/")).uploads()
         .stream().map(MultipartUpload::key).toList();
+  }
+
+  /** Gets objects with the backend's own SDK client. */
+  @Override
+  public Function<String, StoredBytes> storedBytes() {
+    return kitRoot -> path -> {
+      try {
+        return Optional.of(client.getObjectAsBytes(b -> b.bucket(bucket).key(kitRoot + "/" + path)).asByteArray());
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+        return Optional.empty();
+      }
+    };
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.stowage.tck.runner;
 
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
+import dev.stowage.tck.StoredBytes;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +19,12 @@ import java.util.function.Supplier;
  *     returns the multipart uploads or unfinished large files the backend still holds below it,
  *     asked through a second path (a raw client), not the filesystem under test; null when unknown.
  *     See {@link dev.stowage.tck.KitFixture#pendingUploads()}.
+ * @param storedBytes given the kit's root directory, returns a second path to the stored bytes
+ *     below it that bypasses the filesystem under test; null when there is none. See
+ *     {@link dev.stowage.tck.KitFixture#storedBytes()}.
  */
 public record KitTarget(String name, Supplier<Filesystem> filesystem,
-    Function<String, List<String>> pendingUploads) {
+    Function<String, List<String>> pendingUploads, Function<String, StoredBytes> storedBytes) {
 
   public KitTarget {
     Objects.requireNonNull(name, "name");
@@ -30,9 +34,15 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
     }
   }
 
+  /** Returns a target without a second path to the stored bytes. */
+  public KitTarget(String name, Supplier<Filesystem> filesystem,
+      Function<String, List<String>> pendingUploads) {
+    this(name, filesystem, pendingUploads, null);
+  }
+
   /** Returns a target without a pending-uploads probe. */
   public KitTarget(String name, Supplier<Filesystem> filesystem) {
-    this(name, filesystem, null);
+    this(name, filesystem, null, null);
   }
 
   /** Returns a target that opens filesystems with {@code filesystem}. */
@@ -60,6 +70,14 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
    * directory, so that the kit checks interrupted writes and its final cleanup leave none.
    */
   public KitTarget withPendingUploads(Function<String, List<String>> probe) {
-    return new KitTarget(name, filesystem, Objects.requireNonNull(probe, "probe"));
+    return new KitTarget(name, filesystem, Objects.requireNonNull(probe, "probe"), storedBytes);
+  }
+
+  /**
+   * Returns this target with a second path to the stored bytes (a raw client, the disk), so that
+   * the kit checks writes, copies, moves and deletes without trusting the filesystem under test.
+   */
+  public KitTarget withStoredBytes(Function<String, StoredBytes> view) {
+    return new KitTarget(name, filesystem, pendingUploads, Objects.requireNonNull(view, "view"));
   }
 }

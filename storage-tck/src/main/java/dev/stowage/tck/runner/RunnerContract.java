@@ -2,6 +2,7 @@ package dev.stowage.tck.runner;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
+import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +32,12 @@ final class RunnerContract extends FilesystemContract {
   public Optional<List<String>> pendingUploads() {
     Function<String, List<String>> probe = session == null ? null : session.target.pendingUploads();
     return probe == null ? Optional.empty() : Optional.of(List.copyOf(probe.apply(rootName())));
+  }
+
+  @Override
+  public Optional<StoredBytes> storedBytes() {
+    Function<String, StoredBytes> view = session == null ? null : session.target.storedBytes();
+    return view == null ? Optional.empty() : Optional.of(view.apply(rootName()));
   }
 
   /** Gives each new instance the session named by the launch's configuration parameter. */
