@@ -32,6 +32,7 @@ import java.util.Objects;
  * ({@code ""}) is never reported, markers are never files, and names that no normalised path can
  * name (an empty, {@code .} or {@code ..} segment) are left out.
  *
+ * <!-- given: Iterator<HierarchyListing.Key> keys; boolean deep -->
  * <pre>{@code
  * Iterator<StorageAttributes> entries = HierarchyListing.of(keys, "photos", deep, null, null);
  * }</pre>
