@@ -22,6 +22,7 @@ import dev.stowage.WriteOptions;
 import dev.stowage.spi.Checksums;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.PartUploader;
+import dev.stowage.spi.WritePlan;
 import dev.stowage.spi.WriteSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -164,10 +165,19 @@ public final class MemoryAdapter implements FilesystemAdapter {
   @Override
   public FileAttributes write(String path, WriteSource source, WriteOptions options) {
     try {
-      if (uploader != null && largeEnough(source)) {
-        return writeInParts(path, source, options);
+      if (uploader == null) {
+        return store(path, bytesOf(source), options);
       }
-      return store(path, bytesOf(source), options);
+      // Unknown lengths: at most the threshold is buffered to choose between one put and parts.
+      WritePlan plan = WritePlan.of(path, source, length -> length >= multipartThreshold,
+          Math.min(multipartThreshold - 1, Integer.MAX_VALUE - 9));
+      if (plan instanceof WritePlan.Once) {
+        WritePlan.Once once = (WritePlan.Once) plan;
+        byte[] data = once.file() != null ? Files.readAllBytes(once.file())
+            : source instanceof WriteSource.Bytes ? once.bytes().clone() : once.bytes();
+        return store(path, data, options);
+      }
+      return ((WritePlan.Parts) plan).upload(uploader, newSession(path, options));
     } catch (IOException e) {
       throw WriteFailedException.at(path, StorageException.Kind.UNAVAILABLE,
           "reading the source failed", e);
@@ -284,37 +294,15 @@ public final class MemoryAdapter implements FilesystemAdapter {
     return path.isEmpty() || path.endsWith("/") ? null : store.objects.get(path);
   }
 
-  private boolean largeEnough(WriteSource source) {
-    return source.length() < 0 || source.length() >= multipartThreshold;
-  }
-
-  private FileAttributes writeInParts(String path, WriteSource source, WriteOptions options)
-      throws IOException {
+  private MemoryMultipartSession newSession(String path, WriteOptions options) {
     Object upload = new Object();
-    MemoryMultipartSession session = new MemoryMultipartSession(
+    return new MemoryMultipartSession(
         data -> store(path, data, options),
         () -> {
           partsUploaded.incrementAndGet();
           pendingUploads.put(upload, path);
         },
         () -> pendingUploads.remove(upload));
-    if (source instanceof WriteSource.File) {
-      return uploader.upload(((WriteSource.File) source).path(), session);
-    }
-    if (source instanceof WriteSource.Bytes) {
-      byte[] data = ((WriteSource.Bytes) source).data();
-      return uploader.upload(new ByteArrayInputStream(data), data.length, session);
-    }
-    WriteSource.Stream stream = (WriteSource.Stream) source;
-    if (stream.length() >= 0) {
-      return uploader.upload(stream.in(), stream.length(), session);
-    }
-    // Unknown length: buffer at most the threshold to choose between one put and parts.
-    PartUploader.Head head = PartUploader.readHead(stream.in(), (int) (multipartThreshold - 1));
-    if (head.ended()) {
-      return store(path, head.bytes(), options);
-    }
-    return uploader.upload(head, stream.in(), session);
   }
 
   private static byte[] bytesOf(WriteSource source) throws IOException {

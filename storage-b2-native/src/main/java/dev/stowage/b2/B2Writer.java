@@ -10,6 +10,7 @@ import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2UploadFileRequest;
 import dev.stowage.spi.DigestingInputStream;
 import dev.stowage.spi.PartUploader;
+import dev.stowage.spi.WritePlan;
 import dev.stowage.spi.WriteSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes files: one {@code b2_upload_file} for small ones, a large file in parallel parts above
- * the cutoff.
+ * Writes files as the shared {@link WritePlan} decides: one {@code b2_upload_file} for small ones,
+ * a large file in parallel parts above the cutoff.
  *
  * <ul>
  *   <li>bytes: SHA-1 computed up front (and stored as {@code large_file_sha1} for large files);
@@ -72,63 +73,45 @@ final class B2Writer {
     String fileName = ctx.bucket.fileName(path);
     Sizes sizes = ctx.sizes(Operation.WRITE, path);
     try {
-      if (source instanceof WriteSource.Bytes) {
-        byte[] data = ((WriteSource.Bytes) source).data();
-        String sha1 = sha1(data, data.length);
-        if (sizes.isLarge(data.length)) {
-          info.put(Attributes.LARGE_FILE_SHA1, sha1);
-          long partSize = sizes.partSizeFor(data.length);
-          return large(path, fileName, type, info, partSize,
-              PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency()),
-              (up, s) -> up.upload(new ByteArrayInputStream(data), data.length, s));
-        }
-        return simple(path, fileName, type, info, data.length, sha1, () -> new ByteArrayInputStream(data));
-      }
+      WritePlan plan = WritePlan.of(path, source, sizes::isLarge, sizes.streamLimit());
       if (source instanceof WriteSource.File) {
         Path file = ((WriteSource.File) source).path();
-        long length = source.length() >= 0 ? source.length() : Files.size(file);
         info.put(Attributes.LAST_MODIFIED, Long.toString(Files.getLastModifiedTime(file).toMillis()));
-        if (sizes.isLarge(length)) {
-          info.put(Attributes.LARGE_FILE_SHA1, sha1(file));
-          return large(path, fileName, type, info, sizes.partSizeFor(length), ctx.config.concurrency(),
-              (up, s) -> up.upload(file, s));
-        }
-        return simple(path, fileName, type, info, length, null, () -> open(file));
       }
-      return writeStream(path, (WriteSource.Stream) source, fileName, type, info, sizes);
+      if (plan instanceof WritePlan.Once) {
+        WritePlan.Once once = (WritePlan.Once) plan;
+        if (once.file() != null) {
+          // Streamed once with hex_digits_at_end: B2 checks the SHA-1 sent after the bytes.
+          return simple(path, fileName, type, info, once.length(), null, () -> open(once.file()));
+        }
+        byte[] data = once.bytes();
+        return simple(path, fileName, type, info, data.length, sha1(data, data.length),
+            () -> new ByteArrayInputStream(data));
+      }
+      WritePlan.Parts parts = (WritePlan.Parts) plan;
+      long partSize = parts.length() >= 0 ? sizes.partSizeFor(parts.length()) : sizes.partSize();
+      int streamConcurrency = parts.length() >= 0
+          ? PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency())
+          : sizes.streamConcurrency();
+      if (parts.bytes() != null) {
+        info.put(Attributes.LARGE_FILE_SHA1, sha1(parts.bytes(), parts.bytes().length));
+        return large(path, fileName, type, info, partSize, streamConcurrency, parts::upload);
+      }
+      if (parts.file() != null) {
+        info.put(Attributes.LARGE_FILE_SHA1, sha1(parts.file()));
+        return large(path, fileName, type, info, partSize, ctx.config.concurrency(), parts::upload);
+      }
+      // A stream: hashed on the way, made verifiable once its SHA-1 is known.
+      DigestingInputStream hashed = new DigestingInputStream(parts.stream(), ChecksumAlgorithm.SHA1);
+      if (parts.head() != null) {
+        hashed.prepend(parts.head().bytes());
+      }
+      WritePlan.Parts hashedParts = parts.withStream(hashed);
+      return verifiable(path, type, info, hashed,
+          startAndRun(path, fileName, type, info, partSize, streamConcurrency, hashedParts::upload));
     } catch (IOException e) {
       throw B2Errors.translate(Operation.WRITE, path, null, e);
     }
-  }
-
-  private FileAttributes writeStream(String path, WriteSource.Stream source, String fileName,
-      String type, Map<String, String> info, Sizes sizes) throws IOException {
-    InputStream in = source.in();
-    long length = source.length();
-    if (length >= 0 && (sizes.isLarge(length) || length > sizes.streamLimit())) {
-      long partSize = sizes.partSizeFor(length);
-      DigestingInputStream hashed = new DigestingInputStream(in, ChecksumAlgorithm.SHA1);
-      return verifiable(path, type, info, hashed, startAndRun(path, fileName, type, info, partSize,
-          PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency()),
-          (up, s) -> up.upload(hashed, length, s)));
-    }
-    if (length >= 0) {
-      byte[] data = in.readNBytes((int) length);
-      if (data.length < length) {
-        throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
-            "the stream ended after " + data.length + " of " + length + " bytes", null);
-      }
-      return simple(path, fileName, type, info, length, sha1(data, data.length), () -> new ByteArrayInputStream(data));
-    }
-    PartUploader.Head head = PartUploader.readHead(in, (int) sizes.streamLimit());
-    if (head.ended()) {
-      byte[] data = head.bytes();
-      return simple(path, fileName, type, info, data.length, sha1(data, data.length), () -> new ByteArrayInputStream(data));
-    }
-    DigestingInputStream hashed = new DigestingInputStream(in, ChecksumAlgorithm.SHA1);
-    hashed.prepend(head.bytes());
-    return verifiable(path, type, info, hashed, startAndRun(path, fileName, type, info, sizes.partSize(),
-        sizes.streamConcurrency(), (up, s) -> up.upload(head, hashed, s)));
   }
 
   /** A finished large file and the session that made it. */

@@ -61,7 +61,7 @@ class B2IntegrityTest {
     byte[] bytes = bytes(500, 1);
     fs.write("small.bin", bytes);
     assertThat(fs.read("small.bin")).isEqualTo(bytes);
-    StoredBytes.flip(data, prefix + "small.bin", 7);
+    EmulatorDisk.flip(data, prefix + "small.bin", 7);
     assertCorrupt("small.bin", bytes, null);
     assertCorrupt("small.bin", bytes, ByteRange.from(0));
   }
@@ -70,8 +70,8 @@ class B2IntegrityTest {
   void read_flippedLargeFileFromBytes_failsIntegrity() throws IOException {
     byte[] bytes = bytes(3 * PART + 100, 2);
     fs.write("bytes.bin", bytes);
-    assertThat(StoredBytes.segmentLengths(data, prefix + "bytes.bin")).hasSizeGreaterThan(1);
-    StoredBytes.flip(data, prefix + "bytes.bin", 3);
+    assertThat(EmulatorDisk.segmentLengths(data, prefix + "bytes.bin")).hasSizeGreaterThan(1);
+    EmulatorDisk.flip(data, prefix + "bytes.bin", 3);
     assertCorrupt("bytes.bin", bytes, null);
   }
 
@@ -81,14 +81,14 @@ class B2IntegrityTest {
     Path file = dir.resolve("local.bin");
     Files.write(file, bytes);
     FileAttributes a = fs.write("path.bin", file, WriteOptions.DEFAULT);
-    assertThat(StoredBytes.segmentLengths(data, prefix + "path.bin")).as("stored as parts").hasSizeGreaterThan(1);
+    assertThat(EmulatorDisk.segmentLengths(data, prefix + "path.bin")).as("stored as parts").hasSizeGreaterThan(1);
     assertThat(a.checksums().get(ChecksumAlgorithm.SHA1)).isEqualTo(B2FaultToleranceTest.sha1(bytes));
     assertThat(fs.stat("path.bin").checksums().get(ChecksumAlgorithm.SHA1)).isEqualTo(B2FaultToleranceTest.sha1(bytes));
     assertThat(fs.read("path.bin")).isEqualTo(bytes);
     try (InputStream in = fs.readStream("path.bin", ByteRange.from(0))) {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
     }
-    StoredBytes.flip(data, prefix + "path.bin", 5);
+    EmulatorDisk.flip(data, prefix + "path.bin", 5);
     assertCorrupt("path.bin", bytes, null);
     assertCorrupt("path.bin", bytes, ByteRange.from(0));
     assertCorrupt("path.bin", bytes, ByteRange.of(0, bytes.length - 1));
@@ -100,11 +100,11 @@ class B2IntegrityTest {
     FileAttributes a = fs.write("stream.bin", new ByteArrayInputStream(bytes), WriteOptions.DEFAULT);
     assertThat(a.size()).isEqualTo(bytes.length);
     assertThat(a.checksums().get(ChecksumAlgorithm.SHA1)).isEqualTo(B2FaultToleranceTest.sha1(bytes));
-    assertThat(StoredBytes.uploads(data, prefix + "stream.bin")).as("one version: the unverified one is gone").hasSize(1);
-    assertThat(StoredBytes.uploads(data, prefix + "stream.bin").get(0).path("fileInfo").path("large_file_sha1").asText())
+    assertThat(EmulatorDisk.uploads(data, prefix + "stream.bin")).as("one version: the unverified one is gone").hasSize(1);
+    assertThat(EmulatorDisk.uploads(data, prefix + "stream.bin").get(0).path("fileInfo").path("large_file_sha1").asText())
         .isEqualTo(B2FaultToleranceTest.sha1(bytes));
     assertThat(fs.read("stream.bin")).isEqualTo(bytes);
-    StoredBytes.flip(data, prefix + "stream.bin", bytes.length - 2);
+    EmulatorDisk.flip(data, prefix + "stream.bin", bytes.length - 2);
     assertCorrupt("stream.bin", bytes, null);
     assertCorrupt("stream.bin", bytes, ByteRange.from(0));
   }
@@ -113,7 +113,7 @@ class B2IntegrityTest {
   void read_partialRangeOfFlippedFile_isNotVerifiedButWholeRangeIs() throws IOException {
     byte[] bytes = bytes(800, 5);
     fs.write("range.bin", bytes);
-    StoredBytes.flip(data, prefix + "range.bin", 700);
+    EmulatorDisk.flip(data, prefix + "range.bin", 700);
     try (InputStream in = fs.readStream("range.bin", ByteRange.of(0, 99))) {
       assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOf(bytes, 100)); // no checksum covers a part
     }

@@ -6,13 +6,11 @@ import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
 import dev.stowage.spi.PartUploader;
+import dev.stowage.spi.WritePlan;
 import dev.stowage.spi.WriteSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -21,11 +19,11 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * Writes files: one PutObject below the multipart threshold, a multipart upload through the
- * shared {@link PartUploader} above it. Streams are held in memory only up to one part (the
- * threshold or the part size, whichever is smaller): a stream of unknown length is read that far
- * first to choose. Part size and parts in flight fit the configured memory budget. Local files
- * are uploaded part by part by position, never buffered.
+ * Writes files as the shared {@link WritePlan} decides: one PutObject below the multipart
+ * threshold, a multipart upload through the shared {@link PartUploader} above it. Streams are held
+ * in memory only up to one part (the threshold or the part size, whichever is smaller). Part size
+ * and parts in flight fit the configured memory budget. Local files are uploaded part by part by
+ * position, never buffered.
  */
 final class S3Writer {
 
@@ -43,48 +41,18 @@ final class S3Writer {
     ObjectCannedACL acl = s3.acl(options.visibility(), Operation.WRITE, path, null);
     Visibility reported = s3.writtenVisibility(options.visibility());
     long threshold = s3.config().multipartThreshold();
+    // A stream is held in memory only up to one part, so its head stays within the budget.
+    long streamThreshold = Math.min(threshold, s3.config().partSizeFor(-1, MAX_PARTS));
     try {
-      if (source instanceof WriteSource.Bytes) {
-        byte[] data = ((WriteSource.Bytes) source).data();
-        if (data.length < threshold) {
-          return put(path, bytes(data), data.length, options, acl, reported);
-        }
-        return multipart(path, data.length, options, acl, reported,
-            (u, session) -> u.upload(new ByteArrayInputStream(data), data.length, session));
+      WritePlan plan = WritePlan.of(path, source, length -> length >= threshold,
+          Math.min(streamThreshold, Integer.MAX_VALUE - 9) - 1);
+      if (plan instanceof WritePlan.Once) {
+        WritePlan.Once once = (WritePlan.Once) plan;
+        RequestBody body = once.bytes() != null ? bytes(once.bytes()) : RequestBody.fromFile(once.file());
+        return put(path, body, once.length(), options, acl, reported);
       }
-      if (source instanceof WriteSource.File) {
-        Path file = ((WriteSource.File) source).path();
-        long length = Files.size(file);
-        if (length < threshold) {
-          return put(path, RequestBody.fromFile(file), length, options, acl, reported);
-        }
-        return multipart(path, length, options, acl, reported, (u, session) -> u.upload(file, session));
-      }
-      WriteSource.Stream stream = (WriteSource.Stream) source;
-      InputStream in = stream.in();
-      long length = stream.length();
-      // A stream is held in memory only up to one part, so its head stays within the budget.
-      long streamThreshold = Math.min(threshold, s3.config().partSizeFor(-1, MAX_PARTS));
-      if (length >= 0 && length < streamThreshold) {
-        // Small enough to hold: the bytes can be resent if the SDK retries.
-        byte[] data = in.readNBytes((int) length);
-        if (data.length < length) {
-          throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
-              "the stream ended before the declared length", null);
-        }
-        return put(path, bytes(data), data.length, options, acl, reported);
-      }
-      if (length >= 0) {
-        return multipart(path, length, options, acl, reported, (u, session) -> u.upload(in, length, session));
-      }
-      // readNBytes grows its buffer as bytes arrive, so a small stream costs a small buffer.
-      int limit = (int) Math.min(streamThreshold, Integer.MAX_VALUE - 9);
-      byte[] first = in.readNBytes(limit + 1);
-      PartUploader.Head head = new PartUploader.Head(first, first.length <= limit);
-      if (head.ended() && head.bytes().length < streamThreshold) {
-        return put(path, bytes(head.bytes()), head.bytes().length, options, acl, reported);
-      }
-      return multipart(path, -1, options, acl, reported, (u, session) -> u.upload(head, in, session));
+      WritePlan.Parts parts = (WritePlan.Parts) plan;
+      return multipart(path, parts.length(), options, acl, reported, parts::upload);
     } catch (IOException e) {
       throw S3Errors.io(Operation.WRITE, path, e);
     } catch (UncheckedIOException e) {

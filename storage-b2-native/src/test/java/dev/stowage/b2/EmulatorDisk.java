@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * Reaches into an emulator's data directory ({@code files/ID.json} records, {@code blobs/ID}
  * bytes) to corrupt stored bytes or read how a file was stored, as a disk fault would.
  */
-final class StoredBytes {
+final class EmulatorDisk {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private StoredBytes() {}
+  private EmulatorDisk() {}
 
   /** Returns the stored versions of {@code fileName} with action {@code upload}. */
   static List<JsonNode> uploads(Path data, String fileName) throws IOException {
