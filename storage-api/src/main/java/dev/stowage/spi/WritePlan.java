@@ -15,13 +15,17 @@ import java.util.function.LongPredicate;
  * How one write reaches an object store: as one request ({@link Once}) or as a multipart upload
  * ({@link Parts}). The one place where that choice is made; adapters only carry it out.
  *
+ * <!-- given: long threshold; int partSize; PartUploader uploader;
+ *   abstract FileAttributes putObject(long length, WritePlan.Once body);
+ *   abstract MultipartSession<String> startMultipart() -->
  * <pre>{@code
- * WritePlan plan = WritePlan.of(path, source, length -> length >= threshold, partSize - 1);
- * if (plan instanceof WritePlan.Once once) {
- *   return putObject(once.length(), once::open);              // re-openable for retries
+ * FileAttributes write(String path, WriteSource source) throws IOException {
+ *   WritePlan plan = WritePlan.of(path, source, length -> length >= threshold, partSize - 1);
+ *   if (plan instanceof WritePlan.Once once) {
+ *     return putObject(once.length(), once);                  // once.open() for each attempt
+ *   }
+ *   return ((WritePlan.Parts) plan).upload(uploader, startMultipart());
  * }
- * WritePlan.Parts parts = (WritePlan.Parts) plan;
- * return parts.upload(uploader, startMultipart());
  * }</pre>
  *
  * <p>The rules: bytes and local files of a known length go in parts when {@code inParts} says so,
