@@ -1,5 +1,6 @@
 package dev.stowage.b2;
 
+import dev.stowage.tck.runner.KitCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.UploadConstraints;
