@@ -2,17 +2,12 @@ package dev.stowage.b2.emulator.s3;
 
 import dev.stowage.b2.emulator.B2Emulator;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.GatedS3Server;
 
 /**
  * B2's S3-compatible API over a running {@link B2Emulator}: the same buckets, files and versions as its native API,
- * on a second loopback port. S3Proxy speaks the S3 protocol (SigV4 headers and presigned URLs, XML, multipart,
+ * on a second loopback port. S3Proxy's servlet speaks the S3 protocol (SigV4 headers and presigned URLs, XML, multipart,
  * ranges); the B2 rules are this module's:
  * <ul>
  *   <li>requests are signed with an application key's id and secret; the master key is refused
@@ -41,32 +36,16 @@ public final class B2S3Face implements AutoCloseable {
     /** The region the face answers and expects in signatures' scope (any region is accepted). */
     public static final String REGION = "us-west-004";
 
-    private final S3Proxy proxy;
+    private final GatedS3Server server;
     private final B2Emulator emulator;
     private final URI endpoint;
 
     private B2S3Face(Builder b) throws Exception {
         this.emulator = b.emulator;
-        // S3Proxy needs one identity to start; the locator below replaces it, so this random one opens nothing.
-        String unused = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        this.proxy = S3Proxy.builder()
-                .blobStore(new EmulatorBlobStore(emulator.store(), null, b.checksums))
-                .endpoint(URI.create("http://127.0.0.1:" + b.port))
-                .awsAuthentication(AuthenticationType.AWS_V4, unused, unused)
-                .ignoreUnknownHeaders(true)
-                .stopTimeout(0)
-                .build();
-        proxy.setBlobStoreLocator(new KeyLocator(emulator.store(), b.checksums));
-        proxy.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"STARTED".equals(proxy.getState())) {
-            if (Instant.now().isAfter(deadline)) {
-                proxy.stop();
-                throw new IllegalStateException("the S3 face did not start: " + proxy.getState());
-            }
-            Thread.sleep(5);
-        }
-        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        this.server = new GatedS3Server(new EmulatorBlobStore(emulator.store(), null, b.checksums),
+                new KeyLocator(emulator.store(), b.checksums), new B2Gate(b.checksums), b.port);
+        server.start();
+        this.endpoint = URI.create("http://127.0.0.1:" + server.port());
         emulator.s3ApiUrl(endpoint.toString());
     }
 
@@ -87,7 +66,7 @@ public final class B2S3Face implements AutoCloseable {
 
     /** Returns the port the face listens on. */
     public int port() {
-        return proxy.getPort();
+        return server.port();
     }
 
     /** Stops the face and points {@code s3ApiUrl} back at the emulator. */
@@ -95,7 +74,7 @@ public final class B2S3Face implements AutoCloseable {
     public void close() {
         emulator.s3ApiUrl(null);
         try {
-            proxy.stop();
+            server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("the S3 face did not stop", e);
         }
