@@ -459,33 +459,28 @@ final class EmulatorBlobStore implements BlobStore {
         return v;
     }
 
+    /** The current version's metadata, or null when there is none (S3Proxy's existence checks). */
+    @Override
+    public HeadObjectResponse blobMetadata(String container, String name) {
+        try {
+            return blobMetadata(HeadObjectRequest.builder().bucket(container).key(name).build());
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return null;
+        }
+    }
+
+    /** The named or current version's metadata; throws NoSuchKey (S3Proxy's HEAD renders it). */
     @Override
     public HeadObjectResponse blobMetadata(HeadObjectRequest request) {
         file("readFiles", request.bucket(), request.key());
-        FileView v;
-        try {
-            v = resolve(request.bucket(), request.key(), request.versionId());
-        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-            if (e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-delete-marker").isPresent()) {
-                throw e;
-            }
-            return null;
-        }
+        FileView v = resolve(request.bucket(), request.key(), request.versionId());
         return SdkResponses.toHead(response(v, null, v.contentLength()));
     }
 
     @Override
     public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
         file("readFiles", request.bucket(), request.key());
-        FileView v;
-        try {
-            v = resolve(request.bucket(), request.key(), request.versionId());
-        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-            if (e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-delete-marker").isPresent()) {
-                throw e;
-            }
-            return null;
-        }
+        FileView v = resolve(request.bucket(), request.key(), request.versionId());
         String etag = etag(v);
         if (request.ifMatch() != null && !"*".equals(request.ifMatch()) && !etag.equals(quote(unquote(
                 request.ifMatch())))) {
