@@ -90,6 +90,31 @@ public final class EmulatorStore {
         }
     }
 
+    /**
+     * What the bucket's CORS rules allow for one cross-origin request.
+     *
+     * @param maxAgeSeconds the matching rule's {@code maxAgeSeconds}
+     * @param exposeHeaders the matching rule's {@code exposeHeaders}
+     */
+    public record CorsGrant(long maxAgeSeconds, List<String> exposeHeaders) {
+    }
+
+    /**
+     * Returns the grant of the first of the bucket's CORS rules (native {@code corsRules}, in order) that allows
+     * {@code origin} to call {@code operation} (e.g. {@code s3_put}) with these request headers, or null when none
+     * does or the bucket does not exist.
+     */
+    public CorsGrant cors(String bucketName, String origin, String operation, List<String> requestedHeaders) {
+        Bucket b = ctx.catalog().bucketByName(bucketName);
+        if (b == null || origin == null) {
+            return null;
+        }
+        var rule = Cors.match(b, origin, operation, requestedHeaders.stream()
+                .map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList());
+        return rule == null ? null : new CorsGrant(rule.get("maxAgeSeconds").asLong(),
+                Cors.strings(rule, "exposeHeaders", false));
+    }
+
     /** Returns the emulator's current time in ms since the epoch (its injected clock). */
     public long now() {
         return ctx.now();

@@ -20,7 +20,8 @@ import org.gaul.s3proxy.GatedS3Server;
  *   <li>DeleteObject without a version hides the name (a DeleteMarker in ListObjectVersions); with a version it
  *       deletes that version unless Object Lock holds it;</li>
  *   <li>multipart uploads are large files (abort = cancel); single-part ETags are the MD5;</li>
- *   <li>flexible checksum headers are refused or accepted per {@link ChecksumHeaders}.</li>
+ *   <li>flexible checksum headers are refused or accepted per {@link ChecksumHeaders};</li>
+ *   <li>the bucket's native CORS rules answer preflights and actual requests for the {@code s3_*} operations.</li>
  * </ul>
  *
  * <pre>{@code
@@ -43,7 +44,7 @@ public final class B2S3Face implements AutoCloseable {
     private B2S3Face(Builder b) throws Exception {
         this.emulator = b.emulator;
         this.server = new GatedS3Server(new EmulatorBlobStore(emulator.store(), null, b.checksums),
-                new KeyLocator(emulator.store(), b.checksums), new B2Gate(b.checksums), b.port);
+                new KeyLocator(emulator.store(), b.checksums), new B2Gate(emulator.store(), b.checksums), b.port);
         server.start();
         this.endpoint = URI.create("http://127.0.0.1:" + server.port());
         emulator.s3ApiUrl(endpoint.toString());

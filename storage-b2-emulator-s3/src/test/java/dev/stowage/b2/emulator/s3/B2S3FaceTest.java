@@ -286,6 +286,40 @@ class B2S3FaceTest {
     }
 
     @Test
+    void cors_bucketRulesForS3Operations_answerPreflightAndActualRequests() throws Exception {
+        String corsBucket = "cors-" + UUID.randomUUID().toString().substring(0, 8);
+        String corsId = api.createBucket(corsBucket, "allPublic", false);
+        api.call("b2_update_bucket", Map.of("accountId", b2.keyId(), "bucketId", corsId, "corsRules", List.of(
+                Map.of("corsRuleName", "s3-uploads", "allowedOrigins", List.of("https://app.example"),
+                        "allowedOperations", List.of("s3_put", "s3_get"), "allowedHeaders", List.of("content-type"),
+                        "exposeHeaders", List.of("ETag"), "maxAgeSeconds", 600),
+                Map.of("corsRuleName", "native-only", "allowedOrigins", List.of("https://native.example"),
+                        "allowedOperations", List.of("b2_download_file_by_name"), "maxAgeSeconds", 600))));
+        api.upload(corsId, "c.txt", bytes("cors"), Map.of());
+        HttpClient http = HttpClient.newHttpClient();
+        URI object = URI.create(face.endpoint() + "/" + corsBucket + "/c.txt");
+
+        var allowed = http.send(HttpRequest.newBuilder(object).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type").build(),
+                HttpResponse.BodyHandlers.ofString());
+        var nativeOnly = http.send(HttpRequest.newBuilder(object)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://native.example")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        var get = http.send(HttpRequest.newBuilder(object).header("Origin", "https://app.example").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers")).hasValue("content-type");
+        assertThat(nativeOnly.statusCode()).isEqualTo(403);
+        assertThat(nativeOnly.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+        assertThat(get.headers().firstValue("Access-Control-Expose-Headers")).hasValue("ETag");
+    }
+
+    @Test
     void putObject_aclOtherThanTheBuckets_refused() {
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("acl.txt").acl(ObjectCannedACL.PUBLIC_READ),
                 RequestBody.fromString("x"))).isInstanceOfSatisfying(S3Exception.class,
