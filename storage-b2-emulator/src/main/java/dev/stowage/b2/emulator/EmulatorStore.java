@@ -167,7 +167,11 @@ public final class EmulatorStore {
     public List<FileView> versions(String bucketId, String prefix, String startName, int max) {
         return ctx.catalog().readNames(bucketId, names -> {
             List<FileView> out = new ArrayList<>();
-            var tail = startName == null ? names : names.tailMap(startName, true);
+            String from = startName;
+            if (prefix != null && (from == null || Names.BYTE_ORDER.compare(from, prefix) < 0)) {
+                from = prefix;
+            }
+            var tail = from == null ? names : names.tailMap(from, true);
             int seen = 0;
             for (var e : tail.entrySet()) {
                 if (prefix != null && !e.getKey().startsWith(prefix)) {

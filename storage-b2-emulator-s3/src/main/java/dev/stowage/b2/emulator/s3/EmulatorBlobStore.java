@@ -291,22 +291,25 @@ final class EmulatorBlobStore implements BlobStore {
         List<DeleteMarkerEntry> markers = new ArrayList<>();
         String previous = null;
         String lastName = null;
+        String lastId = null;
         boolean truncated = false;
-        boolean skipping = request.versionIdMarker() != null;
+        // S3 paging: after keyMarker alone, the next key; with versionIdMarker, the versions after that one
+        boolean beforeMarker = request.keyMarker() != null;
         for (FileView v : store.versions(b.bucketId(), prefix, request.keyMarker(), Integer.MAX_VALUE)) {
             String name = v.fileName();
             boolean latest = !name.equals(previous);
             previous = name;
-            if (!allowsName(name)) {
-                continue;
-            }
-            if (request.keyMarker() != null && name.equals(request.keyMarker())) {
-                if (!skipping) {
+            if (beforeMarker) {
+                if (!name.equals(request.keyMarker())) {
+                    beforeMarker = false;
+                } else {
+                    if (v.fileId().equals(request.versionIdMarker())) {
+                        beforeMarker = false;
+                    }
                     continue;
                 }
-                if (v.fileId().equals(request.versionIdMarker())) {
-                    skipping = false;
-                }
+            }
+            if (!allowsName(name)) {
                 continue;
             }
             if (versions.size() + markers.size() >= max) {
@@ -322,11 +325,7 @@ final class EmulatorBlobStore implements BlobStore {
                         .lastModified(at).eTag(etag(v)).size(v.contentLength()).storageClass("STANDARD").build());
             }
             lastName = name;
-        }
-        String lastId = null;
-        if (truncated) {
-            lastId = !markers.isEmpty() && (versions.isEmpty() || lastOf(markers).key().equals(lastName)
-                    && markers.size() > 0) ? lastOf(markers).versionId() : lastOf(versions).versionId();
+            lastId = v.fileId();
         }
         return ListObjectVersionsResponse.builder()
                 .name(request.bucket())
@@ -336,12 +335,8 @@ final class EmulatorBlobStore implements BlobStore {
                 .deleteMarkers(markers)
                 .isTruncated(truncated)
                 .nextKeyMarker(truncated ? lastName : null)
-                .nextVersionIdMarker(lastId)
+                .nextVersionIdMarker(truncated ? lastId : null)
                 .build();
-    }
-
-    private static <T> T lastOf(List<T> list) {
-        return list.get(list.size() - 1);
     }
 
     // ---- objects

@@ -189,6 +189,22 @@ class B2S3FaceTest {
     }
 
     @Test
+    void listObjectVersions_pagesOfTwo_everyVersionOnceNewestFirst() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            ids.add(0, s3.putObject(b -> b.bucket(bucket).key("pg/a.txt"), RequestBody.fromString("v" + n))
+                    .versionId());
+        }
+        ids.add(s3.putObject(b -> b.bucket(bucket).key("pg/b.txt"), RequestBody.fromString("b")).versionId());
+
+        List<String> listed = s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix("pg/").maxKeys(2))
+                .stream().flatMap(r -> r.versions().stream()).map(v -> v.versionId()).toList();
+
+        assertThat(listed).containsExactlyElementsOf(ids);
+    }
+
+    @Test
     void deleteObject_versionUnderLegalHold_refused() {
         String locked = "locked-" + UUID.randomUUID().toString().substring(0, 8);
         String lockedId = api.createBucket(locked, "allPrivate", true);
