@@ -7,7 +7,8 @@ import org.gaul.s3proxy.GatedS3Server;
 
 /**
  * B2's S3-compatible API over a running {@link B2Emulator}: the same buckets, files and versions as its native API,
- * on a second loopback port. S3Proxy's servlet speaks the S3 protocol (SigV4 headers and presigned URLs, XML, multipart,
+ * on a second loopback port. S3Proxy's servlet speaks the S3 protocol (SigV4 headers and presigned URLs, XML,
+ * multipart,
  * ranges); the B2 rules are this module's:
  * <ul>
  *   <li>requests are signed with an application key's id and secret; the master key is refused

@@ -5,13 +5,9 @@ import dev.stowage.b2.emulator.EmulatorStore.BucketView;
 import dev.stowage.b2.emulator.EmulatorStore.FileView;
 import dev.stowage.b2.emulator.EmulatorStore.KeyView;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,7 +19,6 @@ import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -32,7 +27,6 @@ import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningRequest;
@@ -49,12 +43,9 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
-import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.model.StorageClass;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
@@ -65,61 +56,16 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * {@code allPublic} buckets.
  */
 final class EmulatorBlobStore implements BlobStore {
-    private static final String META = "x-amz-meta-";
-    private static final String CHECKSUM_KEY = org.gaul.s3proxy.checksum.FlexChecksum.METADATA_PREFIX;
-    private static final Map<String, String> B2_CONTENT = Map.of(
-            "b2-content-disposition", "content-disposition",
-            "b2-content-language", "content-language",
-            "b2-expires", "expires",
-            "b2-cache-control", "cache-control",
-            "b2-content-encoding", "content-encoding");
-
     private final EmulatorStore store;
+    private final Access access;
     private final KeyView key;
     private final ChecksumHeaders checksums;
 
     EmulatorBlobStore(EmulatorStore store, KeyView key, ChecksumHeaders checksums) {
         this.store = store;
+        this.access = new Access(store, key);
         this.key = key;
         this.checksums = checksums;
-    }
-
-    // ---- access checks
-
-    private void require(String capability) {
-        if (key == null || !key.has(capability)) {
-            throw S3Errors.accessDenied("not entitled: the key lacks capability " + capability);
-        }
-    }
-
-    private BucketView bucket(String name) {
-        BucketView b = store.bucket(name);
-        if (b == null) {
-            throw S3Errors.noSuchBucket(name);
-        }
-        if (key != null && key.bucketId() != null && !key.bucketId().equals(b.bucketId())) {
-            throw S3Errors.accessDenied("the key is restricted to another bucket");
-        }
-        return b;
-    }
-
-    private BucketView file(String capability, String bucketName, String fileName) {
-        BucketView b = bucket(bucketName);
-        if (key == null) {
-            if (!b.allPublic() || !capability.equals("readFiles")) {
-                throw S3Errors.accessDenied("anonymous access needs an allPublic bucket");
-            }
-            return b;
-        }
-        require(capability);
-        if (key.namePrefix() != null && !fileName.startsWith(key.namePrefix())) {
-            throw S3Errors.accessDenied("the key is restricted to names starting with " + key.namePrefix());
-        }
-        return b;
-    }
-
-    private boolean allowsName(String name) {
-        return key == null || key.namePrefix() == null || name.startsWith(key.namePrefix());
     }
 
     private static <T> T run(Supplier<T> action) {
@@ -129,6 +75,23 @@ final class EmulatorBlobStore implements BlobStore {
             throw S3Errors.from(r);
         }
     }
+
+    private void require(String capability) {
+        access.require(capability);
+    }
+
+    private BucketView bucket(String name) {
+        return access.bucket(name);
+    }
+
+    private BucketView file(String capability, String bucketName, String fileName) {
+        return access.file(capability, bucketName, fileName);
+    }
+
+    private boolean allowsName(String name) {
+        return access.allowsName(name);
+    }
+
 
     // ---- buckets
 
@@ -220,123 +183,12 @@ final class EmulatorBlobStore implements BlobStore {
 
     @Override
     public ListObjectsV2Response list(ListObjectsV2Request request) {
-        BucketView b = bucket(request.bucket());
-        require("listFiles");
-        String prefix = request.prefix() == null ? "" : request.prefix();
-        String delimiter = request.delimiter() == null || request.delimiter().isEmpty() ? null : request.delimiter();
-        String after = request.continuationToken() != null ? request.continuationToken() : request.startAfter();
-        int max = request.maxKeys() == null ? 1000 : Math.min(1000, request.maxKeys());
-        List<S3Object> objects = new ArrayList<>();
-        List<CommonPrefix> prefixes = new ArrayList<>();
-        String last = null;
-        String lastPrefix = null;
-        boolean truncated = false;
-        String previous = null;
-        for (FileView v : store.versions(b.bucketId(), prefix, after, Integer.MAX_VALUE)) {
-            if (v.fileName().equals(previous)) {
-                continue; // older versions
-            }
-            previous = v.fileName();
-            String name = v.fileName();
-            if (v.hide() || (after != null && name.compareTo(after) <= 0) || !allowsName(name)) {
-                continue;
-            }
-            if (lastPrefix != null && name.startsWith(lastPrefix)) {
-                continue;
-            }
-            String common = null;
-            if (delimiter != null) {
-                int at = name.indexOf(delimiter, prefix.length());
-                if (at >= 0) {
-                    common = name.substring(0, at + delimiter.length());
-                }
-            }
-            if (after != null && common != null && after.startsWith(common)) {
-                continue;
-            }
-            if (objects.size() + prefixes.size() >= max) {
-                truncated = true;
-                break;
-            }
-            if (common != null) {
-                prefixes.add(SdkResponses.commonPrefix(common));
-                lastPrefix = common;
-                last = common;
-            } else {
-                objects.add(SdkResponses.objectEntry(name, etag(v), Instant.ofEpochMilli(v.uploadTimestamp()),
-                        v.contentLength(), StorageClass.STANDARD));
-                last = name;
-            }
-        }
-        return ListObjectsV2Response.builder()
-                .name(request.bucket())
-                .prefix(request.prefix())
-                .delimiter(request.delimiter())
-                .maxKeys(max)
-                .contents(objects)
-                .commonPrefixes(prefixes)
-                .keyCount(objects.size() + prefixes.size())
-                .isTruncated(truncated)
-                .nextContinuationToken(truncated ? last : null)
-                .build();
+        return Listings.objects(store, access, request);
     }
 
     @Override
     public ListObjectVersionsResponse listVersions(ListObjectVersionsRequest request) {
-        BucketView b = bucket(request.bucket());
-        require("listFiles");
-        String prefix = request.prefix() == null ? "" : request.prefix();
-        int max = request.maxKeys() == null ? 1000 : Math.min(1000, request.maxKeys());
-        List<ObjectVersion> versions = new ArrayList<>();
-        List<DeleteMarkerEntry> markers = new ArrayList<>();
-        String previous = null;
-        String lastName = null;
-        String lastId = null;
-        boolean truncated = false;
-        // S3 paging: after keyMarker alone, the next key; with versionIdMarker, the versions after that one
-        boolean beforeMarker = request.keyMarker() != null;
-        for (FileView v : store.versions(b.bucketId(), prefix, request.keyMarker(), Integer.MAX_VALUE)) {
-            String name = v.fileName();
-            boolean latest = !name.equals(previous);
-            previous = name;
-            if (beforeMarker) {
-                if (!name.equals(request.keyMarker())) {
-                    beforeMarker = false;
-                } else {
-                    if (v.fileId().equals(request.versionIdMarker())) {
-                        beforeMarker = false;
-                    }
-                    continue;
-                }
-            }
-            if (!allowsName(name)) {
-                continue;
-            }
-            if (versions.size() + markers.size() >= max) {
-                truncated = true;
-                break;
-            }
-            Instant at = Instant.ofEpochMilli(v.uploadTimestamp());
-            if (v.hide()) {
-                markers.add(DeleteMarkerEntry.builder().key(name).versionId(v.fileId()).isLatest(latest)
-                        .lastModified(at).build());
-            } else {
-                versions.add(ObjectVersion.builder().key(name).versionId(v.fileId()).isLatest(latest)
-                        .lastModified(at).eTag(etag(v)).size(v.contentLength()).storageClass("STANDARD").build());
-            }
-            lastName = name;
-            lastId = v.fileId();
-        }
-        return ListObjectVersionsResponse.builder()
-                .name(request.bucket())
-                .prefix(request.prefix())
-                .maxKeys(max)
-                .versions(versions)
-                .deleteMarkers(markers)
-                .isTruncated(truncated)
-                .nextKeyMarker(truncated ? lastName : null)
-                .nextVersionIdMarker(truncated ? lastId : null)
-                .build();
+        return Listings.versions(store, access, request);
     }
 
     // ---- objects
@@ -345,8 +197,9 @@ final class EmulatorBlobStore implements BlobStore {
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream payload) {
         BucketView b = file("writeFiles", request.bucket(), request.key());
         checkAcl(b, request.acl());
-        Map<String, String> info = info(request.metadata(), request.cacheControl(), request.contentDisposition(),
-                request.contentEncoding(), request.contentLanguage(), request.expires());
+        Map<String, String> info = ObjectMeta.info(checksums, request.metadata(), request.cacheControl(),
+                request.contentDisposition(), request.contentEncoding(), request.contentLanguage(),
+                request.expires());
         try (InputStream in = payload) {
             FileView v = run(() -> store.upload(b.bucketId(), request.key(), request.contentType(), info, in));
             if (request.contentMD5() != null) {
@@ -360,45 +213,12 @@ final class EmulatorBlobStore implements BlobStore {
                             + "received.");
                 }
             }
-            return SdkResponses.putResponse(quote(v.md5()), v.fileId());
+            return SdkResponses.putResponse(ObjectMeta.quote(v.md5()), v.fileId());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private Map<String, String> info(Map<String, String> metadata, String cacheControl, String disposition,
-                                     String encoding, String language, Instant expires) {
-        Map<String, String> info = new LinkedHashMap<>();
-        if (metadata != null) {
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
-                String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
-                if (name.startsWith(CHECKSUM_KEY)) {
-                    // S3Proxy validated an x-amz-checksum-* header and hands its value on as metadata
-                    if (checksums == ChecksumHeaders.REJECT) {
-                        throw S3Errors.invalidArgument("Unsupported header 'x-amz-checksum-"
-                                + name.substring(CHECKSUM_KEY.length()) + "' received for this API call.");
-                    }
-                    continue;
-                }
-                info.put(name.startsWith(META) ? name.substring(META.length()) : name, e.getValue());
-            }
-        }
-        put(info, "b2-cache-control", cacheControl);
-        put(info, "b2-content-disposition", disposition);
-        put(info, "b2-content-encoding", encoding);
-        put(info, "b2-content-language", language);
-        if (expires != null) {
-            put(info, "b2-expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                    .format(expires.atZone(java.time.ZoneOffset.UTC)));
-        }
-        return info;
-    }
-
-    private static void put(Map<String, String> info, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            info.put(name, value);
-        }
-    }
 
     /** B2 accepts x-amz-acl only when it equals the bucket's ACL. */
     private static void checkAcl(BucketView b, ObjectCannedACL acl) {
@@ -415,7 +235,7 @@ final class EmulatorBlobStore implements BlobStore {
         FileView source = resolve(request.sourceBucket(), request.sourceKey(), request.sourceVersionId());
         boolean replace = "REPLACE".equals(request.metadataDirectiveAsString());
         String type = replace ? request.contentType() : source.contentType();
-        Map<String, String> info = replace ? info(request.metadata(), request.cacheControl(),
+        Map<String, String> info = replace ? ObjectMeta.info(checksums, request.metadata(), request.cacheControl(),
                 request.contentDisposition(), request.contentEncoding(), request.contentLanguage(),
                 request.expires()) : source.fileInfo();
         FileView v = run(() -> {
@@ -425,8 +245,8 @@ final class EmulatorBlobStore implements BlobStore {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        return SdkResponses.copyResponse(quote(v.md5()), Instant.ofEpochMilli(v.uploadTimestamp()), v.fileId(),
-                source.fileId());
+        return SdkResponses.copyResponse(ObjectMeta.quote(v.md5()), Instant.ofEpochMilli(v.uploadTimestamp()),
+                v.fileId(), source.fileId());
     }
 
     /** The named version, or the current one; throws NoSuchKey (with the marker) or NoSuchVersion. */
@@ -469,20 +289,20 @@ final class EmulatorBlobStore implements BlobStore {
     public HeadObjectResponse blobMetadata(HeadObjectRequest request) {
         file("readFiles", request.bucket(), request.key());
         FileView v = resolve(request.bucket(), request.key(), request.versionId());
-        return SdkResponses.toHead(response(v, null, v.contentLength()));
+        return SdkResponses.toHead(ObjectMeta.response(v, null, v.contentLength()));
     }
 
     @Override
     public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
         file("readFiles", request.bucket(), request.key());
         FileView v = resolve(request.bucket(), request.key(), request.versionId());
-        String etag = etag(v);
-        if (request.ifMatch() != null && !"*".equals(request.ifMatch()) && !etag.equals(quote(unquote(
-                request.ifMatch())))) {
+        String etag = ObjectMeta.etag(v);
+        if (request.ifMatch() != null && !"*".equals(request.ifMatch())
+                && !etag.equals(ObjectMeta.quote(ObjectMeta.unquote(request.ifMatch())))) {
             throw S3Exceptions.fromStatusCode(412, etag, Map.of(), null);
         }
         if (request.ifNoneMatch() != null && ("*".equals(request.ifNoneMatch())
-                || etag.equals(quote(unquote(request.ifNoneMatch()))))) {
+                || etag.equals(ObjectMeta.quote(ObjectMeta.unquote(request.ifNoneMatch()))))) {
             throw S3Exceptions.fromStatusCode(304, etag, Map.of(), null);
         }
         long size = v.contentLength();
@@ -510,38 +330,9 @@ final class EmulatorBlobStore implements BlobStore {
         long from = offset;
         long count = length;
         InputStream body = run(() -> store.open(found.fileId(), from, count));
-        return SdkResponses.getResponse(response(v, contentRange, length), body);
+        return SdkResponses.getResponse(ObjectMeta.response(v, contentRange, length), body);
     }
 
-    private static GetObjectResponse response(FileView v, String contentRange, long length) {
-        Map<String, String> meta = new LinkedHashMap<>();
-        v.fileInfo().forEach((k, value) -> {
-            if (!B2_CONTENT.containsKey(k)) {
-                meta.put(k, value);
-            }
-        });
-        GetObjectResponse.Builder r = GetObjectResponse.builder()
-                .eTag(etag(v))
-                .contentLength(length)
-                .contentType(v.contentType())
-                .lastModified(Instant.ofEpochMilli(v.uploadTimestamp()))
-                .versionId(v.fileId())
-                .metadata(meta)
-                .cacheControl(v.fileInfo().get("b2-cache-control"))
-                .contentDisposition(v.fileInfo().get("b2-content-disposition"))
-                .contentEncoding(v.fileInfo().get("b2-content-encoding"))
-                .contentLanguage(v.fileInfo().get("b2-content-language"))
-                .acceptRanges("bytes")
-                .storageClass(StorageClass.STANDARD.toString());
-        if (v.fileInfo().get("b2-expires") != null) {
-            r.expires(java.time.ZonedDateTime.parse(v.fileInfo().get("b2-expires"),
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        }
-        if (contentRange != null) {
-            r.contentRange(contentRange);
-        }
-        return r.build();
-    }
 
     @Override
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
@@ -602,8 +393,9 @@ final class EmulatorBlobStore implements BlobStore {
             throw S3Errors.invalidArgument("Unsupported header 'x-amz-checksum-algorithm' received for this API "
                     + "call.");
         }
-        Map<String, String> info = info(request.metadata(), request.cacheControl(), request.contentDisposition(),
-                request.contentEncoding(), request.contentLanguage(), request.expires());
+        Map<String, String> info = ObjectMeta.info(checksums, request.metadata(), request.cacheControl(),
+                request.contentDisposition(), request.contentEncoding(), request.contentLanguage(),
+                request.expires());
         FileView v = run(() -> store.startLargeFile(b.bucketId(), request.key(), request.contentType(), info));
         return new MultipartUpload(v.fileId(), request);
     }
@@ -638,7 +430,7 @@ final class EmulatorBlobStore implements BlobStore {
             throw S3Errors.invalidArgument("Unsupported header 'x-amz-checksum-*' received for this API call.");
         }
         var part = run(() -> store.uploadPart(mpu.id(), request.partNumber(), in));
-        return SdkResponses.uploadedPart(quote(part.md5()));
+        return SdkResponses.uploadedPart(ObjectMeta.quote(part.md5()));
     }
 
     @Override
@@ -653,7 +445,7 @@ final class EmulatorBlobStore implements BlobStore {
             }
         }
         FileView done = run(() -> store.finishLargeFile(mpu.id(), numbers));
-        return SdkResponses.completeResponse(etag(done), done.fileId());
+        return SdkResponses.completeResponse(ObjectMeta.etag(done), done.fileId());
     }
 
     @Override
@@ -661,7 +453,7 @@ final class EmulatorBlobStore implements BlobStore {
         file("writeFiles", mpu.containerName(), mpu.blobName());
         upload(mpu);
         return store.parts(mpu.id()).stream().map(p -> SdkResponses.part(p.partNumber(), p.contentLength(),
-                quote(p.md5()), Instant.ofEpochMilli(p.uploadTimestamp()))).toList();
+                ObjectMeta.quote(p.md5()), Instant.ofEpochMilli(p.uploadTimestamp()))).toList();
     }
 
     @Override
@@ -678,26 +470,4 @@ final class EmulatorBlobStore implements BlobStore {
         return store.absoluteMinimumPartSize();
     }
 
-    // ---- ETags
-
-    /** Quoted ETag: the MD5 of a small file; for a large file an opaque hash of its id with "-parts". */
-    static String etag(FileView v) {
-        if (v.md5() != null) {
-            return quote(v.md5());
-        }
-        try {
-            byte[] h = MessageDigest.getInstance("MD5").digest(v.fileId().getBytes(StandardCharsets.UTF_8));
-            return quote(HexFormat.of().formatHex(h) + "-" + v.parts());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String quote(String s) {
-        return "\"" + s + "\"";
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
 }
