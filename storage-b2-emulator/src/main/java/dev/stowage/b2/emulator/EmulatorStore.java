@@ -226,11 +226,24 @@ public final class EmulatorStore {
      */
     public FileView upload(String bucketId, String fileName, String contentType, Map<String, String> info,
                            InputStream body) {
+        return upload(bucketId, fileName, contentType, info, body, null);
+    }
+
+    /**
+     * Like {@link #upload(String, String, String, Map, InputStream)}, but when {@code expectedMd5} (hex) is not null
+     * and the body's MD5 differs, nothing is stored and {@link Refused} with code {@code bad_digest} is thrown.
+     */
+    public FileView upload(String bucketId, String fileName, String contentType, Map<String, String> info,
+                           InputStream body, String expectedMd5) {
         return call(() -> {
             Bucket bucket = ctx.bucket(bucketId);
             Names.checkFileName(fileName);
             Map<String, String> infos = FileInfos.check(info, fileName);
             Stored s = store(body);
+            if (expectedMd5 != null && !expectedMd5.equalsIgnoreCase(s.md5)) {
+                ctx.catalog().store().deleteBlob(s.blob);
+                throw new B2Exception(400, "bad_digest", "the content's MD5 is " + s.md5 + ", not " + expectedMd5);
+            }
             long seq = ctx.catalog().nextSeq();
             FileLock lock = ObjectLock.forNewVersion(bucket, null, null, null, null, ctx.now());
             FileVersion v = new FileVersion(ctx.catalog().newFileId(bucketId, seq, ctx.now()), bucketId, fileName,

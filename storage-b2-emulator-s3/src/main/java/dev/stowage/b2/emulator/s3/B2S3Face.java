@@ -71,10 +71,12 @@ public final class B2S3Face implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops the face and points {@code s3ApiUrl} back at the emulator. */
+    /** Stops the face and, unless another face took over since, points {@code s3ApiUrl} back at the emulator. */
     @Override
     public void close() {
-        emulator.s3ApiUrl(null);
+        if (endpoint.toString().equals(emulator.s3ApiUrl())) {
+            emulator.s3ApiUrl(null);
+        }
         try {
             server.stop();
         } catch (Exception e) {

@@ -4,9 +4,12 @@ import dev.stowage.b2.emulator.EmulatorStore;
 import dev.stowage.b2.emulator.EmulatorStore.BucketView;
 import dev.stowage.b2.emulator.EmulatorStore.FileView;
 import dev.stowage.b2.emulator.EmulatorStore.KeyView;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -200,25 +203,15 @@ final class EmulatorBlobStore implements BlobStore {
         Map<String, String> info = ObjectMeta.info(checksums, request.metadata(), request.cacheControl(),
                 request.contentDisposition(), request.contentEncoding(), request.contentLanguage(),
                 request.expires());
+        String md5 = request.contentMD5() == null ? null
+                : HexFormat.of().formatHex(Base64.getDecoder().decode(request.contentMD5()));
         try (InputStream in = payload) {
-            FileView v = run(() -> store.upload(b.bucketId(), request.key(), request.contentType(), info, in));
-            if (request.contentMD5() != null) {
-                String sent = HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(request.contentMD5()));
-                if (!sent.equals(v.md5())) {
-                    run(() -> {
-                        store.deleteVersion(v.fileId(), key.keyId(), false);
-                        return null;
-                    });
-                    throw S3Errors.of(400, "BadDigest", "The Content-MD5 you specified did not match what we "
-                            + "received.");
-                }
-            }
+            FileView v = run(() -> store.upload(b.bucketId(), request.key(), request.contentType(), info, in, md5));
             return SdkResponses.putResponse(ObjectMeta.quote(v.md5()), v.fileId());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
-
 
     /** B2 accepts x-amz-acl only when it equals the bucket's ACL. */
     private static void checkAcl(BucketView b, ObjectCannedACL acl) {
@@ -241,8 +234,8 @@ final class EmulatorBlobStore implements BlobStore {
         FileView v = run(() -> {
             try (InputStream in = store.open(source.fileId(), 0, source.contentLength())) {
                 return store.upload(to.bucketId(), request.destinationKey(), type, info, in);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         return SdkResponses.copyResponse(ObjectMeta.quote(v.md5()), Instant.ofEpochMilli(v.uploadTimestamp()),

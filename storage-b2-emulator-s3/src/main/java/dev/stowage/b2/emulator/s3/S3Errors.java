@@ -45,6 +45,8 @@ final class S3Errors {
             case 404 -> of(404, "NoSuchKey", r.getMessage());
             case 409 -> of(409, "Conflict", r.getMessage());
             case 400 -> switch (r.code()) {
+                case "bad_digest" -> of(400, "BadDigest", "The Content-MD5 you specified did not match what we "
+                        + "received.");
                 case "duplicate_bucket_name" -> of(409, "BucketAlreadyExists", r.getMessage());
                 case "cannot_delete_non_empty_bucket" -> of(409, "BucketNotEmpty", r.getMessage());
                 default -> invalidArgument(r.getMessage());

@@ -336,6 +336,23 @@ class B2S3FaceTest {
     }
 
     @Test
+    void putObject_wrongContentMd5InRetainedBucket_badDigestAndNothingStored() {
+        String retained = "retained-" + UUID.randomUUID().toString().substring(0, 8);
+        String retainedId = api.createBucket(retained, "allPrivate", true);
+        api.call("b2_update_bucket", Map.of("accountId", b2.keyId(), "bucketId", retainedId, "defaultRetention",
+                Map.of("mode", "governance", "period", Map.of("duration", 1, "unit", "days"))));
+
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(retained).key("bad.txt")
+                .contentMD5("AAAAAAAAAAAAAAAAAAAAAA=="), RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+                });
+
+        assertThat(api.listVersions(retainedId).get("files")).isEmpty();
+    }
+
+    @Test
     void putObject_aclOtherThanTheBuckets_refused() {
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("acl.txt").acl(ObjectCannedACL.PUBLIC_READ),
                 RequestBody.fromString("x"))).isInstanceOfSatisfying(S3Exception.class,
@@ -360,7 +377,7 @@ class B2S3FaceTest {
                     RequestBody.fromString("x"));
             assertThat(c.getObjectAsBytes(b -> b.bucket(bucket).key("sum.txt")).asUtf8String()).isEqualTo("x");
         } finally {
-            b2.s3ApiUrl(face.endpoint().toString());
+            b2.s3ApiUrl(face.endpoint().toString()); // the second face took s3ApiUrl; the class's face is the one
         }
     }
 }
