@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +28,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -281,6 +289,36 @@ class B2S3FaceTest {
             assertThat(http.send(HttpRequest.newBuilder(get).build(), HttpResponse.BodyHandlers.ofString()).body())
                     .isEqualTo("signed");
         }
+    }
+
+    @Test
+    void presignedGet_signedAnHourAgoForFiveMinutes_expired() throws Exception {
+        s3.putObject(b -> b.bucket(bucket).key("p/old.txt"), RequestBody.fromString("old"));
+        var signer = AwsV4HttpSigner.create();
+        var unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(URI.create(face.endpoint() + "/" + bucket + "/p/old.txt")).build();
+        var signed = signer.sign(r -> r.request(unsigned)
+                .identity(AwsCredentialsIdentity.create(appKey.id(),
+                        appKey.secret()))
+                .putProperty(AwsV4HttpSigner.REGION_NAME,
+                        B2S3Face.REGION)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION,
+                        AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION,
+                        Duration.ofMinutes(5))
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED,
+                        false)
+                .putProperty(HttpSigner.SIGNING_CLOCK,
+                        Clock.fixed(Instant.now().minus(Duration.ofHours(1)),
+                                ZoneOffset.UTC)));
+
+        var res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(signed.request().getUri()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(res.statusCode()).isEqualTo(403);
+        assertThat(res.body()).contains("AccessDenied").doesNotContain("old");
     }
 
     @Test
