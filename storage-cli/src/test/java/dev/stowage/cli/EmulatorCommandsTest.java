@@ -115,6 +115,32 @@ class EmulatorCommandsTest {
   }
 
   @Test
+  void b2Emulator_s3Port_servesTheS3ApiAndAuthorizeNamesIt() throws Exception {
+    Running server = start(new FakeConsole(), "b2-emulator", "--key-id", "s3cli", "--application-key", "s3-cli-key",
+        "--bucket", "s3-bucket", "--s3-port", "0");
+    String url = server.awaitUrl();
+    Pattern s3Line = Pattern.compile("S3 API \\(s3ApiUrl\\) on (http://127\\.0\\.0\\.1:\\d+)");
+    Matcher s3 = s3Line.matcher("");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!(s3 = s3Line.matcher(server.out().toString(StandardCharsets.UTF_8))).find()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10); // the S3 line follows the listening line
+    }
+    assertThat(s3.find(0)).as(server.out().toString(StandardCharsets.UTF_8)).isTrue();
+    String basic = java.util.Base64.getEncoder().encodeToString("s3cli:s3-cli-key".getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> auth = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/b2api/v2/b2_authorize_account"))
+        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(s3.group(1) + "/s3-bucket/x.txt"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    server.stop();
+
+    assertThat(auth.body()).contains("\"s3ApiUrl\":\"" + s3.group(1) + "\"");
+    assertThat(anonymous.statusCode()).as("a private bucket refuses anonymous reads over S3").isEqualTo(403);
+    assertThat(anonymous.body()).contains("<Code>AccessDenied</Code>");
+  }
+
+  @Test
   void b2Emulator_withoutAKey_generatesAndPrintsIt() throws Exception {
     Running server = start(new FakeConsole(), "b2-emulator");
     server.awaitUrl();

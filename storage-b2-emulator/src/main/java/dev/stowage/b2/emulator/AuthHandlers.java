@@ -2,13 +2,16 @@ package dev.stowage.b2.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code b2_authorize_account} in its flat (v1, v2) and nested (v3, v4) shapes. */
 final class AuthHandlers {
     private final Context ctx;
+    private final Supplier<String> s3ApiUrl;
 
-    AuthHandlers(Context ctx) {
+    AuthHandlers(Context ctx, Supplier<String> s3ApiUrl) {
         this.ctx = ctx;
+        this.s3ApiUrl = s3ApiUrl;
     }
 
     Map<String, Route> routes() {
@@ -59,7 +62,7 @@ final class AuthHandlers {
     private void urls(ObjectNode n) {
         n.put("apiUrl", ctx.baseUrl());
         n.put("downloadUrl", ctx.baseUrl());
-        n.put("s3ApiUrl", ctx.baseUrl());
+        n.put("s3ApiUrl", s3ApiUrl.get());
         n.put("recommendedPartSize", ctx.limits().recommendedPartSize());
         n.put("absoluteMinimumPartSize", ctx.limits().absoluteMinimumPartSize());
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Backblaze B2 native API server on loopback ({@code /b2api/v1} to {@code v4}, uploads, downloads), backed by
@@ -51,6 +52,8 @@ public final class B2Emulator implements AutoCloseable {
     private final String url;
     private final boolean keyGenerated;
     private final Path accountFile;
+    private final AtomicReference<String> s3ApiUrl = new AtomicReference<>();
+    private final EmulatorStore view;
 
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK and
@@ -79,8 +82,12 @@ public final class B2Emulator implements AutoCloseable {
         this.ctx = new Context(catalog, new Tokens(b.clock, b.tokenLifetime), limits, b.clock, url);
         this.faults = new FaultLayer(ctx, b.faultPlan());
         this.admin = new AdminHandlers(ctx);
+        this.view = new EmulatorStore(ctx);
         Map<String, Route> routes = new HashMap<>();
-        routes.putAll(new AuthHandlers(ctx).routes());
+        routes.putAll(new AuthHandlers(ctx, () -> {
+            String s3 = s3ApiUrl.get();
+            return s3 == null ? url : s3;
+        }).routes());
         routes.putAll(new BucketHandlers(ctx).routes());
         routes.putAll(new UploadHandlers(ctx).routes());
         routes.putAll(new LargeFileHandlers(ctx).routes());
@@ -153,6 +160,28 @@ public final class B2Emulator implements AutoCloseable {
      */
     public Path accountFile() {
         return accountFile;
+    }
+
+    /**
+     * Returns the public view of this emulator's buckets, files, versions and keys, for another face (such as the
+     * S3 face) that serves the same data as the native API.
+     */
+    public EmulatorStore store() {
+        return view;
+    }
+
+    /**
+     * Sets the URL that {@code b2_authorize_account} answers as {@code s3ApiUrl} from now on (an S3 face calls
+     * this when it starts); null restores the default, the emulator's own URL.
+     */
+    public void s3ApiUrl(String url) {
+        s3ApiUrl.set(url);
+    }
+
+    /** Returns the URL that {@code b2_authorize_account} answers as {@code s3ApiUrl}. */
+    public String s3ApiUrl() {
+        String s3 = s3ApiUrl.get();
+        return s3 == null ? url : s3;
     }
 
     /** Returns the clock the emulator reads time from. */

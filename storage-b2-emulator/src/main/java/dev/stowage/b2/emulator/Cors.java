@@ -113,7 +113,7 @@ final class Cors {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    private static List<String> strings(JsonNode rule, String field, boolean required) {
+    static List<String> strings(JsonNode rule, String field, boolean required) {
         JsonNode v = rule.get(field);
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
@@ -219,7 +219,7 @@ final class Cors {
         return v == null ? null : catalog.bucket(v.bucketId());
     }
 
-    private static JsonNode match(Bucket bucket, String origin, String operation, List<String> headers) {
+    static JsonNode match(Bucket bucket, String origin, String operation, List<String> headers) {
         for (JsonNode rule : bucket.corsRules()) {
             if (strings(rule, "allowedOperations", false).contains(operation)
                     && originMatches(strings(rule, "allowedOrigins", false), origin)
