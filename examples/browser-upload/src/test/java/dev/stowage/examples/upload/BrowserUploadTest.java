@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.b2.emulator.s3.B2S3Face;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
 import dev.stowage.setup.CorsApis;
+import dev.stowage.setup.CreatedKey;
+import dev.stowage.setup.KeySpec;
+import dev.stowage.setup.SetupResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The page in headless Chromium uploads straight to the bucket — the B2 emulator with CORS rules
- * applied by the setup utility, and S3Proxy with CORS for the page's origin — and the bytes read
+ * applied by the setup utility, over its native API and over its S3 face with the application key
+ * setup made, and S3Proxy with CORS for the page's origin — and the bytes read
  * back through the API match. The same page loaded from another origin ({@code localhost} instead
  * of {@code 127.0.0.1}: a different origin to a browser) must fail, and nothing may be stored.
  */
@@ -76,6 +81,34 @@ class BrowserUploadTest {
           UploadServer server = UploadServer.builder(fs).start()) {
         // The page's origin is known only now, so the CORS rule comes second, as an update.
         setup.run(BucketSpec.builder(BUCKET).corsPreset("origins:" + origin(server), CorsApis.NATIVE).build());
+
+        uploadsFromAllowedOrigin_refusedFromOther(fs, server);
+      }
+    }
+  }
+
+  /**
+   * The seed guides' one bucket for both APIs: setup makes the bucket, an application key and a
+   * CORS rule for both faces; the page uploads over S3 to the emulator's S3 face with that key.
+   */
+  @Test
+  void upload_toTheEmulatorsS3Face_withSetupsKeyAndCorsRule_allowedOriginStores_otherOriginFails()
+      throws Exception {
+    try (B2Emulator b2 = B2Emulator.builder().start();
+        B2S3Face face = B2S3Face.start(b2);
+        B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
+            .credentials(b2.keyId(), b2.applicationKey()).build()) {
+      SetupResult made = setup.run(BucketSpec.builder(BUCKET)
+          .key(KeySpec.of("page", KeySpec.READ_WRITE)).build());
+      CreatedKey key = made.createdKeys().get(0);
+      assertThat(made.s3Endpoint()).as("setup names the S3 face").isEqualTo(face.endpoint().toString());
+      URI uri = URI.create("s3://" + BUCKET + "?profile=b2&endpoint=" + made.s3Endpoint()
+          + "&region=" + B2S3Face.REGION);
+      try (Filesystem fs = Filesystems.open(uri,
+              Map.of("accessKey", key.applicationKeyId(), "secretKey", key.applicationKey()));
+          UploadServer server = UploadServer.builder(fs).start()) {
+        // The page's origin is known only now: the rule for both APIs comes second, as an update.
+        setup.run(BucketSpec.builder(BUCKET).corsPreset("origins:" + origin(server), CorsApis.BOTH).build());
 
         uploadsFromAllowedOrigin_refusedFromOther(fs, server);
       }
