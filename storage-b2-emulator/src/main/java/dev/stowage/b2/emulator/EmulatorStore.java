@@ -1,5 +1,7 @@
 package dev.stowage.b2.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,6 +115,63 @@ public final class EmulatorStore {
                 .map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList());
         return rule == null ? null : new CorsGrant(rule.get("maxAgeSeconds").asLong(),
                 Cors.strings(rule, "exposeHeaders", false));
+    }
+
+    /**
+     * One of a bucket's CORS rules, as the native API stores it.
+     *
+     * @param name the rule's {@code corsRuleName}
+     * @param allowedOrigins origins, {@code *} or with one {@code *} wildcard
+     * @param allowedOperations operations, e.g. {@code s3_put} or {@code b2_download_file_by_name}
+     * @param allowedHeaders request headers a preflight may ask for
+     * @param exposeHeaders response headers the browser may read
+     * @param maxAgeSeconds how long a preflight answer may be cached
+     */
+    public record CorsRule(String name, List<String> allowedOrigins, List<String> allowedOperations,
+            List<String> allowedHeaders, List<String> exposeHeaders, long maxAgeSeconds) {
+        public CorsRule {
+            allowedOrigins = List.copyOf(allowedOrigins);
+            allowedOperations = List.copyOf(allowedOperations);
+            allowedHeaders = List.copyOf(allowedHeaders);
+            exposeHeaders = List.copyOf(exposeHeaders);
+        }
+    }
+
+    /** Returns the bucket's CORS rules in order; a missing bucket is refused as the native API refuses it. */
+    public List<CorsRule> corsRules(String bucketId) {
+        return call(() -> ctx.bucket(bucketId).corsRules().stream().map(EmulatorStore::corsRule).toList());
+    }
+
+    /**
+     * Replaces every CORS rule of the bucket (as {@code b2_update_bucket} with {@code corsRules} does), after the
+     * native API's checks: a bad rule is refused with 400 {@code bad_request} naming the problem.
+     */
+    public void setCorsRules(String bucketId, List<CorsRule> rules) {
+        call(() -> {
+            var mapper = new ObjectMapper();
+            List<JsonNode> json = new ArrayList<>();
+            for (CorsRule r : rules) {
+                var n = mapper.createObjectNode();
+                n.put("corsRuleName", r.name());
+                r.allowedOrigins().forEach(n.putArray("allowedOrigins")::add);
+                r.allowedOperations().forEach(n.putArray("allowedOperations")::add);
+                r.allowedHeaders().forEach(n.putArray("allowedHeaders")::add);
+                r.exposeHeaders().forEach(n.putArray("exposeHeaders")::add);
+                n.put("maxAgeSeconds", r.maxAgeSeconds());
+                json.add(n);
+            }
+            List<JsonNode> valid = Cors.validate(json);
+            ctx.catalog().updateBucket(bucketId, null, old -> new Bucket(old.bucketId(), old.bucketName(),
+                    old.bucketType(), old.bucketInfo(), valid, old.lifecycleRules(), old.revision() + 1,
+                    old.sseMode(), old.fileLockEnabled(), old.defaultRetention(), old.replication()));
+            return null;
+        });
+    }
+
+    private static CorsRule corsRule(JsonNode n) {
+        return new CorsRule(n.path("corsRuleName").asText(), Cors.strings(n, "allowedOrigins", false),
+                Cors.strings(n, "allowedOperations", false), Cors.strings(n, "allowedHeaders", false),
+                Cors.strings(n, "exposeHeaders", false), n.path("maxAgeSeconds").asLong());
     }
 
     /** Returns the emulator's current time in ms since the epoch (its injected clock). */

@@ -18,6 +18,8 @@ import org.gaul.s3proxy.GatedS3Server;
  *       {@code s3_head}, {@code s3_put}, {@code s3_delete}, {@code s3_post}) and decorate actual cross-origin
  *       requests, as the native face does for {@code b2_*} operations; no matching rule, no CORS headers (a
  *       preflight gets 403).</li>
+ *   <li>Bucket CORS over S3 (PutBucketCors, GetBucketCors, DeleteBucketCors), which S3Proxy lacks, is answered
+ *       over the same native rules ({@link BucketCorsCalls}).</li>
  *   <li>With {@link ChecksumHeaders#REJECT}, any flexible checksum header ({@code x-amz-checksum-*},
  *       {@code x-amz-sdk-checksum-algorithm}, or a checksum announced as an {@code x-amz-trailer}) is answered
  *       with 400 {@code InvalidArgument}, as B2 documents.</li>
@@ -29,10 +31,12 @@ final class B2Gate implements GatedS3Server.Gate {
 
     private final EmulatorStore store;
     private final ChecksumHeaders checksums;
+    private final BucketCorsCalls bucketCors;
 
     B2Gate(EmulatorStore store, ChecksumHeaders checksums) {
         this.store = store;
         this.checksums = checksums;
+        this.bucketCors = new BucketCorsCalls(store);
     }
 
     @Override
@@ -66,6 +70,9 @@ final class B2Gate implements GatedS3Server.Gate {
                     return unsupported(value.trim().toLowerCase(Locale.ROOT));
                 }
             }
+        }
+        if (BucketCorsCalls.applies(request)) {
+            return bucketCors.answer(request, response, bucketOf(request));
         }
         return null;
     }
