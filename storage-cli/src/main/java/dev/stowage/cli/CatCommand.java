@@ -22,6 +22,9 @@ final class CatCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   CatCommand(CliContext context) {
@@ -32,9 +35,9 @@ final class CatCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     context.out().flush();
     OutputStream stdout = context.stdout();
-    try (Session session = new Session(context, timeouts)) {
+    try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       for (String target : targets) {
-        Location location = Location.parse(target, context.workingDirectory());
+        Location location = where.parse(target, context.workingDirectory());
         if (location.isStdio()) {
           new CancellableInputStream(context.stdin()).transferTo(stdout);
           continue;

@@ -34,6 +34,9 @@ final class CpCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   CpCommand(CliContext context) {
@@ -42,12 +45,12 @@ final class CpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Location from = Location.parse(source, context.workingDirectory());
-    Location to = Location.parse(destination, context.workingDirectory());
+    Location from = where.parse(source, context.workingDirectory());
+    Location to = where.parse(destination, context.workingDirectory());
     if (from.isStdio() && to.isStdio()) {
       throw new UsageException("source and destination are both '-'; use cat");
     }
-    try (Session session = new Session(context, timeouts, transfer)) {
+    try (Session session = new Session(context, timeouts, transfer, where)) {
       new Transfers(context, session, write.quiet, write.options()).copy(from, to);
     }
     return Stowage.OK;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>{@code -}: standard input or output;
  *   <li>{@code scheme://authority/path?query}: {@code root} is {@code scheme://authority?query}
  *       (the filesystem, e.g. a bucket with its settings) and {@code path} is the rest, taken
- *       literally (no percent-decoding, so names may hold {@code %}; a {@code ?} starts the query);
+ *       literally (no percent-decoding, so names may hold {@code %}; a {@code ?} starts the query,
+ *       unless the location is read without one: {@code --no-query});
  *   <li>{@code scheme:path} without {@code //} (e.g. {@code memory:a/b}): root {@code scheme:};
  *   <li>{@code file:///abs/path}, or anything without a scheme: a local file, relative paths
  *       resolved against the working directory. One-letter schemes are Windows drives.
@@ -37,6 +38,14 @@ record Location(String root, String path, String text) {
 
   /** Parses a command argument; fails with a {@link UsageException} that names the fix. */
   static Location parse(String arg, Path workingDirectory) {
+    return parse(arg, workingDirectory, true);
+  }
+
+  /**
+   * Parses a command argument; with {@code withQuery} false, a {@code scheme:} location has no query
+   * and everything after its bucket is the path, {@code ?} and {@code #} included.
+   */
+  static Location parse(String arg, Path workingDirectory, boolean withQuery) {
     if (arg.isEmpty()) {
       throw new UsageException("an empty argument is not a location: give a path or a URI such as b2://bucket/dir");
     }
@@ -59,17 +68,18 @@ record Location(String root, String path, String text) {
       }
       return local(p, workingDirectory, arg);
     }
-    if (arg.indexOf('#') >= 0) {
-      throw new UsageException("'" + arg + "': a '#' is not allowed in a location (fragments mean nothing here)");
+    if (withQuery && arg.indexOf('#') >= 0) {
+      throw new UsageException("'" + arg + "': a '#' is not allowed in a location (fragments mean nothing"
+          + " here); to name a key that holds '#' or '?', use --no-query");
     }
     if (!rest.startsWith("//")) {
-      int q = rest.indexOf('?');
+      int q = withQuery ? rest.indexOf('?') : -1;
       String p = q < 0 ? rest : rest.substring(0, q);
       String query = q < 0 ? "" : rest.substring(q);
       return new Location(scheme + ":" + query, trimSlashes(p), arg);
     }
     String afterSlashes = rest.substring(2);
-    int q = afterSlashes.indexOf('?');
+    int q = withQuery ? afterSlashes.indexOf('?') : -1;
     String beforeQuery = q < 0 ? afterSlashes : afterSlashes.substring(0, q);
     String query = q < 0 ? "" : afterSlashes.substring(q);
     int slash = beforeQuery.indexOf('/');
@@ -121,8 +131,16 @@ record Location(String root, String path, String text) {
 
   /** Returns whether the user wrote a trailing slash, i.e. meant a directory. */
   boolean namesDirectory() {
-    String beforeQuery = text.indexOf('?') < 0 || root == null ? text : text.substring(0, text.indexOf('?'));
-    return beforeQuery.endsWith("/");
+    return beforeQuery().endsWith("/");
+  }
+
+  /** Returns the text without its query (a location read with --no-query has none). */
+  private String beforeQuery() {
+    return hasQuery() ? text.substring(0, text.indexOf('?')) : text;
+  }
+
+  private boolean hasQuery() {
+    return root != null && root.indexOf('?') >= 0 && text.indexOf('?') >= 0;
   }
 
   /**
@@ -173,9 +191,8 @@ record Location(String root, String path, String text) {
 
   /** Returns the location of {@code child} below this one (a remote path or a local file). */
   Location resolve(String child) {
-    int q = root == null ? -1 : text.indexOf('?');
-    String head = q < 0 ? text : text.substring(0, q);
-    String display = head + (head.endsWith("/") ? "" : "/") + child + (q < 0 ? "" : text.substring(q));
+    String head = beforeQuery();
+    String display = head + (head.endsWith("/") ? "" : "/") + child + (hasQuery() ? text.substring(head.length()) : "");
     if (isLocal()) {
       return new Location(null, Path.of(path).resolve(child).toString(), display);
     }

@@ -43,6 +43,9 @@ final class LsCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   LsCommand(CliContext context) {
@@ -51,7 +54,7 @@ final class LsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Location given = Location.parse(target, context.workingDirectory());
+    Location given = where.parse(target, context.workingDirectory());
     if (given.isLocal() && Files.isDirectory(given.localPath())) {
       // Local directories are listed as the shell sees them, links followed (LocalEntries).
       try (Stream<StorageAttributes> entries = LocalEntries.list(given.localPath(), recursive)) {
@@ -61,7 +64,7 @@ final class LsCommand implements Callable<Integer> {
     }
     Location location = given.asFilesystemPath();
     PrintWriter out = context.out();
-    try (Session session = new Session(context, timeouts)) {
+    try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       Filesystem fs = session.filesystem(location);
       String dir = location.path();
       if (!dir.isEmpty() && !fs.directoryExists(dir)) {

@@ -33,6 +33,9 @@ final class MvCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   MvCommand(CliContext context) {
@@ -41,12 +44,12 @@ final class MvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Location from = Location.parse(source, context.workingDirectory());
-    Location to = Location.parse(destination, context.workingDirectory());
+    Location from = where.parse(source, context.workingDirectory());
+    Location to = where.parse(destination, context.workingDirectory());
     if (from.isStdio() || to.isStdio()) {
       throw new UsageException("mv needs real files on both sides; use cp with '-'");
     }
-    try (Session session = new Session(context, timeouts, transfer)) {
+    try (Session session = new Session(context, timeouts, transfer, where)) {
       Transfers transfers = new Transfers(context, session, write.quiet, write.options());
       if (!from.isLocal() && !to.isLocal() && session.sameFilesystem(from, to)) {
         Location target = transfers.resolveDestination(from, to);

@@ -29,6 +29,9 @@ final class RmCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   RmCommand(CliContext context) {
@@ -37,9 +40,9 @@ final class RmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (Session session = new Session(context, timeouts)) {
+    try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       for (String target : targets) {
-        Location given = Location.parse(target, context.workingDirectory());
+        Location given = where.parse(target, context.workingDirectory());
         if (given.isLocal() && Files.isSymbolicLink(given.localPath())) {
           // The link goes, never what it leads to (as rm does).
           Files.delete(given.localPath());

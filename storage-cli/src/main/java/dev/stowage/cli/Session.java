@@ -29,6 +29,7 @@ final class Session implements AutoCloseable {
   private final CliContext context;
   private final TimeoutOptions timeouts;
   private final TransferOptions transfers;
+  private final LocationOptions where;
   private final Map<String, Filesystem> open = new LinkedHashMap<>();
   private boolean warnedAboutAws;
 
@@ -37,9 +38,14 @@ final class Session implements AutoCloseable {
   }
 
   Session(CliContext context, TimeoutOptions timeouts, TransferOptions transfers) {
+    this(context, timeouts, transfers, LocationOptions.NONE);
+  }
+
+  Session(CliContext context, TimeoutOptions timeouts, TransferOptions transfers, LocationOptions where) {
     this.context = context;
     this.timeouts = timeouts;
     this.transfers = transfers;
+    this.where = where;
   }
 
   /** Returns the filesystem that holds {@code location} (local files: the {@code file:} one at {@code /}). */
@@ -72,7 +78,9 @@ final class Session implements AutoCloseable {
     refuseUserInfoInQuery(uri, l.root());
     checkCredentials(uri.getScheme());
     try {
-      return Filesystems.open(uri, settings(l.root(), context, timeouts, transfers));
+      Map<String, String> settings = settings(l.root(), context, timeouts, transfers);
+      settings.putAll(where.settings(uri.getScheme().toLowerCase(Locale.ROOT), l.root()));
+      return Filesystems.open(uri, settings);
     } catch (IllegalArgumentException e) {
       throw new UsageException("cannot open '" + safe(l.root()) + "': " + e.getMessage(), e);
     }

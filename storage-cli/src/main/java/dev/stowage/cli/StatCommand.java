@@ -22,6 +22,9 @@ final class StatCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   StatCommand(CliContext context) {
@@ -30,9 +33,9 @@ final class StatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
+    Location location = where.parse(target, context.workingDirectory()).asFilesystemPath();
     PrintWriter out = context.out();
-    try (Session session = new Session(context, timeouts)) {
+    try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       Filesystem fs = session.filesystem(location);
       if (location.path().isEmpty() || (!fs.fileExists(location.path()) && fs.directoryExists(location.path()))) {
         field(out, "path", location.path().isEmpty() ? "/" : location.path() + "/");

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
         "                               S3-compatible: AWS, B2, MinIO, R2…",
         "  PATH or file:///PATH         local disk",
         "  memory://NAME/PATH           in-memory, gone when the command ends",
+        "A '?' starts the settings; with --no-query it is part of the path (as",
+        "is '#') and --endpoint / -S KEY=VALUE give the settings instead.",
         "Credentials come from the environment only: B2_APPLICATION_KEY_ID and",
         "B2_APPLICATION_KEY for b2:, the AWS variables or profile for s3:.",
         "Local paths follow symbolic links. Ctrl-C cancels a transfer and cleans",

@@ -82,7 +82,7 @@ final class TransferOptions {
     }
   }
 
-  private static Map<String, String> query(String root) {
+  static Map<String, String> query(String root) {
     int q = root.indexOf('?');
     if (q < 0) {
       return Map.of();

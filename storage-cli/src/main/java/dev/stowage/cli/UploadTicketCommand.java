@@ -50,6 +50,9 @@ final class UploadTicketCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   UploadTicketCommand(CliContext context) {
@@ -58,11 +61,11 @@ final class UploadTicketCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
+    Location location = where.parse(target, context.workingDirectory()).asFilesystemPath();
     if (size < -1) {
       throw new UsageException("--size must be 0 or more bytes: " + size);
     }
-    try (Session session = new Session(context, timeouts)) {
+    try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       UploadTicket ticket = session.filesystem(location)
           .prepareUpload(location.path(), expires, new UploadConstraints(contentType, size, null));
       context.out().println(toJson(ticket));

@@ -31,6 +31,9 @@ final class UrlCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LocationOptions where;
+
   private final CliContext context;
 
   UrlCommand(CliContext context) {
@@ -39,8 +42,8 @@ final class UrlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Location location = Location.parse(target, context.workingDirectory()).asFilesystemPath();
-    try (Session session = new Session(context, timeouts)) {
+    Location location = where.parse(target, context.workingDirectory()).asFilesystemPath();
+    try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       Filesystem fs = session.filesystem(location);
       context.out().println(expires == null ? fs.publicUrl(location.path()) : fs.temporaryUrl(location.path(), expires));
     }

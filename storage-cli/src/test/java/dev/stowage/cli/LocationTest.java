@@ -29,6 +29,24 @@ class LocationTest {
   }
 
   @Test
+  void parse_withoutQuery_questionMarkAndHashArePartOfThePath() {
+    Location l = Location.parse("b2://b/dir/a?b#c.txt", CWD, false);
+
+    assertThat(l.root()).isEqualTo("b2://b");
+    assertThat(l.path()).isEqualTo("dir/a?b#c.txt");
+    assertThat(l.name()).isEqualTo("a?b#c.txt");
+    assertThat(l.namesDirectory()).isFalse();
+    assertThat(l.resolve("x").path()).isEqualTo("dir/a?b#c.txt/x");
+    assertThat(Location.parse("s3://b/q?/", CWD, false).namesDirectory()).isTrue();
+  }
+
+  @Test
+  void parse_hashWithQuery_refusedNamingTheWayOut() {
+    assertThatThrownBy(() -> Location.parse("b2://b/a#b", CWD))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--no-query");
+  }
+
+  @Test
   void parse_pathIsLiteral_percentSignsAndSpacesKept() {
     Location l = Location.parse("b2://b/100% done/a b.txt", CWD);
 
