@@ -51,6 +51,10 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
       throw new IllegalStateException("a DirectoryListing can be iterated only once");
     }
     used = true;
+    if (entries instanceof GuardedIterator) {
+      // The facade's own iterator already ends with NoSuchElementException: no second layer.
+      return (GuardedIterator) entries;
+    }
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

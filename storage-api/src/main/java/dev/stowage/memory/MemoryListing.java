@@ -53,7 +53,7 @@ final class MemoryListing implements Iterator<HierarchyListing.Key> {
     }
     Map.Entry<String, MemoryObject> e = pending;
     pending = null;
-    String name = e.getKey().substring(prefix.length());
+    String name = e.getKey();
     MemoryObject object = e.getValue();
     return new HierarchyListing.Key() {
       @Override

@@ -17,7 +17,8 @@ import java.util.Objects;
  * the one place where object stores' implied directories are derived.
  *
  * <p>The adapter supplies, lazily and in key order (keys below one directory contiguous), the
- * names below the listed directory, each relative to it, as {@link Key}s:
+ * names below the listed directory as {@link Key}s, each the path relative to the adapter's root
+ * (so starting with the directory and a {@code /}, unless the directory is the root):
  * <ul>
  *   <li>a name ending in {@code /} is a directory — a marker object ({@code photos/}) or a
  *       delimiter's common prefix;
@@ -29,10 +30,10 @@ import java.util.Objects;
  * <p>A shallow listing reports the direct children: files without a {@code /}, and each first
  * segment of a deeper name once, as a directory. A deep listing reports every file and every
  * directory, each directory once and just before its contents. The listed directory's own marker
- * ({@code ""}) is never reported, markers are never files, and names that no normalised path can
- * name (an empty, {@code .} or {@code ..} segment) are left out.
+ * is never reported, markers are never files, and names that no normalised path can name (an
+ * empty, {@code .} or {@code ..} segment) are left out. Files in a directory already reported cost
+ * no allocation here.
  *
- * <!-- given: Iterator<HierarchyListing.Key> keys; boolean deep -->
  * <pre>{@code
  * Iterator<StorageAttributes> entries = HierarchyListing.of(keys, "photos", deep, null, null);
  * }</pre>
@@ -41,22 +42,23 @@ import java.util.Objects;
  */
 public final class HierarchyListing implements Iterator<StorageAttributes> {
 
-  /** One name of a flat listing, relative to the listed directory. */
+  /** One name of a flat listing: a path relative to the adapter's root. */
   public interface Key {
-    /** Returns the name relative to the listed directory; a directory's ends in {@code /}. */
+    /** Returns the path relative to the adapter's root; a directory's ends in {@code /}. */
     String name();
 
-    /** Returns the attributes of this file at {@code path}; never called for directories. */
+    /** Returns the attributes of this file, whose path is {@link #name()}; never called for directories. */
     FileAttributes file(String path);
   }
 
   private final Iterator<? extends Key> keys;
   private final String directory;
+  private final String prefix;
   private final boolean deep;
   private final Visibility directoryVisibility;
   private final String markerName;
   private final Deque<StorageAttributes> ready = new ArrayDeque<>();
-  /** Deep: the directories (relative) reported on the way to the previous key, outermost first. */
+  /** Deep: the directories reported on the way to the previous key, outermost first. */
   private List<String> open = List.of();
   /** Shallow: the last child directory reported. */
   private String lastChild;
@@ -65,6 +67,7 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
       Visibility directoryVisibility, String markerName) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.directory = Objects.requireNonNull(directory, "directory");
+    this.prefix = directory.isEmpty() ? "" : directory + "/";
     this.deep = deep;
     this.directoryVisibility = directoryVisibility;
     this.markerName = markerName;
@@ -73,7 +76,7 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
   /**
    * Returns the entries below {@code directory} that {@code keys} imply.
    *
-   * @param keys the flat names below {@code directory}, relative to it, in key order
+   * @param keys the flat names below {@code directory}, relative to the adapter's root, in key order
    * @param directory the listed directory's normalised path ({@code ""} for the root)
    * @param deep whether every descendant is reported, or only the direct children
    * @param directoryVisibility the visibility reported on directories (the bucket's), or null
@@ -103,75 +106,99 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
 
   private void accept(Key key) {
     String name = key.name();
-    boolean directoryName = name.endsWith("/");
-    String trimmed = directoryName ? name.substring(0, name.length() - 1) : name;
-    boolean marker = !directoryName && markerName != null
-        && (trimmed.equals(markerName) || trimmed.endsWith("/" + markerName));
-    if (marker) {
-      int slash = trimmed.lastIndexOf('/');
-      trimmed = slash < 0 ? "" : trimmed.substring(0, slash);
+    int start = prefix.length();
+    if (name.length() <= start || !name.startsWith(prefix)) {
+      return; // the listed directory's own marker, or a name outside it
+    }
+    int end = name.length();
+    boolean directoryName = name.charAt(end - 1) == '/';
+    if (directoryName) {
+      end--;
+    } else if (markerName != null && isMarker(name, start, end)) {
+      end = Math.max(start, end - markerName.length() - 1);
       directoryName = true;
     }
-    if (trimmed.isEmpty() || !nameable(trimmed)) {
+    if (end <= start || !nameable(name, start, end)) {
       return; // the listed directory's own marker, or a name no path can reach
     }
     if (!deep) {
-      int slash = trimmed.indexOf('/');
-      if (slash < 0 && !directoryName) {
-        ready.add(key.file(join(trimmed)));
+      int slash = name.indexOf('/', start);
+      if ((slash < 0 || slash >= end) && !directoryName) {
+        ready.add(key.file(name));
         return;
       }
-      String child = slash < 0 ? trimmed : trimmed.substring(0, slash);
-      if (!child.equals(lastChild)) {
-        lastChild = child;
-        ready.add(new DirectoryAttributes(join(child), null, directoryVisibility));
+      int childEnd = slash < 0 || slash >= end ? end : slash;
+      if (lastChild == null || lastChild.length() != childEnd || !name.startsWith(lastChild)) {
+        lastChild = name.substring(0, childEnd);
+        ready.add(new DirectoryAttributes(lastChild, null, directoryVisibility));
       }
       return;
     }
-    openDirectories(trimmed, directoryName);
+    openDirectories(name, start, end, directoryName);
     if (!directoryName) {
-      ready.add(key.file(join(trimmed)));
+      ready.add(key.file(name));
     }
   }
 
-  /** Reports the directories on the way to {@code name} (and {@code name} itself if it is one) not reported yet. */
-  private void openDirectories(String name, boolean includeSelf) {
-    List<String> chain = new ArrayList<>();
-    for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
-      chain.add(name.substring(0, slash));
-    }
-    if (includeSelf) {
-      chain.add(name);
-    }
-    int shared = 0;
-    while (shared < chain.size() && shared < open.size() && chain.get(shared).equals(open.get(shared))) {
-      shared++;
-    }
-    for (int i = shared; i < chain.size(); i++) {
-      ready.add(new DirectoryAttributes(join(chain.get(i)), null, directoryVisibility));
-    }
-    // A file's own chain replaces the open one; a directory stays open for what follows it.
-    open = chain;
+  private boolean isMarker(String name, int start, int end) {
+    int length = markerName.length();
+    int at = end - length;
+    return at >= start && name.startsWith(markerName, at) && (at == start || name.charAt(at - 1) == '/');
   }
 
-  private String join(String relative) {
-    return directory.isEmpty() ? relative : directory + "/" + relative;
+  /**
+   * Reports the directories on the way to {@code name} (up to {@code end}, and {@code name}
+   * itself there if it is one) not reported yet; allocates only when the chain changes.
+   */
+  private void openDirectories(String name, int start, int end, boolean includeSelf) {
+    int depth = 0;
+    List<String> changed = null;
+    for (int slash = name.indexOf('/', start); ; slash = name.indexOf('/', slash + 1)) {
+      int stop;
+      if (slash >= 0 && slash < end) {
+        stop = slash;
+      } else if (includeSelf) {
+        stop = end;
+      } else {
+        break;
+      }
+      if (changed == null && depth < open.size() && open.get(depth).length() == stop
+          && name.startsWith(open.get(depth))) {
+        depth++;
+      } else {
+        if (changed == null) {
+          changed = new ArrayList<>(open.subList(0, depth));
+        }
+        String dir = name.substring(0, stop);
+        changed.add(dir);
+        ready.add(new DirectoryAttributes(dir, null, directoryVisibility));
+        depth++;
+      }
+      if (stop == end) {
+        break;
+      }
+    }
+    if (changed != null) {
+      open = changed;
+    } else if (depth < open.size()) {
+      open = List.copyOf(open.subList(0, depth)); // a shallower file: what was below it is closed
+    }
   }
 
-  private static boolean nameable(String name) {
-    int start = 0;
+  private static boolean nameable(String name, int from, int end) {
+    int start = from;
     while (true) {
       int slash = name.indexOf('/', start);
-      int end = slash < 0 ? name.length() : slash;
-      int length = end - start;
+      int stop = slash < 0 || slash > end ? end : slash;
+      int length = stop - start;
       if (length == 0 || (length == 1 && name.charAt(start) == '.')
           || (length == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.')) {
         return false;
       }
-      if (slash < 0) {
+      if (stop == end) {
         return true;
       }
-      start = slash + 1;
+      start = stop + 1;
     }
   }
 }

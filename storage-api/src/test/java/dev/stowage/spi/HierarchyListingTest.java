@@ -24,14 +24,18 @@ class HierarchyListingTest {
 
       @Override
       public FileAttributes file(String path) {
+        assertThat(path).as("a file's path is its name").isEqualTo(n);
         return FileAttributes.of(path, n.length());
       }
     }).iterator();
   }
 
+  /** Lists {@code dir}; the names are given relative to it, and passed relative to the root. */
   private static List<String> list(String dir, boolean deep, String marker, String... names) {
     List<String> out = new ArrayList<>();
-    HierarchyListing.of(keys(names), dir, deep, null, marker)
+    String prefix = dir.isEmpty() ? "" : dir + "/";
+    String[] rooted = Stream.of(names).map(n -> prefix + n).toArray(String[]::new);
+    HierarchyListing.of(keys(rooted), dir, deep, null, marker)
         .forEachRemaining(a -> out.add((a instanceof DirectoryAttributes ? "d " : "f ") + a.path()));
     return out;
   }
@@ -65,6 +69,21 @@ class HierarchyListingTest {
   void unnameableNames_areLeftOut() {
     assertThat(list("", true, null, "a//b", "./c", "d/../e", "..", "ok.txt"))
         .containsExactly("f ok.txt");
+  }
+
+  @Test
+  void deep_shallowerFileAfterDeeperOnes_reopensNothing_andLaterSiblingsAreReported() {
+    assertThat(list("", true, null, "a/b/c/d.txt", "a/b/e.txt", "a/f.txt", "a/g/h.txt", "i.txt"))
+        .containsExactly("d a", "d a/b", "d a/b/c", "f a/b/c/d.txt", "f a/b/e.txt", "f a/f.txt",
+            "d a/g", "f a/g/h.txt", "f i.txt");
+  }
+
+  @Test
+  void namesOutsideTheDirectory_areLeftOut() {
+    List<String> out = new ArrayList<>();
+    HierarchyListing.of(keys("d/x.txt", "other/y.txt", "d"), "d", true, null, null)
+        .forEachRemaining(a -> out.add(a.path()));
+    assertThat(out).containsExactly("d/x.txt");
   }
 
   @Test

@@ -69,7 +69,7 @@ final class B2Lister {
           : List.<StorageAttributes>of().iterator();
     }
     Iterator<B2FileVersion> names = pages(path, listPrefix, deep ? null : "/", ctx.config.listPageSize());
-    int cut = dirPrefix.length();
+    int cut = ctx.bucket.directoryPrefix("").length();
     Iterator<HierarchyListing.Key> keys = new Iterator<>() {
       private B2FileVersion pending;
 

@@ -67,8 +67,9 @@ final class S3Listing {
     entries.sort(Comparator.comparing(S3Listing::keyOf, S3Listing::compareUtf8));
     Visibility visibility = s3.bucketLevelVisibility();
     List<HierarchyListing.Key> page = new ArrayList<>(entries.size());
+    int root = s3.keys().directory("").length();
     for (Object entry : entries) {
-      String name = keyOf(entry).substring(prefix.length());
+      String name = keyOf(entry).substring(root);
       page.add(new HierarchyListing.Key() {
         @Override
         public String name() {
