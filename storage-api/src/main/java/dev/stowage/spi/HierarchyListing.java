@@ -34,6 +34,7 @@ import java.util.Objects;
  * empty, {@code .} or {@code ..} segment) are left out. Files in a directory already reported cost
  * no allocation here.
  *
+ * <!-- given: Iterator<HierarchyListing.Key> keys; boolean deep -->
  * <pre>{@code
  * Iterator<StorageAttributes> entries = HierarchyListing.of(keys, "photos", deep, null, null);
  * }</pre>
