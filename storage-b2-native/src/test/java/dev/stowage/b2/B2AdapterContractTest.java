@@ -9,6 +9,7 @@ import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.tck.FilesystemContract;
 import dev.stowage.tck.KitClock;
+import dev.stowage.tck.SettableKitClock;
 import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
 class B2AdapterContractTest extends FilesystemContract {
   static final int PAGE = 100;
 
-  private final EmulatorKitClock clock = new EmulatorKitClock();
+  private final SettableKitClock clock = new SettableKitClock();
   private final B2Emulator emulator = B2Emulator.builder()
       .clock(clock)
       .recommendedPartSize(16 * 1024)

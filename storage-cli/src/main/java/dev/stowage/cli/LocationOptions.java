@@ -73,9 +73,4 @@ final class LocationOptions {
     }
     return out;
   }
-
-  /** Returns whether these options change nothing. */
-  boolean isEmpty() {
-    return !noQuery && endpoint == null && settings.isEmpty();
-  }
 }

@@ -24,6 +24,7 @@ import java.util.Objects;
  * {@link Refused} with B2's status and code. Thread-safe.
  */
 public final class EmulatorStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Context ctx;
 
     EmulatorStore(Context ctx) {
@@ -148,10 +149,9 @@ public final class EmulatorStore {
      */
     public void setCorsRules(String bucketId, List<CorsRule> rules) {
         call(() -> {
-            var mapper = new ObjectMapper();
             List<JsonNode> json = new ArrayList<>();
             for (CorsRule r : rules) {
-                var n = mapper.createObjectNode();
+                var n = JSON.createObjectNode();
                 n.put("corsRuleName", r.name());
                 r.allowedOrigins().forEach(n.putArray("allowedOrigins")::add);
                 r.allowedOperations().forEach(n.putArray("allowedOperations")::add);

@@ -41,6 +41,7 @@ final class BucketCorsCalls {
     private static final Map<String, String> OPERATIONS = Map.of("GET", "s3_get", "HEAD", "s3_head",
             "PUT", "s3_put", "POST", "s3_post", "DELETE", "s3_delete");
     private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{5,49}");
+    private static final Pattern CORS_QUERY = Pattern.compile("(^|&)cors(=[^&]*)?($|&)");
 
     private final EmulatorStore store;
 
@@ -52,7 +53,7 @@ final class BucketCorsCalls {
     static boolean applies(HttpServletRequest request) {
         String query = request.getQueryString();
         String path = request.getRequestURI();
-        return query != null && Pattern.compile("(^|&)cors(=[^&]*)?($|&)").matcher(query).find()
+        return query != null && CORS_QUERY.matcher(query).find()
                 && path != null && path.length() > 1 && path.indexOf('/', 1) < 0
                 && Set.of("GET", "PUT", "DELETE").contains(request.getMethod());
     }
@@ -60,6 +61,10 @@ final class BucketCorsCalls {
     /** Answers the call, or returns the refusal to answer with. */
     Refusal answer(HttpServletRequest request, HttpServletResponse response, String bucketName) throws IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_DOCUMENT + 1);
+        if (body.length > MAX_DOCUMENT) {
+            // Refused unread: no signature can be checked over a body that was not read whole.
+            return new Refusal(400, "MaxMessageLengthExceeded", "the CORS configuration is larger than 100 KB");
+        }
         SigV4Check.Signed signed = SigV4Check.parse(request);
         if (signed == null) {
             return new Refusal(403, "AccessDenied", "bucket CORS calls must be signed (AWS Signature Version 4)");
@@ -126,9 +131,6 @@ final class BucketCorsCalls {
     }
 
     private Refusal put(HttpServletResponse response, EmulatorStore.BucketView bucket, byte[] body) {
-        if (body.length > MAX_DOCUMENT) {
-            return new Refusal(400, "MaxMessageLengthExceeded", "the CORS configuration is larger than 100 KB");
-        }
         List<CorsRule> rules = new ArrayList<>();
         try {
             Document doc = parser().parse(new ByteArrayInputStream(body));

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +19,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
@@ -127,6 +135,62 @@ class BucketCorsOverS3Test {
 
         assertThat(s3.getBucketCors(b -> b.bucket(bucket)).corsRules()).singleElement()
                 .satisfies(r -> assertThat(r.allowedOrigins()).containsExactly("https://kept.example"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"entity", "truncated", "oversized"})
+    void put_hostileDocument_refusedAsMalformedAndNothingChanged(String kind) {
+        put(CORSRule.builder().id("kept-rule").allowedOrigins("https://kept.example").allowedMethods("GET").build());
+        String rule = "<CORSRule><AllowedOrigin>https://x.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod>"
+                + "</CORSRule>";
+        String document = switch (kind) {
+            case "entity" -> "<?xml version=\"1.0\"?><!DOCTYPE c [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
+                    + "<CORSConfiguration><CORSRule><AllowedOrigin>&e;</AllowedOrigin><AllowedMethod>GET</AllowedMethod>"
+                    + "</CORSRule></CORSConfiguration>";
+            case "truncated" -> "<CORSConfiguration><CORSRule><AllowedOrigin>https://x.example</AllowedOrigin>";
+            default -> "<CORSConfiguration>" + rule.repeat(BucketCorsCalls.MAX_DOCUMENT / rule.length() + 1)
+                    + "</CORSConfiguration>";
+        };
+        byte[] bytes = document.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ExecutionInterceptor replaceBody = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                    ExecutionAttributes attributes) {
+                return context.httpRequest().toBuilder()
+                        .putHeader("Content-Length", Integer.toString(bytes.length)).build();
+            }
+
+            @Override
+            public Optional<RequestBody> modifyHttpContent(Context.ModifyHttpRequest context,
+                    ExecutionAttributes attributes) {
+                return Optional.of(RequestBody.fromBytes(bytes));
+            }
+        };
+        try (S3Client hostile = S3Client.builder().endpointOverride(face.endpoint())
+                .region(Region.of(B2S3Face.REGION)).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret())))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(replaceBody)).build()) {
+            assertThatThrownBy(() -> hostile.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(
+                    CORSRule.builder().allowedOrigins("https://x.example").allowedMethods("GET").build()))))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.getMessage()).doesNotContain(hostnameOrPlaceholder());
+                    });
+        }
+
+        assertThat(s3.getBucketCors(b -> b.bucket(bucket)).corsRules()).singleElement()
+                .satisfies(r -> assertThat(r.allowedOrigins()).containsExactly("https://kept.example"));
+    }
+
+    /** The machine's host name, which an expanded external entity would have leaked; a placeholder if unknown. */
+    private static String hostnameOrPlaceholder() {
+        try {
+            String name = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+            return name.isEmpty() ? "\u0000no-host-name" : name;
+        } catch (java.io.IOException e) {
+            return "\u0000no-host-name";
+        }
     }
 
     @Test
