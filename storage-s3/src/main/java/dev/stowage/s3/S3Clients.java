@@ -1,18 +1,12 @@
 package dev.stowage.s3;
 
-import dev.stowage.spi.Timeouts;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -47,9 +41,8 @@ final class S3Clients {
   }
 
   /**
-   * Returns a synchronous client on the Apache 5 HTTP client that computes and validates
-   * checksums only when an operation requires them (B2 and others reject the SDK's defaults), and
-   * replaces the required ones by {@code Content-MD5} where the profile says so.
+   * Returns the adapter's client, built by {@link S3ClientFactory}: checksum headers replaced by
+   * {@code Content-MD5} where the profile says so.
    *
    * <p>Time limits: the connection timeout is {@code connect}, the socket (read) timeout is
    * {@code idle}, and the API call timeout — one call with all its retries and backoff — is
@@ -58,23 +51,16 @@ final class S3Clients {
    * 100 ms base backoff with jitter): a refused connection fails in well under a second.
    */
   static S3Client client(S3Config config, AwsCredentialsProvider credentials) {
-    Timeouts t = config.timeouts();
-    S3ClientBuilder b = S3Client.builder()
-        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(config.maxConnections())
-            .connectionTimeout(t.connect()).socketTimeout(t.idle())
-            .connectionAcquisitionTimeout(t.operation()))
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
-        .forcePathStyle(config.pathStyle())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(o -> {
-          o.apiCallTimeout(t.operation()).retryStrategy(RetryMode.STANDARD);
-          o.addExecutionInterceptor(new CompleteResponses());
-          config.interceptors().forEach(o::addExecutionInterceptor);
-        });
-    config.endpoint().ifPresent(b::endpointOverride);
-    b.putAuthScheme(new SigningScheme(config.signPayload(), config.profile().replacesChecksumHeaders()));
+    S3ClientFactory.Builder b = S3ClientFactory.builder()
+        .region(config.region())
+        .credentials(credentials)
+        .pathStyle(config.pathStyle())
+        .signPayload(config.signPayload())
+        .contentMd5Only(config.profile().replacesChecksumHeaders())
+        .timeouts(config.timeouts())
+        .maxConnections(config.maxConnections());
+    config.endpoint().ifPresent(b::endpoint);
+    config.interceptors().forEach(b::interceptor);
     return b.build();
   }
 

@@ -1,5 +1,6 @@
 package dev.stowage.setup;
 
+import dev.stowage.s3.S3ClientFactory;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -8,10 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -33,8 +31,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>{@link #plan} validates first (no request for an invalid spec), then sends HeadBucket and one Get call per
  * setting the spec manages. {@link #apply} sends CreateBucket, PutBucketOwnershipControls, PutPublicAccessBlock,
  * PutBucketAcl, PutBucketEncryption, PutBucketCors / DeleteBucketCors and PutBucketLifecycleConfiguration /
- * DeleteBucketLifecycle as needed, in that order. Configuration bodies carry {@code Content-MD5} and no
- * {@code x-amz-checksum-*} header (B2 rejects those). Thread-safe.
+ * DeleteBucketLifecycle as needed, in that order. The client comes from {@link S3ClientFactory}, as the S3 adapter's
+ * does: configuration bodies carry {@code Content-MD5} and no {@code x-amz-checksum-*} header (B2 rejects those), and
+ * every call is bounded by the default time limits. Thread-safe.
  */
 public final class S3BucketSetup implements AutoCloseable {
     private final S3Client s3;
@@ -47,15 +46,13 @@ public final class S3BucketSetup implements AutoCloseable {
             this.s3 = b.client;
             this.ownsClient = false;
         } else {
-            var builder = S3Client.builder()
-                    .region(Region.of(b.region))
-                    .credentialsProvider(b.credentials)
-                    .forcePathStyle(b.pathStyle)
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                    .overrideConfiguration(c -> c.addExecutionInterceptor(new ContentMd5Checksums()));
+            var builder = S3ClientFactory.builder()
+                    .region(b.region)
+                    .credentials(b.credentials)
+                    .pathStyle(b.pathStyle)
+                    .contentMd5Only(true);
             if (b.endpoint != null) {
-                builder.endpointOverride(b.endpoint);
+                builder.endpoint(b.endpoint);
             }
             this.s3 = builder.build();
             this.ownsClient = true;
