@@ -21,10 +21,12 @@ final class Groups {
       int skipped = 0;
       int failed = 0;
       List<CaseResult> notable = new ArrayList<>();
+      List<String> passedCases = new ArrayList<>();
       for (CaseResult c : cases) {
         switch (c.status()) {
           case PASSED:
             passed++;
+            passedCases.add(c.name());
             break;
           case SKIPPED:
             skipped++;
@@ -35,7 +37,7 @@ final class Groups {
             notable.add(c);
         }
       }
-      groups.add(new GroupResult(group, passed, skipped, failed, notable));
+      groups.add(new GroupResult(group, passed, skipped, failed, notable, passedCases));
     });
     return groups;
   }

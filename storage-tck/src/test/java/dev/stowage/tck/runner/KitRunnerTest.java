@@ -61,6 +61,10 @@ class KitRunnerTest {
     JsonNode json = new ObjectMapper().readTree(report.toJson());
     assertThat(json.get("targets").get(0).get("name").asText()).isEqualTo("memory");
     assertThat(json.get("targets").get(0).get("groups").size()).isEqualTo(memory.groups().size());
+    // Every case is in the JSON: passed ones by name, the others with their reasons.
+    JsonNode paths = json.get("targets").get(0).get("groups").get(0);
+    assertThat(paths.get("passedCases").size()).isEqualTo(memory.group("paths").passed()).isPositive();
+    assertThat(memory.groups()).allSatisfy(g -> assertThat(g.passedCases()).hasSize(g.passed()));
     assertThat(report.toMarkdown()).startsWith("| group | memory |\n| --- | --- |\n")
         .contains("| WRITE | ✓ |");
     assertThat(report.toText()).contains("paths").contains("total");
