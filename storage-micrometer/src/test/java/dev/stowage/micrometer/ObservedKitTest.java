@@ -96,6 +96,9 @@ class ObservedKitTest {
       outcomes.add(outcome);
       if (outcome.equals("error")) {
         errorKinds.merge(kind, timer.count(), Long::sum);
+        if (kind.equals("UNEXPECTED")) {
+          System.out.println("unexpected failure: " + timer.getId());
+        }
       } else {
         assertThat(kind).as("error.kind of a %s %s", outcome, operation).isEqualTo("none");
       }
