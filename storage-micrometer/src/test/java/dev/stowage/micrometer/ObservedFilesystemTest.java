@@ -185,6 +185,43 @@ class ObservedFilesystemTest {
   }
 
   @Test
+  void readStream_callersSinkFails_notAReadFailure() throws IOException {
+    try (ObservedFilesystem fs = observedMemory()) {
+      fs.write("f.bin", new byte[100]);
+      try (InputStream in = fs.readStream("f.bin")) {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("disk full");
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            throw new IOException("disk full");
+          }
+        };
+        assertThatThrownBy(() -> in.transferTo(broken)).isInstanceOf(IOException.class)
+            .hasMessage("disk full");
+        assertThat(active("read_stream")).as("still open: the read itself did not fail").isEqualTo(1);
+      }
+      assertThat(count("read_stream", "success", "none")).isEqualTo(1);
+      assertThat(count("read_stream", "error", "UNAVAILABLE")).isZero();
+      assertThat(bytesRead()).isZero();
+    }
+  }
+
+  @Test
+  void openOutputStream_observesTheOpening() {
+    try (ObservedFilesystem fs = observedMemory()) {
+      dev.stowage.UploadStream out = fs.openOutputStream("o.txt", WriteOptions.DEFAULT);
+      out.write("abc".getBytes(StandardCharsets.UTF_8));
+      out.close();
+      assertThat(fs.readString("o.txt")).isEqualTo("abc");
+      assertThat(count("open_output_stream", "success", "none")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void readStream_neverClosed_endsAsAbandonedOnceCollected() throws InterruptedException {
     try (ObservedFilesystem fs = observedMemory()) {
       fs.write("f.bin", new byte[8]);
