@@ -7,18 +7,23 @@ import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.DirectoryListing;
 import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
+import dev.stowage.Operation;
+import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadStream;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A {@link Filesystem} that makes one Micrometer {@link io.micrometer.observation.Observation} per
@@ -38,7 +43,7 @@ import java.util.Objects;
  * <p><b>What is recorded.</b> Observation {@value ObservationNames#OPERATION_OBSERVATION} with the
  * low-cardinality keys {@code operation}, {@code adapter}, {@code filesystem}, {@code outcome}
  * ({@code success}, {@code error}, {@code abandoned}) and {@code error.kind} (the
- * {@link dev.stowage.StorageException.Kind} name, {@code UNEXPECTED} for a failure that is not a
+ * {@link StorageException.Kind} name, {@code UNEXPECTED} for a failure that is not a
  * {@code StorageException}, {@code none} without failure). Paths are never a tag; see
  * {@link Builder#pathsInTraces(boolean)}. The counters {@value ObservationNames#BYTES_READ} (bytes
  * handed to the caller by {@code read} and by streams from {@code readStream}) and
@@ -82,7 +87,7 @@ public final class ObservedFilesystem implements Filesystem {
     Objects.requireNonNull(meters, "meters");
     ObservationRegistry observations = ObservationRegistry.create();
     observations.observationConfig().observationHandler(
-        new io.micrometer.core.instrument.observation.DefaultMeterObservationHandler(meters));
+        new DefaultMeterObservationHandler(meters));
     return new Builder(filesystem, observations).meterRegistry(meters);
   }
 
@@ -116,7 +121,7 @@ public final class ObservedFilesystem implements Filesystem {
   public InputStream readStream(String path, ByteRange range) {
     Flight flight = recorder.start("read_stream", path);
     InputStream in;
-    try (io.micrometer.observation.Observation.Scope scope = flight.observation().openScope()) {
+    try (Observation.Scope scope = flight.observation().openScope()) {
       in = delegate.readStream(path, range);
     } catch (RuntimeException | Error e) {
       flight.fail(e);
@@ -188,7 +193,7 @@ public final class ObservedFilesystem implements Filesystem {
   public DirectoryListing list(String path, boolean deep) {
     Flight flight = recorder.start("list", path);
     DirectoryListing listing;
-    try (io.micrometer.observation.Observation.Scope scope = flight.observation().openScope()) {
+    try (Observation.Scope scope = flight.observation().openScope()) {
       listing = delegate.list(path, deep);
     } catch (RuntimeException | Error e) {
       flight.fail(e);
@@ -290,14 +295,14 @@ public final class ObservedFilesystem implements Filesystem {
    * on their own; this is where a retry notification (a transfer listener) is fed in, so that
    * retries are counted in one place. Does nothing without a meter registry.
    */
-  public void recordRetry(dev.stowage.Operation operation, dev.stowage.StorageException.Kind kind) {
+  public void recordRetry(Operation operation, StorageException.Kind kind) {
     recorder.retried(Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(kind, "kind"));
   }
 
   /** Configures an {@link ObservedFilesystem}; every setting has a default. Not thread-safe. */
   public static final class Builder {
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Filesystem filesystem;
     private final ObservationRegistry observations;
