@@ -270,6 +270,19 @@ class SyncCommandTest {
   }
 
   @Test
+  void help_explainsTheComparison_andShowsExamples() {
+    FakeConsole.Result sync = console.run("sync", "--help");
+    FakeConsole.Result cp = console.run("cp", "--help");
+    FakeConsole.Result overview = console.run("--help");
+
+    assertThat(sync.exitCode()).isZero();
+    assertThat(sync.out()).contains("Usage: stowage sync", "--delete", "--dry-run", "--checksum", "--transfers",
+        "at least as new", "Examples:", "stowage sync ./photos b2://my-bucket/photos");
+    assertThat(cp.out()).contains("-r, -R, --recursive", "stowage cp -r ./site b2://my-bucket/");
+    assertThat(overview.out()).contains("sync");
+  }
+
+  @Test
   void treeNames_refuseWhatWouldLandElsewhere_andAcceptHostileButLegalNames() {
     assertThat(TreeNames.problem("a/b c/#?%/-x/é.txt", false, true)).isNull();
     assertThat(TreeNames.problem("a//b", false, true)).contains("empty segment");
