@@ -102,8 +102,15 @@ final class TreeTransfer {
   }
 
   private void attempt(SyncPlan.Action a, Step step) {
+    if (Cancellation.requested()) {
+      // Stopping: the files not started yet are counted, not each reported.
+      failed.add("'" + Printable.name(a.relative()) + "': not started (cancelled)");
+      if (a.transfers()) {
+        progress.fileDone();
+      }
+      return;
+    }
     try {
-      Cancellation.check();
       step.run();
     } catch (IOException | RuntimeException e) {
       String what = a.kind() == SyncPlan.Kind.DELETE ? "delete " : "";

@@ -37,7 +37,7 @@ class SyncAcceptanceTest {
 
   private static final int FILES = 2000;
   /** How many uploads the emulator accepts before it refuses the rest, in the interrupted run. */
-  private static final int ACCEPTED_BEFORE_REFUSAL = 700;
+  private static final int ACCEPTED_BEFORE_REFUSAL = 1500;
 
   private static LoopbackBackends backends;
 
