@@ -84,7 +84,7 @@ record SyncPlan(List<Action> actions) {
       } else if (dst.size() != src.size()) {
         actions.add(new Action(Kind.UPDATE, src.relative(), src.size(), src));
       } else {
-        compared.add(pool.submit(() -> new Action(match.same(src, dst) ? Kind.SKIP : Kind.UPDATE,
+        compared.add(pool.submit(() -> new Action(sameOrUnknown(match, src, dst) ? Kind.SKIP : Kind.UPDATE,
             src.relative(), src.size(), src)));
       }
     }
@@ -100,6 +100,22 @@ record SyncPlan(List<Action> actions) {
     }
     actions.sort(java.util.Comparator.comparing(Action::relative));
     return new SyncPlan(actions);
+  }
+
+  /**
+   * Returns whether {@code match} finds the two files identical; a comparison that fails (a file
+   * that cannot be read or hashed) counts as "different", so the transfer is attempted and, if the
+   * file really is unreadable, fails and is reported by name.
+   */
+  private static boolean sameOrUnknown(ContentMatch match, TreeWalk.Entry src, TreeWalk.Entry dst)
+      throws InterruptedIOException {
+    try {
+      return match.same(src, dst);
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static Action await(Future<Action> f) throws IOException {

@@ -283,6 +283,31 @@ class SyncCommandTest {
   }
 
   @Test
+  void syncProgress_onATerminal_redrawsOneLineWithTotals_andEndsItBeforeMessages() throws Exception {
+    java.io.StringWriter text = new java.io.StringWriter();
+    long[] now = {0};
+    SyncProgress p = new SyncProgress(new java.io.PrintWriter(text), new Terminal(true, 60), () -> now[0], false,
+        "sync", 2, 2048);
+
+    now[0] = 1_000_000_000L;
+    try (java.io.InputStream in = p.counting(new java.io.ByteArrayInputStream(new byte[1024]))) {
+      in.readAllBytes();
+    }
+    p.fileDone();
+    p.message("stowage: failed: 'x': reason");
+    p.finish();
+
+    String out = text.toString();
+    assertThat(out).startsWith("\rsync: 0/2 files, 1.0 KiB / 2.0 KiB, 1.0 KiB/s");
+    assertThat(out).contains("\n" + "stowage: failed: 'x': reason\n");
+    assertThat(out).contains("\rsync: 1/2 files, 1.0 KiB / 2.0 KiB");
+    assertThat(out).endsWith("\n");
+    for (String line : out.split("[\r\n]")) {
+      assertThat(line.length()).isLessThan(60);
+    }
+  }
+
+  @Test
   void treeNames_refuseWhatWouldLandElsewhere_andAcceptHostileButLegalNames() {
     assertThat(TreeNames.problem("a/b c/#?%/-x/é.txt", false, true)).isNull();
     assertThat(TreeNames.problem("a//b", false, true)).contains("empty segment");
