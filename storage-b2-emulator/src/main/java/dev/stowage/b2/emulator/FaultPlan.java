@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>For each request the rules are tried in order; the first rule whose operation matches and whose rate
  * wins a draw from a {@link java.util.Random} seeded with {@link #seed()} applies. A run with the same seed and
- * the same sequence of requests injects the same faults. The operation {@code "*"} matches every operation,
+ * the same sequence of requests injects the same faults. A rule with {@link Rule#passing()} lets that many
+ * matching calls through first ({@link Builder#after}), whatever their order or timing. The operation {@code "*"} matches every operation,
  * except that a {@link Fault.Corrupt} rule matches downloads only (so later rules still apply to other calls).
  *
  * <pre>{@code
