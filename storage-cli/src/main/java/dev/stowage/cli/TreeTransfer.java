@@ -56,6 +56,13 @@ final class TreeTransfer {
     this.options = options;
     this.progress = progress;
     this.serverSide = !source.isLocal() && !destination.isLocal() && session.sameFilesystem(source, destination);
+    // Opened here, on the command's thread: the session is not thread-safe, the workers only look up.
+    if (!source.isLocal()) {
+      session.filesystem(source);
+    }
+    if (!destination.isLocal()) {
+      session.filesystem(destination);
+    }
   }
 
   /** Returns a pool of {@code n} daemon threads for transfers and comparisons; the caller shuts it down. */
