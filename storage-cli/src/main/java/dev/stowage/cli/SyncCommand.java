@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
         "files; the exit status is 1 when any file failed, each named on stderr."},
     footerHeading = "%nExamples:%n",
     footer = {"  stowage sync ./photos b2://my-bucket/photos",
-        "  stowage sync --dry-run --delete b2://my-bucket/site s3://other/site \\",
-        "      --endpoint https://s3.us-west-004.backblazeb2.com",
+        "  stowage sync --dry-run --delete b2://my-bucket/site \\",
+        "      's3://other/site?endpoint=https://s3.us-west-004.backblazeb2.com'",
         "  stowage sync --transfers 16 --checksum s3://old/data b2://new/data",
         "  stowage sync b2://my-bucket/a b2://my-bucket/b     (server-side copies)"})
 final class SyncCommand implements Callable<Integer> {
