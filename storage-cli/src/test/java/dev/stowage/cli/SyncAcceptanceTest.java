@@ -198,6 +198,44 @@ class SyncAcceptanceTest {
   }
 
   @Test
+  void sync_interruptedBySigint_exitsNonZero_andTheRerunSendsEachMissingFileOnce() throws Exception {
+    int files = 200;
+    Path src = dir.resolve("sigint");
+    for (int i = 0; i < files; i++) {
+      Path p = src.resolve("d" + (i % 5)).resolve("f" + i + ".txt");
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "file " + i);
+    }
+    String b2 = backends.uri("b2", "sigint");
+    Map<String, String> env = Map.of("B2_APPLICATION_KEY_ID", backends.b2.keyId(),
+        "B2_APPLICATION_KEY", backends.b2.applicationKey());
+    // Slow uploads keep the run going long enough to be interrupted in the middle.
+    backends.b2.useFaults(FaultPlan.builder()
+        .add("b2_upload_file", 1.0, new Fault.Delay(java.time.Duration.ofMillis(100))).build());
+    int status;
+    String childErr;
+    try (ChildCli child = ChildCli.start(dir, env, "sync", "-q", "sigint", b2)) {
+      child.await(() -> b2Versions("sigint/") >= 20, java.time.Duration.ofSeconds(60), "20 files uploaded");
+      child.signal("INT");
+      status = child.waitFor(java.time.Duration.ofSeconds(30));
+      childErr = child.err();
+    } finally {
+      backends.b2.useFaults(FaultPlan.NONE);
+    }
+    int arrived = b2Versions("sigint/");
+
+    FakeConsole.Result rerun = console().run("sync", "-q", "sigint", b2);
+
+    assertThat(status).as(childErr).isNotZero();
+    assertThat(arrived).as("interrupted before the end").isLessThan(files);
+    assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+    long[] s = SyncCommandTest.summary(rerun);
+    assertThat(s[0] + s[2]).isEqualTo(files);
+    assertThat(s[0]).isLessThanOrEqualTo(files - arrived);
+    assertThat(b2Versions("sigint/")).as("each file uploaded exactly once over both runs").isEqualTo(files);
+  }
+
+  @Test
   void sync_withinOneBucket_copiesServerSide_withNoUploadThroughTheClient() throws Exception {
     try (Filesystem fs = backends.open("b2")) {
       for (int i = 0; i < 40; i++) {
