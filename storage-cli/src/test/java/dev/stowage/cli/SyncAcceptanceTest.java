@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server-side copies within a bucket and {@code cp -r}.
  */
 @Tag("interop")
-@Timeout(180)
+@Timeout(300)
 class SyncAcceptanceTest {
 
   private static final int FILES = 2000;
