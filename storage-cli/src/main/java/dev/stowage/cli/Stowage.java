@@ -105,6 +105,7 @@ public final class Stowage implements Callable<Integer> {
     m.put("cat", CatCommand.class);
     m.put("cp", CpCommand.class);
     m.put("mv", MvCommand.class);
+    m.put("sync", SyncCommand.class);
     m.put("rm", RmCommand.class);
     m.put("stat", StatCommand.class);
     m.put("url", UrlCommand.class);

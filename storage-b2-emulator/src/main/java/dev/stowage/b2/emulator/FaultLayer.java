@@ -1,5 +1,6 @@
 package dev.stowage.b2.emulator;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -18,6 +19,7 @@ final class FaultLayer {
     private final Context ctx;
     private volatile FaultPlan plan;
     private Random random;
+    private int[] seen;
 
     FaultLayer(Context ctx, FaultPlan plan) {
         this.ctx = ctx;
@@ -27,6 +29,7 @@ final class FaultLayer {
     synchronized void use(FaultPlan newPlan) {
         this.plan = newPlan;
         this.random = new Random(newPlan.seed());
+        this.seen = new int[newPlan.rules().size()];
     }
 
     private synchronized boolean draw(double rate) {
@@ -58,9 +61,18 @@ final class FaultLayer {
         return random.nextLong(length);
     }
 
-    private Fault pick(String operation) {
-        for (FaultPlan.Rule rule : plan.rules()) {
-            if (rule.matches(operation) && draw(rule.rate())) {
+    private synchronized Fault pick(String operation) {
+        List<FaultPlan.Rule> rules = plan.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            FaultPlan.Rule rule = rules.get(i);
+            if (!rule.matches(operation)) {
+                continue;
+            }
+            if (seen[i] < rule.passing()) {
+                seen[i]++;
+                continue;
+            }
+            if (draw(rule.rate())) {
                 return rule.fault();
             }
         }

@@ -41,6 +41,31 @@ class FaultLayerTest {
     }
 
     @Test
+    void after_letsTheFirstCallsPass_thenRefusesEveryLaterOne() {
+        FaultPlan plan = FaultPlan.builder()
+                .after("b2_upload_file", 2, new Fault.Status(403, "storage_cap_exceeded", null)).build();
+        try (B2Emulator e = B2Emulator.builder().faults(plan).start()) {
+            B2TestClient c = B2TestClient.authorized(e, 2);
+            String bucketId = c.createBucket("capped", "allPrivate");
+            assertThat(c.upload(bucketId, "a", new byte[] {1}).status()).isEqualTo(200);
+            assertThat(c.upload(bucketId, "b", new byte[] {1}).status()).isEqualTo(200);
+            B2TestClient.Res third = c.upload(bucketId, "c", new byte[] {1});
+            assertThat(third.status()).isEqualTo(403);
+            assertThat(third.code()).isEqualTo("storage_cap_exceeded");
+            assertThat(c.upload(bucketId, "d", new byte[] {1}).status()).isEqualTo(403);
+            e.useFaults(plan); // a plan put to use again counts from zero
+            assertThat(c.upload(bucketId, "e", new byte[] {1}).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void rule_negativePassing_isRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new FaultPlan.Rule("b2_upload_file", 1.0, Fault.serviceUnavailable(), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("passing");
+    }
+
+    @Test
     void tooManyRequests_withAndWithoutRetryAfter() {
         try (B2Emulator e = B2Emulator.builder()
                 .fault("b2_list_buckets", 1.0, Fault.tooManyRequests(Duration.ofMillis(1500)))
