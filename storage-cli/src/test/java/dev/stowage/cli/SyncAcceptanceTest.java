@@ -209,9 +209,10 @@ class SyncAcceptanceTest {
     String b2 = backends.uri("b2", "sigint");
     Map<String, String> env = Map.of("B2_APPLICATION_KEY_ID", backends.b2.keyId(),
         "B2_APPLICATION_KEY", backends.b2.applicationKey());
-    // Slow uploads keep the run going long enough to be interrupted in the middle.
+    // Slow uploads keep the run going long enough to be interrupted in the middle: the 180 files
+    // left when the signal is sent would need about 14 s more, far beyond the 2 s grace period.
     backends.b2.useFaults(FaultPlan.builder()
-        .add("b2_upload_file", 1.0, new Fault.Delay(java.time.Duration.ofMillis(100))).build());
+        .add("b2_upload_file", 1.0, new Fault.Delay(java.time.Duration.ofMillis(300))).build());
     int status;
     String childErr;
     try (ChildCli child = ChildCli.start(dir, env, "sync", "-q", "sigint", b2)) {
