@@ -155,6 +155,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private String secretKey = UUID.randomUUID().toString();
     private Path dataDirectory;
     private List<String> corsOrigins = List.of();
+    private BlobStore blobStore;
     private final Set<String> buckets = new LinkedHashSet<>();
 
     private Builder() {}
@@ -180,7 +181,23 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Keeps objects in this directory (created if missing) instead of memory. */
     public Builder dataDirectory(Path dataDirectory) {
+      if (blobStore != null) {
+        throw new IllegalStateException("blobStore(...) was already set; it decides where objects live");
+      }
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+      return this;
+    }
+
+    /**
+     * Serves this S3Proxy store instead of the in-memory one, e.g. a store wrapped by S3Proxy's
+     * middlewares (latency, a store that discards bodies); cannot be combined with
+     * {@link #dataDirectory}.
+     */
+    public Builder blobStore(BlobStore store) {
+      if (dataDirectory != null) {
+        throw new IllegalStateException("dataDirectory(...) was already set; it decides where objects live");
+      }
+      this.blobStore = Objects.requireNonNull(store, "store");
       return this;
     }
 
@@ -211,7 +228,9 @@ public final class S3ProxyServer implements AutoCloseable {
     public S3ProxyServer start() {
       Properties properties = new Properties();
       BlobStore store;
-      if (dataDirectory == null) {
+      if (blobStore != null) {
+        store = blobStore;
+      } else if (dataDirectory == null) {
         store = BlobStores.create("transient", properties);
       } else {
         try {
