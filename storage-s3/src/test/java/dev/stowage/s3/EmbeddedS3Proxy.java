@@ -49,7 +49,7 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   }
 
   /** Starts S3Proxy whose store discards bodies and serves zeros (the null-blobstore middleware). */
-  static EmbeddedS3Proxy discarding() {
+  static EmbeddedS3Proxy discarding() throws java.io.IOException {
     Properties p = new Properties();
     p.setProperty("s3proxy.null-blobstore", "true");
     BlobStore base = BlobStores.create("transient", new Properties());
