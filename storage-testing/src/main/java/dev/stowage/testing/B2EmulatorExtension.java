@@ -89,6 +89,11 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     return running().emulator();
   }
 
+  /** Returns the names of the declared buckets, in declaration order. */
+  public Set<String> buckets() {
+    return buckets.keySet();
+  }
+
   /** Returns {@code b2://bucket}: with {@link #settings()} it opens the bucket's root. */
   public URI uri(String bucket) {
     requireBucket(bucket);
@@ -310,10 +315,5 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     public B2EmulatorExtension perTest() {
       return new B2EmulatorExtension(this, true);
     }
-  }
-
-  /** Returns the names of the declared buckets. */
-  public Set<String> buckets() {
-    return buckets.keySet();
   }
 }
