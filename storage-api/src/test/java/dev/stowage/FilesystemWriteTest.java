@@ -299,8 +299,8 @@ class FilesystemWriteTest {
 
   @Test
   void openOutputStream_largeFileThroughMultipart_roundTrips() throws IOException {
-    MemoryAdapter parts = MemoryAdapter.builder().multipart(100_000, 40_000).build();
-    Filesystem f = Filesystem.of(parts);
+    dev.stowage.memory.CountingMultipartListener parts = new dev.stowage.memory.CountingMultipartListener();
+    Filesystem f = Filesystem.of(MemoryAdapter.builder().multipart(100_000, 40_000).multipartListener(parts).build());
     byte[] data = bytes(250_001);
     try (OutputStream out = f.openOutputStream("big", WriteOptions.DEFAULT)) {
       out.write(data);

@@ -30,14 +30,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -70,14 +65,15 @@ public final class MemoryAdapter implements FilesystemAdapter {
   private final PartUploader uploader;
   private final long multipartThreshold;
   private final Capabilities capabilities;
-  private final AtomicLong partsUploaded = new AtomicLong();
-  private final Map<Object, String> pendingUploads = new ConcurrentHashMap<>();
+  private final MultipartListener multipartListener;
+  private final AtomicLong uploadIds = new AtomicLong();
 
   private MemoryAdapter(Builder b) {
     this.store = b.name == null ? new MemoryStore() : MemoryStore.named(b.name);
     this.clock = b.clock;
     this.publicUrlBase = b.publicUrlBase;
     this.multipartThreshold = b.multipartThreshold;
+    this.multipartListener = b.multipartListener;
     this.uploader = b.partSize > 0
         ? PartUploader.builder().partSize(b.partSize).concurrency(b.concurrency).build() : null;
     Capabilities.Builder caps = Capabilities.builder()
@@ -107,22 +103,6 @@ public final class MemoryAdapter implements FilesystemAdapter {
   /** Returns a builder: a fresh store, the system clock, no multipart, no public URLs. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Returns how many multipart parts this adapter has received (for tests of the uploader). */
-  public long partsUploaded() {
-    return partsUploaded.get();
-  }
-
-  /**
-   * Returns the paths of the multipart writes that have received a part but were neither
-   * completed nor aborted, sorted (for tests that check that nothing is left pending, as a real
-   * backend would keep it).
-   */
-  public List<String> pendingUploads() {
-    List<String> paths = new ArrayList<>(pendingUploads.values());
-    Collections.sort(paths);
-    return paths;
   }
 
   @Override
@@ -295,14 +275,8 @@ public final class MemoryAdapter implements FilesystemAdapter {
   }
 
   private MemoryMultipartSession newSession(String path, WriteOptions options) {
-    Object upload = new Object();
-    return new MemoryMultipartSession(
-        data -> store(path, data, options),
-        () -> {
-          partsUploaded.incrementAndGet();
-          pendingUploads.put(upload, path);
-        },
-        () -> pendingUploads.remove(upload));
+    return new MemoryMultipartSession(data -> store(path, data, options), multipartListener,
+        uploadIds.incrementAndGet(), path);
   }
 
   private static byte[] bytesOf(WriteSource source) throws IOException {
@@ -364,6 +338,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
     private long partSize;
     private int concurrency = 4;
     private int maxPathBytes = 1024;
+    private MultipartListener multipartListener = MultipartListener.NONE;
 
     private Builder() {}
 
@@ -419,6 +394,15 @@ public final class MemoryAdapter implements FilesystemAdapter {
         throw new IllegalArgumentException("maxPathBytes (" + bytes + ") must be positive");
       }
       this.maxPathBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the listener told about every part kept and every multipart upload's end. Default:
+     * {@link MultipartListener#NONE}.
+     */
+    public Builder multipartListener(MultipartListener listener) {
+      this.multipartListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -16,17 +16,17 @@ final class MemoryMultipartSession implements MultipartSession<Integer> {
 
   private final Map<Integer, byte[]> parts = new ConcurrentHashMap<>();
   private final Function<byte[], FileAttributes> store;
-  private final Runnable onPart;
-  private final Runnable onEnd;
+  private final MultipartListener listener;
+  private final long uploadId;
+  private final String path;
 
-  /**
-   * {@code onPart} runs after each part is kept (the upload is pending from the first one on);
-   * {@code onEnd} once the upload is completed or aborted, i.e. no longer pending.
-   */
-  MemoryMultipartSession(Function<byte[], FileAttributes> store, Runnable onPart, Runnable onEnd) {
+  /** Tells {@code listener} about each part kept and about the end (completed or aborted). */
+  MemoryMultipartSession(Function<byte[], FileAttributes> store, MultipartListener listener,
+      long uploadId, String path) {
     this.store = store;
-    this.onPart = onPart;
-    this.onEnd = onEnd;
+    this.listener = listener;
+    this.uploadId = uploadId;
+    this.path = path;
   }
 
   @Override
@@ -40,7 +40,7 @@ final class MemoryMultipartSession implements MultipartSession<Integer> {
           + " bytes, expected " + part.length());
     }
     parts.put(part.partNumber(), bytes);
-    onPart.run();
+    listener.partStored(uploadId, path, part.partNumber(), bytes.length);
     return part.partNumber();
   }
 
@@ -57,13 +57,13 @@ final class MemoryMultipartSession implements MultipartSession<Integer> {
     }
     parts.clear();
     FileAttributes stored = store.apply(all.toByteArray());
-    onEnd.run();
+    listener.uploadEnded(uploadId, path, true);
     return stored;
   }
 
   @Override
   public void abort() {
     parts.clear();
-    onEnd.run();
+    listener.uploadEnded(uploadId, path, false);
   }
 }

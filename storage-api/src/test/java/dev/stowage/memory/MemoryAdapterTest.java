@@ -188,10 +188,11 @@ class MemoryAdapterTest {
 
   @Test
   void multipart_largeWritesGoThroughParts(@TempDir Path dir) throws IOException {
-    MemoryAdapter parts = MemoryAdapter.builder().multipart(1000, 400).build();
-    assertThat(parts.capabilities().has(Capability.MULTIPART)).isTrue();
-    assertThat(parts.capabilities().partSize()).isEqualTo(400);
-    Filesystem fs = Filesystem.of(parts);
+    CountingMultipartListener parts = new CountingMultipartListener();
+    MemoryAdapter adapter = MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build();
+    assertThat(adapter.capabilities().has(Capability.MULTIPART)).isTrue();
+    assertThat(adapter.capabilities().partSize()).isEqualTo(400);
+    Filesystem fs = Filesystem.of(adapter);
     fs.write("small", bytes(999));
     assertThat(parts.partsUploaded()).isZero();
     fs.write("bytes", bytes(1000));
@@ -213,8 +214,8 @@ class MemoryAdapterTest {
 
   @Test
   void pendingUploads_duringAndAfterMultipartWrites_listsOnlyUnfinishedOnes() {
-    MemoryAdapter parts = MemoryAdapter.builder().multipart(1000, 400).build();
-    Filesystem fs = Filesystem.of(parts);
+    CountingMultipartListener parts = new CountingMultipartListener();
+    Filesystem fs = Filesystem.of(MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build());
     List<List<String>> seenMidway = new ArrayList<>();
     java.io.InputStream failing = new java.io.InputStream() {
       private int position;
@@ -240,11 +241,50 @@ class MemoryAdapterTest {
   }
 
   @Test
+  void multipartListener_hearsEveryPartAndHowEachUploadEnded() {
+    List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+    MultipartListener listener = new MultipartListener() {
+      @Override
+      public void partStored(long uploadId, String path, int partNumber, long bytes) {
+        heard.add("part " + path + " #" + partNumber + " " + bytes);
+      }
+
+      @Override
+      public void uploadEnded(long uploadId, String path, boolean completed) {
+        heard.add((completed ? "completed " : "aborted ") + path);
+      }
+    };
+    Filesystem fs = Filesystem.of(MemoryAdapter.builder().multipart(1000, 400).concurrency(1)
+        .multipartListener(listener).build());
+    fs.write("ok.bin", bytes(1000));
+    java.io.InputStream failing = new java.io.InputStream() {
+      private int position;
+
+      @Override
+      public int read() throws IOException {
+        if (position == 1500) {
+          throw new IOException("fails on purpose");
+        }
+        position++;
+        return 'x';
+      }
+    };
+    assertThatThrownBy(() -> fs.write("broken.bin", failing, 3000, WriteOptions.DEFAULT))
+        .isInstanceOf(StorageException.class);
+
+    assertThat(heard).containsSubsequence("part ok.bin #1 400", "completed ok.bin");
+    assertThat(heard).contains("part ok.bin #2 400", "part ok.bin #3 200", "aborted broken.bin")
+        .doesNotContain("completed broken.bin");
+    assertThat(heard.indexOf("completed ok.bin")).isGreaterThan(heard.indexOf("part ok.bin #3 200"));
+  }
+
+  @Test
   void multipart_unknownLengthBelowThreshold_isOnePut() {
-    MemoryAdapter parts = MemoryAdapter.builder().multipart(1000, 400).build();
-    Filesystem.of(parts).write("u", new ByteArrayInputStream(bytes(999)), WriteOptions.DEFAULT);
+    CountingMultipartListener parts = new CountingMultipartListener();
+    MemoryAdapter adapter = MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build();
+    Filesystem.of(adapter).write("u", new ByteArrayInputStream(bytes(999)), WriteOptions.DEFAULT);
     assertThat(parts.partsUploaded()).isZero();
-    assertThat(Filesystem.of(parts).read("u")).isEqualTo(bytes(999));
+    assertThat(Filesystem.of(adapter).read("u")).isEqualTo(bytes(999));
   }
 
   @Test

@@ -26,10 +26,10 @@ import dev.stowage.b2.client.B2ListFilesRequest;
 import dev.stowage.b2.client.B2StartLargeFileRequest;
 import dev.stowage.b2.client.B2UploadUrl;
 import dev.stowage.b2.emulator.B2Emulator;
-import dev.stowage.b2.emulator.B2EmulatorExtension;
 import dev.stowage.b2.emulator.Fault;
 import dev.stowage.b2.emulator.FaultPlan;
 import dev.stowage.spi.Timeouts;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
 class B2AdapterTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.perClass(
-      () -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(256));
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(256)).perClass();
 
   private B2Client client;
   private String bucket;

@@ -5,19 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
+import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2Client;
-import dev.stowage.b2.client.B2FileVersion;
-import dev.stowage.b2.client.B2ListFilesRequest;
-import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.spi.FilesystemProvider;
 import dev.stowage.spi.Timeouts;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class B2ProviderTest {
+
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .bucket("provider")
+      .key("uploader", k -> k.bucket("provider").prefix("uploads/"))
+      .perClass();
 
   @Test
   void serviceLoader_findsB2Provider() {
@@ -124,20 +130,29 @@ class B2ProviderTest {
 
   @Test
   void filesystemsOpen_b2Uri_reachesTheEmulator() {
-    try (B2Emulator emulator = B2Emulator.builder().start()) {
-      String bucket = TestBuckets.create(emulator, "allPrivate");
-      URI uri = URI.create("b2://" + bucket + "/via-uri?endpoint=" + emulator.url() + "&maxAttempts=2");
-      try (Filesystem fs = Filesystems.open(uri, Map.of("keyId", emulator.keyId(),
-          "applicationKey", emulator.applicationKey()))) {
-        fs.write("a.txt", "through the provider");
-        assertThat(fs.readString("a.txt")).isEqualTo("through the provider");
-      }
-      try (B2Client client = TestBuckets.client(emulator)) {
-        String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
-        assertThat(client.listFileNames(B2ListFilesRequest.of(bucketId, null, null, 10)).files())
-            .extracting(B2FileVersion::fileName).containsExactly("via-uri/a.txt");
-      }
+    URI uri = URI.create(B2.uri("provider") + "/via-uri?maxAttempts=2");
+    try (Filesystem fs = Filesystems.open(uri, B2.settings())) {
+      fs.write("a.txt", "through the provider");
+      assertThat(fs.readString("a.txt")).isEqualTo("through the provider");
     }
+    assertThat(B2.filesystem("provider").list("via-uri").toList())
+        .extracting(dev.stowage.StorageAttributes::path).containsExactly("via-uri/a.txt");
+  }
+
+  @Test
+  void filesystemsOpen_keyLimitedToAPrefix_readsAndWritesOnlyInsideIt() {
+    try (Filesystem master = Filesystems.open(B2.uri("provider"), B2.settings())) {
+      master.write("private/secret.txt", "not for uploaders");
+    }
+    Filesystem fs = B2.filesystem("provider", "uploader");
+    fs.write("uploads/u.txt", "allowed");
+    assertThat(fs.readString("uploads/u.txt")).isEqualTo("allowed");
+    assertThatThrownBy(() -> fs.readString("private/secret.txt"))
+        .isInstanceOfSatisfying(StorageException.class,
+            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED));
+    assertThatThrownBy(() -> fs.write("private/mine.txt", "refused"))
+        .isInstanceOfSatisfying(StorageException.class,
+            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED));
   }
 
   @Test

@@ -3,23 +3,18 @@ package dev.stowage.bench;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
+import dev.stowage.testing.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.BlobStores;
 
 /**
  * The default bench targets, all in this process on loopback: {@code memory}, {@code local} (a
@@ -30,7 +25,6 @@ import org.gaul.s3proxy.BlobStores;
 public final class EmbeddedTargets implements AutoCloseable {
 
   private static final String BUCKET = "stowage-bench";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final List<AutoCloseable> closers = new ArrayList<>();
   private final List<BenchTarget> targets = new ArrayList<>();
@@ -83,31 +77,11 @@ public final class EmbeddedTargets implements AutoCloseable {
     return HexFormat.of().formatHex(b);
   }
 
-  private URI startS3(String accessKey, String secretKey) throws Exception {
-    Path data = Files.createDirectories(directory.resolve("s3"));
-    Properties properties = new Properties();
-    properties.setProperty("jclouds.filesystem.basedir", data.toString());
-    BlobStore store = BlobStores.create("filesystem", properties);
-    S3Proxy proxy = S3Proxy.builder()
-        .blobStore(store)
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-        .ignoreUnknownHeaders(true)
-        .stopTimeout(0)
-        .build();
-    proxy.start();
-    closers.add(proxy::stop);
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!"STARTED".equals(proxy.getState())) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException("S3Proxy did not start within " + START_TIMEOUT.toSeconds() + " s");
-      }
-      Thread.sleep(10);
-    }
-    if (!store.containerExists(BUCKET)) {
-      store.createContainer(BUCKET);
-    }
-    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  private URI startS3(String accessKey, String secretKey) throws IOException {
+    S3ProxyServer s3 = S3ProxyServer.builder().credentials(accessKey, secretKey)
+        .dataDirectory(Files.createDirectories(directory.resolve("s3"))).bucket(BUCKET).start();
+    closers.add(s3);
+    return s3.endpoint();
   }
 
   /** Returns memory, local, b2-emulator and s3proxy, in that order. */

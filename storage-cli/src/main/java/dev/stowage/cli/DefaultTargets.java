@@ -8,6 +8,7 @@ import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
 import dev.stowage.tck.runner.KitTarget;
+import dev.stowage.testing.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -77,9 +78,8 @@ final class DefaultTargets implements AutoCloseable {
             .files().stream().map(B2FileVersion::fileName).toList()));
 
     String secret = S3EmulatorCommand.hex(20);
-    EmbeddedS3 s3 = EmbeddedS3.start(0, "stowage-kit", secret, null, List.of());
+    S3ProxyServer s3 = S3ProxyServer.builder().credentials("stowage-kit", secret).bucket(BUCKET).start();
     closers.add(s3::close);
-    s3.createBucket(BUCKET);
     // S3Proxy keeps per-object ACLs (private, public-read), so the kit checks visibility too.
     // A generic server's multipart threshold is 1 GiB; the kit's part-boundary rows are sized from
     // it, so it is lowered to keep them small.

@@ -1,5 +1,6 @@
 package dev.stowage.cli;
 
+import dev.stowage.testing.S3ProxyServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -56,13 +57,21 @@ final class S3EmulatorCommand implements Callable<Integer> {
     boolean generated = secretKey == null;
     String ak = accessKey != null ? accessKey : "stowage" + hex(4);
     String sk = secretKey != null ? secretKey : hex(20);
-    EmbeddedS3 s3;
+    S3ProxyServer.Builder builder = S3ProxyServer.builder().port(port).credentials(ak, sk).corsOrigins(corsOrigins);
+    if (data != null) {
+      builder.dataDirectory(data);
+    }
     try {
-      s3 = EmbeddedS3.start(port, ak, sk, data, corsOrigins);
-    } catch (Exception e) {
+      buckets.forEach(builder::bucket);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--bucket: " + e.getMessage(), e);
+    }
+    S3ProxyServer s3;
+    try {
+      s3 = builder.start();
+    } catch (RuntimeException e) {
       throw new CommandFailedException("cannot start the S3 server on port " + port + ": " + Failures.describe(e), e);
     }
-    buckets.forEach(s3::createBucket);
     PrintWriter out = context.out();
     out.println("S3 emulator listening on " + s3.endpoint() + " (Ctrl-C to stop)");
     out.println("  export AWS_ACCESS_KEY_ID=" + ak);

@@ -3,6 +3,7 @@ package dev.stowage.cli;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
+import dev.stowage.testing.S3ProxyServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,9 +56,8 @@ final class WarmUpCommand implements Callable<Integer> {
         setup.run(BucketSpec.builder(BUCKET).build());
       }
       String secret = S3EmulatorCommand.hex(20);
-      EmbeddedS3 s3 = EmbeddedS3.start(0, S3_KEY, secret, null, List.of());
+      S3ProxyServer s3 = S3ProxyServer.builder().credentials(S3_KEY, secret).bucket(BUCKET).start();
       try {
-        s3.createBucket(BUCKET);
         CliContext quiet = quiet(dir, Map.of(
             "B2_APPLICATION_KEY_ID", b2.keyId(), "B2_APPLICATION_KEY", b2.applicationKey(),
             "AWS_ACCESS_KEY_ID", S3_KEY, "AWS_SECRET_ACCESS_KEY", secret));

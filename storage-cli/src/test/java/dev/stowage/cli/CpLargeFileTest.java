@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
+import dev.stowage.testing.S3ProxyServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
@@ -41,12 +41,12 @@ class CpLargeFileTest {
     String expected = writeRandom(source, size);
 
     try (B2Emulator b2 = B2Emulator.builder().dataDirectory(dir.resolve("b2-data")).start();
-        EmbeddedS3 s3 = EmbeddedS3.start(0, "big", "big-secret-0123456789", dir.resolve("s3-data"), List.of())) {
+        S3ProxyServer s3 = S3ProxyServer.builder().credentials("big", "big-secret-0123456789")
+            .dataDirectory(dir.resolve("s3-data")).bucket("big-files").start()) {
       try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
           .credentials(b2.keyId(), b2.applicationKey()).build()) {
         setup.run(BucketSpec.builder("big-files").build());
       }
-      s3.createBucket("big-files");
       FakeConsole console = new FakeConsole()
           .env("B2_APPLICATION_KEY_ID", b2.keyId()).env("B2_APPLICATION_KEY", b2.applicationKey())
           .env("AWS_ACCESS_KEY_ID", "big").env("AWS_SECRET_ACCESS_KEY", "big-secret-0123456789");

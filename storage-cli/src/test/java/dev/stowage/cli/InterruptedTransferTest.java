@@ -8,16 +8,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -37,33 +35,24 @@ class InterruptedTransferTest {
   private static final Duration START_LIMIT = Duration.ofSeconds(60);
   private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
 
-  private static LoopbackBackends backends;
+  @RegisterExtension
+  static final LoopbackBackends backends = LoopbackBackends.perClass();
 
   @TempDir
   Path dir;
 
-  @BeforeAll
-  static void start() throws Exception {
-    backends = LoopbackBackends.start(List.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    backends.close();
-  }
-
   private Map<String, String> env() {
-    return Map.of("B2_APPLICATION_KEY_ID", backends.b2.keyId(), "B2_APPLICATION_KEY", backends.b2.applicationKey(),
+    return Map.of("B2_APPLICATION_KEY_ID", backends.b2().keyId(), "B2_APPLICATION_KEY", backends.b2().applicationKey(),
         "AWS_ACCESS_KEY_ID", LoopbackBackends.S3_ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LoopbackBackends.S3_SECRET_KEY);
   }
 
   @Test
   void cpStdinToB2_sigint_leavesNoUnfinishedLargeFile() throws Exception {
     String name = UUID.randomUUID() + "/endless.bin";
-    String uri = "b2://" + LoopbackBackends.BUCKET + "/" + name + "?endpoint=" + backends.b2.url()
+    String uri = "b2://" + LoopbackBackends.BUCKET + "/" + name + "?endpoint=" + backends.b2().url()
         + "&partSize=5M&uploadCutoff=5M";
-    try (B2Client b2 = B2Client.builder().endpoint(URI.create(backends.b2.url()))
-        .credentials(new B2Credentials(backends.b2.keyId(), backends.b2.applicationKey())).build();
+    try (B2Client b2 = B2Client.builder().endpoint(URI.create(backends.b2().url()))
+        .credentials(new B2Credentials(backends.b2().keyId(), backends.b2().applicationKey())).build();
         ChildCli child = ChildCli.start(dir, env(), "cp", "-q", "-", uri).feedForever()) {
       String bucketId = b2.listBuckets(null, LoopbackBackends.BUCKET).get(0).bucketId();
       child.await(() -> unfinished(b2, bucketId, name) > 0, START_LIMIT, "unfinished large file");
@@ -79,9 +68,9 @@ class InterruptedTransferTest {
   @Test
   void cpStdinToS3_sigterm_leavesNoMultipartUpload() throws Exception {
     String key = UUID.randomUUID() + "/endless.bin";
-    String uri = "s3://" + LoopbackBackends.BUCKET + "/" + key + "?endpoint=" + backends.s3.endpoint()
+    String uri = "s3://" + LoopbackBackends.BUCKET + "/" + key + "?endpoint=" + backends.s3().endpoint()
         + "&region=us-east-1&partSize=5MiB&multipartThreshold=5MiB";
-    try (S3Client s3 = S3Client.builder().endpointOverride(backends.s3.endpoint())
+    try (S3Client s3 = S3Client.builder().endpointOverride(backends.s3().endpoint())
         .region(Region.US_EAST_1).forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
             LoopbackBackends.S3_ACCESS_KEY, LoopbackBackends.S3_SECRET_KEY))).build();

@@ -12,15 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,21 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(120)
 class RemoteCommandsTest {
 
-  private static LoopbackBackends backends;
+  @RegisterExtension
+  static final LoopbackBackends backends = LoopbackBackends.perClass();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    backends = LoopbackBackends.start(List.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    backends.close();
-  }
 
   private FakeConsole console() {
     FakeConsole c = backends.credentials(new FakeConsole());
@@ -175,7 +164,7 @@ class RemoteCommandsTest {
 
   @Test
   void ls_wrongCredentials_exitsOneWithoutLeakingTheKey() {
-    FakeConsole c = new FakeConsole().env("B2_APPLICATION_KEY_ID", backends.b2.keyId())
+    FakeConsole c = new FakeConsole().env("B2_APPLICATION_KEY_ID", backends.b2().keyId())
         .env("B2_APPLICATION_KEY", "K00wrong-key-value-xyz");
 
     FakeConsole.Result r = c.run("ls", backends.uri("b2", ""));
@@ -190,7 +179,7 @@ class RemoteCommandsTest {
     Files.writeString(dir.resolve("f"), "f");
 
     FakeConsole.Result r = console().run("cp", "f",
-        "s3://no-such-bucket/f?endpoint=" + backends.s3.endpoint() + "&region=us-east-1");
+        "s3://no-such-bucket/f?endpoint=" + backends.s3().endpoint() + "&region=us-east-1");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).startsWith("stowage: ");

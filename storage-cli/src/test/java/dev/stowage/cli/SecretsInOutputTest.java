@@ -2,12 +2,14 @@ package dev.stowage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.testing.B2EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("interop")
 @Timeout(120)
 class SecretsInOutputTest {
+
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().bucket("cli-test").perClass();
 
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
@@ -51,9 +56,8 @@ class SecretsInOutputTest {
   @Test
   void ls_wrongB2Key_withDebug_logsNeitherKeyNorSecret() throws Exception {
     String secret = "K005wrongSecretValue0123456789";
-    try (LoopbackBackends backends = LoopbackBackends.start(java.util.List.of());
-        ChildCli child = ChildCli.start(dir, Map.of("B2_APPLICATION_KEY_ID", backends.b2.keyId(),
-            "B2_APPLICATION_KEY", secret), "ls", "--debug", backends.uri("b2", "x"))) {
+    try (ChildCli child = ChildCli.start(dir, Map.of("B2_APPLICATION_KEY_ID", B2.emulator().keyId(),
+        "B2_APPLICATION_KEY", secret), "ls", "--debug", "b2://cli-test/x?endpoint=" + B2.emulator().url())) {
       int status = child.waitFor(LIMIT);
 
       assertThat(status).as(child.err()).isEqualTo(1);

@@ -13,44 +13,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code stowage setup} against the B2 emulator and S3Proxy. */
 @Tag("interop")
 @Timeout(120)
 class SetupCommandTest {
 
-  private static LoopbackBackends backends;
+  @RegisterExtension
+  static final LoopbackBackends backends = LoopbackBackends.perClass();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    backends = LoopbackBackends.start(List.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    backends.close();
-  }
 
   private FakeConsole console() {
     return backends.credentials(new FakeConsole());
   }
 
   private String b2() {
-    return backends.b2.url();
+    return backends.b2().url();
   }
 
   /** Plans {@code spec} on the emulator, to see what the CLI left behind. */
   private static Plan plan(BucketSpec spec) {
-    B2Emulator b2 = backends.b2;
+    B2Emulator b2 = backends.b2();
     try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
         .credentials(b2.keyId(), b2.applicationKey()).build()) {
       return setup.plan(spec);
@@ -163,11 +153,11 @@ class SetupCommandTest {
   @Test
   void setupS3_createsTheBucketOnS3Proxy() {
     FakeConsole.Result r = console().run("setup", "s3", "--bucket", "made-by-setup", "--endpoint",
-        backends.s3.endpoint().toString());
+        backends.s3().endpoint().toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("CREATE_BUCKET");
-    assertThat(console().run("ls", "s3://made-by-setup?endpoint=" + backends.s3.endpoint() + "&region=us-east-1")
+    assertThat(console().run("ls", "s3://made-by-setup?endpoint=" + backends.s3().endpoint() + "&region=us-east-1")
         .exitCode()).isZero();
   }
 }

@@ -6,16 +6,21 @@ import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.b2.emulator.Fault;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code stowage tck} on targets given by URI (the built-in set is run by the packaged-jar test). */
 @Timeout(600)
 class TckCommandTest {
+
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().bucket("kit-test").perClass();
 
   @TempDir
   Path dir;
@@ -52,16 +57,12 @@ class TckCommandTest {
   @Test
   @Timeout(240)
   void tck_b2EmulatorPrivateBucket_passesEveryCase() throws Exception {
-    LoopbackBackends backends = LoopbackBackends.start(java.util.List.of());
-    try {
-      FakeConsole.Result r = backends.credentials(new FakeConsole())
-          .run("tck", "--quick", backends.uri("b2", "kit"));
+    FakeConsole.Result r = new FakeConsole().env("B2_APPLICATION_KEY_ID", B2.emulator().keyId())
+        .env("B2_APPLICATION_KEY", B2.emulator().applicationKey())
+        .run("tck", "--quick", "b2://kit-test/kit?endpoint=" + B2.emulator().url());
 
-      assertThat(r.exitCode()).as(r.toString()).isZero();
-      assertThat(r.out() + r.err()).contains(" 0 failed");
-    } finally {
-      backends.close();
-    }
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out() + r.err()).contains(" 0 failed");
   }
 
   /**

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,20 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(120)
 class TransferOptionsTest {
 
-  private static LoopbackBackends backends;
+  @RegisterExtension
+  static final LoopbackBackends backends = LoopbackBackends.perClass();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    backends = LoopbackBackends.start(List.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    backends.close();
-  }
 
   private static TransferOptions parsed(String command, String... args) {
     List<String> all = new ArrayList<>(List.of(command));

@@ -1,14 +1,11 @@
 package dev.stowage.s3;
 
+import dev.stowage.testing.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.middleware.Middlewares;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,61 +16,44 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * S3Proxy 4.1.0 embedded on loopback with an ephemeral port and random credentials (so that
- * signatures and expiry are checked), plus a plain SDK client for arranging and inspecting state
- * behind the adapter's back.
+ * storage-testing's {@link S3ProxyServer} (loopback, random credentials, so that signatures and
+ * expiry are checked) plus a plain SDK client for arranging and inspecting state behind the
+ * adapter's back, and the adapter configurations these tests use.
  */
 final class EmbeddedS3Proxy implements AutoCloseable {
 
-  private final S3Proxy proxy;
+  private final S3ProxyServer server;
   private final URI endpoint;
-  private final String accessKey = "ak-" + UUID.randomUUID().toString().substring(0, 8);
-  private final String secretKey = UUID.randomUUID().toString();
   private final S3Client client;
 
-  private EmbeddedS3Proxy(BlobStore store) throws Exception {
-    proxy = S3Proxy.builder()
-        .blobStore(store)
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-        .ignoreUnknownHeaders(true)
-        .stopTimeout(0)
-        .build();
-    proxy.start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!"STARTED".equals(proxy.getState())) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-      }
-      Thread.sleep(10);
-    }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+  private EmbeddedS3Proxy(S3ProxyServer.Builder builder) {
+    server = builder.start();
+    endpoint = server.endpoint();
     client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .build();
   }
 
   /** Starts S3Proxy over the in-memory {@code transient} store. */
-  static EmbeddedS3Proxy inMemory() throws Exception {
-    return new EmbeddedS3Proxy(BlobStores.create("transient", new Properties()));
+  static EmbeddedS3Proxy inMemory() {
+    return new EmbeddedS3Proxy(S3ProxyServer.builder());
   }
 
   /** Starts S3Proxy over the {@code filesystem} store in {@code directory}. */
-  static EmbeddedS3Proxy onDisk(Path directory) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("jclouds.filesystem.basedir", directory.toString());
-    return new EmbeddedS3Proxy(BlobStores.create("filesystem", p));
+  static EmbeddedS3Proxy onDisk(Path directory) {
+    return new EmbeddedS3Proxy(S3ProxyServer.builder().dataDirectory(directory));
   }
 
   /** Starts S3Proxy whose store discards bodies and serves zeros (the null-blobstore middleware). */
-  static EmbeddedS3Proxy discarding() throws Exception {
+  static EmbeddedS3Proxy discarding() throws java.io.IOException {
     Properties p = new Properties();
     p.setProperty("s3proxy.null-blobstore", "true");
     BlobStore base = BlobStores.create("transient", new Properties());
-    return new EmbeddedS3Proxy(Middlewares.wrap(base, p, props -> base));
+    return new EmbeddedS3Proxy(S3ProxyServer.builder().blobStore(Middlewares.wrap(base, p, props -> base)));
   }
 
   URI endpoint() {
@@ -94,13 +74,14 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   /** Returns a configuration for {@code bucket} on this server with every S3Proxy feature declared. */
   S3Config.Builder config(String bucket) {
     return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(endpoint)
-        .credentials(accessKey, secretKey)
+        .credentials(server.accessKey(), server.secretKey())
         .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT).createOnly(true);
   }
 
   /** Returns a configuration with the server's endpoint and credentials but no declared extras. */
   S3Config.Builder plainConfig(String bucket, S3Profile profile) {
-    return S3Config.builder(bucket).profile(profile).endpoint(endpoint).credentials(accessKey, secretKey);
+    return S3Config.builder(bucket).profile(profile).endpoint(endpoint)
+        .credentials(server.accessKey(), server.secretKey());
   }
 
   /** Returns the keys of the multipart uploads in {@code bucket} below {@code prefix} that are neither completed nor aborted. */
@@ -110,20 +91,19 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   }
 
   String accessKey() {
-    return accessKey;
+    return server.accessKey();
   }
 
   String secretKey() {
-    return secretKey;
+    return server.secretKey();
   }
 
   @Override
   public void close() {
-    client.close();
     try {
-      proxy.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("S3Proxy did not stop", e);
+      client.close();
+    } finally {
+      server.close();
     }
   }
 }

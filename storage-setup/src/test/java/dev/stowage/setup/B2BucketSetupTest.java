@@ -7,12 +7,14 @@ import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2Key;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The B2 native path against the emulator: create, re-run, change, keep, replace, keys, revision conflicts. */
 @Timeout(60)
@@ -23,11 +25,14 @@ class B2BucketSetupTest {
     private B2BucketSetup setup;
     private B2Client admin;
 
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perTest();
+
     private EmulatorFixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new EmulatorFixture();
+        fixture = new EmulatorFixture(B2.emulator());
         emulator = fixture.emulator;
         setup = fixture.setup;
         admin = fixture.admin;

@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.b2.client.B2DefaultRetention;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Default retention (Object Lock) through the setup, against the emulator: set, read back, re-run, refuse. */
 @Timeout(60)
 class B2RetentionSetupTest {
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perTest();
+
     private EmulatorFixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new EmulatorFixture();
+        fixture = new EmulatorFixture(B2.emulator());
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2UploadUrl;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CORS presets do what a browser needs: a preflight (OPTIONS with Origin and Access-Control-Request-*) and then
@@ -31,11 +33,14 @@ class CorsPresetPreflightTest {
     private B2BucketSetup setup;
     private B2Client admin;
 
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perTest();
+
     private EmulatorFixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new EmulatorFixture();
+        fixture = new EmulatorFixture(B2.emulator());
         emulator = fixture.emulator;
         setup = fixture.setup;
         admin = fixture.admin;

@@ -15,6 +15,7 @@ import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2ListFilesRequest;
 import dev.stowage.b2.client.B2UploadFileRequest;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The key a setup creates works for its bucket (and prefix) and cannot reach another bucket. */
 @Timeout(60)
@@ -31,11 +33,14 @@ class CreatedKeyAccessTest {
     private B2Emulator emulator;
     private B2BucketSetup setup;
 
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perTest();
+
     private EmulatorFixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new EmulatorFixture();
+        fixture = new EmulatorFixture(B2.emulator());
         emulator = fixture.emulator;
         setup = fixture.setup;
     }

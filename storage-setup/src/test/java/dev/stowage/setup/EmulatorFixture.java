@@ -6,8 +6,8 @@ import dev.stowage.b2.emulator.B2Emulator;
 import java.net.URI;
 
 /**
- * A fresh B2 emulator with the setup utility and an admin client on its master key; closing it
- * closes all three, clients first.
+ * The setup utility and an admin client on the master key of an emulator that storage-testing's
+ * {@code B2EmulatorExtension} runs; closing it closes both clients, not the emulator.
  */
 final class EmulatorFixture implements AutoCloseable {
 
@@ -15,8 +15,8 @@ final class EmulatorFixture implements AutoCloseable {
     final B2BucketSetup setup;
     final B2Client admin;
 
-    EmulatorFixture() {
-        emulator = B2Emulator.builder().start();
+    EmulatorFixture(B2Emulator emulator) {
+        this.emulator = emulator;
         setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
                 .credentials(emulator.keyId(), emulator.applicationKey()).build();
         admin = B2Client.builder().endpoint(URI.create(emulator.url()))
@@ -27,6 +27,5 @@ final class EmulatorFixture implements AutoCloseable {
     public void close() {
         admin.close();
         setup.close();
-        emulator.close();
     }
 }

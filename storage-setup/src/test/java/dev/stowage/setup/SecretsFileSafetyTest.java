@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.b2.client.B2Key;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A new key's secret is never lost: the secrets file is checked before any change, and a failed write rolls back. */
@@ -23,11 +25,14 @@ class SecretsFileSafetyTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perTest();
+
     private EmulatorFixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new EmulatorFixture();
+        fixture = new EmulatorFixture(B2.emulator());
     }
 
     @AfterEach

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Timeout;
 class FaultSuiteTest {
 
   private static MemoryAdapter memory() {
-    return MemoryAdapter.builder().multipart(32 * 1024, 16 * 1024).build();
+    return memory(new MemoryUploads());
+  }
+
+  private static MemoryAdapter memory(MemoryUploads uploads) {
+    return MemoryAdapter.builder().multipart(32 * 1024, 16 * 1024).multipartListener(uploads).build();
   }
 
   private static FaultSuite.Builder suite(Filesystem fs) {
@@ -37,8 +41,8 @@ class FaultSuiteTest {
 
   @Test
   void run_memoryWithoutFaults_everyOperationSucceedsAndReportIsClean() {
-    MemoryAdapter adapter = memory();
-    try (Filesystem fs = Filesystem.of(adapter)) {
+    MemoryUploads uploads = new MemoryUploads();
+    try (Filesystem fs = Filesystem.of(memory(uploads))) {
       FaultSuiteReport report = suite(fs).build().run();
 
       assertThat(report.isClean()).as(report.summary()).isTrue();
@@ -48,7 +52,8 @@ class FaultSuiteTest {
           .allMatch(kind -> kind.endsWith("NOT_FOUND") || kind.endsWith("RANGE_NOT_SATISFIABLE"));
       assertThat(report.attemptsByOperation()).containsOnlyKeys(
           "WRITE_SMALL", "WRITE_STREAM", "READ", "READ_RANGE", "READ_FROM_0", "STAT", "LIST", "DELETE", "COPY");
-      assertThat(adapter.partsUploaded()).as("stream writes went multipart").isPositive();
+      assertThat(uploads.partsUploaded()).as("stream writes went multipart").isPositive();
+      assertThat(uploads.pendingUploads()).as("no upload left pending").isEmpty();
       report.assertClean();
     }
   }

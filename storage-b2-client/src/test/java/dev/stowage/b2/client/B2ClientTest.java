@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.b2.emulator.B2Emulator;
-import dev.stowage.b2.emulator.B2EmulatorExtension;
 import dev.stowage.b2.emulator.Fault;
 import dev.stowage.b2.emulator.FaultPlan;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class B2ClientTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.perClass(
-      () -> B2Emulator.builder().recommendedPartSize(2000).absoluteMinimumPartSize(1000));
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(2000).absoluteMinimumPartSize(1000)).perClass();
 
   private B2Client client;
   private B2Bucket bucket;

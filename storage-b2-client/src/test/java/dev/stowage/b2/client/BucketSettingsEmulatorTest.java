@@ -3,7 +3,7 @@ package dev.stowage.b2.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stowage.b2.emulator.B2EmulatorExtension;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BucketSettingsEmulatorTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.perClass();
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perClass();
 
   private B2Client client;
 

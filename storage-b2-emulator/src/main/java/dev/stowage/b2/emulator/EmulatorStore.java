@@ -219,6 +219,26 @@ public final class EmulatorStore {
     }
 
     /**
+     * Creates an application key as {@code b2_create_key} does, with B2's rules: known capabilities, a name of 1 to
+     * 100 letters, digits or '-', a name prefix only with a bucket, and no account-level capability on a key
+     * restricted to a bucket.
+     *
+     * @param bucketId   null for a key that may use every bucket
+     * @param namePrefix null for a key that may use every name in its bucket
+     * @throws Refused with B2's {@code bad_request} when a rule is broken or the bucket does not exist
+     */
+    public KeyView createKey(String keyName, List<String> capabilities, String bucketId, String namePrefix) {
+        AppKey k = call(() -> KeyHandlers.newKey(ctx, keyName, capabilities, null, bucketId, namePrefix));
+        return new KeyView(k.applicationKeyId(), k.applicationKey(), k.capabilities(), k.bucketId(), k.namePrefix(),
+                false, false);
+    }
+
+    /** Returns the capability names B2 knows, in B2's order; the master key holds all of them. */
+    public static List<String> capabilityNames() {
+        return Capabilities.ALL;
+    }
+
+    /**
      * Returns versions (uploads and hide markers) of names starting with {@code prefix} and not before
      * {@code startName}, names in B2's byte order and newest first within a name, at most {@code max}
      * names' worth (all versions of the last name included).

@@ -33,7 +33,16 @@ final class KeyHandlers {
         Params p = call.params();
         call.principal().require(Capabilities.WRITE_KEYS);
         checkAccount(p);
-        List<String> caps = p.optStrings("capabilities");
+        AppKey key = newKey(ctx, p.string("keyName"), p.optStrings("capabilities"), p.optLong("validDurationInSeconds"),
+                p.optString("bucketId"), p.optString("namePrefix"));
+        var n = Shapes.key(key, ctx.accountId());
+        n.put("applicationKey", key.applicationKey());
+        return Reply.ok(n);
+    }
+
+    /** Validates and stores a new application key, as {@code b2_create_key} does. */
+    static AppKey newKey(Context ctx, String name, List<String> caps, Long seconds, String bucketId, String prefix)
+            throws IOException {
         if (caps == null || caps.isEmpty()) {
             throw B2Error.BAD_REQUEST.exception("capabilities must be a non-empty list");
         }
@@ -42,16 +51,12 @@ final class KeyHandlers {
                 throw B2Error.BAD_REQUEST.exception("unknown capability " + c);
             }
         }
-        String name = p.string("keyName");
-        if (!KEY_NAME.matcher(name).matches()) {
+        if (name == null || !KEY_NAME.matcher(name).matches()) {
             throw B2Error.BAD_REQUEST.exception("keyName must be 1 to 100 letters, digits or '-'");
         }
-        Long seconds = p.optLong("validDurationInSeconds");
         if (seconds != null && (seconds < 1 || seconds >= MAX_DURATION_SECONDS)) {
             throw B2Error.BAD_REQUEST.exception("validDurationInSeconds must be positive and under 1000 days");
         }
-        String bucketId = p.optString("bucketId");
-        String prefix = p.optString("namePrefix");
         if (prefix != null && bucketId == null) {
             throw B2Error.BAD_REQUEST.exception("namePrefix needs bucketId");
         }
@@ -67,9 +72,7 @@ final class KeyHandlers {
         AppKey key = new AppKey(id, "K00" + ctx.tokens().randomHex(14), name, caps, bucketId, prefix,
                 seconds == null ? null : ctx.now() + seconds * 1000, false);
         ctx.catalog().putKey(key);
-        var n = Shapes.key(key, ctx.accountId());
-        n.put("applicationKey", key.applicationKey());
-        return Reply.ok(n);
+        return key;
     }
 
     Reply list(Call call) throws IOException {

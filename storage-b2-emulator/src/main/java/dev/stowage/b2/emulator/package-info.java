@@ -4,8 +4,8 @@
  * <p>The public surface is {@link dev.stowage.b2.emulator.B2Emulator} (with its builder),
  * {@link dev.stowage.b2.emulator.Fault} and {@link dev.stowage.b2.emulator.FaultPlan} for fault injection,
  * {@link dev.stowage.b2.emulator.LifecycleRun} for the result of a lifecycle run,
- * {@link dev.stowage.b2.emulator.B2EmulatorExtension} for JUnit 5 and {@link dev.stowage.b2.emulator.Main}
- * for {@code java -jar}. Everything else is package-private: a routing table of handlers keyed by
+ * {@link dev.stowage.b2.emulator.EmulatorStore} for other faces and {@link dev.stowage.b2.emulator.Main}
+ * for {@code java -jar}. The JUnit 5 extension is in the storage-testing module. Everything else is package-private: a routing table of handlers keyed by
  * {@code b2_*} name, an authentication filter that runs before routing, a fault layer, and a store with
  * memory and directory implementations.
  */

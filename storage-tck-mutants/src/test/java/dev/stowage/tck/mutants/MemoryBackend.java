@@ -4,13 +4,14 @@ import dev.stowage.Capabilities;
 import dev.stowage.memory.MemoryAdapter;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.tck.StoredBytes;
+import dev.stowage.testing.MemoryUploads;
 import java.util.List;
 import java.util.function.Function;
 
 /** The in-memory adapter with small multipart settings (64 KiB threshold, 16 KiB parts), fresh per run. */
 final class MemoryBackend implements Backend {
 
-  private volatile MemoryAdapter current;
+  private volatile MemoryUploads uploads = new MemoryUploads();
 
   @Override
   public String name() {
@@ -19,8 +20,8 @@ final class MemoryBackend implements Backend {
 
   @Override
   public FilesystemAdapter adapter() {
-    current = MemoryAdapter.builder().multipart(64 * 1024, 16 * 1024).build();
-    return current;
+    uploads = new MemoryUploads();
+    return MemoryAdapter.builder().multipart(64 * 1024, 16 * 1024).multipartListener(uploads).build();
   }
 
   @Override
@@ -30,7 +31,7 @@ final class MemoryBackend implements Backend {
 
   @Override
   public Function<String, List<String>> pendingUploads() {
-    return root -> current.pendingUploads().stream().filter(p -> p.startsWith(root + "/")).toList();
+    return root -> uploads.pendingUploads(root + "/");
   }
 
   /** Memory has no second path: its only view is the adapter. */

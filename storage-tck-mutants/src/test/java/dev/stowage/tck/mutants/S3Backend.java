@@ -7,17 +7,12 @@ import dev.stowage.s3.S3Config;
 import dev.stowage.s3.S3Profile;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.tck.StoredBytes;
+import dev.stowage.testing.S3ProxyServer;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -30,42 +25,21 @@ import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
- * The S3 adapter on one embedded S3Proxy (in-memory store, random credentials, loopback) and one
+ * The S3 adapter on one embedded S3Proxy ({@link S3ProxyServer}: in-memory store, random credentials) and one
  * bucket, configured as the adapter's own S3Proxy contract test: per-object ACLs, create-only,
  * 5 MiB parts. A plain SDK client lists pending multipart uploads behind the adapter's back.
  */
 final class S3Backend implements Backend {
 
-  private final String accessKey = "ak-" + UUID.randomUUID().toString().substring(0, 8);
-  private final String secretKey = UUID.randomUUID().toString();
   private final String bucket = "mutants-" + UUID.randomUUID().toString().substring(0, 8);
-  private final S3Proxy proxy;
-  private final URI endpoint;
-  private final S3Client client;
+  private final S3ProxyServer server = S3ProxyServer.builder().bucket(bucket).start();
+  private final URI endpoint = server.endpoint();
+  private final S3Client client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+      .forcePathStyle(true)
+      .credentialsProvider(StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+      .build();
   private Capabilities capabilities;
-
-  S3Backend() throws Exception {
-    proxy = S3Proxy.builder()
-        .blobStore(BlobStores.create("transient", new Properties()))
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-        .ignoreUnknownHeaders(true)
-        .stopTimeout(0)
-        .build();
-    proxy.start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!"STARTED".equals(proxy.getState())) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-      }
-      Thread.sleep(10);
-    }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-        .build();
-    client.createBucket(b -> b.bucket(bucket));
-  }
 
   @Override
   public String name() {
@@ -74,7 +48,7 @@ final class S3Backend implements Backend {
 
   private S3Config.Builder config() {
     return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(endpoint)
-        .credentials(accessKey, secretKey).visibilityMode(VisibilityMode.PER_OBJECT).createOnly(true)
+        .credentials(server.accessKey(), server.secretKey()).visibilityMode(VisibilityMode.PER_OBJECT).createOnly(true)
         .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3);
   }
 
@@ -131,11 +105,10 @@ final class S3Backend implements Backend {
 
   @Override
   public void close() {
-    client.close();
     try {
-      proxy.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("S3Proxy did not stop", e);
+      client.close();
+    } finally {
+      server.close();
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.stowage.setup.CorsApis;
 import dev.stowage.setup.CreatedKey;
 import dev.stowage.setup.KeySpec;
 import dev.stowage.setup.SetupResult;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserUploadTest {
 
   private static final String BUCKET = "browser-uploads";
+
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().bucket(BUCKET).perClass();
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
@@ -72,12 +78,9 @@ class BrowserUploadTest {
 
   @Test
   void upload_toB2Emulator_fromTheAllowedOriginStoresTheBytes_fromAnotherOriginFails() throws Exception {
-    try (B2Emulator b2 = B2Emulator.builder().start();
-        B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
-            .credentials(b2.keyId(), b2.applicationKey()).build()) {
-      setup.run(BucketSpec.builder(BUCKET).build());
-      try (Filesystem fs = Filesystems.open(URI.create("b2://" + BUCKET + "?endpoint=" + b2.url()),
-              Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey()));
+    try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(B2.emulator().url()))
+        .credentials(B2.emulator().keyId(), B2.emulator().applicationKey()).build()) {
+      try (Filesystem fs = Filesystems.open(B2.uri(BUCKET), B2.settings());
           UploadServer server = UploadServer.builder(fs).start()) {
         // The page's origin is known only now, so the CORS rule comes second, as an update.
         setup.run(BucketSpec.builder(BUCKET).corsPreset("origins:" + origin(server), CorsApis.NATIVE).build());

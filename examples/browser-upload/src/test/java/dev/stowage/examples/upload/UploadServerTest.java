@@ -6,24 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
-import dev.stowage.b2.emulator.B2Emulator;
-import dev.stowage.setup.B2BucketSetup;
-import dev.stowage.setup.BucketSpec;
-import java.net.URI;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server's endpoints without a browser: the page, ticket requests (good and bad), links. */
 @Timeout(60)
 class UploadServerTest {
+
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().bucket("tickets").perClass();
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,27 +97,20 @@ class UploadServerTest {
 
   @Test
   void ticket_onB2_isForAFreshPathBelowThePrefix_andOnlyTheLastNameSegmentCounts() throws Exception {
-    try (B2Emulator b2 = B2Emulator.builder().start()) {
-      try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
-          .credentials(b2.keyId(), b2.applicationKey()).build()) {
-        setup.run(BucketSpec.builder("tickets").build());
-      }
-      try (Filesystem b2fs = Filesystems.open(URI.create("b2://tickets?endpoint=" + b2.url()),
-              Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey()));
-          UploadServer s = UploadServer.builder(b2fs).prefix("in").start()) {
-        HttpResponse<String> r = postTicket(s,
-            "{\"name\":\"../../etc/passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
-        HttpResponse<String> again = postTicket(s, "{\"name\":\"passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
+    try (Filesystem b2fs = Filesystems.open(B2.uri("tickets"), B2.settings());
+        UploadServer s = UploadServer.builder(b2fs).prefix("in").start()) {
+      HttpResponse<String> r = postTicket(s,
+          "{\"name\":\"../../etc/passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
+      HttpResponse<String> again = postTicket(s, "{\"name\":\"passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
 
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        JsonNode ticket = JSON.readTree(r.body());
-        assertThat(ticket.get("path").asText()).matches("in/[0-9a-f]{16}/passwd\\.png");
-        assertThat(JSON.readTree(again.body()).get("path").asText()).isNotEqualTo(ticket.get("path").asText());
-        assertThat(ticket.get("method").asText()).isEqualTo("POST");
-        assertThat(ticket.get("scope").asText()).isEqualTo("bucket");
-        assertThat(ticket.get("headers").get("Content-Type").asText()).isEqualTo("image/png");
-        assertThat(ticket.get("headers").has("Authorization")).isTrue();
-      }
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode ticket = JSON.readTree(r.body());
+      assertThat(ticket.get("path").asText()).matches("in/[0-9a-f]{16}/passwd\\.png");
+      assertThat(JSON.readTree(again.body()).get("path").asText()).isNotEqualTo(ticket.get("path").asText());
+      assertThat(ticket.get("method").asText()).isEqualTo("POST");
+      assertThat(ticket.get("scope").asText()).isEqualTo("bucket");
+      assertThat(ticket.get("headers").get("Content-Type").asText()).isEqualTo("image/png");
+      assertThat(ticket.get("headers").has("Authorization")).isTrue();
     }
   }
 

@@ -11,27 +11,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs a {@link B2Emulator} for JUnit 5 tests, one per test class or one per test.
- *
- * <pre>{@code
- * class MyB2Test {
- *     @RegisterExtension
- *     static final B2EmulatorExtension B2 = B2EmulatorExtension.perClass(
- *             () -> B2Emulator.builder().recommendedPartSize(10_000).absoluteMinimumPartSize(5_000));
- *
- *     @Test
- *     void upload(B2Emulator emulator) {
- *         String realm = B2.emulator().url(); // or use the injected parameter
- *     }
- * }
- * }</pre>
- *
- * <p>Per class: register it on a static field; the server starts before the first test and stops after the
- * last (on an instance field it starts lazily before the first test and stops after the class). Per test: a
- * fresh server, with empty state, around every test. Test methods and constructors may take a
- * {@link B2Emulator} parameter. Requires junit-jupiter-api on the test classpath.
+ * Runs a {@link B2Emulator} for this module's own tests, one per test class or one per test. Users' tests take
+ * the extension of the storage-testing module, which also declares buckets and keys; this module cannot depend
+ * on it.
  */
-public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
 
     private final Supplier<B2Emulator.Builder> config;
@@ -44,22 +28,22 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     }
 
     /** Returns an extension with one default emulator per test class. */
-    public static B2EmulatorExtension perClass() {
+    static B2EmulatorExtension perClass() {
         return perClass(B2Emulator::builder);
     }
 
     /** Returns an extension with one emulator per test class, configured by the given builder supplier. */
-    public static B2EmulatorExtension perClass(Supplier<B2Emulator.Builder> config) {
+    static B2EmulatorExtension perClass(Supplier<B2Emulator.Builder> config) {
         return new B2EmulatorExtension(config, false);
     }
 
     /** Returns an extension with a fresh default emulator for every test. */
-    public static B2EmulatorExtension perTest() {
+    static B2EmulatorExtension perTest() {
         return perTest(B2Emulator::builder);
     }
 
     /** Returns an extension with a fresh emulator for every test, configured by the given builder supplier. */
-    public static B2EmulatorExtension perTest(Supplier<B2Emulator.Builder> config) {
+    static B2EmulatorExtension perTest(Supplier<B2Emulator.Builder> config) {
         return new B2EmulatorExtension(config, true);
     }
 
@@ -68,7 +52,7 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
      *
      * @throws IllegalStateException outside a test's lifetime
      */
-    public B2Emulator emulator() {
+    B2Emulator emulator() {
         B2Emulator e = emulator;
         if (e == null) {
             throw new IllegalStateException("the B2 emulator runs only while a test runs");
