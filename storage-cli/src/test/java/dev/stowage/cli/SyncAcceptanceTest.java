@@ -18,11 +18,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,20 +38,11 @@ class SyncAcceptanceTest {
   /** How many uploads the emulator accepts before it refuses the rest, in the interrupted run. */
   private static final int ACCEPTED_BEFORE_REFUSAL = 1500;
 
-  private static LoopbackBackends backends;
+  @RegisterExtension
+  static final LoopbackBackends backends = LoopbackBackends.perClass();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    backends = LoopbackBackends.start(List.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    backends.close();
-  }
 
   private FakeConsole console() {
     FakeConsole c = backends.credentials(new FakeConsole());
@@ -119,8 +109,8 @@ class SyncAcceptanceTest {
 
   /** Returns how many versions (uploads and server-side copies) the emulator holds below {@code prefix}. */
   private static int b2Versions(String prefix) {
-    String bucketId = backends.b2.store().bucket(LoopbackBackends.BUCKET).bucketId();
-    return backends.b2.store().versions(bucketId, prefix, null, Integer.MAX_VALUE).size();
+    String bucketId = backends.b2().store().bucket(LoopbackBackends.BUCKET).bucketId();
+    return backends.b2().store().versions(bucketId, prefix, null, Integer.MAX_VALUE).size();
   }
 
   @Test
@@ -135,21 +125,21 @@ class SyncAcceptanceTest {
     String s3 = backends.uri("s3", "accept/tree");
 
     // Local -> B2, refused after a number of uploads (as when an account hits its storage cap).
-    backends.b2.useFaults(FaultPlan.builder()
+    backends.b2().useFaults(FaultPlan.builder()
         .after("b2_upload_file", ACCEPTED_BEFORE_REFUSAL, new Fault.Status(403, "storage_cap_exceeded", null))
         .build());
     FakeConsole.Result refused;
     try {
       refused = c.run("sync", "-q", "--transfers", "8", "src", b2);
     } finally {
-      backends.b2.useFaults(FaultPlan.NONE);
+      backends.b2().useFaults(FaultPlan.NONE);
     }
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(Stowage.FAILED);
     long[] cut = SyncCommandTest.summary(refused);
     assertThat(cut[0]).isEqualTo(ACCEPTED_BEFORE_REFUSAL);
     assertThat(cut[4]).isEqualTo(FILES - ACCEPTED_BEFORE_REFUSAL);
     assertThat(refused.err()).contains("failed: '", "storage_cap_exceeded")
-        .doesNotContain(backends.b2.applicationKey());
+        .doesNotContain(backends.b2().applicationKey());
     assertThat(b2Versions("accept/tree/")).isEqualTo(ACCEPTED_BEFORE_REFUSAL);
 
     FakeConsole.Result resumed = c.run("sync", "-q", "--transfers", "8", "src", b2);
@@ -207,11 +197,11 @@ class SyncAcceptanceTest {
       Files.writeString(p, "file " + i);
     }
     String b2 = backends.uri("b2", "sigint");
-    Map<String, String> env = Map.of("B2_APPLICATION_KEY_ID", backends.b2.keyId(),
-        "B2_APPLICATION_KEY", backends.b2.applicationKey());
+    Map<String, String> env = Map.of("B2_APPLICATION_KEY_ID", backends.b2().keyId(),
+        "B2_APPLICATION_KEY", backends.b2().applicationKey());
     // Slow uploads keep the run going long enough to be interrupted in the middle: the 180 files
     // left when the signal is sent would need about 14 s more, far beyond the 2 s grace period.
-    backends.b2.useFaults(FaultPlan.builder()
+    backends.b2().useFaults(FaultPlan.builder()
         .add("b2_upload_file", 1.0, new Fault.Delay(java.time.Duration.ofMillis(300))).build());
     int status;
     String childErr;
@@ -221,7 +211,7 @@ class SyncAcceptanceTest {
       status = child.waitFor(java.time.Duration.ofSeconds(30));
       childErr = child.err();
     } finally {
-      backends.b2.useFaults(FaultPlan.NONE);
+      backends.b2().useFaults(FaultPlan.NONE);
     }
     int arrived = b2Versions("sigint/");
 
@@ -247,12 +237,12 @@ class SyncAcceptanceTest {
         .add("b2_upload_file", 1.0, new Fault.Status(403, "access_denied", null))
         .add("b2_upload_part", 1.0, new Fault.Status(403, "access_denied", null))
         .build();
-    backends.b2.useFaults(noUploads);
+    backends.b2().useFaults(noUploads);
     FakeConsole.Result r;
     try {
       r = console().run("sync", "-q", backends.uri("b2", "same/src"), backends.uri("b2", "same/copy"));
     } finally {
-      backends.b2.useFaults(FaultPlan.NONE);
+      backends.b2().useFaults(FaultPlan.NONE);
     }
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
