@@ -1,0 +1,72 @@
+package dev.stowage.spring;
+
+import dev.stowage.Filesystem;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the starter adds when Spring Boot Actuator is present: the {@code stowage} health entry
+ * ({@link StowageHealthContributor}; off with {@code management.health.stowage.enabled=false}) and
+ * a {@link SanitizingFunction} that masks every credential-like {@code stowage} setting
+ * ({@code stowage.settings.*} and {@code stowage.mounts.*.settings.*} whose name contains key,
+ * secret, token, password, credential or passphrase) in {@code /actuator/env} and
+ * {@code /actuator/configprops}, even when those endpoints are set to show values.
+ */
+@AutoConfiguration(after = StowageAutoConfiguration.class)
+@ConditionalOnClass(SanitizingFunction.class)
+public class StowageActuatorAutoConfiguration {
+
+  /** Creates the configuration (used by Spring). */
+  public StowageActuatorAutoConfiguration() {}
+
+  /** Masks the values of credential-like stowage settings in actuator endpoints. */
+  @Bean
+  @ConditionalOnMissingBean(name = "stowageSanitizingFunction")
+  public SanitizingFunction stowageSanitizingFunction() {
+    return StowageActuatorAutoConfiguration::sanitize;
+  }
+
+  static SanitizableData sanitize(SanitizableData data) {
+    return isStowageSecret(data.getKey()) ? data.withSanitizedValue() : data;
+  }
+
+  /**
+   * Returns whether a property key, in any of Spring's spellings ({@code stowage.settings.secretKey},
+   * {@code stowage.mounts.a.settings[application-key]}, {@code STOWAGE_SETTINGS_APPLICATIONKEY}),
+   * names a credential-like stowage setting.
+   */
+  static boolean isStowageSecret(String key) {
+    if (key == null) {
+      return false;
+    }
+    String k = key.toLowerCase(Locale.ROOT);
+    int settings = k.lastIndexOf("settings");
+    return k.startsWith("stowage") && settings >= 0
+        && SettingNames.isSecret(k.substring(settings + "settings".length()));
+  }
+
+  /** The health entry, present while there is a {@link Filesystem} bean. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthContributor.class)
+  @ConditionalOnBean(Filesystem.class)
+  @ConditionalOnEnabledHealthIndicator("stowage")
+  static class Health {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "stowageHealthContributor")
+    StowageHealthContributor stowageHealthContributor(Map<String, Filesystem> filesystems,
+        StowageProperties properties) {
+      return new StowageHealthContributor(filesystems, properties.getHealth().getTimeout());
+    }
+  }
+}
