@@ -1,26 +1,19 @@
 package dev.stowage.spring;
 
-import dev.stowage.Filesystem;
 import java.util.Locale;
-import java.util.Map;
-import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
-import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * What the starter adds when Spring Boot Actuator is present: the {@code stowage} health entry
- * ({@link StowageHealthContributor}; off with {@code management.health.stowage.enabled=false}) and
- * a {@link SanitizingFunction} that masks every credential-like {@code stowage} setting
+ * What the starter adds to Spring Boot Actuator's endpoints: a {@link SanitizingFunction} that masks every credential-like {@code stowage} setting
  * ({@code stowage.settings.*} and {@code stowage.mounts.*.settings.*} whose name contains key,
  * secret, token, password, credential or passphrase) in {@code /actuator/env} and
- * {@code /actuator/configprops}, even when those endpoints are set to show values.
+ * {@code /actuator/configprops}, even when those endpoints are set to show values. The health entry
+ * is {@link StowageHealthAutoConfiguration}'s.
  */
 @AutoConfiguration(after = StowageAutoConfiguration.class)
 @ConditionalOnClass(SanitizingFunction.class)
@@ -53,20 +46,5 @@ public class StowageActuatorAutoConfiguration {
     int settings = k.lastIndexOf("settings");
     return k.startsWith("stowage") && settings >= 0
         && SettingNames.isSecret(k.substring(settings + "settings".length()));
-  }
-
-  /** The health entry, present while there is a {@link Filesystem} bean. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(HealthContributor.class)
-  @ConditionalOnBean(Filesystem.class)
-  @ConditionalOnEnabledHealthIndicator("stowage")
-  static class Health {
-
-    @Bean
-    @ConditionalOnMissingBean(name = "stowageHealthContributor")
-    StowageHealthContributor stowageHealthContributor(Map<String, Filesystem> filesystems,
-        StowageProperties properties) {
-      return new StowageHealthContributor(filesystems, properties.getHealth().getTimeout());
-    }
   }
 }
