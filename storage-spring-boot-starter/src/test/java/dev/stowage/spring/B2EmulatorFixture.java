@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** The B2 emulator on a loopback port with one private bucket, for tests. */
-final class B2EmulatorFixture implements AutoCloseable {
+final class B2EmulatorFixture implements StorageServer {
 
   private final B2Emulator emulator;
   private final String bucket;
@@ -25,7 +25,8 @@ final class B2EmulatorFixture implements AutoCloseable {
     }
   }
 
-  String bucket() {
+  @Override
+  public String bucket() {
     return bucket;
   }
 
@@ -41,8 +42,18 @@ final class B2EmulatorFixture implements AutoCloseable {
     return emulator.applicationKey();
   }
 
-  /** Returns {@code stowage.uri}, {@code .settings.*} properties under {@code prefix} for {@code bucket}. */
-  String[] properties(String prefix, String bucketName, String root) {
+  @Override
+  public String secret() {
+    return emulator.applicationKey();
+  }
+
+  @Override
+  public String secretProperty(String prefix, String value) {
+    return prefix + ".settings.applicationKey=" + value;
+  }
+
+  @Override
+  public String[] properties(String prefix, String bucketName, String root) {
     return new String[] {
         prefix + ".uri=b2://" + bucketName + "/" + root,
         prefix + ".settings.endpoint=" + endpoint(),

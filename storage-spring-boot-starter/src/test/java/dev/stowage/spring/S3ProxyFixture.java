@@ -14,7 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** S3Proxy over its in-memory store on a loopback port, with random credentials and one bucket. */
-final class S3ProxyFixture implements AutoCloseable {
+final class S3ProxyFixture implements StorageServer {
 
   private final S3Proxy proxy;
   private final URI endpoint;
@@ -48,16 +48,23 @@ final class S3ProxyFixture implements AutoCloseable {
     }
   }
 
-  String bucket() {
+  @Override
+  public String bucket() {
     return bucket;
   }
 
-  String secretKey() {
+  @Override
+  public String secret() {
     return secretKey;
   }
 
-  /** Returns {@code .uri} and {@code .settings.*} properties under {@code prefix} for {@code bucketName}. */
-  String[] properties(String prefix, String bucketName, String root) {
+  @Override
+  public String secretProperty(String prefix, String value) {
+    return prefix + ".settings.secret-key=" + value;
+  }
+
+  @Override
+  public String[] properties(String prefix, String bucketName, String root) {
     return new String[] {
         prefix + ".uri=s3://" + bucketName + "/" + root,
         prefix + ".settings.endpoint=" + endpoint,
