@@ -4,6 +4,7 @@ import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
 import dev.stowage.decorator.MountManager;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +13,18 @@ import java.util.Map;
 final class FilesystemOpener {
 
   private final List<FilesystemDecorator> decorators;
+  private final Map<String, Map<String, String>> defaults;
 
-  FilesystemOpener(List<FilesystemDecorator> decorators) {
+  /**
+   * Creates an opener that applies {@code decorators} in order and gives each filesystem the
+   * {@code defaults} of its URI scheme under its own settings.
+   */
+  FilesystemOpener(List<FilesystemDecorator> decorators, Map<String, Map<String, String>> defaults) {
     this.decorators = List.copyOf(decorators);
+    Map<String, Map<String, String>> bySchemes = new LinkedHashMap<>();
+    defaults.forEach((scheme, values) -> bySchemes.put(scheme.toLowerCase(Locale.ROOT),
+        SettingNames.canonical(values, "stowage.defaults." + scheme)));
+    this.defaults = bySchemes;
   }
 
   /**
@@ -25,14 +35,15 @@ final class FilesystemOpener {
     if (uri == null || uri.isBlank()) {
       throw new IllegalArgumentException(property + ".uri is required (for example b2://bucket/prefix)");
     }
-    Map<String, String> canonical = SettingNames.canonical(settings, property + ".settings");
+    String scheme = scheme(uri);
+    Map<String, String> merged = new LinkedHashMap<>(defaults.getOrDefault(scheme, Map.of()));
+    merged.putAll(SettingNames.canonical(settings, property + ".settings"));
     Filesystem fs;
     try {
-      fs = Filesystems.open(uri.trim(), canonical);
+      fs = Filesystems.open(uri.trim(), merged);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
     }
-    String scheme = scheme(uri);
     try {
       for (FilesystemDecorator d : decorators) {
         Filesystem next = d.decorate(name, scheme, fs);

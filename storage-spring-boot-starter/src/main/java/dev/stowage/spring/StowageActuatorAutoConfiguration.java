@@ -9,8 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * What the starter adds to Spring Boot Actuator's endpoints: a {@link SanitizingFunction} that masks every credential-like {@code stowage} setting
- * ({@code stowage.settings.*} and {@code stowage.mounts.*.settings.*} whose name contains key,
+ * What the starter adds to Spring Boot Actuator's endpoints: a {@link SanitizingFunction} that
+ * masks every credential-like {@code stowage} setting ({@code stowage.settings.*},
+ * {@code stowage.defaults.*.*} and {@code stowage.mounts.*.settings.*} whose name contains key,
  * secret, token, password, credential or passphrase) in {@code /actuator/env} and
  * {@code /actuator/configprops}, even when those endpoints are set to show values. The health entry
  * is {@link StowageHealthAutoConfiguration}'s.
@@ -43,8 +44,30 @@ public class StowageActuatorAutoConfiguration {
       return false;
     }
     String k = key.toLowerCase(Locale.ROOT);
+    if (!k.startsWith("stowage")) {
+      return false;
+    }
     int settings = k.lastIndexOf("settings");
-    return k.startsWith("stowage") && settings >= 0
-        && SettingNames.isSecret(k.substring(settings + "settings".length()));
+    if (settings >= 0) {
+      return SettingNames.isSecret(k.substring(settings + "settings".length()));
+    }
+    // stowage.defaults.<scheme>.<name>: the scheme is one segment, the name the rest.
+    int defaults = k.indexOf("defaults");
+    if (defaults < 0 || defaults + "defaults".length() + 1 >= k.length()) {
+      return false;
+    }
+    String rest = k.substring(defaults + "defaults".length() + 1);
+    int sep = indexOfSeparator(rest);
+    return sep >= 0 && SettingNames.isSecret(rest.substring(sep + 1));
+  }
+
+  private static int indexOfSeparator(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.' || c == '_' || c == '[') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

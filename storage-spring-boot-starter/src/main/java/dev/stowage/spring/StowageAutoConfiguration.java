@@ -27,6 +27,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *       {@code Filesystem} (a {@link MountManager} of its own does not count).
  *   <li>{@code stowage.mounts.<name>.uri} (with {@code .settings.*}) gives a {@link MountManager}
  *       bean named {@code stowageMounts} over all of them, unless the application defines its own.
+ *   <li>{@code stowage.defaults.<scheme>.*} are settings for every filesystem of that scheme,
+ *       under its own settings: with credentials for each backend there, switching backends is
+ *       changing {@code stowage.uri} alone.
  * </ul>
  *
  * <p>Every {@link FilesystemDecorator} bean is applied to each filesystem before it is used. The
@@ -50,7 +53,7 @@ public class StowageAutoConfiguration {
   @ConditionalOnMissingBean(value = Filesystem.class, ignored = MountManager.class)
   public Filesystem stowageFilesystem(StowageProperties properties,
       ObjectProvider<FilesystemDecorator> decorators) {
-    return new FilesystemOpener(decorators.orderedStream().toList())
+    return new FilesystemOpener(decorators.orderedStream().toList(), properties.getDefaults())
         .open(DEFAULT_NAME, "stowage", properties.getUri(), properties.getSettings());
   }
 
@@ -60,7 +63,7 @@ public class StowageAutoConfiguration {
   @ConditionalOnMissingBean(MountManager.class)
   public MountManager stowageMounts(StowageProperties properties,
       ObjectProvider<FilesystemDecorator> decorators) {
-    return new FilesystemOpener(decorators.orderedStream().toList()).mounts(properties.getMounts());
+    return new FilesystemOpener(decorators.orderedStream().toList(), properties.getDefaults()).mounts(properties.getMounts());
   }
 
   /** Matches when at least one {@code stowage.mounts.<name>} is configured. */

@@ -28,6 +28,13 @@ public class StowageProperties {
    */
   private Map<String, String> settings = new LinkedHashMap<>();
 
+  /**
+   * Settings by URI scheme (b2, s3, file, memory), given to every filesystem of that scheme under
+   * its own settings (which win on a shared name): credentials for each backend can be configured
+   * once, and switching backends is changing stowage.uri alone.
+   */
+  private Map<String, Map<String, String>> defaults = new LinkedHashMap<>();
+
   /** Named filesystems, each with its own uri and settings, served by one MountManager as name://path. */
   private Map<String, Mount> mounts = new LinkedHashMap<>();
 
@@ -57,6 +64,16 @@ public class StowageProperties {
     this.settings = settings == null ? new LinkedHashMap<>() : settings;
   }
 
+  /** Returns the settings by URI scheme (never null). */
+  public Map<String, Map<String, String>> getDefaults() {
+    return defaults;
+  }
+
+  /** Sets the settings by URI scheme. */
+  public void setDefaults(Map<String, Map<String, String>> defaults) {
+    this.defaults = defaults == null ? new LinkedHashMap<>() : defaults;
+  }
+
   /** Returns the mounts by name (never null). */
   public Map<String, Mount> getMounts() {
     return mounts;
@@ -80,8 +97,11 @@ public class StowageProperties {
   /** Shows the URI, the settings with secrets redacted, and the mounts likewise. */
   @Override
   public String toString() {
+    StringBuilder d = new StringBuilder("{");
+    defaults.forEach((scheme, values) ->
+        d.append(d.length() > 1 ? ", " : "").append(scheme).append('=').append(SettingNames.redacted(values)));
     return "StowageProperties[uri=" + uri + ", settings=" + SettingNames.redacted(settings)
-        + ", mounts=" + mounts + ", health=" + health + ", observation=" + observation + "]";
+        + ", defaults=" + d.append('}') + ", mounts=" + mounts + ", health=" + health + ", observation=" + observation + "]";
   }
 
   /** One mounted filesystem: its URI and provider settings. */

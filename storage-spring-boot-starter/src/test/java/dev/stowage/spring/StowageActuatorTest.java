@@ -25,6 +25,7 @@ class StowageActuatorTest {
 
   private static final String SECRET = "K005-Secret-Value-4711";
   private static final String EXPOSE = "management.endpoints.web.exposure.include=env,configprops";
+  private static final String DEFAULT_SECRET = "Default-Secret-Value-1234";
   private static final String MOUNT_SECRET = "Mount-Secret-Value-0815";
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -80,11 +81,12 @@ class StowageActuatorTest {
             ConfigurationPropertiesReportEndpointAutoConfiguration.class))
         .withPropertyValues("management.endpoint.configprops.show-values=always", EXPOSE,
             "stowage.settings.applicationKey=" + SECRET, "stowage.settings.endpoint=http://127.0.0.1:9",
-            "stowage.mounts.m.uri=memory:", "stowage.mounts.m.settings.secret-key=" + MOUNT_SECRET)
+            "stowage.mounts.m.uri=memory:", "stowage.mounts.m.settings.secret-key=" + MOUNT_SECRET,
+            "stowage.defaults.s3.secretKey=" + DEFAULT_SECRET)
         .run(context -> {
           String json = json(context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
-          assertThat(json).contains("stowage", "http://127.0.0.1:9", "memory:")
-              .doesNotContain(SECRET).doesNotContain(MOUNT_SECRET);
+          assertThat(json).contains("stowage", "http://127.0.0.1:9", "memory:", "secretKey")
+              .doesNotContain(SECRET).doesNotContain(MOUNT_SECRET).doesNotContain(DEFAULT_SECRET);
         });
   }
 
@@ -111,6 +113,12 @@ class StowageActuatorTest {
     assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.mounts.a.settings[secret-key]")).isTrue();
     assertThat(StowageActuatorAutoConfiguration.isStowageSecret("STOWAGE_SETTINGS_SECRETKEY")).isTrue();
     assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.settings.sessionToken")).isTrue();
+    assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.defaults.b2.applicationKey")).isTrue();
+    assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.defaults.s3[secret-key]")).isTrue();
+    assertThat(StowageActuatorAutoConfiguration.isStowageSecret("STOWAGE_DEFAULTS_S3_SECRETKEY")).isTrue();
+    assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.defaults.s3.endpoint")).isFalse();
+    assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.defaults")).isFalse();
+    assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.mounts.defaults.uri")).isFalse();
     assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.settings.endpoint")).isFalse();
     assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.uri")).isFalse();
     assertThat(StowageActuatorAutoConfiguration.isStowageSecret("stowage.mounts.keys.uri")).isFalse();

@@ -49,6 +49,18 @@ class StowageAutoConfigurationTest {
   }
 
   @Test
+  void defaultsOfTheScheme_applyUnderOwnSettings() {
+    runner.withPropertyValues("stowage.uri=memory:", "stowage.defaults.memory.max-path-bytes=60",
+        "stowage.defaults.b2.maxPathBytes=1", "stowage.mounts.own.uri=memory:",
+        "stowage.mounts.own.settings.maxPathBytes=70", "stowage.mounts.inherits.uri=memory:").run(context -> {
+          assertThat(context.getBean(Filesystem.class).capabilities().maxPathBytes()).isEqualTo(60);
+          MountManager mounts = context.getBean(MountManager.class);
+          assertThat(mounts.mounts().get("own").capabilities().maxPathBytes()).isEqualTo(70);
+          assertThat(mounts.mounts().get("inherits").capabilities().maxPathBytes()).isEqualTo(60);
+        });
+  }
+
+  @Test
   void sameSettingInTwoSpellings_failsNamingIt() {
     runner.withPropertyValues("stowage.uri=memory:", "stowage.settings.max-path-bytes=77",
         "stowage.settings.maxPathBytes=78").run(context ->
@@ -141,7 +153,8 @@ class StowageAutoConfigurationTest {
     m.setUri("s3://other");
     m.getSettings().put("secretKey", "mount-secret-value");
     p.getMounts().put("m", m);
-    assertThat(p.toString()).doesNotContain("K005-very-secret", "s3-secret-value", "mount-secret-value")
+    p.getDefaults().put("b2", new java.util.LinkedHashMap<>(java.util.Map.of("applicationKey", "default-secret-value")));
+    assertThat(p.toString()).doesNotContain("K005-very-secret", "s3-secret-value", "mount-secret-value", "default-secret-value")
         .contains("b2://bucket", "http://127.0.0.1:1", "s3://other", "applicationKey=******");
   }
 
