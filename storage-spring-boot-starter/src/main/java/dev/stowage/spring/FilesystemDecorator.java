@@ -7,12 +7,8 @@ import dev.stowage.Filesystem;
  * type is applied, in {@link org.springframework.core.annotation.Order order}, to the filesystem
  * of {@code stowage.uri} and to each mount's. The Micrometer observation is one such decorator.
  *
- * <pre>{@code
- * FilesystemDecorator announce = (name, scheme, filesystem) -> {
- *   System.out.println("opened " + name + " over " + scheme);
- *   return filesystem;
- * };
- * }</pre>
+ * <p>A decorator is a lambda {@code (name, scheme, filesystem) -> wrapped}; returning
+ * {@code filesystem} unchanged leaves that one as it is.
  */
 @FunctionalInterface
 public interface FilesystemDecorator {
