@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stowage.Filesystem;
 import dev.stowage.decorator.MountManager;
+import dev.stowage.micrometer.ObservedFilesystem;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A whole Spring Boot application with the starter: {@code stowage.uri} on the B2 emulator and two
  * mounts, one on the emulator and one on S3Proxy; the health endpoint and the configuration report
- * as an operator would read them, and a startup log without secrets.
+ * as an operator would read them, Actuator's Micrometer observing every filesystem, and a startup
+ * log without secrets.
  */
 @SpringBootTest(classes = StowageSpringBootTest.App.class, properties = {
     "management.endpoint.health.show-details=always",
@@ -48,6 +51,7 @@ class StowageSpringBootTest {
   @Autowired MountManager mounts;
   @Autowired HealthEndpoint health;
   @Autowired ConfigurationPropertiesReportEndpoint configprops;
+  @Autowired MeterRegistry meters;
 
   private static S3ProxyFixture start() {
     try {
@@ -86,6 +90,18 @@ class StowageSpringBootTest {
     assertThat(mounts.readString("s3://copied/report.csv")).isEqualTo("a,b\n1,2\n");
     // The primary filesystem and the b2 mount share the bucket under different roots.
     assertThat(filesystem.exists("report.csv")).isFalse();
+  }
+
+  @Test
+  void actuatorMicrometer_observesEveryFilesystemByMountAndAdapter() {
+    assertThat(filesystem).isInstanceOf(ObservedFilesystem.class);
+    filesystem.write("observed.txt", "1234");
+    mounts.write("s3://observed.txt", "123");
+    assertThat(meters.get("stowage.operation").tag("operation", "write").tag("filesystem", "stowage")
+        .tag("adapter", "b2").tag("outcome", "success").timer().count()).isPositive();
+    assertThat(meters.get("stowage.operation").tag("operation", "write").tag("filesystem", "s3")
+        .tag("adapter", "s3").timer().count()).isPositive();
+    assertThat(meters.get("stowage.bytes.written").tag("filesystem", "s3").counter().count()).isGreaterThanOrEqualTo(3);
   }
 
   @Test
