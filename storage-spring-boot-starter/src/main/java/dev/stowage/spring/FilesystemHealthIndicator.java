@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,7 +53,13 @@ public final class FilesystemHealthIndicator implements HealthIndicator {
     if (task == null || task.isDone()) {
       FutureTask<Void> fresh = new FutureTask<>(this::probe, null);
       if (running.compareAndSet(task, fresh)) {
-        executor.execute(fresh);
+        try {
+          executor.execute(fresh);
+        } catch (RejectedExecutionException e) {
+          // The executor is shut down (the context is closing): nothing will run the check.
+          running.compareAndSet(fresh, null);
+          return Health.unknown().withDetail("kind", "NOT_CHECKED").build();
+        }
       }
       task = running.get();
     }

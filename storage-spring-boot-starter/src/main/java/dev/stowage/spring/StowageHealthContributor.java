@@ -29,12 +29,16 @@ public final class StowageHealthContributor implements CompositeHealthContributo
   /** Creates the contributor over the filesystem beans by name, each check bounded by {@code timeout}. */
   public StowageHealthContributor(Map<String, Filesystem> filesystems, Duration timeout) {
     AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Math.max(1, filesystems.size() + mountCount(filesystems)),
-        30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+    // One thread per check at most, so that a hanging backend never delays another's check;
+    // idle threads end after a while.
+    int threads = Math.max(1, filesystems.size() + mountCount(filesystems));
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "stowage-health-" + count.incrementAndGet());
           t.setDaemon(true);
           return t;
         });
+    pool.allowCoreThreadTimeOut(true);
     this.executor = pool;
     Map<String, HealthContributor> entries = new LinkedHashMap<>();
     filesystems.forEach((name, fs) -> {

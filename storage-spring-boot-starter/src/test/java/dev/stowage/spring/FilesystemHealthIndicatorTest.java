@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
 class FilesystemHealthIndicatorTest {
@@ -56,6 +57,38 @@ class FilesystemHealthIndicatorTest {
       // The hanging check ends; the next call waits for it or starts a fresh one, and is UP.
       executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
       assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+  }
+
+  @Test
+  void contributor_oneHangingFilesystem_doesNotDelayTheOthersCheck() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Filesystem memory = Filesystems.open("memory:"); Filesystem other = Filesystems.open("memory:")) {
+      Filesystem hanging = forwarding(memory, release::await);
+      java.util.Map<String, Filesystem> beans = new java.util.LinkedHashMap<>();
+      beans.put("hanging", hanging);
+      beans.put("healthy", other);
+      StowageHealthContributor contributor = new StowageHealthContributor(beans, Duration.ofMillis(300));
+      try {
+        HealthIndicator first = (HealthIndicator) contributor.getContributor("hanging");
+        HealthIndicator second = (HealthIndicator) contributor.getContributor("healthy");
+        assertThat(first.health().getDetails()).containsEntry("kind", "TIMEOUT");
+        assertThat(second.health().getStatus()).isEqualTo(Status.UP);
+      } finally {
+        release.countDown();
+        contributor.destroy();
+      }
+    }
+  }
+
+  @Test
+  void health_afterTheExecutorIsShutDown_isUnknownNotHanging() {
+    try (Filesystem fs = Filesystems.open("memory:")) {
+      ExecutorService stopped = Executors.newSingleThreadExecutor();
+      stopped.shutdown();
+      Health h = new FilesystemHealthIndicator(fs, Duration.ofSeconds(5), stopped).health();
+      assertThat(h.getStatus()).isEqualTo(Status.UNKNOWN);
+      assertThat(h.getDetails()).containsEntry("kind", "NOT_CHECKED");
     }
   }
 
