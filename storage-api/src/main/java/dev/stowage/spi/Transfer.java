@@ -94,6 +94,9 @@ public final class Transfer {
 
   /** Reports that {@code bytesDone} bytes are done, if that is more than reported before. */
   public void advanceTo(long bytesDone) {
+    if (!reports()) {
+      return;
+    }
     synchronized (progress) {
       if (bytesDone <= done) {
         return;
@@ -106,7 +109,7 @@ public final class Transfer {
 
   /** Reports {@code delta} more bytes done. */
   public void add(long delta) {
-    if (delta <= 0) {
+    if (delta <= 0 || !reports()) {
       return;
     }
     synchronized (progress) {
@@ -116,6 +119,9 @@ public final class Transfer {
 
   /** Reports a stored part. */
   public void partCompleted(int partNumber, long partBytes) {
+    if (!reports()) {
+      return;
+    }
     notify(() -> listener.partCompleted(partNumber, partBytes));
   }
 
