@@ -8,7 +8,8 @@ package dev.stowage;
  *
  * <p><b>Events of one transfer:</b> {@link #started} once, first; then any number of
  * {@link #bytesTransferred}, {@link #partCompleted} and {@link #retrying}; then exactly one of
- * {@link #finished} (after a last {@code bytesTransferred} equal to the size) or {@link #failed}.
+ * {@link #finished} (after a last {@code bytesTransferred} equal to the size, unless that is 0)
+ * or {@link #failed}. A read closed before its end finishes with the bytes it returned.
  * A write that fails before it starts (a bad path, an unsupported option) reports nothing.
  *
  * <p><b>Threads:</b> {@code started}, {@code finished} and {@code failed} run on the thread that

@@ -68,16 +68,6 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
     return b;
   }
 
-  /**
-   * Returns these options without a listener or cancellation token: what the file gets, apart
-   * from how the transfer is watched.
-   */
-  public WriteOptions withoutTransfer() {
-    return listener == TransferListener.NONE && cancellation == null ? this
-        : new WriteOptions(visibility, contentType, cacheControl, contentDisposition,
-            contentEncoding, userMetadata, createOnly);
-  }
-
   /** Returns whether any content metadata (type, headers, user metadata) is set. */
   public boolean hasContentMetadata() {
     return contentType != null || cacheControl != null || contentDisposition != null
