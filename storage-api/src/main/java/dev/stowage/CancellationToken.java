@@ -31,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CancellationToken {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CancellationToken.class);
-
   /** An action registered with {@link #onCancel}; closing it unregisters the action. */
   public interface Registration extends AutoCloseable {
     /** Unregisters the action; it will not run if the token is cancelled afterwards. */
@@ -101,7 +99,9 @@ public final class CancellationToken {
     try {
       action.run();
     } catch (RuntimeException e) {
-      LOG.warn("a cancellation action failed", e);
+      // The logger is looked up only here: a token may be made before logging is configured.
+      Logger log = LoggerFactory.getLogger(CancellationToken.class);
+      log.warn("a cancellation action failed", e);
     }
   }
 
