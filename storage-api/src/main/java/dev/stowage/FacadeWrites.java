@@ -1,6 +1,7 @@
 package dev.stowage;
 
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.spi.Transfer;
 import dev.stowage.spi.WriteSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class FacadeWrites {
       o = withDetectedType(p, o, head);
     }
     refuseDirectory(Operation.WRITE, p, null, p);
-    return send(p, WriteSource.of(data), o, null);
+    return watched(p, WriteSource.of(data), o, null);
   }
 
   FileAttributes stream(String path, InputStream in, long length, WriteOptions options) {
@@ -65,7 +66,7 @@ final class FacadeWrites {
       feed = buffered;
     }
     refuseDirectory(Operation.WRITE, p, null, p);
-    return send(p, WriteSource.of(feed, length), o, source);
+    return watched(p, WriteSource.of(feed, length), o, source);
   }
 
   FileAttributes file(String path, Path file, WriteOptions options) {
@@ -90,7 +91,7 @@ final class FacadeWrites {
       o = withDetectedType(p, o, head);
     }
     refuseDirectory(Operation.WRITE, p, null, p);
-    return send(p, WriteSource.of(file, size), o, null);
+    return watched(p, WriteSource.of(file, size), o, null);
   }
 
   UploadStream outputStream(String path, WriteOptions options) {
@@ -99,7 +100,7 @@ final class FacadeWrites {
     refuseDirectory(Operation.WRITE, p, null, p);
     return new BackgroundWriteStream(p, (source, head) -> {
       WriteOptions resolved = wantsDetection(o) ? withDetectedType(p, o, head) : o;
-      send(p, source, resolved, null);
+      watched(p, source, resolved, null);
     });
   }
 
@@ -127,12 +128,33 @@ final class FacadeWrites {
       }
     }
     refuseDirectory(op, s, d, d);
-    try {
-      return op == Operation.COPY ? adapter.copy(s, d, options) : adapter.move(s, d, options);
-    } catch (RuntimeException e) {
-      StorageException se = Failures.wrap(op, s, d, e);
-      throw DefaultFilesystem.directoryOr(adapter, se, op, s, d, s);
+    return TransferRun.run(transfer(options), op, s, d, -1, () -> {
+      try {
+        return op == Operation.COPY ? adapter.copy(s, d, options) : adapter.move(s, d, options);
+      } catch (RuntimeException e) {
+        StorageException se = Failures.wrap(op, s, d, e);
+        throw DefaultFilesystem.directoryOr(adapter, se, op, s, d, s);
+      }
+    });
+  }
+
+  private static Transfer transfer(WriteOptions o) {
+    return Transfer.of(o.listener(), o.cancellation());
+  }
+
+  /**
+   * Sends {@code source} as one transfer that reports to, and is cancelled through, the options;
+   * a stream is read through the transfer, so its bytes are counted and a cancel stops its reads.
+   */
+  private FileAttributes watched(String p, WriteSource source, WriteOptions o, SourceStream guard) {
+    Transfer t = transfer(o);
+    if (t == Transfer.NONE) {
+      return send(p, source, o, guard);
     }
+    WriteSource tracked = source instanceof WriteSource.Stream
+        ? WriteSource.of(t.track(((WriteSource.Stream) source).in()), source.length()) : source;
+    return TransferRun.run(t, Operation.WRITE, p, null, source.length(),
+        () -> send(p, tracked.withTransfer(t), o, guard));
   }
 
   /** Returns the detected type of a file, or null when the detector cannot tell. */

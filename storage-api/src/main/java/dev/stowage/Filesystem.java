@@ -98,6 +98,21 @@ public interface Filesystem extends AutoCloseable {
    */
   InputStream readStream(String path, ByteRange range);
 
+  /**
+   * Opens {@code range} of the file (null: all of it) for streaming, as one transfer that reports
+   * to {@code listener} and stops when {@code cancellation} is cancelled (either may be null).
+   * The listener hears the bytes the stream returns (the total is reported as unknown, -1, until
+   * the end), and the end: {@code finished} at the end of the data or when the stream is closed
+   * before it (with the bytes returned), {@code failed} at the first failure. A cancel closes the
+   * underlying stream at once, from the cancelling thread, and every later read fails with
+   * {@link ReadFailedException} of kind {@link StorageException.Kind#CANCELLED}.
+   */
+  default InputStream readStream(String path, ByteRange range, TransferListener listener,
+      CancellationToken cancellation) {
+    return TrackedReadStream.open(this, path, range,
+        dev.stowage.spi.Transfer.of(listener, cancellation));
+  }
+
   // ---- write ----
 
   /** Writes {@code data} to {@code path}, replacing any file there, and returns its attributes. */

@@ -55,6 +55,11 @@ public abstract sealed class StorageException extends RuntimeException
     INVALID_INPUT(false),
     /** The adapter does not declare the capability this operation or option needs. */
     UNSUPPORTED(false),
+    /**
+     * The caller cancelled the transfer (through its {@link CancellationToken}); nothing was left
+     * behind by it.
+     */
+    CANCELLED(false),
     /** Anything else; the cause tells more. */
     UNEXPECTED(false);
 

@@ -17,15 +17,28 @@ import java.util.Map;
  * @param contentEncoding the {@code Content-Encoding} to store
  * @param userMetadata user metadata (keys are stored lowercase; values are UTF-8 strings)
  * @param createOnly fail with {@code ALREADY_EXISTS} instead of overwriting
+ * @param listener hears the write's or copy's progress ({@link TransferListener#NONE}: nobody)
+ * @param cancellation cancels the write or copy from any thread, or null
  */
 public record WriteOptions(Visibility visibility, String contentType, String cacheControl,
     String contentDisposition, String contentEncoding, Map<String, String> userMetadata,
-    boolean createOnly) {
+    boolean createOnly, TransferListener listener, CancellationToken cancellation) {
 
   /** No options: overwrite, defaults for everything. */
   public static final WriteOptions DEFAULT = new WriteOptions(null, null, null, null, null, Map.of(), false);
 
+  /** Options without a listener or a cancellation token. */
+  public WriteOptions(Visibility visibility, String contentType, String cacheControl,
+      String contentDisposition, String contentEncoding, Map<String, String> userMetadata,
+      boolean createOnly) {
+    this(visibility, contentType, cacheControl, contentDisposition, contentEncoding, userMetadata,
+        createOnly, TransferListener.NONE, null);
+  }
+
   public WriteOptions {
+    if (listener == null) {
+      listener = TransferListener.NONE;
+    }
     if (userMetadata == null || userMetadata.isEmpty()) {
       userMetadata = Map.of();
     } else {
@@ -50,6 +63,8 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
     b.contentEncoding = contentEncoding;
     b.userMetadata.putAll(userMetadata);
     b.createOnly = createOnly;
+    b.listener = listener;
+    b.cancellation = cancellation;
     return b;
   }
 
@@ -62,13 +77,13 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
   /** Returns these options with another visibility. */
   public WriteOptions withVisibility(Visibility newVisibility) {
     return new WriteOptions(newVisibility, contentType, cacheControl, contentDisposition,
-        contentEncoding, userMetadata, createOnly);
+        contentEncoding, userMetadata, createOnly, listener, cancellation);
   }
 
   /** Returns these options with another content type. */
   public WriteOptions withContentType(String newContentType) {
     return new WriteOptions(visibility, newContentType, cacheControl, contentDisposition,
-        contentEncoding, userMetadata, createOnly);
+        contentEncoding, userMetadata, createOnly, listener, cancellation);
   }
 
   /** Builds {@link WriteOptions}. Values are checked by the {@link Filesystem} when used. */
@@ -80,8 +95,25 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
     private String contentEncoding;
     private final Map<String, String> userMetadata = new LinkedHashMap<>();
     private boolean createOnly;
+    private TransferListener listener = TransferListener.NONE;
+    private CancellationToken cancellation;
 
     private Builder() {}
+
+    /**
+     * Sets who hears the write's or copy's progress (bytes, parts, retries, the end); see
+     * {@link TransferListener} for the threads and the order of its calls. Null: nobody.
+     */
+    public Builder listener(TransferListener value) {
+      this.listener = value == null ? TransferListener.NONE : value;
+      return this;
+    }
+
+    /** Sets the token that cancels the write or copy (see {@link CancellationToken}); null: none. */
+    public Builder cancellation(CancellationToken value) {
+      this.cancellation = value;
+      return this;
+    }
 
     /** Sets the visibility. */
     public Builder visibility(Visibility value) {
@@ -134,7 +166,7 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
     /** Returns the options. */
     public WriteOptions build() {
       return new WriteOptions(visibility, contentType, cacheControl, contentDisposition,
-          contentEncoding, userMetadata, createOnly);
+          contentEncoding, userMetadata, createOnly, listener, cancellation);
     }
   }
 }

@@ -53,11 +53,34 @@ public final class PartUploader {
   private final long partSize;
   private final int concurrency;
   private final ExecutorService executor;
+  private final Transfer transfer;
+  private final boolean countBytes;
 
   private PartUploader(Builder b) {
     this.partSize = b.partSize;
     this.concurrency = b.concurrency;
     this.executor = b.executor;
+    this.transfer = Transfer.NONE;
+    this.countBytes = false;
+  }
+
+  private PartUploader(PartUploader base, Transfer transfer, boolean countBytes) {
+    this.partSize = base.partSize;
+    this.concurrency = base.concurrency;
+    this.executor = base.executor;
+    this.transfer = transfer;
+    this.countBytes = countBytes;
+  }
+
+  /**
+   * Returns this uploader reporting each stored part to {@code transfer} (and, with
+   * {@code countBytes}, the bytes each part hands to the session, counted once even when a part
+   * is sent again), and stopping when the transfer is cancelled: no further part starts, parts in
+   * flight are interrupted, and the session is aborted instead of completed.
+   */
+  public PartUploader tracking(Transfer transfer, boolean countBytes) {
+    Objects.requireNonNull(transfer, "transfer");
+    return transfer == Transfer.NONE ? this : new PartUploader(this, transfer, countBytes);
   }
 
   /** The default memory budget of one upload: 64 MiB of part buffers. */
@@ -243,7 +266,7 @@ public final class PartUploader {
     ExecutorService pool = executor != null ? executor
         : Executors.newFixedThreadPool(concurrency, daemonThreads());
     try {
-      return new UploadJob<>(session, pool, concurrency).run(feeder);
+      return new UploadJob<>(session, pool, concurrency, transfer, countBytes).run(feeder);
     } finally {
       if (executor == null) {
         pool.shutdownNow();

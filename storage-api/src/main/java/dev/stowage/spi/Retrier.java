@@ -73,7 +73,11 @@ public final class Retrier {
     T run() throws IOException;
   }
 
-  /** Runs before each retry, e.g. to refresh a token or take a new upload URL. */
+  /**
+   * Runs before each retry, e.g. to refresh a token or take a new upload URL. It is given per
+   * call, so it may carry that call's state: {@link Transfer#retryHook} makes one that tells the
+   * call's transfer listener about the retry.
+   */
   @FunctionalInterface
   public interface RetryHook {
     /**

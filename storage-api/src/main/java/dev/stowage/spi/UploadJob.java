@@ -1,5 +1,6 @@
 package dev.stowage.spi;
 
+import dev.stowage.CancellationToken;
 import dev.stowage.FileAttributes;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -24,6 +25,8 @@ final class UploadJob<R> {
   }
 
   private final MultipartSession<R> session;
+  private final Transfer transfer;
+  private final boolean countBytes;
   private final ExecutorService pool;
   private final Semaphore slots;
   private final Semaphore buffers;
@@ -35,8 +38,11 @@ final class UploadJob<R> {
   private Throwable failure;
   private boolean interrupted;
 
-  UploadJob(MultipartSession<R> session, ExecutorService pool, int concurrency) {
+  UploadJob(MultipartSession<R> session, ExecutorService pool, int concurrency, Transfer transfer,
+      boolean countBytes) {
     this.session = session;
+    this.transfer = transfer;
+    this.countBytes = countBytes && transfer.reports();
     this.pool = pool;
     this.slots = new Semaphore(concurrency);
     this.buffers = new Semaphore(concurrency + 1);
@@ -78,6 +84,11 @@ final class UploadJob<R> {
     } catch (InterruptedException e) {
       throw PartUploader.interrupted(e);
     }
+    if (transfer.isCancelled()) {
+      slots.release();
+      fail(new TransferCancelledException());
+      return false;
+    }
     synchronized (lock) {
       if (failure != null) {
         slots.release();
@@ -98,8 +109,17 @@ final class UploadJob<R> {
   }
 
   FileAttributes run(Feeder feeder) throws IOException {
+    try (CancellationToken.Registration stop =
+        transfer.onCancel(() -> fail(new TransferCancelledException()))) {
+      return runParts(feeder);
+    }
+  }
+
+  private FileAttributes runParts(Feeder feeder) throws IOException {
     try {
       feeder.feed(this);
+    } catch (TransferCancelledException e) {
+      fail(e);
     } catch (InterruptedIOException e) {
       interrupted = true;
       fail(e);
@@ -107,6 +127,9 @@ final class UploadJob<R> {
       fail(e);
     }
     awaitParts();
+    if (!failed() && transfer.isCancelled()) {
+      fail(new TransferCancelledException());
+    }
     if (!failed()) {
       try {
         List<R> ordered;
@@ -141,13 +164,14 @@ final class UploadJob<R> {
     }
     try {
       if (!failed()) {
-        R receipt = session.uploadPart(part);
+        R receipt = session.uploadPart(countBytes ? new CountedPart(part, transfer) : part);
         synchronized (lock) {
           while (receipts.size() < part.partNumber()) {
             receipts.add(null);
           }
           receipts.set(part.partNumber() - 1, receipt);
         }
+        transfer.partCompleted(part.partNumber(), part.length());
       }
     } catch (Throwable t) {
       fail(t);

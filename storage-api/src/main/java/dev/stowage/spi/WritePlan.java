@@ -52,15 +52,16 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
     if (streamLimit < 0 || streamLimit >= Integer.MAX_VALUE) {
       throw new IllegalArgumentException("streamLimit out of range: " + streamLimit);
     }
+    Transfer t = source.transfer();
     if (source instanceof WriteSource.Bytes) {
       byte[] data = ((WriteSource.Bytes) source).data();
-      return inParts.test(data.length) ? new Parts(data, null, null, null, data.length)
+      return inParts.test(data.length) ? new Parts(data, null, null, null, data.length, t)
           : new Once(data, null, data.length);
     }
     if (source instanceof WriteSource.File) {
       Path file = ((WriteSource.File) source).path();
       long length = source.length() >= 0 ? source.length() : Files.size(file);
-      return inParts.test(length) ? new Parts(null, file, null, null, length)
+      return inParts.test(length) ? new Parts(null, file, null, null, length, t)
           : new Once(null, file, length);
     }
     WriteSource.Stream stream = (WriteSource.Stream) source;
@@ -68,7 +69,7 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
     long length = stream.length();
     if (length >= 0) {
       if (inParts.test(length) || length > streamLimit) {
-        return new Parts(null, null, in, null, length);
+        return new Parts(null, null, in, null, length, t);
       }
       byte[] data = in.readNBytes((int) length);
       if (data.length < length) {
@@ -81,7 +82,7 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
     if (head.ended() && !inParts.test(head.bytes().length)) {
       return new Once(head.bytes(), null, head.bytes().length);
     }
-    return new Parts(null, null, in, head, -1);
+    return new Parts(null, null, in, head, -1, t);
   }
 
   /** Returns the number of bytes written, or -1 when a stream's length is not known yet. */
@@ -117,9 +118,19 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
    * @param stream the stream, or null
    * @param head the first bytes of a stream of unknown length, or null
    * @param length the number of bytes, or -1 for a stream of unknown length
+   * @param transfer what the parts report to and are cancelled through
    */
-  record Parts(byte[] bytes, Path file, InputStream stream, PartUploader.Head head, long length)
-      implements WritePlan {
+  record Parts(byte[] bytes, Path file, InputStream stream, PartUploader.Head head, long length,
+      Transfer transfer) implements WritePlan {
+
+    public Parts {
+      Objects.requireNonNull(transfer, "transfer");
+    }
+
+    /** Returns a plan without a transfer. */
+    public Parts(byte[] bytes, Path file, InputStream stream, PartUploader.Head head, long length) {
+      this(bytes, file, stream, head, length, Transfer.NONE);
+    }
 
     /** Returns whether the bytes come from a stream, which can be read only once. */
     public boolean fromStream() {
@@ -134,12 +145,18 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
       if (stream == null) {
         throw new IllegalStateException("this plan has no stream");
       }
-      return new Parts(null, null, Objects.requireNonNull(replacement, "replacement"), head, length);
+      return new Parts(null, null, Objects.requireNonNull(replacement, "replacement"), head, length,
+          transfer);
     }
 
-    /** Runs {@code uploader} over the source into {@code session}; see {@link PartUploader}. */
-    public <R> FileAttributes upload(PartUploader uploader, MultipartSession<R> session)
+    /**
+     * Runs {@code uploader} over the source into {@code session}; see {@link PartUploader}. Parts
+     * are reported to the plan's {@link #transfer()}, and so are their bytes unless they come from
+     * a stream (whose reads the facade already counts).
+     */
+    public <R> FileAttributes upload(PartUploader original, MultipartSession<R> session)
         throws IOException {
+      PartUploader uploader = original.tracking(transfer, stream == null);
       if (bytes != null) {
         return uploader.upload(new ByteArrayInputStream(bytes), bytes.length, session);
       }

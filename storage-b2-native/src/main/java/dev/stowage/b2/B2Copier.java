@@ -9,6 +9,7 @@ import dev.stowage.b2.client.B2CopyPartRequest;
 import dev.stowage.b2.client.B2FileNamesPage;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2ListFilesRequest;
+import dev.stowage.spi.Transfer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,8 @@ final class B2Copier {
               options.contentType() != null ? options.contentType() : src.contentType(),
               Attributes.merge(src.fileInfo(), options))
           : B2CopyFileRequest.copy(src.fileId(), target);
-      B2FileVersion copied = ctx.retries.call(op, source, destination, () -> ctx.client.copyFile(request));
+      B2FileVersion copied = ctx.retries.call(op, source, destination, () -> ctx.client.copyFile(request),
+          Transfer.of(options.listener(), options.cancellation()).retryHook(null));
       return Attributes.of(destination, copied, ctx.bucket.visibility());
     }
     return copyParts(source, destination, src, target, options, op);

@@ -10,6 +10,7 @@ import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2UploadFileRequest;
 import dev.stowage.spi.DigestingInputStream;
 import dev.stowage.spi.PartUploader;
+import dev.stowage.spi.Transfer;
 import dev.stowage.spi.WritePlan;
 import dev.stowage.spi.WriteSource;
 import java.io.ByteArrayInputStream;
@@ -82,11 +83,12 @@ final class B2Writer {
         WritePlan.Once once = (WritePlan.Once) plan;
         if (once.file() != null) {
           // Streamed once with hex_digits_at_end: B2 checks the SHA-1 sent after the bytes.
-          return simple(path, fileName, type, info, once.length(), null, () -> open(once.file()));
+          return simple(path, fileName, type, info, once.length(), null, () -> open(once.file()),
+              source.transfer());
         }
         byte[] data = once.bytes();
         return simple(path, fileName, type, info, data.length, sha1(data, data.length),
-            () -> new ByteArrayInputStream(data));
+            () -> new ByteArrayInputStream(data), source.transfer());
       }
       WritePlan.Parts parts = (WritePlan.Parts) plan;
       long partSize = parts.length() >= 0 ? sizes.partSizeFor(parts.length()) : sizes.partSize();
@@ -166,7 +168,7 @@ final class B2Writer {
   }
 
   private FileAttributes simple(String path, String fileName, String type, Map<String, String> info,
-      long length, String sha1, Opener opener) {
+      long length, String sha1, Opener opener, Transfer transfer) {
     B2UploadFileRequest request = new B2UploadFileRequest(fileName, type, length, sha1, info);
     B2FileVersion uploaded = ctx.retries.call(Operation.WRITE, path, null, () -> {
       UploadUrlPool.Lease lease = ctx.uploadUrls.acquire();
@@ -176,7 +178,7 @@ final class B2Writer {
         checkAnswer(v, length, sha1);
         return v;
       }
-    });
+    }, transfer.retryHook(null));
     return Attributes.of(path, uploaded, ctx.bucket.visibility());
   }
 

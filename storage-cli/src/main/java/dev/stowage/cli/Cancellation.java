@@ -1,6 +1,6 @@
 package dev.stowage.cli;
 
-import java.io.InterruptedIOException;
+import dev.stowage.CancellationToken;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +12,11 @@ import java.util.function.IntSupplier;
  * abort S3 multipart uploads, and downloads remove their temporary files, before the process
  * exits.
  *
- * <p>The hook first raises a flag that every stream the CLI copies checks before each read
- * ({@link #check()}), which fails the transfer with an {@link InterruptedIOException} while the
- * command's thread is otherwise untouched (so its clean-up calls are not themselves interrupted).
- * If the command has not finished after {@link #INTERRUPT_AFTER}, its thread is interrupted too
- * (it may be waiting on the network). The hook waits at most the grace period in all; then the
+ * <p>The hook first cancels the process's {@link CancellationToken} ({@link #token()}), which
+ * every transfer the CLI runs carries: the storage layer stops the transfer in progress and
+ * cleans up after it (aborting uploads, with the interrupt it uses for that cleared again), and
+ * local copies fail at their next read. If the command has not finished after
+ * {@link #INTERRUPT_AFTER}, its thread is interrupted too (it may be waiting on something else). The hook waits at most the grace period in all; then the
  * JVM exits whatever is left, with the status of the signal (130 for SIGINT, 143 for SIGTERM).
  */
 final class Cancellation {
@@ -24,20 +24,13 @@ final class Cancellation {
   /** How long the hook lets the flag alone work before it interrupts the command's thread. */
   static final Duration INTERRUPT_AFTER = Duration.ofSeconds(2);
 
-  private static volatile boolean requested;
+  private static final CancellationToken TOKEN = CancellationToken.create();
 
   private Cancellation() {}
 
-  /** Returns whether the process is being stopped. */
-  static boolean requested() {
-    return requested;
-  }
-
-  /** Fails when the process is being stopped or the current thread was interrupted. */
-  static void check() throws InterruptedIOException {
-    if (requested || Thread.currentThread().isInterrupted()) {
-      throw new InterruptedIOException("cancelled: the process is being stopped (Ctrl-C or SIGTERM)");
-    }
+  /** Returns the token cancelled when the process is being stopped; every transfer carries it. */
+  static CancellationToken token() {
+    return TOKEN;
   }
 
   /**
@@ -65,8 +58,8 @@ final class Cancellation {
     if (finished.getCount() == 0) {
       return;
     }
-    requested = true;
     System.err.println("stowage: stopping: cleaning up before exit");
+    TOKEN.cancel();
     long deadline = System.nanoTime() + grace.toNanos();
     try {
       long firstWait = Math.min(INTERRUPT_AFTER.toNanos(), grace.toNanos());

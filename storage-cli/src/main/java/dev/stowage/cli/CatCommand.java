@@ -1,5 +1,7 @@
 package dev.stowage.cli;
 
+import dev.stowage.CancellationToken;
+import dev.stowage.spi.Transfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,13 +40,14 @@ final class CatCommand implements Callable<Integer> {
     try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       for (String target : targets) {
         Location location = where.parse(target, context.workingDirectory());
+        CancellationToken token = Cancellation.token();
         if (location.isStdio()) {
-          new CancellableInputStream(context.stdin()).transferTo(stdout);
+          Transfer.of(null, token).track(context.stdin()).transferTo(stdout);
           continue;
         }
-        try (InputStream in = new CancellableInputStream(location.isLocal()
-            ? Files.newInputStream(location.localPath())
-            : session.filesystem(location).readStream(location.path()))) {
+        try (InputStream in = location.isLocal()
+            ? Transfer.of(null, token).track(Files.newInputStream(location.localPath()))
+            : session.filesystem(location).readStream(location.path(), null, null, token)) {
           in.transferTo(stdout);
         }
       }

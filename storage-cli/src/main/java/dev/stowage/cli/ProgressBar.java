@@ -49,6 +49,13 @@ final class ProgressBar {
     this.lastDraw = start;
   }
 
+  /** Records that {@code total} bytes are done (ignored unless more than so far). */
+  synchronized void reach(long total) {
+    if (total > done) {
+      advance(total - done);
+    }
+  }
+
   /** Records {@code bytes} more done and redraws if it is time to. */
   synchronized void advance(long bytes) {
     long now = nanoTime.getAsLong();

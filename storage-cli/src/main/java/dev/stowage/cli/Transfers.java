@@ -2,7 +2,9 @@ package dev.stowage.cli;
 
 import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
+import dev.stowage.TransferListener;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.Transfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +28,11 @@ import java.nio.file.attribute.PosixFileAttributeView;
  * <p>A local destination that is a symbolic link is written through: the file it points to gets
  * the new content and the link stays (as {@code cp} does); a link to nothing is refused. A new
  * local file gets the default mode of new files (the umask applies); an existing one keeps its
- * permissions. Every stream copied checks {@link Cancellation}, so Ctrl-C ends a transfer.
+ * permissions.
+ *
+ * <p>Progress and Ctrl-C come from the storage layer: every write and read carries a
+ * {@link BarListener} (unless quiet) and the process's {@link Cancellation#token()}; copies
+ * between local files and standard streams read through the same kind of tracked stream.
  */
 final class Transfers {
 
@@ -62,19 +68,16 @@ final class Transfers {
       }
     } else if (!target.isStdio() && !target.isLocal() && session.sameFilesystem(source, target)) {
       Filesystem fs = session.filesystem(source);
-      if (options.equals(WriteOptions.DEFAULT)) {
-        fs.copy(source.path(), target.path());
-      } else {
-        fs.copy(source.path(), target.path(), options);
-      }
+      fs.copy(source.path(), target.path(), watched(TransferListener.NONE));
     } else {
       Filesystem fs = session.filesystem(source);
       FileAttributes attributes = fs.stat(source.path());
-      try (InputStream in = fs.readStream(source.path())) {
+      ProgressBar bar = bar(source.name(), attributes.size());
+      TransferListener listener = BarListener.of(bar);
+      try (InputStream in = fs.readStream(source.path(), null, listener, Cancellation.token())) {
         WriteOptions carried = options.contentType() == null && attributes.contentType() != null
             ? options.withContentType(attributes.contentType()) : options;
-        new Transfers(context, session, quiet, carried)
-            .fromStream(in, attributes.size(), source.name(), target);
+        new Transfers(context, session, quiet, carried).send(in, attributes.size(), target, bar);
       }
     }
     return target;
@@ -111,15 +114,35 @@ final class Transfers {
       return;
     }
     // Quiet uploads hand the adapter the file itself, so it may read parts by position in parallel.
-    session.filesystem(target).write(target.path(), file, options);
+    session.filesystem(target).write(target.path(), file, watched(TransferListener.NONE));
   }
 
   /** Writes {@code size} bytes (-1: unknown) of {@code in} to {@code target}, with progress. */
   void fromStream(InputStream in, long size, String label, Location target) throws IOException {
-    ProgressBar bar = quiet ? null
+    send(in, size, target, bar(label, size));
+  }
+
+  /** Returns a progress bar for a transfer, or null when quiet. */
+  private ProgressBar bar(String label, long size) {
+    return quiet ? null
         : new ProgressBar(context.err(), context.terminal(), context.nanoTime(), label, size);
-    InputStream cancellable = new CancellableInputStream(in);
-    InputStream source = bar == null ? cancellable : new ProgressInputStream(cancellable, bar);
+  }
+
+  /** Returns the options with the listener drawing {@code listener} and the process's token. */
+  private WriteOptions watched(TransferListener listener) {
+    return options.toBuilder().listener(listener).cancellation(Cancellation.token()).build();
+  }
+
+  /**
+   * Writes {@code size} bytes (-1: unknown) of {@code in} to {@code target}, drawing on
+   * {@code bar} (null: none) and ending it.
+   */
+  private void send(InputStream in, long size, Location target, ProgressBar bar) throws IOException {
+    TransferListener listener = BarListener.of(bar);
+    // Local and standard-stream copies read through the storage layer's tracked stream, so that
+    // they count and stop on Ctrl-C exactly as storage transfers do.
+    InputStream source = target.isStdio() || target.isLocal()
+        ? Transfer.of(listener, Cancellation.token()).track(in) : in;
     try {
       if (target.isStdio()) {
         context.out().flush();
@@ -131,9 +154,9 @@ final class Transfers {
       } else {
         Filesystem fs = session.filesystem(target);
         if (size >= 0) {
-          fs.write(target.path(), source, size, options);
+          fs.write(target.path(), source, size, watched(listener));
         } else {
-          fs.write(target.path(), source, options);
+          fs.write(target.path(), source, watched(listener));
         }
       }
     } catch (IOException | RuntimeException e) {
