@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.StorageException.Kind;
+import dev.stowage.memory.CountingMultipartListener;
 import dev.stowage.memory.MemoryAdapter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +25,9 @@ class TransferListenerTest {
   private static final int PART = 256;
   private static final int SIZE = 2000; // 8 parts: 7 of 256 bytes and one of 208
 
-  private final MemoryAdapter memory = MemoryAdapter.builder().multipart(1000, PART).concurrency(3).build();
+  private final CountingMultipartListener uploads = new CountingMultipartListener();
+  private final MemoryAdapter memory =
+      MemoryAdapter.builder().multipart(1000, PART).concurrency(3).multipartListener(uploads).build();
   private final Filesystem fs = Filesystem.of(memory);
   private final RecordingListener listener = new RecordingListener();
   private final byte[] data = random(SIZE);
@@ -75,7 +78,7 @@ class TransferListenerTest {
         .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(Kind.CANCELLED));
 
     assertThat(fs.fileExists("c.bin")).isFalse();
-    assertThat(memory.pendingUploads()).isEmpty();
+    assertThat(uploads.pendingUploads()).isEmpty();
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
     assertThat(listener.events).containsExactly("started " + SIZE, "failed CANCELLED");
     assertThat(listener.parts().size()).isLessThan(8);
@@ -99,7 +102,7 @@ class TransferListenerTest {
     canceller.join();
 
     assertThat(fs.fileExists("blocked.bin")).isFalse();
-    assertThat(memory.pendingUploads()).isEmpty();
+    assertThat(uploads.pendingUploads()).isEmpty();
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
     assertThat(listener.failure.kind()).isEqualTo(Kind.CANCELLED);
   }
@@ -147,7 +150,7 @@ class TransferListenerTest {
 
     assertThat(written.size()).isEqualTo(SIZE);
     assertThat(fs.read("ok.bin")).isEqualTo(data);
-    assertThat(memory.pendingUploads()).isEmpty();
+    assertThat(uploads.pendingUploads()).isEmpty();
   }
 
   @Test

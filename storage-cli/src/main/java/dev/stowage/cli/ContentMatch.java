@@ -1,5 +1,7 @@
 package dev.stowage.cli;
 
+import dev.stowage.spi.Transfer;
+
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.spi.Checksums;
 import java.io.IOException;
@@ -102,7 +104,7 @@ final class ContentMatch {
     }
     Location file = TreeWalk.child(tree.root(), entry.relative());
     if (tree.local()) {
-      try (InputStream in = new CancellableInputStream(Files.newInputStream(file.localPath()))) {
+      try (InputStream in = Transfer.of(null, Cancellation.token()).track(Files.newInputStream(file.localPath()))) {
         return Checksums.compute(in, algorithm).hex();
       }
     }

@@ -1,6 +1,7 @@
 package dev.stowage.cli;
 
-import java.io.FilterInputStream;
+import dev.stowage.TransferListener;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -61,25 +62,24 @@ final class SyncProgress {
     maybeDraw();
   }
 
-  /** Returns {@code in} counting what is read from it into the bytes done. */
-  InputStream counting(InputStream in) {
-    return new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          bytes(1);
-        }
-        return b;
-      }
+  /**
+   * Returns a listener for one file's transfer that adds the bytes the storage layer reports to
+   * the bytes done (a transfer's reports only grow, so each adds what is new).
+   */
+  TransferListener fileListener() {
+    return new TransferListener() {
+      private long reported;
 
       @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          bytes(n);
+      public void bytesTransferred(long bytesDone, long totalBytes) {
+        long delta;
+        synchronized (this) {
+          delta = bytesDone - reported;
+          reported = Math.max(reported, bytesDone);
         }
-        return n;
+        if (delta > 0) {
+          bytes(delta);
+        }
       }
     };
   }

@@ -40,12 +40,23 @@ final class Transfers {
   private final Session session;
   private final boolean quiet;
   private final WriteOptions options;
+  private final TransferListener listener;
 
   Transfers(CliContext context, Session session, boolean quiet, WriteOptions options) {
+    this(context, session, quiet, options, null);
+  }
+
+  /**
+   * Returns transfers that report to {@code listener} instead of drawing a bar of their own (null:
+   * a bar unless quiet); {@code stowage sync} counts the bytes of many files this way.
+   */
+  Transfers(CliContext context, Session session, boolean quiet, WriteOptions options,
+      TransferListener listener) {
     this.context = context;
     this.session = session;
     this.quiet = quiet;
     this.options = options;
+    this.listener = listener;
   }
 
   /** Copies {@code source} to {@code destination} and returns where the file went. */
@@ -73,8 +84,8 @@ final class Transfers {
       Filesystem fs = session.filesystem(source);
       FileAttributes attributes = fs.stat(source.path());
       ProgressBar bar = bar(source.name(), attributes.size());
-      TransferListener listener = BarListener.of(bar);
-      try (InputStream in = fs.readStream(source.path(), null, listener, Cancellation.token())) {
+      TransferListener heard = listenerFor(bar);
+      try (InputStream in = fs.readStream(source.path(), null, heard, Cancellation.token())) {
         WriteOptions carried = options.contentType() == null && attributes.contentType() != null
             ? options.withContentType(attributes.contentType()) : options;
         new Transfers(context, session, quiet, carried).send(in, attributes.size(), target, bar);
@@ -128,6 +139,11 @@ final class Transfers {
         : new ProgressBar(context.err(), context.terminal(), context.nanoTime(), label, size);
   }
 
+  /** Returns the listener given at construction, else one drawing {@code bar} (null: none). */
+  private TransferListener listenerFor(ProgressBar bar) {
+    return listener != null ? listener : BarListener.of(bar);
+  }
+
   /** Returns the options with the listener drawing {@code listener} and the process's token. */
   private WriteOptions watched(TransferListener listener) {
     return options.toBuilder().listener(listener).cancellation(Cancellation.token()).build();
@@ -138,7 +154,7 @@ final class Transfers {
    * {@code bar} (null: none) and ending it.
    */
   private void send(InputStream in, long size, Location target, ProgressBar bar) throws IOException {
-    TransferListener listener = BarListener.of(bar);
+    TransferListener listener = listenerFor(bar);
     // Local and standard-stream copies read through the storage layer's tracked stream, so that
     // they count and stop on Ctrl-C exactly as storage transfers do.
     InputStream source = target.isStdio() || target.isLocal()

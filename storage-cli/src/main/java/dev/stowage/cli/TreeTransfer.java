@@ -109,7 +109,7 @@ final class TreeTransfer {
   }
 
   private void attempt(SyncPlan.Action a, Step step) {
-    if (Cancellation.requested()) {
+    if (Cancellation.token().isCancelled()) {
       // Stopping: the files not started yet are counted, not each reported.
       failed.add("'" + Printable.name(a.relative()) + "': not started (cancelled)");
       if (a.transfers()) {
@@ -155,9 +155,9 @@ final class TreeTransfer {
       }
       String type = a.source() == null ? null : a.source().contentType();
       WriteOptions carried = options.contentType() == null && type != null ? options.withContentType(type) : options;
-      Transfers one = new Transfers(context, session, true, carried);
+      Transfers one = new Transfers(context, session, true, carried, progress.fileListener());
       try (InputStream in = open(from)) {
-        one.fromStream(progress.counting(in), a.size(), a.relative(), to);
+        one.fromStream(in, a.size(), a.relative(), to);
       }
     }
     transferredFiles.incrementAndGet();
