@@ -1,9 +1,9 @@
 package dev.stowage.s3;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
+import dev.stowage.spi.BackendException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 
@@ -44,7 +44,7 @@ final class S3Context {
    * profiles send one, and only when a visibility was asked for. On bucket-level profiles a
    * visibility other than the bucket's fails with UNSUPPORTED before any request.
    */
-  ObjectCannedACL acl(Visibility requested, Operation operation, String path, String destination) {
+  ObjectCannedACL acl(Visibility requested) {
     if (requested == null) {
       return null;
     }
@@ -53,9 +53,9 @@ final class S3Context {
         return requested == Visibility.PUBLIC ? ObjectCannedACL.PUBLIC_READ : ObjectCannedACL.PRIVATE;
       case BUCKET_LEVEL:
         if (requested != config.bucketVisibility()) {
-          throw StorageException.of(operation, path, destination, StorageException.Kind.UNSUPPORTED,
+          throw BackendException.of(StorageException.Kind.UNSUPPORTED,
               "visibility is set per bucket, and this bucket is "
-                  + config.bucketVisibility().name().toLowerCase(java.util.Locale.ROOT), null, null);
+                  + config.bucketVisibility().name().toLowerCase(java.util.Locale.ROOT));
         }
         return null;
       default:
@@ -77,7 +77,7 @@ final class S3Context {
   }
 
   /** Returns a typed failure for an SDK exception. */
-  StorageException fail(Operation operation, String path, RuntimeException e) {
-    return S3Errors.translate(operation, path, null, e, false);
+  BackendException fail(RuntimeException e) {
+    return S3Errors.translate(e, false);
   }
 }
