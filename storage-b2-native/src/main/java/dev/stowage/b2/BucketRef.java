@@ -72,7 +72,7 @@ final class BucketRef {
     List<B2Bucket> found = client.listBuckets(allowed.bucketId(), name);
     if (found.isEmpty()) {
       throw BackendException.of(StorageException.Kind.BUCKET_NOT_FOUND,
-          "no bucket named '" + name + "' is visible to this key");
+          "no bucket named " + name + " is visible to this key");
     }
     return found.get(0);
   }
