@@ -19,7 +19,8 @@ final class Failures {
   /**
    * Returns the exception of {@code operation} on {@code path} (and {@code destination}, for copy
    * and move) for {@code e}: a {@link BackendException} keeps its kind, detail and retry-after; a
-   * {@link StorageException} (the facade's own, or a {@link Filesystem}'s) is returned as it is;
+   * {@link StorageException} of this operation is returned as it is, one of another operation is
+   * re-attributed to it (the only re-attribution left: for adapters that still throw them);
    * an {@link UncheckedIOException} is UNAVAILABLE, anything else UNEXPECTED.
    */
   static StorageException wrap(Operation operation, String path, String destination,
@@ -30,7 +31,11 @@ final class Failures {
           be.retryAfter().orElse(null), causeOf(be));
     }
     if (e instanceof StorageException) {
-      return (StorageException) e;
+      // The facade's own failures name the operation at hand. One of another operation comes from
+      // an adapter written before adapters reported BackendExceptions (or one that wraps a
+      // Filesystem): it is reported as the caller's operation, the original kept as the cause.
+      StorageException se = (StorageException) e;
+      return se.operation() == operation ? se : se.as(operation, path, destination);
     }
     if (e instanceof UncheckedIOException) {
       return StorageException.of(operation, path, destination, StorageException.Kind.UNAVAILABLE,

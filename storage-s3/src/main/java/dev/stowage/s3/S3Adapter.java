@@ -198,7 +198,7 @@ public final class S3Adapter implements FilesystemAdapter {
         client.deleteObject(b -> b.bucket(config.bucket()).key(s3.keys().file(source)));
       } catch (RuntimeException e) {
         // The copy stands; the caller learns that the source is still there.
-        throw S3Errors.translate(e, false);
+        throw s3.fail(e, false);
       }
     }
     return moved;

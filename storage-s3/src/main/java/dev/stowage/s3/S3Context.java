@@ -76,8 +76,24 @@ final class S3Context {
     return config.visibilityMode() == VisibilityMode.BUCKET_LEVEL ? config.bucketVisibility() : null;
   }
 
-  /** Returns a typed failure for an SDK exception. */
+  /** Returns the backend failure for an SDK exception (see {@link #fail(RuntimeException, boolean)}). */
   BackendException fail(RuntimeException e) {
-    return S3Errors.translate(e, false);
+    return fail(e, false);
+  }
+
+  /**
+   * Returns the backend failure for an SDK exception; a missing bucket's detail names the bucket,
+   * since S3's answer does not.
+   *
+   * @param createOnly whether the request was a create-only write
+   */
+  BackendException fail(RuntimeException e, boolean createOnly) {
+    BackendException failure = S3Errors.translate(e, createOnly);
+    if (failure.kind() != StorageException.Kind.BUCKET_NOT_FOUND || failure == e) {
+      return failure;
+    }
+    return BackendException.of(failure.kind(),
+        failure.detail() + ": no bucket named " + bucket() + " is visible to these credentials",
+        failure.retryAfter().orElse(null), e);
   }
 }

@@ -78,7 +78,7 @@ final class S3Copier {
       return S3Attributes.written(destination, size, merged, etag, r.versionId(), r,
           s3.writtenVisibility(visibility));
     } catch (RuntimeException e) {
-      throw S3Errors.translate(e, options.createOnly());
+      throw s3.fail(e, options.createOnly());
     }
   }
 
@@ -109,7 +109,7 @@ final class S3Copier {
     try {
       uploadId = s3.client().createMultipartUpload(writer.createRequest(key, merged, acl)).uploadId();
     } catch (RuntimeException e) {
-      throw S3Errors.translate(e, false);
+      throw s3.fail(e, false);
     }
     int count = (int) Math.max(1, (size + partSize - 1) / partSize);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, s3.config().concurrency()), daemon());
@@ -147,7 +147,7 @@ final class S3Copier {
       }
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       if (cause instanceof RuntimeException) {
-        throw S3Errors.translate((RuntimeException) cause, createOnly);
+        throw s3.fail((RuntimeException) cause, createOnly);
       }
       throw BackendException.of(StorageException.Kind.UNAVAILABLE,
           cause.getClass().getSimpleName(), cause);

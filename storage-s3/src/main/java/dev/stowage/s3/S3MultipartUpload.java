@@ -94,7 +94,7 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
       CompleteMultipartUploadResponse r = s3.client().completeMultipartUpload(b.build());
       return S3Attributes.written(path, size.get(), options, r.eTag(), r.versionId(), r, visibility);
     } catch (RuntimeException e) {
-      throw S3Errors.translate(e, options.createOnly());
+      throw s3.fail(e, options.createOnly());
     }
   }
 

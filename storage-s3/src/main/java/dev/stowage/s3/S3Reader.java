@@ -40,7 +40,7 @@ final class S3Reader {
     try {
       return s3.client().headObject(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
     } catch (RuntimeException e) {
-      throw S3Errors.translate(e, false);
+      throw s3.fail(e, false);
     }
   }
 
@@ -95,7 +95,7 @@ final class S3Reader {
       }
       return Visibility.PRIVATE;
     } catch (RuntimeException e) {
-      throw S3Errors.translate(e, false);
+      throw s3.fail(e, false);
     }
   }
 

@@ -116,9 +116,9 @@ final class S3Urls {
     }
   }
 
-  private static BackendException failure(Exception e) {
+  private BackendException failure(Exception e) {
     if (e instanceof RuntimeException) {
-      return S3Errors.translate((RuntimeException) e, false);
+      return s3.fail((RuntimeException) e, false);
     }
     return BackendException.of(StorageException.Kind.UNEXPECTED, "cannot build the URL", e);
   }

@@ -91,7 +91,7 @@ final class S3Writer {
       PutObjectResponse r = s3.client().putObject(b.build(), body);
       return S3Attributes.written(path, length, o, r.eTag(), r.versionId(), r, reported);
     } catch (RuntimeException e) {
-      throw S3Errors.translate(e, o.createOnly());
+      throw s3.fail(e, o.createOnly());
     }
   }
 
