@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
+import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2ListFilesRequest;
@@ -136,6 +137,29 @@ class B2ProviderTest {
         String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
         assertThat(client.listFileNames(B2ListFilesRequest.of(bucketId, null, null, 10)).files())
             .extracting(B2FileVersion::fileName).containsExactly("via-uri/a.txt");
+      }
+    }
+  }
+
+  @Test
+  void filesystemsOpen_missingBucket_firstOperationFailsNamingTheBucket() {
+    try (B2Emulator emulator = B2Emulator.builder().start()) {
+      URI uri = URI.create("b2://no-such-bucket-anywhere/p?endpoint=" + emulator.url() + "&maxAttempts=2");
+      Map<String, String> keys = Map.of("keyId", emulator.keyId(), "applicationKey", emulator.applicationKey());
+      try (Filesystem fs = Filesystems.open(uri, keys)) {
+        assertThatThrownBy(() -> fs.stat("reports/q1.txt"))
+            .isInstanceOfSatisfying(StorageException.class, e -> {
+              assertThat(e.kind()).isEqualTo(StorageException.Kind.BUCKET_NOT_FOUND);
+              assertThat(e.getMessage())
+                  .startsWith("Unable to read metadata of 'reports/q1.txt': bucket not found")
+                  .contains("no-such-bucket-anywhere");
+            });
+      }
+      try (Filesystem fs = Filesystems.open(uri, keys)) {
+        assertThatThrownBy(() -> fs.write("a.txt", "x"))
+            .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.getMessage())
+                .startsWith("Unable to write 'a.txt': bucket not found")
+                .contains("no-such-bucket-anywhere"));
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.stowage.VisibilityMode;
 import dev.stowage.spi.BackendException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * What every part of the adapter shares: the client, the configuration and the key mapping, plus
@@ -16,6 +17,8 @@ final class S3Context {
   private final S3Client client;
   private final S3Config config;
   private final S3Keys keys;
+  /** Set once the bucket is known to exist (or cannot be asked about): no more HeadBucket calls. */
+  private volatile boolean bucketKnown;
 
   S3Context(S3Client client, S3Config config) {
     this.client = client;
@@ -74,6 +77,37 @@ final class S3Context {
   /** Returns the bucket's visibility when visibility is bucket-level, else null. */
   Visibility bucketLevelVisibility() {
     return config.visibilityMode() == VisibilityMode.BUCKET_LEVEL ? config.bucketVisibility() : null;
+  }
+
+  /**
+   * Returns whether a 404 without an error code (the answer to a HEAD, which has no body) means
+   * that the bucket itself is missing rather than the key. Asks S3 once per adapter (HeadBucket);
+   * once the bucket is seen, or the question cannot be answered (no permission, an outage), the
+   * answer is "no" without a request.
+   */
+  boolean bucketMissing() {
+    if (bucketKnown) {
+      return false;
+    }
+    try {
+      client.headBucket(b -> b.bucket(bucket()));
+      bucketKnown = true;
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return true;
+      }
+      bucketKnown = e.statusCode() < 500;
+      return false;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Returns the BUCKET_NOT_FOUND failure for {@code cause}, naming the bucket. */
+  BackendException missingBucket(RuntimeException cause) {
+    return BackendException.of(StorageException.Kind.BUCKET_NOT_FOUND,
+        "s3 404: no bucket named " + bucket() + " is visible to these credentials", cause);
   }
 
   /** Returns the backend failure for an SDK exception (see {@link #fail(RuntimeException, boolean)}). */

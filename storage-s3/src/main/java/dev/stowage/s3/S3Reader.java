@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
@@ -35,10 +34,15 @@ final class S3Reader {
     this.s3 = s3;
   }
 
-  /** Returns the HeadObject of {@code path}, or fails with NOT_FOUND. */
+  /** Returns the HeadObject of {@code path}, or fails with NOT_FOUND (BUCKET_NOT_FOUND). */
   HeadObjectResponse head(String path) {
     try {
       return s3.client().headObject(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404 && s3.bucketMissing()) {
+        throw s3.missingBucket(e);
+      }
+      throw s3.fail(e, false);
     } catch (RuntimeException e) {
       throw s3.fail(e, false);
     }
@@ -48,10 +52,11 @@ final class S3Reader {
     try {
       s3.client().headObject(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
       return true;
-    } catch (NoSuchKeyException e) {
-      return false;
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
+        if (s3.bucketMissing()) {
+          throw s3.missingBucket(e);
+        }
         return false;
       }
       throw s3.fail(e);
