@@ -251,6 +251,9 @@ public final class B2Adapter implements FilesystemAdapter {
       return Optional.of(Attributes.of(path, h, ctx.visibility()));
     } catch (BackendException e) {
       if (e.kind() == StorageException.Kind.NOT_FOUND) {
+        // A HEAD has no body to say which is missing, the file or the bucket: the bucket is looked
+        // up (once per adapter, as any found file's visibility needs it) to tell them apart.
+        ctx.retries.call(ctx.bucket::id);
         return Optional.empty();
       }
       throw e;
