@@ -3,6 +3,7 @@ package dev.stowage.local;
 import dev.stowage.DirectoryAttributes;
 import dev.stowage.FileAttributes;
 import dev.stowage.StorageAttributes;
+import dev.stowage.StorageException;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.Path;
@@ -154,7 +155,9 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
           permissions.visibilityOf(a, true));
     }
     if (a.isSymbolicLink() && paths.policy() == SymlinkPolicy.REFUSE) {
-      throw LocalErrors.symlink();
+      // The failure names the listed directory; the detail names the entry that is a link.
+      throw LocalErrors.failure(StorageException.Kind.PERMISSION_DENIED, "a symbolic link is at '"
+          + currentPrefix.concat(text) + "' and links are never followed");
     }
     // A link under SKIP, or a device, pipe or socket.
     return null;
