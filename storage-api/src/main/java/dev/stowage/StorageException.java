@@ -15,8 +15,8 @@ import java.util.Optional;
  *
  * <p>Adapters do not create these: they throw a {@link dev.stowage.spi.BackendException} (a kind
  * and a detail), and the facade turns it into the subclass of the caller's operation with its
- * path. {@link #of} is for {@link Filesystem} implementations that are not the facade (such as
- * {@link dev.stowage.decorator.MountManager}) and for tests.
+ * path. {@link #of} is for {@link Filesystem} implementations that are not the facade (a mount
+ * manager routing to several filesystems) and for tests.
  */
 public abstract sealed class StorageException extends RuntimeException
     permits ReadFailedException, WriteFailedException, DeleteFailedException, ListFailedException,
