@@ -33,8 +33,8 @@ final class B2Deleter {
   void delete(String path) {
     String fileName = ctx.bucket.fileName(path);
     boolean deleted = ctx.config.deleteMode() == B2DeleteMode.HIDE
-        ? hide(path, fileName)
-        : deleteVersions(path, fileName, false) > 0;
+        ? hide(fileName)
+        : deleteVersions(fileName, false) > 0;
     if (!deleted && directoryExists.test(path)) {
       throw BackendException.of(StorageException.Kind.IS_A_DIRECTORY,
           "a directory exists at this path");
@@ -43,11 +43,11 @@ final class B2Deleter {
 
   void deleteDirectory(String path) {
     String prefix = ctx.retries.call(() -> ctx.bucket.clampToKey(ctx.bucket.directoryPrefix(path)));
-    deleteVersions(path, prefix, true);
+    deleteVersions(prefix, true);
   }
 
   /** Hides the name; returns false when there was no visible file to hide. */
-  private boolean hide(String path, String fileName) {
+  private boolean hide(String fileName) {
     try {
       ctx.retries.call(() -> ctx.client.hideFile(ctx.bucket.id(), fileName));
       return true;
@@ -63,7 +63,7 @@ final class B2Deleter {
    * Deletes the versions of exactly {@code name}, or of every name starting with it when
    * {@code isPrefix}; returns how many versions were deleted.
    */
-  private int deleteVersions(String path, String name, boolean isPrefix) {
+  private int deleteVersions(String name, boolean isPrefix) {
     int deleted = 0;
     String startName = isPrefix ? null : name;
     String startId = null;
@@ -82,7 +82,7 @@ final class B2Deleter {
           doomed.add(v); // a file's delete leaves others' unfinished uploads of the name alone
         }
       }
-      removeAll(path, doomed);
+      removeAll(doomed);
       deleted += doomed.size();
       if (past || page.nextFileName() == null) {
         return deleted;
@@ -92,10 +92,10 @@ final class B2Deleter {
     }
   }
 
-  private void removeAll(String path, List<B2FileVersion> versions) {
+  private void removeAll(List<B2FileVersion> versions) {
     List<Future<?>> running = new ArrayList<>();
     for (B2FileVersion v : versions) {
-      running.add(executor.submit(() -> remove(path, v)));
+      running.add(executor.submit(() -> remove(v)));
     }
     BackendException first = null;
     for (Future<?> f : running) {
@@ -118,7 +118,7 @@ final class B2Deleter {
     }
   }
 
-  private void remove(String path, B2FileVersion v) {
+  private void remove(B2FileVersion v) {
     boolean unfinished = "start".equals(v.action());
     try {
       if (unfinished) {

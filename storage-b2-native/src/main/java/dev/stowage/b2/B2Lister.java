@@ -64,11 +64,11 @@ final class B2Lister {
     if (!deep && rest.contains("/")) {
       // The key only reaches a deeper prefix: the one visible child is its first segment.
       String child = rest.substring(0, rest.indexOf('/'));
-      return hasAny(path, listPrefix)
+      return hasAny(listPrefix)
           ? List.<StorageAttributes>of(new DirectoryAttributes(join(path, child), null, visibility)).iterator()
           : List.<StorageAttributes>of().iterator();
     }
-    Iterator<B2FileVersion> names = pages(path, listPrefix, deep ? null : "/", ctx.config.listPageSize());
+    Iterator<B2FileVersion> names = pages(listPrefix, deep ? null : "/", ctx.config.listPageSize());
     int cut = ctx.bucket.directoryPrefix("").length();
     Iterator<HierarchyListing.Key> keys = new Iterator<>() {
       private B2FileVersion pending;
@@ -113,16 +113,16 @@ final class B2Lister {
   /** Returns whether anything (a file or a marker) exists below directory {@code path}. */
   boolean directoryExists(String path) {
     String prefix = ctx.retries.call(() -> ctx.bucket.clampToKey(ctx.bucket.directoryPrefix(path)));
-    return hasAny(path, prefix);
+    return hasAny(prefix);
   }
 
-  private boolean hasAny(String path, String prefix) {
+  private boolean hasAny(String prefix) {
     B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
         new B2ListFilesRequest(ctx.bucket.id(), prefix, null, null, null, 1)));
     return !page.files().isEmpty();
   }
 
-  private Iterator<B2FileVersion> pages(String path, String prefix, String delimiter, int pageSize) {
+  private Iterator<B2FileVersion> pages(String prefix, String delimiter, int pageSize) {
     return PagedIterator.of(token -> {
       B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
           new B2ListFilesRequest(ctx.bucket.id(), prefix, delimiter, token, null, pageSize)));

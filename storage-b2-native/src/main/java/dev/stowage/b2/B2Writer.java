@@ -68,7 +68,7 @@ final class B2Writer {
   FileAttributes write(String path, WriteSource source, WriteOptions options) {
     B2Context.checkContentType(options.contentType());
     ctx.checkVisibility(options.visibility());
-    Map<String, String> info = info(path, options);
+    Map<String, String> info = info(options);
     String type = options.contentType() != null ? options.contentType() : AUTO_TYPE;
     String fileName = ctx.bucket.fileName(path);
     Sizes sizes = ctx.sizes();
@@ -219,7 +219,7 @@ final class B2Writer {
   }
 
   /** Returns the file info of a write, refusing user metadata that would clash with B2's own names. */
-  private static Map<String, String> info(String path, WriteOptions options) {
+  private static Map<String, String> info(WriteOptions options) {
     for (String key : options.userMetadata().keySet()) {
       if (Attributes.isReserved(key)) {
         throw BackendException.of(StorageException.Kind.INVALID_INPUT,
