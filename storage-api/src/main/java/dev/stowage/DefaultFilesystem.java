@@ -210,7 +210,7 @@ final class DefaultFilesystem implements Filesystem {
     } catch (IOException e) {
       throw Failures.io(Operation.STAT, p, null, e);
     } catch (RuntimeException e) {
-      throw reattribute(Failures.wrap(Operation.STAT, p, null, e), Operation.STAT, p, null);
+      throw Failures.wrap(Operation.STAT, p, null, e);
     }
   }
 
@@ -360,8 +360,7 @@ final class DefaultFilesystem implements Filesystem {
       try {
         stored = adapter.checksum(p, algorithm);
       } catch (RuntimeException e) {
-        StorageException se = reattribute(Failures.wrap(Operation.CHECKSUM, p, null, e),
-            Operation.CHECKSUM, p, null);
+        StorageException se = Failures.wrap(Operation.CHECKSUM, p, null, e);
         throw directoryOr(se, Operation.CHECKSUM, p, null, p);
       }
       if (stored != null && stored.isPresent() && stored.get().algorithm() == algorithm) {
@@ -372,8 +371,7 @@ final class DefaultFilesystem implements Filesystem {
     try {
       in = adapter.read(p, null);
     } catch (RuntimeException e) {
-      StorageException se = reattribute(Failures.wrap(Operation.CHECKSUM, p, null, e),
-          Operation.CHECKSUM, p, null);
+      StorageException se = Failures.wrap(Operation.CHECKSUM, p, null, e);
       throw directoryOr(se, Operation.CHECKSUM, p, null, p);
     }
     try (InputStream stream = in) {
@@ -381,7 +379,7 @@ final class DefaultFilesystem implements Filesystem {
     } catch (IOException e) {
       throw Failures.io(Operation.CHECKSUM, p, null, e);
     } catch (RuntimeException e) {
-      throw reattribute(Failures.wrap(Operation.CHECKSUM, p, null, e), Operation.CHECKSUM, p, null);
+      throw Failures.wrap(Operation.CHECKSUM, p, null, e);
     }
   }
 
@@ -448,12 +446,6 @@ final class DefaultFilesystem implements Filesystem {
     } catch (RuntimeException e) {
       throw Failures.wrap(operation, path, destination, e);
     }
-  }
-
-  /** Returns {@code e} re-attributed to {@code operation} when it came from another adapter call. */
-  static StorageException reattribute(StorageException e, Operation operation, String path,
-      String destination) {
-    return e.operation() == operation ? e : e.as(operation, path, destination);
   }
 
   /**

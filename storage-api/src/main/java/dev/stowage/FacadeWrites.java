@@ -120,7 +120,7 @@ final class FacadeWrites {
           try {
             return adapter.stat(s);
           } catch (RuntimeException e) {
-            StorageException se = DefaultFilesystem.reattribute(Failures.wrap(op, s, d, e), op, s, d);
+            StorageException se = Failures.wrap(op, s, d, e);
             throw DefaultFilesystem.directoryOr(adapter, se, op, s, d, s);
           }
         default:
@@ -210,7 +210,7 @@ final class FacadeWrites {
     try {
       isDirectory = adapter.directoryExists(target);
     } catch (RuntimeException e) {
-      throw DefaultFilesystem.reattribute(Failures.wrap(op, path, destination, e), op, path, destination);
+      throw Failures.wrap(op, path, destination, e);
     }
     if (isDirectory) {
       throw Preconditions.failure(op, path, destination, StorageException.Kind.IS_A_DIRECTORY,

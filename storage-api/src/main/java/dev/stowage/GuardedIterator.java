@@ -77,12 +77,6 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
   }
 
   private StorageException translate(RuntimeException e) {
-    if (e instanceof ListFailedException) {
-      return (StorageException) e;
-    }
-    if (e instanceof StorageException) {
-      return ((StorageException) e).as(Operation.LIST, path, null);
-    }
     return Failures.wrap(Operation.LIST, path, null, e);
   }
 }

@@ -13,8 +13,10 @@ import java.util.Optional;
  * Messages have one shape — operation, quoted path, kind, then the backend's detail — and never
  * contain a credential, token or signature.
  *
- * <p>Adapters usually create exceptions through {@link #of}, which picks the subclass that
- * matches the operation.
+ * <p>Adapters do not create these: they throw a {@link dev.stowage.spi.BackendException} (a kind
+ * and a detail), and the facade turns it into the subclass of the caller's operation with its
+ * path. {@link #of} is for {@link Filesystem} implementations that are not the facade (a mount
+ * manager routing to several filesystems) and for tests.
  */
 public abstract sealed class StorageException extends RuntimeException
     permits ReadFailedException, WriteFailedException, DeleteFailedException, ListFailedException,
@@ -148,7 +150,11 @@ public abstract sealed class StorageException extends RuntimeException
     return of(operation, path, null, kind, detail, null, cause);
   }
 
-  /** Returns a copy of this failure re-attributed to another operation (e.g. a stat inside a copy). */
+  /**
+   * Returns a copy of this failure re-attributed to another operation and path, this failure as
+   * its cause. For {@link Filesystem} implementations that call other filesystems (a mount
+   * manager moving between mounts); adapters never need it.
+   */
   public StorageException as(Operation newOperation, String newPath, String newDestination) {
     return of(newOperation, newPath, newDestination, kind, detail, retryAfter, this);
   }

@@ -75,4 +75,28 @@ class DependencyRulesTest {
       assertThat(users).isEmpty();
     }
   }
+
+  @Test
+  void adapters_nameNoOperationAndBuildNoStorageException() throws IOException {
+    // Adapters report a BackendException; the facade attaches operation and path (Failures).
+    List<Path> roots = List.of(Paths.get("src/main/java/dev/stowage/memory"),
+        Paths.get("src/main/java/dev/stowage/spi"), Paths.get("src/main/java/dev/stowage/decorator"));
+    Pattern naming = Pattern.compile("\\bOperation\\.|StorageException\\.of\\(|FailedException\\.(at|notFound)\\(|\\.as\\(");
+    List<String> violations = new java.util.ArrayList<>();
+    for (Path root : roots) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path p : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+          // MountManager is a Filesystem over filesystems, not an adapter: it builds the caller's failures.
+          if (p.getFileName().toString().equals("MountManager.java")) {
+            continue;
+          }
+          Matcher m = naming.matcher(Files.readString(p));
+          while (m.find()) {
+            violations.add(p.getFileName() + ": " + m.group());
+          }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
 }

@@ -3,12 +3,12 @@ package dev.stowage.decorator;
 import dev.stowage.Capabilities;
 import dev.stowage.Capability;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.ForwardingAdapter;
 import dev.stowage.spi.WriteSource;
@@ -45,46 +45,45 @@ public final class ReadOnlyAdapter extends ForwardingAdapter {
 
   @Override
   public FileAttributes write(String path, WriteSource source, WriteOptions options) {
-    throw refused(Operation.WRITE, path, null);
+    throw refused();
   }
 
   @Override
   public void createDirectory(String path, Visibility visibility) {
-    throw refused(Operation.CREATE_DIRECTORY, path, null);
+    throw refused();
   }
 
   @Override
   public void deleteDirectory(String path) {
-    throw refused(Operation.DELETE_DIRECTORY, path, null);
+    throw refused();
   }
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
-    throw refused(Operation.COPY, source, destination);
+    throw refused();
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
-    throw refused(Operation.MOVE, source, destination);
+    throw refused();
   }
 
   @Override
   public void delete(String path) {
-    throw refused(Operation.DELETE, path, null);
+    throw refused();
   }
 
   @Override
   public void setVisibility(String path, Visibility visibility) {
-    throw refused(Operation.SET_VISIBILITY, path, null);
+    throw refused();
   }
 
   @Override
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    throw refused(Operation.PREPARE_UPLOAD, path, null);
+    throw refused();
   }
 
-  private static StorageException refused(Operation operation, String path, String destination) {
-    return StorageException.of(operation, path, destination, StorageException.Kind.UNSUPPORTED,
-        "read-only", null, null);
+  private static BackendException refused() {
+    return BackendException.of(StorageException.Kind.UNSUPPORTED, "read-only");
   }
 }

@@ -5,20 +5,12 @@ import dev.stowage.Capabilities;
 import dev.stowage.Capability;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
-import dev.stowage.ChecksumFailedException;
-import dev.stowage.CopyFailedException;
 import dev.stowage.FileAttributes;
-import dev.stowage.MetadataFailedException;
-import dev.stowage.MoveFailedException;
-import dev.stowage.Operation;
-import dev.stowage.ReadFailedException;
 import dev.stowage.StorageAttributes;
-import dev.stowage.StorageException;
-import dev.stowage.UrlFailedException;
+import dev.stowage.StorageException.Kind;
 import dev.stowage.Visibility;
-import dev.stowage.VisibilityFailedException;
-import dev.stowage.WriteFailedException;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.Checksums;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.PartUploader;
@@ -129,15 +121,15 @@ public final class MemoryAdapter implements FilesystemAdapter {
   public InputStream read(String path, ByteRange range) {
     MemoryObject o = file(path);
     if (o == null) {
-      throw ReadFailedException.notFound(path);
+      throw BackendException.of(Kind.NOT_FOUND, null);
     }
     if (range == null) {
       return new ByteArrayInputStream(o.data());
     }
     ByteRange.Resolved r = range.resolve(o.data().length);
     if (r == null) {
-      throw ReadFailedException.at(path, StorageException.Kind.RANGE_NOT_SATISFIABLE,
-          range.httpHeader() + " of " + o.data().length + " bytes", null);
+      throw BackendException.of(Kind.RANGE_NOT_SATISFIABLE,
+          range.httpHeader() + " of " + o.data().length + " bytes");
     }
     return new ByteArrayInputStream(o.data(), (int) r.start(), (int) r.length());
   }
@@ -159,8 +151,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
       }
       return ((WritePlan.Parts) plan).upload(uploader, newSession(path, options));
     } catch (IOException e) {
-      throw WriteFailedException.at(path, StorageException.Kind.UNAVAILABLE,
-          "reading the source failed", e);
+      throw BackendException.of(Kind.UNAVAILABLE, "reading the source failed", e);
     }
   }
 
@@ -168,7 +159,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   public FileAttributes stat(String path) {
     MemoryObject o = file(path);
     if (o == null) {
-      throw MetadataFailedException.at(Operation.STAT, path, StorageException.Kind.NOT_FOUND, null, null);
+      throw BackendException.of(Kind.NOT_FOUND, null);
     }
     return o.attributes(path);
   }
@@ -195,12 +186,12 @@ public final class MemoryAdapter implements FilesystemAdapter {
   public FileAttributes copy(String source, String destination, WriteOptions options) {
     MemoryObject o = file(source);
     if (o == null) {
-      throw CopyFailedException.at(source, destination, StorageException.Kind.NOT_FOUND, null, null);
+      throw BackendException.of(Kind.NOT_FOUND, null);
     }
     MemoryObject copy = derive(o, options);
     if (options.createOnly()) {
       if (store.objects.putIfAbsent(destination, copy) != null) {
-        throw CopyFailedException.at(source, destination, StorageException.Kind.ALREADY_EXISTS, null, null);
+        throw BackendException.of(Kind.ALREADY_EXISTS, null);
       }
     } else {
       store.objects.put(destination, copy);
@@ -212,7 +203,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   public FileAttributes move(String source, String destination, WriteOptions options) {
     MemoryObject o = file(source);
     if (o == null) {
-      throw MoveFailedException.at(source, destination, StorageException.Kind.NOT_FOUND, null, null);
+      throw BackendException.of(Kind.NOT_FOUND, null);
     }
     if (source.equals(destination)) {
       return o.attributes(source);
@@ -220,7 +211,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
     MemoryObject moved = derive(o, options);
     if (options.createOnly()) {
       if (store.objects.putIfAbsent(destination, moved) != null) {
-        throw MoveFailedException.at(source, destination, StorageException.Kind.ALREADY_EXISTS, null, null);
+        throw BackendException.of(Kind.ALREADY_EXISTS, null);
       }
     } else {
       store.objects.put(destination, moved);
@@ -241,7 +232,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
     MemoryObject updated = path.isEmpty() || path.endsWith("/") ? null
         : store.objects.computeIfPresent(path, (k, o) -> o.withVisibility(visibility));
     if (updated == null) {
-      throw VisibilityFailedException.notFound(path);
+      throw BackendException.of(Kind.NOT_FOUND, null);
     }
   }
 
@@ -249,7 +240,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   public Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm) {
     MemoryObject o = file(path);
     if (o == null) {
-      throw ChecksumFailedException.notFound(path);
+      throw BackendException.of(Kind.NOT_FOUND, null);
     }
     return algorithm == ChecksumAlgorithm.MD5
         ? Optional.of(new Checksum(algorithm, o.md5())) : Optional.empty();
@@ -258,7 +249,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   @Override
   public URI publicUrl(String path) {
     if (publicUrlBase == null) {
-      throw unsupported(Operation.PUBLIC_URL, path);
+      throw BackendException.of(Kind.UNSUPPORTED, "the memory adapter has no such URLs");
     }
     return publicUrlBase.resolve(UrlPaths.encode(path));
   }
@@ -300,7 +291,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
         o.userMetadata(), o.cacheControl(), o.contentDisposition(), o.contentEncoding());
     if (o.createOnly()) {
       if (store.objects.putIfAbsent(path, object) != null) {
-        throw WriteFailedException.at(path, StorageException.Kind.ALREADY_EXISTS, null, null);
+        throw BackendException.of(Kind.ALREADY_EXISTS, null);
       }
     } else {
       store.objects.put(path, object);
@@ -322,11 +313,6 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   private static String md5(byte[] data) {
     return Checksums.of(data, ChecksumAlgorithm.MD5).hex();
-  }
-
-  private static StorageException unsupported(Operation operation, String path) {
-    return UrlFailedException.at(operation, path, StorageException.Kind.UNSUPPORTED,
-        "the memory adapter has no such URLs", null);
   }
 
   /** Builds a {@link MemoryAdapter}. */

@@ -5,7 +5,6 @@ import dev.stowage.Capabilities;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
@@ -24,10 +23,13 @@ import java.util.Optional;
  * <p>The facade does everything that is the same for every backend, once: it normalises and
  * validates paths (adapters receive normalised paths, {@code ""} for the root, never with a
  * leading or trailing slash), checks {@link #capabilities()} before calling, validates ranges and
- * options, fills in defaults (content type), streams checksums the backend lacks, and wraps any
- * non-{@link dev.stowage.StorageException} failure. Adapters translate backend errors into
- * {@link dev.stowage.StorageException}s with the right {@link dev.stowage.StorageException.Kind}
- * (see {@link dev.stowage.StorageException#of}).
+ * options, fills in defaults (content type), streams checksums the backend lacks, and turns every
+ * failure into the {@link dev.stowage.StorageException} of the caller's operation and path.
+ * Adapters report backend errors as {@link BackendException}s with the right
+ * {@link dev.stowage.StorageException.Kind} and a detail, and never name an operation or a path
+ * in them: the facade attaches both. A stream an adapter returns reports failures as
+ * {@link java.io.IOException}s; one caused by an INTEGRITY {@link BackendException} is reported as
+ * INTEGRITY, any other as UNAVAILABLE.
  *
  * <p>Implementations must be thread-safe.
  */
@@ -100,7 +102,7 @@ public interface FilesystemAdapter extends AutoCloseable {
    * an adapter that overrides it declares {@link dev.stowage.Capability#PUBLIC_URL}.
    */
   default URI publicUrl(String path) {
-    throw unsupported(Operation.PUBLIC_URL, path, "public URLs");
+    throw unsupported("public URLs");
   }
 
   /**
@@ -109,7 +111,7 @@ public interface FilesystemAdapter extends AutoCloseable {
    * {@link dev.stowage.Capability#TEMPORARY_URL}.
    */
   default URI temporaryUrl(String path, Duration ttl) {
-    throw unsupported(Operation.TEMPORARY_URL, path, "temporary URLs");
+    throw unsupported("temporary URLs");
   }
 
   /**
@@ -117,12 +119,12 @@ public interface FilesystemAdapter extends AutoCloseable {
    * an adapter that overrides it declares {@link dev.stowage.Capability#PREPARE_UPLOAD}.
    */
   default UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    throw unsupported(Operation.PREPARE_UPLOAD, path, "browser upload tickets");
+    throw unsupported("browser upload tickets");
   }
 
-  private StorageException unsupported(Operation operation, String path, String what) {
-    return StorageException.of(operation, path, StorageException.Kind.UNSUPPORTED,
-        getClass().getSimpleName() + " has no " + what, null);
+  private BackendException unsupported(String what) {
+    return BackendException.of(StorageException.Kind.UNSUPPORTED,
+        getClass().getSimpleName() + " has no " + what);
   }
 
   /** Releases resources; the default does nothing. */

@@ -8,7 +8,6 @@ import dev.stowage.DirectoryAttributes;
 import dev.stowage.FileAttributes;
 import dev.stowage.PathNormalizer;
 import dev.stowage.StorageAttributes;
-import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
@@ -19,12 +18,12 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Confines every path below a prefix of the delegate, like a chroot: {@code a/b} becomes
- * {@code prefix/a/b}, results and listings come back relative to the prefix, failures name the
- * relative path, and no path can climb out ({@code ..} above the view's root is rejected).
+ * {@code prefix/a/b}, results and listings come back relative to the prefix (failures name no
+ * path: the facade names the caller's), and no path can climb out ({@code ..} above the view's
+ * root is rejected).
  *
  * <pre>{@code
  * Filesystem tenant = Filesystem.of(new PrefixedAdapter(bucketAdapter, "tenants/42"));
@@ -70,113 +69,101 @@ public final class PrefixedAdapter extends ForwardingAdapter {
   @Override
   public boolean fileExists(String path) {
     String full = full(path);
-    return guard(path, null, () -> delegate().fileExists(full));
+    return delegate().fileExists(full);
   }
 
   @Override
   public boolean directoryExists(String path) {
     String full = full(path);
     return PathNormalizer.normalize(path).isEmpty()
-        || guard(path, null, () -> delegate().directoryExists(full));
+        || delegate().directoryExists(full);
   }
 
   @Override
   public InputStream read(String path, ByteRange range) {
     String full = full(path);
-    return guard(path, null, () -> delegate().read(full, range));
+    return delegate().read(full, range);
   }
 
   @Override
   public FileAttributes write(String path, WriteSource source, WriteOptions options) {
     String full = full(path);
-    return guard(path, null, () -> delegate().write(full, source, options)).withPath(relative(full));
+    return delegate().write(full, source, options).withPath(relative(full));
   }
 
   @Override
   public FileAttributes stat(String path) {
     String full = full(path);
-    return guard(path, null, () -> delegate().stat(full)).withPath(relative(full));
+    return delegate().stat(full).withPath(relative(full));
   }
 
   @Override
   public Iterator<StorageAttributes> list(String path, boolean deep) {
     String full = full(path);
-    Iterator<StorageAttributes> entries = guard(path, null, () -> delegate().list(full, deep));
+    Iterator<StorageAttributes> entries = delegate().list(full, deep);
     return new Stripping(entries);
   }
 
   @Override
   public void createDirectory(String path, Visibility visibility) {
     String full = full(path);
-    guard(path, null, () -> {
-      delegate().createDirectory(full, visibility);
-      return null;
-    });
+    delegate().createDirectory(full, visibility);
   }
 
   @Override
   public void deleteDirectory(String path) {
     String full = full(path);
-    guard(path, null, () -> {
-      delegate().deleteDirectory(full);
-      return null;
-    });
+    delegate().deleteDirectory(full);
   }
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
     String s = full(source);
     String d = full(destination);
-    return guard(source, destination, () -> delegate().copy(s, d, options)).withPath(relative(d));
+    return delegate().copy(s, d, options).withPath(relative(d));
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
     String s = full(source);
     String d = full(destination);
-    return guard(source, destination, () -> delegate().move(s, d, options)).withPath(relative(d));
+    return delegate().move(s, d, options).withPath(relative(d));
   }
 
   @Override
   public void delete(String path) {
     String full = full(path);
-    guard(path, null, () -> {
-      delegate().delete(full);
-      return null;
-    });
+    delegate().delete(full);
   }
 
   @Override
   public void setVisibility(String path, Visibility visibility) {
     String full = full(path);
-    guard(path, null, () -> {
-      delegate().setVisibility(full, visibility);
-      return null;
-    });
+    delegate().setVisibility(full, visibility);
   }
 
   @Override
   public Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm) {
     String full = full(path);
-    return guard(path, null, () -> delegate().checksum(full, algorithm));
+    return delegate().checksum(full, algorithm);
   }
 
   @Override
   public URI publicUrl(String path) {
     String full = full(path);
-    return guard(path, null, () -> delegate().publicUrl(full));
+    return delegate().publicUrl(full);
   }
 
   @Override
   public URI temporaryUrl(String path, Duration ttl) {
     String full = full(path);
-    return guard(path, null, () -> delegate().temporaryUrl(full, ttl));
+    return delegate().temporaryUrl(full, ttl);
   }
 
   @Override
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
     String full = full(path);
-    UploadTicket t = guard(path, null, () -> delegate().prepareUpload(full, ttl, constraints));
+    UploadTicket t = delegate().prepareUpload(full, ttl, constraints);
     return new UploadTicket(relative(t.path()), t.method(), t.url(), t.headers(), t.expiresAt(),
         t.scope());
   }
@@ -199,20 +186,6 @@ public final class PrefixedAdapter extends ForwardingAdapter {
     }
     return delegatePath.startsWith(prefixSlash) ? delegatePath.substring(prefixSlash.length())
         : delegatePath;
-  }
-
-  /** Runs a delegate call, re-attributing its failure to this view's paths. */
-  private <T> T guard(String path, String destination, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (StorageException e) {
-      String p = e.path().isEmpty() ? e.path() : relative(e.path());
-      String d = e.destination() == null ? null : relative(e.destination());
-      if (p.equals(e.path()) && (d == null || d.equals(e.destination()))) {
-        throw e;
-      }
-      throw e.as(e.operation(), p, d);
-    }
   }
 
   /** Strips the prefix from listing entries and skips anything outside it. */

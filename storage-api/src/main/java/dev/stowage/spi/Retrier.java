@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before retry {@code n} (1 for the first retry) it sleeps a random duration in
  * {@code [0, min(maxDelay, baseDelay × 2^(n-1))]}, but never less than the
- * {@link StorageException#retryAfter()} the failure carries. It retries retryable
- * {@link StorageException}s (RATE_LIMITED, UNAVAILABLE, INTEGRITY) and {@link IOException}s
+ * {@link BackendException#retryAfter()} (or {@link StorageException#retryAfter()}) the failure
+ * carries. It retries {@link BackendException}s and {@link StorageException}s of retryable kinds
+ * (RATE_LIMITED, UNAVAILABLE, INTEGRITY) and {@link IOException}s
  * (timeouts included, interruptions not), up to {@code maxAttempts} attempts in all, then
  * rethrows the last failure; anything else is rethrown at once. An interrupt stops retrying: the
  * last failure is rethrown and the thread's interrupt flag is set.
@@ -213,8 +214,10 @@ public final class Retrier {
     Random r = random != null ? random : ThreadLocalRandom.current();
     long jittered = exponential <= 0 ? 0 : (long) (r.nextDouble() * (exponential + 1));
     Duration delay = Duration.ofMillis(Math.min(jittered, exponential));
-    Optional<Duration> asked = failure instanceof StorageException
-        ? ((StorageException) failure).retryAfter() : Optional.empty();
+    Optional<Duration> asked = failure instanceof BackendException
+        ? ((BackendException) failure).retryAfter()
+        : failure instanceof StorageException ? ((StorageException) failure).retryAfter()
+        : Optional.empty();
     if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
       delay = asked.get();
     }
@@ -223,6 +226,9 @@ public final class Retrier {
 
   /** The default rule: retryable kinds, and I/O failures other than interruption. */
   static boolean defaultRetryable(Exception e) {
+    if (e instanceof BackendException) {
+      return ((BackendException) e).retryable();
+    }
     if (e instanceof StorageException) {
       return ((StorageException) e).retryable();
     }
@@ -246,6 +252,9 @@ public final class Retrier {
   }
 
   private static String describe(Exception e) {
+    if (e instanceof BackendException) {
+      return "BackendException " + ((BackendException) e).kind();
+    }
     return e instanceof StorageException
         ? e.getClass().getSimpleName() + " " + ((StorageException) e).kind()
         : e.getClass().getSimpleName();

@@ -1,7 +1,6 @@
 package dev.stowage.spi;
 
 import dev.stowage.Checksum;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,7 @@ import java.util.Objects;
 /**
  * Passes a download through while computing its checksum, and fails at the end of the stream
  * when the bytes do not match what the backend stored: the reader gets an {@link IOException}
- * whose cause is an INTEGRITY {@link StorageException} naming both digests (or both lengths),
+ * whose cause is an INTEGRITY {@link BackendException} naming both digests (or both lengths),
  * never silently wrong bytes.
  *
  * <p>Only the end of the stream is checked: a reader that closes early gets no verdict, and
@@ -112,8 +111,7 @@ public final class VerifyingInputStream extends ReadThroughInputStream {
       }
     }
     if (problem != null) {
-      StorageException integrity = StorageException.of(Operation.READ, path,
-          StorageException.Kind.INTEGRITY, problem, null);
+      BackendException integrity = BackendException.of(StorageException.Kind.INTEGRITY, problem);
       throw new IOException("download of '" + path + "' is corrupt: " + problem, integrity);
     }
   }

@@ -1,7 +1,6 @@
 package dev.stowage.spi;
 
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,7 +41,7 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
    *
    * @param inParts given a known length, whether it goes as a multipart upload
    * @param streamLimit the most bytes of a stream held in memory (below {@code Integer.MAX_VALUE})
-   * @throws StorageException INVALID_INPUT when a stream of declared length ends early
+   * @throws BackendException INVALID_INPUT when a stream of declared length ends early
    * @throws IOException when reading a stream's first bytes or a file's size fails
    */
   static WritePlan of(String path, WriteSource source, LongPredicate inParts, long streamLimit)
@@ -73,8 +72,8 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
       }
       byte[] data = in.readNBytes((int) length);
       if (data.length < length) {
-        throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
-            "the stream ended after " + data.length + " of " + length + " bytes", null);
+        throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+            "the stream ended after " + data.length + " of " + length + " bytes");
       }
       return new Once(data, null, length);
     }

@@ -12,6 +12,7 @@ import dev.stowage.StorageException.Kind;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
 import dev.stowage.memory.MemoryAdapter;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.WriteSource;
 import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -27,6 +28,11 @@ class ReadOnlyAdapterTest {
   private void assertUnsupported(ThrowingCallable call) {
     assertThatThrownBy(call).isInstanceOf(StorageException.class)
         .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNSUPPORTED);
+  }
+
+  private void assertRefused(ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOf(BackendException.class)
+        .extracting(e -> ((BackendException) e).kind()).isEqualTo(Kind.UNSUPPORTED);
   }
 
   @Test
@@ -53,9 +59,9 @@ class ReadOnlyAdapterTest {
 
   @Test
   void mutatorsCalledDirectly_alsoRefuse() {
-    assertUnsupported(() -> readOnly.write("f", WriteSource.of(new byte[0]), WriteOptions.DEFAULT));
-    assertUnsupported(() -> readOnly.delete("f"));
-    assertUnsupported(() -> readOnly.deleteDirectory("d"));
+    assertRefused(() -> readOnly.write("f", WriteSource.of(new byte[0]), WriteOptions.DEFAULT));
+    assertRefused(() -> readOnly.delete("f"));
+    assertRefused(() -> readOnly.deleteDirectory("d"));
     assertThat(recording.calls()).isEmpty();
   }
 

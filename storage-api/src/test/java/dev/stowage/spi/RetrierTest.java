@@ -161,6 +161,28 @@ class RetrierTest {
   }
 
   @Test
+  void delays_backendRetryAfter_isHonoured() throws Exception {
+    BackendException slowDown = BackendException.of(Kind.RATE_LIMITED, "429", Duration.ofSeconds(5), null);
+    AtomicInteger attempts = new AtomicInteger();
+    retrier().build().call(() -> {
+      if (attempts.incrementAndGet() == 1) {
+        throw slowDown;
+      }
+      return null;
+    });
+    assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void isRetryable_backendException_followsItsKind() {
+    Retrier r = retrier().build();
+    assertThat(r.isRetryable(BackendException.of(Kind.UNAVAILABLE, "503"))).isTrue();
+    assertThat(r.isRetryable(BackendException.of(Kind.INTEGRITY, "sha1"))).isTrue();
+    assertThat(r.isRetryable(BackendException.of(Kind.NOT_FOUND, "404"))).isFalse();
+    assertThat(r.isRetryable(BackendException.of(Kind.PERMISSION_DENIED, "401"))).isFalse();
+  }
+
+  @Test
   void delays_hugeAttemptNumbersDoNotOverflow() {
     Retrier r = retrier().build();
     assertThat(r.delayBefore(100, new IOException()).toMillis()).isBetween(0L, 2000L);

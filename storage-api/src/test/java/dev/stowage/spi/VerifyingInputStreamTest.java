@@ -40,8 +40,8 @@ class VerifyingInputStreamTest {
         .hasMessageContaining(expected)
         .hasMessageContaining(actual)
         .hasMessageContaining("a/b.txt")
-        .cause().isInstanceOf(StorageException.class)
-        .satisfies(c -> assertThat(((StorageException) c).kind())
+        .cause().isInstanceOf(BackendException.class)
+        .satisfies(c -> assertThat(((BackendException) c).kind())
             .isEqualTo(StorageException.Kind.INTEGRITY));
   }
 

@@ -56,7 +56,7 @@ class WritePlanTest {
   @Test
   void knownLengthStream_endingEarly_failsInvalidInputNamingBothCounts() {
     assertThatThrownBy(() -> plan(WriteSource.of(new ByteArrayInputStream(new byte[3]), 10), 50))
-        .isInstanceOfSatisfying(StorageException.class,
+        .isInstanceOfSatisfying(BackendException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.INVALID_INPUT))
         .hasMessageContaining("3 of 10");
   }

@@ -6,7 +6,6 @@ import dev.stowage.Capability;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
@@ -17,6 +16,7 @@ import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2Download;
 import dev.stowage.b2.client.B2FileHeaders;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.Retrier;
 import dev.stowage.spi.VerifyingInputStream;
@@ -147,7 +147,7 @@ public final class B2Adapter implements FilesystemAdapter {
       return c;
     }
     B2Bucket bucket = ctx.bucket.cached();
-    Sizes sizes = bucket != null ? ctx.sizes(Operation.STAT, "")
+    Sizes sizes = bucket != null ? ctx.sizes()
         : Sizes.of(ctx.config, Sizes.B2_RECOMMENDED_PART, Sizes.B2_MINIMUM_PART);
     int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
     Capabilities.Builder b = Capabilities.builder()
@@ -178,14 +178,14 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public boolean fileExists(String path) {
-    return ctx.retries.operation(() -> head(path, Operation.EXISTS).isPresent());
+    return ctx.retries.operation(() -> head(path).isPresent());
   }
 
   @Override
   public boolean directoryExists(String path) {
     return ctx.retries.operation(() -> {
       if (path.isEmpty()) {
-        ctx.retries.call(Operation.EXISTS, path, null, ctx.bucket::id); // the bucket must exist
+        ctx.retries.call(ctx.bucket::id); // the bucket must exist
         return true;
       }
       return lister.directoryExists(path);
@@ -205,9 +205,9 @@ public final class B2Adapter implements FilesystemAdapter {
     String fileName = ctx.bucket.fileName(path);
     B2Download download;
     try {
-      download = ctx.retries.call(Operation.READ, path, null, () -> client.downloadFileByName(
+      download = ctx.retries.call(() -> client.downloadFileByName(
           ctx.bucket.name(), fileName, range == null ? null : range.httpHeader()));
-    } catch (StorageException e) {
+    } catch (BackendException e) {
       if (e.kind() == StorageException.Kind.RANGE_NOT_SATISFIABLE && emptyButSatisfiable(path, range)) {
         return InputStream.nullInputStream();
       }
@@ -240,17 +240,20 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public FileAttributes stat(String path) {
-    return ctx.retries.operation(() -> head(path, Operation.STAT).orElseThrow(() ->
-        StorageException.of(Operation.STAT, path, StorageException.Kind.NOT_FOUND, "no such file", null)));
+    return ctx.retries.operation(() -> head(path).orElseThrow(() ->
+        BackendException.notFound("no such file")));
   }
 
-  private Optional<FileAttributes> head(String path, Operation op) {
+  private Optional<FileAttributes> head(String path) {
     try {
-      B2FileHeaders h = ctx.retries.call(op, path, null,
+      B2FileHeaders h = ctx.retries.call(
           () -> client.headFileByName(ctx.bucket.name(), ctx.bucket.fileName(path)));
-      return Optional.of(Attributes.of(path, h, ctx.visibility(op, path)));
-    } catch (StorageException e) {
+      return Optional.of(Attributes.of(path, h, ctx.visibility()));
+    } catch (BackendException e) {
       if (e.kind() == StorageException.Kind.NOT_FOUND) {
+        // A HEAD has no body to say which is missing, the file or the bucket: the bucket is looked
+        // up (once per adapter, as any found file's visibility needs it) to tell them apart.
+        ctx.retries.call(ctx.bucket::id);
         return Optional.empty();
       }
       throw e;
@@ -264,12 +267,8 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public void createDirectory(String path, Visibility visibility) {
-    ctx.checkVisibility(visibility, Operation.CREATE_DIRECTORY, path, null);
-    try {
-      writer.write(path + "/" + B2Lister.MARKER, WriteSource.of(new byte[0]), WriteOptions.DEFAULT);
-    } catch (StorageException e) {
-      throw e.as(Operation.CREATE_DIRECTORY, path, null);
-    }
+    ctx.checkVisibility(visibility);
+    writer.write(path + "/" + B2Lister.MARKER, WriteSource.of(new byte[0]), WriteOptions.DEFAULT);
   }
 
   @Override
@@ -279,25 +278,25 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
-    return copier.copy(source, destination, options, Operation.COPY);
+    return copier.copy(source, destination, options);
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
-    FileAttributes moved = copier.copy(source, destination, options, Operation.MOVE);
-    deleter.delete(source, Operation.MOVE);
+    FileAttributes moved = copier.copy(source, destination, options);
+    deleter.delete(source);
     return moved;
   }
 
   @Override
   public void delete(String path) {
-    deleter.delete(path, Operation.DELETE);
+    deleter.delete(path);
   }
 
   @Override
   public void setVisibility(String path, Visibility visibility) {
     stat(path);
-    ctx.checkVisibility(visibility, Operation.SET_VISIBILITY, path, null);
+    ctx.checkVisibility(visibility);
   }
 
   @Override

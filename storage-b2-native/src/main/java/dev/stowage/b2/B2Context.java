@@ -1,9 +1,9 @@
 package dev.stowage.b2;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.b2.client.B2Client;
+import dev.stowage.spi.BackendException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -31,11 +31,11 @@ final class B2Context {
         Math.max(4, config.concurrency()));
   }
 
-  /** Returns the sizes in force, authorising first if needed (with retries; failures name {@code op} and {@code path}). */
-  Sizes sizes(Operation op, String path) {
+  /** Returns the sizes in force, authorising first if needed (with retries). */
+  Sizes sizes() {
     Sizes s = sizes;
     if (s == null) {
-      s = retries.call(op, path, null, () -> Sizes.of(config, client.authorization()));
+      s = retries.call(() -> Sizes.of(config, client.authorization()));
       sizes = s;
     }
     return s;
@@ -47,29 +47,29 @@ final class B2Context {
   }
 
   /** Returns the bucket-level visibility, looking the bucket up first if needed (with retries). */
-  Visibility visibility(Operation op, String path) {
-    return retries.call(op, path, null, bucket::visibility);
+  Visibility visibility() {
+    return retries.call(bucket::visibility);
   }
 
   /**
    * Fails with INVALID_INPUT unless {@code type} is null or a {@code type/subtype} media type
    * (parameters allowed) without control characters.
    */
-  static void checkContentType(String type, Operation op, String path, String destination) {
+  static void checkContentType(String type) {
     if (type != null && !CONTENT_TYPE.matcher(type).matches()) {
-      throw StorageException.of(op, path, destination, StorageException.Kind.INVALID_INPUT,
-          "not a media type: '" + type.replaceAll("\\p{Cntrl}", "?") + "'", null, null);
+      throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+          "not a media type: '" + type.replaceAll("\\p{Cntrl}", "?") + "'");
     }
   }
 
   /** Fails with UNSUPPORTED when {@code wanted} is set and differs from the bucket's visibility. */
-  void checkVisibility(Visibility wanted, Operation op, String path, String destination) {
+  void checkVisibility(Visibility wanted) {
     if (wanted != null) {
-      Visibility actual = visibility(op, path);
+      Visibility actual = visibility();
       if (wanted != actual) {
-        throw StorageException.of(op, path, destination, StorageException.Kind.UNSUPPORTED,
+        throw BackendException.of(StorageException.Kind.UNSUPPORTED,
             "B2 visibility is set per bucket, and bucket " + bucket.name() + " is "
-                + actual.name().toLowerCase(Locale.ROOT), null, null);
+                + actual.name().toLowerCase(Locale.ROOT));
       }
     }
   }

@@ -1,10 +1,10 @@
 package dev.stowage.b2;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2FileVersionsPage;
 import dev.stowage.b2.client.B2ListFilesRequest;
+import dev.stowage.spi.BackendException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -30,29 +30,28 @@ final class B2Deleter {
   }
 
   /** Deletes the file at {@code path} as the configured mode says; a missing file is not an error. */
-  void delete(String path, Operation op) {
+  void delete(String path) {
     String fileName = ctx.bucket.fileName(path);
     boolean deleted = ctx.config.deleteMode() == B2DeleteMode.HIDE
-        ? hide(path, fileName, op)
-        : deleteVersions(path, fileName, false, op) > 0;
+        ? hide(fileName)
+        : deleteVersions(fileName, false) > 0;
     if (!deleted && directoryExists.test(path)) {
-      throw StorageException.of(op, path, StorageException.Kind.IS_A_DIRECTORY,
-          "a directory exists at this path", null);
+      throw BackendException.of(StorageException.Kind.IS_A_DIRECTORY,
+          "a directory exists at this path");
     }
   }
 
   void deleteDirectory(String path) {
-    String prefix = ctx.retries.call(Operation.DELETE_DIRECTORY, path, null,
-        () -> ctx.bucket.clampToKey(ctx.bucket.directoryPrefix(path)));
-    deleteVersions(path, prefix, true, Operation.DELETE_DIRECTORY);
+    String prefix = ctx.retries.call(() -> ctx.bucket.clampToKey(ctx.bucket.directoryPrefix(path)));
+    deleteVersions(prefix, true);
   }
 
   /** Hides the name; returns false when there was no visible file to hide. */
-  private boolean hide(String path, String fileName, Operation op) {
+  private boolean hide(String fileName) {
     try {
-      ctx.retries.call(op, path, null, () -> ctx.client.hideFile(ctx.bucket.id(), fileName));
+      ctx.retries.call(() -> ctx.client.hideFile(ctx.bucket.id(), fileName));
       return true;
-    } catch (StorageException e) {
+    } catch (BackendException e) {
       if (e.kind() != StorageException.Kind.NOT_FOUND) {
         throw e; // no_such_file and already_hidden mean there is nothing to delete
       }
@@ -64,14 +63,14 @@ final class B2Deleter {
    * Deletes the versions of exactly {@code name}, or of every name starting with it when
    * {@code isPrefix}; returns how many versions were deleted.
    */
-  private int deleteVersions(String path, String name, boolean isPrefix, Operation op) {
+  private int deleteVersions(String name, boolean isPrefix) {
     int deleted = 0;
     String startName = isPrefix ? null : name;
     String startId = null;
     while (true) {
       B2ListFilesRequest request = new B2ListFilesRequest(ctx.bucket.id(), name, null, startName, startId,
           ctx.config.listPageSize());
-      B2FileVersionsPage page = ctx.retries.call(op, path, null, () -> ctx.client.listFileVersions(request));
+      B2FileVersionsPage page = ctx.retries.call(() -> ctx.client.listFileVersions(request));
       List<B2FileVersion> doomed = new ArrayList<>();
       boolean past = false;
       for (B2FileVersion v : page.files()) {
@@ -83,7 +82,7 @@ final class B2Deleter {
           doomed.add(v); // a file's delete leaves others' unfinished uploads of the name alone
         }
       }
-      removeAll(path, doomed, op);
+      removeAll(doomed);
       deleted += doomed.size();
       if (past || page.nextFileName() == null) {
         return deleted;
@@ -93,17 +92,17 @@ final class B2Deleter {
     }
   }
 
-  private void removeAll(String path, List<B2FileVersion> versions, Operation op) {
+  private void removeAll(List<B2FileVersion> versions) {
     List<Future<?>> running = new ArrayList<>();
     for (B2FileVersion v : versions) {
-      running.add(executor.submit(() -> remove(path, v, op)));
+      running.add(executor.submit(() -> remove(v)));
     }
-    StorageException first = null;
+    BackendException first = null;
     for (Future<?> f : running) {
       try {
         f.get();
       } catch (ExecutionException e) {
-        StorageException failure = B2Errors.translate(op, path, null, e.getCause());
+        BackendException failure = B2Errors.translate(e.getCause());
         if (first == null) {
           first = failure;
         } else {
@@ -111,7 +110,7 @@ final class B2Deleter {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw StorageException.of(op, path, StorageException.Kind.UNAVAILABLE, "interrupted", e);
+        throw BackendException.of(StorageException.Kind.UNAVAILABLE, "interrupted", e);
       }
     }
     if (first != null) {
@@ -119,15 +118,15 @@ final class B2Deleter {
     }
   }
 
-  private void remove(String path, B2FileVersion v, Operation op) {
+  private void remove(B2FileVersion v) {
     boolean unfinished = "start".equals(v.action());
     try {
       if (unfinished) {
-        ctx.retries.call(op, path, null, () -> ctx.client.cancelLargeFile(v.fileId()));
+        ctx.retries.call(() -> ctx.client.cancelLargeFile(v.fileId()));
       } else {
-        ctx.retries.call(op, path, null, () -> ctx.client.deleteFileVersion(v.fileName(), v.fileId()));
+        ctx.retries.call(() -> ctx.client.deleteFileVersion(v.fileName(), v.fileId()));
       }
-    } catch (StorageException e) {
+    } catch (BackendException e) {
       // Already gone (perhaps by an earlier attempt whose answer was lost) is fine; B2 answers a
       // cancel of a finished or cancelled file with a plain bad_request.
       boolean gone = e.kind() == StorageException.Kind.NOT_FOUND

@@ -1,17 +1,16 @@
 package dev.stowage.b2;
 
-import dev.stowage.Operation;
-import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
 import dev.stowage.b2.client.B2Exception;
 import dev.stowage.b2.client.B2MissingCredentialsException;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one table that turns B2 failures into {@link StorageException}s: B2 error codes (then HTTP
+ * The one table that turns B2 failures into {@link BackendException}s: B2 error codes (then HTTP
  * statuses) to {@link Kind}s, transport failures to {@code UNAVAILABLE}.
  *
  * <p>Retryable kinds follow B2's guidance: 408, 429 and 5xx, expired or bad tokens (the next
@@ -116,28 +115,28 @@ final class B2Errors {
   }
 
   /**
-   * Translates any failure of an operation into a {@link StorageException}; one that already is
-   * one is returned as it is.
+   * Translates any failure of a B2 call into a {@link BackendException}; one that already is one
+   * is returned as it is. The facade names the operation and the path.
    */
-  static StorageException translate(Operation op, String path, String destination, Throwable t) {
-    if (t instanceof StorageException) {
-      return (StorageException) t;
+  static BackendException translate(Throwable t) {
+    if (t instanceof BackendException) {
+      return (BackendException) t;
     }
     if (t instanceof B2Exception) {
       B2Exception e = (B2Exception) t;
-      return StorageException.of(op, path, destination, kind(e), detail(e), e.retryAfter().orElse(null), e);
+      return BackendException.of(kind(e), detail(e), e.retryAfter().orElse(null), e);
     }
     if (t instanceof B2MissingCredentialsException) {
       // Like a wrong key (PERMISSION_DENIED): the caller must supply credentials; retrying cannot help.
-      return StorageException.of(op, path, destination, Kind.PERMISSION_DENIED, t.getMessage(), null, t);
+      return BackendException.of(Kind.PERMISSION_DENIED, t.getMessage(), t);
     }
     if (t instanceof LocalSourceException) {
-      return StorageException.of(op, path, destination, Kind.UNEXPECTED, t.getMessage(), null, t);
+      return BackendException.of(Kind.UNEXPECTED, t.getMessage(), t);
     }
     if (t instanceof UncheckedIOException || t instanceof IOException) {
       IOException io = t instanceof UncheckedIOException ? ((UncheckedIOException) t).getCause() : (IOException) t;
-      return StorageException.of(op, path, destination, Kind.UNAVAILABLE, "i/o: " + io.getMessage(), null, t);
+      return BackendException.of(Kind.UNAVAILABLE, "i/o: " + io.getMessage(), t);
     }
-    return StorageException.of(op, path, destination, Kind.UNEXPECTED, t.toString(), null, t);
+    return BackendException.of(Kind.UNEXPECTED, t.toString(), t);
   }
 }

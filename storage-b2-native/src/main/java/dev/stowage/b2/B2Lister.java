@@ -2,12 +2,12 @@ package dev.stowage.b2;
 
 import dev.stowage.DirectoryAttributes;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.Visibility;
 import dev.stowage.b2.client.B2FileNamesPage;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2ListFilesRequest;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.HierarchyListing;
 import dev.stowage.spi.PagedIterator;
 import java.util.Iterator;
@@ -38,7 +38,7 @@ final class B2Lister {
   Iterator<StorageAttributes> list(String path, boolean deep) {
     try {
       return eagerList(path, deep);
-    } catch (dev.stowage.StorageException e) {
+    } catch (BackendException e) {
       if (!e.retryable()) {
         throw e;
       }
@@ -58,17 +58,17 @@ final class B2Lister {
 
   private Iterator<StorageAttributes> eagerList(String path, boolean deep) {
     String dirPrefix = ctx.bucket.directoryPrefix(path);
-    String listPrefix = ctx.retries.call(Operation.LIST, path, null, () -> ctx.bucket.clampToKey(dirPrefix));
-    Visibility visibility = ctx.visibility(Operation.LIST, path);
+    String listPrefix = ctx.retries.call(() -> ctx.bucket.clampToKey(dirPrefix));
+    Visibility visibility = ctx.visibility();
     String rest = listPrefix.substring(dirPrefix.length());
     if (!deep && rest.contains("/")) {
       // The key only reaches a deeper prefix: the one visible child is its first segment.
       String child = rest.substring(0, rest.indexOf('/'));
-      return hasAny(path, listPrefix)
+      return hasAny(listPrefix)
           ? List.<StorageAttributes>of(new DirectoryAttributes(join(path, child), null, visibility)).iterator()
           : List.<StorageAttributes>of().iterator();
     }
-    Iterator<B2FileVersion> names = pages(path, listPrefix, deep ? null : "/", ctx.config.listPageSize());
+    Iterator<B2FileVersion> names = pages(listPrefix, deep ? null : "/", ctx.config.listPageSize());
     int cut = ctx.bucket.directoryPrefix("").length();
     Iterator<HierarchyListing.Key> keys = new Iterator<>() {
       private B2FileVersion pending;
@@ -112,20 +112,19 @@ final class B2Lister {
 
   /** Returns whether anything (a file or a marker) exists below directory {@code path}. */
   boolean directoryExists(String path) {
-    String prefix = ctx.retries.call(Operation.EXISTS, path, null,
-        () -> ctx.bucket.clampToKey(ctx.bucket.directoryPrefix(path)));
-    return hasAny(path, prefix);
+    String prefix = ctx.retries.call(() -> ctx.bucket.clampToKey(ctx.bucket.directoryPrefix(path)));
+    return hasAny(prefix);
   }
 
-  private boolean hasAny(String path, String prefix) {
-    B2FileNamesPage page = ctx.retries.call(Operation.EXISTS, path, null, () -> ctx.client.listFileNames(
+  private boolean hasAny(String prefix) {
+    B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
         new B2ListFilesRequest(ctx.bucket.id(), prefix, null, null, null, 1)));
     return !page.files().isEmpty();
   }
 
-  private Iterator<B2FileVersion> pages(String path, String prefix, String delimiter, int pageSize) {
+  private Iterator<B2FileVersion> pages(String prefix, String delimiter, int pageSize) {
     return PagedIterator.of(token -> {
-      B2FileNamesPage page = ctx.retries.call(Operation.LIST, path, null, () -> ctx.client.listFileNames(
+      B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
           new B2ListFilesRequest(ctx.bucket.id(), prefix, delimiter, token, null, pageSize)));
       return new PagedIterator.Page<>(page.files(), page.nextFileName());
     });

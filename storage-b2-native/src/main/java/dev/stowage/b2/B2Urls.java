@@ -1,6 +1,5 @@
 package dev.stowage.b2;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadScope;
@@ -9,6 +8,7 @@ import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2DownloadAuthorization;
 import dev.stowage.b2.client.B2DownloadAuthorizationRequest;
 import dev.stowage.b2.client.B2UploadUrl;
+import dev.stowage.spi.BackendException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,12 +34,11 @@ final class B2Urls {
   }
 
   URI publicUrl(String path) {
-    if (!ctx.retries.call(Operation.PUBLIC_URL, path, null, () -> ctx.bucket.bucket().isPublic())) {
-      throw StorageException.of(Operation.PUBLIC_URL, path, StorageException.Kind.UNSUPPORTED,
-          "bucket " + ctx.bucket.name() + " is private", null);
+    if (!ctx.retries.call(() -> ctx.bucket.bucket().isPublic())) {
+      throw BackendException.of(StorageException.Kind.UNSUPPORTED,
+          "bucket " + ctx.bucket.name() + " is private");
     }
-    return ctx.retries.call(Operation.PUBLIC_URL, path, null,
-        () -> ctx.client.fileUrl(ctx.bucket.name(), ctx.bucket.fileName(path)));
+    return ctx.retries.call(() -> ctx.client.fileUrl(ctx.bucket.name(), ctx.bucket.fileName(path)));
   }
 
   /**
@@ -51,18 +50,16 @@ final class B2Urls {
    */
   URI temporaryUrl(String path, Duration ttl) {
     if (ctx.config.temporaryUrlScope() == B2Config.TemporaryUrlScope.EXACT) {
-      throw StorageException.of(Operation.TEMPORARY_URL, path, StorageException.Kind.UNSUPPORTED,
+      throw BackendException.of(StorageException.Kind.UNSUPPORTED,
           "B2 scopes download tokens by name prefix only, so a temporary URL would also open every name"
-              + " starting with this one; temporaryUrlScope=exact refuses that (use prefix to allow it)", null);
+              + " starting with this one; temporaryUrlScope=exact refuses that (use prefix to allow it)");
     }
     String fileName = ctx.bucket.fileName(path);
     long seconds = Math.max(1, Math.min(B2DownloadAuthorizationRequest.MAX_DURATION_SECONDS,
         (ttl.toMillis() + 999) / 1000));
-    B2DownloadAuthorization auth = ctx.retries.call(Operation.TEMPORARY_URL, path, null,
-        () -> ctx.client.getDownloadAuthorization(
-            new B2DownloadAuthorizationRequest(ctx.bucket.id(), fileName, seconds, null)));
-    URI base = ctx.retries.call(Operation.TEMPORARY_URL, path, null,
-        () -> ctx.client.fileUrl(ctx.bucket.name(), fileName));
+    B2DownloadAuthorization auth = ctx.retries.call(() -> ctx.client.getDownloadAuthorization(
+        new B2DownloadAuthorizationRequest(ctx.bucket.id(), fileName, seconds, null)));
+    URI base = ctx.retries.call(() -> ctx.client.fileUrl(ctx.bucket.name(), fileName));
     return URI.create(base + "?Authorization=" + B2Client.percentEncode(auth.authorizationToken()));
   }
 
@@ -73,11 +70,10 @@ final class B2Urls {
    * still verify against.
    */
   UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    B2Context.checkContentType(constraints.contentType(), Operation.PREPARE_UPLOAD, path, null);
-    ctx.checkVisibility(constraints.visibility(), Operation.PREPARE_UPLOAD, path, null);
+    B2Context.checkContentType(constraints.contentType());
+    ctx.checkVisibility(constraints.visibility());
     Instant issued = ctx.clock.instant();
-    B2UploadUrl url = ctx.retries.call(Operation.PREPARE_UPLOAD, path, null,
-        () -> ctx.client.getUploadUrl(ctx.bucket.id()));
+    B2UploadUrl url = ctx.retries.call(() -> ctx.client.getUploadUrl(ctx.bucket.id()));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", url.authorizationToken());
     headers.put("X-Bz-File-Name", B2Client.percentEncode(ctx.bucket.fileName(path)));

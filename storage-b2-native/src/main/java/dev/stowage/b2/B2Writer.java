@@ -2,12 +2,12 @@ package dev.stowage.b2;
 
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.WriteOptions;
 import dev.stowage.b2.client.B2CopyFileRequest;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2UploadFileRequest;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.DigestingInputStream;
 import dev.stowage.spi.PartUploader;
 import dev.stowage.spi.Transfer;
@@ -67,12 +67,12 @@ final class B2Writer {
   }
 
   FileAttributes write(String path, WriteSource source, WriteOptions options) {
-    B2Context.checkContentType(options.contentType(), Operation.WRITE, path, null);
-    ctx.checkVisibility(options.visibility(), Operation.WRITE, path, null);
-    Map<String, String> info = info(path, options);
+    B2Context.checkContentType(options.contentType());
+    ctx.checkVisibility(options.visibility());
+    Map<String, String> info = info(options);
     String type = options.contentType() != null ? options.contentType() : AUTO_TYPE;
     String fileName = ctx.bucket.fileName(path);
-    Sizes sizes = ctx.sizes(Operation.WRITE, path);
+    Sizes sizes = ctx.sizes();
     try {
       WritePlan plan = WritePlan.of(path, source, sizes::isLarge, sizes.streamLimit());
       if (source instanceof WriteSource.File) {
@@ -112,7 +112,7 @@ final class B2Writer {
       return verifiable(path, type, info, hashed,
           startAndRun(path, fileName, type, info, partSize, streamConcurrency, hashedParts::upload));
     } catch (IOException e) {
-      throw B2Errors.translate(Operation.WRITE, path, null, e);
+      throw B2Errors.translate(e);
     }
   }
 
@@ -141,9 +141,9 @@ final class B2Writer {
     java.time.Duration copyDeadline = ctx.config.timeouts().operation()
         .plusSeconds(original.contentLength() / 50_000_000L);
     try {
-      copy = ctx.retries.withDeadline(copyDeadline).call(Operation.WRITE, path, null, () -> ctx.client.copyFile(new B2CopyFileRequest(
+      copy = ctx.retries.withDeadline(copyDeadline).call(() -> ctx.client.copyFile(new B2CopyFileRequest(
           original.fileId(), original.fileName(), null, null, "REPLACE", contentType, withSha1)));
-    } catch (StorageException e) {
+    } catch (BackendException e) {
       LOG.warn("'{}' was written but could not be given its SHA-1 ({}); reads of it are not verified", path,
           e.getMessage());
       return finished.attributes();
@@ -152,8 +152,8 @@ final class B2Writer {
     if (copied != null && !copied.equals(sha1)) {
       deleteQuietly(path, copy);
       deleteQuietly(path, original);
-      throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INTEGRITY,
-          "expected sha1 " + sha1 + " (the bytes sent), got " + copied + " from B2's copy of them", null);
+      throw BackendException.of(StorageException.Kind.INTEGRITY,
+          "expected sha1 " + sha1 + " (the bytes sent), got " + copied + " from B2's copy of them");
     }
     deleteQuietly(path, original);
     return Attributes.of(path, copy, ctx.bucket.visibility());
@@ -161,8 +161,8 @@ final class B2Writer {
 
   private void deleteQuietly(String path, B2FileVersion v) {
     try {
-      ctx.retries.call(Operation.WRITE, path, null, () -> ctx.client.deleteFileVersion(v.fileName(), v.fileId()));
-    } catch (StorageException e) {
+      ctx.retries.call(() -> ctx.client.deleteFileVersion(v.fileName(), v.fileId()));
+    } catch (BackendException e) {
       LOG.warn("could not delete a superseded version of '{}': {}", path, e.getMessage());
     }
   }
@@ -170,7 +170,7 @@ final class B2Writer {
   private FileAttributes simple(String path, String fileName, String type, Map<String, String> info,
       long length, String sha1, Opener opener, Transfer transfer) {
     B2UploadFileRequest request = new B2UploadFileRequest(fileName, type, length, sha1, info);
-    B2FileVersion uploaded = ctx.retries.call(Operation.WRITE, path, null, () -> {
+    B2FileVersion uploaded = ctx.retries.call(() -> {
       UploadUrlPool.Lease lease = ctx.uploadUrls.acquire();
       try (InputStream in = opener.open()) {
         B2FileVersion v = ctx.client.uploadFile(lease.url(), request, in);
@@ -207,7 +207,7 @@ final class B2Writer {
         .partSize(partSize)
         .concurrency(concurrency)
         .build();
-    LargeFileSession session = LargeFileSession.start(ctx, Operation.WRITE, path, null, fileName, type, info);
+    LargeFileSession session = LargeFileSession.start(ctx, path, null, fileName, type, info);
     return new Finished(run.upload(uploader, session), session);
   }
 
@@ -221,11 +221,11 @@ final class B2Writer {
   }
 
   /** Returns the file info of a write, refusing user metadata that would clash with B2's own names. */
-  private static Map<String, String> info(String path, WriteOptions options) {
+  private static Map<String, String> info(WriteOptions options) {
     for (String key : options.userMetadata().keySet()) {
       if (Attributes.isReserved(key)) {
-        throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
-            "user metadata key '" + key + "' is reserved by B2", null);
+        throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+            "user metadata key '" + key + "' is reserved by B2");
       }
     }
     return Attributes.info(options);

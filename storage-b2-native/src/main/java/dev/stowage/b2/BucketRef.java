@@ -1,12 +1,12 @@
 package dev.stowage.b2;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.b2.client.B2Allowed;
 import dev.stowage.b2.client.B2Authorization;
 import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
+import dev.stowage.spi.BackendException;
 import java.util.List;
 
 /**
@@ -61,8 +61,8 @@ final class BucketRef {
     B2Authorization auth = client.authorization();
     B2Allowed allowed = auth.allowed();
     if (allowed.bucketId() != null && !name.equals(allowed.bucketName())) {
-      throw StorageException.of(Operation.STAT, "", StorageException.Kind.PERMISSION_DENIED,
-          "the application key is restricted to another bucket", null);
+      throw BackendException.of(StorageException.Kind.PERMISSION_DENIED,
+          "the application key is restricted to another bucket");
     }
     if (allowed.bucketId() != null && !allowed.has("listBuckets")) {
       // A narrow key may not list buckets; it still names its bucket. Its type is then unknown:
@@ -71,8 +71,8 @@ final class BucketRef {
     }
     List<B2Bucket> found = client.listBuckets(allowed.bucketId(), name);
     if (found.isEmpty()) {
-      throw StorageException.of(Operation.STAT, "", StorageException.Kind.BUCKET_NOT_FOUND,
-          "no bucket named " + name + " is visible to this key", null);
+      throw BackendException.of(StorageException.Kind.BUCKET_NOT_FOUND,
+          "no bucket named " + name + " is visible to this key");
     }
     return found.get(0);
   }

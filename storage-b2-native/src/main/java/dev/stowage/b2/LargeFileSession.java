@@ -1,13 +1,13 @@
 package dev.stowage.b2;
 
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2Exception;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2FileVersionsPage;
 import dev.stowage.b2.client.B2Part;
 import dev.stowage.b2.client.B2StartLargeFileRequest;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.MultipartSession;
 import dev.stowage.spi.PartData;
 import java.io.IOException;
@@ -33,7 +33,6 @@ final class LargeFileSession implements MultipartSession<String> {
   private static final Logger LOG = LoggerFactory.getLogger(LargeFileSession.class);
 
   private final B2Context ctx;
-  private final Operation op;
   private final String path;
   private final String destination;
   private final B2FileVersion started;
@@ -41,10 +40,9 @@ final class LargeFileSession implements MultipartSession<String> {
   private final UploadUrlPool partUrls;
   private volatile B2FileVersion finished;
 
-  private LargeFileSession(B2Context ctx, Operation op, String path, String destination,
+  private LargeFileSession(B2Context ctx, String path, String destination,
       B2FileVersion started, boolean ambiguousStart) {
     this.ctx = ctx;
-    this.op = op;
     this.path = path;
     this.destination = destination;
     this.started = started;
@@ -54,11 +52,11 @@ final class LargeFileSession implements MultipartSession<String> {
   }
 
   /**
-   * Starts a large file (with retries) and returns its session. Failures name {@code op},
-   * {@code path} and {@code destination} (null unless copying); the file created is at
-   * {@code destination}, or at {@code path} when that is null.
+   * Starts a large file (with retries) and returns its session. The file created is at
+   * {@code destination} (null unless copying), or at {@code path} when that is null; both only
+   * name it in attributes and logs (failures name no path: the facade attaches it).
    */
-  static LargeFileSession start(B2Context ctx, Operation op, String path, String destination,
+  static LargeFileSession start(B2Context ctx, String path, String destination,
       String fileName, String contentType, Map<String, String> info) {
     B2StartLargeFileRequest request = new B2StartLargeFileRequest(ctx.bucket.id(), fileName, contentType, info);
     boolean[] ambiguous = {false};
@@ -66,7 +64,7 @@ final class LargeFileSession implements MultipartSession<String> {
     // B2 has created the file, which would then stay unfinished where nobody knows its id. The
     // caller waits for the answer (bounded by the deadline) and, if it was interrupted meanwhile,
     // cancels the new file before reporting the interrupt.
-    FutureTask<B2FileVersion> call = new FutureTask<>(() -> ctx.retries.call(op, path, destination,
+    FutureTask<B2FileVersion> call = new FutureTask<>(() -> ctx.retries.call(
         () -> ctx.client.startLargeFile(request),
         (attempt, failure) -> ambiguous[0] |= isAmbiguous(failure)));
     long callStart = System.currentTimeMillis();
@@ -84,7 +82,7 @@ final class LargeFileSession implements MultipartSession<String> {
       } catch (ExecutionException e) {
         if (ambiguous[0] || isAmbiguous(e.getCause() instanceof Exception ? (Exception) e.getCause() : null)) {
           // An attempt whose answer was lost may have started a file that nobody will finish.
-          cancelUnfinished(ctx, op, path, destination, fileName, callStart - 60_000, null);
+          cancelUnfinished(ctx, path, destination, fileName, callStart - 60_000, null);
         }
         if (interrupted) {
           Thread.currentThread().interrupt();
@@ -99,12 +97,12 @@ final class LargeFileSession implements MultipartSession<String> {
         throw new IllegalStateException(cause);
       }
     }
-    LargeFileSession session = new LargeFileSession(ctx, op, path, destination, started, ambiguous[0]);
+    LargeFileSession session = new LargeFileSession(ctx, path, destination, started, ambiguous[0]);
     if (interrupted) {
       session.cancel();
       Thread.currentThread().interrupt();
-      throw StorageException.of(op, path, destination, StorageException.Kind.UNEXPECTED,
-          "interrupted; the large file was cancelled", null, new InterruptedIOException("interrupted"));
+      throw BackendException.of(StorageException.Kind.UNEXPECTED,
+          "interrupted; the large file was cancelled", new InterruptedIOException("interrupted"));
     }
     return session;
   }
@@ -120,7 +118,7 @@ final class LargeFileSession implements MultipartSession<String> {
 
   @Override
   public String uploadPart(PartData part) {
-    return ctx.retries.call(op, path, destination, () -> {
+    return ctx.retries.call(() -> {
       UploadUrlPool.Lease lease = partUrls.acquire();
       try (InputStream in = part.open()) {
         // hex_digits_at_end: each part is read once, and B2 checks the SHA-1 it ends with.
@@ -139,11 +137,11 @@ final class LargeFileSession implements MultipartSession<String> {
   @Override
   public FileAttributes complete(List<String> receipts) {
     if (receipts.size() < 2) {
-      throw StorageException.of(op, path, destination, StorageException.Kind.UNEXPECTED,
-          "a B2 large file needs at least 2 parts, got " + receipts.size(), null, null);
+      throw BackendException.of(StorageException.Kind.UNEXPECTED,
+          "a B2 large file needs at least 2 parts, got " + receipts.size());
     }
     boolean[] retried = {false};
-    B2FileVersion finished = ctx.retries.call(op, path, destination, () -> {
+    B2FileVersion finished = ctx.retries.call(() -> {
       try {
         return ctx.client.finishLargeFile(started.fileId(), receipts);
       } catch (B2Exception e) {
@@ -180,8 +178,8 @@ final class LargeFileSession implements MultipartSession<String> {
 
   private void cancel() {
     try {
-      ctx.retries.call(op, path, destination, () -> ctx.client.cancelLargeFile(started.fileId()));
-    } catch (StorageException e) {
+      ctx.retries.call(() -> ctx.client.cancelLargeFile(started.fileId()));
+    } catch (BackendException e) {
       if (e.kind() != StorageException.Kind.NOT_FOUND && e.kind() != StorageException.Kind.INVALID_INPUT) {
         LOG.warn("could not cancel the unfinished large file of '{}': {}", path, e.getMessage());
       }
@@ -196,7 +194,7 @@ final class LargeFileSession implements MultipartSession<String> {
     if (!ambiguousStart) {
       return;
     }
-    cancelUnfinished(ctx, op, path, destination, started.fileName(), started.uploadTimestamp() - 60_000,
+    cancelUnfinished(ctx, path, destination, started.fileName(), started.uploadTimestamp() - 60_000,
         started.fileId());
   }
 
@@ -205,15 +203,15 @@ final class LargeFileSession implements MultipartSession<String> {
    * {@code sinceMillis} (B2's clock, with a minute's allowance), except {@code keepFileId}: the
    * files that start attempts whose answers were lost created.
    */
-  private static void cancelUnfinished(B2Context ctx, Operation op, String path, String destination,
+  private static void cancelUnfinished(B2Context ctx, String path, String destination,
       String fileName, long sinceMillis, String keepFileId) {
     try {
-      B2FileVersionsPage page = ctx.retries.call(op, path, destination,
+      B2FileVersionsPage page = ctx.retries.call(
           () -> ctx.client.listUnfinishedLargeFiles(ctx.bucket.id(), fileName, null, 100));
       for (B2FileVersion v : page.files()) {
         if (v.fileName().equals(fileName) && !v.fileId().equals(keepFileId)
             && v.uploadTimestamp() >= sinceMillis) {
-          ctx.retries.call(op, path, destination, () -> ctx.client.cancelLargeFile(v.fileId()));
+          ctx.retries.call(() -> ctx.client.cancelLargeFile(v.fileId()));
         }
       }
     } catch (RuntimeException e) {
@@ -223,6 +221,6 @@ final class LargeFileSession implements MultipartSession<String> {
 
 
   private static boolean isAmbiguous(Exception failure) {
-    return failure instanceof StorageException && Retries.isAmbiguous((StorageException) failure);
+    return failure instanceof BackendException && Retries.isAmbiguous((BackendException) failure);
   }
 }

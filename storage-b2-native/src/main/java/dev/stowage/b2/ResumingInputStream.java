@@ -1,8 +1,7 @@
 package dev.stowage.b2;
 
-import dev.stowage.Operation;
-import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2Download;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -83,9 +82,8 @@ final class ResumingInputStream extends InputStream {
     closeQuietly();
     String range = "bytes=" + position + "-" + (endExclusive - 1);
     try {
-      body = ctx.retries.withDeadline(left).call(Operation.READ, path, null,
-          () -> ctx.client.downloadFileById(fileId, range)).body();
-    } catch (StorageException e) {
+      body = ctx.retries.withDeadline(left).call(() -> ctx.client.downloadFileById(fileId, range)).body();
+    } catch (BackendException e) {
       IOException io = new IOException("resuming the download failed", e);
       io.addSuppressed(failure);
       throw io;

@@ -1,8 +1,8 @@
 package dev.stowage.b2;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.b2.client.B2Client;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.Deadline;
 import dev.stowage.spi.Retrier;
 import java.io.IOException;
@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs B2 calls under the shared {@link Retrier}, translating every failure through
- * {@link B2Errors} first so that the retrier decides on {@link StorageException.Kind}s.
+ * {@link B2Errors} first so that the retrier decides on {@link StorageException.Kind}s. Failures
+ * name no operation and no path: the facade attaches those.
  *
  * <p>Each call has the retrier's operation deadline: no retry starts after it, and every HTTP
  * call an attempt makes is abandoned when it passes ({@link B2Client#deadline}). Inside
@@ -68,12 +69,12 @@ final class Retries {
   }
 
   /** Runs {@code attempt} until it succeeds, fails for good, or the attempts or the deadline are used up. */
-  <T> T call(Operation op, String path, String destination, Attempt<T> attempt) {
-    return call(op, path, destination, attempt, null);
+  <T> T call(Attempt<T> attempt) {
+    return call(attempt, null);
   }
 
-  /** Like {@link #call(Operation, String, String, Attempt)}, with {@code hook} run before each retry. */
-  <T> T call(Operation op, String path, String destination, Attempt<T> attempt, Retrier.RetryHook hook) {
+  /** Like {@link #call(Attempt)}, with {@code hook} run before each retry. */
+  <T> T call(Attempt<T> attempt, Retrier.RetryHook hook) {
     Deadline shared = OPERATION.get();
     Retrier r = retrier;
     if (shared != null) {
@@ -87,28 +88,18 @@ final class Retries {
         try {
           return attempt.run();
         } catch (RuntimeException | IOException e) {
-          throw attributed(B2Errors.translate(op, path, destination, e), op, path, destination);
+          throw B2Errors.translate(e);
         } finally {
           scope.close();
         }
       }, hook);
     } catch (IOException e) {
-      throw B2Errors.translate(op, path, destination, e);
+      throw B2Errors.translate(e);
     }
   }
 
-  /**
-   * Returns {@code e} naming the operation it failed: a failure raised by a shared step (the
-   * bucket lookup reports itself as reading the metadata of {@code ''}) is re-attributed.
-   */
-  private static StorageException attributed(StorageException e, Operation op, String path, String destination) {
-    boolean same = e.operation() == op && java.util.Objects.equals(e.path(), path)
-        && java.util.Objects.equals(e.destination(), destination);
-    return same ? e : e.as(op, path, destination);
-  }
-
   /** Returns whether {@code e} is a failure after which the server may or may not have acted. */
-  static boolean isAmbiguous(StorageException e) {
+  static boolean isAmbiguous(BackendException e) {
     return e.kind() == StorageException.Kind.UNAVAILABLE;
   }
 }

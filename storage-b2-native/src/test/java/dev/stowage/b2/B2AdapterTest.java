@@ -451,7 +451,7 @@ class B2AdapterTest {
         d -> dev.stowage.spi.Retrier.builder().maxAttempts(3).deadline(d).build();
     B2Context ctx = new B2Context(client, config, new Retries(retriers.apply(Duration.ofSeconds(10)), retriers),
         java.time.Clock.systemUTC());
-    LargeFileSession session = LargeFileSession.start(ctx, dev.stowage.Operation.WRITE, "i.bin", null, "i.bin",
+    LargeFileSession session = LargeFileSession.start(ctx, "i.bin", null, "i.bin",
         "b2/x-auto", new java.util.HashMap<>());
     assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).hasSize(1);
     Thread.currentThread().interrupt();

@@ -2,12 +2,9 @@ package dev.stowage.b2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.Operation;
-import dev.stowage.ReadFailedException;
-import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
-import dev.stowage.WriteFailedException;
 import dev.stowage.b2.client.B2Exception;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
@@ -85,43 +82,41 @@ class B2ErrorsTest {
   void translate_b2Error_carriesDetailRetryAfterAndCause() {
     B2Exception cause = new B2Exception("b2_upload_file", 429, "too_many_requests", "slow down",
         Duration.ofSeconds(7));
-    StorageException e = B2Errors.translate(Operation.WRITE, "a/b.txt", null, cause);
-    assertThat(e).isInstanceOf(WriteFailedException.class).hasCause(cause);
+    BackendException e = B2Errors.translate(cause);
+    assertThat(e).hasCause(cause);
     assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(e.retryable()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-    assertThat(e.getMessage()).contains("'a/b.txt'").contains("b2 too_many_requests, 429: slow down");
+    assertThat(e.detail()).isEqualTo("b2 too_many_requests, 429: slow down");
   }
 
   @Test
   void translate_ioFailure_isUnavailableAndRetryable() {
-    StorageException e = B2Errors.translate(Operation.READ, "x", null,
+    BackendException e = B2Errors.translate(
         new UncheckedIOException(new SocketTimeoutException("timeout")));
-    assertThat(e).isInstanceOf(ReadFailedException.class);
     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
     assertThat(e.retryable()).isTrue();
-    assertThat(B2Errors.translate(Operation.READ, "x", null, new IOException("reset")).kind())
+    assertThat(B2Errors.translate(new IOException("reset")).kind())
         .isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
   void translate_localSourceFailure_isNotRetryable() {
-    StorageException e = B2Errors.translate(Operation.WRITE, "x", null,
+    BackendException e = B2Errors.translate(
         new LocalSourceException(new java.nio.file.NoSuchFileException("/gone")));
     assertThat(e.kind()).isEqualTo(Kind.UNEXPECTED);
     assertThat(e.retryable()).isFalse();
   }
 
   @Test
-  void translate_storageException_isReturnedUnchanged() {
-    StorageException original = StorageException.of(Operation.STAT, "p", Kind.NOT_FOUND, null, null);
-    assertThat(B2Errors.translate(Operation.READ, "q", null, original)).isSameAs(original);
+  void translate_backendException_isReturnedUnchanged() {
+    BackendException original = BackendException.of(Kind.NOT_FOUND, null);
+    assertThat(B2Errors.translate(original)).isSameAs(original);
   }
 
   @Test
   void translate_otherFailure_isUnexpected() {
-    StorageException e = B2Errors.translate(Operation.COPY, "a", "b", new IllegalStateException("boom"));
+    BackendException e = B2Errors.translate(new IllegalStateException("boom"));
     assertThat(e.kind()).isEqualTo(Kind.UNEXPECTED);
-    assertThat(e.destination()).isEqualTo("b");
   }
 }

@@ -156,6 +156,27 @@ class B2ProviderTest {
   }
 
   @Test
+  void filesystemsOpen_missingBucket_firstOperationFailsNamingTheBucket() {
+    URI uri = URI.create("b2://no-such-bucket-anywhere/p?maxAttempts=2");
+    Map<String, String> keys = B2.settings();
+    try (Filesystem fs = Filesystems.open(uri, keys)) {
+      assertThatThrownBy(() -> fs.stat("reports/q1.txt"))
+          .isInstanceOfSatisfying(StorageException.class, e -> {
+            assertThat(e.kind()).isEqualTo(StorageException.Kind.BUCKET_NOT_FOUND);
+            assertThat(e.getMessage())
+                .startsWith("Unable to read metadata of 'reports/q1.txt': bucket not found")
+                .contains("no-such-bucket-anywhere");
+          });
+    }
+    try (Filesystem fs = Filesystems.open(uri, keys)) {
+      assertThatThrownBy(() -> fs.write("a.txt", "x"))
+          .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.getMessage())
+              .startsWith("Unable to write 'a.txt': bucket not found")
+              .contains("no-such-bucket-anywhere"));
+    }
+  }
+
+  @Test
   void size_units_areDecimalOrBinary() {
     assertThat(B2Provider.size("k", "5")).isEqualTo(5);
     assertThat(B2Provider.size("k", "5k")).isEqualTo(5000);

@@ -4,11 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.stowage.FileAttributes;
-import dev.stowage.MetadataFailedException;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.ForwardingAdapter;
 import dev.stowage.spi.WriteSource;
@@ -74,14 +73,14 @@ public final class CachingAdapter extends ForwardingAdapter {
   public FileAttributes stat(String path) {
     Optional<FileAttributes> cached = stats.getIfPresent(path);
     if (cached != null) {
-      return cached.orElseThrow(() -> MetadataFailedException.at(Operation.STAT, path,
-          StorageException.Kind.NOT_FOUND, "cached", null));
+      return cached.orElseThrow(() -> BackendException.of(StorageException.Kind.NOT_FOUND,
+          "cached"));
     }
     try {
       FileAttributes a = super.stat(path);
       stats.put(path, Optional.of(a));
       return a;
-    } catch (StorageException e) {
+    } catch (BackendException e) {
       if (e.kind() == StorageException.Kind.NOT_FOUND) {
         stats.put(path, Optional.empty());
       }

@@ -53,32 +53,32 @@ final class AtomicFiles {
    * Checks that a file may be put at {@code relative}: not a directory, not below a file, no link
    * or special file in the way, not a reserved name, and (for create-only) not taken.
    */
-  Path checkTarget(Call call, String relative, boolean createOnly) {
-    rejectReserved(call, relative);
-    Located at = paths.locate(call, relative);
+  Path checkTarget(String relative, boolean createOnly) {
+    rejectReserved(relative);
+    Located at = paths.locate(relative);
     if (at.isDirectory()) {
-      throw call.fail(Kind.IS_A_DIRECTORY, "a directory exists at '" + relative + "'");
+      throw LocalErrors.failure(Kind.IS_A_DIRECTORY, "a directory exists at '" + relative + "'");
     }
     if (at.parentIsFile()) {
-      throw call.fail(Kind.PRECONDITION_FAILED, "a parent of '" + relative + "' is a file");
+      throw LocalErrors.failure(Kind.PRECONDITION_FAILED, "a parent of '" + relative + "' is a file");
     }
     if (at.type() == EntryType.SYMLINK) {
-      throw call.symlink();
+      throw LocalErrors.symlink();
     }
     if (at.type() == EntryType.OTHER) {
-      throw call.fail(Kind.PERMISSION_DENIED, "a device, pipe or socket is in the way");
+      throw LocalErrors.failure(Kind.PERMISSION_DENIED, "a device, pipe or socket is in the way");
     }
     if (createOnly && at.isFile()) {
-      throw call.fail(Kind.ALREADY_EXISTS, "a file exists at '" + relative + "'");
+      throw LocalErrors.failure(Kind.ALREADY_EXISTS, "a file exists at '" + relative + "'");
     }
     return at.file();
   }
 
   /** Fails with INVALID_INPUT when a segment uses the name pattern of temporary files. */
-  static void rejectReserved(Call call, String relative) {
+  static void rejectReserved(String relative) {
     for (String segment : relative.split("/")) {
       if (LocalPaths.isTemporary(segment)) {
-        throw call.fail(Kind.INVALID_INPUT,
+        throw LocalErrors.failure(Kind.INVALID_INPUT,
             "names like '.stowage-*.tmp' are reserved for temporary files");
       }
     }
@@ -88,13 +88,13 @@ final class AtomicFiles {
    * Writes a new file at {@code relative} with {@code mode} (-1: the public file mode) and
    * {@code stored} metadata, then publishes it atomically.
    */
-  void write(Call call, String relative, FileContent content, int mode, StoredMetadata stored,
+  void write(String relative, FileContent content, int mode, StoredMetadata stored,
       boolean createOnly) {
-    Path target = checkTarget(call, relative, createOnly);
+    Path target = checkTarget(relative, createOnly);
     Path temp = null;
     boolean published = false;
     try {
-      Temporary created = newTemporaryFile(call, LocalPaths.parentOf(relative));
+      Temporary created = newTemporaryFile(LocalPaths.parentOf(relative));
       temp = created.path();
       try (FileChannel out = created.channel()) {
         content.writeTo(out);
@@ -103,12 +103,12 @@ final class AtomicFiles {
         }
       }
       permissions.apply(temp, mode >= 0 ? mode : config.filePermissions(Visibility.PUBLIC));
-      writeMetadata(call, temp, stored, true);
-      publish(call, temp, target, createOnly);
+      writeMetadata(temp, stored, true);
+      publish(temp, target, createOnly);
       published = true;
       syncDirectory(target.getParent());
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     } finally {
       if (!published && temp != null) {
         deleteQuietly(temp);
@@ -122,18 +122,18 @@ final class AtomicFiles {
    * rename puts the file back. Returns false without changing anything when the source and the
    * target are on different filesystems, so the caller can copy and delete instead.
    */
-  boolean rename(Call call, Path source, String relative, int mode, StoredMetadata stored,
+  boolean rename(Path source, String relative, int mode, StoredMetadata stored,
       boolean createOnly) {
-    Path target = checkTarget(call, relative, createOnly);
+    Path target = checkTarget(relative, createOnly);
     Path temp;
     try {
-      Path directory = ensureDirectories(call, LocalPaths.parentOf(relative));
+      Path directory = ensureDirectories(LocalPaths.parentOf(relative));
       temp = directory.resolve(LocalPaths.temporaryName());
       Files.move(source, temp, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       return false;
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
     boolean published = false;
     try {
@@ -141,15 +141,15 @@ final class AtomicFiles {
         permissions.apply(temp, mode);
       }
       if (stored != null) {
-        writeMetadata(call, temp, stored, false);
+        writeMetadata(temp, stored, false);
       }
-      publish(call, temp, target, createOnly);
+      publish(temp, target, createOnly);
       published = true;
       syncDirectory(target.getParent());
       syncDirectory(source.getParent());
       return true;
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     } finally {
       if (!published) {
         putBack(temp, source);
@@ -162,20 +162,20 @@ final class AtomicFiles {
    * configured implicit-directory permissions; fails when a file, link or special file is in
    * the way.
    */
-  Path ensureDirectories(Call call, String relative) {
-    return ensureDirectories(call, relative, config.directoryPermissions(config.directoryVisibility()));
+  Path ensureDirectories(String relative) {
+    return ensureDirectories(relative, config.directoryPermissions(config.directoryVisibility()));
   }
 
-  /** As {@link #ensureDirectories(Call, String)}, giving created directories {@code mode}. */
-  Path ensureDirectories(Call call, String relative, int mode) {
-    Path current = paths.resolve(call, relative);
+  /** As {@link #ensureDirectories(String)}, giving created directories {@code mode}. */
+  Path ensureDirectories(String relative, int mode) {
+    Path current = paths.resolve(relative);
     if (relative.isEmpty()) {
       return current;
     }
     current = paths.root();
     for (String segment : relative.split("/")) {
       current = current.resolve(segment);
-      BasicFileAttributes attributes = paths.attributesOrNull(call, current);
+      BasicFileAttributes attributes = paths.attributesOrNull(current);
       if (attributes == null) {
         try {
           Files.createDirectory(current);
@@ -183,29 +183,29 @@ final class AtomicFiles {
           continue;
         } catch (FileAlreadyExistsException e) {
           // Someone else created it first: examine what is there now.
-          attributes = paths.attributesOrNull(call, current);
+          attributes = paths.attributesOrNull(current);
         } catch (IOException e) {
-          throw call.io(e);
+          throw LocalErrors.io(e);
         }
         if (attributes == null) {
-          throw call.fail(Kind.UNAVAILABLE, "a directory vanished while it was being created");
+          throw LocalErrors.failure(Kind.UNAVAILABLE, "a directory vanished while it was being created");
         }
       }
-      checkDirectory(call, EntryType.of(attributes));
+      checkDirectory(EntryType.of(attributes));
     }
     return current;
   }
 
-  private static void checkDirectory(Call call, EntryType type) {
+  private static void checkDirectory(EntryType type) {
     switch (type) {
       case DIRECTORY:
         return;
       case SYMLINK:
-        throw call.symlink();
+        throw LocalErrors.symlink();
       case FILE:
-        throw call.fail(Kind.PRECONDITION_FAILED, "a parent directory is a file");
+        throw LocalErrors.failure(Kind.PRECONDITION_FAILED, "a parent directory is a file");
       default:
-        throw call.fail(Kind.PERMISSION_DENIED, "a device, pipe or socket is in the way");
+        throw LocalErrors.failure(Kind.PERMISSION_DENIED, "a device, pipe or socket is in the way");
     }
   }
 
@@ -216,9 +216,9 @@ final class AtomicFiles {
    * Creates an empty temporary file in the directory {@code relative}, creating the directory if
    * needed, and returns it open for writing (O_CREAT|O_EXCL, which never follows a link).
    */
-  private Temporary newTemporaryFile(Call call, String relative) throws IOException {
+  private Temporary newTemporaryFile(String relative) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      Path directory = ensureDirectories(call, relative);
+      Path directory = ensureDirectories(relative);
       try {
         Path temp = directory.resolve(LocalPaths.temporaryName());
         // Owner-only until the content is complete; the final mode is set before publishing.
@@ -235,7 +235,7 @@ final class AtomicFiles {
   }
 
   /** Stores {@code stored} on {@code temp}; {@code fresh}: the file was just created, so it has none. */
-  private void writeMetadata(Call call, Path temp, StoredMetadata stored, boolean fresh) {
+  private void writeMetadata(Path temp, StoredMetadata stored, boolean fresh) {
     if (!metadata.enabled()) {
       return;
     }
@@ -243,14 +243,14 @@ final class AtomicFiles {
       metadata.write(temp, stored, fresh);
     } catch (FileSystemException e) {
       // ext4 keeps all attributes of a file in one block; too much metadata fails with ENOSPC.
-      throw call.fail(Kind.INVALID_INPUT, "the filesystem refused the metadata ("
+      throw LocalErrors.failure(Kind.INVALID_INPUT, "the filesystem refused the metadata ("
           + LocalErrors.detail(e) + ")");
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 
-  private void publish(Call call, Path temp, Path target, boolean createOnly) throws IOException {
+  private void publish(Path temp, Path target, boolean createOnly) throws IOException {
     if (!createOnly) {
       // Same directory, so the rename is atomic; it replaces a file but never a directory.
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -259,7 +259,7 @@ final class AtomicFiles {
     try {
       Files.createLink(target, temp);
     } catch (FileAlreadyExistsException e) {
-      throw call.fail(Kind.ALREADY_EXISTS, "the destination exists");
+      throw LocalErrors.failure(Kind.ALREADY_EXISTS, "the destination exists");
     } catch (UnsupportedOperationException | FileSystemException e) {
       if (e instanceof NoSuchFileException) {
         throw (NoSuchFileException) e;
@@ -268,7 +268,7 @@ final class AtomicFiles {
       try {
         Files.move(temp, target);
       } catch (FileAlreadyExistsException exists) {
-        throw call.fail(Kind.ALREADY_EXISTS, "the destination exists");
+        throw LocalErrors.failure(Kind.ALREADY_EXISTS, "the destination exists");
       }
       return;
     }

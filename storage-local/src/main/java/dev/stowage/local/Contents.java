@@ -1,6 +1,7 @@
 package dev.stowage.local;
 
 import dev.stowage.StorageException.Kind;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.WriteSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ final class Contents {
   private Contents() {}
 
   /** Returns the content of a write from any {@link WriteSource}. */
-  static FileContent of(Call call, WriteSource source) {
+  static FileContent of(WriteSource source) {
     if (source instanceof WriteSource.Bytes) {
       byte[] data = ((WriteSource.Bytes) source).data();
       return out -> writeFully(out, ByteBuffer.wrap(data));
@@ -26,20 +27,20 @@ final class Contents {
       WriteSource.File file = (WriteSource.File) source;
       return out -> {
         try (FileChannel in = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-          transfer(call, in, file.length() < 0 ? in.size() : file.length(), out);
+          transfer(in, file.length() < 0 ? in.size() : file.length(), out);
         }
       };
     }
     WriteSource.Stream stream = (WriteSource.Stream) source;
-    return out -> copy(call, stream.in(), stream.length(), out);
+    return out -> copy(stream.in(), stream.length(), out);
   }
 
   /** Returns the content of a copy: all of an open file, which the caller closes. */
-  static FileContent copyOf(Call call, SeekableByteChannel source) {
+  static FileContent copyOf(SeekableByteChannel source) {
     return out -> {
       long size = source.size();
       if (source instanceof FileChannel) {
-        transfer(call, (FileChannel) source, size, out);
+        transfer((FileChannel) source, size, out);
         return;
       }
       ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
@@ -56,7 +57,7 @@ final class Contents {
    * {@code length} bytes when known. A failure of the stream itself is reported as such, not
    * as a disk error.
    */
-  static void copy(Call call, InputStream in, long length, FileChannel out) throws IOException {
+  static void copy(InputStream in, long length, FileChannel out) throws IOException {
     byte[] buffer = new byte[BUFFER];
     long total = 0;
     while (length < 0 || total < length) {
@@ -65,7 +66,7 @@ final class Contents {
       try {
         n = in.read(buffer, 0, wanted);
       } catch (IOException e) {
-        throw sourceFailed(call, e);
+        throw sourceFailed(e);
       }
       if (n < 0) {
         break;
@@ -74,24 +75,24 @@ final class Contents {
       total += n;
     }
     if (length >= 0 && total < length) {
-      throw call.fail(Kind.INVALID_INPUT,
+      throw LocalErrors.failure(Kind.INVALID_INPUT,
           "the stream ended after " + total + " of " + length + " declared bytes");
     }
   }
 
-  private static RuntimeException sourceFailed(Call call, IOException e) {
-    return dev.stowage.StorageException.of(call.operation(), call.path(), call.destination(),
-        Kind.UNEXPECTED, "reading the source failed: " + e.getClass().getSimpleName(), null, e);
+  private static RuntimeException sourceFailed(IOException e) {
+    return BackendException.of(Kind.UNEXPECTED,
+        "reading the source failed: " + e.getClass().getSimpleName(), e);
   }
 
-  private static void transfer(Call call, FileChannel in, long length, FileChannel out)
+  private static void transfer(FileChannel in, long length, FileChannel out)
       throws IOException {
     long position = 0;
     while (position < length) {
       long n = in.transferTo(position, length - position, out);
       if (n <= 0) {
         if (position >= in.size()) {
-          throw call.fail(Kind.INVALID_INPUT, "the source became shorter while it was copied");
+          throw LocalErrors.failure(Kind.INVALID_INPUT, "the source became shorter while it was copied");
         }
         continue;
       }

@@ -4,12 +4,11 @@ import dev.stowage.ByteRange;
 import dev.stowage.Capabilities;
 import dev.stowage.Capability;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
-import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.WriteSource;
 import java.io.IOException;
@@ -84,7 +83,7 @@ public final class LocalAdapter implements FilesystemAdapter {
    *
    * @throws IllegalArgumentException when the root is missing (and may not be created) or is
    *     not a directory
-   * @throws StorageException when creating the root fails
+   * @throws BackendException when creating the root fails
    */
   public static LocalAdapter of(LocalConfig config) {
     Path root = prepareRoot(config);
@@ -117,7 +116,7 @@ public final class LocalAdapter implements FilesystemAdapter {
       }
       return root.toRealPath();
     } catch (IOException e) {
-      throw LocalErrors.of(Operation.CREATE_DIRECTORY, "", e);
+      throw LocalErrors.io(e);
     }
   }
 
@@ -160,18 +159,17 @@ public final class LocalAdapter implements FilesystemAdapter {
 
   @Override
   public boolean fileExists(String path) {
-    return !path.isEmpty() && paths.locate(Call.of(Operation.EXISTS, path), path).isFile();
+    return !path.isEmpty() && paths.locate(path).isFile();
   }
 
   @Override
   public boolean directoryExists(String path) {
-    return paths.locate(Call.of(Operation.EXISTS, path), path).isDirectory();
+    return paths.locate(path).isDirectory();
   }
 
   @Override
   public InputStream read(String path, ByteRange range) {
-    Call call = Call.of(Operation.READ, path);
-    SeekableByteChannel channel = openFile(call, path);
+    SeekableByteChannel channel = openFile(path);
     try {
       long size = channel.size();
       if (range == null) {
@@ -180,37 +178,34 @@ public final class LocalAdapter implements FilesystemAdapter {
       ByteRange.Resolved r = range.resolve(size);
       if (r == null) {
         channel.close();
-        throw call.fail(Kind.RANGE_NOT_SATISFIABLE,
+        throw LocalErrors.failure(Kind.RANGE_NOT_SATISFIABLE,
             range.httpHeader() + " starts at or past the end of " + size + " bytes");
       }
       return FileReadStream.range(channel, r.start(), r.endExclusive());
     } catch (IOException e) {
       LocalPaths.closeQuietly(channel);
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 
   @Override
   public FileAttributes write(String path, WriteSource source, WriteOptions options) {
-    Call call = Call.of(Operation.WRITE, path);
     Visibility visibility = options.visibility() != null ? options.visibility() : Visibility.PUBLIC;
     StoredMetadata stored = StoredMetadata.of(options);
-    files.write(call, path, Contents.of(call, source), config.filePermissions(visibility), stored,
+    files.write(path, Contents.of(source), config.filePermissions(visibility), stored,
         options.createOnly());
-    return describe(call, path);
+    return describe(path);
   }
 
   @Override
   public FileAttributes stat(String path) {
-    Call call = Call.of(Operation.STAT, path);
-    Located at = existingFile(call, path);
-    return attributes(call, path, at.file(), at.attributes());
+    Located at = existingFile(path);
+    return attributes(path, at.file(), at.attributes());
   }
 
   @Override
   public Iterator<StorageAttributes> list(String path, boolean deep) {
-    Call call = Call.of(Operation.LIST, path);
-    if (!paths.locate(call, path).isDirectory()) {
+    if (!paths.locate(path).isDirectory()) {
       return Collections.emptyIterator();
     }
     return new LocalListing(paths, permissions, path, deep);
@@ -218,116 +213,109 @@ public final class LocalAdapter implements FilesystemAdapter {
 
   @Override
   public void createDirectory(String path, Visibility visibility) {
-    Call call = Call.of(Operation.CREATE_DIRECTORY, path);
-    AtomicFiles.rejectReserved(call, path);
-    Located at = paths.locate(call, path);
+    AtomicFiles.rejectReserved(path);
+    Located at = paths.locate(path);
     if (at.isDirectory()) {
       return;
     }
     if (at.isFile()) {
-      throw call.fail(Kind.ALREADY_EXISTS, "a file exists at '" + path + "'");
+      throw LocalErrors.failure(Kind.ALREADY_EXISTS, "a file exists at '" + path + "'");
     }
     Visibility v = visibility != null ? visibility : config.directoryVisibility();
     // Checks the way down again (links, files) while it creates what is missing.
-    files.ensureDirectories(call, path, config.directoryPermissions(v));
+    files.ensureDirectories(path, config.directoryPermissions(v));
   }
 
   @Override
   public void deleteDirectory(String path) {
-    Call call = Call.of(Operation.DELETE_DIRECTORY, path);
     if (path.isEmpty()) {
-      throw call.fail(Kind.INVALID_INPUT, "refusing to delete the root");
+      throw LocalErrors.failure(Kind.INVALID_INPUT, "refusing to delete the root");
     }
-    if (!paths.locate(call, path).isDirectory()) {
+    if (!paths.locate(path).isDirectory()) {
       return;
     }
-    TreeDeleter deleter = new TreeDeleter(call);
+    TreeDeleter deleter = new TreeDeleter();
     if (config.symlinkPolicy() == SymlinkPolicy.REFUSE) {
-      try (OpenDirectory tree = paths.openDirectory(call, path)) {
+      try (OpenDirectory tree = paths.openDirectory(path)) {
         String link = tree == null ? null : deleter.findLink(tree, path);
         if (link != null) {
           throw deleter.refused(link);
         }
       } catch (IOException e) {
-        throw call.io(e);
+        throw LocalErrors.io(e);
       }
     }
-    try (OpenDirectory parent = paths.openDirectory(call, LocalPaths.parentOf(path))) {
+    try (OpenDirectory parent = paths.openDirectory(LocalPaths.parentOf(path))) {
       if (parent != null) {
         deleter.delete(parent, fileName(path));
       }
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
-    Call call = new Call(Operation.COPY, source, destination);
-    copyFile(call, existingFile(call, source), destination, options);
-    return describe(call, destination);
+    copyFile(source, existingFile(source), destination, options);
+    return describe(destination);
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
-    Call call = new Call(Operation.MOVE, source, destination);
-    Located from = existingFile(call, source);
+    Located from = existingFile(source);
     int mode = options.visibility() != null ? config.filePermissions(options.visibility()) : -1;
     StoredMetadata stored = options.hasContentMetadata()
-        ? storedMetadata(call, from.file()).overriddenBy(options) : null;
-    if (!files.rename(call, from.file(), destination, mode, stored, options.createOnly())) {
+        ? storedMetadata(from.file()).overriddenBy(options) : null;
+    if (!files.rename(from.file(), destination, mode, stored, options.createOnly())) {
       // Another filesystem is mounted inside the root: copy, then delete the source.
-      copyFile(call, from, destination, options);
+      copyFile(source, from, destination, options);
       try {
         Files.deleteIfExists(from.file());
       } catch (IOException e) {
-        throw call.io(e);
+        throw LocalErrors.io(e);
       }
     }
-    return describe(call, destination);
+    return describe(destination);
   }
 
   @Override
   public void delete(String path) {
-    Call call = Call.of(Operation.DELETE, path);
-    Located at = paths.locate(call, path);
+    Located at = paths.locate(path);
     if (at.isDirectory()) {
-      throw call.fail(Kind.IS_A_DIRECTORY, "'" + path + "' is a directory; use deleteDirectory");
+      throw LocalErrors.failure(Kind.IS_A_DIRECTORY, "'" + path + "' is a directory; use deleteDirectory");
     }
     if (!at.isFile()) {
       return;
     }
-    try (OpenDirectory parent = paths.openDirectory(call, LocalPaths.parentOf(path))) {
+    try (OpenDirectory parent = paths.openDirectory(LocalPaths.parentOf(path))) {
       if (parent != null) {
         parent.deleteFile(fileName(path));
       }
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 
   @Override
   public void setVisibility(String path, Visibility visibility) {
-    Call call = Call.of(Operation.SET_VISIBILITY, path);
     if (!permissions.posix()) {
-      throw call.fail(Kind.UNSUPPORTED, "the filesystem has no POSIX permissions");
+      throw LocalErrors.failure(Kind.UNSUPPORTED, "the filesystem has no POSIX permissions");
     }
-    Located at = existingFile(call, path);
+    Located at = existingFile(path);
     try {
       permissions.applyToFile(at.file(), visibility);
     } catch (NoSuchFileException e) {
-      throw call.fail(Kind.NOT_FOUND, "no file at '" + path + "'");
+      throw LocalErrors.failure(Kind.NOT_FOUND, "no file at '" + path + "'");
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 
   @Override
   public URI publicUrl(String path) {
-    Call call = Call.of(Operation.PUBLIC_URL, path);
     URI base = config.publicUrlBase()
-        .orElseThrow(() -> call.fail(Kind.UNSUPPORTED, "no publicUrlBase is configured"));
-    paths.resolve(call, path);
+        .orElseThrow(() -> LocalErrors.failure(Kind.UNSUPPORTED, "no publicUrlBase is configured"));
+    paths.resolve(path);
     return URI.create(base + PercentEncoding.encodePath(path));
   }
 
@@ -339,66 +327,66 @@ public final class LocalAdapter implements FilesystemAdapter {
   // ---- helpers ----
 
   /** Locates an existing regular file or fails with IS_A_DIRECTORY or NOT_FOUND. */
-  private Located existingFile(Call call, String path) {
-    Located at = paths.locate(call, path);
+  private Located existingFile(String path) {
+    Located at = paths.locate(path);
     if (at.isDirectory()) {
-      throw call.fail(Kind.IS_A_DIRECTORY, "'" + path + "' is a directory");
+      throw LocalErrors.failure(Kind.IS_A_DIRECTORY, "'" + path + "' is a directory");
     }
     if (!at.isFile()) {
-      throw call.fail(Kind.NOT_FOUND, "no file at '" + path + "'");
+      throw LocalErrors.failure(Kind.NOT_FOUND, "no file at '" + path + "'");
     }
     return at;
   }
 
   /** Copies an existing file: options that are set replace the source's values. */
-  private void copyFile(Call call, Located from, String destination, WriteOptions options) {
-    StoredMetadata stored = storedMetadata(call, from.file()).overriddenBy(options);
+  private void copyFile(String source, Located from, String destination, WriteOptions options) {
+    StoredMetadata stored = storedMetadata(from.file()).overriddenBy(options);
     int mode = options.visibility() != null
         ? config.filePermissions(options.visibility()) : permissions.modeOf(from.attributes());
-    SeekableByteChannel in = openFile(call, call.path());
+    SeekableByteChannel in = openFile(source);
     try {
-      files.write(call, destination, Contents.copyOf(call, in), mode, stored, options.createOnly());
+      files.write(destination, Contents.copyOf(in), mode, stored, options.createOnly());
     } finally {
       LocalPaths.closeQuietly(in);
     }
   }
 
   /** Opens an existing file for reading, relative to its verified parent directory. */
-  private SeekableByteChannel openFile(Call call, String path) {
-    existingFile(call, path);
-    try (OpenDirectory parent = paths.openDirectory(call, LocalPaths.parentOf(path))) {
+  private SeekableByteChannel openFile(String path) {
+    existingFile(path);
+    try (OpenDirectory parent = paths.openDirectory(LocalPaths.parentOf(path))) {
       if (parent == null) {
-        throw call.fail(Kind.NOT_FOUND, "no file at '" + path + "'");
+        throw LocalErrors.failure(Kind.NOT_FOUND, "no file at '" + path + "'");
       }
       return parent.read(fileName(path));
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 
   /** Returns the attributes of the file just written at {@code path}. */
-  private FileAttributes describe(Call call, String path) {
-    Path file = paths.resolve(call, path);
-    BasicFileAttributes a = paths.attributesOrNull(call, file);
+  private FileAttributes describe(String path) {
+    Path file = paths.resolve(path);
+    BasicFileAttributes a = paths.attributesOrNull(file);
     if (a == null || !a.isRegularFile()) {
-      throw call.fail(Kind.UNAVAILABLE, "the file was replaced or deleted concurrently");
+      throw LocalErrors.failure(Kind.UNAVAILABLE, "the file was replaced or deleted concurrently");
     }
-    return attributes(call, path, file, a);
+    return attributes(path, file, a);
   }
 
-  private FileAttributes attributes(Call call, String path, Path file, BasicFileAttributes a) {
-    StoredMetadata m = storedMetadata(call, file);
+  private FileAttributes attributes(String path, Path file, BasicFileAttributes a) {
+    StoredMetadata m = storedMetadata(file);
     return FileAttributes.builder(path, a.size()).lastModified(a.lastModifiedTime().toInstant())
         .contentType(m.contentType()).visibility(permissions.visibilityOf(a, false))
         .userMetadata(m.userMetadata()).cacheControl(m.cacheControl())
         .contentDisposition(m.contentDisposition()).contentEncoding(m.contentEncoding()).build();
   }
 
-  private StoredMetadata storedMetadata(Call call, Path file) {
+  private StoredMetadata storedMetadata(Path file) {
     try {
       return metadata.read(file);
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 

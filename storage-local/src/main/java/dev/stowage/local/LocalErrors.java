@@ -1,8 +1,7 @@
 package dev.stowage.local;
 
-import dev.stowage.Operation;
-import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -17,9 +16,9 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /**
- * The one table that turns java.nio failures into {@link StorageException}s. Details name the
- * exception type and the operating system's reason, never the absolute path on this machine
- * (the relative path is already in the message).
+ * The one table that turns java.nio failures into {@link BackendException}s. Details name the
+ * exception type and the operating system's reason, never the absolute path on this machine (the
+ * facade puts the caller's relative path in the message).
  */
 final class LocalErrors {
 
@@ -94,36 +93,29 @@ final class LocalErrors {
     return type;
   }
 
-  /** Returns the exception for an I/O failure of {@code operation} on {@code path}. */
-  static StorageException of(Operation operation, String path, IOException e) {
-    return of(operation, path, null, e);
-  }
-
-  /** Returns the exception for an I/O failure of a copy or move. */
-  static StorageException of(Operation operation, String path, String destination, IOException e) {
+  /** Returns the failure for an I/O failure of the backend. */
+  static BackendException io(IOException e) {
     if (e instanceof ClosedByInterruptException || e instanceof InterruptedIOException) {
       // The channel already closed itself; keep the interrupt visible to the caller's code.
       Thread.currentThread().interrupt();
     }
-    return StorageException.of(operation, path, destination, kindOf(e), detail(e), null, e);
+    return BackendException.of(kindOf(e), detail(e), e);
   }
 
-  /** Returns the exception for a name the platform cannot represent. */
-  static StorageException invalidPath(Operation operation, String path, String destination,
-      InvalidPathException e) {
-    return StorageException.of(operation, path, destination, Kind.INVALID_INPUT,
-        "the local filesystem cannot represent this name", null, e);
+  /** Returns the failure for a name the platform cannot represent. */
+  static BackendException invalidPath(InvalidPathException e) {
+    return BackendException.of(Kind.INVALID_INPUT,
+        "the local filesystem cannot represent this name", e);
   }
 
   /** Returns a failure of {@code kind} without an underlying exception. */
-  static StorageException failure(Operation operation, String path, String destination, Kind kind,
-      String detail) {
-    return StorageException.of(operation, path, destination, kind, detail, null, null);
+  static BackendException failure(Kind kind, String detail) {
+    return BackendException.of(kind, detail);
   }
 
   /** Returns the PERMISSION_DENIED failure for a path that meets a symbolic link. */
-  static StorageException symlink(Operation operation, String path, String destination) {
-    return failure(operation, path, destination, Kind.PERMISSION_DENIED,
+  static BackendException symlink() {
+    return failure(Kind.PERMISSION_DENIED,
         "a symbolic link is in the way and links are never followed");
   }
 }

@@ -2,8 +2,8 @@ package dev.stowage.local;
 
 import dev.stowage.DirectoryAttributes;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
+import dev.stowage.StorageException;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.Path;
@@ -29,7 +29,6 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   private final LocalPermissions permissions;
   private final boolean deep;
   private final Deque<String> pending = new ArrayDeque<>();
-  private final Call call;
   private OpenDirectory current;
   /**
    * The last directory read to its end while its subdirectories are next in line: kept open so
@@ -48,7 +47,6 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     this.paths = paths;
     this.permissions = permissions;
     this.deep = deep;
-    this.call = Call.of(Operation.LIST, path);
     pending.push(path);
   }
 
@@ -86,7 +84,7 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
           entry = entries.next();
         } catch (DirectoryIteratorException e) {
           close();
-          throw call.io(e.getCause());
+          throw LocalErrors.io(e.getCause());
         }
         StorageAttributes attributes = examine(entry.getFileName());
         if (attributes != null) {
@@ -138,7 +136,7 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     try {
       a = current.attributes(name);
     } catch (IOException e) {
-      throw Call.of(Operation.LIST, currentPrefix.concat(text)).io(e);
+      throw LocalErrors.io(e);
     }
     if (a == null) {
       return null;
@@ -157,7 +155,9 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
           permissions.visibilityOf(a, true));
     }
     if (a.isSymbolicLink() && paths.policy() == SymlinkPolicy.REFUSE) {
-      throw Call.of(Operation.LIST, currentPrefix.concat(text)).symlink();
+      // The failure names the listed directory; the detail names the entry that is a link.
+      throw LocalErrors.failure(StorageException.Kind.PERMISSION_DENIED, "a symbolic link is at '"
+          + currentPrefix.concat(text) + "' and links are never followed");
     }
     // A link under SKIP, or a device, pipe or socket.
     return null;
@@ -173,11 +173,11 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
       try {
         return parent.open(parent.path().getFileSystem().getPath(path.substring(parentPrefix.length())));
       } catch (IOException e) {
-        throw call.io(e);
+        throw LocalErrors.io(e);
       }
     }
     closeParent();
-    return paths.openDirectory(call, path);
+    return paths.openDirectory(path);
   }
 
   /**

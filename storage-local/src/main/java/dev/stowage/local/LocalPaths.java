@@ -129,26 +129,26 @@ final class LocalPaths {
    * Returns where {@code relative} lives, failing with INVALID_INPUT for a path that is not in
    * normal form or that would leave the root.
    */
-  Path resolve(Call call, String relative) {
+  Path resolve(String relative) {
     if (relative.isEmpty()) {
       return root;
     }
     if (relative.startsWith("/") || relative.indexOf('\0') >= 0) {
-      throw call.fail(Kind.INVALID_INPUT, "the path is not normalised");
+      throw LocalErrors.failure(Kind.INVALID_INPUT, "the path is not normalised");
     }
     for (String segment : relative.split("/", -1)) {
       if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        throw call.fail(Kind.INVALID_INPUT, "the path is not normalised");
+        throw LocalErrors.failure(Kind.INVALID_INPUT, "the path is not normalised");
       }
     }
     Path resolved;
     try {
       resolved = root.resolve(relative).normalize();
     } catch (InvalidPathException e) {
-      throw call.invalidPath(e);
+      throw LocalErrors.invalidPath(e);
     }
     if (!resolved.startsWith(root) || resolved.equals(root)) {
-      throw call.fail(Kind.INVALID_INPUT, "the path leaves the root");
+      throw LocalErrors.failure(Kind.INVALID_INPUT, "the path leaves the root");
     }
     return resolved;
   }
@@ -158,8 +158,8 @@ final class LocalPaths {
    * component that is not a directory. Under {@link SymlinkPolicy#REFUSE} meeting a link fails
    * with PERMISSION_DENIED. Names reserved for temporary files count as missing.
    */
-  Located locate(Call call, String relative) {
-    Path target = resolve(call, relative);
+  Located locate(String relative) {
+    Path target = resolve(relative);
     if (relative.isEmpty()) {
       return new Located(root, EntryType.DIRECTORY, false, null);
     }
@@ -170,13 +170,13 @@ final class LocalPaths {
         return new Located(target, EntryType.MISSING, false, null);
       }
       current = current.resolve(segments[i]);
-      BasicFileAttributes attributes = attributesOrNull(call, current);
+      BasicFileAttributes attributes = attributesOrNull(current);
       if (attributes == null) {
         return new Located(target, EntryType.MISSING, false, null);
       }
       EntryType type = EntryType.of(attributes);
       if (type == EntryType.SYMLINK && policy == SymlinkPolicy.REFUSE) {
-        throw call.symlink();
+        throw LocalErrors.symlink();
       }
       boolean last = i == segments.length - 1;
       if (last || type != EntryType.DIRECTORY) {
@@ -192,8 +192,8 @@ final class LocalPaths {
    * applied the link policy with {@link #locate}; this walk only makes sure that a link swapped
    * in since then is not followed.
    */
-  OpenDirectory openDirectory(Call call, String relative) {
-    resolve(call, relative);
+  OpenDirectory openDirectory(String relative) {
+    resolve(relative);
     OpenDirectory current = null;
     try {
       current = OpenDirectory.openRoot(root, posix);
@@ -211,7 +211,7 @@ final class LocalPaths {
       current = null;
       return opened;
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     } finally {
       closeQuietly(current);
     }
@@ -228,13 +228,13 @@ final class LocalPaths {
   }
 
   /** Returns the attributes of {@code file} without following links, or null when it is gone. */
-  BasicFileAttributes attributesOrNull(Call call, Path file) {
+  BasicFileAttributes attributesOrNull(Path file) {
     try {
       return Files.readAttributes(file, attributeType, NO_FOLLOW);
     } catch (NoSuchFileException | NotDirectoryException e) {
       return null;
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.local;
 
 import dev.stowage.StorageException.Kind;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -19,11 +20,7 @@ final class TreeDeleter {
   /** How often a directory is emptied again when a concurrent writer keeps adding to it. */
   private static final int ATTEMPTS = 3;
 
-  private final Call call;
-
-  TreeDeleter(Call call) {
-    this.call = call;
-  }
+  TreeDeleter() {}
 
   /** Deletes {@code name} (a directory inside {@code parent}) and everything below it. */
   void delete(OpenDirectory parent, Path name) {
@@ -45,9 +42,9 @@ final class TreeDeleter {
         }
       }
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     } catch (DirectoryIteratorException e) {
-      throw call.io(e.getCause());
+      throw LocalErrors.io(e.getCause());
     }
   }
 
@@ -95,15 +92,15 @@ final class TreeDeleter {
       }
       return null;
     } catch (IOException e) {
-      throw call.io(e);
+      throw LocalErrors.io(e);
     } catch (DirectoryIteratorException e) {
-      throw call.io(e.getCause());
+      throw LocalErrors.io(e.getCause());
     }
   }
 
   /** Returns the failure for a link found by {@link #findLink}. */
-  dev.stowage.StorageException refused(String link) {
-    return call.fail(Kind.PERMISSION_DENIED,
+  BackendException refused(String link) {
+    return LocalErrors.failure(Kind.PERMISSION_DENIED,
         "the tree contains a symbolic link at '" + link + "' and links are refused");
   }
 }

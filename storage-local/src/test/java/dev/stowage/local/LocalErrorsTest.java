@@ -1,12 +1,13 @@
 package dev.stowage.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.stowage.CopyFailedException;
-import dev.stowage.Operation;
-import dev.stowage.ReadFailedException;
+import dev.stowage.Filesystem;
 import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -18,8 +19,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,30 +73,32 @@ class LocalErrorsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
-  void of_messageNamesTheRelativePathButNeverTheAbsoluteOne(IOException e, Kind expected) {
-    StorageException se = LocalErrors.of(Operation.READ, "a.txt", e);
-    assertThat(se).isInstanceOf(ReadFailedException.class).hasCause(e);
-    assertThat(se.kind()).isEqualTo(expected);
-    assertThat(se.path()).isEqualTo("a.txt");
-    assertThat(se.getMessage()).contains("'a.txt'").doesNotContain("/very/private");
+  void io_carriesKindAndCauseButNeverTheAbsolutePath(IOException e, Kind expected) {
+    BackendException be = LocalErrors.io(e);
+    assertThat(be).hasCause(e);
+    assertThat(be.kind()).isEqualTo(expected);
+    assertThat(be.getMessage()).doesNotContain("/very/private");
   }
 
   @Test
-  void of_copy_carriesBothPaths() {
-    StorageException se = LocalErrors.of(Operation.COPY, "a", "b", new NoSuchFileException(ABSOLUTE));
+  void copyOfMissingFile_throughFacade_namesBothRelativePaths(@TempDir Path root) {
+    Filesystem fs = Filesystem.of(LocalAdapter.of(root));
+    StorageException se = catchThrowableOfType(() -> fs.copy("a", "b"), StorageException.class);
     assertThat(se).isInstanceOf(CopyFailedException.class);
+    assertThat(se.kind()).isEqualTo(Kind.NOT_FOUND);
     assertThat(se.destination()).isEqualTo("b");
-    assertThat(se.getMessage()).startsWith("Unable to copy 'a' to 'b': not found (NoSuchFileException)");
+    assertThat(se.getMessage()).startsWith("Unable to copy 'a' to 'b': not found")
+        .doesNotContain(root.toString());
   }
 
   @Test
-  void of_interruption_keepsTheThreadInterrupted() {
+  void io_interruption_keepsTheThreadInterrupted() {
     try {
-      StorageException se = LocalErrors.of(Operation.WRITE, "a", new ClosedByInterruptException());
+      BackendException se = LocalErrors.io(new ClosedByInterruptException());
       assertThat(se.kind()).isEqualTo(Kind.UNEXPECTED);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
       Thread.interrupted();
-      LocalErrors.of(Operation.WRITE, "a", new InterruptedIOException());
+      LocalErrors.io(new InterruptedIOException());
       assertThat(Thread.interrupted()).isTrue();
     } finally {
       Thread.interrupted();
@@ -109,7 +114,7 @@ class LocalErrorsTest {
 
   @Test
   void symlink_isPermissionDenied() {
-    StorageException se = LocalErrors.symlink(Operation.DELETE, "x", null);
+    BackendException se = LocalErrors.symlink();
     assertThat(se.kind()).isEqualTo(Kind.PERMISSION_DENIED);
     assertThat(se.getMessage()).contains("symbolic link");
   }

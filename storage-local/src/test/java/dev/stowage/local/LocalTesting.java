@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.stowage.StorageException;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,6 +27,17 @@ final class LocalTesting {
       Runnable call) {
     T e = catchThrowableOfType(type, call::run);
     assertThat(e).as("expected %s of kind %s", type.getSimpleName(), kind).isNotNull();
+    assertThat(e.kind()).as("kind of %s", e.getMessage()).isEqualTo(kind);
+    return e;
+  }
+
+  /**
+   * Asserts that an adapter {@code call} throws a {@link BackendException} of {@code kind} (the
+   * facade turns it into the operation's {@link StorageException}).
+   */
+  static BackendException backendFailure(StorageException.Kind kind, Runnable call) {
+    BackendException e = catchThrowableOfType(BackendException.class, call::run);
+    assertThat(e).as("expected a BackendException of kind %s", kind).isNotNull();
     assertThat(e.kind()).as("kind of %s", e.getMessage()).isEqualTo(kind);
     return e;
   }

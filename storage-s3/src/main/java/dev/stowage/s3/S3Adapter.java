@@ -6,7 +6,6 @@ import dev.stowage.Capability;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
@@ -188,18 +187,18 @@ public final class S3Adapter implements FilesystemAdapter {
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
-    return copier.copy(Operation.COPY, source, destination, options);
+    return copier.copy(source, destination, options);
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
-    FileAttributes moved = copier.copy(Operation.MOVE, source, destination, options);
+    FileAttributes moved = copier.copy(source, destination, options);
     if (!source.equals(destination)) {
       try {
         client.deleteObject(b -> b.bucket(config.bucket()).key(s3.keys().file(source)));
       } catch (RuntimeException e) {
         // The copy stands; the caller learns that the source is still there.
-        throw S3Errors.translate(Operation.MOVE, source, destination, e, false);
+        throw s3.fail(e, false);
       }
     }
     return moved;
@@ -210,22 +209,22 @@ public final class S3Adapter implements FilesystemAdapter {
     try {
       client.deleteObject(b -> b.bucket(config.bucket()).key(s3.keys().file(path)));
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.DELETE, path, e);
+      throw s3.fail(e);
     }
   }
 
   @Override
   public void setVisibility(String path, Visibility visibility) {
-    ObjectCannedACL acl = s3.acl(visibility, Operation.SET_VISIBILITY, path, null);
+    ObjectCannedACL acl = s3.acl(visibility);
     if (acl == null) {
       // Bucket-level and already the bucket's: nothing to change, but the file must exist.
-      reader.head(path, Operation.SET_VISIBILITY, null);
+      reader.head(path);
       return;
     }
     try {
       client.putObjectAcl(b -> b.bucket(config.bucket()).key(s3.keys().file(path)).acl(acl));
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.SET_VISIBILITY, path, e);
+      throw s3.fail(e);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.stowage.s3;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
+import dev.stowage.spi.BackendException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -48,7 +48,7 @@ final class S3BatchDelete {
         page = s3.client().listObjectsV2(b -> b.bucket(s3.bucket()).prefix(prefix)
             .encodingType(EncodingType.URL).maxKeys(batchSize).continuationToken(continuation));
       } catch (RuntimeException e) {
-        throw s3.fail(Operation.DELETE_DIRECTORY, path, e);
+        throw s3.fail(e);
       }
       List<String> keys = new ArrayList<>();
       for (S3Object o : page.contents()) {
@@ -78,7 +78,7 @@ final class S3BatchDelete {
         try {
           s3.client().deleteObject(b -> b.bucket(s3.bucket()).key(k));
         } catch (RuntimeException e) {
-          throw s3.fail(Operation.DELETE_DIRECTORY, path, e);
+          throw s3.fail(e);
         }
         continue;
       }
@@ -91,15 +91,15 @@ final class S3BatchDelete {
     try {
       r = s3.client().deleteObjects(b -> b.bucket(s3.bucket()).delete(d -> d.objects(ids).quiet(true)));
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.DELETE_DIRECTORY, path, e);
+      throw s3.fail(e);
     }
     if (r.hasErrors() && !r.errors().isEmpty()) {
       S3Error first = r.errors().get(0);
       StorageException.Kind kind = S3Errors.kind(0, first.code(), false, first.message());
       String failedPath = s3.keys().path(first.key());
-      throw StorageException.of(Operation.DELETE_DIRECTORY, path, kind,
+      throw BackendException.of(kind,
           "s3 " + first.code() + " for " + r.errors().size() + " of " + keys.size()
-              + " keys, first '" + failedPath + "'", null);
+              + " keys, first '" + failedPath + "'");
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.stowage.s3;
 
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.BackendException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +44,14 @@ final class S3Copier {
     this.reader = reader;
   }
 
-  FileAttributes copy(Operation op, String source, String destination, WriteOptions options) {
-    HeadObjectResponse head = reader.head(source, op, destination);
+  FileAttributes copy(String source, String destination, WriteOptions options) {
+    HeadObjectResponse head = reader.head(source);
     Visibility visibility = options.visibility();
-    ObjectCannedACL acl = s3.acl(visibility, op, source, destination);
+    ObjectCannedACL acl = s3.acl(visibility);
     if (visibility == null && s3.config().visibilityMode() == VisibilityMode.PER_OBJECT) {
       // S3 copies never carry the ACL; keep a public source public. A private one needs no
       // header, since new objects are private.
-      visibility = reader.objectVisibility(source, op, destination);
+      visibility = reader.objectVisibility(source);
       acl = visibility == Visibility.PUBLIC ? ObjectCannedACL.PUBLIC_READ : null;
     }
     WriteOptions merged = merge(head, options).withVisibility(visibility);
@@ -60,7 +60,7 @@ final class S3Copier {
       // CopyObject ignores If-None-Match on several services (S3Proxy, older MinIO), while a
       // conditional CompleteMultipartUpload is honoured wherever create-only is declared.
       if (size > s3.config().copyPartThreshold() || options.createOnly()) {
-        return multipartCopy(op, source, destination, size, merged, acl, options.createOnly());
+        return multipartCopy(source, destination, size, merged, acl, options.createOnly());
       }
       // S3 refuses a self-copy that changes nothing; REPLACE with the same values is allowed.
       boolean replace = options.hasContentMetadata() || source.equals(destination);
@@ -78,7 +78,7 @@ final class S3Copier {
       return S3Attributes.written(destination, size, merged, etag, r.versionId(), r,
           s3.writtenVisibility(visibility));
     } catch (RuntimeException e) {
-      throw S3Errors.translate(op, source, destination, e, options.createOnly());
+      throw s3.fail(e, options.createOnly());
     }
   }
 
@@ -96,12 +96,12 @@ final class S3Copier {
         .build();
   }
 
-  private FileAttributes multipartCopy(Operation op, String source, String destination, long size,
+  private FileAttributes multipartCopy(String source, String destination, long size,
       WriteOptions merged, ObjectCannedACL acl, boolean createOnly) {
     long partSize = Math.max(s3.config().copyPartSize(), (size + S3Writer.MAX_PARTS - 1) / S3Writer.MAX_PARTS);
     if (partSize > S3Config.MAX_SINGLE_SIZE) {
-      throw StorageException.of(op, source, destination, StorageException.Kind.INVALID_INPUT,
-          "the file is too large for " + S3Writer.MAX_PARTS + " copy parts", null, null);
+      throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+          "the file is too large for " + S3Writer.MAX_PARTS + " copy parts");
     }
     String sourceKey = s3.keys().file(source);
     String key = s3.keys().file(destination);
@@ -109,7 +109,7 @@ final class S3Copier {
     try {
       uploadId = s3.client().createMultipartUpload(writer.createRequest(key, merged, acl)).uploadId();
     } catch (RuntimeException e) {
-      throw S3Errors.translate(op, source, destination, e, false);
+      throw s3.fail(e, false);
     }
     int count = (int) Math.max(1, (size + partSize - 1) / partSize);
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, s3.config().concurrency()), daemon());
@@ -147,10 +147,10 @@ final class S3Copier {
       }
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       if (cause instanceof RuntimeException) {
-        throw S3Errors.translate(op, source, destination, (RuntimeException) cause, createOnly);
+        throw s3.fail((RuntimeException) cause, createOnly);
       }
-      throw StorageException.of(op, source, destination, StorageException.Kind.UNAVAILABLE,
-          cause.getClass().getSimpleName(), null, cause);
+      throw BackendException.of(StorageException.Kind.UNAVAILABLE,
+          cause.getClass().getSimpleName(), cause);
     } finally {
       pool.shutdown();
     }

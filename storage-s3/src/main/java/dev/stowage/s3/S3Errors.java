@@ -1,8 +1,7 @@
 package dev.stowage.s3;
 
-import dev.stowage.Operation;
-import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.Timeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * The one table that turns S3 errors into {@link StorageException}s: error code first, HTTP
+ * The one table that turns S3 errors into {@link BackendException}s: error code first, HTTP
  * status second, client-side failures (connection, timeout, I/O) as UNAVAILABLE.
  *
  * <p>Details name the S3 code and status only ({@code "s3 NoSuchKey, 404"}); S3 messages and SDK
@@ -59,33 +58,30 @@ final class S3Errors {
   private S3Errors() {}
 
   /**
-   * Returns the typed exception for {@code e}, raised by {@code operation} on {@code path}.
-   * A {@link StorageException} is returned unchanged.
+   * Returns the backend failure for {@code e}; a {@link BackendException} is returned unchanged.
+   * The facade names the operation and the path.
    *
-   * @param destination the copy or move destination, or null
    * @param createOnly whether the request was a create-only write, so that a failed precondition
    *     means the file already exists
    */
-  static StorageException translate(Operation operation, String path, String destination,
-      RuntimeException e, boolean createOnly) {
-    if (e instanceof StorageException) {
-      return (StorageException) e;
+  static BackendException translate(RuntimeException e, boolean createOnly) {
+    if (e instanceof BackendException) {
+      return (BackendException) e;
     }
     if (e instanceof SdkServiceException) {
       SdkServiceException s = (SdkServiceException) e;
       String code = code(s);
       Kind kind = kind(s.statusCode(), code, createOnly, message(s));
       String detail = "s3 " + (code == null ? "" : code + ", ") + s.statusCode();
-      return StorageException.of(operation, path, destination, kind, detail, retryAfter(s), e);
+      return BackendException.of(kind, detail, retryAfter(s), e);
     }
     if (causedBy(e, MissingCredentialsException.class)) {
-      return StorageException.of(operation, path, destination, Kind.PERMISSION_DENIED,
-          MissingCredentialsException.HINT, null, e);
+      return BackendException.of(Kind.PERMISSION_DENIED, MissingCredentialsException.HINT, e);
     }
     if (e instanceof ApiCallTimeoutException) {
-      return StorageException.of(operation, path, destination, Kind.UNAVAILABLE,
+      return BackendException.of(Kind.UNAVAILABLE,
           "s3 client: no answer within the operation deadline (setting '" + Timeouts.TIMEOUT + "')",
-          null, e);
+          e);
     }
     if (e instanceof SdkClientException || e instanceof UncheckedIOException) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -95,10 +91,9 @@ final class S3Errors {
       } else if (causedBy(e, ConnectException.class)) {
         detail += " (connection refused or not established)";
       }
-      return StorageException.of(operation, path, destination, Kind.UNAVAILABLE, detail, null, e);
+      return BackendException.of(Kind.UNAVAILABLE, detail, e);
     }
-    return StorageException.of(operation, path, destination, Kind.UNEXPECTED,
-        e.getClass().getSimpleName(), null, e);
+    return BackendException.of(Kind.UNEXPECTED, e.getClass().getSimpleName(), e);
   }
 
   /** Returns whether {@code type} is {@code t} or in its cause chain. */
@@ -111,10 +106,9 @@ final class S3Errors {
     return false;
   }
 
-  /** Returns the typed exception for an I/O failure while reading the caller's data or a part. */
-  static StorageException io(Operation operation, String path, IOException e) {
-    return StorageException.of(operation, path, null, Kind.UNAVAILABLE,
-        "i/o: " + e.getClass().getSimpleName(), null, e);
+  /** Returns the backend failure for an I/O failure while reading the caller's data or a part. */
+  static BackendException io(IOException e) {
+    return BackendException.of(Kind.UNAVAILABLE, "i/o: " + e.getClass().getSimpleName(), e);
   }
 
   /**

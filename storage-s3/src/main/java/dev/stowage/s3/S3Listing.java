@@ -1,7 +1,6 @@
 package dev.stowage.s3;
 
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageAttributes;
 import dev.stowage.Visibility;
 import dev.stowage.spi.HierarchyListing;
@@ -58,7 +57,7 @@ final class S3Listing {
     try {
       response = s3.client().listObjectsV2(b.build());
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.LIST, path, e);
+      throw s3.fail(e);
     }
     boolean more = Boolean.TRUE.equals(response.isTruncated()) && response.nextContinuationToken() != null;
     // Objects and common prefixes arrive as two lists; merged they are in key order.

@@ -1,7 +1,6 @@
 package dev.stowage.s3;
 
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
 import dev.stowage.spi.MultipartSession;
@@ -55,7 +54,7 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
       String id = s3.client().createMultipartUpload(request).uploadId();
       return new S3MultipartUpload(s3, path, id, options, visibility);
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.WRITE, path, e);
+      throw s3.fail(e);
     }
   }
 
@@ -77,7 +76,7 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
       size.addAndGet(part.length());
       return CompletedPart.builder().partNumber(part.partNumber()).eTag(r.eTag()).build();
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.WRITE, path, e);
+      throw s3.fail(e);
     } finally {
       held.set(null);
     }
@@ -95,7 +94,7 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
       CompleteMultipartUploadResponse r = s3.client().completeMultipartUpload(b.build());
       return S3Attributes.written(path, size.get(), options, r.eTag(), r.versionId(), r, visibility);
     } catch (RuntimeException e) {
-      throw S3Errors.translate(Operation.WRITE, path, null, e, options.createOnly());
+      throw s3.fail(e, options.createOnly());
     }
   }
 

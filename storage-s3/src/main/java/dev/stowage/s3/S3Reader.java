@@ -4,10 +4,10 @@ import dev.stowage.ByteRange;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.VerifyingInputStream;
 import java.io.InputStream;
 import java.util.Optional;
@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
@@ -35,12 +34,17 @@ final class S3Reader {
     this.s3 = s3;
   }
 
-  /** Returns the HeadObject of {@code path}, or fails with NOT_FOUND attributed to {@code op}. */
-  HeadObjectResponse head(String path, Operation op, String destination) {
+  /** Returns the HeadObject of {@code path}, or fails with NOT_FOUND (BUCKET_NOT_FOUND). */
+  HeadObjectResponse head(String path) {
     try {
       return s3.client().headObject(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404 && s3.bucketMissing()) {
+        throw s3.missingBucket(e);
+      }
+      throw s3.fail(e, false);
     } catch (RuntimeException e) {
-      throw S3Errors.translate(op, path, destination, e, false);
+      throw s3.fail(e, false);
     }
   }
 
@@ -48,15 +52,16 @@ final class S3Reader {
     try {
       s3.client().headObject(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
       return true;
-    } catch (NoSuchKeyException e) {
-      return false;
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
+        if (s3.bucketMissing()) {
+          throw s3.missingBucket(e);
+        }
         return false;
       }
-      throw s3.fail(Operation.EXISTS, path, e);
+      throw s3.fail(e);
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.EXISTS, path, e);
+      throw s3.fail(e);
     }
   }
 
@@ -70,19 +75,19 @@ final class S3Reader {
           .prefix(s3.keys().directory(path)).encodingType(EncodingType.URL).maxKeys(1));
       return r.hasContents() && !r.contents().isEmpty();
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.EXISTS, path, e);
+      throw s3.fail(e);
     }
   }
 
   FileAttributes stat(String path) {
-    HeadObjectResponse h = head(path, Operation.STAT, null);
+    HeadObjectResponse h = head(path);
     Visibility v = s3.config().visibilityMode() == VisibilityMode.PER_OBJECT
-        ? objectVisibility(path, Operation.STAT, null) : s3.bucketLevelVisibility();
+        ? objectVisibility(path) : s3.bucketLevelVisibility();
     return S3Attributes.of(path, h, v);
   }
 
   /** Reads the object ACL: public when the AllUsers group may read. */
-  Visibility objectVisibility(String path, Operation op, String destination) {
+  Visibility objectVisibility(String path) {
     try {
       GetObjectAclResponse acl = s3.client().getObjectAcl(b -> b.bucket(s3.bucket())
           .key(s3.keys().file(path)));
@@ -95,14 +100,14 @@ final class S3Reader {
       }
       return Visibility.PRIVATE;
     } catch (RuntimeException e) {
-      throw S3Errors.translate(op, path, destination, e, false);
+      throw s3.fail(e, false);
     }
   }
 
   /**
    * Returns the object's bytes. A whole-object read of a single-part object (MD5 ETag, no
    * SSE-KMS/SSE-C) is verified against the ETag at its end: a mismatch fails the read with an
-   * IOException whose cause is an INTEGRITY {@link StorageException} naming both digests. See
+   * IOException whose cause is an INTEGRITY {@link BackendException} naming both digests. See
    * {@link S3Integrity} for what is not verified.
    */
   InputStream read(String path, ByteRange range) {
@@ -119,10 +124,10 @@ final class S3Reader {
       return expected == null ? body
           : new VerifyingInputStream(body, path, expected, size, S3Integrity.SOURCE);
     } catch (RuntimeException e) {
-      StorageException se = s3.fail(Operation.READ, path, e);
+      BackendException se = s3.fail(e);
       if (se.kind() == StorageException.Kind.RANGE_NOT_SATISFIABLE && range != null) {
         // S3 refuses any range of an empty object; a range that is empty there reads nothing.
-        long size = head(path, Operation.READ, null).contentLength();
+        long size = head(path).contentLength();
         ByteRange.Resolved r = range.resolve(size);
         if (r != null && r.length() == 0) {
           return InputStream.nullInputStream();
@@ -137,7 +142,7 @@ final class S3Reader {
     if (algorithm != ChecksumAlgorithm.MD5) {
       return Optional.empty();
     }
-    FileAttributes a = S3Attributes.of(path, head(path, Operation.CHECKSUM, null), null);
+    FileAttributes a = S3Attributes.of(path, head(path), null);
     String md5 = a.checksums().get(ChecksumAlgorithm.MD5);
     return md5 == null ? Optional.empty() : Optional.of(new Checksum(ChecksumAlgorithm.MD5, md5));
   }

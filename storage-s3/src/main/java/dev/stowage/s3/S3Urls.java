@@ -1,10 +1,10 @@
 package dev.stowage.s3;
 
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadScope;
 import dev.stowage.UploadTicket;
+import dev.stowage.spi.BackendException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +58,7 @@ final class S3Urls {
       }
       return s3.client().utilities().getUrl(r -> r.bucket(s3.bucket()).key(key)).toURI();
     } catch (URISyntaxException | RuntimeException e) {
-      throw StorageException.of(Operation.PUBLIC_URL, path, StorageException.Kind.UNEXPECTED,
-          "cannot build the URL", e);
+      throw BackendException.of(StorageException.Kind.UNEXPECTED, "cannot build the URL", e);
     }
   }
 
@@ -75,7 +74,7 @@ final class S3Urls {
           }));
       return p.url().toURI();
     } catch (URISyntaxException | RuntimeException e) {
-      throw failure(Operation.TEMPORARY_URL, path, e);
+      throw failure(e);
     }
   }
 
@@ -86,7 +85,7 @@ final class S3Urls {
    * of the headers: clients set {@code Content-Length} from the body.
    */
   UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints c) {
-    ObjectCannedACL acl = s3.acl(c.visibility(), Operation.PREPARE_UPLOAD, path, null);
+    ObjectCannedACL acl = s3.acl(c.visibility());
     PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(s3.bucket())
         .key(s3.keys().file(path)).contentType(c.contentType()).acl(acl);
     if (c.contentLength() >= 0) {
@@ -113,15 +112,15 @@ final class S3Urls {
           ? clocked.expiresAt() : p.expiration();
       return new UploadTicket(path, "PUT", p.url().toURI(), headers, expiresAt, UploadScope.OBJECT);
     } catch (URISyntaxException | RuntimeException e) {
-      throw failure(Operation.PREPARE_UPLOAD, path, e);
+      throw failure(e);
     }
   }
 
-  private static StorageException failure(Operation op, String path, Exception e) {
+  private BackendException failure(Exception e) {
     if (e instanceof RuntimeException) {
-      return S3Errors.translate(op, path, null, (RuntimeException) e, false);
+      return s3.fail((RuntimeException) e, false);
     }
-    return StorageException.of(op, path, StorageException.Kind.UNEXPECTED, "cannot build the URL", e);
+    return BackendException.of(StorageException.Kind.UNEXPECTED, "cannot build the URL", e);
   }
 
   /** Returns {@code content-type} as {@code Content-Type}, the form browsers and docs use. */

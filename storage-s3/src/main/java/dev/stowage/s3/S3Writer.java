@@ -1,10 +1,10 @@
 package dev.stowage.s3;
 
 import dev.stowage.FileAttributes;
-import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.PartUploader;
 import dev.stowage.spi.WritePlan;
 import dev.stowage.spi.WriteSource;
@@ -38,7 +38,7 @@ final class S3Writer {
   }
 
   FileAttributes write(String path, WriteSource source, WriteOptions options) {
-    ObjectCannedACL acl = s3.acl(options.visibility(), Operation.WRITE, path, null);
+    ObjectCannedACL acl = s3.acl(options.visibility());
     Visibility reported = s3.writtenVisibility(options.visibility());
     long threshold = s3.config().multipartThreshold();
     // A stream is held in memory only up to one part, so its head stays within the budget.
@@ -54,21 +54,21 @@ final class S3Writer {
       WritePlan.Parts parts = (WritePlan.Parts) plan;
       return multipart(path, parts.length(), options, acl, reported, parts::upload);
     } catch (IOException e) {
-      throw S3Errors.io(Operation.WRITE, path, e);
+      throw S3Errors.io(e);
     } catch (UncheckedIOException e) {
-      throw S3Errors.io(Operation.WRITE, path, e.getCause());
+      throw S3Errors.io(e.getCause());
     }
   }
 
   /** Writes an empty directory marker. */
   void marker(String path, Visibility visibility) {
-    ObjectCannedACL acl = s3.acl(visibility, Operation.CREATE_DIRECTORY, path, null);
+    ObjectCannedACL acl = s3.acl(visibility);
     try {
       s3.client().putObject(PutObjectRequest.builder().bucket(s3.bucket())
           .key(s3.keys().directory(path)).contentType("application/x-directory").acl(acl).build(),
           RequestBody.empty());
     } catch (RuntimeException e) {
-      throw s3.fail(Operation.CREATE_DIRECTORY, path, e);
+      throw s3.fail(e);
     }
   }
 
@@ -91,7 +91,7 @@ final class S3Writer {
       PutObjectResponse r = s3.client().putObject(b.build(), body);
       return S3Attributes.written(path, length, o, r.eTag(), r.versionId(), r, reported);
     } catch (RuntimeException e) {
-      throw S3Errors.translate(Operation.WRITE, path, null, e, o.createOnly());
+      throw s3.fail(e, o.createOnly());
     }
   }
 
@@ -117,8 +117,8 @@ final class S3Writer {
   private long partSize(String path, long length) {
     long size = s3.config().partSizeFor(length, MAX_PARTS);
     if (size > MAX_PART) {
-      throw StorageException.of(Operation.WRITE, path, StorageException.Kind.INVALID_INPUT,
-          "the file is too large for " + MAX_PARTS + " parts", null);
+      throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+          "the file is too large for " + MAX_PARTS + " parts");
     }
     return size;
   }

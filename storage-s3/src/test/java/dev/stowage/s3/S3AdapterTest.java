@@ -328,6 +328,41 @@ class S3AdapterTest {
   }
 
   @Test
+  void filesystemsOpen_missingBucket_firstOperationFailsNamingTheBucket() {
+    java.net.URI uri = java.net.URI.create("s3://no-such-bucket-anywhere/p?profile=generic&endpoint="
+        + server.endpoint() + "&pathStyle=true");
+    java.util.Map<String, String> keys =
+        java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey());
+    // A HEAD answers 404 without a body: the adapter must tell a missing bucket from a missing key.
+    try (Filesystem missing = dev.stowage.Filesystems.open(uri, keys)) {
+      assertThatThrownBy(() -> missing.stat("reports/q1.txt"))
+          .isInstanceOfSatisfying(StorageException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
+            assertThat(e.getMessage())
+                .startsWith("Unable to read metadata of 'reports/q1.txt': bucket not found")
+                .contains("no-such-bucket-anywhere");
+          });
+    }
+    try (Filesystem missing = dev.stowage.Filesystems.open(uri, keys)) {
+      assertThatThrownBy(() -> missing.fileExists("a.txt"))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+    }
+    try (Filesystem missing = dev.stowage.Filesystems.open(uri, keys)) {
+      assertThatThrownBy(() -> missing.write("a.txt", "x"))
+          .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.getMessage())
+              .startsWith("Unable to write 'a.txt': bucket not found")
+              .contains("no-such-bucket-anywhere"));
+    }
+  }
+
+  @Test
+  void fileExists_missingKeyInExistingBucket_isFalse() {
+    assertThat(fs.fileExists("never-written.txt")).isFalse();
+    assertThat(fs.fileExists("never-written-either.txt")).isFalse();
+  }
+
+  @Test
   void filesystemsOpen_s3UriWithSettings_writesUnderThePrefix() {
     java.net.URI uri = java.net.URI.create("s3://" + bucket + "/via/uri?profile=generic&endpoint="
         + server.endpoint() + "&pathStyle=true");

@@ -2,11 +2,8 @@ package dev.stowage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.Operation;
-import dev.stowage.ReadFailedException;
-import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
-import dev.stowage.WriteFailedException;
+import dev.stowage.spi.BackendException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -56,24 +53,23 @@ class S3ErrorsTest {
   }
 
   @Test
-  void translate_serviceError_carriesOperationPathKindAndCodeWithoutMessage() {
+  void translate_serviceError_carriesKindAndCodeWithoutMessage() {
     S3Exception e = serviceError(404, "NoSuchKey", "secret-looking message X-Amz-Signature=abc", null);
 
-    StorageException se = S3Errors.translate(Operation.READ, "a/b.txt", null, e, false);
+    BackendException se = S3Errors.translate(e, false);
 
-    assertThat(se).isInstanceOf(ReadFailedException.class).hasCause(e);
+    assertThat(se).hasCause(e);
     assertThat(se.kind()).isEqualTo(Kind.NOT_FOUND);
-    assertThat(se.path()).isEqualTo("a/b.txt");
-    assertThat(se.getMessage()).contains("'a/b.txt'", "NoSuchKey", "404").doesNotContain("Signature");
+    assertThat(se.detail()).isEqualTo("s3 NoSuchKey, 404");
+    assertThat(se.getMessage()).contains("NoSuchKey", "404").doesNotContain("Signature");
   }
 
   @Test
   void translate_slowDownWithRetryAfter_rateLimitedWithDelay() {
     S3Exception e = serviceError(503, "SlowDown", "slow", "7");
 
-    StorageException se = S3Errors.translate(Operation.WRITE, "f", null, e, false);
+    BackendException se = S3Errors.translate(e, false);
 
-    assertThat(se).isInstanceOf(WriteFailedException.class);
     assertThat(se.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(se.retryable()).isTrue();
     assertThat(se.retryAfter()).contains(Duration.ofSeconds(7));
@@ -83,7 +79,7 @@ class S3ErrorsTest {
   void translate_preconditionOnCreateOnlyWrite_alreadyExists() {
     S3Exception e = serviceError(412, "PreconditionFailed", "At least one of the pre-conditions failed", null);
 
-    assertThat(S3Errors.translate(Operation.WRITE, "f", null, e, true).kind()).isEqualTo(Kind.ALREADY_EXISTS);
+    assertThat(S3Errors.translate(e, true).kind()).isEqualTo(Kind.ALREADY_EXISTS);
   }
 
   @Test
@@ -91,7 +87,7 @@ class S3ErrorsTest {
     SdkClientException e = SdkClientException.builder().message("Unable to execute HTTP request: http://h/?X-Amz-Signature=s")
         .cause(new ConnectException("refused")).build();
 
-    StorageException se = S3Errors.translate(Operation.STAT, "f", null, e, false);
+    BackendException se = S3Errors.translate(e, false);
 
     assertThat(se.kind()).isEqualTo(Kind.UNAVAILABLE);
     assertThat(se.retryable()).isTrue();
@@ -102,24 +98,14 @@ class S3ErrorsTest {
   void translate_uncheckedIo_unavailable() {
     UncheckedIOException e = new UncheckedIOException(new java.io.IOException("reset"));
 
-    assertThat(S3Errors.translate(Operation.READ, "f", null, e, false).kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(S3Errors.translate(e, false).kind()).isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
-  void translate_copyFailure_namesDestination() {
-    S3Exception e = serviceError(403, "AccessDenied", "no", null);
+  void translate_backendException_returnedUnchanged() {
+    BackendException original = BackendException.of(Kind.INTEGRITY, null);
 
-    StorageException se = S3Errors.translate(Operation.COPY, "a", "b", e, false);
-
-    assertThat(se.destination()).isEqualTo("b");
-    assertThat(se.kind()).isEqualTo(Kind.PERMISSION_DENIED);
-  }
-
-  @Test
-  void translate_storageException_returnedUnchanged() {
-    StorageException original = StorageException.of(Operation.READ, "x", Kind.INTEGRITY, null, null);
-
-    assertThat(S3Errors.translate(Operation.WRITE, "y", null, original, false)).isSameAs(original);
+    assertThat(S3Errors.translate(original, false)).isSameAs(original);
   }
 
   private static S3Exception serviceError(int status, String code, String message, String retryAfter) {

@@ -2,12 +2,11 @@ package dev.stowage.tck;
 
 import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
-import dev.stowage.Operation;
 import dev.stowage.PathRejectedException;
-import dev.stowage.StorageException;
 import dev.stowage.StorageException.Kind;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.spi.BackendException;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.ForwardingAdapter;
 import dev.stowage.spi.WriteSource;
@@ -127,11 +126,11 @@ final class WeakCaseMutants {
       public InputStream read(String path, dev.stowage.ByteRange range) {
         try {
           if (!pool.tryAcquire(2, TimeUnit.SECONDS)) {
-            throw StorageException.of(Operation.READ, path, Kind.UNAVAILABLE, "no free connection in the pool of 50", null);
+            throw BackendException.of(Kind.UNAVAILABLE, "no free connection in the pool of 50");
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw StorageException.of(Operation.READ, path, Kind.UNAVAILABLE, "interrupted", e);
+          throw BackendException.of(Kind.UNAVAILABLE, "interrupted", e);
         }
         return new FilterInputStream(super.read(path, range)) {
           private boolean closed;
@@ -155,7 +154,7 @@ final class WeakCaseMutants {
       @Override
       public FileAttributes write(String path, WriteSource source, WriteOptions options) {
         if (path.getBytes(StandardCharsets.UTF_8).length > capabilities().maxPathBytes() - 16) {
-          throw StorageException.of(Operation.WRITE, path, Kind.INVALID_INPUT, "key too long for this store", null);
+          throw BackendException.of(Kind.INVALID_INPUT, "key too long for this store");
         }
         return super.write(path, source, options);
       }
@@ -179,7 +178,7 @@ final class WeakCaseMutants {
           }
         } catch (IOException | RuntimeException e) {
           super.write(path, WriteSource.of(got.toByteArray()), options);
-          throw StorageException.of(Operation.WRITE, path, Kind.UNEXPECTED, "the source failed", e);
+          throw BackendException.of(Kind.UNEXPECTED, "the source failed", e);
         }
         return super.write(path, WriteSource.of(got.toByteArray()), options);
       }
