@@ -20,6 +20,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.BlobStores;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default bench targets, all in this process on loopback: {@code memory}, {@code local} (a
@@ -34,6 +35,7 @@ public final class EmbeddedTargets implements AutoCloseable {
 
   private final List<AutoCloseable> closers = new ArrayList<>();
   private final List<BenchTarget> targets = new ArrayList<>();
+  @SuppressWarnings("NullAway.Init") // set by start() before any server starts
   private Path directory;
 
   private EmbeddedTargets() {}
