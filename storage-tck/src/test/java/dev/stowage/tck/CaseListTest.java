@@ -28,9 +28,12 @@ class CaseListTest {
       "Metadata", "List", "Directory", "Copy", "Move", "Delete", "Visibility", "Url", "Checksum",
       "Mime", "LargeObject", "Concurrency", "Error", "Decorator", "ReadOnly");
   private static final Pattern GROUP = Pattern.compile("@ContractGroup\\(\"([^\"]+)\"\\)");
-  /** A case: its javadoc, its annotations (one of them a JUnit test annotation) and its name. */
+  /**
+   * A case: its javadoc, its annotations (one of them a JUnit test annotation; an annotation's
+   * arguments may span lines, as the formatter wraps them) and its name.
+   */
   private static final Pattern JAVADOC = Pattern.compile(
-      "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*((?:@[^\\n]*\\n\\s*)+)(?:default |public )?\\w+ (\\w+)\\(",
+      "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*((?:@[\\w.]+(?:\\([^)]*\\))?\\s*)+)(?:default |public )?\\w+ (\\w+)\\(",
       Pattern.DOTALL);
   private static final Pattern CASE = Pattern.compile(
       "^([A-Z]\\d+[a-z]?(?:\\s*(?:,|–|-|and)\\s*[A-Z]?\\d+[a-z]?)*):\\s*(.+)$", Pattern.DOTALL);
