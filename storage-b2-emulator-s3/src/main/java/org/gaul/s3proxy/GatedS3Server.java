@@ -19,6 +19,8 @@ import org.gaul.shaded.org.eclipse.jetty.server.HttpConnectionFactory;
 import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.ServerConnector;
 import org.gaul.shaded.org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * S3Proxy's S3 servlet on its own loopback Jetty server, with a gate in front that may answer a request itself (an
@@ -26,6 +28,8 @@ import org.gaul.shaded.org.eclipse.jetty.util.thread.QueuedThreadPool;
  * servlet's constructor and error renderer are package-private there; S3Proxy's own {@code S3Proxy} class offers
  * no hook before its handler runs. Part of the Stowage B2 emulator's S3 face, not of S3Proxy.
  */
+// Class-level, not package-info: this package is S3Proxy's own, and a package-info here would split it.
+@NullMarked
 public final class GatedS3Server {
     /** Looks at a request before S3Proxy does. */
     public interface Gate {
@@ -33,11 +37,11 @@ public final class GatedS3Server {
          * Returns null to let S3Proxy handle the request, or a refusal to answer with instead. The gate may also
          * answer the request itself (then it returns {@link Refusal#ANSWERED}) or add response headers and pass.
          */
-        Refusal check(HttpServletRequest request, HttpServletResponse response) throws IOException;
+        @Nullable Refusal check(HttpServletRequest request, HttpServletResponse response) throws IOException;
     }
 
     /** An S3 error answer: HTTP status, S3 error code and message. */
-    public record Refusal(int status, String code, String message) {
+    public record Refusal(int status, String code, @Nullable String message) {
         /** The gate wrote the whole answer itself. */
         public static final Refusal ANSWERED = new Refusal(0, "", "");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.stowage.StorageException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -39,6 +40,7 @@ final class Expect {
     assertThat(failure.retryable()).as("retryable").isEqualTo(failure.kind().retryable());
     String message = failure.getMessage();
     assertThat(message).as("message").isNotBlank();
+    message = Objects.requireNonNull(message); // not null: isNotBlank() passed
     assertThat(message.chars().noneMatch(c -> c < 0x20 || c == 0x7f))
         .as("message <%s> has no raw control characters", printable(message)).isTrue();
   }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -47,10 +48,12 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final AtomicInteger counter = new AtomicInteger();
-  private Filesystem base;
-  private Filesystem root;
-  private String rootName;
-  private volatile CountingAdapter callCounter;
+  /** The open filesystem, or null before the first case and after the kit closed it. */
+  private @Nullable Opened opened;
+  private volatile @Nullable CountingAdapter callCounter;
+
+  /** What {@link #fs()} opens: the filesystem, the run's random root and a view at that root. */
+  private record Opened(Filesystem base, String rootName, Filesystem root) {}
 
   /** Creates a new contract run; the filesystem is opened lazily, before the first case. */
   protected FilesystemContract() {}
@@ -66,18 +69,33 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
 
   @Override
   public final synchronized Filesystem fs() {
-    if (root == null) {
-      base = createFilesystem();
-      rootName = "tck-" + randomName();
-      // The kit's first call, before any capability is read: its random root must not exist
-      // yet, and adapters that refine their capabilities on first use (a B2 adapter learns
-      // whether its bucket is public) have settled them by the time a case is selected.
-      if (base.directoryExists(rootName)) {
-        throw new IllegalStateException("the kit's random root '" + rootName + "' already exists");
+    return open().root();
+  }
+
+  private synchronized Opened open() {
+    Opened current = opened;
+    if (current == null) {
+      Filesystem base = createFilesystem();
+      String rootName = "tck-" + randomName();
+      try {
+        // The kit's first call, before any capability is read: its random root must not exist
+        // yet, and adapters that refine their capabilities on first use (a B2 adapter learns
+        // whether its bucket is public) have settled them by the time a case is selected.
+        if (base.directoryExists(rootName)) {
+          throw new IllegalStateException("the kit's random root '" + rootName + "' already exists");
+        }
+        current = new Opened(base, rootName, base.at(rootName));
+      } catch (RuntimeException | Error e) {
+        try {
+          base.close();
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
       }
-      root = base.at(rootName);
+      opened = current;
     }
-    return root;
+    return current;
   }
 
   @Override
@@ -106,28 +124,30 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
 
   @Override
   public synchronized Optional<Filesystem> baseFilesystem() {
-    fs();
-    return Optional.of(base);
+    return Optional.of(open().base());
   }
 
   /** Returns the name of this run's random root directory below the filesystem's root. */
   protected final synchronized String rootName() {
-    fs();
-    return rootName;
+    return open().rootName();
   }
 
   @BeforeAll
   protected final void openKit(TestReporter reporter) {
-    Filesystem fs = fs();
-    reporter.publishEntry("tck.root", rootName);
+    Opened open = open();
+    Filesystem fs = open.root();
+    reporter.publishEntry("tck.root", open.rootName());
     reporter.publishEntry("tck.capabilities", fs.capabilities().features().toString());
   }
 
   @AfterAll
   protected final synchronized void closeKit() {
-    if (base == null) {
+    Opened open = opened;
+    if (open == null) {
       return;
     }
+    Filesystem base = open.base();
+    String rootName = open.rootName();
     try {
       base.deleteDirectory(rootName);
       FilesystemAssert.assertThat(base).as("the kit root after cleanup").hasNoDirectory(rootName);
@@ -137,8 +157,7 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
       try {
         base.close();
       } finally {
-        base = null;
-        root = null;
+        opened = null;
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.stowage.Capability;
 import dev.stowage.Filesystem;
 import dev.stowage.StorageException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the hostile-input table: a call that must fail with {@code type} and one of
@@ -19,7 +20,7 @@ import java.util.Set;
  *     options: everything the facade can see without looking at the backend)
  */
 record HostileCase(String name, Action action, Class<? extends StorageException> type,
-    Set<StorageException.Kind> kinds, Capability needs, boolean beforeIo) {
+    Set<StorageException.Kind> kinds, @Nullable Capability needs, boolean beforeIo) {
 
   /** The hostile call. {@code self} is the name of the row's directory inside its parent. */
   @FunctionalInterface
@@ -33,7 +34,7 @@ record HostileCase(String name, Action action, Class<? extends StorageException>
 
   /** A row that must be refused before any I/O exactly when its only kind is INVALID_INPUT. */
   HostileCase(String name, Action action, Class<? extends StorageException> type,
-      Set<StorageException.Kind> kinds, Capability needs) {
+      Set<StorageException.Kind> kinds, @Nullable Capability needs) {
     this(name, action, type, kinds, needs, Set.of(StorageException.Kind.INVALID_INPUT).equals(kinds));
   }
 

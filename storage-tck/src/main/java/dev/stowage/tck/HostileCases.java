@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hostile-input table: traversal, control characters, over-long names, empty paths, bad
@@ -200,17 +201,17 @@ final class HostileCases {
     rows.add(new HostileCase(name, action, PathRejectedException.class, Set.of(INVALID_INPUT), null));
   }
 
-  private static void write(List<HostileCase> rows, String name, Capability needs,
+  private static void write(List<HostileCase> rows, String name, @Nullable Capability needs,
       HostileCase.Action action) {
     write(rows, name, needs, INVALID_INPUT, action);
   }
 
-  private static void write(List<HostileCase> rows, String name, Capability needs,
+  private static void write(List<HostileCase> rows, String name, @Nullable Capability needs,
       StorageException.Kind kind, HostileCase.Action action) {
     rows.add(new HostileCase(name, action, WriteFailedException.class, Set.of(kind), needs));
   }
 
-  private static void url(List<HostileCase> rows, String name, Capability needs,
+  private static void url(List<HostileCase> rows, String name, @Nullable Capability needs,
       HostileCase.Action action) {
     rows.add(new HostileCase(name, action, UrlFailedException.class, Set.of(INVALID_INPUT), needs));
   }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /** Test data and small helpers shared by the contracts. */
 final class KitData {
@@ -114,7 +115,7 @@ final class KitData {
   }
 
   /** Returns the media type without parameters, lowercase ({@code "text/plain; charset=x"} → {@code "text/plain"}). */
-  static String baseType(String contentType) {
+  static @Nullable String baseType(@Nullable String contentType) {
     if (contentType == null) {
       return null;
     }

@@ -6,6 +6,7 @@ import dev.stowage.Filesystem;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every contract case works with: the filesystem under test rooted at this run's random
@@ -128,7 +129,7 @@ public interface KitFixture {
    * Checks, through {@link #storedBytes()} when the fixture gives it, that {@code path} holds
    * exactly {@code expected}, or nothing when {@code expected} is null.
    */
-  default void assertStored(String path, byte[] expected) {
+  default void assertStored(String path, byte @Nullable [] expected) {
     Optional<StoredBytes> view = storedBytes();
     if (view.isEmpty()) {
       return;

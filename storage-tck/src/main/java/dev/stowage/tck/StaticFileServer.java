@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves an adapter's public files over HTTP on loopback, standing in for the CDN, web server or
@@ -42,7 +43,7 @@ public final class StaticFileServer implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile FilesystemAdapter adapter;
+  private volatile @Nullable FilesystemAdapter adapter;
 
   private StaticFileServer(HttpServer server) {
     this.server = server;

@@ -4,6 +4,7 @@ import dev.stowage.Capability;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -20,10 +21,10 @@ final class UrlSupport {
 
   /** Returns the fixture's clock, or skips the case: expiry is never waited for on the wall clock. */
   static KitClock clock(KitFixture kit) {
-    KitClock clock = kit.clockControl().orElse(null);
-    Assumptions.assumeTrue(clock != null,
+    Optional<KitClock> clock = kit.clockControl();
+    Assumptions.assumeTrue(clock.isPresent(),
         "requires a clock the kit can control (KitFixture.clockControl()); expiry is never waited for");
-    return clock;
+    return clock.get();
   }
 
   /** Asserts that {@code response} refuses {@code what} and says that it expired. */

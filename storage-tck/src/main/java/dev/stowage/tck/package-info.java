@@ -10,4 +10,7 @@
  * {@link dev.stowage.tck.runner} package runs the kit from code or the command line and prints a
  * matrix.
  */
+@NullMarked
 package dev.stowage.tck;
+
+import org.jspecify.annotations.NullMarked;

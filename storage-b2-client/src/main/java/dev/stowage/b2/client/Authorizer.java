@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the account authorisation: authorises lazily, once for concurrent callers, renews before
@@ -16,7 +17,7 @@ final class Authorizer {
 
   private final Supplier<B2Credentials> source;
   private final LoadingCache<String, B2Authorization> cache;
-  private volatile B2Credentials lastCredentials;
+  private volatile @Nullable B2Credentials lastCredentials;
 
   Authorizer(Supplier<B2Credentials> source, Function<B2Credentials, B2Authorization> authorize,
       Duration lifetime) {
@@ -55,7 +56,7 @@ final class Authorizer {
   }
 
   /** Returns the credentials used last, or null before the first authorisation. */
-  B2Credentials lastCredentials() {
+  @Nullable B2Credentials lastCredentials() {
     return lastCredentials;
   }
 }

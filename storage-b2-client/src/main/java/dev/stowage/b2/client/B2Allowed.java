@@ -1,6 +1,7 @@
 package dev.stowage.b2.client;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an application key may do, from {@code b2_authorize_account}'s {@code allowed} object.
@@ -10,7 +11,8 @@ import java.util.List;
  * @param bucketName that bucket's name, or null
  * @param namePrefix the file name prefix the key is restricted to, or null
  */
-public record B2Allowed(List<String> capabilities, String bucketId, String bucketName, String namePrefix) {
+public record B2Allowed(List<String> capabilities, @Nullable String bucketId, @Nullable String bucketName,
+    @Nullable String namePrefix) {
   public B2Allowed {
     capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
   }

@@ -1,5 +1,7 @@
 package dev.stowage.b2.client;
 
+import java.util.List;
+
 /**
  * The result of {@code b2_authorize_account}: an account token and where to use it.
  *
@@ -22,7 +24,7 @@ public record B2Authorization(String accountId, String authorizationToken, Strin
     apiUrl = stripSlash(apiUrl);
     downloadUrl = stripSlash(downloadUrl);
     if (allowed == null) {
-      allowed = new B2Allowed(null, null, null, null);
+      allowed = new B2Allowed(List.of(), null, null, null);
     }
   }
 

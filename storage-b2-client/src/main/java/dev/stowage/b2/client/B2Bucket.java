@@ -2,6 +2,7 @@ package dev.stowage.b2.client;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bucket, as the bucket calls return it.
@@ -22,8 +23,8 @@ import java.util.Map;
 public record B2Bucket(String accountId, String bucketId, String bucketName, String bucketType,
     Map<String, String> bucketInfo, List<Map<String, Object>> corsRules,
     List<Map<String, Object>> lifecycleRules, List<String> options, long revision,
-    B2Restricted<B2ServerSideEncryption> defaultServerSideEncryption,
-    B2Restricted<B2FileLockConfiguration> fileLockConfiguration) {
+    @Nullable B2Restricted<B2ServerSideEncryption> defaultServerSideEncryption,
+    @Nullable B2Restricted<B2FileLockConfiguration> fileLockConfiguration) {
 
   public B2Bucket {
     bucketInfo = Values.map(bucketInfo);

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls the Backblaze B2 native API (v2): one method per {@code b2_*} call, records in and out.
@@ -60,7 +61,8 @@ public final class B2Client implements AutoCloseable {
         .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
             JsonInclude.Include.ALWAYS));
     // The loader runs at the first call, after the constructor has set the transport.
-    this.authorizer = new Authorizer(b.credentials, this::authorize, b.tokenLifetime);
+    // build() has refused a builder without credentials.
+    this.authorizer = new Authorizer(Objects.requireNonNull(b.credentials), this::authorize, b.tokenLifetime);
     ErrorBodies errors = new ErrorBodies(mapper, authorizer);
     OkHttpClient.Builder http = (b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder())
         .addInterceptor(new UserAgentInterceptor(b.userAgent));
@@ -439,12 +441,12 @@ public final class B2Client implements AutoCloseable {
   /** Configures a {@link B2Client}. */
   public static final class Builder {
     private URI endpoint = DEFAULT_ENDPOINT;
-    private Supplier<B2Credentials> credentials;
+    private @Nullable Supplier<B2Credentials> credentials;
     private String userAgent = "stowage-b2/0.1 (Java " + System.getProperty("java.version") + ")";
-    private String testMode;
+    private @Nullable String testMode;
     private Duration tokenLifetime = Duration.ofHours(23);
-    private OkHttpClient httpClient;
-    private Timeouts timeouts;
+    private @Nullable OkHttpClient httpClient;
+    private @Nullable Timeouts timeouts;
 
     private Builder() {}
 

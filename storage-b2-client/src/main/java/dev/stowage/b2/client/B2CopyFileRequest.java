@@ -2,6 +2,7 @@ package dev.stowage.b2.client;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {@code b2_copy_file}.
@@ -14,8 +15,9 @@ import java.util.Objects;
  * @param contentType the new type; required with REPLACE, must be null with COPY
  * @param fileInfo the new info with REPLACE (null with COPY)
  */
-public record B2CopyFileRequest(String sourceFileId, String fileName, String destinationBucketId,
-    String range, String metadataDirective, String contentType, Map<String, String> fileInfo) {
+public record B2CopyFileRequest(String sourceFileId, String fileName, @Nullable String destinationBucketId,
+    @Nullable String range, String metadataDirective, @Nullable String contentType,
+    @Nullable Map<String, String> fileInfo) {
 
   public B2CopyFileRequest {
     Objects.requireNonNull(sourceFileId, "sourceFileId");

@@ -3,6 +3,7 @@ package dev.stowage.b2.client;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {@code b2_create_bucket} (the client adds the account id).
@@ -20,7 +21,7 @@ import java.util.Objects;
  */
 public record B2CreateBucketRequest(String bucketName, String bucketType, Map<String, String> bucketInfo,
     List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules,
-    B2ServerSideEncryption defaultServerSideEncryption, boolean fileLockEnabled) {
+    @Nullable B2ServerSideEncryption defaultServerSideEncryption, boolean fileLockEnabled) {
 
   public B2CreateBucketRequest {
     Objects.requireNonNull(bucketName, "bucketName");

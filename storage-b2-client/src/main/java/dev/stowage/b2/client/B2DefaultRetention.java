@@ -3,6 +3,7 @@ package dev.stowage.b2.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bucket's default retention as {@code b2_update_bucket} takes it: {@code {mode, period: {duration, unit}}}.
@@ -33,7 +34,7 @@ public record B2DefaultRetention(String mode, int duration, String unit) {
    * Reads a {@code defaultRetention} object of a bucket answer ({@link B2FileLockConfiguration#defaultRetention()});
    * returns null when it holds no retention (mode null) or an unknown shape.
    */
-  public static B2DefaultRetention fromJson(Map<String, Object> json) {
+  public static @Nullable B2DefaultRetention fromJson(@Nullable Map<String, Object> json) {
     if (json == null || !(json.get("mode") instanceof String mode)
         || !(json.get("period") instanceof Map<?, ?> period)
         || !(period.get("duration") instanceof Number duration) || !(period.get("unit") instanceof String unit)) {

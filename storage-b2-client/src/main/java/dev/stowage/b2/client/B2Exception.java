@@ -3,6 +3,7 @@ package dev.stowage.b2.client;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signals that B2 answered a call with an error: the HTTP status, B2's error code and message.
@@ -17,7 +18,7 @@ public final class B2Exception extends RuntimeException {
   private final int status;
   private final String code;
   private final String b2Message;
-  private final transient Duration retryAfter;
+  private final transient @Nullable Duration retryAfter;
 
   /**
    * Creates an exception.
@@ -28,7 +29,7 @@ public final class B2Exception extends RuntimeException {
    * @param message B2's message, already free of credentials
    * @param retryAfter the {@code Retry-After} the server sent, or null
    */
-  public B2Exception(String call, int status, String code, String message, Duration retryAfter) {
+  public B2Exception(String call, int status, String code, String message, @Nullable Duration retryAfter) {
     super(call + ": " + status + " " + code + (message == null || message.isEmpty() ? "" : ": " + message));
     this.call = Objects.requireNonNull(call, "call");
     this.status = status;

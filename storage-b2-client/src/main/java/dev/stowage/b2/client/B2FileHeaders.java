@@ -1,6 +1,7 @@
 package dev.stowage.b2.client;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a download or a {@code HEAD} says about the file, from the response headers.
@@ -15,7 +16,7 @@ import java.util.Map;
  *     entries rebuilt from {@code Cache-Control}, {@code Content-Disposition}, {@code Content-Encoding},
  *     {@code Content-Language} and {@code Expires}
  */
-public record B2FileHeaders(String fileId, String fileName, String contentType, long size,
+public record B2FileHeaders(String fileId, @Nullable String fileName, String contentType, long size,
     String contentSha1, long uploadTimestamp, Map<String, String> fileInfo) {
 
   public B2FileHeaders {
@@ -23,7 +24,7 @@ public record B2FileHeaders(String fileId, String fileName, String contentType, 
   }
 
   /** Returns the whole file's SHA-1 when known (see {@link B2FileVersion#sha1OrNull()}), else null. */
-  public String sha1OrNull() {
+  public @Nullable String sha1OrNull() {
     return Sha1s.wholeFile(contentSha1, fileInfo.get("large_file_sha1"));
   }
 }

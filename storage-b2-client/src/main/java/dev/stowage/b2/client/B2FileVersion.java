@@ -1,6 +1,7 @@
 package dev.stowage.b2.client;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file version (or a hide marker, an unfinished large file, or a folder in a delimited
@@ -50,7 +51,7 @@ public record B2FileVersion(String accountId, String action, String bucketId, lo
    * {@code contentSha1}, an {@code unverified:} one, or the {@code large_file_sha1} info of a large
    * file; null otherwise.
    */
-  public String sha1OrNull() {
+  public @Nullable String sha1OrNull() {
     return Sha1s.wholeFile(contentSha1, fileInfo.get("large_file_sha1"));
   }
 }

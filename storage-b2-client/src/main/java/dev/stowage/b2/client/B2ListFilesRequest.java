@@ -1,6 +1,7 @@
 package dev.stowage.b2.client;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {@code b2_list_file_names} and {@code b2_list_file_versions}.
@@ -12,8 +13,8 @@ import java.util.Objects;
  * @param startFileId with {@code startFileName}, the first version (versions only), or null
  * @param maxFileCount the page size (1..10000), or 0 for B2's default of 100
  */
-public record B2ListFilesRequest(String bucketId, String prefix, String delimiter,
-    String startFileName, String startFileId, int maxFileCount) {
+public record B2ListFilesRequest(String bucketId, @Nullable String prefix, @Nullable String delimiter,
+    @Nullable String startFileName, @Nullable String startFileId, int maxFileCount) {
 
   public B2ListFilesRequest {
     Objects.requireNonNull(bucketId, "bucketId");
@@ -23,7 +24,8 @@ public record B2ListFilesRequest(String bucketId, String prefix, String delimite
   }
 
   /** Returns a request for the first page of the files under {@code prefix}. */
-  public static B2ListFilesRequest of(String bucketId, String prefix, String delimiter, int maxFileCount) {
+  public static B2ListFilesRequest of(String bucketId, @Nullable String prefix, @Nullable String delimiter,
+      int maxFileCount) {
     return new B2ListFilesRequest(bucketId, prefix, delimiter, null, null, maxFileCount);
   }
 

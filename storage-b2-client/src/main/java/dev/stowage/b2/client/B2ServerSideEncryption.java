@@ -1,6 +1,7 @@
 package dev.stowage.b2.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A default server-side encryption setting, in the {@code {mode, algorithm}} shape the bucket calls
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param mode {@code SSE-B2}, {@code none}, or null on a read meaning none
  * @param algorithm {@code AES256} with {@code SSE-B2}, else null
  */
-public record B2ServerSideEncryption(String mode, String algorithm) {
+public record B2ServerSideEncryption(String mode, @Nullable String algorithm) {
 
   /** The mode of B2-managed keys. */
   public static final String MODE_SSE_B2 = "SSE-B2";

@@ -3,6 +3,7 @@ package dev.stowage.b2.client;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {@code b2_update_bucket} (the client adds the account id); null fields are left
@@ -19,26 +20,29 @@ import java.util.Objects;
  * @param fileLockEnabled {@code true} turns file lock on (it cannot be turned off), or null
  * @param defaultRetention a new default retention (the bucket needs file lock), or null
  */
-public record B2UpdateBucketRequest(String bucketId, String bucketType, Map<String, String> bucketInfo,
-    List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs,
-    B2ServerSideEncryption defaultServerSideEncryption, Boolean fileLockEnabled,
-    B2DefaultRetention defaultRetention) {
+public record B2UpdateBucketRequest(String bucketId, @Nullable String bucketType,
+    @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
+    @Nullable List<Map<String, Object>> lifecycleRules, @Nullable Long ifRevisionIs,
+    @Nullable B2ServerSideEncryption defaultServerSideEncryption, @Nullable Boolean fileLockEnabled,
+    @Nullable B2DefaultRetention defaultRetention) {
 
   public B2UpdateBucketRequest {
     Objects.requireNonNull(bucketId, "bucketId");
   }
 
   /** Makes a request that leaves the default retention unchanged. */
-  public B2UpdateBucketRequest(String bucketId, String bucketType, Map<String, String> bucketInfo,
-      List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs,
-      B2ServerSideEncryption defaultServerSideEncryption, Boolean fileLockEnabled) {
+  public B2UpdateBucketRequest(String bucketId, @Nullable String bucketType,
+      @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
+      @Nullable List<Map<String, Object>> lifecycleRules, @Nullable Long ifRevisionIs,
+      @Nullable B2ServerSideEncryption defaultServerSideEncryption, @Nullable Boolean fileLockEnabled) {
     this(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs, defaultServerSideEncryption,
         fileLockEnabled, null);
   }
 
   /** Makes a request that leaves the default encryption and file lock unchanged. */
-  public B2UpdateBucketRequest(String bucketId, String bucketType, Map<String, String> bucketInfo,
-      List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules, Long ifRevisionIs) {
+  public B2UpdateBucketRequest(String bucketId, @Nullable String bucketType,
+      @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
+      @Nullable List<Map<String, Object>> lifecycleRules, @Nullable Long ifRevisionIs) {
     this(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs, null, null);
   }
 

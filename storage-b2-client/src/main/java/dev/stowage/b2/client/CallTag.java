@@ -1,6 +1,7 @@
 package dev.stowage.b2.client;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Attached to every request the client makes: which {@code b2_*} call it is and how it is
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param base for account-token calls: the base URL the relative part hangs off
  * @param relative the path and query after the base, for account-token calls
  */
-record CallTag(String call, Auth auth, Base base, String relative) {
+record CallTag(String call, Auth auth, @Nullable Base base, @Nullable String relative) {
 
   /** Who supplies the {@code Authorization} header. */
   enum Auth {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /** Reads B2 error bodies ({@code {status, code, message}}) into {@link B2Exception}s, scrubbed of secrets. */
 final class ErrorBodies {
@@ -21,7 +22,7 @@ final class ErrorBodies {
   }
 
   /** Returns the error code of a failed response without consuming it, or null when it has none. */
-  String code(Response response) throws IOException {
+  @Nullable String code(Response response) throws IOException {
     JsonNode node = parse(response.peekBody(MAX_ERROR_BODY).string());
     return node == null || !node.path("code").isTextual() ? null : node.path("code").asText();
   }
@@ -40,7 +41,7 @@ final class ErrorBodies {
     return new B2Exception(call, response.code(), code, scrub(message, response), retryAfter(response));
   }
 
-  private JsonNode parse(String text) {
+  private @Nullable JsonNode parse(@Nullable String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -79,7 +80,7 @@ final class ErrorBodies {
     return Redaction.scrub(message, secrets);
   }
 
-  static Duration retryAfter(Response response) {
+  static @Nullable Duration retryAfter(Response response) {
     String value = response.header("Retry-After");
     if (value == null) {
       return null;

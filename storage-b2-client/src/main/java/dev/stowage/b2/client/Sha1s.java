@@ -3,6 +3,7 @@ package dev.stowage.b2.client;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** SHA-1 helpers: digests, hex, and B2's {@code none}/{@code unverified:} conventions. */
 final class Sha1s {
@@ -28,7 +29,7 @@ final class Sha1s {
   }
 
   /** Returns {@code value} lowercased if it is 40 hex digits, else null. */
-  static String validHex(String value) {
+  static @Nullable String validHex(@Nullable String value) {
     if (value == null || value.length() != 40) {
       return null;
     }
@@ -43,7 +44,7 @@ final class Sha1s {
   }
 
   /** Resolves B2's content SHA-1 field plus the {@code large_file_sha1} info into one hex value or null. */
-  static String wholeFile(String contentSha1, String largeFileSha1) {
+  static @Nullable String wholeFile(@Nullable String contentSha1, @Nullable String largeFileSha1) {
     if (contentSha1 != null) {
       String v = contentSha1.startsWith("unverified:") ? contentSha1.substring("unverified:".length()) : contentSha1;
       String hex = validHex(v);

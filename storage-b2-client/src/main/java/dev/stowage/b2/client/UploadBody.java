@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams exactly {@code length} bytes of an upload; with {@code hexAtEnd}, appends the 40 hex
@@ -17,12 +18,12 @@ import okio.BufferedSink;
 final class UploadBody extends RequestBody {
   private static final int BUFFER = 64 * 1024;
 
-  private final MediaType type;
+  private final @Nullable MediaType type;
   private final InputStream source;
   private final long length;
   private final boolean hexAtEnd;
 
-  UploadBody(MediaType type, InputStream source, long length, boolean hexAtEnd) {
+  UploadBody(@Nullable MediaType type, InputStream source, long length, boolean hexAtEnd) {
     this.type = type;
     this.source = source;
     this.length = length;
@@ -30,7 +31,7 @@ final class UploadBody extends RequestBody {
   }
 
   @Override
-  public MediaType contentType() {
+  public @Nullable MediaType contentType() {
     return type;
   }
 

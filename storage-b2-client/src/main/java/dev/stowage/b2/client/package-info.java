@@ -8,4 +8,7 @@
  * credential. The client does not retry other failures: retries need domain steps (a new upload
  * URL) and belong to the caller.
  */
+@NullMarked
 package dev.stowage.b2.client;
+
+import org.jspecify.annotations.NullMarked;

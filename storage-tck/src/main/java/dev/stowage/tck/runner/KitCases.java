@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -63,7 +64,7 @@ public final class KitCases {
    * @param status how it ended, or null when it was skipped
    * @param message why it did not pass (the failure, or the skip reason), else empty
    */
-  public record Outcome(TestExecutionResult.Status status, String message) {
+  public record Outcome(TestExecutionResult.@Nullable Status status, String message) {
     /** Returns whether the case failed. */
     public boolean failed() {
       return status == TestExecutionResult.Status.FAILED;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The results of a kit run over one or more targets, with renderings: a text matrix (rows are
@@ -25,7 +26,7 @@ public record KitReport(List<TargetReport> targets, long millis) {
   }
 
   /** Returns the report of the target called {@code name}, or null. */
-  public TargetReport target(String name) {
+  public @Nullable TargetReport target(String name) {
     return targets.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
   }
 

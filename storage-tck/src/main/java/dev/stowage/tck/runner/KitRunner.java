@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -89,7 +90,7 @@ public final class KitRunner {
     return report;
   }
 
-  private static List<String> capabilityNames(Capabilities capabilities) {
+  private static List<String> capabilityNames(@Nullable Capabilities capabilities) {
     List<String> names = new ArrayList<>();
     if (capabilities != null) {
       for (Capability c : Capability.values()) {
@@ -101,7 +102,7 @@ public final class KitRunner {
     return names;
   }
 
-  private static Map<String, String> limits(Capabilities c) {
+  private static Map<String, String> limits(@Nullable Capabilities c) {
     Map<String, String> limits = new LinkedHashMap<>();
     if (c == null) {
       return limits;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A filesystem the kit runs against: a name for the report and a way to open the filesystem.
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  *     {@link dev.stowage.tck.KitFixture#storedBytes()}.
  */
 public record KitTarget(String name, Supplier<Filesystem> filesystem,
-    Function<String, List<String>> pendingUploads, Function<String, StoredBytes> storedBytes) {
+    @Nullable Function<String, List<String>> pendingUploads,
+    @Nullable Function<String, StoredBytes> storedBytes) {
 
   public KitTarget {
     Objects.requireNonNull(name, "name");

@@ -6,6 +6,7 @@ import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 @TestMethodOrder(GroupOrder.class)
 final class RunnerContract extends FilesystemContract {
 
-  private RunnerRegistry.Session session;
+  private RunnerRegistry.@Nullable Session session;
 
   @Override
   protected Filesystem createFilesystem() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands targets from {@link KitRunner} to {@link RunnerContract} instances, which JUnit creates:
@@ -24,9 +25,9 @@ final class RunnerRegistry {
     final KitTarget target;
     final boolean failFast;
     final List<String> runFirst;
-    volatile Capabilities capabilities;
+    volatile @Nullable Capabilities capabilities;
     /** The name of the first case that failed, or null. */
-    volatile String firstFailure;
+    volatile @Nullable String firstFailure;
 
     Session(KitTarget target, boolean failFast, List<String> runFirst) {
       this.target = target;

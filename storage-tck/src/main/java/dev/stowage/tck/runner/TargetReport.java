@@ -3,6 +3,7 @@ package dev.stowage.tck.runner;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the kit learned about one target.
@@ -39,7 +40,7 @@ public record TargetReport(String name, List<String> capabilities, Map<String, S
   }
 
   /** Returns the results of {@code group}, or null when the target had none. */
-  public GroupResult group(String group) {
+  public @Nullable GroupResult group(String group) {
     return groups.stream().filter(g -> g.group().equals(group)).findFirst().orElse(null);
   }
 }

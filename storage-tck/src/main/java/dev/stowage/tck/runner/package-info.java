@@ -4,4 +4,7 @@
  * returns a {@link dev.stowage.tck.runner.KitReport} that renders as a text matrix, a capability
  * table, JSON and Markdown.
  */
+@NullMarked
 package dev.stowage.tck.runner;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dev.stowage.b2.emulator.s3;
 import dev.stowage.b2.emulator.EmulatorStore;
 import dev.stowage.b2.emulator.EmulatorStore.BucketView;
 import dev.stowage.b2.emulator.EmulatorStore.KeyView;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is asking, and B2's checks for them: an application key (capability, bucket restriction, name-prefix
@@ -10,15 +11,15 @@ import dev.stowage.b2.emulator.EmulatorStore.KeyView;
  */
 final class Access {
     private final EmulatorStore store;
-    private final KeyView key;
+    private final @Nullable KeyView key;
 
-    Access(EmulatorStore store, KeyView key) {
+    Access(EmulatorStore store, @Nullable KeyView key) {
         this.store = store;
         this.key = key;
     }
 
     /** The key, or null for an anonymous caller. */
-    KeyView key() {
+    @Nullable KeyView key() {
         return key;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gaul.s3proxy.GatedS3Server;
+import org.jspecify.annotations.Nullable;
 
 /**
  * B2's request-level rules, applied before S3Proxy parses a request.
@@ -40,7 +41,7 @@ final class B2Gate implements GatedS3Server.Gate {
     }
 
     @Override
-    public GatedS3Server.Refusal check(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public GatedS3Server.@Nullable Refusal check(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String origin = request.getHeader("Origin");
         if (origin != null) {
             String bucket = bucketOf(request);
@@ -78,7 +79,7 @@ final class B2Gate implements GatedS3Server.Gate {
     }
 
     private GatedS3Server.Refusal preflight(HttpServletRequest request, HttpServletResponse response, String origin,
-                                            String bucket) {
+                                            @Nullable String bucket) {
         String method = request.getHeader("Access-Control-Request-Method");
         String operation = method == null ? null : OPERATIONS.get(method.trim().toUpperCase(Locale.ROOT));
         List<String> headers = new ArrayList<>();
@@ -114,7 +115,7 @@ final class B2Gate implements GatedS3Server.Gate {
     }
 
     /** The bucket of a path-style request ({@code /bucket/key}), or null. */
-    private static String bucketOf(HttpServletRequest request) {
+    private static @Nullable String bucketOf(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (path == null || path.length() < 2) {
             return null;

@@ -20,6 +20,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.gaul.s3proxy.GatedS3Server.Refusal;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -59,7 +60,8 @@ final class BucketCorsCalls {
     }
 
     /** Answers the call, or returns the refusal to answer with. */
-    Refusal answer(HttpServletRequest request, HttpServletResponse response, String bucketName) throws IOException {
+    @Nullable Refusal answer(HttpServletRequest request, HttpServletResponse response, @Nullable String bucketName)
+            throws IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_DOCUMENT + 1);
         if (body.length > MAX_DOCUMENT) {
             // Refused unread: no signature can be checked over a body that was not read whole.
@@ -187,7 +189,7 @@ final class BucketCorsCalls {
         return Refusal.ANSWERED;
     }
 
-    private static Refusal malformed(String message) {
+    private static Refusal malformed(@Nullable String message) {
         return new Refusal(400, "MalformedXML", message);
     }
 

@@ -19,6 +19,7 @@ import org.gaul.s3proxy.blobstore.S3Exceptions;
 import org.gaul.s3proxy.blobstore.SdkRequests;
 import org.gaul.s3proxy.blobstore.SdkResponses;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -61,10 +62,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 final class EmulatorBlobStore implements BlobStore {
     private final EmulatorStore store;
     private final Access access;
-    private final KeyView key;
+    private final @Nullable KeyView key;
     private final ChecksumHeaders checksums;
 
-    EmulatorBlobStore(EmulatorStore store, KeyView key, ChecksumHeaders checksums) {
+    EmulatorBlobStore(EmulatorStore store, @Nullable KeyView key, ChecksumHeaders checksums) {
         this.store = store;
         this.access = new Access(store, key);
         this.key = key;
@@ -81,6 +82,17 @@ final class EmulatorBlobStore implements BlobStore {
 
     private void require(String capability) {
         access.require(capability);
+    }
+
+    /**
+     * The key that signed the request. Called only after a capability check that anonymous callers fail
+     * (they may only read allPublic buckets), so the refusal below is a safety net.
+     */
+    private KeyView signedKey() {
+        if (key == null) {
+            throw S3Errors.accessDenied("an anonymous request cannot do this");
+        }
+        return key;
     }
 
     private BucketView bucket(String name) {
@@ -129,7 +141,7 @@ final class EmulatorBlobStore implements BlobStore {
     @Override
     public CreateBucketResponse createContainer(CreateBucketRequest request) {
         require("writeBuckets");
-        if (key.bucketId() != null) {
+        if (signedKey().bucketId() != null) {
             throw S3Errors.accessDenied("a key restricted to a bucket cannot create buckets");
         }
         if (request.acl() != null && request.acl() != BucketCannedACL.PRIVATE
@@ -269,7 +281,7 @@ final class EmulatorBlobStore implements BlobStore {
 
     /** The current version's metadata, or null when there is none (S3Proxy's existence checks). */
     @Override
-    public HeadObjectResponse blobMetadata(String container, String name) {
+    public @Nullable HeadObjectResponse blobMetadata(String container, String name) {
         try {
             return blobMetadata(HeadObjectRequest.builder().bucket(container).key(name).build());
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
@@ -342,7 +354,7 @@ final class EmulatorBlobStore implements BlobStore {
      * well. With a version: deletes that version, unless Object Lock holds it.
      */
     @Override
-    public DeleteObjectResponse removeBlob(String container, String name, String versionId) {
+    public DeleteObjectResponse removeBlob(String container, String name, @Nullable String versionId) {
         BucketView b = file("deleteFiles", container, name);
         if (versionId == null) {
             if (store.current(b.bucketId(), name) == null) {
@@ -356,7 +368,7 @@ final class EmulatorBlobStore implements BlobStore {
             return DeleteObjectResponse.builder().versionId(versionId).build();
         }
         run(() -> {
-            store.deleteVersion(versionId, key.keyId(), false);
+            store.deleteVersion(versionId, signedKey().keyId(), false);
             return null;
         });
         return DeleteObjectResponse.builder().versionId(versionId).deleteMarker(v.hide() ? true : null).build();

@@ -4,6 +4,7 @@ import dev.stowage.b2.emulator.EmulatorStore;
 import dev.stowage.b2.emulator.EmulatorStore.KeyView;
 import org.gaul.s3proxy.AccessGrant;
 import org.gaul.s3proxy.BlobStoreLocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the application key behind a SigV4 access key id and hands S3Proxy its secret (to check the signature) and
@@ -20,7 +21,7 @@ final class KeyLocator implements BlobStoreLocator {
     }
 
     @Override
-    public AccessGrant locateBlobStore(String identity, String container, String blob) {
+    public @Nullable AccessGrant locateBlobStore(@Nullable String identity, String container, String blob) {
         if (identity == null) {
             return AccessGrant.anonymous(new EmulatorBlobStore(store, null, checksums));
         }

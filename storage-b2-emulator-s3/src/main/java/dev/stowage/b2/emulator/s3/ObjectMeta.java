@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
@@ -65,7 +66,7 @@ final class ObjectMeta {
     }
 
     /** The GET (and, via S3Proxy, HEAD) answer for a version: ETag, type, B2 infos as S3 metadata and headers. */
-    static GetObjectResponse response(FileView v, String contentRange, long length) {
+    static GetObjectResponse response(FileView v, @Nullable String contentRange, long length) {
         Map<String, String> meta = new LinkedHashMap<>();
         v.fileInfo().forEach((k, value) -> {
             if (!B2_CONTENT.containsKey(k)) {

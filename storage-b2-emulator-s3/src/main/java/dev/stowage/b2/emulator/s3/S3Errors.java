@@ -1,6 +1,7 @@
 package dev.stowage.b2.emulator.s3;
 
 import dev.stowage.b2.emulator.EmulatorStore;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -10,7 +11,7 @@ final class S3Errors {
     private S3Errors() {
     }
 
-    static S3Exception of(int status, String code, String message) {
+    static S3Exception of(int status, String code, @Nullable String message) {
         return (S3Exception) S3Exception.builder()
                 .message(message)
                 .statusCode(status)
@@ -22,11 +23,11 @@ final class S3Errors {
                 .build();
     }
 
-    static S3Exception accessDenied(String message) {
+    static S3Exception accessDenied(@Nullable String message) {
         return of(403, "AccessDenied", message);
     }
 
-    static S3Exception invalidArgument(String message) {
+    static S3Exception invalidArgument(@Nullable String message) {
         return of(400, "InvalidArgument", message);
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an AWS Signature Version 4 {@code Authorization} header, for the few S3 calls the gate
@@ -32,7 +33,7 @@ final class SigV4Check {
     }
 
     /** Returns the parsed {@code Authorization} header, or null when it is not a SigV4 header. */
-    static Signed parse(HttpServletRequest request) {
+    static @Nullable Signed parse(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null) {
             return null;
