@@ -37,11 +37,18 @@ final class B2WireClient implements Client {
   private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(10))
       .writeTimeout(Duration.ofMinutes(10)).build();
   private final Map<Path, String> sha1s = new HashMap<>();
+  // Set by the first call's authorisation, before any request uses them.
+  @SuppressWarnings("NullAway.Init")
   private String apiUrl;
+  @SuppressWarnings("NullAway.Init")
   private String downloadUrl;
+  @SuppressWarnings("NullAway.Init")
   private String token;
+  @SuppressWarnings("NullAway.Init")
   private String bucketId;
+  @SuppressWarnings("NullAway.Init")
   private String uploadUrl;
+  @SuppressWarnings("NullAway.Init")
   private String uploadToken;
 
   B2WireClient(B2Access access) {
@@ -79,7 +86,7 @@ final class B2WireClient implements Client {
           .header("Authorization", uploadToken)
           .header("X-Bz-File-Name", name)
           .header("X-Bz-Content-Sha1", sha1s.get(job.payload()))
-          .post(RequestBody.create(job.payload().toFile(), OCTETS)).build();
+          .post(RequestBody.create(job.upload().toFile(), OCTETS)).build();
       try (Response r = http.newCall(request).execute()) {
         check(r, "b2_upload_file");
       }

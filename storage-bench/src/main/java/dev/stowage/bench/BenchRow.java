@@ -1,6 +1,7 @@
 package dev.stowage.bench;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One measured line of a {@link BenchReport}: one client doing one scenario on one target,
@@ -21,7 +22,8 @@ import java.util.Objects;
  * @param note why a row is absent or failed, or how it was measured; never a secret
  */
 public record BenchRow(String target, Scenario scenario, String label, String client, Status status,
-    Double median, Double min, Double max, long heapPeakBytes, String ceiling, Double ratio, String note) {
+    @Nullable Double median, @Nullable Double min, @Nullable Double max, long heapPeakBytes,
+    @Nullable String ceiling, @Nullable Double ratio, @Nullable String note) {
 
   /** Whether a row has numbers. */
   public enum Status {
@@ -51,7 +53,7 @@ public record BenchRow(String target, Scenario scenario, String label, String cl
   }
 
   /** Returns this row with its ratio to {@code ceiling} (null when either has no median). */
-  BenchRow comparedWith(BenchRow ceilingRow) {
+  BenchRow comparedWith(@Nullable BenchRow ceilingRow) {
     if (ceilingRow == null) {
       return this;
     }

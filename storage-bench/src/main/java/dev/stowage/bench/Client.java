@@ -1,5 +1,7 @@
 package dev.stowage.bench;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something that can do transfer scenarios against one target: our library, a ceiling or a peer.
  * One call is one timed run; set-up and clean-up happen outside it.
@@ -21,7 +23,7 @@ interface Client extends AutoCloseable {
   default void prepare(Scenario scenario, Job job) throws Exception {}
 
   /** Returns why this client cannot run here (a peer that is not installed), or null when it can. */
-  default String absentReason() {
+  default @Nullable String absentReason() {
     return null;
   }
 

@@ -28,6 +28,7 @@ public final class EmbeddedTargets implements AutoCloseable {
 
   private final List<AutoCloseable> closers = new ArrayList<>();
   private final List<BenchTarget> targets = new ArrayList<>();
+  @SuppressWarnings("NullAway.Init") // set by start() before any server starts
   private Path directory;
 
   private EmbeddedTargets() {}

@@ -1,6 +1,7 @@
 package dev.stowage.bench;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inputs of one transfer run.
@@ -10,4 +11,13 @@ import java.nio.file.Path;
  * @param size how many bytes move
  * @param output the local file a download to file writes (replaced if present)
  */
-record Job(String key, Path payload, long size, Path output) {}
+record Job(String key, @Nullable Path payload, long size, Path output) {
+
+  /** Returns the payload of an upload job; fails for a download job, which has none. */
+  Path upload() {
+    if (payload == null) {
+      throw new IllegalStateException("not an upload job: " + key);
+    }
+    return payload;
+  }
+}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -36,7 +37,8 @@ final class ListingBench {
   List<BenchRow> run() {
     String target = session.target().name();
     String label = Scenario.LIST_DEEP.label(0, 0, files);
-    Path tree = session.localDirectory().resolve(TREE);
+    Path tree = Objects.requireNonNull(session.localDirectory(), "the listing bench runs on local targets")
+        .resolve(TREE);
     long entries;
     try {
       progress.accept(target + ": making a tree of " + files + " files");

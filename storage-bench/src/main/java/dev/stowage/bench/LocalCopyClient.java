@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 
 /**
  * The local ceiling: {@code Files.copy} straight into place, forced to disk (the file, then its
@@ -46,7 +47,7 @@ final class LocalCopyClient implements Client {
         Files.copy(job.payload(), file, StandardCopyOption.REPLACE_EXISTING);
         if (fsync) {
           force(file);
-          force(file.getParent());
+          force(Objects.requireNonNull(file.getParent()));
         }
       }
       case DOWNLOAD_SMALL, DOWNLOAD_LARGE -> {

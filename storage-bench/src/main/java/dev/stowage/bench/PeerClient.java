@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An installed tool timed as a whole command, process start included (as a user would run it):
@@ -17,7 +18,7 @@ final class PeerClient implements Client {
   /** How a peer spells one scenario as a command line. */
   interface Commands {
     /** Returns the command for {@code scenario}, or null when the tool has no way to do it. */
-    Command of(Scenario scenario, Job job);
+    @Nullable Command of(Scenario scenario, Job job);
   }
 
   /**
@@ -26,12 +27,12 @@ final class PeerClient implements Client {
    * @param argv the program and its arguments
    * @param stdin a file fed to the standard input, or null for none
    */
-  record Command(List<String> argv, Path stdin) {}
+  record Command(List<String> argv, @Nullable Path stdin) {}
 
   private static final long TIMEOUT_MINUTES = 30;
 
   private final String name;
-  private final String absence;
+  private final @Nullable String absence;
   private final Commands commands;
   private final Map<String, String> environment;
   private final List<String> unset;
@@ -54,7 +55,7 @@ final class PeerClient implements Client {
    * {@code --version}, else why not: a broken install (a shim without its interpreter, say) is
    * absent too rather than a failed row.
    */
-  static String absence(String program) {
+  static @Nullable String absence(String program) {
     if (!succeeds(List.of("sh", "-c", "command -v \"$0\"", program))) {
       return "not installed";
     }
@@ -95,13 +96,16 @@ final class PeerClient implements Client {
   }
 
   @Override
-  public String absentReason() {
+  public @Nullable String absentReason() {
     return absence;
   }
 
   @Override
   public void run(Scenario scenario, Job job) throws Exception {
     Command c = commands.of(scenario, job);
+    if (c == null) {
+      throw new IllegalStateException(name + " has no command for " + scenario);
+    }
     Path errors = Files.createTempFile(scratch, "peer-", ".err");
     try {
       ProcessBuilder pb = new ProcessBuilder(c.argv()).redirectError(errors.toFile())

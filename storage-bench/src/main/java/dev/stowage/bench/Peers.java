@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The peer tools timed beside our library on the same server: rclone (S3 and B2) and the AWS CLI
@@ -64,7 +65,7 @@ final class Peers {
     peers.add(new PeerClient("awscli", "aws", (scenario, job) -> {
       String url = bucket + s3.objectKey(job.key());
       List<String> argv = switch (scenario) {
-        case UPLOAD_SMALL, UPLOAD_LARGE -> join(List.of("aws", "s3", "cp", job.payload().toString(), url), tail);
+        case UPLOAD_SMALL, UPLOAD_LARGE -> join(List.of("aws", "s3", "cp", job.upload().toString(), url), tail);
         case UPLOAD_STREAM -> join(List.of("aws", "s3", "cp", "-", url), tail);
         case DOWNLOAD_SMALL, DOWNLOAD_LARGE -> join(List.of("aws", "s3", "cp", url, "-"), tail);
         case DOWNLOAD_LARGE_TO_FILE -> join(List.of("aws", "s3", "cp", url, job.output().toString()), tail);
@@ -89,7 +90,7 @@ final class Peers {
     return new PeerClient("rclone", "rclone", (scenario, job) -> {
       String path = remote.apply(job.key());
       return switch (scenario) {
-        case UPLOAD_SMALL, UPLOAD_LARGE -> new PeerClient.Command(join(head, List.of("copyto", job.payload().toString(), path)), null);
+        case UPLOAD_SMALL, UPLOAD_LARGE -> new PeerClient.Command(join(head, List.of("copyto", job.upload().toString(), path)), null);
         case UPLOAD_STREAM -> new PeerClient.Command(join(head, List.of("rcat", path)), job.payload());
         case DOWNLOAD_SMALL, DOWNLOAD_LARGE -> new PeerClient.Command(join(head, List.of("cat", path)), null);
         case DOWNLOAD_LARGE_TO_FILE -> new PeerClient.Command(join(head, List.of("copyto", path, job.output().toString())), null);
@@ -117,7 +118,7 @@ final class Peers {
     return all;
   }
 
-  private static void deleteQuietly(Path file) {
+  private static void deleteQuietly(@Nullable Path file) {
     if (file == null) {
       return;
     }

@@ -4,6 +4,7 @@ import dev.stowage.s3.S3Config;
 import dev.stowage.s3.S3Provider;
 import java.net.URI;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -19,8 +20,8 @@ final class S3Access {
   private final S3Config config;
   private final AwsCredentialsProvider credentials;
   private final String keyPrefix;
-  private final String accessKey;
-  private final String secretKey;
+  private final @Nullable String accessKey;
+  private final @Nullable String secretKey;
 
   S3Access(URI uri, Map<String, String> settings, String benchDirectory) {
     this.config = S3Provider.config(uri, settings);
@@ -46,12 +47,12 @@ final class S3Access {
   }
 
   /** Returns the explicit access key, or null when the default chain supplies it. */
-  String accessKey() {
+  @Nullable String accessKey() {
     return accessKey;
   }
 
   /** Returns the explicit secret key, or null when the default chain supplies it. */
-  String secretKey() {
+  @Nullable String secretKey() {
     return secretKey;
   }
 

@@ -38,6 +38,7 @@ final class S3WireClient implements Client {
   private final S3Presigner presigner;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(30)).build();
+  @SuppressWarnings("NullAway.Init") // signed in prepare(), before each timed run
   private SdkHttpRequest signed;
 
   S3WireClient(S3Access access) {

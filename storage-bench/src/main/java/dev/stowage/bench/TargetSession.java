@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One target opened for a run: our filesystem rooted at a fresh bench directory, and the clients
@@ -23,8 +24,8 @@ final class TargetSession implements AutoCloseable {
   private final Filesystem root;
   private final Filesystem fs;
   private final List<Client> clients = new ArrayList<>();
-  private String ceiling;
-  private Path localDirectory;
+  private @Nullable String ceiling;
+  private @Nullable Path localDirectory;
 
   private TargetSession(BenchTarget target) {
     this.target = target;
@@ -100,12 +101,12 @@ final class TargetSession implements AutoCloseable {
   }
 
   /** The name of the ceiling client, or null when the target has none (memory). */
-  String ceiling() {
+  @Nullable String ceiling() {
     return ceiling;
   }
 
   /** The bench directory on local disk (local targets only), else null. */
-  Path localDirectory() {
+  @Nullable Path localDirectory() {
     return localDirectory;
   }
 

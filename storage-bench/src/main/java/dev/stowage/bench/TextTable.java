@@ -3,6 +3,7 @@ package dev.stowage.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Renders a {@link BenchReport} as an aligned plain-text table. */
 final class TextTable {
@@ -51,7 +52,7 @@ final class TextTable {
     return out.toString();
   }
 
-  private static String figure(BenchRow r, Double v, boolean median) {
+  private static String figure(BenchRow r, @Nullable Double v, boolean median) {
     if (r.status() == BenchRow.Status.ABSENT) {
       return median ? "absent" : "";
     }

@@ -7,4 +7,7 @@
  * {@link dev.stowage.bench.BenchTarget}s (or on {@link dev.stowage.bench.EmbeddedTargets}, the
  * servers started in this process) and returns a {@link dev.stowage.bench.BenchReport}.
  */
+@NullMarked
 package dev.stowage.bench;
+
+import org.jspecify.annotations.NullMarked;
