@@ -339,7 +339,8 @@ final class SuiteRun implements AutoCloseable {
         }
       } else {
         Throwable t = outcome.failure();
-        lost.add(key + " could not be verified: " + (outcome.hung() || t == null ? "hung" : t.getClass().getName() + ": " + t.getMessage()));
+        String why = outcome.hung() || t == null ? "hung" : t.getClass().getName() + ": " + t.getMessage();
+        lost.add(key + " could not be verified: " + why);
       }
     }
   }
