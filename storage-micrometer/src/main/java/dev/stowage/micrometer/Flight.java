@@ -3,6 +3,7 @@ package dev.stowage.micrometer;
 import dev.stowage.StorageException;
 import io.micrometer.observation.Observation;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One started observation that stops exactly once: on success, on failure, or — as the action a
@@ -63,7 +64,7 @@ final class Flight implements Runnable {
     observation.highCardinalityKeyValue(ObservationNames.ENTRIES, Long.toString(count));
   }
 
-  private void stop(String outcome, String kind, Throwable failure) {
+  private void stop(String outcome, String kind, @Nullable Throwable failure) {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Filesystem} that makes one Micrometer {@link io.micrometer.observation.Observation} per
@@ -306,7 +307,7 @@ public final class ObservedFilesystem implements Filesystem {
 
     private final Filesystem filesystem;
     private final ObservationRegistry observations;
-    private MeterRegistry meters;
+    private @Nullable MeterRegistry meters;
     private String observationName = ObservationNames.OPERATION_OBSERVATION;
     private String adapter = "unknown";
     private String name = "default";

@@ -8,6 +8,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one observed filesystem (and the views made from it) records into: starts the
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 final class Recorder {
 
   private final ObservationRegistry observations;
-  private final MeterRegistry meters;
+  private final @Nullable MeterRegistry meters;
   private final String name;
   private final String adapter;
   private final String filesystem;
@@ -25,7 +26,7 @@ final class Recorder {
   private final ByteCounter bytesRead;
   private final ByteCounter bytesWritten;
 
-  Recorder(ObservationRegistry observations, MeterRegistry meters, String name, String adapter,
+  Recorder(ObservationRegistry observations, @Nullable MeterRegistry meters, String name, String adapter,
       String filesystem, boolean pathsInTraces) {
     this.observations = observations;
     this.meters = meters;

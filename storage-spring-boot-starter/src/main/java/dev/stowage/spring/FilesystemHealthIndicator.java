@@ -6,6 +6,7 @@ import dev.stowage.StorageException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
@@ -56,12 +58,20 @@ public final class FilesystemHealthIndicator implements HealthIndicator {
         try {
           executor.execute(fresh);
         } catch (RejectedExecutionException e) {
-          // The executor is shut down (the context is closing): nothing will run the check.
+          // The executor is shut down (the context is closing): nothing will run the check, so
+          // callers already waiting on it are released as not checked too.
           running.compareAndSet(fresh, null);
-          return Health.unknown().withDetail("kind", "NOT_CHECKED").build();
+          fresh.cancel(false);
+          return notChecked();
+        }
+        task = fresh;
+      } else {
+        // Another caller started a check first, or its executor refused one and cleared it again.
+        task = running.get();
+        if (task == null) {
+          return notChecked();
         }
       }
-      task = running.get();
     }
     try {
       task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -71,11 +81,17 @@ public final class FilesystemHealthIndicator implements HealthIndicator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Health.unknown().withDetail("kind", "INTERRUPTED").build();
+    } catch (CancellationException e) {
+      return notChecked();
     } catch (ExecutionException e) {
       return down(e.getCause());
     } catch (RuntimeException e) {
       return down(e);
     }
+  }
+
+  private static Health notChecked() {
+    return Health.unknown().withDetail("kind", "NOT_CHECKED").build();
   }
 
   private void probe() {
@@ -87,7 +103,7 @@ public final class FilesystemHealthIndicator implements HealthIndicator {
     }
   }
 
-  private static Health down(Throwable failure) {
+  private static Health down(@Nullable Throwable failure) {
     if (failure instanceof StorageException se) {
       return Health.down().withDetail("kind", se.kind().name()).withDetail("retryable", se.retryable()).build();
     }

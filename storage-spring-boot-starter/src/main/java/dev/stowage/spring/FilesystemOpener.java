@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Opens the filesystems the properties describe and applies the decorators. */
 final class FilesystemOpener {
@@ -31,7 +32,7 @@ final class FilesystemOpener {
    * Opens one filesystem. A missing or malformed URI or a bad setting fails with an
    * {@link IllegalArgumentException} naming the property; no message repeats a setting's value.
    */
-  Filesystem open(String name, String property, String uri, Map<String, String> settings) {
+  Filesystem open(String name, String property, @Nullable String uri, Map<String, String> settings) {
     if (uri == null || uri.isBlank()) {
       throw new IllegalArgumentException(property + ".uri is required (for example b2://bucket/prefix)");
     }

@@ -3,6 +3,7 @@ package dev.stowage.spring;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,7 +20,7 @@ public class StowageProperties {
    * The location of the filesystem, such as b2://bucket/prefix, s3://bucket?endpoint=..., file:///srv/data
    * or memory:. Credentials never go in it. Without it, no Filesystem bean is made from it.
    */
-  private String uri;
+  private @Nullable String uri;
 
   /**
    * Settings passed to the provider next to the URI, winning over its query: endpoint, partSize,
@@ -45,12 +46,12 @@ public class StowageProperties {
   private final Observation observation = new Observation();
 
   /** Returns the URI of the single filesystem, or null. */
-  public String getUri() {
+  public @Nullable String getUri() {
     return uri;
   }
 
   /** Sets the URI of the single filesystem. */
-  public void setUri(String uri) {
+  public void setUri(@Nullable String uri) {
     this.uri = uri;
   }
 
@@ -60,7 +61,7 @@ public class StowageProperties {
   }
 
   /** Sets the provider settings of the single filesystem. */
-  public void setSettings(Map<String, String> settings) {
+  public void setSettings(@Nullable Map<String, String> settings) {
     this.settings = settings == null ? new LinkedHashMap<>() : settings;
   }
 
@@ -70,7 +71,7 @@ public class StowageProperties {
   }
 
   /** Sets the settings by URI scheme. */
-  public void setDefaults(Map<String, Map<String, String>> defaults) {
+  public void setDefaults(@Nullable Map<String, Map<String, String>> defaults) {
     this.defaults = defaults == null ? new LinkedHashMap<>() : defaults;
   }
 
@@ -80,7 +81,7 @@ public class StowageProperties {
   }
 
   /** Sets the mounts by name. */
-  public void setMounts(Map<String, Mount> mounts) {
+  public void setMounts(@Nullable Map<String, Mount> mounts) {
     this.mounts = mounts == null ? new LinkedHashMap<>() : mounts;
   }
 
@@ -108,18 +109,18 @@ public class StowageProperties {
   public static class Mount {
 
     /** The location of this mount, such as b2://bucket/prefix. Required for every mount. */
-    private String uri;
+    private @Nullable String uri;
 
     /** Provider settings of this mount; credentials may go here, never in the uri. */
     private Map<String, String> settings = new LinkedHashMap<>();
 
     /** Returns the URI of this mount, or null when not set. */
-    public String getUri() {
+    public @Nullable String getUri() {
       return uri;
     }
 
     /** Sets the URI of this mount. */
-    public void setUri(String uri) {
+    public void setUri(@Nullable String uri) {
       this.uri = uri;
     }
 
@@ -129,7 +130,7 @@ public class StowageProperties {
     }
 
     /** Sets the provider settings of this mount. */
-    public void setSettings(Map<String, String> settings) {
+    public void setSettings(@Nullable Map<String, String> settings) {
       this.settings = settings == null ? new LinkedHashMap<>() : settings;
     }
 

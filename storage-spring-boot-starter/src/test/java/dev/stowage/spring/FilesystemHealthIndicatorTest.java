@@ -10,9 +10,15 @@ import dev.stowage.StorageException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +95,34 @@ class FilesystemHealthIndicatorTest {
       Health h = new FilesystemHealthIndicator(fs, Duration.ofSeconds(5), stopped).health();
       assertThat(h.getStatus()).isEqualTo(Status.UNKNOWN);
       assertThat(h.getDetails()).containsEntry("kind", "NOT_CHECKED");
+    }
+  }
+
+  @Test
+  void health_concurrentCallsWhileTheExecutorRefuses_allAnswerNotChecked() throws Exception {
+    try (Filesystem fs = Filesystems.open("memory:")) {
+      HealthIndicator indicator = new FilesystemHealthIndicator(fs, Duration.ofSeconds(5), task -> {
+        throw new RejectedExecutionException("shut down");
+      });
+      // Callers race to start a check that each refusal clears again; none may see the cleared slot as a check.
+      int callers = 4;
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Set<Object>>> answers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        answers.add(executor.submit(() -> {
+          start.await();
+          Set<Object> kinds = new HashSet<>();
+          for (int call = 0; call < 20_000; call++) {
+            Health h = indicator.health();
+            kinds.add(h.getStatus() + "/" + h.getDetails().get("kind"));
+          }
+          return kinds;
+        }));
+      }
+      start.countDown();
+      for (Future<Set<Object>> answer : answers) {
+        assertThat(answer.get(30, TimeUnit.SECONDS)).containsExactly("UNKNOWN/NOT_CHECKED");
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -62,8 +63,8 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
   private final Map<String, B2KeySpec> keys;
   private final boolean perTest;
   private final List<Filesystem> opened = new ArrayList<>();
-  private volatile Running running;
-  private String owner;
+  private volatile @Nullable Running running;
+  private @Nullable String owner;
 
   /** One started emulator with the keys created in it. */
   private record Running(B2Emulator emulator, Map<String, B2TestKey> keys) {}

@@ -2,6 +2,7 @@ package dev.stowage.testing;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The declaration of one application key on a {@link B2EmulatorExtension}: the bucket it is
@@ -26,9 +27,9 @@ public final class B2KeySpec {
   public static final List<String> FILE_CAPABILITIES = List.of("listBuckets", "readBuckets",
       "listFiles", "readFiles", "shareFiles", "writeFiles", "deleteFiles");
 
-  private String bucket;
-  private String prefix;
-  private List<String> capabilities;
+  private @Nullable String bucket;
+  private @Nullable String prefix;
+  private @Nullable List<String> capabilities;
 
   B2KeySpec() {}
 
@@ -60,11 +61,11 @@ public final class B2KeySpec {
     return this;
   }
 
-  String bucket() {
+  @Nullable String bucket() {
     return bucket;
   }
 
-  String prefix() {
+  @Nullable String prefix() {
     return prefix;
   }
 

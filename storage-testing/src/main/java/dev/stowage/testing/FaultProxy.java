@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loopback TCP proxy in front of a real server that injects network faults: each new
@@ -37,7 +38,7 @@ public final class FaultProxy implements AutoCloseable {
   private final int id = IDS.incrementAndGet();
   private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connectionIds = new AtomicInteger();
-  private ServerSocket listener;
+  private @Nullable ServerSocket listener;
   private boolean closed;
 
   private FaultProxy(InetSocketAddress target, FaultSchedule schedule) throws IOException {

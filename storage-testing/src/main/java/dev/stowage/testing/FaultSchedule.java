@@ -197,6 +197,9 @@ public final class FaultSchedule {
             break;
           }
         }
+        if (kind == null) {
+          throw new AssertionError("a pick below the total weight " + total + " names a kind");
+        }
         long offset = offsets == 0 ? 0 : (long) (random.nextDouble() * (offsets + 1));
         return switch (kind) {
           case RESET -> Fault.reset(offset);

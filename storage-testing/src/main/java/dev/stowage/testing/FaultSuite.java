@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a seeded mix of operations against a {@link Filesystem} — typically one whose traffic
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
 public final class FaultSuite {
 
   private final Filesystem filesystem;
-  private final Filesystem truth;
+  private final @Nullable Filesystem truth;
   private final long seed;
   private final int operations;
   private final Duration deadline;
@@ -89,7 +90,7 @@ public final class FaultSuite {
   /** Settings of a {@link FaultSuite}; each setter validates at once and names a bad value. */
   public static final class Builder {
     private final Filesystem filesystem;
-    private Filesystem truth;
+    private @Nullable Filesystem truth;
     private long seed = 1;
     private int operations = 1000;
     private Duration deadline = Duration.ofSeconds(60);

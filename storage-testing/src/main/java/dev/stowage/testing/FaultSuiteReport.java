@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *   <li>{@code overtime}: an operation took longer than its deadline plus one second;
  *   <li>{@code hung}: an operation was still running at deadline plus five seconds and was interrupted;
  *   <li>{@code inconsistent}: an answer contradicts a certain model state (a stat size, a listing,
- *       or NOT_FOUND for a key that must exist);
+ *       or NOT_FOUND for a key that must exist), or a successful operation returned null instead
+ *       of its answer;
  *   <li>{@code leftovers}: what the leftover checker reported after the run (unfinished uploads, temp files).
  * </ul>
  *

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -46,8 +47,8 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
   private final List<String> buckets;
   private final boolean perTest;
   private final List<Filesystem> opened = new ArrayList<>();
-  private volatile S3ProxyServer server;
-  private String owner;
+  private volatile @Nullable S3ProxyServer server;
+  private @Nullable String owner;
 
   private S3ProxyExtension(Builder b, boolean perTest) {
     this.config = b.config;

@@ -22,6 +22,7 @@ import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An S3-compatible server in this process: S3Proxy on 127.0.0.1 over an in-memory
@@ -153,9 +154,9 @@ public final class S3ProxyServer implements AutoCloseable {
     private int port;
     private String accessKey = "ak-" + UUID.randomUUID().toString().substring(0, 8);
     private String secretKey = UUID.randomUUID().toString();
-    private Path dataDirectory;
+    private @Nullable Path dataDirectory;
     private List<String> corsOrigins = List.of();
-    private BlobStore blobStore;
+    private @Nullable BlobStore blobStore;
     private final Set<String> buckets = new LinkedHashSet<>();
 
     private Builder() {}

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** One run of a {@link FaultSuite}: the model, the counters and the operations. */
 final class SuiteRun implements AutoCloseable {
@@ -52,7 +53,7 @@ final class SuiteRun implements AutoCloseable {
   private long slowestNanos = -1;
   private String slowest = "none";
 
-  SuiteRun(Filesystem fs, Filesystem truth, long seed, Duration deadline, String root, int keys,
+  SuiteRun(Filesystem fs, @Nullable Filesystem truth, long seed, Duration deadline, String root, int keys,
       int smallMax, int streamMin, int streamMax) {
     this.fs = fs;
     this.truth = truth == null ? fs : truth;
@@ -154,6 +155,18 @@ final class SuiteRun implements AutoCloseable {
     return !outcome.hung() && outcome.failure() == null;
   }
 
+  /**
+   * Returns the value a successful operation promised; a null instead breaks the promise, is
+   * reported as inconsistent, and is returned for the caller to skip its checks.
+   */
+  private @Nullable Object promised(String label, Watchdog.Outcome outcome) {
+    Object value = outcome.value();
+    if (value == null) {
+      inconsistent.add(label + " succeeded but returned null");
+    }
+    return value;
+  }
+
   private static boolean notFound(Watchdog.Outcome outcome) {
     return outcome.failure() instanceof StorageException e && e.kind() == StorageException.Kind.NOT_FOUND;
   }
@@ -164,9 +177,9 @@ final class SuiteRun implements AutoCloseable {
         : fs.write(key, data));
     if (ok(outcome)) {
       model.put(key, KeyState.known(data, "acknowledged " + label + " of " + data.length + " B"));
-      long size = ((FileAttributes) outcome.value()).size();
-      if (size != data.length) {
-        inconsistent.add(label + " wrote " + data.length + " B but reported size " + size);
+      FileAttributes written = (FileAttributes) promised(label, outcome);
+      if (written != null && written.size() != data.length) {
+        inconsistent.add(label + " wrote " + data.length + " B but reported size " + written.size());
       }
     } else {
       model.put(key, state(key).orContent(data, "failed " + label));
@@ -183,7 +196,10 @@ final class SuiteRun implements AutoCloseable {
     KeyState before = state(key);
     Watchdog.Outcome outcome = run(label, read);
     if (ok(outcome)) {
-      byte[] data = (byte[]) outcome.value();
+      byte[] data = (byte[]) promised(label, outcome);
+      if (data == null) {
+        return;
+      }
       if (before.matches(data)) {
         model.put(key, KeyState.known(data, "observed by " + label));
       } else {
@@ -205,8 +221,8 @@ final class SuiteRun implements AutoCloseable {
     String rangeLabel = label + " " + range.httpHeader();
     Watchdog.Outcome outcome = run(rangeLabel, () -> readRange(key, range));
     if (ok(outcome)) {
-      byte[] data = (byte[]) outcome.value();
-      if (!before.matchesRange(data, range)) {
+      byte[] data = (byte[]) promised(rangeLabel, outcome);
+      if (data != null && !before.matchesRange(data, range)) {
         corrupt.add(rangeLabel + " returned " + data.length + " B that are not that range of " + before.describe()
             + " (" + before.origin + ")");
       }
@@ -231,7 +247,11 @@ final class SuiteRun implements AutoCloseable {
     KeyState before = state(key);
     Watchdog.Outcome outcome = run(label, () -> fs.stat(key));
     if (ok(outcome)) {
-      long size = ((FileAttributes) outcome.value()).size();
+      FileAttributes attributes = (FileAttributes) promised(label, outcome);
+      if (attributes == null) {
+        return;
+      }
+      long size = attributes.size();
       if (!before.allowsSize(size)) {
         inconsistent.add(label + " reported " + size + " B; the key holds " + before.describe()
             + " (" + before.origin + ")");
@@ -252,7 +272,10 @@ final class SuiteRun implements AutoCloseable {
     }
     Set<String> listed = new HashSet<>();
     @SuppressWarnings("unchecked")
-    List<StorageAttributes> entries = (List<StorageAttributes>) outcome.value();
+    List<StorageAttributes> entries = (List<StorageAttributes>) promised(label, outcome);
+    if (entries == null) {
+      return;
+    }
     for (StorageAttributes entry : entries) {
       if (entry instanceof FileAttributes file) {
         listed.add(file.path());
@@ -305,7 +328,9 @@ final class SuiteRun implements AutoCloseable {
       Watchdog.Outcome outcome = watchdog.run(() -> truth.read(key));
       if (ok(outcome)) {
         byte[] data = (byte[]) outcome.value();
-        if (!state.matches(data)) {
+        if (data == null) {
+          lost.add(key + " could not be verified: the truth view's read returned null");
+        } else if (!state.matches(data)) {
           lost.add(key + " holds " + data.length + " B; expected " + state.describe() + " (" + state.origin + ")");
         }
       } else if (notFound(outcome)) {
@@ -314,7 +339,8 @@ final class SuiteRun implements AutoCloseable {
         }
       } else {
         Throwable t = outcome.failure();
-        lost.add(key + " could not be verified: " + (outcome.hung() ? "hung" : t.getClass().getName() + ": " + t.getMessage()));
+        String why = outcome.hung() || t == null ? "hung" : t.getClass().getName() + ": " + t.getMessage();
+        lost.add(key + " could not be verified: " + why);
       }
     }
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one operation at a time on a daemon worker and gives up on it after a limit: the worker
@@ -22,7 +23,7 @@ final class Watchdog implements AutoCloseable {
   private static final Duration GRACE = Duration.ofSeconds(2);
 
   /** What one operation did: its value or its failure, and how long it took. */
-  record Outcome(Object value, Throwable failure, long nanos, boolean hung) {}
+  record Outcome(@Nullable Object value, @Nullable Throwable failure, long nanos, boolean hung) {}
 
   private final Duration limit;
   private ExecutorService worker = newWorker();

@@ -14,4 +14,7 @@
  * mix of operations over any {@code Filesystem} that reports corrupt reads, lost writes, untyped
  * failures, missed deadlines and leftovers in a {@link dev.stowage.testing.FaultSuiteReport}.
  */
+@NullMarked
 package dev.stowage.testing;
+
+import org.jspecify.annotations.NullMarked;

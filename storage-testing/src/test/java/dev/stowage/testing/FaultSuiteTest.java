@@ -173,6 +173,30 @@ class FaultSuiteTest {
   }
 
   @Test
+  void run_operationReturnsNull_isReportedNotThrown() {
+    try (Filesystem memoryFs = Filesystem.of(memory())) {
+      Filesystem fs = (Filesystem) Proxy.newProxyInstance(Filesystem.class.getClassLoader(),
+          new Class<?>[] {Filesystem.class}, (proxy, method, args) -> {
+            if (method.getName().equals("stat") || method.getName().equals("read")) {
+              return null;
+            }
+            try {
+              return method.invoke(memoryFs, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      FaultSuiteReport report = suite(fs).operations(60).build().run();
+
+      assertThat(report.inconsistent()).as(report.summary())
+          .anyMatch(entry -> entry.contains("STAT") && entry.contains("returned null"))
+          .anyMatch(entry -> entry.contains("READ ") && entry.contains("returned null"));
+      assertThat(report.lostWrites()).anyMatch(entry -> entry.contains("read returned null"));
+      assertThat(report.isClean()).isFalse();
+    }
+  }
+
+  @Test
   void run_leftoversReported_reportIsNotClean() {
     try (Filesystem fs = Filesystem.of(memory())) {
       FaultSuiteReport report = suite(fs).operations(10).leftovers(() -> List.of("unfinished upload u1")).build().run();

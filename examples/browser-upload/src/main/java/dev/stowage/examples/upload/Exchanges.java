@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reading requests and writing JSON answers for the example's handlers. */
 final class Exchanges {
@@ -30,9 +31,9 @@ final class Exchanges {
     send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
   }
 
-  /** Sends {@code {"error": message}} with {@code status}. */
-  static void error(HttpExchange exchange, int status, String message) throws IOException {
-    json(exchange, status, Map.of("error", message));
+  /** Sends {@code {"error": message}} with {@code status}; a missing message is sent as {@code request failed}. */
+  static void error(HttpExchange exchange, int status, @Nullable String message) throws IOException {
+    json(exchange, status, Map.of("error", message == null ? "request failed" : message));
   }
 
   /** Sends {@code body} with the given status and content type; never cached. */

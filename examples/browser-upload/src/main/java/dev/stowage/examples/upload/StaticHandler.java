@@ -35,10 +35,11 @@ final class StaticHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String[] file = FILES.get(exchange.getRequestURI().getPath());
-    if (file == null || !"GET".equals(exchange.getRequestMethod())) {
+    byte[] body = file == null ? null : contents.get(file[0]);
+    if (file == null || body == null || !"GET".equals(exchange.getRequestMethod())) {
       Exchanges.error(exchange, 404, "not found");
       return;
     }
-    Exchanges.send(exchange, 200, file[1], contents.get(file[0]));
+    Exchanges.send(exchange, 200, file[1], body);
   }
 }

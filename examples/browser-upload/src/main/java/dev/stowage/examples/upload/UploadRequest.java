@@ -2,6 +2,7 @@ package dev.stowage.examples.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the page asks a ticket for, checked before anything reaches the filesystem.
@@ -32,7 +33,7 @@ record UploadRequest(String name, String contentType, long size) {
   }
 
   /** Reads a request from the page's JSON, keeping only the last segment of the name. */
-  static UploadRequest from(JsonNode json) {
+  static UploadRequest from(@Nullable JsonNode json) {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("the body must be a JSON object {name, contentType, size}");
     }
@@ -41,14 +42,13 @@ record UploadRequest(String name, String contentType, long size) {
       throw new IllegalArgumentException("size must be a whole number of bytes");
     }
     String name = text(json, "name");
-    if (name != null) {
-      name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-    }
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
     return new UploadRequest(name, text(json, "contentType"), size.asLong());
   }
 
+  /** The field's text, or "" when it is missing or not a string (which the constructor refuses by name). */
   private static String text(JsonNode json, String field) {
     JsonNode n = json.get(field);
-    return n == null || !n.isTextual() ? null : n.asText();
+    return n == null || !n.isTextual() ? "" : n.asText();
   }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /url?path=P}: confirms that an upload landed and answers with a link to it — the
@@ -73,7 +74,7 @@ final class UrlHandler implements HttpHandler {
     }
   }
 
-  private static String query(URI uri, String name) {
+  private static @Nullable String query(URI uri, String name) {
     String raw = uri.getRawQuery();
     if (raw == null) {
       return null;

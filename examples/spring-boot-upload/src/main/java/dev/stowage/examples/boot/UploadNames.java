@@ -1,5 +1,7 @@
 package dev.stowage.examples.boot;
 
+import org.jspecify.annotations.Nullable;
+
 /** Turns a client's file name into one safe name segment, or refuses it. */
 final class UploadNames {
 
@@ -13,7 +15,7 @@ final class UploadNames {
    * @throws IllegalArgumentException when nothing usable is left: empty, {@code .}, {@code ..},
    *     control characters, or longer than {@value #MAX_LENGTH} characters
    */
-  static String safeName(String original) {
+  static String safeName(@Nullable String original) {
     if (original == null) {
       throw new IllegalArgumentException("the upload has no file name");
     }
