@@ -89,12 +89,12 @@ final class ObservedUploadStream extends UploadStream {
       out.abort();
     } catch (RuntimeException | Error e) {
       failed(e);
-      throw e;
-    } finally {
       cleanable.clean();
+      throw e;
     }
     flight.bytes(written);
     flight.aborted();
+    cleanable.clean(); // after the flight stopped: the cleaner's action (abandon) then does nothing
   }
 
   private void failed(Throwable e) {
