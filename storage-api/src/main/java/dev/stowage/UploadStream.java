@@ -29,7 +29,13 @@ import java.io.OutputStream;
  */
 public abstract class UploadStream extends OutputStream {
 
-  UploadStream() {}
+  /**
+   * For adapters and for decorators that wrap another filesystem's stream. A subclass must keep
+   * this class's contract: the bytes become the file only when {@link #close()} returns normally,
+   * {@link #abort()} (and a close on an interrupted thread) leaves nothing behind, and a decorator
+   * forwards {@code write}, {@code close} and {@code abort} to the stream it wraps.
+   */
+  protected UploadStream() {}
 
   /** Writes one byte; failures are unchecked {@link WriteFailedException}s. */
   @Override

@@ -33,6 +33,11 @@ final class Flight implements Runnable {
     stop(ObservationNames.ERROR, kindOf(failure), failure);
   }
 
+  /** Stops with outcome {@code error} and kind {@code CANCELLED}: the caller aborted the upload. */
+  void aborted() {
+    stop(ObservationNames.ERROR, StorageException.Kind.CANCELLED.name(), null);
+  }
+
   /** Stops with outcome {@code abandoned}: nobody closed what this flight observes. */
   void abandon() {
     stop(ObservationNames.ABANDONED, ObservationNames.NONE, null);

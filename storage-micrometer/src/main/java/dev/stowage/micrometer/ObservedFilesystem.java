@@ -1,6 +1,7 @@
 package dev.stowage.micrometer;
 
 import dev.stowage.ByteRange;
+import dev.stowage.CancellationToken;
 import dev.stowage.Capabilities;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
@@ -9,6 +10,7 @@ import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
 import dev.stowage.Operation;
 import dev.stowage.StorageException;
+import dev.stowage.TransferListener;
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadStream;
 import dev.stowage.UploadTicket;
@@ -55,8 +57,12 @@ import org.jspecify.annotations.Nullable;
  * until it is closed or a read fails, a listing until it is exhausted, closed or fails. A stream or
  * listing that is dropped without any of that ends as {@code abandoned} once it has been
  * garbage-collected, so no observation stays open forever. A stream from
- * {@link #openOutputStream} is the wrapped filesystem's own: only the opening is observed
- * ({@code open_output_stream}), and its bytes are not counted.
+ * {@link #openOutputStream} is one {@code write} observation until it is closed (its bytes are
+ * counted then), aborted (error, kind {@code CANCELLED}) or fails.
+ *
+ * <p><b>Retries.</b> With a meter registry, each write, copy, move and listened stream read carries
+ * a transfer listener of the decorator's, composed with the caller's own (which still hears every
+ * event), that feeds each retry the adapter reports to {@link #recordRetry}.
  *
  * <p>Views made with {@link #at(String)} are observed the same way, into the same meters. Thread-safe
  * like the filesystem it wraps; closing it closes that filesystem.
@@ -131,11 +137,29 @@ public final class ObservedFilesystem implements Filesystem {
     return new ObservedInputStream(in, flight, recorder.bytesRead());
   }
 
+  /**
+   * Opens an observed stream as one transfer: {@code listener} hears everything the wrapped
+   * filesystem reports, and the decorator counts the transfer's retries as well.
+   */
+  @Override
+  public InputStream readStream(String path, ByteRange range, TransferListener listener,
+      CancellationToken cancellation) {
+    Flight flight = recorder.start("read_stream", path);
+    InputStream in;
+    try (Observation.Scope scope = flight.observation().openScope()) {
+      in = delegate.readStream(path, range, listening(listener, Operation.READ), cancellation);
+    } catch (RuntimeException | Error e) {
+      flight.fail(e);
+      throw e;
+    }
+    return new ObservedInputStream(in, flight, recorder.bytesRead());
+  }
+
   // ---- write ----
 
   @Override
   public FileAttributes write(String path, byte[] data, WriteOptions options) {
-    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, data, options));
+    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, data, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(data.length);
     return written;
   }
@@ -144,7 +168,7 @@ public final class ObservedFilesystem implements Filesystem {
   public FileAttributes write(String path, InputStream source, WriteOptions options) {
     Objects.requireNonNull(source, "source");
     CountingSource counting = new CountingSource(source);
-    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, counting, options));
+    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, counting, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(counting.consumed());
     return written;
   }
@@ -154,21 +178,46 @@ public final class ObservedFilesystem implements Filesystem {
     Objects.requireNonNull(source, "source");
     CountingSource counting = new CountingSource(source);
     FileAttributes written = recorder.observe("write", path,
-        () -> delegate.write(path, counting, length, options));
+        () -> delegate.write(path, counting, length, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(counting.consumed());
     return written;
   }
 
   @Override
   public FileAttributes write(String path, Path source, WriteOptions options) {
-    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, source, options));
+    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, source, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(written.size());
     return written;
   }
 
+  /**
+   * Opens an observed upload stream: one {@code write} observation from this call until the stream
+   * is closed (success, and its bytes are counted), aborted or fails (error), or is dropped
+   * ({@code abandoned}).
+   */
   @Override
   public UploadStream openOutputStream(String path, WriteOptions options) {
-    return recorder.observe("open_output_stream", path, () -> delegate.openOutputStream(path, options));
+    Flight flight = recorder.start("write", path);
+    UploadStream out;
+    try (Observation.Scope scope = flight.observation().openScope()) {
+      out = delegate.openOutputStream(path, listening(options, Operation.WRITE));
+    } catch (RuntimeException | Error e) {
+      flight.fail(e);
+      throw e;
+    }
+    return new ObservedUploadStream(out, flight, recorder.bytesWritten());
+  }
+
+  /** {@code options} with a listener that counts retries of {@code operation}, the caller's composed in. */
+  private WriteOptions listening(WriteOptions options, Operation operation) {
+    if (options == null || !recorder.countsRetries()) {
+      return options;
+    }
+    return options.toBuilder().listener(RetryListener.around(options.listener(), recorder, operation)).build();
+  }
+
+  private TransferListener listening(TransferListener listener, Operation operation) {
+    return recorder.countsRetries() ? RetryListener.around(listener, recorder, operation) : listener;
   }
 
   // ---- metadata ----
@@ -217,12 +266,12 @@ public final class ObservedFilesystem implements Filesystem {
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
-    return recorder.observe("copy", source, () -> delegate.copy(source, destination, options));
+    return recorder.observe("copy", source, () -> delegate.copy(source, destination, listening(options, Operation.COPY)));
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
-    return recorder.observe("move", source, () -> delegate.move(source, destination, options));
+    return recorder.observe("move", source, () -> delegate.move(source, destination, listening(options, Operation.MOVE)));
   }
 
   @Override

@@ -55,6 +55,11 @@ final class Recorder {
     return filesystem;
   }
 
+  /** Whether retries are counted (there is a meter registry), so a listener is worth attaching. */
+  boolean countsRetries() {
+    return meters != null;
+  }
+
   ByteCounter bytesRead() {
     return bytesRead;
   }

@@ -9,6 +9,7 @@ import dev.stowage.Filesystem;
 import dev.stowage.Operation;
 import dev.stowage.ReadFailedException;
 import dev.stowage.StorageException;
+import dev.stowage.UploadStream;
 import dev.stowage.WriteFailedException;
 import dev.stowage.WriteOptions;
 import dev.stowage.memory.MemoryAdapter;
@@ -211,13 +212,65 @@ class ObservedFilesystemTest {
   }
 
   @Test
-  void openOutputStream_observesTheOpening() {
+  void openOutputStream_closed_countsExactBytesAndEndsTheWriteAsSuccess() {
     try (ObservedFilesystem fs = observedMemory()) {
-      dev.stowage.UploadStream out = fs.openOutputStream("o.txt", WriteOptions.DEFAULT);
+      UploadStream out = fs.openOutputStream("o.txt", WriteOptions.DEFAULT);
       out.write("abc".getBytes(StandardCharsets.UTF_8));
+      out.write('d');
+      out.write("xxefghxx".getBytes(StandardCharsets.UTF_8), 2, 4);
+      assertThat(active("write")).as("observed until closed").isEqualTo(1);
+      assertThat(bytesWritten()).as("nothing counted before the commit").isZero();
       out.close();
-      assertThat(fs.readString("o.txt")).isEqualTo("abc");
-      assertThat(count("open_output_stream", "success", "none")).isEqualTo(1);
+      assertThat(fs.readString("o.txt")).isEqualTo("abcdefgh");
+      assertThat(bytesWritten()).isEqualTo(8);
+      assertThat(count("write", "success", "none")).isEqualTo(1);
+      assertThat(active("write")).isZero();
+      out.close();
+      assertThat(count("write", "success", "none")).as("a second close records nothing").isEqualTo(1);
+      assertThat(meters.find(ObservationNames.OPERATION_OBSERVATION).tag("operation", "open_output_stream")
+          .timer()).isNull();
+    }
+  }
+
+  @Test
+  void openOutputStream_aborted_endsAsCancelledErrorAndCountsNothing() {
+    try (ObservedFilesystem fs = observedMemory()) {
+      UploadStream out = fs.openOutputStream("o.txt", WriteOptions.DEFAULT);
+      out.write(new byte[50]);
+      out.abort();
+      out.close();
+      assertThat(fs.fileExists("o.txt")).isFalse();
+      assertThat(count("write", "error", "CANCELLED")).isEqualTo(1);
+      assertThat(count("write", "success", "none")).isZero();
+      assertThat(active("write")).isZero();
+      assertThat(bytesWritten()).isZero();
+    }
+  }
+
+  @Test
+  void openOutputStream_closeFails_endsAsErrorWithTheKindAndCountsNothing() {
+    try (ObservedFilesystem fs = observedMemory()) {
+      fs.write("taken.txt", "old");
+      double before = bytesWritten();
+      UploadStream out = fs.openOutputStream("taken.txt", WriteOptions.builder().createOnly(true).build());
+      out.write(new byte[20]);
+      assertThatThrownBy(out::close).isInstanceOf(StorageException.class)
+          .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(StorageException.Kind.ALREADY_EXISTS));
+      assertThat(count("write", "error", "ALREADY_EXISTS")).isEqualTo(1);
+      assertThat(active("write")).isZero();
+      assertThat(bytesWritten()).isEqualTo(before);
+      assertThat(fs.readString("taken.txt")).isEqualTo("old");
+    }
+  }
+
+  @Test
+  void openOutputStream_neverClosed_endsAsAbandonedOnceCollected() throws InterruptedException {
+    try (ObservedFilesystem fs = observedMemory()) {
+      openWriteAndDrop(fs, "dropped.txt");
+      assertThat(active("write")).isEqualTo(1);
+      awaitCollected(() -> count("write", "abandoned", "none") == 1);
+      assertThat(active("write")).isZero();
+      assertThat(bytesWritten()).isZero();
     }
   }
 
@@ -354,6 +407,10 @@ class ObservedFilesystemTest {
       assertThat(seen.get()).isEqualTo("write");
     }
     assertThat(meters.getMeters()).isEmpty();
+  }
+
+  private static void openWriteAndDrop(Filesystem fs, String path) {
+    fs.openOutputStream(path, WriteOptions.DEFAULT).write(new byte[5]);
   }
 
   private static void openAndDrop(Filesystem fs, String path) {

@@ -38,7 +38,7 @@ class ObservedKitTest {
 
   /** Every operation name the decorator can record. */
   private static final Set<String> KNOWN = Set.of("file_exists", "directory_exists", "exists", "read",
-      "read_stream", "write", "open_output_stream", "stat", "mime_type", "visibility", "list",
+      "read_stream", "write", "stat", "mime_type", "visibility", "list",
       "create_directory", "delete_directory", "copy", "move", "delete", "set_visibility", "checksum",
       "public_url", "temporary_url", "prepare_upload");
 
@@ -111,7 +111,7 @@ class ObservedKitTest {
 
     assertThat(KNOWN).as("operation names").containsAll(byOperation.keySet());
     assertThat(byOperation).as("one timer per operation the kit runs on every adapter").containsKeys(
-        "file_exists", "directory_exists", "exists", "read", "read_stream", "write", "open_output_stream",
+        "file_exists", "directory_exists", "exists", "read", "read_stream", "write",
         "stat", "mime_type", "list", "create_directory", "delete_directory", "copy", "move", "delete",
         "checksum");
     assertThat(outcomes).contains("success", "error").isSubsetOf("success", "error", "abandoned");
