@@ -1,5 +1,7 @@
 package dev.stowage;
 
+import dev.stowage.spi.BackendException;
+
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -35,8 +37,9 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
       pending = more;
       return more;
     } catch (RuntimeException e) {
-      if (e instanceof StorageException
-          && ((StorageException) e).kind() == StorageException.Kind.NOT_FOUND) {
+      if (e instanceof BackendException && ((BackendException) e).kind() == StorageException.Kind.NOT_FOUND
+          || e instanceof StorageException
+              && ((StorageException) e).kind() == StorageException.Kind.NOT_FOUND) {
         ended = true;
         return false;
       }

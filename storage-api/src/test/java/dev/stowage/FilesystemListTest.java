@@ -77,6 +77,16 @@ class FilesystemListTest {
   }
 
   @Test
+  void list_directoryVanishesWhileIterating_endsTheListing() {
+    for (int i = 0; i < 3; i++) {
+      fs.write("d/" + i, "x");
+    }
+    Filesystem f = Filesystem.of(new FailingAdapter(memory)
+        .failListingAfter(1, dev.stowage.spi.BackendException.notFound("the directory went away")));
+    assertThat(f.list("d").toList()).extracting(StorageAttributes::path).containsExactly("d/0");
+  }
+
+  @Test
   void list_storageFailureWhileIterating_keepsKindAsListFailure() {
     fs.write("d/1", "x");
     Filesystem f = Filesystem.of(new FailingAdapter(memory)

@@ -127,8 +127,10 @@ public final class Transfer {
 
   /** Reports that attempt {@code attempt} (2 or more) starts after {@code failure}. */
   public void retrying(int attempt, Exception failure) {
-    StorageException.Kind kind = failure instanceof StorageException
-        ? ((StorageException) failure).kind() : StorageException.Kind.UNAVAILABLE;
+    StorageException.Kind kind = failure instanceof BackendException
+        ? ((BackendException) failure).kind()
+        : failure instanceof StorageException
+            ? ((StorageException) failure).kind() : StorageException.Kind.UNAVAILABLE;
     String cause = failure == null ? "unknown" : failure.getClass().getSimpleName();
     notify(() -> listener.retrying(new TransferRetry(Math.max(2, attempt), kind, cause)));
   }

@@ -6,6 +6,7 @@ import dev.stowage.FileAttributes;
 import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,6 +104,9 @@ public final class StaticFileServer implements AutoCloseable {
         try (InputStream in = served.read(key, null)) {
           body = in.readAllBytes();
         }
+      } catch (BackendException e) {
+        exchange.sendResponseHeaders(status(e.kind()), -1);
+        return;
       } catch (StorageException e) {
         exchange.sendResponseHeaders(status(e.kind()), -1);
         return;
