@@ -10,6 +10,7 @@ import dev.stowage.s3.S3Adapter;
 import dev.stowage.s3.S3Config;
 import dev.stowage.s3.S3Profile;
 import dev.stowage.tck.FilesystemContract;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The seed flow on one emulator with both faces: {@code stowage setup b2 --cors share-all-https --cors-apis both
@@ -29,6 +31,12 @@ import org.junit.jupiter.api.Test;
  * face. The master key is refused by the adapter before any request.
  */
 class B2SeedFlowContractTest extends FilesystemContract {
+  /** Small parts; no buckets declared: the setup command under test makes the bucket and key. */
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20))
+      .perClass();
+
   private B2Emulator b2;
   private B2S3Face face;
   private Path secrets;
@@ -38,7 +46,7 @@ class B2SeedFlowContractTest extends FilesystemContract {
   /** Runs the setup command, reads the secrets file and opens the adapter with that key. */
   @Override
   protected Filesystem createFilesystem() {
-    b2 = B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20).start();
+    b2 = B2.emulator();
     face = B2S3Face.start(b2);
     bucket = "seed-flow-" + Long.toHexString(System.nanoTime());
     try {
@@ -74,7 +82,6 @@ class B2SeedFlowContractTest extends FilesystemContract {
   @Override
   protected void afterAll() {
     face.close();
-    b2.close();
     try {
       Files.deleteIfExists(secrets);
       Files.deleteIfExists(secrets.getParent());

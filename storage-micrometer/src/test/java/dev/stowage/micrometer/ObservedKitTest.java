@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.Filesystem;
 import dev.stowage.b2.B2Adapter;
 import dev.stowage.b2.B2Config;
-import dev.stowage.b2.client.B2Bucket;
-import dev.stowage.b2.client.B2Client;
-import dev.stowage.b2.client.B2CreateBucketRequest;
 import dev.stowage.b2.client.B2Credentials;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.memory.MemoryAdapter;
 import dev.stowage.tck.runner.KitReport;
 import dev.stowage.tck.runner.KitRunner;
 import dev.stowage.tck.runner.KitTarget;
+import dev.stowage.testing.B2EmulatorExtension;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The acceptance run: the whole compatibility kit (slow cases left out) through the decorator, on
@@ -42,6 +41,13 @@ class ObservedKitTest {
       "create_directory", "delete_directory", "copy", "move", "delete", "set_visibility", "checksum",
       "public_url", "temporary_url", "prepare_upload");
 
+  /** The emulator with the small part sizes of the adapter's own contract test and one private bucket. */
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(16 * 1024).absoluteMinimumPartSize(4 * 1024))
+      .bucket("observed-kit")
+      .perClass();
+
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @Test
@@ -54,22 +60,17 @@ class ObservedKitTest {
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void kit_onB2Emulator_recordsEveryOperationItRan() {
-    try (B2Emulator emulator = B2Emulator.builder().recommendedPartSize(16 * 1024)
-            .absoluteMinimumPartSize(4 * 1024).start();
-        B2Client client = B2Client.builder().endpoint(URI.create(emulator.url()))
-            .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build()) {
-      B2Bucket bucket = client.createBucket(new B2CreateBucketRequest("observed-kit", "allPrivate", null, null, null));
-      KitReport report = run("b2 (emulator)", () -> {
-        B2Adapter adapter = B2Adapter.create(B2Config.builder(bucket.bucketName())
-            .endpoint(URI.create(emulator.url()))
-            .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
-            .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
-            .prefix("kit-root").listPageSize(100).concurrency(3).build());
-        adapter.directoryExists(""); // settles the capabilities: a private bucket has no public URLs
-        return Filesystem.of(adapter);
-      }, "b2");
-      assertRecorded(report);
-    }
+    B2Emulator emulator = B2.emulator();
+    KitReport report = run("b2 (emulator)", () -> {
+      B2Adapter adapter = B2Adapter.create(B2Config.builder("observed-kit")
+          .endpoint(URI.create(emulator.url()))
+          .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
+          .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
+          .prefix("kit-root").listPageSize(100).concurrency(3).build());
+      adapter.directoryExists(""); // settles the capabilities: a private bucket has no public URLs
+      return Filesystem.of(adapter);
+    }, "b2");
+    assertRecorded(report);
   }
 
   private KitReport run(String target, Supplier<Filesystem> open, String adapter) {

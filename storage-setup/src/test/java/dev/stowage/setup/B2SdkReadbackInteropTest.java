@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class B2SdkReadbackInteropTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** No buckets declared: the setup under test makes the bucket and its key. */
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perClass();
 
     private static boolean b2sdkInstalled() throws Exception {
         if (!Files.isExecutable(PYTHON)) {
@@ -59,8 +65,8 @@ class B2SdkReadbackInteropTest {
     void run_guideSpec_b2sdkReadsBackRulesAndKeyRestrictions(@TempDir Path dir) throws Exception {
         assumeTrue(b2sdkInstalled(), "b2sdk is not installed for /usr/bin/python3 (apt-get install python3-b2sdk)");
         BucketSpec spec = B2BucketSetupTest.guideSpec();
-        try (B2Emulator emulator = B2Emulator.builder().start();
-             B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
+        B2Emulator emulator = B2.emulator();
+        try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
                      .credentials(emulator.keyId(), emulator.applicationKey()).build()) {
             SetupResult result = setup.run(spec);
 

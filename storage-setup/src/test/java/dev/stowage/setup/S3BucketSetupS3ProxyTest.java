@@ -3,19 +3,12 @@ package dev.stowage.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
+import dev.stowage.testing.S3ProxyExtension;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -37,31 +30,12 @@ class S3BucketSetupS3ProxyTest {
     private static final String ACCESS = "access-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String SECRET = UUID.randomUUID().toString();
     private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
-    private static S3Proxy proxy;
-    private static URI endpoint;
 
-    @BeforeAll
-    static void start() throws Exception {
-        proxy = S3Proxy.builder().blobStore(BlobStores.create("transient", new Properties()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
-                .ignoreUnknownHeaders(true).stopTimeout(0).build();
-        proxy.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!"STARTED".equals(proxy.getState()) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-        }
-        assertThat(proxy.getState()).isEqualTo("STARTED");
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        proxy.stop();
-    }
+    @RegisterExtension
+    static final S3ProxyExtension S3 = S3ProxyExtension.builder().credentials(ACCESS, SECRET).perClass();
 
     private static S3BucketSetup setup() {
-        return S3BucketSetup.builder().endpoint(endpoint).credentials(ACCESS, SECRET).build();
+        return S3BucketSetup.builder().endpoint(S3.endpoint()).credentials(ACCESS, SECRET).build();
     }
 
     @Test
@@ -139,7 +113,7 @@ class S3BucketSetupS3ProxyTest {
     }
 
     private static S3Client rawClient() {
-        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
+        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(S3.endpoint()).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET)))
                 .build();
     }

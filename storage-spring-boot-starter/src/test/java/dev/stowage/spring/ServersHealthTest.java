@@ -3,15 +3,16 @@ package dev.stowage.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.Filesystem;
+import dev.stowage.testing.B2EmulatorExtension;
+import dev.stowage.testing.S3ProxyExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
@@ -31,36 +32,26 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ServersHealthTest {
 
-  private static B2EmulatorFixture b2;
-  private static S3ProxyFixture s3;
+  @RegisterExtension
+  static final B2EmulatorExtension B2_EMULATOR = B2EmulatorExtension.builder().bucket("boot-bucket").perClass();
+
+  @RegisterExtension
+  static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().bucket("boot-bucket").perClass();
+
+  private static final StorageServer B2 = new B2Server(B2_EMULATOR, "boot-bucket");
+  private static final StorageServer S3 = new S3Server(S3_PROXY, "boot-bucket");
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(StowageAutoConfiguration.class,
           StowageHealthAutoConfiguration.class, HealthContributorAutoConfiguration.class))
       .withPropertyValues("logging.level.dev.stowage=DEBUG");
 
-  @BeforeAll
-  static void start() throws Exception {
-    b2 = new B2EmulatorFixture();
-    s3 = new S3ProxyFixture();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (s3 != null) {
-      s3.close();
-    }
-    if (b2 != null) {
-      b2.close();
-    }
-  }
-
   static Stream<String> servers() {
     return Stream.of("b2", "s3");
   }
 
   private static StorageServer server(String name) {
-    return name.equals("b2") ? b2 : s3;
+    return name.equals("b2") ? B2 : S3;
   }
 
   private static Health health(org.springframework.context.ApplicationContext context) {

@@ -1,7 +1,7 @@
 package dev.stowage.spring;
 
-/** A storage server started for a test, described as {@code stowage} properties. */
-interface StorageServer extends AutoCloseable {
+/** A bucket on a storage server started for a test, described as {@code stowage} properties. */
+interface StorageServer {
 
   /** Returns the bucket the server was started with. */
   String bucket();

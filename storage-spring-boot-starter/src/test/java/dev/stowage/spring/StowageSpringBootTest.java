@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stowage.Filesystem;
 import dev.stowage.decorator.MountManager;
 import dev.stowage.micrometer.ObservedFilesystem;
+import dev.stowage.testing.B2EmulatorExtension;
+import dev.stowage.testing.S3ProxyExtension;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
@@ -40,8 +42,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class StowageSpringBootTest {
 
-  private static final B2EmulatorFixture B2 = new B2EmulatorFixture();
-  private static final S3ProxyFixture S3 = start();
+  @RegisterExtension
+  static final B2EmulatorExtension B2_EMULATOR = B2EmulatorExtension.builder().bucket("boot-bucket").perClass();
+
+  @RegisterExtension
+  static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().bucket("boot-bucket").perClass();
+
+  private static final B2Server B2 = new B2Server(B2_EMULATOR, "boot-bucket");
+  private static final S3Server S3 = new S3Server(S3_PROXY, "boot-bucket");
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
@@ -52,14 +60,6 @@ class StowageSpringBootTest {
   @Autowired HealthEndpoint health;
   @Autowired ConfigurationPropertiesReportEndpoint configprops;
   @Autowired MeterRegistry meters;
-
-  private static S3ProxyFixture start() {
-    try {
-      return new S3ProxyFixture();
-    } catch (Exception e) {
-      throw new IllegalStateException("S3Proxy did not start", e);
-    }
-  }
 
   @DynamicPropertySource
   static void stowage(DynamicPropertyRegistry registry) {
@@ -73,12 +73,6 @@ class StowageSpringBootTest {
       int eq = p.indexOf('=');
       registry.add(p.substring(0, eq), () -> p.substring(eq + 1));
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    S3.close();
-    B2.close();
   }
 
   @Test

@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Requests are signed (AWS V2 or V4) with the server's credentials, random unless given, so
  * that signatures and expiry are really checked. Unknown {@code x-amz-*} headers are ignored (the
  * AWS SDK's multipart client sends {@code x-amz-mp-object-size}, which S3Proxy would refuse).
- * CORS is off unless origins are given; S3Proxy's CORS is global, not per bucket. Thread-safe.
+ * CORS is off unless origins (or origin patterns) are given; S3Proxy's CORS is global, not per
+ * bucket. Thread-safe.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -156,6 +157,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private String secretKey = UUID.randomUUID().toString();
     private @Nullable Path dataDirectory;
     private List<String> corsOrigins = List.of();
+    private final List<Pattern> corsOriginPatterns = new ArrayList<>();
     private @Nullable BlobStore blobStore;
     private final Set<String> buckets = new LinkedHashSet<>();
 
@@ -211,6 +213,36 @@ public final class S3ProxyServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Also lets pages whose origin wholly matches this regular expression call the server from a
+     * browser, e.g. {@code http://127\\.0\\.0\\.1:\\d+} for any port of 127.0.0.1: useful when the
+     * page's server starts after this one and its port is not known yet. May be given several
+     * times; adds to {@link #corsOrigins}.
+     *
+     * @throws IllegalArgumentException if the expression is blank or not a valid regular expression
+     */
+    public Builder corsOriginPattern(String regex) {
+      if (regex == null || regex.isBlank()) {
+        throw new IllegalArgumentException("CORS origin pattern must be a non-blank regular expression");
+      }
+      try {
+        corsOriginPatterns.add(Pattern.compile(regex));
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new IllegalArgumentException("CORS origin pattern is not a valid regular expression: '" + regex
+            + "' (" + e.getDescription() + ")", e);
+      }
+      return this;
+    }
+
+    /**
+     * Lets pages served from any port of the loopback address call the server from a browser:
+     * origins {@code http://127.0.0.1:PORT}. {@code http://localhost:PORT} is a different origin
+     * and stays refused.
+     */
+    public Builder corsAnyLoopbackPort() {
+      return corsOriginPattern(Pattern.quote("http://127.0.0.1") + ":\\d{1,5}");
+    }
+
     /** Declares a bucket to create at start. */
     public Builder bucket(String name) {
       checkBucketName(name);
@@ -249,7 +281,7 @@ public final class S3ProxyServer implements AutoCloseable {
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
             .ignoreUnknownHeaders(true)
-            .corsRules(cors(corsOrigins))
+            .corsRules(cors(corsOrigins, corsOriginPatterns))
             .stopTimeout(0)
             .build();
         proxy.start();
@@ -293,8 +325,8 @@ public final class S3ProxyServer implements AutoCloseable {
       }
     }
 
-    private static CrossOriginResourceSharing cors(List<String> origins) {
-      if (origins.isEmpty()) {
+    private static CrossOriginResourceSharing cors(List<String> origins, List<Pattern> originPatterns) {
+      if (origins.isEmpty() && originPatterns.isEmpty()) {
         return CrossOriginResourceSharing.disabled();
       }
       if (origins.contains("*")) {
@@ -304,6 +336,9 @@ public final class S3ProxyServer implements AutoCloseable {
       List<String> patterns = new ArrayList<>();
       for (String o : origins) {
         patterns.add(Pattern.quote(o.endsWith("/") ? o.substring(0, o.length() - 1) : o));
+      }
+      for (Pattern p : originPatterns) {
+        patterns.add(p.pattern());
       }
       return new CrossOriginResourceSharing(patterns, CORS_METHODS, List.of("*"), CORS_EXPOSED, "");
     }

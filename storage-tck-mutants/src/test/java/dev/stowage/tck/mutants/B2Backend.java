@@ -5,7 +5,6 @@ import dev.stowage.b2.B2Adapter;
 import dev.stowage.b2.B2Config;
 import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
-import dev.stowage.b2.client.B2CreateBucketRequest;
 import dev.stowage.b2.client.B2Credentials;
 import dev.stowage.b2.client.B2Download;
 import dev.stowage.b2.client.B2Exception;
@@ -15,6 +14,7 @@ import dev.stowage.b2.emulator.Fault;
 import dev.stowage.b2.emulator.FaultPlan;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.tck.StoredBytes;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,22 +22,35 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The B2 adapter on one in-process emulator and one private bucket, with the small part sizes of
- * the adapter's own contract test, so that large-file cases move little data.
+ * The B2 adapter on one in-process emulator and one private bucket, made by {@link #extension()},
+ * with the small part sizes of the adapter's own contract test, so that large-file cases move
+ * little data.
  */
 final class B2Backend implements Backend {
 
   private static final String PREFIX = "kit-root";
+  private static final String BUCKET = "mutants-b2";
 
-  private final B2Emulator emulator = B2Emulator.builder()
-      .recommendedPartSize(16 * 1024)
-      .absoluteMinimumPartSize(4 * 1024)
-      .start();
-  private final B2Client client = B2Client.builder().endpoint(URI.create(emulator.url()))
-      .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build();
-  private final B2Bucket bucket = client.createBucket(
-      new B2CreateBucketRequest("mutants-b2", "allPrivate", null, null, null));
+  private final B2Emulator emulator;
+  private final B2Client client;
+  private final B2Bucket bucket;
   private Capabilities capabilities;
+
+  /** Uses the emulator of a running {@link #extension()}. */
+  B2Backend(B2EmulatorExtension b2) {
+    this.emulator = b2.emulator();
+    this.client = B2Client.builder().endpoint(URI.create(emulator.url()))
+        .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build();
+    this.bucket = client.listBuckets(null, BUCKET).get(0);
+  }
+
+  /** Returns the extension this backend runs on: one emulator per test class, small parts, one private bucket. */
+  static B2EmulatorExtension extension() {
+    return B2EmulatorExtension.builder()
+        .emulator(() -> B2Emulator.builder().recommendedPartSize(16 * 1024).absoluteMinimumPartSize(4 * 1024))
+        .bucket(BUCKET)
+        .perClass();
+  }
 
   @Override
   public String name() {
@@ -106,12 +119,9 @@ final class B2Backend implements Backend {
     emulator.useFaults(FaultPlan.NONE);
   }
 
+  /** Closes the client; the extension stops the emulator. */
   @Override
   public void close() {
-    try {
-      client.close();
-    } finally {
-      emulator.close();
-    }
+    client.close();
   }
 }

@@ -10,6 +10,7 @@ import dev.stowage.tck.runner.KitListener;
 import dev.stowage.tck.runner.KitReport;
 import dev.stowage.tck.runner.KitRunner;
 import dev.stowage.tck.runner.KitTarget;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,6 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutantKitTest {
 
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2Backend.extension();
+
   private final Map<String, Backend> backends = new LinkedHashMap<>();
   private final Map<Mutant, Map<String, String>> matrix = new LinkedHashMap<>();
   private final long started = System.nanoTime();
@@ -51,7 +56,7 @@ class MutantKitTest {
   void startBackends(@TempDir Path directory) throws Exception {
     backends.put("memory", new MemoryBackend());
     backends.put("local", new LocalBackend(directory));
-    backends.put("b2", new B2Backend());
+    backends.put("b2", new B2Backend(B2));
     backends.put("s3", new S3Backend());
   }
 

@@ -15,21 +15,15 @@ import dev.stowage.setup.CreatedKey;
 import dev.stowage.setup.KeySpec;
 import dev.stowage.setup.SetupResult;
 import dev.stowage.testing.B2EmulatorExtension;
+import dev.stowage.testing.S3ProxyServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.CrossOriginResourceSharing;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.blobstore.BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -120,27 +114,12 @@ class BrowserUploadTest {
 
   @Test
   void upload_toS3Proxy_fromTheAllowedOriginStoresTheBytes_fromAnotherOriginFails() throws Exception {
-    BlobStore store = BlobStores.create("transient", new Properties());
     // S3Proxy's CORS is global and set at start, before the page server (and so its port)
     // exists: allow the page's host on any port. localhost is a different origin and stays out.
-    S3Proxy proxy = S3Proxy.builder().blobStore(store)
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "page-test", "page-test-secret")
-        .ignoreUnknownHeaders(true)
-        .corsRules(new CrossOriginResourceSharing(List.of("http://127\\.0\\.0\\.1:\\d+"),
-            List.of("GET", "PUT", "HEAD"), List.of("*"), List.of("ETag"), ""))
-        .build();
-    proxy.start();
-    try {
-      awaitStarted(proxy);
-      store.createContainer(BUCKET);
-      URI uri = URI.create("s3://" + BUCKET + "?endpoint=http://127.0.0.1:" + proxy.getPort() + "&region=us-east-1");
-      try (Filesystem fs = Filesystems.open(uri, Map.of("accessKey", "page-test", "secretKey", "page-test-secret"));
-          UploadServer server = UploadServer.builder(fs).start()) {
-        uploadsFromAllowedOrigin_refusedFromOther(fs, server);
-      }
-    } finally {
-      proxy.stop();
+    try (S3ProxyServer s3 = S3ProxyServer.builder().bucket(BUCKET).corsAnyLoopbackPort().start();
+        Filesystem fs = s3.filesystem(BUCKET);
+        UploadServer server = UploadServer.builder(fs).start()) {
+      uploadsFromAllowedOrigin_refusedFromOther(fs, server);
     }
   }
 
@@ -210,12 +189,5 @@ class BrowserUploadTest {
   private static String origin(UploadServer server) {
     String uri = server.uri().toString();
     return uri.substring(0, uri.length() - 1);
-  }
-
-  private static void awaitStarted(S3Proxy proxy) throws InterruptedException {
-    for (int i = 0; i < 3000 && !"STARTED".equals(proxy.getState()); i++) {
-      Thread.sleep(10);
-    }
-    assertThat(proxy.getState()).isEqualTo("STARTED");
   }
 }

@@ -9,6 +9,6 @@ class B2UploadApplicationTest extends UploadApplicationTest {
 
   @Override
   List<String> keysInBucket() {
-    return TestServers.get().b2Keys();
+    return TestServers.b2Keys(B2);
   }
 }

@@ -9,6 +9,6 @@ class S3UploadApplicationTest extends UploadApplicationTest {
 
   @Override
   List<String> keysInBucket() {
-    return TestServers.get().s3Keys();
+    return TestServers.s3Keys(S3);
   }
 }

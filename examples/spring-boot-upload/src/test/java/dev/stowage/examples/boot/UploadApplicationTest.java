@@ -2,10 +2,13 @@ package dev.stowage.examples.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.testing.B2EmulatorExtension;
+import dev.stowage.testing.S3ProxyExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,9 +34,15 @@ abstract class UploadApplicationTest {
 
   @Autowired TestRestTemplate http;
 
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = TestServers.b2();
+
+  @RegisterExtension
+  static final S3ProxyExtension S3 = TestServers.s3();
+
   @DynamicPropertySource
   static void backends(DynamicPropertyRegistry registry) {
-    TestServers.get().register(registry);
+    TestServers.register(registry, B2, S3);
   }
 
   /** Returns the keys in the bucket, as the server's own client lists them. */

@@ -6,8 +6,9 @@ import dev.stowage.s3.S3Adapter;
 import dev.stowage.s3.S3Config;
 import dev.stowage.s3.S3Profile;
 import dev.stowage.tck.FilesystemContract;
-import java.util.List;
-import java.util.UUID;
+import dev.stowage.testing.B2EmulatorExtension;
+import dev.stowage.testing.B2TestKey;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole kit on the S3 adapter with {@code profile=b2} against the emulator's S3 face, signed with an
@@ -15,27 +16,30 @@ import java.util.UUID;
  * cases small.
  */
 class B2FaceContractTest extends FilesystemContract {
-    private B2Emulator b2;
+    private static final String BUCKET = "kit-bucket";
+
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+            .emulator(() -> B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20))
+            .bucket(BUCKET)
+            .key("app", k -> k.capabilities("listAllBucketNames", "listBuckets", "readBuckets",
+                    "listFiles", "readFiles", "writeFiles", "deleteFiles", "shareFiles"))
+            .perClass();
+
     private B2S3Face face;
 
-    /** Starts the emulator and its face, makes a bucket and an application key; the kit calls this once. */
+    /** Starts the face on the extension's emulator; the kit calls this once. */
     @Override
     protected Filesystem createFilesystem() {
-        b2 = B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20).start();
-        face = B2S3Face.start(b2);
-        NativeApi api = new NativeApi(b2);
-        String bucket = "kit-" + UUID.randomUUID().toString().substring(0, 8);
-        api.createBucket(bucket, "allPrivate", false);
-        NativeApi.Key key = api.createKey("app", List.of("listAllBucketNames", "listBuckets", "readBuckets",
-                "listFiles", "readFiles", "writeFiles", "deleteFiles", "shareFiles"), null, null);
-        return Filesystem.of(S3Adapter.create(S3Config.builder(bucket).profile(S3Profile.B2)
-                .endpoint(face.endpoint()).region(B2S3Face.REGION).credentials(key.id(), key.secret())
+        face = B2S3Face.start(B2.emulator());
+        B2TestKey key = B2.key("app");
+        return Filesystem.of(S3Adapter.create(S3Config.builder(BUCKET).profile(S3Profile.B2)
+                .endpoint(face.endpoint()).region(B2S3Face.REGION).credentials(key.keyId(), key.applicationKey())
                 .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build()));
     }
 
     @Override
     protected void afterAll() {
         face.close();
-        b2.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -49,6 +51,13 @@ class B2S3FaceTest {
     private static final List<String> APP_CAPS = List.of("listAllBucketNames", "listBuckets", "readBuckets",
             "listFiles", "readFiles", "writeFiles", "deleteFiles");
 
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+            .emulator(() -> B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20))
+            .bucket("face-bucket")
+            .key("app", k -> k.capabilities(APP_CAPS.toArray(String[]::new)))
+            .perClass();
+
     private B2Emulator b2;
     private B2S3Face face;
     private NativeApi api;
@@ -59,12 +68,12 @@ class B2S3FaceTest {
 
     @BeforeAll
     void start() {
-        b2 = B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20).start();
+        b2 = B2.emulator();
         face = B2S3Face.start(b2);
         api = new NativeApi(b2);
-        bucket = "face-" + UUID.randomUUID().toString().substring(0, 8);
-        bucketId = api.createBucket(bucket, "allPrivate", false);
-        appKey = api.createKey("app", APP_CAPS, null, null);
+        bucket = "face-bucket";
+        bucketId = b2.store().bucket(bucket).bucketId();
+        appKey = new NativeApi.Key(B2.key("app").keyId(), B2.key("app").applicationKey());
         s3 = client(appKey.id(), appKey.secret());
     }
 
@@ -72,7 +81,6 @@ class B2S3FaceTest {
     void stop() {
         s3.close();
         face.close();
-        b2.close();
     }
 
     S3Client client(String id, String secret) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +13,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -47,6 +48,12 @@ class BucketCorsOverS3Test {
     private static final List<String> CAPS = List.of("listAllBucketNames", "listBuckets", "readBuckets",
             "writeBuckets", "listFiles", "readFiles", "writeFiles", "deleteFiles");
 
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+            .bucket("cors-bucket")
+            .key("cors-admin", k -> k.capabilities(CAPS.toArray(String[]::new)))
+            .perClass();
+
     private B2Emulator b2;
     private B2S3Face face;
     private NativeApi api;
@@ -57,12 +64,12 @@ class BucketCorsOverS3Test {
 
     @BeforeAll
     void start() {
-        b2 = B2Emulator.builder().start();
+        b2 = B2.emulator();
         face = B2S3Face.builder(b2).checksumHeaders(ChecksumHeaders.ACCEPT).start();
         api = new NativeApi(b2);
-        bucket = "cors-" + UUID.randomUUID().toString().substring(0, 8);
-        bucketId = api.createBucket(bucket, "allPrivate", false);
-        key = api.createKey("cors-admin", CAPS, null, null);
+        bucket = "cors-bucket";
+        bucketId = b2.store().bucket(bucket).bucketId();
+        key = new NativeApi.Key(B2.key("cors-admin").keyId(), B2.key("cors-admin").applicationKey());
         s3 = client(key.id(), key.secret());
     }
 
@@ -70,7 +77,6 @@ class BucketCorsOverS3Test {
     void stop() {
         s3.close();
         face.close();
-        b2.close();
     }
 
     private S3Client client(String id, String secret) {

@@ -3,6 +3,7 @@ package dev.stowage.b2.emulator.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -47,17 +49,25 @@ class LifecycleOverS3Test {
         }
     }
 
+    private static final MovableClock CLOCK = new MovableClock();
+
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+            .emulator(() -> B2Emulator.builder().clock(CLOCK).tokenLifetime(Duration.ofDays(365)))
+            .bucket("lifecycle-s3")
+            .key("lc", k -> k.bucket("lifecycle-s3")
+                    .capabilities("listFiles", "readFiles", "writeFiles", "deleteFiles"))
+            .perClass();
+
     @Test
     void deleteObject_hiddenThenLifecycleDays_versionsDeleted() {
-        MovableClock clock = new MovableClock();
-        try (B2Emulator b2 = B2Emulator.builder().clock(clock).tokenLifetime(Duration.ofDays(365)).start();
-             B2S3Face face = B2S3Face.start(b2)) {
+        B2Emulator b2 = B2.emulator();
+        try (B2S3Face face = B2S3Face.start(b2)) {
             NativeApi api = new NativeApi(b2);
-            String bucketId = api.createBucket("lifecycle-s3", "allPrivate", false);
+            String bucketId = b2.store().bucket("lifecycle-s3").bucketId();
             api.call("b2_update_bucket", Map.of("accountId", b2.keyId(), "bucketId", bucketId, "lifecycleRules",
                     List.of(Map.of("fileNamePrefix", "tmp/", "daysFromHidingToDeleting", 1))));
-            NativeApi.Key key = api.createKey("lc", List.of("listFiles", "readFiles", "writeFiles", "deleteFiles"),
-                    bucketId, null);
+            NativeApi.Key key = new NativeApi.Key(B2.key("lc").keyId(), B2.key("lc").applicationKey());
             try (S3Client s3 = S3Client.builder().endpointOverride(face.endpoint()).region(Region.of(B2S3Face.REGION))
                     .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .credentialsProvider(StaticCredentialsProvider.create(
@@ -67,7 +77,7 @@ class LifecycleOverS3Test {
                 s3.deleteObject(b -> b.bucket("lifecycle-s3").key("tmp/a.txt"));
                 s3.deleteObject(b -> b.bucket("lifecycle-s3").key("keep/b.txt"));
 
-                clock.advance(Duration.ofDays(2));
+                CLOCK.advance(Duration.ofDays(2));
                 b2.runLifecycle();
 
                 var left = s3.listObjectVersions(b -> b.bucket("lifecycle-s3"));

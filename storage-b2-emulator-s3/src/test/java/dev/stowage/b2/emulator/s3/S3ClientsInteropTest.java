@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class S3ClientsInteropTest {
+    @RegisterExtension
+    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+            .emulator(() -> B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20))
+            .bucket("cli-bucket")
+            .key("clients", k -> k.capabilities("listAllBucketNames", "listBuckets", "readBuckets", "listFiles",
+                    "readFiles", "writeFiles", "deleteFiles"))
+            .perClass();
+
     private B2Emulator b2;
     private B2S3Face face;
     private NativeApi api;
@@ -43,19 +52,17 @@ class S3ClientsInteropTest {
 
     @BeforeAll
     void start() {
-        b2 = B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20).start();
+        b2 = B2.emulator();
         face = B2S3Face.start(b2);
         api = new NativeApi(b2);
-        bucket = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-        bucketId = api.createBucket(bucket, "allPrivate", false);
-        key = api.createKey("clients", List.of("listAllBucketNames", "listBuckets", "readBuckets", "listFiles",
-                "readFiles", "writeFiles", "deleteFiles"), null, null);
+        bucket = "cli-bucket";
+        bucketId = b2.store().bucket(bucket).bucketId();
+        key = new NativeApi.Key(B2.key("clients").keyId(), B2.key("clients").applicationKey());
     }
 
     @AfterAll
     void stop() {
         face.close();
-        b2.close();
     }
 
     private static Path find(String name) {
