@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stream {@link Filesystem#openOutputStream} returns. The first {@link MimeDetector#HEAD_LIMIT}
@@ -40,11 +41,11 @@ final class BackgroundWriteStream extends UploadStream {
   private final String path;
   private final Sink sink;
   private final ByteArrayOutputStream head = new ByteArrayOutputStream();
-  private byte[] chunk;
+  private byte @Nullable [] chunk;
   private int chunkFill;
-  private BlockingQueue<byte[]> queue;
-  private Thread worker;
-  private volatile RuntimeException failure;
+  private @Nullable BlockingQueue<byte[]> queue;
+  private @Nullable Thread worker;
+  private volatile @Nullable RuntimeException failure;
   private volatile boolean workerDone;
   private boolean closed;
   private volatile boolean aborted;

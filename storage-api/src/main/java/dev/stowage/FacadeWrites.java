@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The facade's write side: writes from every kind of source, the output stream, copy and move.
@@ -202,7 +203,7 @@ final class FacadeWrites {
   }
 
   /** Refuses to put a file where a directory exists (an extra existence check per write). */
-  private void refuseDirectory(Operation op, String path, String destination, String target) {
+  private void refuseDirectory(Operation op, String path, @Nullable String destination, String target) {
     if (!settings.checkDirectoryConflicts()) {
       return;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes files in one storage backend — local disk, memory, Backblaze B2 or an
@@ -96,7 +97,7 @@ public interface Filesystem extends AutoCloseable {
    * the end fails with {@code RANGE_NOT_SATISFIABLE} where the adapter declares
    * {@link Capability#RANGE_NOT_SATISFIABLE}, and yields no bytes otherwise.
    */
-  InputStream readStream(String path, ByteRange range);
+  InputStream readStream(String path, @Nullable ByteRange range);
 
   /**
    * Opens {@code range} of the file (null: all of it) for streaming, as one transfer that reports
@@ -107,8 +108,8 @@ public interface Filesystem extends AutoCloseable {
    * underlying stream at once, from the cancelling thread, and every later read fails with
    * {@link ReadFailedException} of kind {@link StorageException.Kind#CANCELLED}.
    */
-  default InputStream readStream(String path, ByteRange range, TransferListener listener,
-      CancellationToken cancellation) {
+  default InputStream readStream(String path, @Nullable ByteRange range, TransferListener listener,
+      @Nullable CancellationToken cancellation) {
     return TrackedReadStream.open(this, path, range,
         dev.stowage.spi.Transfer.of(listener, cancellation));
   }
@@ -206,7 +207,7 @@ public interface Filesystem extends AutoCloseable {
   }
 
   /** Creates a directory with the given visibility where the adapter supports it. */
-  void createDirectory(String path, Visibility visibility);
+  void createDirectory(String path, @Nullable Visibility visibility);
 
   /** Deletes a directory and everything below it; succeeds if it does not exist. Refuses the root. */
   void deleteDirectory(String path);

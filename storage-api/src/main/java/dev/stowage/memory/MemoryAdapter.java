@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An object-store-like adapter that keeps everything in memory: for tests, examples and the
@@ -118,7 +119,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     MemoryObject o = file(path);
     if (o == null) {
       throw BackendException.of(Kind.NOT_FOUND, null);
@@ -170,7 +171,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     store.objects.putIfAbsent(path + "/", new MemoryObject(new byte[0], clock.instant(), null,
         visibility == null ? Visibility.PRIVATE : visibility, md5(new byte[0]), store.nextVersion(),
         null, null, null, null));

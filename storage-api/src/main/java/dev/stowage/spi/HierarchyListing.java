@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a flat, ordered key listing into the directory hierarchy the {@code Filesystem} API shows:
@@ -62,7 +63,7 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
   /** Deep: the directories reported on the way to the previous key, outermost first. */
   private List<String> open = List.of();
   /** Shallow: the last child directory reported. */
-  private String lastChild;
+  private @Nullable String lastChild;
 
   private HierarchyListing(Iterator<? extends Key> keys, String directory, boolean deep,
       Visibility directoryVisibility, String markerName) {

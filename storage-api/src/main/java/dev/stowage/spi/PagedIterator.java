@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Iterates over items that a backend returns page by page (a continuation token between pages),
@@ -49,8 +50,8 @@ public final class PagedIterator<T> implements Iterator<T> {
   }
 
   private final PageFetcher<T> fetcher;
-  private Iterator<T> current;
-  private String token;
+  private @Nullable Iterator<T> current;
+  private @Nullable String token;
   private boolean lastFetched;
 
   private PagedIterator(PageFetcher<T> fetcher) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Uploads a large file as parallel parts through a {@link MultipartSession}: the one part
@@ -52,7 +53,7 @@ public final class PartUploader {
 
   private final long partSize;
   private final int concurrency;
-  private final ExecutorService executor;
+  private final @Nullable ExecutorService executor;
   private final Transfer transfer;
   private final boolean countBytes;
 

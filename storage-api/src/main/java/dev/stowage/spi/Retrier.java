@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Repeats an operation that failed transiently, with exponential backoff and full jitter.
@@ -95,9 +96,9 @@ public final class Retrier {
   private final Duration baseDelay;
   private final Duration maxDelay;
   private final Sleeper sleeper;
-  private final Random random;
+  private final @Nullable Random random;
   private final Predicate<Exception> retryable;
-  private final Duration deadline;
+  private final @Nullable Duration deadline;
   private final Duration refusedBudget;
   private final LongSupplier nanoTime;
 

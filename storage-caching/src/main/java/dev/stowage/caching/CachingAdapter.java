@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Caches {@code stat} and {@code fileExists} answers (including "not found") for a while, so
@@ -94,7 +95,7 @@ public final class CachingAdapter extends ForwardingAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     changing(() -> {
       super.createDirectory(path, visibility);
       return null;
