@@ -112,7 +112,7 @@ final class DefaultFilesystem implements Filesystem {
    * Opens the adapter's stream, translating failures; null for a range past the end on an
    * adapter that reads such a range as empty.
    */
-  private InputStream adapterStream(String p, @Nullable ByteRange range) {
+  private @Nullable InputStream adapterStream(String p, @Nullable ByteRange range) {
     InputStream in;
     try {
       in = adapter.read(p, range);
@@ -187,8 +187,9 @@ final class DefaultFilesystem implements Filesystem {
   public String mimeType(String path) {
     String p = checks.file(path);
     FileAttributes a = statFile(p);
-    if (!ContentTypes.isGeneric(a.contentType())) {
-      return a.contentType();
+    String stored = a.contentType();
+    if (stored != null && !ContentTypes.isGeneric(stored)) {
+      return stored;
     }
     byte[] head = writes.needsHead(p) ? head(p, a.size()) : ContentTypes.NO_HEAD;
     String detected = writes.detect(p, head);
@@ -216,7 +217,7 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   @Override
-  public Visibility visibility(String path) {
+  public @Nullable Visibility visibility(String path) {
     FileAttributes a = stat(path);
     if (a.visibility() != null || caps.visibilityMode() == VisibilityMode.NONE) {
       return a.visibility(); // NONE: the backend has no notion of visibility, so null

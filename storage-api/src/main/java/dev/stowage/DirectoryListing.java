@@ -107,10 +107,10 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
 
       @Override
       public StorageAttributes next() {
-        if (!hasNext()) {
+        StorageAttributes result = hasNext() ? next : null;
+        if (result == null) {
           throw new NoSuchElementException();
         }
-        StorageAttributes result = next;
         next = null;
         return result;
       }

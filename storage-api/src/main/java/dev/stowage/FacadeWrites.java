@@ -147,7 +147,7 @@ final class FacadeWrites {
    * Sends {@code source} as one transfer that reports to, and is cancelled through, the options;
    * a stream is read through the transfer, so its bytes are counted and a cancel stops its reads.
    */
-  private FileAttributes watched(String p, WriteSource source, WriteOptions o, SourceStream guard) {
+  private FileAttributes watched(String p, WriteSource source, WriteOptions o, @Nullable SourceStream guard) {
     Transfer t = transfer(o);
     if (t == Transfer.NONE) {
       return send(p, source, o, guard);
@@ -159,7 +159,7 @@ final class FacadeWrites {
   }
 
   /** Returns the detected type of a file, or null when the detector cannot tell. */
-  String detect(String path, byte[] head) {
+  @Nullable String detect(String path, byte[] head) {
     try {
       String type = settings.mimeDetector().detect(path, head);
       return ContentTypes.isGeneric(type) ? null : type;
@@ -181,7 +181,7 @@ final class FacadeWrites {
   }
 
   /** Returns the visibility writes get when none is asked for: only per-object adapters use it. */
-  Visibility defaultVisibility() {
+  @Nullable Visibility defaultVisibility() {
     return caps.visibilityMode() == VisibilityMode.PER_OBJECT ? settings.defaultVisibility() : null;
   }
 
@@ -219,7 +219,7 @@ final class FacadeWrites {
     }
   }
 
-  private FileAttributes send(String p, WriteSource source, WriteOptions o, SourceStream guard) {
+  private FileAttributes send(String p, WriteSource source, WriteOptions o, @Nullable SourceStream guard) {
     FileAttributes written;
     try {
       written = adapter.write(p, source, o);

@@ -189,7 +189,7 @@ public interface Filesystem extends AutoCloseable {
    * Returns the file's visibility: its own for per-object adapters, the bucket's for bucket-level
    * ones, and null when the adapter has no notion of visibility ({@link VisibilityMode#NONE}).
    */
-  Visibility visibility(String path);
+  @Nullable Visibility visibility(String path);
 
   // ---- listing and directories ----
 

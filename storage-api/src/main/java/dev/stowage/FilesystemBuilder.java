@@ -88,7 +88,7 @@ public final class FilesystemBuilder {
     return new DefaultFilesystem(adapter, settings, true);
   }
 
-  private static void check(boolean unset, String name, Object current) {
+  private static void check(boolean unset, String name, @Nullable Object current) {
     if (!unset) {
       throw new IllegalStateException(name + " was already set to " + current);
     }

@@ -202,7 +202,7 @@ enum TikaMimeDetector implements MimeDetector {
   }
 
   private static @Nullable String specific(@Nullable String type) {
-    return ContentTypes.isGeneric(type) ? null : type.toLowerCase(Locale.ROOT);
+    return type == null || ContentTypes.isGeneric(type) ? null : type.toLowerCase(Locale.ROOT);
   }
 
   private static boolean isAlphanumeric(String text) {

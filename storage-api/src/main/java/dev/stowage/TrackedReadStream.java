@@ -1,6 +1,7 @@
 package dev.stowage;
 
 import dev.stowage.spi.Transfer;
+import java.util.Objects;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +123,7 @@ final class TrackedReadStream extends FilterInputStream {
   private RuntimeException failure(@Nullable Exception e) {
     StorageException se = transfer.isCancelled() ? cancelled(path, e)
         : e instanceof IOException ? Failures.io(Operation.READ, path, null, (IOException) e)
-        : Failures.wrap(Operation.READ, path, null, (RuntimeException) e);
+        : Failures.wrap(Operation.READ, path, null, (RuntimeException) Objects.requireNonNull(e));
     synchronized (this) {
       if (!ended) {
         ended = true;

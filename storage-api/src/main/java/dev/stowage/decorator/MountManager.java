@@ -165,7 +165,7 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public Visibility visibility(String path) {
+  public @Nullable Visibility visibility(String path) {
     Target t = route(path);
     return t.fs.visibility(t.path);
   }

@@ -49,10 +49,10 @@ final class MemoryListing implements Iterator<HierarchyListing.Key> {
 
   @Override
   public HierarchyListing.Key next() {
-    if (!hasNext()) {
+    Map.Entry<String, MemoryObject> e = hasNext() ? pending : null;
+    if (e == null) {
       throw new NoSuchElementException();
     }
-    Map.Entry<String, MemoryObject> e = pending;
     pending = null;
     String name = e.getKey();
     MemoryObject object = e.getValue();

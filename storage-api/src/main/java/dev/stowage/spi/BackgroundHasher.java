@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -110,7 +111,7 @@ final class BackgroundHasher {
   }
 
   private void submit() {
-    byte[] full = chunk;
+    byte[] full = Objects.requireNonNull(chunk); // callers submit only a started chunk
     int n = filled;
     chunk = null;
     filled = 0;

@@ -46,7 +46,7 @@ public final class PagedIterator<T> implements Iterator<T> {
   @FunctionalInterface
   public interface PageFetcher<T> {
     /** Returns the page at {@code token}. */
-    Page<T> fetch(String token) throws IOException;
+    Page<T> fetch(@Nullable String token) throws IOException;
   }
 
   private final PageFetcher<T> fetcher;
@@ -88,9 +88,10 @@ public final class PagedIterator<T> implements Iterator<T> {
 
   @Override
   public T next() {
-    if (!hasNext()) {
+    Iterator<T> page = hasNext() ? current : null;
+    if (page == null) {
       throw new NoSuchElementException();
     }
-    return current.next();
+    return page.next();
   }
 }

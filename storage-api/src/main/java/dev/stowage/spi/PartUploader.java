@@ -293,7 +293,7 @@ public final class PartUploader {
     private final long offset;
     private final long length;
     private final Runnable onRelease;
-    private volatile byte[] data;
+    private volatile byte @Nullable [] data;
 
     BufferPart(int partNumber, long offset, byte[] data, Runnable onRelease) {
       this.partNumber = partNumber;
@@ -349,7 +349,7 @@ public final class PartUploader {
   public static final class Builder {
     private long partSize = 16L << 20;
     private int concurrency = 4;
-    private ExecutorService executor;
+    private @Nullable ExecutorService executor;
 
     private Builder() {}
 

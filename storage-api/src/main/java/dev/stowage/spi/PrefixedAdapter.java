@@ -213,10 +213,10 @@ public final class PrefixedAdapter extends ForwardingAdapter {
 
     @Override
     public StorageAttributes next() {
-      if (!hasNext()) {
+      StorageAttributes result = hasNext() ? next : null;
+      if (result == null) {
         throw new NoSuchElementException();
       }
-      StorageAttributes result = next;
       next = null;
       return result;
     }

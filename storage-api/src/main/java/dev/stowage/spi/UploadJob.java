@@ -232,7 +232,11 @@ final class UploadJob<R> {
 
   private void addSuppressed(Throwable t) {
     synchronized (lock) {
-      failure.addSuppressed(t);
+      if (failure == null) {
+        failure = t;
+      } else {
+        failure.addSuppressed(t);
+      }
     }
   }
 

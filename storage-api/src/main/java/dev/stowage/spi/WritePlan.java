@@ -165,10 +165,12 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
       if (file != null) {
         return uploader.upload(file, session);
       }
+      // Neither bytes nor a file: the plan reads a stream.
+      InputStream in = Objects.requireNonNull(stream, "stream");
       if (head != null) {
-        return uploader.upload(head, stream, session);
+        return uploader.upload(head, in, session);
       }
-      return uploader.upload(stream, length, session);
+      return uploader.upload(in, length, session);
     }
   }
 }
