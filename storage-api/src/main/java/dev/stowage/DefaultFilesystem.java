@@ -442,7 +442,8 @@ final class DefaultFilesystem implements Filesystem {
 
   // ---- helpers ----
 
-  private <T> T call(Operation operation, String path, @Nullable String destination, Supplier<T> action) {
+  private <T> T call(Operation operation, String path, @Nullable String destination,
+      Supplier<T> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {

@@ -26,13 +26,15 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
   private final @Nullable AutoCloseable onClose;
   private boolean used;
 
-  private DirectoryListing(Iterator<? extends StorageAttributes> entries, @Nullable AutoCloseable onClose) {
+  private DirectoryListing(Iterator<? extends StorageAttributes> entries,
+      @Nullable AutoCloseable onClose) {
     this.entries = entries;
     this.onClose = onClose;
   }
 
   /** Returns a listing over {@code entries}; {@code onClose} (may be null) runs on {@link #close()}. */
-  public static DirectoryListing of(Iterator<? extends StorageAttributes> entries, @Nullable AutoCloseable onClose) {
+  public static DirectoryListing of(Iterator<? extends StorageAttributes> entries,
+      @Nullable AutoCloseable onClose) {
     return new DirectoryListing(java.util.Objects.requireNonNull(entries, "entries"), onClose);
   }
 

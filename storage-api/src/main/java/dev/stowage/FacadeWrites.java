@@ -147,7 +147,8 @@ final class FacadeWrites {
    * Sends {@code source} as one transfer that reports to, and is cancelled through, the options;
    * a stream is read through the transfer, so its bytes are counted and a cancel stops its reads.
    */
-  private FileAttributes watched(String p, WriteSource source, WriteOptions o, @Nullable SourceStream guard) {
+  private FileAttributes watched(String p, WriteSource source, WriteOptions o,
+      @Nullable SourceStream guard) {
     Transfer t = transfer(o);
     if (t == Transfer.NONE) {
       return send(p, source, o, guard);
@@ -203,7 +204,8 @@ final class FacadeWrites {
   }
 
   /** Refuses to put a file where a directory exists (an extra existence check per write). */
-  private void refuseDirectory(Operation op, String path, @Nullable String destination, String target) {
+  private void refuseDirectory(Operation op, String path, @Nullable String destination,
+      String target) {
     if (!settings.checkDirectoryConflicts()) {
       return;
     }
@@ -219,7 +221,8 @@ final class FacadeWrites {
     }
   }
 
-  private FileAttributes send(String p, WriteSource source, WriteOptions o, @Nullable SourceStream guard) {
+  private FileAttributes send(String p, WriteSource source, WriteOptions o,
+      @Nullable SourceStream guard) {
     FileAttributes written;
     try {
       written = adapter.write(p, source, o);

@@ -51,7 +51,8 @@ final class Failures {
    * first {@link BackendException} (or {@link StorageException}) in its cause chain says so,
    * UNAVAILABLE otherwise.
    */
-  static StorageException io(Operation operation, String path, @Nullable String destination, IOException e) {
+  static StorageException io(Operation operation, String path, @Nullable String destination,
+      IOException e) {
     StorageException.Kind kind = StorageException.Kind.UNAVAILABLE;
     String detail = describe(e);
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {

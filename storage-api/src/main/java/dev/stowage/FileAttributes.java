@@ -27,7 +27,8 @@ public record FileAttributes(String path, long size, @Nullable Instant lastModif
     @Nullable String contentType, @Nullable Visibility visibility, @Nullable String etag,
     Map<ChecksumAlgorithm, String> checksums, @Nullable String version,
     Map<String, String> userMetadata, @Nullable String cacheControl,
-    @Nullable String contentDisposition, @Nullable String contentEncoding) implements StorageAttributes {
+    @Nullable String contentDisposition,
+        @Nullable String contentEncoding) implements StorageAttributes {
 
   public FileAttributes {
     Objects.requireNonNull(path, "path");
@@ -178,7 +179,8 @@ public record FileAttributes(String path, long size, @Nullable Instant lastModif
     public FileAttributes build() {
       return new FileAttributes(path, size, lastModified, contentType, visibility, etag,
           checksums == null ? Map.of() : checksums, version,
-          userMetadata == null ? Map.of() : userMetadata, cacheControl, contentDisposition, contentEncoding);
+          userMetadata == null ? Map.of() : userMetadata, cacheControl, contentDisposition,
+              contentEncoding);
     }
   }
 }

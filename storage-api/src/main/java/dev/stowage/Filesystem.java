@@ -95,7 +95,8 @@ public interface Filesystem extends AutoCloseable {
   /**
    * Opens {@code range} of the file for streaming. An end past the file is clamped; a start past
    * the end fails with {@code RANGE_NOT_SATISFIABLE} where the adapter declares
-   * {@link Capability#RANGE_NOT_SATISFIABLE}, and yields no bytes otherwise.
+   * {@link Capability#RANGE_NOT_SATISFIABLE}, and yields no bytes otherwise. A null range reads
+   * the whole file.
    */
   InputStream readStream(String path, @Nullable ByteRange range);
 
@@ -108,7 +109,8 @@ public interface Filesystem extends AutoCloseable {
    * underlying stream at once, from the cancelling thread, and every later read fails with
    * {@link ReadFailedException} of kind {@link StorageException.Kind#CANCELLED}.
    */
-  default InputStream readStream(String path, @Nullable ByteRange range, TransferListener listener,
+  default InputStream readStream(String path, @Nullable ByteRange range,
+      @Nullable TransferListener listener,
       @Nullable CancellationToken cancellation) {
     return TrackedReadStream.open(this, path, range,
         dev.stowage.spi.Transfer.of(listener, cancellation));
@@ -206,7 +208,10 @@ public interface Filesystem extends AutoCloseable {
     createDirectory(path, null);
   }
 
-  /** Creates a directory with the given visibility where the adapter supports it. */
+  /**
+   * Creates a directory with the given visibility where the adapter supports it; a null visibility
+   * leaves the choice to the adapter.
+   */
   void createDirectory(String path, @Nullable Visibility visibility);
 
   /** Deletes a directory and everything below it; succeeds if it does not exist. Refuses the root. */

@@ -60,7 +60,8 @@ final class Preconditions {
   }
 
   /** Fails with UNSUPPORTED unless {@code capability} is declared. */
-  void require(Capability capability, Operation operation, String path, @Nullable String destination) {
+  void require(Capability capability, Operation operation, String path,
+      @Nullable String destination) {
     if (!capabilities.has(capability)) {
       throw failure(operation, path, destination, StorageException.Kind.UNSUPPORTED,
           "the adapter does not declare " + capability);
@@ -68,7 +69,8 @@ final class Preconditions {
   }
 
   /** Fails with UNSUPPORTED when a visibility is asked of an adapter without visibility. */
-  void visibility(@Nullable Visibility visibility, Operation operation, String path, @Nullable String destination) {
+  void visibility(@Nullable Visibility visibility, Operation operation, String path,
+      @Nullable String destination) {
     if (visibility != null && capabilities.visibilityMode() == VisibilityMode.NONE) {
       throw failure(operation, path, destination, StorageException.Kind.UNSUPPORTED,
           "the adapter has no visibility");
@@ -76,7 +78,8 @@ final class Preconditions {
   }
 
   /** Checks every option of a write, copy or move against capabilities and value rules. */
-  void options(WriteOptions options, Operation operation, String path, @Nullable String destination) {
+  void options(WriteOptions options, Operation operation, String path,
+      @Nullable String destination) {
     visibility(options.visibility(), operation, path, destination);
     if (options.contentType() != null) {
       require(Capability.CONTENT_TYPE, operation, path, destination);
@@ -122,7 +125,8 @@ final class Preconditions {
   }
 
   /** Checks that a content type is a well-formed {@code type/subtype[; parameters]}. */
-  static void contentType(String value, Operation operation, String path, @Nullable String destination) {
+  static void contentType(String value, Operation operation, String path,
+      @Nullable String destination) {
     header("content type", value, operation, path, destination);
     if (!MEDIA_TYPE.matcher(value).matches()) {
       throw invalid(operation, path, destination, "content type is not of the form type/subtype");

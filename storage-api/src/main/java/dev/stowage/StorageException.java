@@ -89,7 +89,8 @@ public abstract sealed class StorageException extends RuntimeException
   private final @Nullable Duration retryAfter;
   private final @Nullable String detail;
 
-  StorageException(Operation operation, String path, @Nullable String destination, Kind kind, @Nullable String detail,
+  StorageException(Operation operation, String path, @Nullable String destination, Kind kind,
+      @Nullable String detail,
       @Nullable Duration retryAfter, @Nullable Throwable cause) {
     super(message(operation, path, destination, kind, detail), cause);
     this.operation = Objects.requireNonNull(operation, "operation");
@@ -109,7 +110,8 @@ public abstract sealed class StorageException extends RuntimeException
    * @param retryAfter the delay the backend asked for, or null
    * @param cause the underlying failure, or null
    */
-  public static StorageException of(Operation operation, String path, @Nullable String destination, Kind kind,
+  public static StorageException of(Operation operation, String path, @Nullable String destination,
+      Kind kind,
       @Nullable String detail, @Nullable Duration retryAfter, @Nullable Throwable cause) {
     switch (operation) {
       case READ:
@@ -146,7 +148,8 @@ public abstract sealed class StorageException extends RuntimeException
   }
 
   /** Shorthand for {@link #of} without destination and retry hint. */
-  public static StorageException of(Operation operation, String path, Kind kind, @Nullable String detail,
+  public static StorageException of(Operation operation, String path, Kind kind,
+      @Nullable String detail,
       @Nullable Throwable cause) {
     return of(operation, path, null, kind, detail, null, cause);
   }
@@ -156,7 +159,8 @@ public abstract sealed class StorageException extends RuntimeException
    * its cause. For {@link Filesystem} implementations that call other filesystems (a mount
    * manager moving between mounts); adapters never need it.
    */
-  public StorageException as(Operation newOperation, String newPath, @Nullable String newDestination) {
+  public StorageException as(Operation newOperation, String newPath,
+      @Nullable String newDestination) {
     return of(newOperation, newPath, newDestination, kind, detail, retryAfter, this);
   }
 
@@ -165,7 +169,8 @@ public abstract sealed class StorageException extends RuntimeException
     return detail;
   }
 
-  private static String message(Operation operation, String path, @Nullable String destination, Kind kind,
+  private static String message(Operation operation, String path, @Nullable String destination,
+      Kind kind,
       @Nullable String detail) {
     StringBuilder b = new StringBuilder("Unable to ").append(operation.verb()).append(" '")
         .append(path == null ? "" : path).append('\'');

@@ -29,7 +29,8 @@ final class TrackedReadStream extends FilterInputStream {
   }
 
   /** Opens {@code range} of {@code path} through {@code fs} as one tracked transfer. */
-  static InputStream open(Filesystem fs, String path, @Nullable ByteRange range, Transfer transfer) {
+  static InputStream open(Filesystem fs, String path, @Nullable ByteRange range,
+      Transfer transfer) {
     if (transfer == Transfer.NONE) {
       return fs.readStream(path, range);
     }

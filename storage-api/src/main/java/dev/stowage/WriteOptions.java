@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param cancellation cancels the write or copy from any thread, or null
  */
 public record WriteOptions(@Nullable Visibility visibility, @Nullable String contentType,
-    @Nullable String cacheControl, @Nullable String contentDisposition, @Nullable String contentEncoding, Map<String, String> userMetadata,
+    @Nullable String cacheControl, @Nullable String contentDisposition,
+        @Nullable String contentEncoding, Map<String, String> userMetadata,
     boolean createOnly, TransferListener listener, @Nullable CancellationToken cancellation) {
 
   /** No options: overwrite, defaults for everything. */
@@ -30,7 +31,8 @@ public record WriteOptions(@Nullable Visibility visibility, @Nullable String con
 
   /** Options without a listener or a cancellation token. */
   public WriteOptions(@Nullable Visibility visibility, @Nullable String contentType,
-      @Nullable String cacheControl, @Nullable String contentDisposition, @Nullable String contentEncoding, Map<String, String> userMetadata,
+      @Nullable String cacheControl, @Nullable String contentDisposition,
+          @Nullable String contentEncoding, Map<String, String> userMetadata,
       boolean createOnly) {
     this(visibility, contentType, cacheControl, contentDisposition, contentEncoding, userMetadata,
         createOnly, TransferListener.NONE, null);

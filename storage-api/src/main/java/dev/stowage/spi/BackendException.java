@@ -37,7 +37,8 @@ public final class BackendException extends RuntimeException {
   private final @Nullable String detail;
   private final @Nullable Duration retryAfter;
 
-  private BackendException(Kind kind, @Nullable String detail, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+  private BackendException(Kind kind, @Nullable String detail, @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(message(kind, detail), cause);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.detail = detail == null || detail.isEmpty() ? null : detail;
@@ -63,7 +64,8 @@ public final class BackendException extends RuntimeException {
    * Returns a failure of {@code kind} for which the backend asked to wait {@code retryAfter}
    * (null: it did not say) before trying again.
    */
-  public static BackendException of(Kind kind, @Nullable String detail, @Nullable Duration retryAfter,
+  public static BackendException of(Kind kind, @Nullable String detail,
+      @Nullable Duration retryAfter,
       @Nullable Throwable cause) {
     if (retryAfter != null && retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter (" + retryAfter + ") must not be negative");

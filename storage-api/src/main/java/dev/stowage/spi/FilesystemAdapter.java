@@ -69,7 +69,10 @@ public interface FilesystemAdapter extends AutoCloseable {
    */
   Iterator<StorageAttributes> list(String path, boolean deep);
 
-  /** Creates a directory (marker) at {@code path}, which is never the root. */
+  /**
+   * Creates a directory (marker) at {@code path}, which is never the root; a null visibility is the
+   * adapter's default.
+   */
   void createDirectory(String path, @Nullable Visibility visibility);
 
   /** Deletes everything below {@code path} and its marker; {@code path} is never the root. */

@@ -149,7 +149,8 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
     }
     int length = marker.length();
     int at = end - length;
-    return at >= start && name.startsWith(marker, at) && (at == start || name.charAt(at - 1) == '/');
+    return at >= start && name.startsWith(marker,
+        at) && (at == start || name.charAt(at - 1) == '/');
   }
 
   /**

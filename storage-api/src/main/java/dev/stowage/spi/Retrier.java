@@ -139,7 +139,7 @@ public final class Retrier {
     return deadline == null ? Deadline.NONE : Deadline.after(deadline, nanoTime);
   }
 
-  /** Runs {@code action}, calling {@code hook} before each retry. */
+  /** Runs {@code action}, calling {@code hook} (if not null) before each retry. */
   public <T> T call(Action<T> action, @Nullable RetryHook hook) throws IOException {
     Objects.requireNonNull(action, "action");
     return callWithDeadline(d -> action.run(), hook);
@@ -154,7 +154,8 @@ public final class Retrier {
    * Runs {@code action}, calling {@code hook} before each retry and handing each attempt the
    * call's deadline.
    */
-  public <T> T callWithDeadline(DeadlineAction<T> action, @Nullable RetryHook hook) throws IOException {
+  public <T> T callWithDeadline(DeadlineAction<T> action,
+      @Nullable RetryHook hook) throws IOException {
     Objects.requireNonNull(action, "action");
     long start = nanoTime.getAsLong();
     Deadline until = startDeadline();

@@ -45,7 +45,8 @@ public final class Transfer {
   }
 
   /** Returns a transfer reporting to {@code listener} and stopped by {@code token} (either may be null). */
-  public static Transfer of(TransferListener listener, @Nullable CancellationToken token) {
+  public static Transfer of(@Nullable TransferListener listener,
+      @Nullable CancellationToken token) {
     if ((listener == null || listener == TransferListener.NONE) && token == null) {
       return NONE;
     }
