@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stream {@link Filesystem#openOutputStream} returns. The first {@link MimeDetector#HEAD_LIMIT}
@@ -40,11 +42,11 @@ final class BackgroundWriteStream extends UploadStream {
   private final String path;
   private final Sink sink;
   private final ByteArrayOutputStream head = new ByteArrayOutputStream();
-  private byte[] chunk;
+  private byte @Nullable [] chunk;
   private int chunkFill;
-  private BlockingQueue<byte[]> queue;
-  private Thread worker;
-  private volatile RuntimeException failure;
+  private @Nullable BlockingQueue<byte[]> queue;
+  private @Nullable Thread worker;
+  private volatile @Nullable RuntimeException failure;
   private volatile boolean workerDone;
   private boolean closed;
   private volatile boolean aborted;
@@ -83,7 +85,7 @@ final class BackgroundWriteStream extends UploadStream {
       off += n;
       len -= n;
       if (chunkFill == CHUNK) {
-        push(chunk);
+        push(Objects.requireNonNull(chunk)); // allocated by start()
         chunk = new byte[CHUNK];
         chunkFill = 0;
       }
@@ -127,10 +129,11 @@ final class BackgroundWriteStream extends UploadStream {
 
   private void start() {
     byte[] headBytes = head.toByteArray();
-    queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-    queue.add(headBytes);
+    BlockingQueue<byte[]> q = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    queue = q;
+    q.add(headBytes);
     chunk = new byte[CHUNK];
-    InputStream source = new QueueInputStream();
+    InputStream source = new QueueInputStream(q);
     worker = new Thread(() -> {
       try {
         sink.write(WriteSource.of(source, -1), headBytes);
@@ -146,8 +149,9 @@ final class BackgroundWriteStream extends UploadStream {
   }
 
   private void push(byte[] bytes) {
+    BlockingQueue<byte[]> q = Objects.requireNonNull(queue); // created by start()
     try {
-      while (!queue.offer(bytes, 50, TimeUnit.MILLISECONDS)) {
+      while (!q.offer(bytes, 50, TimeUnit.MILLISECONDS)) {
         if (workerDone) {
           rethrowFailure();
           throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED,
@@ -174,8 +178,9 @@ final class BackgroundWriteStream extends UploadStream {
     }
     // Make the adapter's read fail: it then cancels its multipart upload. The queue is cleared
     // first so that the marker always fits (this thread is the only producer).
-    queue.clear();
-    queue.offer(ABORT);
+    BlockingQueue<byte[]> q = Objects.requireNonNull(queue); // created with the worker
+    q.clear();
+    q.offer(ABORT);
     boolean interrupted = Thread.interrupted();
     try {
       worker.join(ABORT_WAIT_MILLIS);
@@ -197,9 +202,14 @@ final class BackgroundWriteStream extends UploadStream {
 
   /** The adapter's side of the queue. */
   private final class QueueInputStream extends InputStream {
+    private final BlockingQueue<byte[]> queue;
     private byte[] current = new byte[0];
     private int position;
     private boolean ended;
+
+    QueueInputStream(BlockingQueue<byte[]> queue) {
+      this.queue = queue;
+    }
 
     @Override
     public int read() throws IOException {

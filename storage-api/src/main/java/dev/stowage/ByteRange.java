@@ -1,5 +1,7 @@
 package dev.stowage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A byte range of a file, as in HTTP {@code Range}: a closed span, everything from an offset,
  * or the last N bytes.
@@ -37,7 +39,7 @@ public sealed interface ByteRange permits ByteRange.Span, ByteRange.From, ByteRa
    * Returns the concrete {@code [start, endExclusive)} of this range in a file of {@code size}
    * bytes, or null when the range is not satisfiable (its start is at or past the end).
    */
-  Resolved resolve(long size);
+  @Nullable Resolved resolve(long size);
 
   /** A concrete half-open interval {@code [start, endExclusive)}. */
   record Resolved(long start, long endExclusive) {
@@ -60,7 +62,7 @@ public sealed interface ByteRange permits ByteRange.Span, ByteRange.From, ByteRa
     }
 
     @Override
-    public Resolved resolve(long size) {
+    public @Nullable Resolved resolve(long size) {
       return start >= size ? null : new Resolved(start, Math.min(size, endInclusive + 1));
     }
   }
@@ -78,7 +80,7 @@ public sealed interface ByteRange permits ByteRange.Span, ByteRange.From, ByteRa
     }
 
     @Override
-    public Resolved resolve(long size) {
+    public @Nullable Resolved resolve(long size) {
       if (start == 0 && size == 0) {
         return new Resolved(0, 0);
       }
@@ -99,7 +101,7 @@ public sealed interface ByteRange permits ByteRange.Span, ByteRange.From, ByteRa
     }
 
     @Override
-    public Resolved resolve(long size) {
+    public @Nullable Resolved resolve(long size) {
       return new Resolved(Math.max(0, size - count), size);
     }
   }

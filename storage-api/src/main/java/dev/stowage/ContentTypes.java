@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Content-type helpers shared by the facade's write and metadata paths. */
 final class ContentTypes {
@@ -21,7 +22,7 @@ final class ContentTypes {
   private ContentTypes() {}
 
   /** Returns whether {@code type} is missing or only a generic default. */
-  static boolean isGeneric(String type) {
+  static boolean isGeneric(@Nullable String type) {
     if (type == null || type.isBlank()) {
       return true;
     }

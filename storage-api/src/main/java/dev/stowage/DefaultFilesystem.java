@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Filesystem} facade: normalises paths, checks capabilities and options before any
@@ -84,7 +85,7 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   @Override
-  public InputStream readStream(String path, ByteRange range) {
+  public InputStream readStream(String path, @Nullable ByteRange range) {
     String p = checks.file(path);
     if (range != null) {
       if (!range.isValid()) {
@@ -102,7 +103,7 @@ final class DefaultFilesystem implements Filesystem {
     return open(p, range);
   }
 
-  private InputStream open(String p, ByteRange range) {
+  private InputStream open(String p, @Nullable ByteRange range) {
     InputStream in = adapterStream(p, range);
     return in == null ? InputStream.nullInputStream() : new GuardedInputStream(in, p);
   }
@@ -111,7 +112,7 @@ final class DefaultFilesystem implements Filesystem {
    * Opens the adapter's stream, translating failures; null for a range past the end on an
    * adapter that reads such a range as empty.
    */
-  private InputStream adapterStream(String p, ByteRange range) {
+  private @Nullable InputStream adapterStream(String p, @Nullable ByteRange range) {
     InputStream in;
     try {
       in = adapter.read(p, range);
@@ -186,8 +187,9 @@ final class DefaultFilesystem implements Filesystem {
   public String mimeType(String path) {
     String p = checks.file(path);
     FileAttributes a = statFile(p);
-    if (!ContentTypes.isGeneric(a.contentType())) {
-      return a.contentType();
+    String stored = a.contentType();
+    if (stored != null && !ContentTypes.isGeneric(stored)) {
+      return stored;
     }
     byte[] head = writes.needsHead(p) ? head(p, a.size()) : ContentTypes.NO_HEAD;
     String detected = writes.detect(p, head);
@@ -215,7 +217,7 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   @Override
-  public Visibility visibility(String path) {
+  public @Nullable Visibility visibility(String path) {
     FileAttributes a = stat(path);
     if (a.visibility() != null || caps.visibilityMode() == VisibilityMode.NONE) {
       return a.visibility(); // NONE: the backend has no notion of visibility, so null
@@ -257,7 +259,7 @@ final class DefaultFilesystem implements Filesystem {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     String p = checks.writePath(path);
     checks.require(Capability.WRITE, Operation.CREATE_DIRECTORY, p, null);
     checks.visibility(visibility, Operation.CREATE_DIRECTORY, p, null);
@@ -440,7 +442,8 @@ final class DefaultFilesystem implements Filesystem {
 
   // ---- helpers ----
 
-  private <T> T call(Operation operation, String path, String destination, Supplier<T> action) {
+  private <T> T call(Operation operation, String path, @Nullable String destination,
+      Supplier<T> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {
@@ -453,12 +456,12 @@ final class DefaultFilesystem implements Filesystem {
    * failures pay for the extra existence check.
    */
   StorageException directoryOr(StorageException e, Operation operation, String path,
-      String destination, String directory) {
+      @Nullable String destination, String directory) {
     return directoryOr(adapter, e, operation, path, destination, directory);
   }
 
   static StorageException directoryOr(FilesystemAdapter adapter, StorageException e,
-      Operation operation, String path, String destination, String directory) {
+      Operation operation, String path, @Nullable String destination, String directory) {
     if (e.kind() != StorageException.Kind.NOT_FOUND) {
       return e;
     }

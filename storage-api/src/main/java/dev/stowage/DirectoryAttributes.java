@@ -2,6 +2,7 @@ package dev.stowage;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A directory entry.
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param lastModified when known, else null
  * @param visibility when known, else null
  */
-public record DirectoryAttributes(String path, Instant lastModified, Visibility visibility)
+public record DirectoryAttributes(String path, @Nullable Instant lastModified,
+    @Nullable Visibility visibility)
     implements StorageAttributes {
   public DirectoryAttributes {
     Objects.requireNonNull(path, "path");

@@ -10,6 +10,7 @@ import java.util.Spliterators;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entries of a directory, fetched lazily page by page as they are iterated.
@@ -22,16 +23,18 @@ import java.util.stream.StreamSupport;
 public final class DirectoryListing implements Iterable<StorageAttributes>, AutoCloseable {
 
   private final Iterator<? extends StorageAttributes> entries;
-  private final AutoCloseable onClose;
+  private final @Nullable AutoCloseable onClose;
   private boolean used;
 
-  private DirectoryListing(Iterator<? extends StorageAttributes> entries, AutoCloseable onClose) {
+  private DirectoryListing(Iterator<? extends StorageAttributes> entries,
+      @Nullable AutoCloseable onClose) {
     this.entries = entries;
     this.onClose = onClose;
   }
 
   /** Returns a listing over {@code entries}; {@code onClose} (may be null) runs on {@link #close()}. */
-  public static DirectoryListing of(Iterator<? extends StorageAttributes> entries, AutoCloseable onClose) {
+  public static DirectoryListing of(Iterator<? extends StorageAttributes> entries,
+      @Nullable AutoCloseable onClose) {
     return new DirectoryListing(java.util.Objects.requireNonNull(entries, "entries"), onClose);
   }
 
@@ -91,7 +94,7 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
   public DirectoryListing filter(Predicate<? super StorageAttributes> predicate) {
     Iterator<StorageAttributes> source = iterator();
     Iterator<StorageAttributes> filtered = new Iterator<>() {
-      private StorageAttributes next;
+      private @Nullable StorageAttributes next;
 
       @Override
       public boolean hasNext() {
@@ -106,10 +109,10 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
 
       @Override
       public StorageAttributes next() {
-        if (!hasNext()) {
+        StorageAttributes result = hasNext() ? next : null;
+        if (result == null) {
           throw new NoSuchElementException();
         }
-        StorageAttributes result = next;
         next = null;
         return result;
       }

@@ -1,8 +1,10 @@
 package dev.stowage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The facade's settings, fixed by {@link FilesystemBuilder} and shared by views made with
  * {@link Filesystem#at}.
  */
-record FacadeSettings(Visibility defaultVisibility, ChecksumAlgorithm defaultChecksum,
+record FacadeSettings(@Nullable Visibility defaultVisibility, ChecksumAlgorithm defaultChecksum,
     MimeDetector mimeDetector, SamePathPolicy samePathPolicy, boolean checkDirectoryConflicts) {}

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The facade's write side: writes from every kind of source, the output stream, copy and move.
@@ -146,7 +147,8 @@ final class FacadeWrites {
    * Sends {@code source} as one transfer that reports to, and is cancelled through, the options;
    * a stream is read through the transfer, so its bytes are counted and a cancel stops its reads.
    */
-  private FileAttributes watched(String p, WriteSource source, WriteOptions o, SourceStream guard) {
+  private FileAttributes watched(String p, WriteSource source, WriteOptions o,
+      @Nullable SourceStream guard) {
     Transfer t = transfer(o);
     if (t == Transfer.NONE) {
       return send(p, source, o, guard);
@@ -158,7 +160,7 @@ final class FacadeWrites {
   }
 
   /** Returns the detected type of a file, or null when the detector cannot tell. */
-  String detect(String path, byte[] head) {
+  @Nullable String detect(String path, byte[] head) {
     try {
       String type = settings.mimeDetector().detect(path, head);
       return ContentTypes.isGeneric(type) ? null : type;
@@ -180,7 +182,7 @@ final class FacadeWrites {
   }
 
   /** Returns the visibility writes get when none is asked for: only per-object adapters use it. */
-  Visibility defaultVisibility() {
+  @Nullable Visibility defaultVisibility() {
     return caps.visibilityMode() == VisibilityMode.PER_OBJECT ? settings.defaultVisibility() : null;
   }
 
@@ -202,7 +204,8 @@ final class FacadeWrites {
   }
 
   /** Refuses to put a file where a directory exists (an extra existence check per write). */
-  private void refuseDirectory(Operation op, String path, String destination, String target) {
+  private void refuseDirectory(Operation op, String path, @Nullable String destination,
+      String target) {
     if (!settings.checkDirectoryConflicts()) {
       return;
     }
@@ -218,7 +221,8 @@ final class FacadeWrites {
     }
   }
 
-  private FileAttributes send(String p, WriteSource source, WriteOptions o, SourceStream guard) {
+  private FileAttributes send(String p, WriteSource source, WriteOptions o,
+      @Nullable SourceStream guard) {
     FileAttributes written;
     try {
       written = adapter.write(p, source, o);

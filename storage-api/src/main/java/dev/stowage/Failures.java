@@ -3,6 +3,7 @@ package dev.stowage;
 import dev.stowage.spi.BackendException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where a failure gets its context: whatever an adapter threw becomes the typed
@@ -23,7 +24,7 @@ final class Failures {
    * re-attributed to it (the only re-attribution left: for adapters that still throw them);
    * an {@link UncheckedIOException} is UNAVAILABLE, anything else UNEXPECTED.
    */
-  static StorageException wrap(Operation operation, String path, String destination,
+  static StorageException wrap(Operation operation, String path, @Nullable String destination,
       RuntimeException e) {
     if (e instanceof BackendException) {
       BackendException be = (BackendException) e;
@@ -50,7 +51,8 @@ final class Failures {
    * first {@link BackendException} (or {@link StorageException}) in its cause chain says so,
    * UNAVAILABLE otherwise.
    */
-  static StorageException io(Operation operation, String path, String destination, IOException e) {
+  static StorageException io(Operation operation, String path, @Nullable String destination,
+      IOException e) {
     StorageException.Kind kind = StorageException.Kind.UNAVAILABLE;
     String detail = describe(e);
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
@@ -85,7 +87,7 @@ final class Failures {
   }
 
   /** Returns a short detail for an I/O failure: its type only, since messages may echo URLs. */
-  private static String describe(Throwable t) {
+  private static @Nullable String describe(@Nullable Throwable t) {
     return t == null ? null : t.getClass().getSimpleName();
   }
 }

@@ -3,6 +3,7 @@ package dev.stowage;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is known about a file. Every component but {@code path} and {@code size} may be null (or
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param contentDisposition the stored {@code Content-Disposition}
  * @param contentEncoding the stored {@code Content-Encoding}
  */
-public record FileAttributes(String path, long size, Instant lastModified, String contentType,
-    Visibility visibility, String etag, Map<ChecksumAlgorithm, String> checksums, String version,
-    Map<String, String> userMetadata, String cacheControl, String contentDisposition,
-    String contentEncoding) implements StorageAttributes {
+public record FileAttributes(String path, long size, @Nullable Instant lastModified,
+    @Nullable String contentType, @Nullable Visibility visibility, @Nullable String etag,
+    Map<ChecksumAlgorithm, String> checksums, @Nullable String version,
+    Map<String, String> userMetadata, @Nullable String cacheControl,
+    @Nullable String contentDisposition,
+        @Nullable String contentEncoding) implements StorageAttributes {
 
   public FileAttributes {
     Objects.requireNonNull(path, "path");
@@ -79,16 +82,16 @@ public record FileAttributes(String path, long size, Instant lastModified, Strin
   public static final class Builder {
     private String path;
     private long size;
-    private Instant lastModified;
-    private String contentType;
-    private Visibility visibility;
-    private String etag;
-    private Map<ChecksumAlgorithm, String> checksums;
-    private String version;
-    private Map<String, String> userMetadata;
-    private String cacheControl;
-    private String contentDisposition;
-    private String contentEncoding;
+    private @Nullable Instant lastModified;
+    private @Nullable String contentType;
+    private @Nullable Visibility visibility;
+    private @Nullable String etag;
+    private @Nullable Map<ChecksumAlgorithm, String> checksums;
+    private @Nullable String version;
+    private @Nullable Map<String, String> userMetadata;
+    private @Nullable String cacheControl;
+    private @Nullable String contentDisposition;
+    private @Nullable String contentEncoding;
 
     private Builder(String path, long size) {
       this.path = path;
@@ -108,61 +111,61 @@ public record FileAttributes(String path, long size, Instant lastModified, Strin
     }
 
     /** Sets the last-modified (upload) time. */
-    public Builder lastModified(Instant lastModified) {
+    public Builder lastModified(@Nullable Instant lastModified) {
       this.lastModified = lastModified;
       return this;
     }
 
     /** Sets the stored MIME type. */
-    public Builder contentType(String contentType) {
+    public Builder contentType(@Nullable String contentType) {
       this.contentType = contentType;
       return this;
     }
 
     /** Sets the visibility (per file, or the bucket's). */
-    public Builder visibility(Visibility visibility) {
+    public Builder visibility(@Nullable Visibility visibility) {
       this.visibility = visibility;
       return this;
     }
 
     /** Sets the entity tag, without quotes. */
-    public Builder etag(String etag) {
+    public Builder etag(@Nullable String etag) {
       this.etag = etag;
       return this;
     }
 
     /** Sets the stored checksums, by algorithm, as lowercase hex. */
-    public Builder checksums(Map<ChecksumAlgorithm, String> checksums) {
+    public Builder checksums(@Nullable Map<ChecksumAlgorithm, String> checksums) {
       this.checksums = checksums;
       return this;
     }
 
     /** Sets the backend's version or file id. */
-    public Builder version(String version) {
+    public Builder version(@Nullable String version) {
       this.version = version;
       return this;
     }
 
     /** Sets the user metadata, keys lowercase. */
-    public Builder userMetadata(Map<String, String> userMetadata) {
+    public Builder userMetadata(@Nullable Map<String, String> userMetadata) {
       this.userMetadata = userMetadata;
       return this;
     }
 
     /** Sets the stored {@code Cache-Control}. */
-    public Builder cacheControl(String cacheControl) {
+    public Builder cacheControl(@Nullable String cacheControl) {
       this.cacheControl = cacheControl;
       return this;
     }
 
     /** Sets the stored {@code Content-Disposition}. */
-    public Builder contentDisposition(String contentDisposition) {
+    public Builder contentDisposition(@Nullable String contentDisposition) {
       this.contentDisposition = contentDisposition;
       return this;
     }
 
     /** Sets the stored {@code Content-Encoding}. */
-    public Builder contentEncoding(String contentEncoding) {
+    public Builder contentEncoding(@Nullable String contentEncoding) {
       this.contentEncoding = contentEncoding;
       return this;
     }
@@ -174,8 +177,10 @@ public record FileAttributes(String path, long size, Instant lastModified, Strin
      * @throws IllegalArgumentException when the size is negative
      */
     public FileAttributes build() {
-      return new FileAttributes(path, size, lastModified, contentType, visibility, etag, checksums,
-          version, userMetadata, cacheControl, contentDisposition, contentEncoding);
+      return new FileAttributes(path, size, lastModified, contentType, visibility, etag,
+          checksums == null ? Map.of() : checksums, version,
+          userMetadata == null ? Map.of() : userMetadata, cacheControl, contentDisposition,
+              contentEncoding);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes files in one storage backend — local disk, memory, Backblaze B2 or an
@@ -94,9 +95,10 @@ public interface Filesystem extends AutoCloseable {
   /**
    * Opens {@code range} of the file for streaming. An end past the file is clamped; a start past
    * the end fails with {@code RANGE_NOT_SATISFIABLE} where the adapter declares
-   * {@link Capability#RANGE_NOT_SATISFIABLE}, and yields no bytes otherwise.
+   * {@link Capability#RANGE_NOT_SATISFIABLE}, and yields no bytes otherwise. A null range reads
+   * the whole file.
    */
-  InputStream readStream(String path, ByteRange range);
+  InputStream readStream(String path, @Nullable ByteRange range);
 
   /**
    * Opens {@code range} of the file (null: all of it) for streaming, as one transfer that reports
@@ -107,8 +109,9 @@ public interface Filesystem extends AutoCloseable {
    * underlying stream at once, from the cancelling thread, and every later read fails with
    * {@link ReadFailedException} of kind {@link StorageException.Kind#CANCELLED}.
    */
-  default InputStream readStream(String path, ByteRange range, TransferListener listener,
-      CancellationToken cancellation) {
+  default InputStream readStream(String path, @Nullable ByteRange range,
+      @Nullable TransferListener listener,
+      @Nullable CancellationToken cancellation) {
     return TrackedReadStream.open(this, path, range,
         dev.stowage.spi.Transfer.of(listener, cancellation));
   }
@@ -188,7 +191,7 @@ public interface Filesystem extends AutoCloseable {
    * Returns the file's visibility: its own for per-object adapters, the bucket's for bucket-level
    * ones, and null when the adapter has no notion of visibility ({@link VisibilityMode#NONE}).
    */
-  Visibility visibility(String path);
+  @Nullable Visibility visibility(String path);
 
   // ---- listing and directories ----
 
@@ -205,8 +208,11 @@ public interface Filesystem extends AutoCloseable {
     createDirectory(path, null);
   }
 
-  /** Creates a directory with the given visibility where the adapter supports it. */
-  void createDirectory(String path, Visibility visibility);
+  /**
+   * Creates a directory with the given visibility where the adapter supports it; a null visibility
+   * leaves the choice to the adapter.
+   */
+  void createDirectory(String path, @Nullable Visibility visibility);
 
   /** Deletes a directory and everything below it; succeeds if it does not exist. Refuses the root. */
   void deleteDirectory(String path);

@@ -2,6 +2,7 @@ package dev.stowage;
 
 import dev.stowage.spi.FilesystemAdapter;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link Filesystem} over an adapter. Every setting is optional; each may be set
@@ -22,12 +23,12 @@ import java.util.Objects;
 public final class FilesystemBuilder {
 
   private final FilesystemAdapter adapter;
-  private Visibility defaultVisibility;
+  private @Nullable Visibility defaultVisibility;
   private boolean defaultVisibilitySet;
-  private ChecksumAlgorithm defaultChecksum;
-  private MimeDetector mimeDetector;
-  private SamePathPolicy samePathPolicy;
-  private Boolean checkDirectoryConflicts;
+  private @Nullable ChecksumAlgorithm defaultChecksum;
+  private @Nullable MimeDetector mimeDetector;
+  private @Nullable SamePathPolicy samePathPolicy;
+  private @Nullable Boolean checkDirectoryConflicts;
 
   FilesystemBuilder(FilesystemAdapter adapter) {
     this.adapter = Objects.requireNonNull(adapter, "adapter");
@@ -87,7 +88,7 @@ public final class FilesystemBuilder {
     return new DefaultFilesystem(adapter, settings, true);
   }
 
-  private static void check(boolean unset, String name, Object current) {
+  private static void check(boolean unset, String name, @Nullable Object current) {
     if (!unset) {
       throw new IllegalStateException(name + " was already set to " + current);
     }

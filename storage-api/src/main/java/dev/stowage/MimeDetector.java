@@ -1,5 +1,7 @@
 package dev.stowage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Guesses a file's MIME type from its name and its first bytes.
  *
@@ -27,7 +29,7 @@ public interface MimeDetector {
    * (at most {@link #HEAD_LIMIT} bytes, possibly empty), or null when it cannot tell. A generic
    * answer such as {@code application/octet-stream} counts as "cannot tell".
    */
-  String detect(String path, byte[] head);
+  @Nullable String detect(String path, byte[] head);
 
   /**
    * Returns whether {@link #detect} may need the first bytes of the file at {@code path} to

@@ -1,5 +1,7 @@
 package dev.stowage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Signals that a path was rejected before any I/O: it climbs above the root, contains a control
  * character, exceeds the adapter's length limits, or is empty where a file is required. The kind
@@ -8,7 +10,7 @@ package dev.stowage;
 public final class PathRejectedException extends StorageException {
   private static final long serialVersionUID = 1L;
 
-  PathRejectedException(String path, String reason) {
+  PathRejectedException(String path, @Nullable String reason) {
     super(Operation.PATH, path, null, Kind.INVALID_INPUT, reason, null, null);
   }
 
@@ -28,7 +30,7 @@ public final class PathRejectedException extends StorageException {
   }
 
   /** Escapes control characters so a hostile path cannot forge log lines. */
-  static String printable(String path) {
+  static String printable(@Nullable String path) {
     if (path == null) {
       return "";
     }

@@ -3,6 +3,7 @@ package dev.stowage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks the facade makes before any I/O: path normalisation and limits, capabilities, and
@@ -46,7 +47,7 @@ final class Preconditions {
    * Normalises the destination of a write, copy or move: a path written with a trailing slash
    * names a directory, which normalising would otherwise hide.
    */
-  String destination(String raw, Operation operation, String source) {
+  String destination(String raw, Operation operation, @Nullable String source) {
     String path = writePath(raw);
     if (raw.endsWith("/") || raw.endsWith("\\")) {
       throw failure(operation, source == null ? path : source, source == null ? null : path,
@@ -59,7 +60,8 @@ final class Preconditions {
   }
 
   /** Fails with UNSUPPORTED unless {@code capability} is declared. */
-  void require(Capability capability, Operation operation, String path, String destination) {
+  void require(Capability capability, Operation operation, String path,
+      @Nullable String destination) {
     if (!capabilities.has(capability)) {
       throw failure(operation, path, destination, StorageException.Kind.UNSUPPORTED,
           "the adapter does not declare " + capability);
@@ -67,7 +69,8 @@ final class Preconditions {
   }
 
   /** Fails with UNSUPPORTED when a visibility is asked of an adapter without visibility. */
-  void visibility(Visibility visibility, Operation operation, String path, String destination) {
+  void visibility(@Nullable Visibility visibility, Operation operation, String path,
+      @Nullable String destination) {
     if (visibility != null && capabilities.visibilityMode() == VisibilityMode.NONE) {
       throw failure(operation, path, destination, StorageException.Kind.UNSUPPORTED,
           "the adapter has no visibility");
@@ -75,7 +78,8 @@ final class Preconditions {
   }
 
   /** Checks every option of a write, copy or move against capabilities and value rules. */
-  void options(WriteOptions options, Operation operation, String path, String destination) {
+  void options(WriteOptions options, Operation operation, String path,
+      @Nullable String destination) {
     visibility(options.visibility(), operation, path, destination);
     if (options.contentType() != null) {
       require(Capability.CONTENT_TYPE, operation, path, destination);
@@ -121,25 +125,26 @@ final class Preconditions {
   }
 
   /** Checks that a content type is a well-formed {@code type/subtype[; parameters]}. */
-  static void contentType(String value, Operation operation, String path, String destination) {
+  static void contentType(String value, Operation operation, String path,
+      @Nullable String destination) {
     header("content type", value, operation, path, destination);
     if (!MEDIA_TYPE.matcher(value).matches()) {
       throw invalid(operation, path, destination, "content type is not of the form type/subtype");
     }
   }
 
-  static StorageException invalid(Operation operation, String path, String destination,
+  static StorageException invalid(Operation operation, String path, @Nullable String destination,
       String detail) {
     return failure(operation, path, destination, StorageException.Kind.INVALID_INPUT, detail);
   }
 
-  static StorageException failure(Operation operation, String path, String destination,
+  static StorageException failure(Operation operation, String path, @Nullable String destination,
       StorageException.Kind kind, String detail) {
     return StorageException.of(operation, path, destination, kind, detail, null, null);
   }
 
   private static void header(String name, String value, Operation operation, String path,
-      String destination) {
+      @Nullable String destination) {
     if (value.isEmpty() || hasControl(value)) {
       throw invalid(operation, path, destination, name + " is empty or has a control character");
     }

@@ -3,6 +3,7 @@ package dev.stowage;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signals that a filesystem operation failed; the root of every exception Stowage throws.
@@ -83,13 +84,14 @@ public abstract sealed class StorageException extends RuntimeException
 
   private final Operation operation;
   private final String path;
-  private final String destination;
+  private final @Nullable String destination;
   private final Kind kind;
-  private final Duration retryAfter;
-  private final String detail;
+  private final @Nullable Duration retryAfter;
+  private final @Nullable String detail;
 
-  StorageException(Operation operation, String path, String destination, Kind kind, String detail,
-      Duration retryAfter, Throwable cause) {
+  StorageException(Operation operation, String path, @Nullable String destination, Kind kind,
+      @Nullable String detail,
+      @Nullable Duration retryAfter, @Nullable Throwable cause) {
     super(message(operation, path, destination, kind, detail), cause);
     this.operation = Objects.requireNonNull(operation, "operation");
     this.path = path == null ? "" : path;
@@ -108,8 +110,9 @@ public abstract sealed class StorageException extends RuntimeException
    * @param retryAfter the delay the backend asked for, or null
    * @param cause the underlying failure, or null
    */
-  public static StorageException of(Operation operation, String path, String destination, Kind kind,
-      String detail, Duration retryAfter, Throwable cause) {
+  public static StorageException of(Operation operation, String path, @Nullable String destination,
+      Kind kind,
+      @Nullable String detail, @Nullable Duration retryAfter, @Nullable Throwable cause) {
     switch (operation) {
       case READ:
         return new ReadFailedException(path, kind, detail, retryAfter, cause);
@@ -145,8 +148,9 @@ public abstract sealed class StorageException extends RuntimeException
   }
 
   /** Shorthand for {@link #of} without destination and retry hint. */
-  public static StorageException of(Operation operation, String path, Kind kind, String detail,
-      Throwable cause) {
+  public static StorageException of(Operation operation, String path, Kind kind,
+      @Nullable String detail,
+      @Nullable Throwable cause) {
     return of(operation, path, null, kind, detail, null, cause);
   }
 
@@ -155,17 +159,19 @@ public abstract sealed class StorageException extends RuntimeException
    * its cause. For {@link Filesystem} implementations that call other filesystems (a mount
    * manager moving between mounts); adapters never need it.
    */
-  public StorageException as(Operation newOperation, String newPath, String newDestination) {
+  public StorageException as(Operation newOperation, String newPath,
+      @Nullable String newDestination) {
     return of(newOperation, newPath, newDestination, kind, detail, retryAfter, this);
   }
 
   /** Returns the backend's detail (e.g. {@code "b2 file_not_present, 404"}), or null. */
-  public String detail() {
+  public @Nullable String detail() {
     return detail;
   }
 
-  private static String message(Operation operation, String path, String destination, Kind kind,
-      String detail) {
+  private static String message(Operation operation, String path, @Nullable String destination,
+      Kind kind,
+      @Nullable String detail) {
     StringBuilder b = new StringBuilder("Unable to ").append(operation.verb()).append(" '")
         .append(path == null ? "" : path).append('\'');
     if (destination != null) {
@@ -189,7 +195,7 @@ public abstract sealed class StorageException extends RuntimeException
   }
 
   /** Returns the destination of a copy or move, or null for other operations. */
-  public String destination() {
+  public @Nullable String destination() {
     return destination;
   }
 

@@ -12,6 +12,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeType;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MimeDetector#tika()}: Tika core's registry, loaded once on first use.
@@ -37,7 +38,7 @@ enum TikaMimeDetector implements MimeDetector {
   private static final int MAX_CACHED_ENTRIES = 2048;
 
   /** What a file name alone says: {@code decisive} with a type, or with null for "binary". */
-  private record NameAnswer(boolean decisive, String type) {
+  private record NameAnswer(boolean decisive, @Nullable String type) {
     static final NameAnswer UNKNOWN = new NameAnswer(false, null);
   }
 
@@ -64,7 +65,7 @@ enum TikaMimeDetector implements MimeDetector {
   }
 
   /** Returns the table's answer for {@code extension}, or null when the table does not have it. */
-  static String commonType(String extension) {
+  static @Nullable String commonType(String extension) {
     NameAnswer a = Common.BY_EXTENSION.get(extension);
     return a == null ? null : a.type() == null ? "" : a.type();
   }
@@ -75,7 +76,7 @@ enum TikaMimeDetector implements MimeDetector {
   }
 
   /** Asks Tika's registry itself what {@code stem.<extension>} is ("" for binary, null for unknown). */
-  static String tikaType(String extension) {
+  static @Nullable String tikaType(String extension) {
     NameAnswer a = resolve(extension);
     return !a.decisive() ? null : a.type() == null ? "" : a.type();
   }
@@ -105,7 +106,7 @@ enum TikaMimeDetector implements MimeDetector {
   }
 
   @Override
-  public String detect(String path, byte[] head) {
+  public @Nullable String detect(String path, byte[] head) {
     NameAnswer byName;
     try {
       byName = byName(path);
@@ -141,7 +142,7 @@ enum TikaMimeDetector implements MimeDetector {
     }
   }
 
-  private static String nameOf(String path) {
+  private static @Nullable String nameOf(@Nullable String path) {
     return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
   }
 
@@ -200,8 +201,8 @@ enum TikaMimeDetector implements MimeDetector {
     return registered ? new NameAnswer(true, null) : NameAnswer.UNKNOWN;
   }
 
-  private static String specific(String type) {
-    return ContentTypes.isGeneric(type) ? null : type.toLowerCase(Locale.ROOT);
+  private static @Nullable String specific(@Nullable String type) {
+    return type == null || ContentTypes.isGeneric(type) ? null : type.toLowerCase(Locale.ROOT);
   }
 
   private static boolean isAlphanumeric(String text) {

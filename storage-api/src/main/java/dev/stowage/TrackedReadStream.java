@@ -1,9 +1,11 @@
 package dev.stowage;
 
 import dev.stowage.spi.Transfer;
+import java.util.Objects;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stream of a read with a listener or a cancellation token: counts the bytes it returns into
@@ -27,7 +29,8 @@ final class TrackedReadStream extends FilterInputStream {
   }
 
   /** Opens {@code range} of {@code path} through {@code fs} as one tracked transfer. */
-  static InputStream open(Filesystem fs, String path, ByteRange range, Transfer transfer) {
+  static InputStream open(Filesystem fs, String path, @Nullable ByteRange range,
+      Transfer transfer) {
     if (transfer == Transfer.NONE) {
       return fs.readStream(path, range);
     }
@@ -118,10 +121,10 @@ final class TrackedReadStream extends FilterInputStream {
     }
   }
 
-  private RuntimeException failure(Exception e) {
+  private RuntimeException failure(@Nullable Exception e) {
     StorageException se = transfer.isCancelled() ? cancelled(path, e)
         : e instanceof IOException ? Failures.io(Operation.READ, path, null, (IOException) e)
-        : Failures.wrap(Operation.READ, path, null, (RuntimeException) e);
+        : Failures.wrap(Operation.READ, path, null, (RuntimeException) Objects.requireNonNull(e));
     synchronized (this) {
       if (!ended) {
         ended = true;
@@ -137,7 +140,7 @@ final class TrackedReadStream extends FilterInputStream {
     return e;
   }
 
-  private static StorageException cancelled(String path, Throwable cause) {
+  private static StorageException cancelled(String path, @Nullable Throwable cause) {
     return TransferRun.cancelled(Operation.READ, path, null, cause);
   }
 

@@ -2,6 +2,7 @@ package dev.stowage;
 
 import dev.stowage.spi.Transfer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one write or copy under its {@link Transfer}: reports the start and the end, lets a cancel
@@ -21,7 +22,8 @@ final class TransferRun {
    * Runs {@code call} for {@code op} on {@code path} (to {@code destination}, or null) as one
    * transfer of {@code total} bytes (-1 unknown).
    */
-  static FileAttributes run(Transfer transfer, Operation op, String path, String destination,
+  static FileAttributes run(Transfer transfer, Operation op, String path,
+      @Nullable String destination,
       long total, Supplier<FileAttributes> call) {
     if (transfer == Transfer.NONE) {
       return call.get();
@@ -50,7 +52,8 @@ final class TransferRun {
     return result;
   }
 
-  static StorageException cancelled(Operation op, String path, String destination, Throwable cause) {
+  static StorageException cancelled(Operation op, String path, @Nullable String destination,
+      @Nullable Throwable cause) {
     return StorageException.of(op, path, destination, StorageException.Kind.CANCELLED,
         "cancelled through its CancellationToken", null, cause);
   }

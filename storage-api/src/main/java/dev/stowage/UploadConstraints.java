@@ -1,5 +1,7 @@
 package dev.stowage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a browser upload must match.
  *
@@ -7,7 +9,8 @@ package dev.stowage;
  * @param contentLength the exact length the uploader must send, or -1 when not fixed
  * @param visibility the visibility the object gets, or null for the default
  */
-public record UploadConstraints(String contentType, long contentLength, Visibility visibility) {
+public record UploadConstraints(@Nullable String contentType, long contentLength,
+    @Nullable Visibility visibility) {
 
   /** No constraints. */
   public static final UploadConstraints NONE = new UploadConstraints(null, -1, null);

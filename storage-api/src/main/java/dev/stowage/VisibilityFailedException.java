@@ -1,12 +1,14 @@
 package dev.stowage;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Signals that reading or changing a file's visibility failed. */
 public final class VisibilityFailedException extends StorageException {
   private static final long serialVersionUID = 1L;
 
-  VisibilityFailedException(String path, Kind kind, String detail, Duration retryAfter, Throwable cause) {
+  VisibilityFailedException(String path, Kind kind, @Nullable String detail,
+      @Nullable Duration retryAfter, @Nullable Throwable cause) {
     super(Operation.SET_VISIBILITY, path, null, kind, detail, retryAfter, cause);
   }
 
@@ -16,7 +18,8 @@ public final class VisibilityFailedException extends StorageException {
   }
 
   /** Returns a failure of the given kind for {@code path}, with an optional backend detail and cause. */
-  public static VisibilityFailedException at(String path, Kind kind, String detail, Throwable cause) {
+  public static VisibilityFailedException at(String path, Kind kind, @Nullable String detail,
+      @Nullable Throwable cause) {
     return new VisibilityFailedException(path, kind, detail, null, cause);
   }
 }

@@ -3,6 +3,7 @@ package dev.stowage;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options for a write, copy or move. Every component is optional: null (or an empty map) means
@@ -20,16 +21,18 @@ import java.util.Map;
  * @param listener hears the write's or copy's progress ({@link TransferListener#NONE}: nobody)
  * @param cancellation cancels the write or copy from any thread, or null
  */
-public record WriteOptions(Visibility visibility, String contentType, String cacheControl,
-    String contentDisposition, String contentEncoding, Map<String, String> userMetadata,
-    boolean createOnly, TransferListener listener, CancellationToken cancellation) {
+public record WriteOptions(@Nullable Visibility visibility, @Nullable String contentType,
+    @Nullable String cacheControl, @Nullable String contentDisposition,
+        @Nullable String contentEncoding, Map<String, String> userMetadata,
+    boolean createOnly, TransferListener listener, @Nullable CancellationToken cancellation) {
 
   /** No options: overwrite, defaults for everything. */
   public static final WriteOptions DEFAULT = new WriteOptions(null, null, null, null, null, Map.of(), false);
 
   /** Options without a listener or a cancellation token. */
-  public WriteOptions(Visibility visibility, String contentType, String cacheControl,
-      String contentDisposition, String contentEncoding, Map<String, String> userMetadata,
+  public WriteOptions(@Nullable Visibility visibility, @Nullable String contentType,
+      @Nullable String cacheControl, @Nullable String contentDisposition,
+          @Nullable String contentEncoding, Map<String, String> userMetadata,
       boolean createOnly) {
     this(visibility, contentType, cacheControl, contentDisposition, contentEncoding, userMetadata,
         createOnly, TransferListener.NONE, null);
@@ -88,15 +91,15 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
 
   /** Builds {@link WriteOptions}. Values are checked by the {@link Filesystem} when used. */
   public static final class Builder {
-    private Visibility visibility;
-    private String contentType;
-    private String cacheControl;
-    private String contentDisposition;
-    private String contentEncoding;
+    private @Nullable Visibility visibility;
+    private @Nullable String contentType;
+    private @Nullable String cacheControl;
+    private @Nullable String contentDisposition;
+    private @Nullable String contentEncoding;
     private final Map<String, String> userMetadata = new LinkedHashMap<>();
     private boolean createOnly;
     private TransferListener listener = TransferListener.NONE;
-    private CancellationToken cancellation;
+    private @Nullable CancellationToken cancellation;
 
     private Builder() {}
 
@@ -104,43 +107,43 @@ public record WriteOptions(Visibility visibility, String contentType, String cac
      * Sets who hears the write's or copy's progress (bytes, parts, retries, the end); see
      * {@link TransferListener} for the threads and the order of its calls. Null: nobody.
      */
-    public Builder listener(TransferListener value) {
+    public Builder listener(@Nullable TransferListener value) {
       this.listener = value == null ? TransferListener.NONE : value;
       return this;
     }
 
     /** Sets the token that cancels the write or copy (see {@link CancellationToken}); null: none. */
-    public Builder cancellation(CancellationToken value) {
+    public Builder cancellation(@Nullable CancellationToken value) {
       this.cancellation = value;
       return this;
     }
 
     /** Sets the visibility. */
-    public Builder visibility(Visibility value) {
+    public Builder visibility(@Nullable Visibility value) {
       this.visibility = value;
       return this;
     }
 
     /** Sets the content type. */
-    public Builder contentType(String value) {
+    public Builder contentType(@Nullable String value) {
       this.contentType = value;
       return this;
     }
 
     /** Sets {@code Cache-Control}. */
-    public Builder cacheControl(String value) {
+    public Builder cacheControl(@Nullable String value) {
       this.cacheControl = value;
       return this;
     }
 
     /** Sets {@code Content-Disposition}. */
-    public Builder contentDisposition(String value) {
+    public Builder contentDisposition(@Nullable String value) {
       this.contentDisposition = value;
       return this;
     }
 
     /** Sets {@code Content-Encoding}. */
-    public Builder contentEncoding(String value) {
+    public Builder contentEncoding(@Nullable String value) {
       this.contentEncoding = value;
       return this;
     }

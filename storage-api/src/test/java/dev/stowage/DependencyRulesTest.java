@@ -13,12 +13,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** storage-api depends only on the JDK, SLF4J and Tika core (the Caffeine cache is storage-caching). */
+/**
+ * storage-api depends only on the JDK, SLF4J, Tika core and the JSpecify nullness annotations (the
+ * Caffeine cache is storage-caching), and every package is {@code @NullMarked}.
+ */
 class DependencyRulesTest {
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
   private static final List<String> ALLOWED = List.of("java.", "javax.", "org.slf4j.", "org.apache.tika.",
-      "dev.stowage.");
+      "org.jspecify.annotations.", "dev.stowage.");
 
   @Test
   void mainSources_importOnlyAllowedPackages() throws IOException {
@@ -43,6 +46,22 @@ class DependencyRulesTest {
       }).collect(Collectors.toList());
     }
     assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void everyPackageInfo_isNullMarked() throws IOException {
+    Path main = Paths.get("src/main/java");
+    try (Stream<Path> files = Files.walk(main)) {
+      List<String> unmarked = files.filter(p -> p.getFileName().toString().equals("package-info.java"))
+          .filter(p -> {
+            try {
+              return !Files.readString(p).contains("@NullMarked");
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }).map(p -> main.relativize(p).toString()).collect(Collectors.toList());
+      assertThat(unmarked).isEmpty();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
 import dev.stowage.VisibilityMode;
 import dev.stowage.WriteOptions;
+import java.util.Objects;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -40,7 +41,8 @@ final class MountCapabilities {
     }
     // Multipart limits differ per mount; the manager itself uploads nothing.
     features.remove(Capability.MULTIPART);
-    return new Capabilities(features, checksums, maxPath, maxSegment, ttl, Long.MAX_VALUE, 0,
+    return new Capabilities(features, checksums, maxPath, maxSegment,
+        Objects.requireNonNull(ttl, "no mounts"), Long.MAX_VALUE, 0,
         Math.max(maxSegment, maxReadSegment));
   }
 

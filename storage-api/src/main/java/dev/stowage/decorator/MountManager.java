@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@link Filesystem} over several, addressed as {@code name://path}: each name is a mounted
@@ -116,7 +117,7 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public InputStream readStream(String path, ByteRange range) {
+  public InputStream readStream(String path, @Nullable ByteRange range) {
     Target t = route(path);
     return t.fs.readStream(t.path, range);
   }
@@ -164,7 +165,7 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public Visibility visibility(String path) {
+  public @Nullable Visibility visibility(String path) {
     Target t = route(path);
     return t.fs.visibility(t.path);
   }
@@ -192,7 +193,7 @@ public final class MountManager implements Filesystem {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     Target t = route(path);
     t.fs.createDirectory(t.path, visibility);
   }

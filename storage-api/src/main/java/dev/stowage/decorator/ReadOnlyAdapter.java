@@ -13,6 +13,7 @@ import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.ForwardingAdapter;
 import dev.stowage.spi.WriteSource;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes an adapter read-only: its capabilities lose {@link Capability#WRITE},
@@ -49,7 +50,7 @@ public final class ReadOnlyAdapter extends ForwardingAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     throw refused();
   }
 

@@ -6,4 +6,7 @@
  * {@link dev.stowage.spi.PrefixedAdapter}: it lives with the SPI so that the facade's package does
  * not depend on this one.
  */
+@NullMarked
 package dev.stowage.decorator;
+
+import org.jspecify.annotations.NullMarked;

@@ -21,11 +21,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An object-store-like adapter that keeps everything in memory: for tests, examples and the
@@ -53,8 +56,8 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   private final MemoryStore store;
   private final Clock clock;
-  private final URI publicUrlBase;
-  private final PartUploader uploader;
+  private final @Nullable URI publicUrlBase;
+  private final @Nullable PartUploader uploader;
   private final long multipartThreshold;
   private final Capabilities capabilities;
   private final MultipartListener multipartListener;
@@ -118,7 +121,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     MemoryObject o = file(path);
     if (o == null) {
       throw BackendException.of(Kind.NOT_FOUND, null);
@@ -145,8 +148,10 @@ public final class MemoryAdapter implements FilesystemAdapter {
           Math.min(multipartThreshold - 1, Integer.MAX_VALUE - 9));
       if (plan instanceof WritePlan.Once) {
         WritePlan.Once once = (WritePlan.Once) plan;
-        byte[] data = once.file() != null ? Files.readAllBytes(once.file())
-            : source instanceof WriteSource.Bytes ? once.bytes().clone() : once.bytes();
+        Path file = once.file();
+        // A plan of one request holds either a file or the bytes.
+        byte[] bytes = file != null ? Files.readAllBytes(file) : Objects.requireNonNull(once.bytes());
+        byte[] data = file == null && source instanceof WriteSource.Bytes ? bytes.clone() : bytes;
         return store(path, data, options);
       }
       return ((WritePlan.Parts) plan).upload(uploader, newSession(path, options));
@@ -170,10 +175,10 @@ public final class MemoryAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     store.objects.putIfAbsent(path + "/", new MemoryObject(new byte[0], clock.instant(), null,
         visibility == null ? Visibility.PRIVATE : visibility, md5(new byte[0]), store.nextVersion(),
-        null, null, null, null));
+        Map.of(), null, null, null));
   }
 
   @Override
@@ -261,7 +266,7 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   // ---- internals ----
 
-  private MemoryObject file(String path) {
+  private @Nullable MemoryObject file(String path) {
     return path.isEmpty() || path.endsWith("/") ? null : store.objects.get(path);
   }
 
@@ -317,9 +322,9 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   /** Builds a {@link MemoryAdapter}. */
   public static final class Builder {
-    private String name;
+    private @Nullable String name;
     private Clock clock = Clock.systemUTC();
-    private URI publicUrlBase;
+    private @Nullable URI publicUrlBase;
     private long multipartThreshold = Long.MAX_VALUE;
     private long partSize;
     private int concurrency = 4;

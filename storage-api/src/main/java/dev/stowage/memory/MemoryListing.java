@@ -6,6 +6,7 @@ import dev.stowage.spi.HierarchyListing;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The memory store's keys below a directory, in {@link MemoryStore#KEY_ORDER}, as the flat
@@ -16,7 +17,7 @@ final class MemoryListing implements Iterator<HierarchyListing.Key> {
 
   private final Iterator<Map.Entry<String, MemoryObject>> keys;
   private final String prefix;
-  private Map.Entry<String, MemoryObject> pending;
+  private Map.@Nullable Entry<String, MemoryObject> pending;
   private boolean done;
 
   private MemoryListing(MemoryStore store, String directory) {
@@ -48,10 +49,10 @@ final class MemoryListing implements Iterator<HierarchyListing.Key> {
 
   @Override
   public HierarchyListing.Key next() {
-    if (!hasNext()) {
+    Map.Entry<String, MemoryObject> e = hasNext() ? pending : null;
+    if (e == null) {
       throw new NoSuchElementException();
     }
-    Map.Entry<String, MemoryObject> e = pending;
     pending = null;
     String name = e.getKey();
     MemoryObject object = e.getValue();

@@ -5,14 +5,16 @@ import dev.stowage.FileAttributes;
 import dev.stowage.Visibility;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stored object: a file, or a directory marker (a key ending with {@code /}). Immutable; the
  * data array is never changed after it is stored.
  */
-record MemoryObject(byte[] data, Instant lastModified, String contentType, Visibility visibility,
-    String md5, String version, Map<String, String> userMetadata, String cacheControl,
-    String contentDisposition, String contentEncoding) {
+record MemoryObject(byte[] data, Instant lastModified, @Nullable String contentType,
+    Visibility visibility, String md5, String version, Map<String, String> userMetadata,
+    @Nullable String cacheControl, @Nullable String contentDisposition,
+    @Nullable String contentEncoding) {
 
   MemoryObject {
     userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);

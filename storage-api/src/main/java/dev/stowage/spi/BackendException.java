@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an adapter throws when the backend (or the adapter itself) cannot do what it was asked: a
@@ -33,10 +34,11 @@ public final class BackendException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final Kind kind;
-  private final String detail;
-  private final Duration retryAfter;
+  private final @Nullable String detail;
+  private final @Nullable Duration retryAfter;
 
-  private BackendException(Kind kind, String detail, Duration retryAfter, Throwable cause) {
+  private BackendException(Kind kind, @Nullable String detail, @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(message(kind, detail), cause);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.detail = detail == null || detail.isEmpty() ? null : detail;
@@ -49,12 +51,12 @@ public final class BackendException extends RuntimeException {
    * @param detail what the backend said, e.g. {@code "b2 file_not_present, 404"}, or null; must
    *     not contain secrets
    */
-  public static BackendException of(Kind kind, String detail) {
+  public static BackendException of(Kind kind, @Nullable String detail) {
     return new BackendException(kind, detail, null, null);
   }
 
   /** Returns a failure of {@code kind} caused by {@code cause} (may be null). */
-  public static BackendException of(Kind kind, String detail, Throwable cause) {
+  public static BackendException of(Kind kind, @Nullable String detail, @Nullable Throwable cause) {
     return new BackendException(kind, detail, null, cause);
   }
 
@@ -62,8 +64,9 @@ public final class BackendException extends RuntimeException {
    * Returns a failure of {@code kind} for which the backend asked to wait {@code retryAfter}
    * (null: it did not say) before trying again.
    */
-  public static BackendException of(Kind kind, String detail, Duration retryAfter,
-      Throwable cause) {
+  public static BackendException of(Kind kind, @Nullable String detail,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     if (retryAfter != null && retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter (" + retryAfter + ") must not be negative");
     }
@@ -71,7 +74,7 @@ public final class BackendException extends RuntimeException {
   }
 
   /** Returns a NOT_FOUND failure with {@code detail}. */
-  public static BackendException notFound(String detail) {
+  public static BackendException notFound(@Nullable String detail) {
     return new BackendException(Kind.NOT_FOUND, detail, null, null);
   }
 
@@ -81,7 +84,7 @@ public final class BackendException extends RuntimeException {
   }
 
   /** Returns the backend's detail, or null when there is none. */
-  public String detail() {
+  public @Nullable String detail() {
     return detail;
   }
 
@@ -95,7 +98,7 @@ public final class BackendException extends RuntimeException {
     return kind.retryable();
   }
 
-  private static String message(Kind kind, String detail) {
+  private static String message(Kind kind, @Nullable String detail) {
     String phrase = Objects.requireNonNull(kind, "kind").name().toLowerCase(Locale.ROOT)
         .replace('_', ' ');
     return detail == null || detail.isEmpty() ? phrase : phrase + " (" + detail + ")";

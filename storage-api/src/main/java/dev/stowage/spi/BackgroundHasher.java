@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a digest on a background thread while the caller goes on reading, so that verifying a
@@ -35,10 +37,10 @@ final class BackgroundHasher {
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(IN_FLIGHT);
   private int allocated;
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
-  private byte[] chunk;
+  private byte @Nullable [] chunk;
   private int filled;
   private volatile boolean abandoned;
-  private volatile Throwable failure;
+  private volatile @Nullable Throwable failure;
 
   BackgroundHasher(ChecksumAlgorithm algorithm) {
     this.hasher = Checksums.hasher(algorithm);
@@ -109,7 +111,7 @@ final class BackgroundHasher {
   }
 
   private void submit() {
-    byte[] full = chunk;
+    byte[] full = Objects.requireNonNull(chunk); // callers submit only a started chunk
     int n = filled;
     chunk = null;
     filled = 0;

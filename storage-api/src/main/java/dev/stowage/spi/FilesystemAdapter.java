@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The narrow interface a storage backend implements; applications use {@link dev.stowage.Filesystem}.
@@ -50,7 +51,7 @@ public interface FilesystemAdapter extends AutoCloseable {
    * as declared). Failures while streaming surface as {@link java.io.IOException}s from the
    * stream, which the facade wraps.
    */
-  InputStream read(String path, ByteRange range);
+  InputStream read(String path, @Nullable ByteRange range);
 
   /**
    * Writes {@code source} to {@code path} with fully resolved {@code options} (content type set)
@@ -68,8 +69,11 @@ public interface FilesystemAdapter extends AutoCloseable {
    */
   Iterator<StorageAttributes> list(String path, boolean deep);
 
-  /** Creates a directory (marker) at {@code path}, which is never the root. */
-  void createDirectory(String path, Visibility visibility);
+  /**
+   * Creates a directory (marker) at {@code path}, which is never the root; a null visibility is the
+   * adapter's default.
+   */
+  void createDirectory(String path, @Nullable Visibility visibility);
 
   /** Deletes everything below {@code path} and its marker; {@code path} is never the root. */
   void deleteDirectory(String path);

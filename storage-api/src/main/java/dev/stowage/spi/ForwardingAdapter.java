@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An adapter that forwards every call to another; decorators extend it and override only what
@@ -64,7 +65,7 @@ public abstract class ForwardingAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     return delegate.read(path, range);
   }
 
@@ -84,7 +85,7 @@ public abstract class ForwardingAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     delegate.createDirectory(path, visibility);
   }
 

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a flat, ordered key listing into the directory hierarchy the {@code Filesystem} API shows:
@@ -56,16 +57,16 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
   private final String directory;
   private final String prefix;
   private final boolean deep;
-  private final Visibility directoryVisibility;
-  private final String markerName;
+  private final @Nullable Visibility directoryVisibility;
+  private final @Nullable String markerName;
   private final Deque<StorageAttributes> ready = new ArrayDeque<>();
   /** Deep: the directories reported on the way to the previous key, outermost first. */
   private List<String> open = List.of();
   /** Shallow: the last child directory reported. */
-  private String lastChild;
+  private @Nullable String lastChild;
 
   private HierarchyListing(Iterator<? extends Key> keys, String directory, boolean deep,
-      Visibility directoryVisibility, String markerName) {
+      @Nullable Visibility directoryVisibility, @Nullable String markerName) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.directory = Objects.requireNonNull(directory, "directory");
     this.prefix = directory.isEmpty() ? "" : directory + "/";
@@ -85,7 +86,7 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
    *     or null when markers are names ending in {@code /} only
    */
   public static Iterator<StorageAttributes> of(Iterator<? extends Key> keys, String directory,
-      boolean deep, Visibility directoryVisibility, String markerName) {
+      boolean deep, @Nullable Visibility directoryVisibility, @Nullable String markerName) {
     return new HierarchyListing(keys, directory, deep, directoryVisibility, markerName);
   }
 
@@ -142,9 +143,14 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
   }
 
   private boolean isMarker(String name, int start, int end) {
-    int length = markerName.length();
+    String marker = markerName;
+    if (marker == null) {
+      return false;
+    }
+    int length = marker.length();
     int at = end - length;
-    return at >= start && name.startsWith(markerName, at) && (at == start || name.charAt(at - 1) == '/');
+    return at >= start && name.startsWith(marker,
+        at) && (at == start || name.charAt(at - 1) == '/');
   }
 
   /**

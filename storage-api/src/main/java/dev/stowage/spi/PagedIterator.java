@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Iterates over items that a backend returns page by page (a continuation token between pages),
@@ -45,12 +46,12 @@ public final class PagedIterator<T> implements Iterator<T> {
   @FunctionalInterface
   public interface PageFetcher<T> {
     /** Returns the page at {@code token}. */
-    Page<T> fetch(String token) throws IOException;
+    Page<T> fetch(@Nullable String token) throws IOException;
   }
 
   private final PageFetcher<T> fetcher;
-  private Iterator<T> current;
-  private String token;
+  private @Nullable Iterator<T> current;
+  private @Nullable String token;
   private boolean lastFetched;
 
   private PagedIterator(PageFetcher<T> fetcher) {
@@ -87,9 +88,10 @@ public final class PagedIterator<T> implements Iterator<T> {
 
   @Override
   public T next() {
-    if (!hasNext()) {
+    Iterator<T> page = hasNext() ? current : null;
+    if (page == null) {
       throw new NoSuchElementException();
     }
-    return current.next();
+    return page.next();
   }
 }

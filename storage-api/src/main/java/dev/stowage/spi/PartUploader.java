@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Uploads a large file as parallel parts through a {@link MultipartSession}: the one part
@@ -52,7 +53,7 @@ public final class PartUploader {
 
   private final long partSize;
   private final int concurrency;
-  private final ExecutorService executor;
+  private final @Nullable ExecutorService executor;
   private final Transfer transfer;
   private final boolean countBytes;
 
@@ -292,7 +293,7 @@ public final class PartUploader {
     private final long offset;
     private final long length;
     private final Runnable onRelease;
-    private volatile byte[] data;
+    private volatile byte @Nullable [] data;
 
     BufferPart(int partNumber, long offset, byte[] data, Runnable onRelease) {
       this.partNumber = partNumber;
@@ -348,7 +349,7 @@ public final class PartUploader {
   public static final class Builder {
     private long partSize = 16L << 20;
     private int concurrency = 4;
-    private ExecutorService executor;
+    private @Nullable ExecutorService executor;
 
     private Builder() {}
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Confines every path below a prefix of the delegate, like a chroot: {@code a/b} becomes
@@ -80,7 +81,7 @@ public final class PrefixedAdapter extends ForwardingAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     String full = full(path);
     return delegate().read(full, range);
   }
@@ -105,7 +106,7 @@ public final class PrefixedAdapter extends ForwardingAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     String full = full(path);
     delegate().createDirectory(full, visibility);
   }
@@ -191,7 +192,7 @@ public final class PrefixedAdapter extends ForwardingAdapter {
   /** Strips the prefix from listing entries and skips anything outside it. */
   private final class Stripping implements Iterator<StorageAttributes>, AutoCloseable {
     private final Iterator<StorageAttributes> entries;
-    private StorageAttributes next;
+    private @Nullable StorageAttributes next;
 
     Stripping(Iterator<StorageAttributes> entries) {
       this.entries = entries;
@@ -212,10 +213,10 @@ public final class PrefixedAdapter extends ForwardingAdapter {
 
     @Override
     public StorageAttributes next() {
-      if (!hasNext()) {
+      StorageAttributes result = hasNext() ? next : null;
+      if (result == null) {
         throw new NoSuchElementException();
       }
-      StorageAttributes result = next;
       next = null;
       return result;
     }

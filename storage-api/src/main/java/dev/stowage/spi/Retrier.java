@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Repeats an operation that failed transiently, with exponential backoff and full jitter.
@@ -95,9 +96,9 @@ public final class Retrier {
   private final Duration baseDelay;
   private final Duration maxDelay;
   private final Sleeper sleeper;
-  private final Random random;
+  private final @Nullable Random random;
   private final Predicate<Exception> retryable;
-  private final Duration deadline;
+  private final @Nullable Duration deadline;
   private final Duration refusedBudget;
   private final LongSupplier nanoTime;
 
@@ -129,7 +130,7 @@ public final class Retrier {
   }
 
   /** Returns the operation budget of one call, or null when calls have no deadline. */
-  public Duration deadline() {
+  public @Nullable Duration deadline() {
     return deadline;
   }
 
@@ -138,8 +139,8 @@ public final class Retrier {
     return deadline == null ? Deadline.NONE : Deadline.after(deadline, nanoTime);
   }
 
-  /** Runs {@code action}, calling {@code hook} before each retry. */
-  public <T> T call(Action<T> action, RetryHook hook) throws IOException {
+  /** Runs {@code action}, calling {@code hook} (if not null) before each retry. */
+  public <T> T call(Action<T> action, @Nullable RetryHook hook) throws IOException {
     Objects.requireNonNull(action, "action");
     return callWithDeadline(d -> action.run(), hook);
   }
@@ -153,14 +154,15 @@ public final class Retrier {
    * Runs {@code action}, calling {@code hook} before each retry and handing each attempt the
    * call's deadline.
    */
-  public <T> T callWithDeadline(DeadlineAction<T> action, RetryHook hook) throws IOException {
+  public <T> T callWithDeadline(DeadlineAction<T> action,
+      @Nullable RetryHook hook) throws IOException {
     Objects.requireNonNull(action, "action");
     long start = nanoTime.getAsLong();
     Deadline until = startDeadline();
     Exception last = null;
     for (int attempt = 1; ; attempt++) {
       try {
-        if (attempt > 1 && hook != null) {
+        if (attempt > 1 && hook != null && last != null) {
           hook.beforeRetry(attempt, last);
         }
         return action.run(until);
@@ -273,10 +275,10 @@ public final class Retrier {
     private Duration baseDelay = Duration.ofMillis(250);
     private Duration maxDelay = Duration.ofSeconds(30);
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private Random random;
+    private @Nullable Random random;
     private Predicate<Exception> retryable = Retrier::defaultRetryable;
     private boolean baseDelaySet;
-    private Duration deadline;
+    private @Nullable Duration deadline;
     private Duration refusedBudget = Duration.ofSeconds(1);
     private LongSupplier nanoTime = System::nanoTime;
 

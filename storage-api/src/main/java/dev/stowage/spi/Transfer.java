@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transfer's listener and cancellation, as the shared machinery sees them: the facade makes
@@ -32,19 +33,20 @@ public final class Transfer {
   public static final Transfer NONE = new Transfer(TransferListener.NONE, null);
 
   private final TransferListener listener;
-  private final CancellationToken token;
+  private final @Nullable CancellationToken token;
   private final Object progress = new Object();
   private long done;
   private long total = -1;
   private volatile boolean listenerFailed;
 
-  private Transfer(TransferListener listener, CancellationToken token) {
+  private Transfer(TransferListener listener, @Nullable CancellationToken token) {
     this.listener = listener;
     this.token = token;
   }
 
   /** Returns a transfer reporting to {@code listener} and stopped by {@code token} (either may be null). */
-  public static Transfer of(TransferListener listener, CancellationToken token) {
+  public static Transfer of(@Nullable TransferListener listener,
+      @Nullable CancellationToken token) {
     if ((listener == null || listener == TransferListener.NONE) && token == null) {
       return NONE;
     }

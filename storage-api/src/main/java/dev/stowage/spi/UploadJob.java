@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of {@link PartUploader}: bounded parallel parts, receipts in order, and a single abort
@@ -35,7 +36,7 @@ final class UploadJob<R> {
   private final List<R> receipts = new ArrayList<>();
   private int pending;
   private int parts;
-  private Throwable failure;
+  private @Nullable Throwable failure;
   private boolean interrupted;
 
   UploadJob(MultipartSession<R> session, ExecutorService pool, int concurrency, Transfer transfer,
@@ -231,7 +232,11 @@ final class UploadJob<R> {
 
   private void addSuppressed(Throwable t) {
     synchronized (lock) {
-      failure.addSuppressed(t);
+      if (failure == null) {
+        failure = t;
+      } else {
+        failure.addSuppressed(t);
+      }
     }
   }
 

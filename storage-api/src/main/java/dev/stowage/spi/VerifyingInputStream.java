@@ -5,6 +5,7 @@ import dev.stowage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passes a download through while computing its checksum, and fails at the end of the stream
@@ -29,8 +30,8 @@ public final class VerifyingInputStream extends ReadThroughInputStream {
   private final Checksum expected;
   private final long expectedLength;
   private final String source;
-  private final Checksums.Hasher hasher;
-  private final BackgroundHasher background;
+  private final Checksums.@Nullable Hasher hasher;
+  private final @Nullable BackgroundHasher background;
   private long count;
   private boolean checked;
 
@@ -81,7 +82,7 @@ public final class VerifyingInputStream extends ReadThroughInputStream {
   private void hash(byte[] b, int off, int n) throws IOException {
     if (background != null) {
       background.update(b, off, n);
-    } else {
+    } else if (hasher != null) {
       hasher.update(b, off, n);
     }
   }
@@ -103,7 +104,8 @@ public final class VerifyingInputStream extends ReadThroughInputStream {
     if (expectedLength >= 0 && count != expectedLength) {
       problem = "received " + count + " of " + expectedLength + " bytes";
     } else {
-      Checksum actual = background != null ? background.finish() : hasher.finish();
+      Checksum actual = background != null ? background.finish()
+          : Objects.requireNonNull(hasher).finish();
       if (!actual.hex().equals(expected.hex())) {
         String name = expected.algorithm().name().toLowerCase(java.util.Locale.ROOT);
         problem = "expected " + name + " " + expected.hex() + " (" + source + "), got "

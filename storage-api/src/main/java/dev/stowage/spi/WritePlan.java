@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.LongPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one write reaches an object store: as one request ({@link Once}) or as a multipart upload
@@ -95,7 +96,7 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
    * @param file the local file, or null for bytes
    * @param length the number of bytes
    */
-  record Once(byte[] bytes, Path file, long length) implements WritePlan {
+  record Once(byte @Nullable [] bytes, @Nullable Path file, long length) implements WritePlan {
     public Once {
       if ((bytes == null) == (file == null)) {
         throw new IllegalArgumentException("exactly one of bytes and file");
@@ -119,7 +120,8 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
    * @param length the number of bytes, or -1 for a stream of unknown length
    * @param transfer what the parts report to and are cancelled through
    */
-  record Parts(byte[] bytes, Path file, InputStream stream, PartUploader.Head head, long length,
+  record Parts(byte @Nullable [] bytes, @Nullable Path file, @Nullable InputStream stream,
+        PartUploader.@Nullable Head head, long length,
       Transfer transfer) implements WritePlan {
 
     public Parts {
@@ -127,7 +129,8 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
     }
 
     /** Returns a plan without a transfer. */
-    public Parts(byte[] bytes, Path file, InputStream stream, PartUploader.Head head, long length) {
+    public Parts(byte @Nullable [] bytes, @Nullable Path file, @Nullable InputStream stream,
+        PartUploader.@Nullable Head head, long length) {
       this(bytes, file, stream, head, length, Transfer.NONE);
     }
 
@@ -162,10 +165,12 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
       if (file != null) {
         return uploader.upload(file, session);
       }
+      // Neither bytes nor a file: the plan reads a stream.
+      InputStream in = Objects.requireNonNull(stream, "stream");
       if (head != null) {
-        return uploader.upload(head, stream, session);
+        return uploader.upload(head, in, session);
       }
-      return uploader.upload(stream, length, session);
+      return uploader.upload(in, length, session);
     }
   }
 }

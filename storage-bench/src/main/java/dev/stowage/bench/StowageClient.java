@@ -30,7 +30,7 @@ final class StowageClient implements Client {
   @Override
   public void run(Scenario scenario, Job job) throws Exception {
     switch (scenario) {
-      case UPLOAD_SMALL, UPLOAD_LARGE -> fs.write(job.key(), job.payload(), WriteOptions.DEFAULT);
+      case UPLOAD_SMALL, UPLOAD_LARGE -> fs.write(job.key(), job.upload(), WriteOptions.DEFAULT);
       case UPLOAD_STREAM -> {
         try (InputStream in = Files.newInputStream(job.payload())) {
           fs.write(job.key(), in, WriteOptions.DEFAULT);

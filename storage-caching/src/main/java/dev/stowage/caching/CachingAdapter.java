@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Caches {@code stat} and {@code fileExists} answers (including "not found") for a while, so
@@ -42,7 +43,8 @@ public final class CachingAdapter extends ForwardingAdapter {
 
   private CachingAdapter(Builder b) {
     super(b.delegate);
-    Ticker ticker = b.clock == null ? Ticker.systemTicker() : () -> nanos(b.clock.instant());
+    Clock clock = b.clock;
+    Ticker ticker = clock == null ? Ticker.systemTicker() : () -> nanos(clock.instant());
     this.stats = Caffeine.newBuilder().maximumSize(b.maximumSize).expireAfterWrite(b.ttl)
         .ticker(ticker).build();
     this.exists = Caffeine.newBuilder().maximumSize(b.maximumSize).expireAfterWrite(b.ttl)
@@ -94,7 +96,7 @@ public final class CachingAdapter extends ForwardingAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     changing(() -> {
       super.createDirectory(path, visibility);
       return null;
@@ -183,7 +185,7 @@ public final class CachingAdapter extends ForwardingAdapter {
     private final FilesystemAdapter delegate;
     private long maximumSize = 10_000;
     private Duration ttl = Duration.ofSeconds(30);
-    private Clock clock;
+    private @Nullable Clock clock;
 
     private Builder(FilesystemAdapter delegate) {
       this.delegate = Objects.requireNonNull(delegate, "delegate");

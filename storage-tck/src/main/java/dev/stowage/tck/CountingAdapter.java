@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the calls that reach an adapter (everything but {@code capabilities()} and
@@ -50,7 +51,7 @@ final class CountingAdapter extends ForwardingAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     calls.incrementAndGet();
     return super.read(path, range);
   }
@@ -74,7 +75,7 @@ final class CountingAdapter extends ForwardingAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     calls.incrementAndGet();
     super.createDirectory(path, visibility);
   }

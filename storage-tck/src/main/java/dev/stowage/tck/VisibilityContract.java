@@ -10,6 +10,7 @@ import dev.stowage.Visibility;
 import dev.stowage.VisibilityFailedException;
 import dev.stowage.WriteFailedException;
 import dev.stowage.WriteOptions;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -63,8 +64,9 @@ public interface VisibilityContract extends KitFixture {
   default void visibility_bucketLevel_reportsBucketSettingAndRefusesOther() {
     String d = newDirectory("a4");
     fs().write(d + "/plain.txt", "p");
-    Visibility bucket = fs().visibility(d + "/plain.txt");
-    assertThat(bucket).as("the bucket's visibility").isNotNull();
+    Visibility reported = fs().visibility(d + "/plain.txt");
+    assertThat(reported).as("the bucket's visibility").isNotNull();
+    Visibility bucket = Objects.requireNonNull(reported);
     Visibility other = bucket == Visibility.PUBLIC ? Visibility.PRIVATE : Visibility.PUBLIC;
     fs().write(d + "/same.txt", "s", WriteOptions.builder().visibility(bucket).build());
     assertThat(fs().visibility(d + "/same.txt")).isEqualTo(bucket);
