@@ -7,6 +7,7 @@ import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.setup.B2BucketSetup;
 import dev.stowage.setup.BucketSpec;
+import dev.stowage.tck.SettableKitClock;
 import dev.stowage.tck.runner.KitTarget;
 import dev.stowage.testing.S3ProxyServer;
 import java.io.IOException;
@@ -59,7 +60,9 @@ final class DefaultTargets implements AutoCloseable {
     URI local = directory.toUri();
     targets.add(KitTarget.of("local", () -> Filesystems.open(local, Map.of())));
 
-    B2Emulator b2 = B2Emulator.builder().start();
+    // The emulator reads a clock the kit may set back, so URL and ticket expiry run without waiting.
+    SettableKitClock b2Clock = new SettableKitClock();
+    B2Emulator b2 = B2Emulator.builder().clock(b2Clock).start();
     closers.add(b2::close);
     try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
         .credentials(b2.keyId(), b2.applicationKey()).build()) {
@@ -75,7 +78,8 @@ final class DefaultTargets implements AutoCloseable {
     String bucketId = b2Client.listBuckets(null, BUCKET).get(0).bucketId();
     targets.add(KitTarget.of("b2-emulator", () -> Filesystems.open(b2Uri, b2Keys))
         .withPendingUploads(root -> b2Client.listUnfinishedLargeFiles(bucketId, root + "/", null, 100)
-            .files().stream().map(B2FileVersion::fileName).toList()));
+            .files().stream().map(B2FileVersion::fileName).toList())
+        .withClockControl(b2Clock));
 
     String secret = S3EmulatorCommand.hex(20);
     S3ProxyServer s3 = S3ProxyServer.builder().credentials("stowage-kit", secret).bucket(BUCKET).start();

@@ -125,7 +125,7 @@ public final class ObservedFilesystem implements Filesystem {
   }
 
   @Override
-  public InputStream readStream(String path, ByteRange range) {
+  public InputStream readStream(String path, @Nullable ByteRange range) {
     Flight flight = recorder.start("read_stream", path);
     InputStream in;
     try (Observation.Scope scope = flight.observation().openScope()) {
@@ -142,8 +142,8 @@ public final class ObservedFilesystem implements Filesystem {
    * filesystem reports, and the decorator counts the transfer's retries as well.
    */
   @Override
-  public InputStream readStream(String path, ByteRange range, TransferListener listener,
-      CancellationToken cancellation) {
+  public InputStream readStream(String path, @Nullable ByteRange range,
+      @Nullable TransferListener listener, @Nullable CancellationToken cancellation) {
     Flight flight = recorder.start("read_stream", path);
     InputStream in;
     try (Observation.Scope scope = flight.observation().openScope()) {
@@ -216,7 +216,7 @@ public final class ObservedFilesystem implements Filesystem {
     return options.toBuilder().listener(RetryListener.around(options.listener(), recorder, operation)).build();
   }
 
-  private TransferListener listening(TransferListener listener, Operation operation) {
+  private @Nullable TransferListener listening(@Nullable TransferListener listener, Operation operation) {
     return recorder.countsRetries() ? RetryListener.around(listener, recorder, operation) : listener;
   }
 
@@ -253,7 +253,7 @@ public final class ObservedFilesystem implements Filesystem {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     recorder.run("create_directory", path, () -> delegate.createDirectory(path, visibility));
   }
 

@@ -2,6 +2,7 @@ package dev.stowage.tck.runner;
 
 import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
+import dev.stowage.tck.KitClock;
 import dev.stowage.tck.StoredBytes;
 import java.net.URI;
 import java.util.List;
@@ -23,10 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param storedBytes given the kit's root directory, returns a second path to the stored bytes
  *     below it that bypasses the filesystem under test; null when there is none. See
  *     {@link dev.stowage.tck.KitFixture#storedBytes()}.
+ * @param clockControl a clock the backend reads and the kit may set back, so that URL and
+ *     upload-ticket expiry are checked without waiting; null when there is none. See
+ *     {@link dev.stowage.tck.KitFixture#clockControl()}.
  */
 public record KitTarget(String name, Supplier<Filesystem> filesystem,
     @Nullable Function<String, List<String>> pendingUploads,
-    @Nullable Function<String, StoredBytes> storedBytes) {
+    @Nullable Function<String, StoredBytes> storedBytes,
+    @Nullable KitClock clockControl) {
 
   public KitTarget {
     Objects.requireNonNull(name, "name");
@@ -34,6 +39,13 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
     if (name.isBlank()) {
       throw new IllegalArgumentException("target name must not be blank");
     }
+  }
+
+  /** Returns a target without a clock the kit controls. */
+  public KitTarget(String name, Supplier<Filesystem> filesystem,
+      @Nullable Function<String, List<String>> pendingUploads,
+      @Nullable Function<String, StoredBytes> storedBytes) {
+    this(name, filesystem, pendingUploads, storedBytes, null);
   }
 
   /** Returns a target without a second path to the stored bytes. */
@@ -72,7 +84,8 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
    * directory, so that the kit checks interrupted writes and its final cleanup leave none.
    */
   public KitTarget withPendingUploads(Function<String, List<String>> probe) {
-    return new KitTarget(name, filesystem, Objects.requireNonNull(probe, "probe"), storedBytes);
+    return new KitTarget(name, filesystem, Objects.requireNonNull(probe, "probe"), storedBytes,
+        clockControl);
   }
 
   /**
@@ -80,6 +93,16 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
    * the kit checks writes, copies, moves and deletes without trusting the filesystem under test.
    */
   public KitTarget withStoredBytes(Function<String, StoredBytes> view) {
-    return new KitTarget(name, filesystem, pendingUploads, Objects.requireNonNull(view, "view"));
+    return new KitTarget(name, filesystem, pendingUploads, Objects.requireNonNull(view, "view"),
+        clockControl);
+  }
+
+  /**
+   * Returns this target with a clock its backend reads (an emulator's), so that the kit checks
+   * URL and upload-ticket expiry by issuing them in the past instead of skipping those cases.
+   */
+  public KitTarget withClockControl(KitClock clock) {
+    return new KitTarget(name, filesystem, pendingUploads, storedBytes,
+        Objects.requireNonNull(clock, "clock"));
   }
 }

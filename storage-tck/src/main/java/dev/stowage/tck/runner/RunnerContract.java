@@ -2,6 +2,7 @@ package dev.stowage.tck.runner;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
+import dev.stowage.tck.KitClock;
 import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,11 @@ final class RunnerContract extends FilesystemContract {
   public Optional<StoredBytes> storedBytes() {
     Function<String, StoredBytes> view = session == null ? null : session.target.storedBytes();
     return view == null ? Optional.empty() : Optional.of(view.apply(rootName()));
+  }
+
+  @Override
+  public Optional<KitClock> clockControl() {
+    return session == null ? Optional.empty() : Optional.ofNullable(session.target.clockControl());
   }
 
   /** Gives each new instance the session named by the launch's configuration parameter. */
