@@ -297,7 +297,7 @@ public final class LocalConfig {
       return new LocalConfig(this);
     }
 
-    private void once(String option, Object current) {
+    private void once(String option, @Nullable Object current) {
       if (!set.add(option)) {
         throw new IllegalStateException(option + " was already set to " + current);
       }

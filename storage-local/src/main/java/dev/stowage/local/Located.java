@@ -2,6 +2,7 @@ package dev.stowage.local;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,11 @@ record Located(Path file, EntryType type, boolean atAncestor,
   /** Returns whether the path names an existing regular file. */
   boolean isFile() {
     return type == EntryType.FILE && !atAncestor;
+  }
+
+  /** Returns the attributes of the file that {@link #isFile} found; a found file has them. */
+  BasicFileAttributes fileAttributes() {
+    return Objects.requireNonNull(attributes, "attributes");
   }
 
   /** Returns whether the path names an existing directory. */
