@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps between B2 file info and Stowage attributes: the {@code b2-*} content headers, user
@@ -43,7 +44,7 @@ final class Attributes {
   }
 
   private static FileAttributes build(String path, long size, long uploaded, String contentType,
-      String sha1, String fileId, Map<String, String> info, Visibility visibility) {
+      @Nullable String sha1, String fileId, Map<String, String> info, Visibility visibility) {
     Map<String, String> user = new LinkedHashMap<>();
     info.forEach((k, v) -> {
       if (!isReserved(k)) {
@@ -59,7 +60,7 @@ final class Attributes {
   }
 
   /** The client's own modification time when it gave one (rclone and b2sdk do), else the upload time. */
-  private static Instant lastModified(String millis, long uploaded) {
+  private static @Nullable Instant lastModified(@Nullable String millis, long uploaded) {
     if (millis != null) {
       try {
         return Instant.ofEpochMilli(Long.parseLong(millis.trim()));

@@ -34,6 +34,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores files in a Backblaze B2 bucket through the B2 native API.
@@ -79,7 +80,7 @@ public final class B2Adapter implements FilesystemAdapter {
   private final B2Deleter deleter;
   private final B2Copier copier;
   private final B2Urls urls;
-  private volatile Capabilities capabilities;
+  private volatile @Nullable Capabilities capabilities;
 
   private B2Adapter(B2Client client, boolean ownsClient, B2Config config, Retrier.Sleeper sleeper) {
     this.client = client;

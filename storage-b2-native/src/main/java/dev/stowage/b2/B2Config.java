@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link B2Adapter} reaches its bucket and moves bytes: endpoint, credentials, bucket and
@@ -44,7 +45,7 @@ public final class B2Config {
   private final long copyCutoff;
   private final int concurrency;
   private final B2DeleteMode deleteMode;
-  private final String testMode;
+  private final @Nullable String testMode;
   private final int listPageSize;
   private final int maxAttempts;
   private final Duration baseDelay;
@@ -161,7 +162,7 @@ public final class B2Config {
   }
 
   /** Returns the {@code X-Bz-Test-Mode} sent with every call, or null. */
-  public String testMode() {
+  public @Nullable String testMode() {
     return testMode;
   }
 
@@ -224,7 +225,7 @@ public final class B2Config {
     private long copyCutoff = MAX_COPY_FILE_BYTES;
     private int concurrency = 4;
     private B2DeleteMode deleteMode = B2DeleteMode.ALL_VERSIONS;
-    private String testMode;
+    private @Nullable String testMode;
     private int listPageSize = 1000;
     private int maxAttempts = 8;
     private Duration baseDelay = Duration.ofSeconds(1);
@@ -326,7 +327,7 @@ public final class B2Config {
     }
 
     /** Sends {@code X-Bz-Test-Mode} with every call (null: none); for resilience tests only. */
-    public Builder testMode(String value) {
+    public Builder testMode(@Nullable String value) {
       if (value != null && !value.matches("[a-z_]+")) {
         throw new IllegalArgumentException("testMode (" + value + ") must be a B2 test mode name");
       }

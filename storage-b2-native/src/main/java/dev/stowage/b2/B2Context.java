@@ -7,6 +7,7 @@ import dev.stowage.spi.BackendException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** What the adapter's parts share: the client, the bucket, the configuration, retries and upload URLs. */
 final class B2Context {
@@ -19,7 +20,7 @@ final class B2Context {
   final Retries retries;
   final UploadUrlPool uploadUrls;
   final Clock clock;
-  private volatile Sizes sizes;
+  private volatile @Nullable Sizes sizes;
 
   B2Context(B2Client client, B2Config config, Retries retries, Clock clock) {
     this.client = client;
@@ -42,7 +43,7 @@ final class B2Context {
   }
 
   /** Returns the sizes in force if the account is already known, else null (no network call). */
-  Sizes knownSizes() {
+  @Nullable Sizes knownSizes() {
     return sizes;
   }
 

@@ -107,7 +107,7 @@ final class B2Copier {
       return f.get();
     } catch (ExecutionException e) {
       all.forEach(other -> other.cancel(true));
-      throw B2Errors.translate(e.getCause());
+      throw B2Errors.translate(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       all.forEach(other -> other.cancel(true));

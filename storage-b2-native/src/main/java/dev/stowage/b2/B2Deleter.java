@@ -102,7 +102,7 @@ final class B2Deleter {
       try {
         f.get();
       } catch (ExecutionException e) {
-        BackendException failure = B2Errors.translate(e.getCause());
+        BackendException failure = B2Errors.translate(e);
         if (first == null) {
           first = failure;
         } else {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The one table that turns B2 failures into {@link BackendException}s: B2 error codes (then HTTP
@@ -134,9 +136,17 @@ final class B2Errors {
       return BackendException.of(Kind.UNEXPECTED, t.getMessage(), t);
     }
     if (t instanceof UncheckedIOException || t instanceof IOException) {
-      IOException io = t instanceof UncheckedIOException ? ((UncheckedIOException) t).getCause() : (IOException) t;
+      // An UncheckedIOException cannot be made without its cause.
+      IOException io = t instanceof UncheckedIOException
+          ? Objects.requireNonNull(((UncheckedIOException) t).getCause()) : (IOException) t;
       return BackendException.of(Kind.UNAVAILABLE, "i/o: " + io.getMessage(), t);
     }
     return BackendException.of(Kind.UNEXPECTED, t.toString(), t);
+  }
+
+  /** Translates the failure of a task run on an executor: that of its cause, if it has one. */
+  static BackendException translate(ExecutionException e) {
+    Throwable cause = e.getCause();
+    return translate(cause != null ? cause : e);
   }
 }

@@ -13,6 +13,7 @@ import dev.stowage.spi.PagedIterator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists with {@code b2_list_file_names}, page by page as the caller iterates: shallow listings use
@@ -71,7 +72,7 @@ final class B2Lister {
     Iterator<B2FileVersion> names = pages(listPrefix, deep ? null : "/", ctx.config.listPageSize());
     int cut = ctx.bucket.directoryPrefix("").length();
     Iterator<HierarchyListing.Key> keys = new Iterator<>() {
-      private B2FileVersion pending;
+      private @Nullable B2FileVersion pending;
 
       @Override
       public boolean hasNext() {
@@ -88,10 +89,11 @@ final class B2Lister {
 
       @Override
       public HierarchyListing.Key next() {
-        if (!hasNext()) {
+        hasNext();
+        B2FileVersion v = pending;
+        if (v == null) {
           throw new NoSuchElementException();
         }
-        B2FileVersion v = pending;
         pending = null;
         String name = v.fileName().substring(cut);
         return new HierarchyListing.Key() {
@@ -122,7 +124,7 @@ final class B2Lister {
     return !page.files().isEmpty();
   }
 
-  private Iterator<B2FileVersion> pages(String prefix, String delimiter, int pageSize) {
+  private Iterator<B2FileVersion> pages(String prefix, @Nullable String delimiter, int pageSize) {
     return PagedIterator.of(token -> {
       B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
           new B2ListFilesRequest(ctx.bucket.id(), prefix, delimiter, token, null, pageSize)));

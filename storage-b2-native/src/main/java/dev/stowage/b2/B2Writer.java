@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,7 +169,7 @@ final class B2Writer {
   }
 
   private FileAttributes simple(String path, String fileName, String type, Map<String, String> info,
-      long length, String sha1, Opener opener, Transfer transfer) {
+      long length, @Nullable String sha1, Opener opener, Transfer transfer) {
     B2UploadFileRequest request = new B2UploadFileRequest(fileName, type, length, sha1, info);
     B2FileVersion uploaded = ctx.retries.call(() -> {
       UploadUrlPool.Lease lease = ctx.uploadUrls.acquire();
@@ -187,7 +188,7 @@ final class B2Writer {
    * the attempt fails as a broken connection would, so it is retried rather than reported with a
    * wrong size or digest.
    */
-  static void checkAnswer(B2FileVersion v, long length, String sha1) throws IOException {
+  static void checkAnswer(B2FileVersion v, long length, @Nullable String sha1) throws IOException {
     if (length >= 0 && v.contentLength() != length) {
       throw new IOException("B2's answer reports " + v.contentLength() + " bytes stored, " + length + " were sent");
     }

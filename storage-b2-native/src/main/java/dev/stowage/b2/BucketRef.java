@@ -8,6 +8,8 @@ import dev.stowage.b2.client.B2Bucket;
 import dev.stowage.b2.client.B2Client;
 import dev.stowage.spi.BackendException;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The adapter's bucket (looked up once, lazily) and the mapping between adapter paths and B2 file
@@ -17,7 +19,7 @@ final class BucketRef {
   private final B2Client client;
   private final String name;
   private final String root;
-  private volatile B2Bucket bucket;
+  private volatile @Nullable B2Bucket bucket;
 
   BucketRef(B2Client client, String name, String prefix) {
     this.client = client;
@@ -44,7 +46,7 @@ final class BucketRef {
   }
 
   /** Returns the bucket if it has been looked up, else null (no network call). */
-  B2Bucket cached() {
+  @Nullable B2Bucket cached() {
     return bucket;
   }
 
@@ -67,7 +69,8 @@ final class BucketRef {
     if (allowed.bucketId() != null && !allowed.has("listBuckets")) {
       // A narrow key may not list buckets; it still names its bucket. Its type is then unknown:
       // report it as private, which is the safe answer.
-      return new B2Bucket(auth.accountId(), allowed.bucketId(), name, "allPrivate", null, null, null, null, 0);
+      return new B2Bucket(auth.accountId(), allowed.bucketId(), name, "allPrivate", Map.of(), List.of(), List.of(),
+          List.of(), 0);
     }
     List<B2Bucket> found = client.listBuckets(allowed.bucketId(), name);
     if (found.isEmpty()) {

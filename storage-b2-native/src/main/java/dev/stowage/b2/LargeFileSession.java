@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +35,13 @@ final class LargeFileSession implements MultipartSession<String> {
 
   private final B2Context ctx;
   private final String path;
-  private final String destination;
+  private final @Nullable String destination;
   private final B2FileVersion started;
   private final boolean ambiguousStart;
   private final UploadUrlPool partUrls;
-  private volatile B2FileVersion finished;
+  private volatile @Nullable B2FileVersion finished;
 
-  private LargeFileSession(B2Context ctx, String path, String destination,
+  private LargeFileSession(B2Context ctx, String path, @Nullable String destination,
       B2FileVersion started, boolean ambiguousStart) {
     this.ctx = ctx;
     this.path = path;
@@ -56,7 +57,7 @@ final class LargeFileSession implements MultipartSession<String> {
    * {@code destination} (null unless copying), or at {@code path} when that is null; both only
    * name it in attributes and logs (failures name no path: the facade attaches it).
    */
-  static LargeFileSession start(B2Context ctx, String path, String destination,
+  static LargeFileSession start(B2Context ctx, String path, @Nullable String destination,
       String fileName, String contentType, Map<String, String> info) {
     B2StartLargeFileRequest request = new B2StartLargeFileRequest(ctx.bucket.id(), fileName, contentType, info);
     boolean[] ambiguous = {false};
@@ -80,7 +81,7 @@ final class LargeFileSession implements MultipartSession<String> {
       } catch (InterruptedException e) {
         interrupted = true;
       } catch (ExecutionException e) {
-        if (ambiguous[0] || isAmbiguous(e.getCause() instanceof Exception ? (Exception) e.getCause() : null)) {
+        if (ambiguous[0] || isAmbiguous(e.getCause())) {
           // An attempt whose answer was lost may have started a file that nobody will finish.
           cancelUnfinished(ctx, path, destination, fileName, callStart - 60_000, null);
         }
@@ -112,7 +113,7 @@ final class LargeFileSession implements MultipartSession<String> {
   }
 
   /** Returns the finished file, or null before {@link #complete} has succeeded. */
-  B2FileVersion finished() {
+  @Nullable B2FileVersion finished() {
     return finished;
   }
 
@@ -203,8 +204,8 @@ final class LargeFileSession implements MultipartSession<String> {
    * {@code sinceMillis} (B2's clock, with a minute's allowance), except {@code keepFileId}: the
    * files that start attempts whose answers were lost created.
    */
-  private static void cancelUnfinished(B2Context ctx, String path, String destination,
-      String fileName, long sinceMillis, String keepFileId) {
+  private static void cancelUnfinished(B2Context ctx, String path, @Nullable String destination,
+      String fileName, long sinceMillis, @Nullable String keepFileId) {
     try {
       B2FileVersionsPage page = ctx.retries.call(
           () -> ctx.client.listUnfinishedLargeFiles(ctx.bucket.id(), fileName, null, 100));
@@ -220,7 +221,7 @@ final class LargeFileSession implements MultipartSession<String> {
   }
 
 
-  private static boolean isAmbiguous(Exception failure) {
+  private static boolean isAmbiguous(@Nullable Throwable failure) {
     return failure instanceof BackendException && Retries.isAmbiguous((BackendException) failure);
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs B2 calls under the shared {@link Retrier}, translating every failure through
@@ -74,7 +75,7 @@ final class Retries {
   }
 
   /** Like {@link #call(Attempt)}, with {@code hook} run before each retry. */
-  <T> T call(Attempt<T> attempt, Retrier.RetryHook hook) {
+  <T> T call(Attempt<T> attempt, Retrier.@Nullable RetryHook hook) {
     Deadline shared = OPERATION.get();
     Retrier r = retrier;
     if (shared != null) {

@@ -3,4 +3,7 @@
  * {@link dev.stowage.b2.B2Config}) and {@link dev.stowage.b2.B2Provider} for {@code b2://} URIs.
  * The typed HTTP client it is built on lives in {@link dev.stowage.b2.client}.
  */
+@NullMarked
 package dev.stowage.b2;
+
+import org.jspecify.annotations.NullMarked;

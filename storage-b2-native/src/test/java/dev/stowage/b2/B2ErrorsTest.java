@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -98,6 +99,22 @@ class B2ErrorsTest {
     assertThat(e.retryable()).isTrue();
     assertThat(B2Errors.translate(new IOException("reset")).kind())
         .isEqualTo(Kind.UNAVAILABLE);
+  }
+
+  @Test
+  void translate_executorFailure_isThatOfItsCause() {
+    BackendException e = B2Errors.translate(
+        new ExecutionException(new SocketTimeoutException("timeout")));
+    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
+  }
+
+  @Test
+  void translate_executorFailureWithoutCause_isUnexpected() {
+    ExecutionException failure = new ExecutionException((Throwable) null);
+    BackendException e = B2Errors.translate(failure);
+    assertThat(e.kind()).isEqualTo(Kind.UNEXPECTED);
+    assertThat(e.getCause()).isSameAs(failure);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes files appear whole or not at all: content goes to a hidden temporary file in the target
@@ -122,7 +123,7 @@ final class AtomicFiles {
    * rename puts the file back. Returns false without changing anything when the source and the
    * target are on different filesystems, so the caller can copy and delete instead.
    */
-  boolean rename(Path source, String relative, int mode, StoredMetadata stored,
+  boolean rename(Path source, String relative, int mode, @Nullable StoredMetadata stored,
       boolean createOnly) {
     Path target = checkTarget(relative, createOnly);
     Path temp;
@@ -275,8 +276,8 @@ final class AtomicFiles {
     deleteQuietly(temp);
   }
 
-  private void syncDirectory(Path directory) {
-    if (!config.fsync()) {
+  private void syncDirectory(@Nullable Path directory) {
+    if (directory == null || !config.fsync()) {
       return;
     }
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

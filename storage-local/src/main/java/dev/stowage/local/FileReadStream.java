@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stream a read returns: the whole of an open file, or {@code [start, endExclusive)} of it,
@@ -34,7 +35,7 @@ final class FileReadStream extends InputStream {
   /** The file position of the next byte the caller gets. */
   private long position;
   /** Read ahead of {@link #position}; null until a small read needs it. */
-  private ByteBuffer buffer;
+  private @Nullable ByteBuffer buffer;
   /** The largest buffer worth allocating: the file's size when opened, at most {@link #CHUNK}. */
   private final int bufferLimit;
   private boolean closed;
@@ -100,7 +101,7 @@ final class FileReadStream extends InputStream {
     }
     buffer.clear();
     buffer.limit((int) Math.min(buffer.capacity(), left));
-    int filled = fromFileIntoBuffer();
+    int filled = fromFileIntoBuffer(buffer);
     if (filled < 0) {
       return -1;
     }
@@ -121,7 +122,7 @@ final class FileReadStream extends InputStream {
   }
 
   /** Fills the read-ahead buffer from the file (position unchanged); returns its fill or -1. */
-  private int fromFileIntoBuffer() throws IOException {
+  private int fromFileIntoBuffer(ByteBuffer buffer) throws IOException {
     int n = channel.read(buffer);
     buffer.flip();
     if (n < 0) {

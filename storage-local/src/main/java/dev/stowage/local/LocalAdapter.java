@@ -200,7 +200,7 @@ public final class LocalAdapter implements FilesystemAdapter {
   @Override
   public FileAttributes stat(String path) {
     Located at = existingFile(path);
-    return attributes(path, at.file(), at.attributes());
+    return attributes(path, at.file(), at.fileAttributes());
   }
 
   @Override
@@ -342,7 +342,7 @@ public final class LocalAdapter implements FilesystemAdapter {
   private void copyFile(String source, Located from, String destination, WriteOptions options) {
     StoredMetadata stored = storedMetadata(from.file()).overriddenBy(options);
     int mode = options.visibility() != null
-        ? config.filePermissions(options.visibility()) : permissions.modeOf(from.attributes());
+        ? config.filePermissions(options.visibility()) : permissions.modeOf(from.fileAttributes());
     SeekableByteChannel in = openFile(source);
     try {
       files.write(destination, Contents.copyOf(in), mode, stored, options.createOnly());

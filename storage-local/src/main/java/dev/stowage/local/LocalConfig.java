@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a {@link LocalAdapter}: where the root is and how files are written there.
@@ -34,7 +35,7 @@ public final class LocalConfig {
   private final int publicDirectoryMode;
   private final int privateDirectoryMode;
   private final Visibility directoryVisibility;
-  private final URI publicUrlBase;
+  private final @Nullable URI publicUrlBase;
   private final boolean extendedAttributes;
   private final boolean fsync;
 
@@ -172,7 +173,7 @@ public final class LocalConfig {
     private int publicDirectoryMode = 0755;
     private int privateDirectoryMode = 0700;
     private Visibility directoryVisibility = Visibility.PUBLIC;
-    private URI publicUrlBase;
+    private @Nullable URI publicUrlBase;
     private boolean extendedAttributes = true;
     private boolean fsync = true;
     private final Set<String> set = new HashSet<>();
@@ -296,7 +297,7 @@ public final class LocalConfig {
       return new LocalConfig(this);
     }
 
-    private void once(String option, Object current) {
+    private void once(String option, @Nullable Object current) {
       if (!set.add(option)) {
         throw new IllegalStateException(option + " was already set to " + current);
       }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,6 +15,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The one table that turns java.nio failures into {@link BackendException}s. Details name the
@@ -100,6 +102,12 @@ final class LocalErrors {
       Thread.currentThread().interrupt();
     }
     return BackendException.of(kindOf(e), detail(e), e);
+  }
+
+  /** Returns the failure for a directory whose reading failed: that of its I/O cause. */
+  static BackendException io(DirectoryIteratorException e) {
+    // The exception cannot be made without its cause.
+    return io(Objects.requireNonNull(e.getCause()));
   }
 
   /** Returns the failure for a name the platform cannot represent. */

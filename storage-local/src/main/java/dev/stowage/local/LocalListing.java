@@ -12,6 +12,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lazy listing of one directory, or of a whole tree when deep. At most two directories are
@@ -29,18 +31,18 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   private final LocalPermissions permissions;
   private final boolean deep;
   private final Deque<String> pending = new ArrayDeque<>();
-  private OpenDirectory current;
+  private @Nullable OpenDirectory current;
   /**
    * The last directory read to its end while its subdirectories are next in line: kept open so
    * that each of them is opened from it with one no-follow openat rather than from the root.
    */
-  private OpenDirectory parent;
+  private @Nullable OpenDirectory parent;
   /** {@link #parent}'s relative path followed by "/" ("" for the root). */
-  private String parentPrefix;
-  private Iterator<Path> entries;
+  private String parentPrefix = "";
+  private @Nullable Iterator<Path> entries;
   /** The relative path of the current directory followed by "/" ("" at the root). */
-  private String currentPrefix;
-  private StorageAttributes next;
+  private String currentPrefix = "";
+  private @Nullable StorageAttributes next;
   private boolean closed;
 
   LocalListing(LocalPaths paths, LocalPermissions permissions, String path, boolean deep) {
@@ -60,33 +62,36 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
 
   @Override
   public StorageAttributes next() {
-    if (!hasNext()) {
+    hasNext();
+    StorageAttributes result = next;
+    if (result == null) {
       throw new NoSuchElementException();
     }
-    StorageAttributes result = next;
     next = null;
     return result;
   }
 
-  private StorageAttributes advance() {
+  private @Nullable StorageAttributes advance() {
     try {
       while (true) {
-        if (entries == null && !openNext()) {
+        Iterator<Path> listed = entries != null ? entries : openNext();
+        if (listed == null) {
           close();
           return null;
         }
         Path entry;
         try {
-          if (!entries.hasNext()) {
+          if (!listed.hasNext()) {
             finishCurrent();
             continue;
           }
-          entry = entries.next();
+          entry = listed.next();
         } catch (DirectoryIteratorException e) {
           close();
-          throw LocalErrors.io(e.getCause());
+          throw LocalErrors.io(e);
         }
-        StorageAttributes attributes = examine(entry.getFileName());
+        // The current directory is open whenever its entries are.
+        StorageAttributes attributes = examine(Objects.requireNonNull(current), entry.getFileName());
         if (attributes != null) {
           return attributes;
         }
@@ -97,20 +102,21 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     }
   }
 
-  /** Opens the next pending directory; returns false when none is left. */
-  private boolean openNext() {
+  /** Opens the next pending directory and returns its entries; null when none is left. */
+  private @Nullable Iterator<Path> openNext() {
     while (!pending.isEmpty()) {
       String path = pending.pop();
       OpenDirectory opened = open(path);
       if (opened != null) {
         current = opened;
         currentPrefix = path.isEmpty() ? "" : path + "/";
-        entries = opened.iterator();
-        return true;
+        Iterator<Path> listed = opened.iterator();
+        entries = listed;
+        return listed;
       }
       // Deleted (or replaced) since it was seen: nothing to list there.
     }
-    return false;
+    return null;
   }
 
   /**
@@ -118,7 +124,7 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
    * for every entry of a listing, so it does the least it can: one pass over the name, one
    * no-follow stat relative to the open directory, and no second path object for ASCII names.
    */
-  private StorageAttributes examine(Path name) {
+  private @Nullable StorageAttributes examine(OpenDirectory directory, Path name) {
     String text = name.toString();
     switch (LocalPaths.classify(text)) {
       case UNADDRESSABLE:
@@ -134,7 +140,7 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     }
     BasicFileAttributes a;
     try {
-      a = current.attributes(name);
+      a = directory.attributes(name);
     } catch (IOException e) {
       throw LocalErrors.io(e);
     }
@@ -168,10 +174,11 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
    * it is a child of it, else by the walk from the root (and the parent is let go). Returns null
    * when it is gone or is no longer a directory.
    */
-  private OpenDirectory open(String path) {
-    if (parent != null && isChild(path, parentPrefix)) {
+  private @Nullable OpenDirectory open(String path) {
+    OpenDirectory from = parent;
+    if (from != null && isChild(path, parentPrefix)) {
       try {
-        return parent.open(parent.path().getFileSystem().getPath(path.substring(parentPrefix.length())));
+        return from.open(from.path().getFileSystem().getPath(path.substring(parentPrefix.length())));
       } catch (IOException e) {
         throw LocalErrors.io(e);
       }
@@ -206,7 +213,7 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   private void closeParent() {
     LocalPaths.closeQuietly(parent);
     parent = null;
-    parentPrefix = null;
+    parentPrefix = "";
   }
 
   private void closeCurrent() {

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps {@link StoredMetadata} in {@code user.stowage.*} extended attributes: one attribute per
@@ -146,7 +147,7 @@ final class LocalMetadata {
     return StandardCharsets.UTF_8.decode(buffer).toString();
   }
 
-  private static void put(UserDefinedFileAttributeView view, String name, String value)
+  private static void put(UserDefinedFileAttributeView view, String name, @Nullable String value)
       throws IOException {
     if (value != null) {
       view.write(name, StandardCharsets.UTF_8.encode(value));

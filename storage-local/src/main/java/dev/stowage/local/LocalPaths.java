@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Confines paths to the root and walks them without following links.
@@ -192,7 +193,7 @@ final class LocalPaths {
    * applied the link policy with {@link #locate}; this walk only makes sure that a link swapped
    * in since then is not followed.
    */
-  OpenDirectory openDirectory(String relative) {
+  @Nullable OpenDirectory openDirectory(String relative) {
     resolve(relative);
     OpenDirectory current = null;
     try {
@@ -217,7 +218,7 @@ final class LocalPaths {
     }
   }
 
-  static void closeQuietly(java.io.Closeable closeable) {
+  static void closeQuietly(java.io.@Nullable Closeable closeable) {
     if (closeable != null) {
       try {
         closeable.close();
@@ -228,7 +229,7 @@ final class LocalPaths {
   }
 
   /** Returns the attributes of {@code file} without following links, or null when it is gone. */
-  BasicFileAttributes attributesOrNull(Path file) {
+  @Nullable BasicFileAttributes attributesOrNull(Path file) {
     try {
       return Files.readAttributes(file, attributeType, NO_FOLLOW);
     } catch (NoSuchFileException | NotDirectoryException e) {

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps visibility to POSIX permission bits and back. On a filesystem without POSIX permissions
@@ -108,7 +109,7 @@ final class LocalPermissions {
    * Returns the visibility the permissions express: the configured private or public mode
    * exactly, else PUBLIC when the group or others may read. Null without POSIX permissions.
    */
-  Visibility visibilityOf(BasicFileAttributes attributes, boolean directory) {
+  @Nullable Visibility visibilityOf(BasicFileAttributes attributes, boolean directory) {
     int mode = modeOf(attributes);
     if (mode < 0) {
       return null;

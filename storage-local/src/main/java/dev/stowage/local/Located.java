@@ -2,6 +2,8 @@ package dev.stowage.local;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of walking a path from the root without following links: the first component that
@@ -12,11 +14,17 @@ import java.nio.file.attribute.BasicFileAttributes;
  * @param atAncestor whether the walk stopped above the last component (e.g. a parent is a file)
  * @param attributes the last component's attributes when it exists, else null
  */
-record Located(Path file, EntryType type, boolean atAncestor, BasicFileAttributes attributes) {
+record Located(Path file, EntryType type, boolean atAncestor,
+    @Nullable BasicFileAttributes attributes) {
 
   /** Returns whether the path names an existing regular file. */
   boolean isFile() {
     return type == EntryType.FILE && !atAncestor;
+  }
+
+  /** Returns the attributes of the file that {@link #isFile} found; a found file has them. */
+  BasicFileAttributes fileAttributes() {
+    return Objects.requireNonNull(attributes, "attributes");
   }
 
   /** Returns whether the path names an existing directory. */

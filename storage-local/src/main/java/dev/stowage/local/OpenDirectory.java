@@ -18,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Iterator;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open directory whose entries are examined, opened and deleted relative to it. Where the
@@ -29,7 +30,7 @@ import java.util.Set;
 final class OpenDirectory implements Closeable {
 
   private final DirectoryStream<Path> stream;
-  private final SecureDirectoryStream<Path> secure;
+  private final @Nullable SecureDirectoryStream<Path> secure;
   private final Path path;
   private final boolean posix;
   private final Class<? extends BasicFileAttributeView> viewType;
@@ -57,7 +58,7 @@ final class OpenDirectory implements Closeable {
   }
 
   /** Returns the attributes of the entry {@code name} without following links, or null if gone. */
-  BasicFileAttributes attributes(Path name) throws IOException {
+  @Nullable BasicFileAttributes attributes(Path name) throws IOException {
     try {
       if (secure != null) {
         return secure.getFileAttributeView(name, viewType, LinkOption.NOFOLLOW_LINKS).readAttributes();
@@ -74,7 +75,7 @@ final class OpenDirectory implements Closeable {
    * Opens the subdirectory {@code name} without following a link; returns null when it is gone
    * or is not a directory (a link included).
    */
-  OpenDirectory open(Path name) throws IOException {
+  @Nullable OpenDirectory open(Path name) throws IOException {
     Path child = path.resolve(name);
     try {
       if (secure != null) {

@@ -2,6 +2,7 @@ package dev.stowage.local;
 
 import dev.stowage.WriteOptions;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content metadata kept with a file: what {@link WriteOptions} can set besides visibility.
@@ -12,8 +13,9 @@ import java.util.Map;
  * @param contentEncoding the content encoding, or null
  * @param userMetadata user metadata (never null)
  */
-record StoredMetadata(String contentType, String cacheControl, String contentDisposition,
-    String contentEncoding, Map<String, String> userMetadata) {
+record StoredMetadata(@Nullable String contentType, @Nullable String cacheControl,
+    @Nullable String contentDisposition, @Nullable String contentEncoding,
+    Map<String, String> userMetadata) {
 
   static final StoredMetadata NONE = new StoredMetadata(null, null, null, null, Map.of());
 

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deletes a directory tree through {@link OpenDirectory} handles: every subdirectory is opened
@@ -44,7 +45,7 @@ final class TreeDeleter {
     } catch (IOException e) {
       throw LocalErrors.io(e);
     } catch (DirectoryIteratorException e) {
-      throw LocalErrors.io(e.getCause());
+      throw LocalErrors.io(e);
     }
   }
 
@@ -68,7 +69,7 @@ final class TreeDeleter {
    * Returns the path (relative to the root, below {@code relative}) of the first link in the
    * tree, or null when there is none; used by {@link SymlinkPolicy#REFUSE} before deleting.
    */
-  String findLink(OpenDirectory directory, String relative) {
+  @Nullable String findLink(OpenDirectory directory, String relative) {
     try {
       Iterator<Path> entries = directory.iterator();
       while (entries.hasNext()) {
@@ -94,7 +95,7 @@ final class TreeDeleter {
     } catch (IOException e) {
       throw LocalErrors.io(e);
     } catch (DirectoryIteratorException e) {
-      throw LocalErrors.io(e.getCause());
+      throw LocalErrors.io(e);
     }
   }
 

@@ -4,4 +4,7 @@
  * {@link dev.stowage.local.LocalProvider}. Paths are confined to a root, links are never
  * followed ({@link dev.stowage.local.SymlinkPolicy}), writes are atomic.
  */
+@NullMarked
 package dev.stowage.local;
+
+import org.jspecify.annotations.NullMarked;

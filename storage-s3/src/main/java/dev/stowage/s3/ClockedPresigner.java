@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.signer.AwsS3V4Signer;
 import software.amazon.awssdk.auth.signer.AwsSignerExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -23,7 +24,7 @@ final class ClockedPresigner implements Signer, Presigner {
 
   private final Clock clock;
   private final AwsS3V4Signer delegate = AwsS3V4Signer.create();
-  private volatile Instant expiresAt;
+  private volatile @Nullable Instant expiresAt;
 
   ClockedPresigner(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -52,7 +53,7 @@ final class ClockedPresigner implements Signer, Presigner {
    * Returns when the last signature made by this presigner expires, on its clock (the SDK's own
    * answer reads the system clock), or null before the first.
    */
-  Instant expiresAt() {
+  @Nullable Instant expiresAt() {
     return expiresAt;
   }
 }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
@@ -67,7 +68,8 @@ public final class S3Adapter implements FilesystemAdapter {
   private final S3Urls urls;
   private final Capabilities capabilities;
 
-  private S3Adapter(S3Config config, java.util.function.Supplier<java.time.Clock> signingClock) {
+  private S3Adapter(S3Config config,
+      java.util.function.@Nullable Supplier<java.time.Clock> signingClock) {
     this.config = config;
     AwsCredentialsProvider credentials = S3Clients.credentials(config);
     this.client = S3Clients.client(config, credentials);

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -25,7 +26,7 @@ final class S3Attributes {
   private S3Attributes() {}
 
   /** Returns the attributes of a HeadObject response. */
-  static FileAttributes of(String path, HeadObjectResponse h, Visibility visibility) {
+  static FileAttributes of(String path, HeadObjectResponse h, @Nullable Visibility visibility) {
     String etag = unquote(h.eTag());
     boolean encrypted = h.serverSideEncryption() == ServerSideEncryption.AWS_KMS
         || h.serverSideEncryption() == ServerSideEncryption.AWS_KMS_DSSE
@@ -38,7 +39,7 @@ final class S3Attributes {
   }
 
   /** Returns the attributes a listing reports for one object (no content type or metadata). */
-  static FileAttributes of(String path, S3Object o, Visibility visibility) {
+  static FileAttributes of(String path, S3Object o, @Nullable Visibility visibility) {
     String etag = unquote(o.eTag());
     return FileAttributes.builder(path, o.size() == null ? 0 : o.size())
         .lastModified(o.lastModified()).visibility(visibility).etag(etag).checksums(md5Of(etag))
@@ -49,8 +50,8 @@ final class S3Attributes {
    * Returns the attributes of a file just written from what was sent and what came back, without
    * another request; the modification time is the response's {@code Date} (S3 keeps seconds).
    */
-  static FileAttributes written(String path, long size, WriteOptions o, String eTag,
-      String versionId, SdkResponse response, Visibility visibility) {
+  static FileAttributes written(String path, long size, WriteOptions o, @Nullable String eTag,
+      String versionId, SdkResponse response, @Nullable Visibility visibility) {
     String etag = unquote(eTag);
     return FileAttributes.builder(path, size).lastModified(responseDate(response))
         .contentType(o.contentType()).visibility(visibility).etag(etag).checksums(md5Of(etag))
@@ -59,7 +60,7 @@ final class S3Attributes {
   }
 
   /** Returns the ETag without quotes, or null. */
-  static String unquote(String etag) {
+  static @Nullable String unquote(@Nullable String etag) {
     if (etag == null) {
       return null;
     }
@@ -74,12 +75,12 @@ final class S3Attributes {
    * Returns whether {@code etag} is the MD5 of the content: 32 hex digits, which single-part
    * uploads without SSE-KMS/SSE-C get; multipart ETags end in {@code -N}.
    */
-  static boolean isMd5(String etag) {
+  static boolean isMd5(@Nullable String etag) {
     return etag != null && MD5_HEX.matcher(etag).matches();
   }
 
-  private static Map<ChecksumAlgorithm, String> md5Of(String etag) {
-    return isMd5(etag) ? Map.of(ChecksumAlgorithm.MD5, etag.toLowerCase(Locale.ROOT)) : Map.of();
+  private static Map<ChecksumAlgorithm, String> md5Of(@Nullable String etag) {
+    return etag != null && isMd5(etag) ? Map.of(ChecksumAlgorithm.MD5, etag.toLowerCase(Locale.ROOT)) : Map.of();
   }
 
   private static Instant responseDate(SdkResponse response) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -57,9 +58,9 @@ public final class S3ClientFactory {
 
   /** Configures the clients {@link S3ClientFactory} builds. */
   public static final class Builder {
-    private URI endpoint;
+    private @Nullable URI endpoint;
     private String region = "us-east-1";
-    private AwsCredentialsProvider credentials;
+    private @Nullable AwsCredentialsProvider credentials;
     private boolean pathStyle;
     private boolean signPayload;
     private boolean contentMd5Only;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
@@ -59,17 +60,17 @@ public final class S3Config {
   private final String bucket;
   private final String prefix;
   private final S3Profile profile;
-  private final URI endpoint;
+  private final @Nullable URI endpoint;
   private final String region;
-  private final String accessKeyId;
-  private final String secretAccessKey;
-  private final AwsCredentialsProvider credentialsProvider;
+  private final @Nullable String accessKeyId;
+  private final @Nullable String secretAccessKey;
+  private final @Nullable AwsCredentialsProvider credentialsProvider;
   private final boolean pathStyle;
   private final VisibilityMode visibilityMode;
   private final Visibility bucketVisibility;
   private final boolean createOnly;
   private final boolean signPayload;
-  private final URI publicUrlBase;
+  private final @Nullable URI publicUrlBase;
   private final long partSize;
   private final long multipartThreshold;
   private final int concurrency;
@@ -322,11 +323,11 @@ public final class S3Config {
     return interceptors;
   }
 
-  String secretAccessKey() {
+  @Nullable String secretAccessKey() {
     return secretAccessKey;
   }
 
-  AwsCredentialsProvider credentialsProvider() {
+  @Nullable AwsCredentialsProvider credentialsProvider() {
     return credentialsProvider;
   }
 
@@ -345,18 +346,18 @@ public final class S3Config {
     private final String bucket;
     private final Set<String> set = new HashSet<>();
     private String prefix = "";
-    private S3Profile profile;
-    private URI endpoint;
-    private String region;
-    private String accessKeyId;
-    private String secretAccessKey;
-    private AwsCredentialsProvider credentialsProvider;
-    private Boolean pathStyle;
-    private VisibilityMode visibilityMode;
+    private @Nullable S3Profile profile;
+    private @Nullable URI endpoint;
+    private @Nullable String region;
+    private @Nullable String accessKeyId;
+    private @Nullable String secretAccessKey;
+    private @Nullable AwsCredentialsProvider credentialsProvider;
+    private @Nullable Boolean pathStyle;
+    private @Nullable VisibilityMode visibilityMode;
     private Visibility bucketVisibility = Visibility.PRIVATE;
-    private Boolean createOnly;
+    private @Nullable Boolean createOnly;
     private boolean signPayload;
-    private URI publicUrlBase;
+    private @Nullable URI publicUrlBase;
     private long partSize = 16 * MIB;
     private long multipartThreshold;
     private int concurrency = 4;

@@ -4,6 +4,7 @@ import dev.stowage.StorageException;
 import dev.stowage.Visibility;
 import dev.stowage.VisibilityMode;
 import dev.stowage.spi.BackendException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -47,7 +48,7 @@ final class S3Context {
    * profiles send one, and only when a visibility was asked for. On bucket-level profiles a
    * visibility other than the bucket's fails with UNSUPPORTED before any request.
    */
-  ObjectCannedACL acl(Visibility requested) {
+  @Nullable ObjectCannedACL acl(@Nullable Visibility requested) {
     if (requested == null) {
       return null;
     }
@@ -67,7 +68,7 @@ final class S3Context {
   }
 
   /** Returns the visibility to report for a file written with {@code requested} (null: not asked). */
-  Visibility writtenVisibility(Visibility requested) {
+  @Nullable Visibility writtenVisibility(@Nullable Visibility requested) {
     if (config.visibilityMode() == VisibilityMode.PER_OBJECT) {
       return requested == null ? Visibility.PRIVATE : requested;
     }
@@ -75,7 +76,7 @@ final class S3Context {
   }
 
   /** Returns the bucket's visibility when visibility is bucket-level, else null. */
-  Visibility bucketLevelVisibility() {
+  @Nullable Visibility bucketLevelVisibility() {
     return config.visibilityMode() == VisibilityMode.BUCKET_LEVEL ? config.bucketVisibility() : null;
   }
 

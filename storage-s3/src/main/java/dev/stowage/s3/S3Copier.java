@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
@@ -97,7 +98,7 @@ final class S3Copier {
   }
 
   private FileAttributes multipartCopy(String source, String destination, long size,
-      WriteOptions merged, ObjectCannedACL acl, boolean createOnly) {
+      WriteOptions merged, @Nullable ObjectCannedACL acl, boolean createOnly) {
     long partSize = Math.max(s3.config().copyPartSize(), (size + S3Writer.MAX_PARTS - 1) / S3Writer.MAX_PARTS);
     if (partSize > S3Config.MAX_SINGLE_SIZE) {
       throw BackendException.of(StorageException.Kind.INVALID_INPUT,
@@ -145,7 +146,7 @@ final class S3Copier {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       if (cause instanceof RuntimeException) {
         throw s3.fail((RuntimeException) cause, createOnly);
       }

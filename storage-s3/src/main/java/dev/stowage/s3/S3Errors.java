@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -119,7 +120,8 @@ final class S3Errors {
    * @param createOnly whether a failed precondition means "already exists"
    * @param message the S3 message, used only to recognise B2's cap-exceeded errors; may be null
    */
-  static Kind kind(int status, String code, boolean createOnly, String message) {
+  static Kind kind(int status, @Nullable String code, boolean createOnly,
+      @Nullable String message) {
     if (message != null && message.toLowerCase(Locale.ROOT).contains("cap exceeded")) {
       return Kind.QUOTA_EXCEEDED;
     }
@@ -150,7 +152,7 @@ final class S3Errors {
     }
   }
 
-  private static String code(SdkServiceException e) {
+  private static @Nullable String code(SdkServiceException e) {
     if (e instanceof AwsServiceException) {
       AwsServiceException a = (AwsServiceException) e;
       if (a.awsErrorDetails() != null) {
@@ -161,14 +163,14 @@ final class S3Errors {
     return null;
   }
 
-  private static String message(SdkServiceException e) {
+  private static @Nullable String message(SdkServiceException e) {
     if (e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null) {
       return ((AwsServiceException) e).awsErrorDetails().errorMessage();
     }
     return null;
   }
 
-  private static Duration retryAfter(SdkServiceException e) {
+  private static @Nullable Duration retryAfter(SdkServiceException e) {
     if (!(e instanceof AwsServiceException)) {
       return null;
     }
@@ -180,7 +182,7 @@ final class S3Errors {
         .map(S3Errors::seconds).orElse(null);
   }
 
-  private static Duration seconds(String value) {
+  private static @Nullable Duration seconds(String value) {
     try {
       long s = Long.parseLong(value.trim());
       return s < 0 ? null : Duration.ofSeconds(s);

@@ -6,6 +6,7 @@ import dev.stowage.ChecksumAlgorithm;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -38,7 +39,8 @@ final class S3Integrity {
    * @param range the range asked for, or null for the whole object
    * @param profile the service, which decides whether an SSE-S3 object's ETag is trusted
    */
-  static Checksum expected(GetObjectResponse response, ByteRange range, S3Profile profile) {
+  static @Nullable Checksum expected(GetObjectResponse response, @Nullable ByteRange range,
+      S3Profile profile) {
     if (range != null && !wholeObject(response.contentRange())) {
       return null;
     }
@@ -52,7 +54,7 @@ final class S3Integrity {
       return null;
     }
     String etag = S3Attributes.unquote(response.eTag());
-    if (!S3Attributes.isMd5(etag)) {
+    if (etag == null || !S3Attributes.isMd5(etag)) {
       return null;
     }
     return new Checksum(ChecksumAlgorithm.MD5, etag.toLowerCase(Locale.ROOT));

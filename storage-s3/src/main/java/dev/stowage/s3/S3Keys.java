@@ -1,5 +1,7 @@
 package dev.stowage.s3;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Maps normalised filesystem paths to object keys under the configured root prefix, and back.
  * Directory keys end with {@code /}; the root directory's key is the prefix itself.
@@ -29,7 +31,7 @@ final class S3Keys {
   }
 
   /** Returns the path of {@code key}, without a trailing slash, or null when the key lies outside the root. */
-  String path(String key) {
+  @Nullable String path(String key) {
     if (!key.startsWith(rootPrefix)) {
       return null;
     }

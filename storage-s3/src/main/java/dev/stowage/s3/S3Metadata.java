@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * User metadata on the wire. Headers carry US-ASCII only (a raw UTF-8 value breaks the SigV4
@@ -41,7 +42,7 @@ final class S3Metadata {
     return out;
   }
 
-  static String decodeValue(String value) {
+  static @Nullable String decodeValue(@Nullable String value) {
     if (value == null) {
       return null;
     }

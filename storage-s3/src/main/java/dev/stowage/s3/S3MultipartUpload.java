@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -34,11 +35,11 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
   private final String key;
   private final String uploadId;
   private final WriteOptions options;
-  private final Visibility visibility;
+  private final @Nullable Visibility visibility;
   private final AtomicLong size = new AtomicLong();
 
   private S3MultipartUpload(S3Context s3, String path, String uploadId, WriteOptions options,
-      Visibility visibility) {
+      @Nullable Visibility visibility) {
     this.s3 = s3;
     this.path = path;
     this.key = s3.keys().file(path);
@@ -49,7 +50,7 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
 
   /** Starts a multipart upload of {@code path} with the content headers of {@code request}. */
   static S3MultipartUpload start(S3Context s3, String path, CreateMultipartUploadRequest request,
-      WriteOptions options, Visibility visibility) {
+      WriteOptions options, @Nullable Visibility visibility) {
     try {
       String id = s3.client().createMultipartUpload(request).uploadId();
       return new S3MultipartUpload(s3, path, id, options, visibility);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one S3-compatible provider supports, so that the adapter declares truthful capabilities
@@ -51,10 +52,10 @@ public enum S3Profile {
   private final boolean pathStyle;
   private final boolean createOnly;
   private final boolean replacesChecksumHeaders;
-  private final String defaultRegion;
+  private final @Nullable String defaultRegion;
 
   S3Profile(VisibilityMode visibilityMode, boolean pathStyle, boolean createOnly,
-      boolean replacesChecksumHeaders, String defaultRegion) {
+      boolean replacesChecksumHeaders, @Nullable String defaultRegion) {
     this.visibilityMode = visibilityMode;
     this.pathStyle = pathStyle;
     this.createOnly = createOnly;
@@ -132,7 +133,7 @@ public enum S3Profile {
    * @throws IllegalArgumentException when the region cannot be derived (B2 with an endpoint whose
    *     host is not {@code s3.<region>.backblazeb2.com})
    */
-  public String regionFor(URI endpoint) {
+  public String regionFor(@Nullable URI endpoint) {
     if (defaultRegion != null) {
       return defaultRegion;
     }
@@ -151,7 +152,7 @@ public enum S3Profile {
    * @throws IllegalArgumentException for B2's master application key, whose id is the 12-hex-digit
    *     account id (application key ids are 25 characters); B2's S3 API refuses it
    */
-  public void checkAccessKeyId(String accessKeyId) {
+  public void checkAccessKeyId(@Nullable String accessKeyId) {
     if (this == B2 && accessKeyId != null && B2_MASTER_KEY_ID.matcher(accessKeyId).matches()) {
       throw new IllegalArgumentException("the B2 master application key cannot be used with B2's"
           + " S3-compatible API; create an application key (restricted to the bucket if you like)"

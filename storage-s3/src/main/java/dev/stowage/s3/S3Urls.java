@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -34,16 +35,16 @@ final class S3Urls {
    * Gives the clock to sign the next URL by, or null for the SDK's own presigning (the system
    * clock); the supplier itself is null in production.
    */
-  private final Supplier<Clock> signingClock;
+  private final @Nullable Supplier<Clock> signingClock;
 
-  S3Urls(S3Context s3, S3Presigner presigner, Supplier<Clock> signingClock) {
+  S3Urls(S3Context s3, S3Presigner presigner, @Nullable Supplier<Clock> signingClock) {
     this.s3 = s3;
     this.presigner = presigner;
     this.signingClock = signingClock;
   }
 
   /** Returns a presigner for the signing clock in force now, or null for the SDK's default. */
-  private ClockedPresigner clocked() {
+  private @Nullable ClockedPresigner clocked() {
     Clock clock = signingClock == null ? null : signingClock.get();
     return clock == null ? null : new ClockedPresigner(clock);
   }

@@ -11,6 +11,8 @@ import dev.stowage.spi.WriteSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -56,7 +58,8 @@ final class S3Writer {
     } catch (IOException e) {
       throw S3Errors.io(e);
     } catch (UncheckedIOException e) {
-      throw S3Errors.io(e.getCause());
+      // An UncheckedIOException cannot be made without its cause.
+      throw S3Errors.io(Objects.requireNonNull(e.getCause()));
     }
   }
 
@@ -73,7 +76,7 @@ final class S3Writer {
   }
 
   private FileAttributes put(String path, RequestBody body, long length, WriteOptions o,
-      ObjectCannedACL acl, Visibility reported) {
+      @Nullable ObjectCannedACL acl, @Nullable Visibility reported) {
     PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(s3.bucket())
         .key(s3.keys().file(path)).contentLength(length).contentType(o.contentType())
         .cacheControl(o.cacheControl()).contentDisposition(o.contentDisposition())
@@ -100,8 +103,8 @@ final class S3Writer {
     FileAttributes run(PartUploader uploader, S3MultipartUpload session) throws IOException;
   }
 
-  private FileAttributes multipart(String path, long length, WriteOptions o, ObjectCannedACL acl,
-      Visibility reported, Upload upload) throws IOException {
+  private FileAttributes multipart(String path, long length, WriteOptions o,
+      @Nullable ObjectCannedACL acl, @Nullable Visibility reported, Upload upload) throws IOException {
     long partSize = partSize(path, length);
     PartUploader uploader = PartUploader.builder().partSize(partSize)
         .concurrency(s3.config().concurrencyFor(partSize)).build();
@@ -124,7 +127,8 @@ final class S3Writer {
   }
 
   /** Returns a CreateMultipartUpload request carrying the content headers of {@code o}. */
-  CreateMultipartUploadRequest createRequest(String key, WriteOptions o, ObjectCannedACL acl) {
+  CreateMultipartUploadRequest createRequest(String key, WriteOptions o,
+      @Nullable ObjectCannedACL acl) {
     CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder()
         .bucket(s3.bucket()).key(key).contentType(o.contentType()).cacheControl(o.cacheControl())
         .contentDisposition(o.contentDisposition()).contentEncoding(o.contentEncoding()).acl(acl);

@@ -7,4 +7,7 @@
  * and {@link dev.stowage.s3.S3Provider} (opens {@code s3://} URIs for
  * {@link dev.stowage.Filesystems}). Everything else is package-private.
  */
+@NullMarked
 package dev.stowage.s3;
+
+import org.jspecify.annotations.NullMarked;

@@ -148,7 +148,7 @@ public final class B2Client implements AutoCloseable {
    * Calls {@code b2_list_buckets} for every bucket type, optionally filtered by id or name (an
    * unmatched filter yields an empty list). A bucket-restricted key must filter on its bucket.
    */
-  public List<B2Bucket> listBuckets(String bucketId, String bucketName) {
+  public List<B2Bucket> listBuckets(@Nullable String bucketId, @Nullable String bucketName) {
     Map<String, Object> body = account();
     body.put("bucketId", bucketId);
     body.put("bucketName", bucketName);
@@ -229,7 +229,7 @@ public final class B2Client implements AutoCloseable {
    * {@code partNumber}; {@code sha1} null sends {@code hex_digits_at_end}. After any failure,
    * {@code url} must not be used again.
    */
-  public B2Part uploadPart(B2UploadUrl url, int partNumber, long length, String sha1, InputStream body) {
+  public B2Part uploadPart(B2UploadUrl url, int partNumber, long length, @Nullable String sha1, InputStream body) {
     return Uploads.uploadPart(transport, url, partNumber, length, sha1, body);
   }
 
@@ -255,7 +255,7 @@ public final class B2Client implements AutoCloseable {
 
   /** Calls {@code b2_list_unfinished_large_files} (oldest first; at most 100 per page). */
   public B2FileVersionsPage listUnfinishedLargeFiles(String bucketId, String namePrefix,
-      String startFileId, int maxFileCount) {
+      @Nullable String startFileId, int maxFileCount) {
     Map<String, Object> body = fields("bucketId", bucketId);
     body.put("namePrefix", namePrefix);
     body.put("startFileId", startFileId);
@@ -323,12 +323,12 @@ public final class B2Client implements AutoCloseable {
    * decompression). 404 {@code not_found} for a missing or hidden name, 416 for a range that
    * starts past the end.
    */
-  public B2Download downloadFileByName(String bucketName, String fileName, String range) {
+  public B2Download downloadFileByName(String bucketName, String fileName, @Nullable String range) {
     return Downloads.get(transport, "b2_download_file_by_name", byNamePath(bucketName, fileName), range);
   }
 
   /** Downloads the version {@code fileId}, or {@code range} of it, like {@link #downloadFileByName}. */
-  public B2Download downloadFileById(String fileId, String range) {
+  public B2Download downloadFileById(String fileId, @Nullable String range) {
     return Downloads.get(transport, "b2_download_file_by_id", byIdPath(fileId), range);
   }
 
@@ -500,7 +500,7 @@ public final class B2Client implements AutoCloseable {
      * Sends {@code X-Bz-Test-Mode: value} on every call ({@code fail_some_uploads},
      * {@code expire_some_account_authorization_tokens}, {@code force_cap_exceeded}); null for none.
      */
-    public Builder testMode(String value) {
+    public Builder testMode(@Nullable String value) {
       this.testMode = value;
       return this;
     }

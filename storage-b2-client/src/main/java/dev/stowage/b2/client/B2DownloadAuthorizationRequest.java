@@ -1,6 +1,7 @@
 package dev.stowage.b2.client;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {@code b2_get_download_authorization}.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param b2ContentDisposition a {@code Content-Disposition} the download must ask for, or null
  */
 public record B2DownloadAuthorizationRequest(String bucketId, String fileNamePrefix,
-    long validDurationInSeconds, String b2ContentDisposition) {
+    long validDurationInSeconds, @Nullable String b2ContentDisposition) {
 
   /** The longest lifetime B2 allows: one week. */
   public static final long MAX_DURATION_SECONDS = 604_800;

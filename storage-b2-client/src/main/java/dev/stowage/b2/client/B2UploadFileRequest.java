@@ -2,6 +2,7 @@ package dev.stowage.b2.client;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The headers of one {@code b2_upload_file}; the bytes are passed separately.
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param fileInfo file info (at most 10; {@code b2-*} content headers included), not encoded
  */
 public record B2UploadFileRequest(String fileName, String contentType, long contentLength,
-    String contentSha1, Map<String, String> fileInfo) {
+    @Nullable String contentSha1, Map<String, String> fileInfo) {
 
   public B2UploadFileRequest {
     Objects.requireNonNull(fileName, "fileName");

@@ -7,6 +7,7 @@ import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /** Runs download and HEAD requests and reads B2's file headers. */
 final class Downloads {
@@ -22,7 +23,7 @@ final class Downloads {
 
   private Downloads() {}
 
-  static B2Download get(Transport t, String call, String relative, String range) {
+  static B2Download get(Transport t, String call, String relative, @Nullable String range) {
     Request.Builder b = request(t, call, relative).get();
     if (range != null) {
       b.header("Range", range);

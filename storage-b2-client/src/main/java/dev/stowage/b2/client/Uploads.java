@@ -3,6 +3,7 @@ package dev.stowage.b2.client;
 import java.io.InputStream;
 import java.util.Map;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the upload requests ({@code b2_upload_file}, {@code b2_upload_part}) and runs them. */
 final class Uploads {
@@ -25,7 +26,7 @@ final class Uploads {
     return t.readJson(b.build(), "b2_upload_file", B2FileVersion.class);
   }
 
-  static B2Part uploadPart(Transport t, B2UploadUrl url, int partNumber, long length, String sha1,
+  static B2Part uploadPart(Transport t, B2UploadUrl url, int partNumber, long length, @Nullable String sha1,
       InputStream body) {
     if (partNumber < 1 || partNumber > 10_000) {
       throw new IllegalArgumentException("partNumber must be 1..10000: " + partNumber);
