@@ -78,7 +78,7 @@ public record WriteOptions(@Nullable Visibility visibility, @Nullable String con
   }
 
   /** Returns these options with another visibility. */
-  public WriteOptions withVisibility(Visibility newVisibility) {
+  public WriteOptions withVisibility(@Nullable Visibility newVisibility) {
     return new WriteOptions(newVisibility, contentType, cacheControl, contentDisposition,
         contentEncoding, userMetadata, createOnly, listener, cancellation);
   }

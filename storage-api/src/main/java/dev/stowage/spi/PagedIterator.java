@@ -36,7 +36,7 @@ public final class PagedIterator<T> implements Iterator<T> {
    * @param items the items, in order
    * @param nextToken where the next page starts, or null
    */
-  public record Page<T>(List<T> items, String nextToken) {
+  public record Page<T>(List<T> items, @Nullable String nextToken) {
     public Page {
       items = List.copyOf(items);
     }

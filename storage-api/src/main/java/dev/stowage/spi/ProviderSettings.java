@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the settings a {@link FilesystemProvider} was opened with — a URI's query merged with a
@@ -221,7 +222,7 @@ public final class ProviderSettings {
   }
 
   /** Returns the value of {@code key} as given, or {@code defaultValue} when absent. */
-  public String string(String key, String defaultValue) {
+  public @Nullable String string(String key, @Nullable String defaultValue) {
     return values.getOrDefault(key, defaultValue);
   }
 

@@ -140,8 +140,9 @@ public final class Transfer {
   /**
    * Returns a {@link Retrier.RetryHook} that reports each retry, then runs {@code then} (which
    * may be null): what an adapter passes to {@link Retrier#call(Retrier.Action, Retrier.RetryHook)}.
+   * Null when nobody listens and {@code then} is null.
    */
-  public Retrier.RetryHook retryHook(Retrier.RetryHook then) {
+  public Retrier.@Nullable RetryHook retryHook(Retrier.@Nullable RetryHook then) {
     if (!reports()) {
       return then;
     }

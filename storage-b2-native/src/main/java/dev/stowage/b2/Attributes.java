@@ -98,7 +98,7 @@ final class Attributes {
     return info;
   }
 
-  private static void putIfSet(Map<String, String> info, String key, String value) {
+  private static void putIfSet(Map<String, String> info, String key, @Nullable String value) {
     if (value != null) {
       info.put(key, value);
     }

@@ -194,11 +194,11 @@ public final class B2Adapter implements FilesystemAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     return ctx.retries.operation(() -> open(path, range));
   }
 
-  private InputStream open(String path, ByteRange range) {
+  private InputStream open(String path, @Nullable ByteRange range) {
     if (range instanceof ByteRange.Last && ((ByteRange.Last) range).count() == 0) {
       stat(path); // B2 refuses "bytes=-0"; the file must still exist
       return InputStream.nullInputStream();
@@ -229,7 +229,10 @@ public final class B2Adapter implements FilesystemAdapter {
   }
 
   /** B2 answers 416 for {@code bytes=0-} on an empty file, which Stowage reads as no bytes. */
-  private boolean emptyButSatisfiable(String path, ByteRange range) {
+  private boolean emptyButSatisfiable(String path, @Nullable ByteRange range) {
+    if (range == null) {
+      return false; // a whole-file download sends no Range, so a 416 is not this case
+    }
     ByteRange.Resolved r = range.resolve(stat(path).size());
     return r != null && r.length() == 0;
   }
@@ -267,7 +270,7 @@ public final class B2Adapter implements FilesystemAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     ctx.checkVisibility(visibility);
     writer.write(path + "/" + B2Lister.MARKER, WriteSource.of(new byte[0]), WriteOptions.DEFAULT);
   }

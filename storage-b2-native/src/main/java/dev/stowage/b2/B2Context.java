@@ -56,7 +56,7 @@ final class B2Context {
    * Fails with INVALID_INPUT unless {@code type} is null or a {@code type/subtype} media type
    * (parameters allowed) without control characters.
    */
-  static void checkContentType(String type) {
+  static void checkContentType(@Nullable String type) {
     if (type != null && !CONTENT_TYPE.matcher(type).matches()) {
       throw BackendException.of(StorageException.Kind.INVALID_INPUT,
           "not a media type: '" + type.replaceAll("\\p{Cntrl}", "?") + "'");
@@ -64,7 +64,7 @@ final class B2Context {
   }
 
   /** Fails with UNSUPPORTED when {@code wanted} is set and differs from the bucket's visibility. */
-  void checkVisibility(Visibility wanted) {
+  void checkVisibility(@Nullable Visibility wanted) {
     if (wanted != null) {
       Visibility actual = visibility();
       if (wanted != actual) {

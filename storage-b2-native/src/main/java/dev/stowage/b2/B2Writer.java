@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +83,13 @@ final class B2Writer {
       }
       if (plan instanceof WritePlan.Once) {
         WritePlan.Once once = (WritePlan.Once) plan;
-        if (once.file() != null) {
+        java.nio.file.Path file = once.file();
+        if (file != null) {
           // Streamed once with hex_digits_at_end: B2 checks the SHA-1 sent after the bytes.
-          return simple(path, fileName, type, info, once.length(), null, () -> open(once.file()),
+          return simple(path, fileName, type, info, once.length(), null, () -> open(file),
               source.transfer());
         }
-        byte[] data = once.bytes();
+        byte[] data = Objects.requireNonNull(once.bytes(), "a single request has bytes or a file");
         return simple(path, fileName, type, info, data.length, sha1(data, data.length),
             () -> new ByteArrayInputStream(data), source.transfer());
       }
@@ -105,7 +107,9 @@ final class B2Writer {
         return large(path, fileName, type, info, partSize, ctx.config.concurrency(), parts::upload);
       }
       // A stream: hashed on the way, made verifiable once its SHA-1 is known.
-      DigestingInputStream hashed = new DigestingInputStream(parts.stream(), ChecksumAlgorithm.SHA1);
+      DigestingInputStream hashed = new DigestingInputStream(
+          Objects.requireNonNull(parts.stream(), "a plan of parts has bytes, a file or a stream"),
+          ChecksumAlgorithm.SHA1);
       if (parts.head() != null) {
         hashed.prepend(parts.head().bytes());
       }

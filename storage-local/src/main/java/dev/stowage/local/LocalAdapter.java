@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link FilesystemAdapter} over a directory of the local disk (java.nio).
@@ -168,7 +169,7 @@ public final class LocalAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     SeekableByteChannel channel = openFile(path);
     try {
       long size = channel.size();
@@ -212,7 +213,7 @@ public final class LocalAdapter implements FilesystemAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     AtomicFiles.rejectReserved(path);
     Located at = paths.locate(path);
     if (at.isDirectory()) {

@@ -158,7 +158,7 @@ public final class S3Adapter implements FilesystemAdapter {
   }
 
   @Override
-  public InputStream read(String path, ByteRange range) {
+  public InputStream read(String path, @Nullable ByteRange range) {
     return reader.read(path, range);
   }
 
@@ -178,7 +178,7 @@ public final class S3Adapter implements FilesystemAdapter {
   }
 
   @Override
-  public void createDirectory(String path, Visibility visibility) {
+  public void createDirectory(String path, @Nullable Visibility visibility) {
     writer.marker(path, visibility);
   }
 

@@ -430,7 +430,7 @@ public final class S3Config {
     }
 
     /** Uses these credentials instead of the AWS default chain. */
-    public Builder credentials(String accessKeyIdValue, String secretAccessKeyValue) {
+    public Builder credentials(@Nullable String accessKeyIdValue, @Nullable String secretAccessKeyValue) {
       once("credentials");
       if (accessKeyIdValue == null || accessKeyIdValue.isBlank()
           || secretAccessKeyValue == null || secretAccessKeyValue.isBlank()) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lazy listing over ListObjectsV2 pages (at most 1,000 keys each, fetched as iteration needs
@@ -44,7 +45,7 @@ final class S3Listing {
   }
 
   /** Fetches one page of keys, objects and common prefixes merged in key order. */
-  private PagedIterator.Page<HierarchyListing.Key> fetch(String continuation) {
+  private PagedIterator.Page<HierarchyListing.Key> fetch(@Nullable String continuation) {
     ListObjectsV2Request.Builder b = ListObjectsV2Request.builder().bucket(s3.bucket())
         .prefix(prefix).continuationToken(continuation)
         // Keys may hold characters XML 1.0 cannot carry (ESC, BEL): ask for them URL-encoded

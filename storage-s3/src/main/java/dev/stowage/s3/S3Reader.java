@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
+import org.jspecify.annotations.Nullable;
 
 /** The read side: existence, attributes, visibility, native checksums and object bodies. */
 final class S3Reader {
@@ -110,7 +111,7 @@ final class S3Reader {
    * IOException whose cause is an INTEGRITY {@link BackendException} naming both digests. See
    * {@link S3Integrity} for what is not verified.
    */
-  InputStream read(String path, ByteRange range) {
+  InputStream read(String path, @Nullable ByteRange range) {
     GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(s3.bucket()).key(s3.keys().file(path));
     if (range != null) {
       b.range(range.httpHeader());

@@ -64,7 +64,7 @@ final class S3Writer {
   }
 
   /** Writes an empty directory marker. */
-  void marker(String path, Visibility visibility) {
+  void marker(String path, @Nullable Visibility visibility) {
     ObjectCannedACL acl = s3.acl(visibility);
     try {
       s3.client().putObject(PutObjectRequest.builder().bucket(s3.bucket())
