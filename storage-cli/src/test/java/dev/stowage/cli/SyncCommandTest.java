@@ -291,9 +291,9 @@ class SyncCommandTest {
 
     now[0] = 1_000_000_000L;
     dev.stowage.TransferListener file = p.fileListener();
-    file.bytesTransferred(512, 1024);
     file.bytesTransferred(1024, 1024);
     file.bytesTransferred(1024, 1024); // a repeated report adds nothing
+    file.bytesTransferred(512, 1024); // nor does a smaller one
     p.fileDone();
     p.message("stowage: failed: 'x': reason");
     p.finish();
