@@ -148,7 +148,7 @@ public final class B2Client implements AutoCloseable {
    * Calls {@code b2_list_buckets} for every bucket type, optionally filtered by id or name (an
    * unmatched filter yields an empty list). A bucket-restricted key must filter on its bucket.
    */
-  public List<B2Bucket> listBuckets(String bucketId, String bucketName) {
+  public List<B2Bucket> listBuckets(@Nullable String bucketId, @Nullable String bucketName) {
     Map<String, Object> body = account();
     body.put("bucketId", bucketId);
     body.put("bucketName", bucketName);
@@ -370,7 +370,7 @@ public final class B2Client implements AutoCloseable {
   }
 
   /** Calls {@code b2_list_keys} from {@code startApplicationKeyId} (null: the first), {@code maxKeyCount} (0: 100). */
-  public B2KeysPage listKeys(String startApplicationKeyId, int maxKeyCount) {
+  public B2KeysPage listKeys(@Nullable String startApplicationKeyId, int maxKeyCount) {
     Map<String, Object> body = account();
     body.put("startApplicationKeyId", startApplicationKeyId);
     body.put("maxKeyCount", maxKeyCount > 0 ? maxKeyCount : null);
