@@ -255,7 +255,7 @@ public final class B2Client implements AutoCloseable {
 
   /** Calls {@code b2_list_unfinished_large_files} (oldest first; at most 100 per page). */
   public B2FileVersionsPage listUnfinishedLargeFiles(String bucketId, String namePrefix,
-      String startFileId, int maxFileCount) {
+      @Nullable String startFileId, int maxFileCount) {
     Map<String, Object> body = fields("bucketId", bucketId);
     body.put("namePrefix", namePrefix);
     body.put("startFileId", startFileId);
