@@ -80,7 +80,8 @@ final class ContentMatch {
     return !destination.truncatedTo(ChronoUnit.SECONDS).isBefore(source.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  private static @Nullable ChecksumAlgorithm common(Map<ChecksumAlgorithm, String> a, Map<ChecksumAlgorithm, String> b) {
+  private static @Nullable ChecksumAlgorithm common(Map<ChecksumAlgorithm, String> a,
+      Map<ChecksumAlgorithm, String> b) {
     for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
       if (a.containsKey(algorithm) && b.containsKey(algorithm)) {
         return algorithm;
