@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,22 +35,23 @@ final class B2EmulatorCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--key-id", paramLabel = "ID", description = "Master key id (default: kept in --data, else generated).")
-  String keyId;
+  @Nullable String keyId;
 
   @Option(names = "--application-key", paramLabel = "KEY",
       description = "Master application key (default: kept in --data, else generated and printed once).")
-  String applicationKey;
+  @Nullable String applicationKey;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Keep buckets and files in DIR.")
-  Path data;
+  @Nullable Path data;
 
   @Option(names = "--s3-port", paramLabel = "P",
       description = "Also serve B2's S3-compatible API over the same buckets on port P (0: any free port); "
           + "b2_authorize_account then answers it as s3ApiUrl. Sign with an application key: the master key is refused.")
-  Integer s3Port;
+  @Nullable Integer s3Port;
 
   @Option(names = "--s3-checksum-headers", paramLabel = "MODE", defaultValue = "reject",
       description = "What the S3 face does with x-amz-checksum-* headers: reject (400, as B2 documents; default) or accept.")
+  @SuppressWarnings("NullAway.Init")
   String s3ChecksumHeaders;
 
   @Option(names = "--bucket", paramLabel = "NAME", description = "Create this private bucket at start unless it exists (repeatable).")
@@ -72,7 +75,7 @@ final class B2EmulatorCommand implements Callable<Integer> {
         b.applicationKey(applicationKey);
       }
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
     if (data != null) {
       b.dataDirectory(data);

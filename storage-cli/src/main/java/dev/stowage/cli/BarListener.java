@@ -1,6 +1,7 @@
 package dev.stowage.cli;
 
 import dev.stowage.TransferListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws a transfer's progress on a {@link ProgressBar}: the bar follows the bytes the storage
@@ -16,7 +17,7 @@ final class BarListener implements TransferListener {
   }
 
   /** Returns a listener drawing on {@code bar}, or {@link TransferListener#NONE} without one. */
-  static TransferListener of(ProgressBar bar) {
+  static TransferListener of(@Nullable ProgressBar bar) {
     return bar == null ? TransferListener.NONE : new BarListener(bar);
   }
 

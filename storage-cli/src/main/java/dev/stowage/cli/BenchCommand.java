@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +45,7 @@ final class BenchCommand implements Callable<Integer> {
   List<String> uris = new ArrayList<>();
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Option(names = "--size", paramLabel = "SIZE", description = "Large transfer size, binary units (default: ${DEFAULT-VALUE}).")
@@ -52,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
   int runs = 3;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
-  Path json;
+  @Nullable Path json;
 
   @Option(names = "--listing-files", paramLabel = "N",
       description = "Files in the local deep-listing tree (default: ${DEFAULT-VALUE}).")
@@ -114,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
       b.facade(noJmh ? FacadeOptions.SKIP : new FacadeOptions(true, jmhForks, jmhWarmups, jmhIterations,
           Duration.ofMillis(jmhIterationMillis)));
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     PrintWriter err = context.err();
     return b.progress(line -> {
@@ -128,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
     Set<String> names = new HashSet<>();
     for (String text : uris) {
       Location location = Location.parse(text, context.workingDirectory()).asFilesystemPath();
-      String root = location.root();
+      String root = location.requireRoot();
       URI uri = WholeFilesystemTarget.uri(text, location);
       Map<String, String> settings = Session.settings(root, context, timeouts);
       String name = WholeFilesystemTarget.name(text);

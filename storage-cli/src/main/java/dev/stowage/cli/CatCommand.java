@@ -19,12 +19,15 @@ import picocli.CommandLine.Parameters;
 final class CatCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "LOCATION", arity = "1..*", description = "Files to print.")
+  @SuppressWarnings("NullAway.Init")
   List<String> targets;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

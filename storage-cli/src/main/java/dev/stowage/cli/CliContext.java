@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a command touches outside itself: the standard streams, the environment, the
@@ -52,7 +53,7 @@ record CliContext(InputStream stdin, OutputStream stdout, PrintWriter out, Print
   }
 
   /** Returns the environment variable {@code name}, or null when unset or blank. */
-  String getenv(String name) {
+  @Nullable String getenv(String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? null : value;
   }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a destination file already holds what the source file holds, so that
@@ -51,7 +52,8 @@ final class ContentMatch {
     }
     ChecksumAlgorithm common = common(src.checksums(), dst.checksums());
     if (common != null) {
-      return src.checksums().get(common).equalsIgnoreCase(dst.checksums().get(common));
+      String srcSum = src.checksums().get(common);
+      return srcSum != null && srcSum.equalsIgnoreCase(dst.checksums().get(common));
     }
     if (force) {
       ChecksumAlgorithm a = first(src.checksums(), dst.checksums());
@@ -59,11 +61,13 @@ final class ContentMatch {
     }
     if (source.local() && !dst.checksums().isEmpty()) {
       ChecksumAlgorithm a = first(dst.checksums(), Map.of());
-      return dst.checksums().get(a).equalsIgnoreCase(hash(source, src, a));
+      String dstSum = dst.checksums().get(a);
+      return dstSum != null && dstSum.equalsIgnoreCase(hash(source, src, a));
     }
     if (destination.local() && !src.checksums().isEmpty()) {
       ChecksumAlgorithm a = first(src.checksums(), Map.of());
-      return src.checksums().get(a).equalsIgnoreCase(hash(destination, dst, a));
+      String srcSum = src.checksums().get(a);
+      return srcSum != null && srcSum.equalsIgnoreCase(hash(destination, dst, a));
     }
     return newerOrSame(dst.modified(), src.modified());
   }
@@ -76,7 +80,8 @@ final class ContentMatch {
     return !destination.truncatedTo(ChronoUnit.SECONDS).isBefore(source.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  private static ChecksumAlgorithm common(Map<ChecksumAlgorithm, String> a, Map<ChecksumAlgorithm, String> b) {
+  private static @Nullable ChecksumAlgorithm common(Map<ChecksumAlgorithm, String> a,
+      Map<ChecksumAlgorithm, String> b) {
     for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
       if (a.containsKey(algorithm) && b.containsKey(algorithm)) {
         return algorithm;

@@ -24,27 +24,34 @@ import picocli.CommandLine.Parameters;
 final class CpCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "File to copy.")
+  @SuppressWarnings("NullAway.Init")
   String source;
 
   @Parameters(index = "1", paramLabel = "DEST", description = "Destination file or directory.")
+  @SuppressWarnings("NullAway.Init")
   String destination;
 
   @Option(names = {"-r", "-R", "--recursive"}, description = "Copy a directory and everything below it.")
   boolean recursive;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   ParallelOptions parallel;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   WriteOptionsMixin write;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TransferOptions transfer;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -39,7 +40,7 @@ final class DefaultTargets implements AutoCloseable {
 
   private final List<Runnable> closers = new ArrayList<>();
   private final List<KitTarget> targets = new ArrayList<>();
-  private Path directory;
+  private @Nullable Path directory;
 
   /** Starts the servers and returns the four targets. */
   static DefaultTargets start() throws Exception {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -73,7 +74,7 @@ final class Failures {
     return Stowage.USAGE;
   }
 
-  private static String parseMessage(ParameterException e, CommandLine cmd) {
+  private static @Nullable String parseMessage(ParameterException e, CommandLine cmd) {
     if (e instanceof UnmatchedArgumentException && !cmd.getSubcommands().isEmpty()) {
       List<String> unmatched = ((UnmatchedArgumentException) e).getUnmatched();
       if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
@@ -93,7 +94,7 @@ final class Failures {
    * trace after it only when {@code debug}; returns the exit status. Everything printed goes
    * through {@link Redaction}, so neither user information nor URI queries appear.
    */
-  static int report(Throwable e, PrintWriter err, ParseResult command, boolean debug) {
+  static int report(Throwable e, PrintWriter err, @Nullable ParseResult command, boolean debug) {
     String context = command == null ? null : context(command);
     String line = context == null || !needsContext(e) ? describe(e) : context + ": " + describe(e);
     if (!debug && !expected(e)) {
@@ -113,7 +114,7 @@ final class Failures {
   }
 
   /** The command as the user typed it: its name and positional arguments, e.g. {@code cp a b2://b/a}. */
-  private static String context(ParseResult command) {
+  private static @Nullable String context(ParseResult command) {
     if (command.commandSpec().parent() == null) {
       return null;
     }
@@ -190,7 +191,7 @@ final class Failures {
    * A cause's own words: a storage failure's detail (its operation and path are already said),
    * other failures' messages, with the class name only where the message alone is cryptic.
    */
-  private static String causeMessage(Throwable t) {
+  private static @Nullable String causeMessage(Throwable t) {
     String m = t instanceof StorageException && ((StorageException) t).detail() != null
         ? ((StorageException) t).detail() : t.getMessage();
     if (m == null || m.isBlank()) {
@@ -244,7 +245,7 @@ final class Failures {
     return false;
   }
 
-  private static String lowerFirst(String s) {
+  private static @Nullable String lowerFirst(@Nullable String s) {
     if (s == null || s.isEmpty() || (s.length() > 1 && Character.isUpperCase(s.charAt(1)))) {
       return s;
     }

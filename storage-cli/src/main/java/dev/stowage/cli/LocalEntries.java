@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code ls} shows of a local directory. Local paths on the command line follow symbolic
@@ -38,7 +39,7 @@ final class LocalEntries {
     return name.startsWith(".stowage-") && name.endsWith(".tmp");
   }
 
-  private static StorageAttributes entry(Path dir, Path p) {
+  private static @Nullable StorageAttributes entry(Path dir, Path p) {
     String name = dir.relativize(p).toString();
     BasicFileAttributes a;
     try {

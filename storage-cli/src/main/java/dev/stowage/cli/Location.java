@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a command argument points: a path inside a filesystem opened from {@code root}, a local
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * @param path the path inside the filesystem, or the local file's absolute path
  * @param text the argument as the user wrote it, for messages
  */
-record Location(String root, String path, String text) {
+record Location(@Nullable String root, String path, String text) {
 
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*", Pattern.DOTALL);
   private static final String STDIO = "-";
@@ -34,6 +35,14 @@ record Location(String root, String path, String text) {
   Location {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(text, "text");
+  }
+
+  /** Returns the root of a location that has one ({@link #asFilesystemPath()} always does). */
+  String requireRoot() {
+    if (root == null) {
+      throw new IllegalStateException("'" + text + "' has no filesystem root");
+    }
+    return root;
   }
 
   /** Parses a command argument; fails with a {@link UsageException} that names the fix. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,7 +28,7 @@ final class LocationOptions {
 
   @Option(names = "--endpoint", paramLabel = "URL",
       description = "The endpoint of every b2:/s3: location (the endpoint= setting).")
-  String endpoint;
+  @Nullable String endpoint;
 
   @Option(names = {"-S", "--setting"}, paramLabel = "KEY=VALUE",
       description = {"A provider setting for every b2:/s3: location, as its query would give it",

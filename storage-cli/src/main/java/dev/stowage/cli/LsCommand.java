@@ -38,12 +38,15 @@ final class LsCommand implements Callable<Integer> {
   boolean recursive;
 
   @Parameters(paramLabel = "LOCATION", defaultValue = ".", description = "Directory or file (default: the current directory).")
+  @SuppressWarnings("NullAway.Init")
   String target;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

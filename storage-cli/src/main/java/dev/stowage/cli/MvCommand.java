@@ -19,21 +19,27 @@ import picocli.CommandLine.Parameters;
 final class MvCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "File to move.")
+  @SuppressWarnings("NullAway.Init")
   String source;
 
   @Parameters(index = "1", paramLabel = "DEST", description = "Destination file or directory.")
+  @SuppressWarnings("NullAway.Init")
   String destination;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   WriteOptionsMixin write;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TransferOptions transfer;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

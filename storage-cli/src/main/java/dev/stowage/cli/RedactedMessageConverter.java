@@ -2,6 +2,7 @@ package dev.stowage.cli;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code %msg} of the CLI's logs, with the user information and queries of URIs removed
@@ -14,7 +15,7 @@ public final class RedactedMessageConverter extends MessageConverter {
   public RedactedMessageConverter() {}
 
   @Override
-  public String convert(ILoggingEvent event) {
+  public @Nullable String convert(ILoggingEvent event) {
     return Redaction.redact(super.convert(event));
   }
 }

@@ -2,6 +2,7 @@ package dev.stowage.cli;
 
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stack traces of the CLI's logs, with the user information and queries of URIs removed
@@ -14,7 +15,7 @@ public final class RedactedThrowableConverter extends ThrowableProxyConverter {
   public RedactedThrowableConverter() {}
 
   @Override
-  protected String throwableProxyToString(IThrowableProxy proxy) {
+  protected @Nullable String throwableProxyToString(IThrowableProxy proxy) {
     return Redaction.redact(super.throwableProxyToString(proxy));
   }
 }

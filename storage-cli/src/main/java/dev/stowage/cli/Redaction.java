@@ -2,6 +2,7 @@ package dev.stowage.cli;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes what may hold a secret from text the CLI prints or logs: the user information of any
@@ -27,7 +28,7 @@ final class Redaction {
   private Redaction() {}
 
   /** Returns {@code text} with the user information and queries of URIs removed; null stays null. */
-  static String redact(String text) {
+  static @Nullable String redact(@Nullable String text) {
     if (text == null) {
       return null;
     }

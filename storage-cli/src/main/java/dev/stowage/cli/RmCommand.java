@@ -24,12 +24,15 @@ final class RmCommand implements Callable<Integer> {
   boolean force;
 
   @Parameters(paramLabel = "LOCATION", arity = "1..*", description = "Files or directories to delete.")
+  @SuppressWarnings("NullAway.Init")
   List<String> targets;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,13 +29,13 @@ final class S3EmulatorCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--access-key", paramLabel = "A", description = "Access key id clients use (default: generated).")
-  String accessKey;
+  @Nullable String accessKey;
 
   @Option(names = "--secret-key", paramLabel = "S", description = "Secret key clients use (default: generated and printed).")
-  String secretKey;
+  @Nullable String secretKey;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Keep objects in DIR (buckets are its subdirectories).")
-  Path data;
+  @Nullable Path data;
 
   @Option(names = "--bucket", paramLabel = "NAME", description = "Create this bucket at start (repeatable).")
   List<String> buckets = new ArrayList<>();

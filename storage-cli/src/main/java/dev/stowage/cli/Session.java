@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The filesystems one command opens, each opened once per root URI and closed together at the
@@ -62,27 +63,28 @@ final class Session implements AutoCloseable {
   /** Returns whether {@code a} and {@code b} live in the same filesystem (so copies can stay server-side). */
   boolean sameFilesystem(Location a, Location b) {
     return !a.isStdio() && !b.isStdio()
-        && a.asFilesystemPath().root().equals(b.asFilesystemPath().root());
+        && a.asFilesystemPath().requireRoot().equals(b.asFilesystemPath().requireRoot());
   }
 
   private Filesystem openRoot(Location l) {
+    String root = l.requireRoot();
     URI uri;
     try {
       // "memory:" alone is not a URI; the API reads it as "memory:/".
-      uri = new URI(l.root().endsWith(":") ? l.root() + "/" : l.root());
+      uri = new URI(root.endsWith(":") ? root + "/" : root);
     } catch (URISyntaxException e) {
       // Not chained: the cause's message (and so a --debug stack trace) repeats the whole URI.
-      throw new UsageException("'" + safe(l.root()) + "' is not a valid URI: " + e.getReason()
+      throw new UsageException("'" + safe(root) + "' is not a valid URI: " + e.getReason()
           + " (percent-encode special characters in the query)");
     }
-    refuseUserInfoInQuery(uri, l.root());
+    refuseUserInfoInQuery(uri, root);
     checkCredentials(uri.getScheme());
     try {
-      Map<String, String> settings = settings(l.root(), context, timeouts, transfers);
-      settings.putAll(where.settings(uri.getScheme().toLowerCase(Locale.ROOT), l.root()));
+      Map<String, String> settings = settings(root, context, timeouts, transfers);
+      settings.putAll(where.settings(uri.getScheme().toLowerCase(Locale.ROOT), root));
       return Filesystems.open(uri, settings);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("cannot open '" + safe(l.root()) + "': " + e.getMessage(), e);
+      throw new UsageException("cannot open '" + safe(root) + "': " + e.getMessage(), e);
     }
   }
 
@@ -174,7 +176,7 @@ final class Session implements AutoCloseable {
     return s;
   }
 
-  private static void put(Map<String, String> s, String key, String value) {
+  private static void put(Map<String, String> s, String key, @Nullable String value) {
     if (value != null) {
       s.put(key, value);
     }

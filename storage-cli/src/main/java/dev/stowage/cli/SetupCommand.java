@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,23 +53,24 @@ final class SetupCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "b2|s3",
       description = "The API to use: b2 (B2 native; can also create keys) or s3 (any S3-compatible service).")
+  @SuppressWarnings("NullAway.Init")
   String service;
 
   @Option(names = "--bucket", paramLabel = "NAME", description = "Bucket name (or take it from --spec).")
-  String bucket;
+  @Nullable String bucket;
 
   @Option(names = "--type", paramLabel = "private|public", description = "Who may download without authorization.")
-  String type;
+  @Nullable String type;
 
   @Option(names = "--encryption", paramLabel = "sse-b2|none", description = "Default server-side encryption.")
-  String encryption;
+  @Nullable String encryption;
 
   @Option(names = "--object-lock", description = "Enable object lock (only when the bucket is created).")
   boolean objectLock;
 
   @Option(names = "--retention", paramLabel = "MODE:N(d|y)",
       description = "b2 only: default retention of new files (object lock), e.g. governance:30d or compliance:1y.")
-  String retention;
+  @Nullable String retention;
 
   @Option(names = "--lifecycle", paramLabel = "PRESET",
       description = "Lifecycle preset (repeatable): keep-only-last-version, keep-prior-versions:N, "
@@ -76,31 +79,32 @@ final class SetupCommand implements Callable<Integer> {
 
   @Option(names = "--cors", paramLabel = "PRESET",
       description = "CORS preset: share-all-https, or origins:ORIGIN[,ORIGIN…] (e.g. origins:http://localhost:8080).")
-  String cors;
+  @Nullable String cors;
 
   @Option(names = "--cors-apis", paramLabel = "native|s3|both", defaultValue = "both",
       description = "Which API the CORS rule opens to browsers (default: ${DEFAULT-VALUE}).")
+  @SuppressWarnings("NullAway.Init")
   String corsApis;
 
   @Option(names = "--key-name", paramLabel = "NAME", description = "Create an application key restricted to the bucket (b2 only).")
-  String keyName;
+  @Nullable String keyName;
 
   @Option(names = "--key-capabilities", paramLabel = "CAP", split = ",",
       description = "The key's capabilities, e.g. listFiles,readFiles,writeFiles,deleteFiles.")
   List<String> keyCapabilities = new ArrayList<>();
 
   @Option(names = "--key-prefix", paramLabel = "P", description = "Restrict the key to names starting with P.")
-  String keyPrefix;
+  @Nullable String keyPrefix;
 
   @Option(names = "--spec", paramLabel = "FILE", description = "Read the spec from a JSON or YAML file; options add to it.")
-  Path spec;
+  @Nullable Path spec;
 
   @Option(names = "--endpoint", paramLabel = "URL",
       description = "b2: the authorization URL (default: production; the emulator's URL locally). s3: the S3 endpoint.")
-  URI endpoint;
+  @Nullable URI endpoint;
 
   @Option(names = "--region", paramLabel = "R", description = "s3 only: the signing region (default us-east-1).")
-  String region;
+  @Nullable String region;
 
   @Option(names = "--dry-run", description = "Show the plan and change nothing.")
   boolean dryRun;
@@ -110,7 +114,7 @@ final class SetupCommand implements Callable<Integer> {
 
   @Option(names = "--secrets-file", paramLabel = "FILE",
       description = "Where to save a new key's id and secret (mode 0600); required when a key is created.")
-  Path secretsFile;
+  @Nullable Path secretsFile;
 
   private final CliContext context;
 
@@ -189,7 +193,7 @@ final class SetupCommand implements Callable<Integer> {
       out.println("S3 endpoint: " + result.s3Endpoint());
     }
     if (!result.createdKeys().isEmpty()) {
-      if (!Files.exists(secretsFile)) {
+      if (secretsFile != null && !Files.exists(secretsFile)) {
         result.writeSecrets(secretsFile, false);
       }
       for (CreatedKey key : result.createdKeys()) {
@@ -247,7 +251,7 @@ final class SetupCommand implements Callable<Integer> {
       }
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
   }
 

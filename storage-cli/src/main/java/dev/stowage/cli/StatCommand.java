@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,12 +18,15 @@ import picocli.CommandLine.Parameters;
 final class StatCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "LOCATION", description = "The file.")
+  @SuppressWarnings("NullAway.Init")
   String target;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;
@@ -64,7 +68,7 @@ final class StatCommand implements Callable<Integer> {
     return Stowage.OK;
   }
 
-  private static void field(PrintWriter out, String name, Object value) {
+  private static void field(PrintWriter out, String name, @Nullable Object value) {
     if (value != null) {
       out.printf("%-20s %s%n", name + ":", value);
     }

@@ -58,6 +58,7 @@ public final class Stowage implements Callable<Integer> {
   boolean debug;
 
   @Spec
+  @SuppressWarnings("NullAway.Init")
   CommandSpec spec;
 
   private final CliContext context;

@@ -33,9 +33,11 @@ import picocli.CommandLine.Parameters;
 final class SyncCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "Directory to read.")
+  @SuppressWarnings("NullAway.Init")
   String source;
 
   @Parameters(index = "1", paramLabel = "DEST", description = "Directory to make like SOURCE (created as needed).")
+  @SuppressWarnings("NullAway.Init")
   String destination;
 
   @Option(names = "--delete", description = "Also remove DEST files that SOURCE lacks (only when every transfer succeeded).")
@@ -51,15 +53,19 @@ final class SyncCommand implements Callable<Integer> {
   boolean quiet;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   ParallelOptions parallel;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TransferOptions transfer;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code sync} (or {@code cp -r}) will do to each file: copy it (new at the destination),
@@ -45,7 +46,7 @@ record SyncPlan(List<Action> actions) {
    * @param size the bytes sent (the source's size) for COPY and UPDATE; the file's size otherwise
    * @param source the source's entry, null for DELETE
    */
-  record Action(Kind kind, String relative, long size, TreeWalk.Entry source) {
+  record Action(Kind kind, String relative, long size, TreeWalk.@Nullable Entry source) {
     Action {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(relative, "relative");

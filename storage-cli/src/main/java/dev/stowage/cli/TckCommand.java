@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,10 +38,10 @@ final class TckCommand implements Callable<Integer> {
   List<String> uris = new ArrayList<>();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the full report, every case included, as JSON.")
-  Path json;
+  @Nullable Path json;
 
   @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the matrix and capability table as Markdown.")
-  Path markdown;
+  @Nullable Path markdown;
 
   @Option(names = "--capabilities", description = "Also print which capabilities and limits each target declares.")
   boolean capabilities;
@@ -86,7 +87,7 @@ final class TckCommand implements Callable<Integer> {
     Map<String, KitTarget> byName = new LinkedHashMap<>();
     for (String text : uris) {
       Location location = Location.parse(text, context.workingDirectory()).asFilesystemPath();
-      String root = location.root();
+      String root = location.requireRoot();
       URI uri = WholeFilesystemTarget.uri(text, location);
       Map<String, String> settings = Session.settings(root, context, TimeoutOptions.NONE);
       String name = uniqueName(byName, WholeFilesystemTarget.name(text));
@@ -103,7 +104,7 @@ final class TckCommand implements Callable<Integer> {
     return n;
   }
 
-  private void write(Path file, String content) throws IOException {
+  private void write(@Nullable Path file, String content) throws IOException {
     if (file != null) {
       Files.writeString(file, content, StandardCharsets.UTF_8);
       context.err().println("stowage: wrote " + file);

@@ -4,6 +4,7 @@ import dev.stowage.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -20,15 +21,15 @@ final class TimeoutOptions {
   @Option(names = "--timeout", paramLabel = "DURATION", converter = PositiveDuration.class,
       description = {"Deadline of each storage operation, retries included (b2: and s3: only;",
           "adapter default 60s). DURATION: 500ms, 30s, 2m, PT1M30S."})
-  String timeout;
+  @Nullable String timeout;
 
   @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = PositiveDuration.class,
       description = "Deadline for opening a connection (b2: and s3: only; adapter default 5s).")
-  String connectTimeout;
+  @Nullable String connectTimeout;
 
   @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = PositiveDuration.class,
       description = "How long a read or write may make no progress (b2: and s3: only; adapter default 30s).")
-  String idleTimeout;
+  @Nullable String idleTimeout;
 
   /** No deadlines given: every adapter keeps its defaults. */
   static final TimeoutOptions NONE = new TimeoutOptions();
@@ -45,7 +46,7 @@ final class TimeoutOptions {
     return s;
   }
 
-  private static void put(Map<String, String> s, String key, String value) {
+  private static void put(Map<String, String> s, String key, @Nullable String value) {
     if (value != null) {
       s.put(key, value);
     }

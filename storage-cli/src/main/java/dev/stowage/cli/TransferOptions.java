@@ -4,6 +4,7 @@ import dev.stowage.spi.ProviderSettings;
 import dev.stowage.spi.ProviderSettings.SizeUnits;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -37,11 +38,11 @@ final class TransferOptions {
       description = {"Part size of multipart uploads to b2: and s3: (default S3 16MiB,",
           "B2 the account's recommendation, 100MB). SIZE: 8MiB, 64M, 1G",
           "(k/M/G are powers of 1024). S3 takes 5MiB to 5GiB, B2 5MB to 5GB."})
-  Long partSize;
+  @Nullable Long partSize;
 
   @Option(names = "--concurrency", paramLabel = "N", converter = Concurrency.class,
       description = "Parts uploaded at once per file to b2: and s3: (1 to 64; default 4).")
-  Integer concurrency;
+  @Nullable Integer concurrency;
 
   /** No transfer options given: every adapter keeps its defaults. */
   static final TransferOptions NONE = new TransferOptions();
@@ -60,7 +61,7 @@ final class TransferOptions {
     }
     Map<String, String> query = query(root);
     if (partSize != null) {
-      checkPartSize(scheme);
+      checkPartSize(scheme, partSize);
       refuseConflict(query, "partSize", "--part-size", root);
       s.put("partSize", Long.toString(partSize));
     }
@@ -71,7 +72,7 @@ final class TransferOptions {
     return s;
   }
 
-  private void checkPartSize(String scheme) {
+  private void checkPartSize(String scheme, long partSize) {
     boolean s3 = "s3".equals(scheme);
     long min = s3 ? S3_MIN_PART : B2_MIN_PART;
     long max = s3 ? S3_MAX_PART : B2_MAX_PART;

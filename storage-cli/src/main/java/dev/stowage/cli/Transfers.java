@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Copies one file between any two locations, streaming: local file, standard input/output, or a
@@ -40,7 +41,7 @@ final class Transfers {
   private final Session session;
   private final boolean quiet;
   private final WriteOptions options;
-  private final TransferListener listener;
+  private final @Nullable TransferListener listener;
 
   Transfers(CliContext context, Session session, boolean quiet, WriteOptions options) {
     this(context, session, quiet, options, null);
@@ -51,7 +52,7 @@ final class Transfers {
    * a bar unless quiet); {@code stowage sync} counts the bytes of many files this way.
    */
   Transfers(CliContext context, Session session, boolean quiet, WriteOptions options,
-      TransferListener listener) {
+      @Nullable TransferListener listener) {
     this.context = context;
     this.session = session;
     this.quiet = quiet;
@@ -134,13 +135,13 @@ final class Transfers {
   }
 
   /** Returns a progress bar for a transfer, or null when quiet. */
-  private ProgressBar bar(String label, long size) {
+  private @Nullable ProgressBar bar(String label, long size) {
     return quiet ? null
         : new ProgressBar(context.err(), context.terminal(), context.nanoTime(), label, size);
   }
 
   /** Returns the listener given at construction, else one drawing {@code bar} (null: none). */
-  private TransferListener listenerFor(ProgressBar bar) {
+  private TransferListener listenerFor(@Nullable ProgressBar bar) {
     return listener != null ? listener : BarListener.of(bar);
   }
 
@@ -153,7 +154,7 @@ final class Transfers {
    * Writes {@code size} bytes (-1: unknown) of {@code in} to {@code target}, drawing on
    * {@code bar} (null: none) and ending it.
    */
-  private void send(InputStream in, long size, Location target, ProgressBar bar) throws IOException {
+  private void send(InputStream in, long size, Location target, @Nullable ProgressBar bar) throws IOException {
     TransferListener listener = listenerFor(bar);
     // Local and standard-stream copies read through the storage layer's tracked stream, so that
     // they count and stop on Ctrl-C exactly as storage transfers do.
@@ -196,7 +197,10 @@ final class Transfers {
       return;
     }
     Path dir = target.toAbsolutePath().getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
+    if (dir == null) {
+      throw new CommandFailedException("'" + target + "': not a file name");
+    }
+    if (!Files.isDirectory(dir)) {
       throw new CommandFailedException("'" + dir + "': no such directory");
     }
     String name = target.getFileName().toString();

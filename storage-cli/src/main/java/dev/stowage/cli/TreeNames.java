@@ -1,6 +1,7 @@
 package dev.stowage.cli;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which names of a tree can be carried from one side to the other as they are. A key that is
@@ -29,7 +30,7 @@ final class TreeNames {
    * Returns why the file {@code relative} cannot go from the source to the destination with its
    * name unchanged, or null when it can.
    */
-  static String problem(String relative, boolean sourceLocal, boolean destinationLocal) {
+  static @Nullable String problem(String relative, boolean sourceLocal, boolean destinationLocal) {
     if (relative.isEmpty()) {
       return "an empty name";
     }

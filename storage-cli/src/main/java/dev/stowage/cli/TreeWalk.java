@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files below one location of {@code sync} and {@code cp -r}, by path relative to it.
@@ -48,7 +49,7 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
    * @param contentType the stored content type, null if the listing does not say
    * @param checksums the checksums the listing carries (none for local files)
    */
-  record Entry(String relative, long size, Instant modified, String contentType,
+  record Entry(String relative, long size, Instant modified, @Nullable String contentType,
       Map<ChecksumAlgorithm, String> checksums) {
     Entry {
       Objects.requireNonNull(relative, "relative");
@@ -94,7 +95,7 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
     return new TreeWalk(root, true, files);
   }
 
-  private static Entry localEntry(Path dir, Path p) {
+  private static @Nullable Entry localEntry(Path dir, Path p) {
     String name = p.getFileName().toString();
     if (name.startsWith(".stowage-") && name.endsWith(".tmp")) {
       return null; // a download in progress (PartFiles)

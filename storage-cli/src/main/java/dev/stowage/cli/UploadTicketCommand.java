@@ -33,14 +33,17 @@ import picocli.CommandLine.Parameters;
 final class UploadTicketCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "LOCATION", description = "The file the upload creates.")
+  @SuppressWarnings("NullAway.Init")
   String target;
 
   @Option(names = "--content-type", paramLabel = "TYPE", required = true,
       description = "Content type the uploader must send.")
+  @SuppressWarnings("NullAway.Init")
   String contentType;
 
   @Option(names = "--expires", paramLabel = "D", converter = Durations.class, defaultValue = "1h",
       description = "How long the ticket works (default: ${DEFAULT-VALUE}); B2 native tickets last 24h regardless.")
+  @SuppressWarnings("NullAway.Init")
   Duration expires;
 
   @Option(names = "--size", paramLabel = "BYTES", defaultValue = "-1",
@@ -48,9 +51,11 @@ final class UploadTicketCommand implements Callable<Integer> {
   long size;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

@@ -3,6 +3,7 @@ package dev.stowage.cli;
 import dev.stowage.Filesystem;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,15 +24,18 @@ final class UrlCommand implements Callable<Integer> {
 
   @Option(names = "--expires", paramLabel = "D", converter = Durations.class,
       description = "Make a temporary URL valid for D: 90s, 15m, 24h, 7d.")
-  Duration expires;
+  @Nullable Duration expires;
 
   @Parameters(paramLabel = "LOCATION", description = "The file.")
+  @SuppressWarnings("NullAway.Init")
   String target;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   TimeoutOptions timeouts;
 
   @Mixin
+  @SuppressWarnings("NullAway.Init")
   LocationOptions where;
 
   private final CliContext context;

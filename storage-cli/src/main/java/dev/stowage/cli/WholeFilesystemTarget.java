@@ -15,7 +15,7 @@ final class WholeFilesystemTarget {
 
   /** Returns the URI of the filesystem rooted at {@code text}. */
   static URI uri(String text, Location location) {
-    String root = location.root();
+    String root = location.requireRoot();
     String path = location.path();
     URI uri;
     try {

@@ -2,6 +2,7 @@ package dev.stowage.cli;
 
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The write options {@code cp} and {@code mv} share. */
@@ -9,11 +10,11 @@ final class WriteOptionsMixin {
 
   @Option(names = "--content-type", paramLabel = "TYPE",
       description = "Content type to store (default: the source's, else detected from the name).")
-  String contentType;
+  @Nullable String contentType;
 
   @Option(names = "--visibility", paramLabel = "public|private",
       description = "Visibility of the new file, where the backend sets it per file.")
-  Visibility visibility;
+  @Nullable Visibility visibility;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;

@@ -6,4 +6,7 @@
  * from the environment), {@code Transfers} (streaming copies), {@code ProgressBar} and
  * {@code Failures} (one-line errors and exit codes).
  */
+@NullMarked
 package dev.stowage.cli;
+
+import org.jspecify.annotations.NullMarked;

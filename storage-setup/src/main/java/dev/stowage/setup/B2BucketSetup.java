@@ -179,7 +179,8 @@ public final class B2BucketSetup implements AutoCloseable {
         BucketState bucket = d.existing();
         try {
             if (bucket == null) {
-                bucket = buckets.create(spec.name(), d.bucketType(), d.encryption(), spec.objectLock(),
+                String type = Objects.requireNonNull(d.bucketType(), "a new bucket's draft names its type");
+                bucket = buckets.create(spec.name(), type, d.encryption(), spec.objectLock(),
                         d.corsRules(), d.lifecycleRules());
                 if (d.retention() != null) {
                     // b2_create_bucket takes no default retention; it is set right after creation
@@ -236,8 +237,8 @@ public final class B2BucketSetup implements AutoCloseable {
         } catch (B2Exception e) {
             throw new SetupException(step + " failed: " + e.getMessage(), e.status(), e.code(), e);
         } catch (UncheckedIOException e) {
-            throw new SetupException(step + " failed: cannot reach B2 (" + e.getCause().getMessage() + ")", 0, null,
-                    e);
+            IOException cause = Objects.requireNonNull(e.getCause(), "cause");
+            throw new SetupException(step + " failed: cannot reach B2 (" + cause.getMessage() + ")", 0, null, e);
         }
     }
 

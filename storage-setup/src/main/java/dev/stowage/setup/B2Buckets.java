@@ -14,6 +14,7 @@ import dev.stowage.b2.client.B2UpdateBucketRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The three bucket calls the setup makes, over {@link B2Client}: translates the setup's rules, encryption and
@@ -35,7 +36,7 @@ final class B2Buckets {
     }
 
     /** Returns the bucket named {@code name} (case-insensitive, as B2 names are), or null when there is none. */
-    BucketState find(String name) {
+    @Nullable BucketState find(String name) {
         for (B2Bucket b : client.listBuckets(null, name)) {
             if (b.bucketName().equalsIgnoreCase(name)) {
                 return state(b);
@@ -44,21 +45,22 @@ final class B2Buckets {
         return null;
     }
 
-    BucketState create(String name, String bucketType, Encryption encryption, boolean fileLock,
-                       List<CorsRule> cors, List<LifecycleRule> lifecycle) {
+    BucketState create(String name, String bucketType, @Nullable Encryption encryption, boolean fileLock,
+                       @Nullable List<CorsRule> cors, @Nullable List<LifecycleRule> lifecycle) {
         return state(client.createBucket(new B2CreateBucketRequest(name, bucketType, null, objects(cors),
                 objects(lifecycle), sse(encryption), fileLock)));
     }
 
     /** Updates only the non-null settings; fails with status 409 {@code conflict} if the revision moved. */
-    BucketState update(String bucketId, long ifRevisionIs, String bucketType, Encryption encryption,
-                       List<CorsRule> cors, List<LifecycleRule> lifecycle, Retention retention) {
+    BucketState update(String bucketId, long ifRevisionIs, @Nullable String bucketType,
+                       @Nullable Encryption encryption, @Nullable List<CorsRule> cors,
+                       @Nullable List<LifecycleRule> lifecycle, @Nullable Retention retention) {
         return state(client.updateBucket(new B2UpdateBucketRequest(bucketId, bucketType, null, objects(cors),
                 objects(lifecycle), ifRevisionIs, sse(encryption), null, retention == null ? null
                 : new B2DefaultRetention(retention.mode(), retention.duration(), retention.unit()))));
     }
 
-    static B2ServerSideEncryption sse(Encryption encryption) {
+    static @Nullable B2ServerSideEncryption sse(@Nullable Encryption encryption) {
         if (encryption == null) {
             return null;
         }
@@ -66,7 +68,7 @@ final class B2Buckets {
     }
 
     /** Returns the rules as B2 JSON objects, or null for null (the setting is not sent). */
-    static List<Map<String, Object>> objects(List<?> rules) {
+    static @Nullable List<Map<String, Object>> objects(@Nullable List<?> rules) {
         return rules == null ? null : MAPPER.convertValue(rules, OBJECTS);
     }
 
@@ -84,7 +86,7 @@ final class B2Buckets {
     }
 
     /** Returns the default encryption, or null when the key may not read it; an answer without it means none. */
-    private static Encryption encryption(B2Bucket b) {
+    private static @Nullable Encryption encryption(B2Bucket b) {
         B2Restricted<B2ServerSideEncryption> sse = b.defaultServerSideEncryption();
         if (sse == null) {
             return Encryption.NONE;
@@ -96,7 +98,7 @@ final class B2Buckets {
     }
 
     /** Returns the default retention, or null when there is none or the key may not read it. */
-    private static Retention retention(B2Bucket b) {
+    private static @Nullable Retention retention(B2Bucket b) {
         B2Restricted<B2FileLockConfiguration> lock = b.fileLockConfiguration();
         B2DefaultRetention r = lock == null ? null
                 : lock.readable().map(c -> B2DefaultRetention.fromJson(c.defaultRetention())).orElse(null);

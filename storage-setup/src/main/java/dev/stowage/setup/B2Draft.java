@@ -1,6 +1,7 @@
 package dev.stowage.setup;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a B2 plan read and what applying it sends. A null setting means "leave as is".
@@ -13,8 +14,9 @@ import java.util.List;
  * @param newKeys the keys to create
  * @param retention the default retention to set, or null
  */
-record B2Draft(BucketState existing, String bucketType, Encryption encryption, List<CorsRule> corsRules,
-               List<LifecycleRule> lifecycleRules, List<KeySpec> newKeys, Retention retention) {
+record B2Draft(@Nullable BucketState existing, @Nullable String bucketType, @Nullable Encryption encryption,
+               @Nullable List<CorsRule> corsRules, @Nullable List<LifecycleRule> lifecycleRules, List<KeySpec> newKeys,
+               @Nullable Retention retention) {
 
     B2Draft {
         newKeys = List.copyOf(newKeys);

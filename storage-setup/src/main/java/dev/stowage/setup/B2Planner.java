@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a spec, the bucket as read and the account's keys into a B2 {@link Plan}. Pure; no I/O. */
 final class B2Planner {
     private B2Planner() {
     }
 
-    static Plan plan(BucketSpec spec, BucketState existing, List<B2Key> keys) {
+    static Plan plan(BucketSpec spec, @Nullable BucketState existing, List<B2Key> keys) {
         List<Change> changes = new ArrayList<>();
         B2Draft draft = existing == null ? forNewBucket(spec, changes) : forExistingBucket(spec, existing, changes);
         List<KeySpec> newKeys = keys(spec, existing == null ? null : existing.bucketId(), keys, changes);
@@ -80,7 +81,7 @@ final class B2Planner {
                         + " cannot be set");
             }
             if (spec.retention().equals(b.retention())) {
-                changes.add(new Change(Change.Action.UNCHANGED, "bucket.retention", b.retention().label()));
+                changes.add(new Change(Change.Action.UNCHANGED, "bucket.retention", spec.retention().label()));
             } else {
                 retention = spec.retention();
                 changes.add(new Change(Change.Action.SET_RETENTION, "bucket.retention",
@@ -99,7 +100,8 @@ final class B2Planner {
                 life.changed() ? life.merged() : null, List.of(), retention);
     }
 
-    private static List<KeySpec> keys(BucketSpec spec, String bucketId, List<B2Key> existing, List<Change> changes) {
+    private static List<KeySpec> keys(BucketSpec spec, @Nullable String bucketId, List<B2Key> existing,
+                                      List<Change> changes) {
         List<KeySpec> create = new ArrayList<>();
         for (KeySpec k : spec.keys()) {
             String subject = "keys['" + k.keyName() + "']";
@@ -121,7 +123,7 @@ final class B2Planner {
         return create;
     }
 
-    private static boolean matches(KeySpec k, String bucketId, B2Key found) {
+    private static boolean matches(KeySpec k, @Nullable String bucketId, B2Key found) {
         boolean bucketOk = k.allBuckets() ? found.bucketId() == null
                 : found.bucketId() != null && found.bucketId().equals(bucketId);
         return bucketOk && new HashSet<>(k.capabilities()).equals(new HashSet<>(found.capabilities()))

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The desired state of one bucket: its type, default encryption, object lock, lifecycle rules, CORS rules and
@@ -38,9 +39,9 @@ import java.util.Objects;
  * @param objectAcls S3 only: enables per-object ACLs (ownership "bucket owner preferred", public ACLs not blocked)
  * @param retention B2 only: the default retention of new files (needs object lock); null leaves it alone
  */
-public record BucketSpec(String name, BucketType type, Encryption encryption, boolean objectLock,
+public record BucketSpec(String name, @Nullable BucketType type, @Nullable Encryption encryption, boolean objectLock,
                          List<LifecycleRule> lifecycleRules, List<CorsRule> corsRules, List<KeySpec> keys,
-                         boolean replace, boolean objectAcls, Retention retention) {
+                         boolean replace, boolean objectAcls, @Nullable Retention retention) {
 
     /** Copies the lists; null lists become empty (null entries are kept for the validator to report). */
     public BucketSpec {
@@ -50,7 +51,7 @@ public record BucketSpec(String name, BucketType type, Encryption encryption, bo
     }
 
     /** A spec that leaves the default retention alone. */
-    public BucketSpec(String name, BucketType type, Encryption encryption, boolean objectLock,
+    public BucketSpec(String name, @Nullable BucketType type, @Nullable Encryption encryption, boolean objectLock,
                       List<LifecycleRule> lifecycleRules, List<CorsRule> corsRules, List<KeySpec> keys,
                       boolean replace, boolean objectAcls) {
         this(name, type, encryption, objectLock, lifecycleRules, corsRules, keys, replace, objectAcls, null);
@@ -121,8 +122,8 @@ public record BucketSpec(String name, BucketType type, Encryption encryption, bo
      */
     public static final class Builder {
         private final String name;
-        private BucketType type;
-        private Encryption encryption;
+        private @Nullable BucketType type;
+        private @Nullable Encryption encryption;
         private boolean objectLock;
         private final List<LifecycleRule> lifecycleRules = new ArrayList<>();
         private final List<String> lifecyclePresets = new ArrayList<>();
@@ -130,7 +131,7 @@ public record BucketSpec(String name, BucketType type, Encryption encryption, bo
         private final List<KeySpec> keys = new ArrayList<>();
         private boolean replace;
         private boolean objectAcls;
-        private Retention retention;
+        private @Nullable Retention retention;
 
         private Builder(String name) {
             this.name = name;

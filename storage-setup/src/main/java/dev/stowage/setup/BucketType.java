@@ -3,6 +3,7 @@ package dev.stowage.setup;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Who may read a bucket's files without authorization: nobody ({@link #PRIVATE}) or everybody ({@link #PUBLIC}). */
 public enum BucketType {
@@ -46,7 +47,7 @@ public enum BucketType {
     }
 
     /** Returns the type whose B2 name is {@code b2Name}, or null for other B2 types (snapshot, restricted…). */
-    static BucketType fromB2(String b2Name) {
+    static @Nullable BucketType fromB2(String b2Name) {
         for (BucketType t : values()) {
             if (t.b2Name.equals(b2Name)) {
                 return t;

@@ -2,6 +2,7 @@ package dev.stowage.setup;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application key created by {@code apply}, with its secret. The secret is returned only this once by the
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param namePrefix the file-name prefix the key is restricted to, or null
  */
 public record CreatedKey(String keyName, String applicationKeyId, String applicationKey, List<String> capabilities,
-                         String bucketName, String namePrefix) {
+                         @Nullable String bucketName, @Nullable String namePrefix) {
 
     /** Checks the required parts and copies the capability list. */
     public CreatedKey {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application key the setup makes sure exists, identified by its name. By default the key is restricted to the
@@ -20,8 +21,8 @@ import java.util.List;
  * @param allBuckets true for a key not restricted to the spec's bucket
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KeySpec(String keyName, List<String> capabilities, String namePrefix, Long validDurationInSeconds,
-                      boolean allBuckets) {
+public record KeySpec(String keyName, List<String> capabilities, @Nullable String namePrefix,
+                      @Nullable Long validDurationInSeconds, boolean allBuckets) {
 
     /** Capabilities a key needs to read, write, list and delete files, and to be used by S3 clients. */
     public static final List<String> READ_WRITE = List.of("listBuckets", "listAllBucketNames", "listFiles",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One B2 lifecycle rule: what happens to the files whose names start with {@code fileNamePrefix}. The field names
@@ -20,8 +21,9 @@ import java.util.Objects;
  *     (S3: {@code AbortIncompleteMultipartUpload})
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record LifecycleRule(String fileNamePrefix, Integer daysFromUploadingToHiding, Integer daysFromHidingToDeleting,
-                            Integer daysFromStartingToCancelingUnfinishedLargeFiles) {
+public record LifecycleRule(String fileNamePrefix, @Nullable Integer daysFromUploadingToHiding,
+                            @Nullable Integer daysFromHidingToDeleting,
+                            @Nullable Integer daysFromStartingToCancelingUnfinishedLargeFiles) {
 
     /** Returns a rule that deletes prior versions {@code days} days after they were hidden. */
     public static LifecycleRule keepPriorVersions(String prefix, int days) {
@@ -37,7 +39,7 @@ public record LifecycleRule(String fileNamePrefix, Integer daysFromUploadingToHi
                         daysFromStartingToCancelingUnfinishedLargeFiles));
     }
 
-    private static Integer firstNonNull(Integer a, Integer b) {
+    private static @Nullable Integer firstNonNull(@Nullable Integer a, @Nullable Integer b) {
         return a != null ? a : b;
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The preset strings the command line and spec files accept, mirroring the B2 web console's choices.
@@ -88,7 +90,7 @@ public final class Presets {
             try {
                 rule = parseLifecycle(preset);
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation(path, e.getMessage()));
+                violations.add(new Violation(path, Objects.requireNonNullElse(e.getMessage(), "invalid value")));
                 continue;
             }
             LifecycleRule before = byPrefix.get(rule.fileNamePrefix());
@@ -147,7 +149,7 @@ public final class Presets {
         }
     }
 
-    private static int days(String preset, String text) {
+    private static int days(String preset, @Nullable String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("lifecycle preset '" + preset + "' needs a number of days (:N)");
         }

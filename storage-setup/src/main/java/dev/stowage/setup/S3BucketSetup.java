@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class S3BucketSetup implements AutoCloseable {
     private final S3Client s3;
     private final boolean ownsClient;
-    private final String endpoint;
+    private final @Nullable String endpoint;
     private final S3BucketCalls calls;
 
     private S3BucketSetup(Builder b) {
@@ -123,11 +124,11 @@ public final class S3BucketSetup implements AutoCloseable {
 
     /** Configures an {@link S3BucketSetup}. Not thread-safe. */
     public static final class Builder {
-        private URI endpoint;
+        private @Nullable URI endpoint;
         private String region = "us-east-1";
         private AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         private boolean pathStyle;
-        private S3Client client;
+        private @Nullable S3Client client;
 
         private Builder() {
         }

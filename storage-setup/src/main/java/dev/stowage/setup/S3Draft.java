@@ -1,6 +1,7 @@
 package dev.stowage.setup;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an S3 plan read and what applying it sends; a null or false setting means "leave as is".
@@ -13,6 +14,7 @@ import java.util.List;
  * @param corsRules the complete CORS list to send (empty: delete the configuration), or null
  * @param lifecycleRules the complete lifecycle list to send (empty: delete it), or null
  */
-record S3Draft(boolean create, BucketType type, Encryption encryption, boolean ownership, boolean openPublicAcls,
-               List<CorsRule> corsRules, List<LifecycleRule> lifecycleRules) {
+record S3Draft(boolean create, @Nullable BucketType type, @Nullable Encryption encryption, boolean ownership,
+               boolean openPublicAcls, @Nullable List<CorsRule> corsRules,
+               @Nullable List<LifecycleRule> lifecycleRules) {
 }

@@ -1,6 +1,7 @@
 package dev.stowage.setup;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an S3 bucket looks like now; only the settings the spec manages are read (the others are null or empty).
@@ -14,9 +15,9 @@ import java.util.List;
  * @param corsRules the CORS rules in the spec's shape, or null when not read
  * @param lifecycleRules the lifecycle rules in the spec's shape, or null when not read
  */
-record S3State(boolean exists, BucketType type, Encryption encryption, boolean objectLock,
-               boolean ownershipAllowsAcls, boolean publicAclsAllowed, List<CorsRule> corsRules,
-               List<LifecycleRule> lifecycleRules) {
+record S3State(boolean exists, @Nullable BucketType type, @Nullable Encryption encryption, boolean objectLock,
+               boolean ownershipAllowsAcls, boolean publicAclsAllowed, @Nullable List<CorsRule> corsRules,
+               @Nullable List<LifecycleRule> lifecycleRules) {
 
     static final S3State MISSING = new S3State(false, null, null, false, false, false, List.of(), List.of());
 }

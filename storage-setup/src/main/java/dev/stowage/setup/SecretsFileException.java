@@ -2,6 +2,7 @@ package dev.stowage.setup;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the secrets file for new application keys cannot be written. Either it was found unusable before
@@ -17,7 +18,7 @@ public final class SecretsFileException extends SetupException {
     private final List<String> keptKeyIds;
 
     SecretsFileException(String message, Path file, List<String> deletedKeyIds, List<String> keptKeyIds,
-                         Throwable cause) {
+                         @Nullable Throwable cause) {
         super(message, 0, null, cause);
         this.file = file;
         this.deletedKeyIds = List.copyOf(deletedKeyIds);

@@ -1,5 +1,7 @@
 package dev.stowage.setup;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when reading the current state or applying a plan fails at the service: a refused call, a lost connection,
  * a bucket name owned by someone else, or a revision conflict that persisted after one re-plan; or, as
@@ -9,7 +11,7 @@ package dev.stowage.setup;
 public class SetupException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final String code;
+    private final @Nullable String code;
     private final int status;
 
     /**
@@ -20,7 +22,7 @@ public class SetupException extends RuntimeException {
      * @param code the service's error code ({@code duplicate_bucket_name}, {@code AccessDenied}…), or null
      * @param cause the underlying failure, or null
      */
-    public SetupException(String message, int status, String code, Throwable cause) {
+    public SetupException(String message, int status, @Nullable String code, @Nullable Throwable cause) {
         super(message, cause);
         this.status = status;
         this.code = code;
@@ -32,7 +34,7 @@ public class SetupException extends RuntimeException {
     }
 
     /** Returns the service's error code, or null when there was none. */
-    public String code() {
+    public @Nullable String code() {
         return code;
     }
 }

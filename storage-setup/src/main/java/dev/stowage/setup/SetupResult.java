@@ -3,6 +3,7 @@ package dev.stowage.setup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code apply} did and what the user must note, the details the B2 console guide asks you to copy: bucket name,
@@ -18,8 +19,8 @@ import java.util.List;
  * @param changes every change of the plan that was applied, including unchanged items and notes
  * @param createdKeys keys created by this run, with their secrets
  */
-public record SetupResult(String service, String bucketName, String bucketId, String s3Endpoint, List<Change> changes,
-                          List<CreatedKey> createdKeys) {
+public record SetupResult(String service, String bucketName, @Nullable String bucketId, @Nullable String s3Endpoint,
+                          List<Change> changes, List<CreatedKey> createdKeys) {
 
     /** Copies the lists. */
     public SetupResult {

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Reads and writes spec files (JSON or YAML) through one document shape, {@link Document}. */
 final class SpecReader {
@@ -22,10 +24,11 @@ final class SpecReader {
     private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
 
     /** The file shape: the spec's fields plus preset lists; enums as text so bad values become violations. */
-    record Document(String name, String type, String encryption, Boolean objectLock,
-                    List<LifecycleRule> lifecycleRules, List<String> lifecyclePresets, List<CorsRule> corsRules,
-                    List<String> corsPresets, String corsApis, List<KeySpec> keys, Boolean replace,
-                    Boolean objectAcls, String retention) {
+    record Document(@Nullable String name, @Nullable String type, @Nullable String encryption,
+                    @Nullable Boolean objectLock, @Nullable List<LifecycleRule> lifecycleRules,
+                    @Nullable List<String> lifecyclePresets, @Nullable List<CorsRule> corsRules,
+                    @Nullable List<String> corsPresets, @Nullable String corsApis, @Nullable List<KeySpec> keys,
+                    @Nullable Boolean replace, @Nullable Boolean objectAcls, @Nullable String retention) {
     }
 
     private SpecReader() {
@@ -86,17 +89,17 @@ final class SpecReader {
         try {
             type = doc.type() == null ? null : BucketType.parse(doc.type());
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("type", e.getMessage()));
+            violations.add(new Violation("type", Objects.requireNonNullElse(e.getMessage(), "invalid value")));
         }
         try {
             encryption = doc.encryption() == null ? null : Encryption.parse(doc.encryption());
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("encryption", e.getMessage()));
+            violations.add(new Violation("encryption", Objects.requireNonNullElse(e.getMessage(), "invalid value")));
         }
         try {
             apis = doc.corsApis() == null ? CorsApis.BOTH : CorsApis.parse(doc.corsApis());
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("corsApis", e.getMessage()));
+            violations.add(new Violation("corsApis", Objects.requireNonNullElse(e.getMessage(), "invalid value")));
         }
         List<LifecycleRule> lifecycle = new ArrayList<>(nonNull(doc.lifecycleRules()));
         try {
@@ -120,17 +123,19 @@ final class SpecReader {
             try {
                 retention = Retention.parse(doc.retention());
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation("retention", e.getMessage()));
+                violations.add(new Violation("retention", Objects.requireNonNullElse(e.getMessage(), "invalid value")));
             }
         }
         if (!violations.isEmpty()) {
             throw new InvalidSpecException(violations);
         }
-        return new BucketSpec(doc.name(), type, encryption, Boolean.TRUE.equals(doc.objectLock()), lifecycle, cors,
-                doc.keys(), Boolean.TRUE.equals(doc.replace()), Boolean.TRUE.equals(doc.objectAcls()), retention);
+        String name = doc.name() == null ? "" : doc.name();
+        return new BucketSpec(name, type, encryption, Boolean.TRUE.equals(doc.objectLock()), lifecycle, cors,
+                nonNull(doc.keys()), Boolean.TRUE.equals(doc.replace()), Boolean.TRUE.equals(doc.objectAcls()),
+                retention);
     }
 
-    private static <T> List<T> nonNull(List<T> list) {
+    private static <T> List<T> nonNull(@Nullable List<T> list) {
         return list == null ? List.of() : list;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a spec against B2's documented rules (and S3's bucket-name rules on the S3 path), collecting every
@@ -125,7 +126,7 @@ final class SpecValidator {
         }
     }
 
-    private void days(String path, Integer days) {
+    private void days(String path, @Nullable Integer days) {
         if (days != null && days < 1) {
             add(path, "must be null or at least 1 (got " + days + ")");
         }

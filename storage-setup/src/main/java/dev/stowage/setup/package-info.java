@@ -9,4 +9,7 @@
  * validated with B2's rules before any network call; all violations are reported at once in an
  * {@link dev.stowage.setup.InvalidSpecException}. Running the same spec twice changes nothing the second time.
  */
+@NullMarked
 package dev.stowage.setup;
+
+import org.jspecify.annotations.NullMarked;

@@ -370,7 +370,7 @@ public final class B2Client implements AutoCloseable {
   }
 
   /** Calls {@code b2_list_keys} from {@code startApplicationKeyId} (null: the first), {@code maxKeyCount} (0: 100). */
-  public B2KeysPage listKeys(String startApplicationKeyId, int maxKeyCount) {
+  public B2KeysPage listKeys(@Nullable String startApplicationKeyId, int maxKeyCount) {
     Map<String, Object> body = account();
     body.put("startApplicationKeyId", startApplicationKeyId);
     body.put("maxKeyCount", maxKeyCount > 0 ? maxKeyCount : null);

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param fileLockEnabled whether files may be locked; only possible at creation (or by a later
  *     update that turns it on), never undone
  */
-public record B2CreateBucketRequest(String bucketName, String bucketType, Map<String, String> bucketInfo,
-    List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules,
+public record B2CreateBucketRequest(String bucketName, String bucketType,
+    @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
+    @Nullable List<Map<String, Object>> lifecycleRules,
     @Nullable B2ServerSideEncryption defaultServerSideEncryption, boolean fileLockEnabled) {
 
   public B2CreateBucketRequest {
@@ -29,8 +30,9 @@ public record B2CreateBucketRequest(String bucketName, String bucketType, Map<St
   }
 
   /** Makes a request without default encryption and without file lock. */
-  public B2CreateBucketRequest(String bucketName, String bucketType, Map<String, String> bucketInfo,
-      List<Map<String, Object>> corsRules, List<Map<String, Object>> lifecycleRules) {
+  public B2CreateBucketRequest(String bucketName, String bucketType,
+      @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
+      @Nullable List<Map<String, Object>> lifecycleRules) {
     this(bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, null, false);
   }
 

@@ -2,6 +2,7 @@ package dev.stowage.b2.client;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {@code b2_create_key} (the client adds the account id).
@@ -12,8 +13,8 @@ import java.util.Objects;
  * @param bucketId restrict the key to this bucket, or null
  * @param namePrefix restrict it to names with this prefix (needs a bucket), or null
  */
-public record B2CreateKeyRequest(String keyName, List<String> capabilities, Long validDurationInSeconds,
-    String bucketId, String namePrefix) {
+public record B2CreateKeyRequest(String keyName, List<String> capabilities,
+    @Nullable Long validDurationInSeconds, @Nullable String bucketId, @Nullable String namePrefix) {
 
   public B2CreateKeyRequest {
     Objects.requireNonNull(keyName, "keyName");

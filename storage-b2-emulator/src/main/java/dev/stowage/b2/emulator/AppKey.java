@@ -2,6 +2,7 @@ package dev.stowage.b2.emulator;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application key (or the master key, which has every capability and no restriction).
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param expirationTimestamp null for keys that never expire, else ms since the epoch
  */
 record AppKey(String applicationKeyId, String applicationKey, String keyName, List<String> capabilities,
-              String bucketId, String namePrefix, Long expirationTimestamp, boolean master) {
+              @Nullable String bucketId, @Nullable String namePrefix, @Nullable Long expirationTimestamp,
+              boolean master) {
     AppKey {
         Objects.requireNonNull(applicationKeyId, "applicationKeyId");
         Objects.requireNonNull(applicationKey, "applicationKey");

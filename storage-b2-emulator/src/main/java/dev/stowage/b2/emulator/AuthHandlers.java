@@ -3,6 +3,7 @@ package dev.stowage.b2.emulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** {@code b2_authorize_account} in its flat (v1, v2) and nested (v3, v4) shapes. */
 final class AuthHandlers {
@@ -67,7 +68,7 @@ final class AuthHandlers {
         n.put("absoluteMinimumPartSize", ctx.limits().absoluteMinimumPartSize());
     }
 
-    private static void allowed(ObjectNode n, AppKey key, String bucketName) {
+    private static void allowed(ObjectNode n, AppKey key, @Nullable String bucketName) {
         n.put("bucketId", key.bucketId());
         n.put("bucketName", bucketName);
         var caps = n.putArray("capabilities");

@@ -3,6 +3,7 @@ package dev.stowage.b2.emulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authentication filter: runs before routing hands a call to its handler, according to the route's
@@ -91,7 +92,7 @@ final class Authenticator {
     }
 
     /** Resolves an account token to the key it was made from; a deleted or expired key makes it invalid. */
-    Principal account(String token) {
+    Principal account(@Nullable String token) {
         if (token == null || token.isEmpty()) {
             throw B2Error.BAD_AUTH_TOKEN.exception("Missing Authorization header");
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Backblaze B2 native API server on loopback ({@code /b2api/v1} to {@code v4}, uploads, downloads), backed by
@@ -51,7 +52,7 @@ public final class B2Emulator implements AutoCloseable {
     private final AdminHandlers admin;
     private final String url;
     private final boolean keyGenerated;
-    private final Path accountFile;
+    private final @Nullable Path accountFile;
     private final AtomicReference<String> s3ApiUrl = new AtomicReference<>();
     private final EmulatorStore view;
 
@@ -66,7 +67,7 @@ public final class B2Emulator implements AutoCloseable {
     private B2Emulator(Builder b) throws IOException {
         this.store = b.dataDirectory == null ? new MemoryStore() : new DirectoryStore(b.dataDirectory);
         Catalog catalog = new Catalog(store, store.load());
-        Store.Account account = catalog.account();
+        Store.Account account = catalog.accountOrNull();
         this.keyGenerated = b.applicationKey == null && account == null;
         this.accountFile = b.dataDirectory == null ? null : b.dataDirectory.resolve("account.json").toAbsolutePath();
         if (account == null || b.keyId != null || b.applicationKey != null) {
@@ -158,7 +159,7 @@ public final class B2Emulator implements AutoCloseable {
      * Returns the file in the data directory that holds the master key (owner-only, mode 0600), or null when the
      * emulator keeps everything in memory.
      */
-    public Path accountFile() {
+    public @Nullable Path accountFile() {
         return accountFile;
     }
 
@@ -224,9 +225,9 @@ public final class B2Emulator implements AutoCloseable {
     /** Configures and starts a {@link B2Emulator}. Setters validate at once. */
     public static final class Builder {
         private int port;
-        private String keyId;
-        private String applicationKey;
-        private Path dataDirectory;
+        private @Nullable String keyId;
+        private @Nullable String applicationKey;
+        private @Nullable Path dataDirectory;
         private Clock clock = Clock.systemUTC();
         private long recommendedPartSize = 100_000_000L;
         private long absoluteMinimumPartSize = 5_000_000L;
@@ -237,7 +238,7 @@ public final class B2Emulator implements AutoCloseable {
         private double testModeFailureRate = 0.2;
         private long faultSeed;
         private FaultPlan.Builder faultRules = FaultPlan.builder();
-        private FaultPlan plan;
+        private @Nullable FaultPlan plan;
 
         private Builder() {
         }

@@ -1,5 +1,7 @@
 package dev.stowage.b2.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The B2 errors the emulator answers with: HTTP status, B2 code and a default message.
  *
@@ -68,7 +70,7 @@ enum B2Error {
     }
 
     /** Returns the error with this code, or null when the code is not one of ours. */
-    static B2Error ofCode(String code) {
+    static @Nullable B2Error ofCode(String code) {
         for (B2Error e : values()) {
             if (e.code.equals(code)) {
                 return e;

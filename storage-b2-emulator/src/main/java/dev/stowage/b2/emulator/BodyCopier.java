@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a request body into a blob while computing SHA-1 and MD5. With {@code hex_digits_at_end} it holds back
@@ -16,7 +17,7 @@ final class BodyCopier {
     static final int HEX_SHA1 = 40;
 
     /** What was copied. */
-    record Copied(long length, String sha1, String md5, String trailer) {
+    record Copied(long length, String sha1, String md5, @Nullable String trailer) {
     }
 
     private BodyCopier() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored bucket. CORS and lifecycle rules are kept as sent (B2 echoes them back verbatim).
@@ -13,8 +14,8 @@ import java.util.Objects;
  * @param replication      null, or the replication configuration's value as echoed (defaults filled in)
  */
 record Bucket(String bucketId, String bucketName, String bucketType, Map<String, String> bucketInfo,
-              List<JsonNode> corsRules, List<JsonNode> lifecycleRules, long revision, String sseMode,
-              boolean fileLockEnabled, BucketRetention defaultRetention, JsonNode replication) {
+              List<JsonNode> corsRules, List<JsonNode> lifecycleRules, long revision, @Nullable String sseMode,
+              boolean fileLockEnabled, @Nullable BucketRetention defaultRetention, @Nullable JsonNode replication) {
 
     Bucket {
         Objects.requireNonNull(bucketId, "bucketId");
@@ -28,7 +29,7 @@ record Bucket(String bucketId, String bucketName, String bucketType, Map<String,
 
     /** A bucket without default retention or replication. */
     Bucket(String bucketId, String bucketName, String bucketType, Map<String, String> bucketInfo,
-           List<JsonNode> corsRules, List<JsonNode> lifecycleRules, long revision, String sseMode,
+           List<JsonNode> corsRules, List<JsonNode> lifecycleRules, long revision, @Nullable String sseMode,
            boolean fileLockEnabled) {
         this(bucketId, bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, revision, sseMode,
                 fileLockEnabled, null, null);

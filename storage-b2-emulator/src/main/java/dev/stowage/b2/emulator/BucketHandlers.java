@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Bucket calls: list, create, update (with {@code ifRevisionIs}) and delete. */
 final class BucketHandlers {
@@ -94,9 +95,10 @@ final class BucketHandlers {
             throw B2Error.BAD_REQUEST.exception("bucketType must be allPrivate or allPublic, not " + type);
         }
         Map<String, String> info = bucketInfo(p);
-        List<JsonNode> cors = p.has("corsRules") ? Cors.validate(p.optList("corsRules")) : List.of();
-        List<JsonNode> lifecycle = p.has("lifecycleRules") ? Lifecycle.validate(p.optList("lifecycleRules"))
-                : List.of();
+        List<JsonNode> corsSent = p.optList("corsRules");
+        List<JsonNode> cors = corsSent != null ? Cors.validate(corsSent) : List.of();
+        List<JsonNode> lifecycleSent = p.optList("lifecycleRules");
+        List<JsonNode> lifecycle = lifecycleSent != null ? Lifecycle.validate(lifecycleSent) : List.of();
         Boolean lock = p.optBoolean("fileLockEnabled");
         JsonNode replication = replication(call, p);
         Bucket bucket = new Bucket(ctx.tokens().randomHex(12), name, type, info == null ? Map.of() : info, cors,
@@ -106,7 +108,7 @@ final class BucketHandlers {
     }
 
     /** The sent replication configuration, normalized (null when absent or cleared); needs writeBucketReplications. */
-    private static JsonNode replication(Call call, Params p) {
+    private static @Nullable JsonNode replication(Call call, Params p) {
         if (!p.has("replicationConfiguration")) {
             return null;
         }
@@ -114,7 +116,7 @@ final class BucketHandlers {
         return Replication.normalize(p.get("replicationConfiguration"));
     }
 
-    private static Map<String, String> bucketInfo(Params p) {
+    private static @Nullable Map<String, String> bucketInfo(Params p) {
         Map<String, String> info = p.optStringMap("bucketInfo");
         if (info != null && info.size() > 10) {
             throw B2Error.BAD_REQUEST.exception("bucketInfo may hold at most 10 entries");
@@ -122,7 +124,7 @@ final class BucketHandlers {
         return info;
     }
 
-    private static String sseMode(Params p) {
+    private static @Nullable String sseMode(Params p) {
         JsonNode sse = p.get("defaultServerSideEncryption");
         if (sse == null) {
             return null;
@@ -147,8 +149,10 @@ final class BucketHandlers {
             throw B2Error.BAD_REQUEST.exception("bucketType must be allPrivate or allPublic, not " + type);
         }
         Map<String, String> info = bucketInfo(p);
-        List<JsonNode> cors = p.has("corsRules") ? Cors.validate(p.optList("corsRules")) : null;
-        List<JsonNode> lifecycle = p.has("lifecycleRules") ? Lifecycle.validate(p.optList("lifecycleRules")) : null;
+        List<JsonNode> corsSent = p.optList("corsRules");
+        List<JsonNode> cors = corsSent != null ? Cors.validate(corsSent) : null;
+        List<JsonNode> lifecycleSent = p.optList("lifecycleRules");
+        List<JsonNode> lifecycle = lifecycleSent != null ? Lifecycle.validate(lifecycleSent) : null;
         boolean sseSent = p.has("defaultServerSideEncryption");
         String sse = sseMode(p);
         Boolean lock = p.optBoolean("fileLockEnabled");

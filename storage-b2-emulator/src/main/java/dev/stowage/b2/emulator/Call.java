@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request, parsed once: method, API version, {@code b2_*} operation, the path arguments after it, the
@@ -22,9 +23,9 @@ final class Call {
     private final String operation;
     private final List<String> args;
     private final Map<String, String> query;
-    private Params params;
-    private Principal principal;
-    private Tokens.UploadGrant uploadGrant;
+    private @Nullable Params params;
+    private @Nullable Principal principal;
+    private Tokens.@Nullable UploadGrant uploadGrant;
 
     Call(HttpExchange exchange, int apiVersion, String operation, List<String> args, Map<String, String> query) {
         this.exchange = exchange;
@@ -64,7 +65,7 @@ final class Call {
         return query;
     }
 
-    String header(String name) {
+    @Nullable String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
@@ -73,7 +74,7 @@ final class Call {
     }
 
     /** The presented token: the {@code Authorization} header, else the {@code Authorization} query parameter. */
-    String token() {
+    @Nullable String token() {
         String h = header("Authorization");
         return h != null ? h.trim() : query.get("Authorization");
     }
@@ -116,7 +117,7 @@ final class Call {
         return principal;
     }
 
-    Principal principalOrNull() {
+    @Nullable Principal principalOrNull() {
         return principal;
     }
 
@@ -125,6 +126,9 @@ final class Call {
     }
 
     Tokens.UploadGrant uploadGrant() {
+        if (uploadGrant == null) {
+            throw new IllegalStateException("no upload grant for " + operation);
+        }
         return uploadGrant;
     }
 

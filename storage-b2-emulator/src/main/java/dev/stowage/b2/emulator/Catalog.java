@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's metadata in memory: buckets, versions (sorted by name in byte order, newest first within a
@@ -25,7 +27,7 @@ final class Catalog {
 
     private final Store store;
     private final AtomicLong seq = new AtomicLong();
-    private Store.Account account;
+    private Store.@Nullable Account account;
     private final Map<String, Bucket> buckets = new HashMap<>();
     private final Map<String, NavigableMap<String, List<FileVersion>>> names = new HashMap<>();
     private final Map<String, FileVersion> versions = new HashMap<>();
@@ -55,7 +57,16 @@ final class Catalog {
         return store;
     }
 
+    /** The account; set before the emulator serves its first call. */
     synchronized Store.Account account() {
+        if (account == null) {
+            throw new IllegalStateException("no account yet");
+        }
+        return account;
+    }
+
+    /** The account, or null before one was stored. */
+    synchronized Store.@Nullable Account accountOrNull() {
         return account;
     }
 
@@ -66,11 +77,11 @@ final class Catalog {
 
     // ---- buckets
 
-    synchronized Bucket bucket(String bucketId) {
+    synchronized @Nullable Bucket bucket(@Nullable String bucketId) {
         return bucketId == null ? null : buckets.get(bucketId);
     }
 
-    synchronized Bucket bucketByName(String name) {
+    synchronized @Nullable Bucket bucketByName(String name) {
         for (Bucket b : buckets.values()) {
             if (b.bucketName().equalsIgnoreCase(name)) {
                 return b;
@@ -98,7 +109,7 @@ final class Catalog {
         return bucket;
     }
 
-    synchronized Bucket updateBucket(String bucketId, Long ifRevisionIs, UnaryOperator<Bucket> change) {
+    synchronized Bucket updateBucket(String bucketId, @Nullable Long ifRevisionIs, UnaryOperator<Bucket> change) {
         Bucket old = buckets.get(bucketId);
         if (old == null) {
             throw B2Error.BAD_BUCKET_ID.exception("Bucket " + bucketId + " does not exist");
@@ -117,7 +128,7 @@ final class Catalog {
         if (old == null) {
             throw B2Error.BAD_BUCKET_ID.exception("Bucket " + bucketId + " does not exist");
         }
-        if (!names.get(bucketId).isEmpty()) {
+        if (!Objects.requireNonNull(names.get(bucketId), bucketId).isEmpty()) {
             throw B2Error.CANNOT_DELETE_NON_EMPTY_BUCKET.exception("Cannot delete non-empty bucket");
         }
         buckets.remove(bucketId);
@@ -147,7 +158,7 @@ final class Catalog {
         return FileIds.large(bucketId, sequence, now);
     }
 
-    synchronized FileVersion version(String fileId) {
+    synchronized @Nullable FileVersion version(@Nullable String fileId) {
         return fileId == null ? null : versions.get(fileId);
     }
 
@@ -162,7 +173,8 @@ final class Catalog {
 
     private void index(FileVersion v) {
         versions.put(v.fileId(), v);
-        List<FileVersion> list = names.get(v.bucketId()).computeIfAbsent(v.fileName(), k -> new ArrayList<>());
+        NavigableMap<String, List<FileVersion>> byName = Objects.requireNonNull(names.get(v.bucketId()), v.bucketId());
+        List<FileVersion> list = byName.computeIfAbsent(v.fileName(), k -> new ArrayList<>());
         list.removeIf(x -> x.fileId().equals(v.fileId()));
         list.add(v);
         list.sort(NEWEST_FIRST);
@@ -175,7 +187,7 @@ final class Catalog {
     }
 
     /** Removes a version with its parts; returns it, or null if absent. Its blobs are deleted. */
-    synchronized FileVersion removeVersion(String fileId) {
+    synchronized @Nullable FileVersion removeVersion(String fileId) {
         FileVersion v = versions.remove(fileId);
         if (v == null) {
             return null;
@@ -257,7 +269,7 @@ final class Catalog {
 
     // ---- keys
 
-    synchronized AppKey key(String keyId) {
+    synchronized @Nullable AppKey key(String keyId) {
         return keys.get(keyId);
     }
 
@@ -266,7 +278,7 @@ final class Catalog {
         store.putKey(key);
     }
 
-    synchronized AppKey removeKey(String keyId) {
+    synchronized @Nullable AppKey removeKey(String keyId) {
         AppKey removed = keys.remove(keyId);
         if (removed != null) {
             store.removeKey(keyId);
@@ -274,7 +286,7 @@ final class Catalog {
         return removed;
     }
 
-    synchronized List<AppKey> keysFrom(String startKeyId) {
+    synchronized List<AppKey> keysFrom(@Nullable String startKeyId) {
         return List.copyOf((startKeyId == null ? keys : keys.tailMap(startKeyId, true)).values());
     }
 }

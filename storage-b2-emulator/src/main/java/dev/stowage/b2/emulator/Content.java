@@ -3,6 +3,8 @@ package dev.stowage.b2.emulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a byte range of a file's content across its segments, streaming from the store. */
 final class Content {
@@ -13,7 +15,7 @@ final class Content {
     static InputStream open(Store store, List<Segment> segments, long offset, long length) {
         return new InputStream() {
             private int index = -1;
-            private InputStream current;
+            private @Nullable InputStream current;
             private long skip = offset;
             private long remaining = length;
 
@@ -29,12 +31,13 @@ final class Content {
                     if (current == null && !advance()) {
                         return -1;
                     }
-                    int n = current.read(b, off, (int) Math.min(len, remaining));
+                    InputStream in = Objects.requireNonNull(current, "current");
+                    int n = in.read(b, off, (int) Math.min(len, remaining));
                     if (n > 0) {
                         remaining -= n;
                         return n;
                     }
-                    current.close();
+                    in.close();
                     current = null;
                 }
                 return -1;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Server-side copies: {@code b2_copy_file} (answers {@code action:"copy"}, stores an upload) and {@code b2_copy_part}. */
 final class CopyHandlers {
@@ -34,7 +35,7 @@ final class CopyHandlers {
     }
 
     /** Parses {@code bytes=a-b} (inclusive) against the source size; null range means the whole file. */
-    private static long[] range(String range, long size) {
+    private static long[] range(@Nullable String range, long size) {
         if (range == null) {
             return new long[] {0, size};
         }

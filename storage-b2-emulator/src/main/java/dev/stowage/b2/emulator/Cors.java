@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bucket CORS rules: validated as B2 does when a bucket is created or updated, and enforced on the four
@@ -108,7 +109,7 @@ final class Cors {
         return total;
     }
 
-    private static String text(JsonNode rule, String field) {
+    private static @Nullable String text(JsonNode rule, String field) {
         JsonNode v = rule.get(field);
         return v != null && v.isTextual() ? v.asText() : null;
     }
@@ -198,7 +199,7 @@ final class Cors {
         }
     }
 
-    private Bucket bucketOf(Call call) {
+    private @Nullable Bucket bucketOf(Call call) {
         List<String> args = call.args();
         switch (call.operation()) {
             case "b2_download_file_by_name":
@@ -214,12 +215,12 @@ final class Cors {
         }
     }
 
-    private Bucket bucketOfFile(String fileId) {
+    private @Nullable Bucket bucketOfFile(@Nullable String fileId) {
         FileVersion v = catalog.version(fileId);
         return v == null ? null : catalog.bucket(v.bucketId());
     }
 
-    static JsonNode match(Bucket bucket, String origin, String operation, List<String> headers) {
+    static @Nullable JsonNode match(Bucket bucket, String origin, String operation, List<String> headers) {
         for (JsonNode rule : bucket.corsRules()) {
             if (strings(rule, "allowedOperations", false).contains(operation)
                     && originMatches(strings(rule, "allowedOrigins", false), origin)

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +127,7 @@ final class Dispatcher implements HttpHandler {
         throw B2Error.NOT_FOUND.exception("not found: " + raw);
     }
 
-    private void send(HttpExchange ex, Reply reply, Fault late) throws IOException {
+    private void send(HttpExchange ex, Reply reply, @Nullable Fault late) throws IOException {
         Headers headers = ex.getResponseHeaders();
         reply.headers().forEach(headers::set);
         boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
@@ -157,7 +159,7 @@ final class Dispatcher implements HttpHandler {
                     && (((Fault.Corrupt) late).ranges() || reply.status() != 206)) {
                 out = new FlippingOutputStream(out, faults.corruptPosition(reply.length()));
             }
-            reply.body().writeTo(out);
+            Objects.requireNonNull(reply.body(), "body").writeTo(out);
             out.flush();
         } finally {
             ex.close();

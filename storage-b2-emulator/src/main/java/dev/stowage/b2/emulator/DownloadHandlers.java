@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Downloads by id and by name (GET and HEAD, single ranges, every B2 response header) and
@@ -47,7 +48,7 @@ final class DownloadHandlers {
         }
         FileVersion v = ctx.catalog().version(fileId);
         Bucket bucket = v == null ? null : ctx.catalog().bucket(v.bucketId());
-        if (bucket == null) {
+        if (v == null || bucket == null) {
             throw B2Error.NOT_FOUND.exception("File with such id does not exist: " + fileId);
         }
         authorizeRead(call, bucket, v.fileName(), false);
@@ -141,7 +142,7 @@ final class DownloadHandlers {
     }
 
     /** Returns {start, end} inclusive, null to serve the whole file, or answers 416. */
-    private static long[] parseRange(String range, long size) {
+    private static long @Nullable [] parseRange(String range, long size) {
         Matcher m = RANGE.matcher(range);
         if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
             return null;
@@ -213,10 +214,10 @@ final class DownloadHandlers {
     }
 
     /** Object Lock headers for what the caller may read; the rest is named in X-Bz-Client-Unauthorized-To-Read. */
-    private static void lockHeaders(Principal who, FileLock lock, Reply reply) {
+    private static void lockHeaders(@Nullable Principal who, FileLock lock, Reply reply) {
         List<String> unreadable = new ArrayList<>();
         if (who != null && who.key().has(Capabilities.READ_FILE_RETENTIONS)) {
-            if (lock.mode() != null) {
+            if (lock.mode() != null && lock.retainUntil() != null) {
                 reply.header("X-Bz-File-Retention-Mode", lock.mode());
                 reply.header("X-Bz-File-Retention-Retain-Until-Timestamp", Long.toString(lock.retainUntil()));
             }

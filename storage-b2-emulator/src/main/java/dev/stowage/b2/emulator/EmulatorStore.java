@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A public view of one emulator's buckets, files, versions, large files and keys, for other faces (such as the S3
@@ -41,8 +42,8 @@ public final class EmulatorStore {
      * @param bucketId   null unless the key is restricted to one bucket
      * @param namePrefix null unless the key is restricted to names with this prefix
      */
-    public record KeyView(String keyId, String secret, List<String> capabilities, String bucketId,
-                          String namePrefix, boolean master, boolean expired) {
+    public record KeyView(String keyId, String secret, List<String> capabilities, @Nullable String bucketId,
+                          @Nullable String namePrefix, boolean master, boolean expired) {
         /** Returns whether the key holds the capability (e.g. {@code readFiles}). */
         public boolean has(String capability) {
             return capabilities.contains(capability);
@@ -62,7 +63,7 @@ public final class EmulatorStore {
      * @param parts the number of parts of a finished large file, 0 for small files
      */
     public record FileView(String fileId, String bucketId, String fileName, boolean hide, long contentLength,
-                           String md5, String contentType, Map<String, String> fileInfo, long uploadTimestamp,
+                           @Nullable String md5, String contentType, Map<String, String> fileInfo, long uploadTimestamp,
                            int parts) {
     }
 
@@ -107,7 +108,8 @@ public final class EmulatorStore {
      * {@code origin} to call {@code operation} (e.g. {@code s3_put}) with these request headers, or null when none
      * does or the bucket does not exist.
      */
-    public CorsGrant cors(String bucketName, String origin, String operation, List<String> requestedHeaders) {
+    public @Nullable CorsGrant cors(String bucketName, @Nullable String origin, String operation,
+                                    List<String> requestedHeaders) {
         Bucket b = ctx.catalog().bucketByName(bucketName);
         if (b == null || origin == null) {
             return null;
@@ -148,7 +150,7 @@ public final class EmulatorStore {
      * native API's checks: a bad rule is refused with 400 {@code bad_request} naming the problem.
      */
     public void setCorsRules(String bucketId, List<CorsRule> rules) {
-        call(() -> {
+        run(() -> {
             List<JsonNode> json = new ArrayList<>();
             for (CorsRule r : rules) {
                 var n = JSON.createObjectNode();
@@ -164,7 +166,6 @@ public final class EmulatorStore {
             ctx.catalog().updateBucket(bucketId, null, old -> new Bucket(old.bucketId(), old.bucketName(),
                     old.bucketType(), old.bucketInfo(), valid, old.lifecycleRules(), old.revision() + 1,
                     old.sseMode(), old.fileLockEnabled(), old.defaultRetention(), old.replication()));
-            return null;
         });
     }
 
@@ -185,7 +186,7 @@ public final class EmulatorStore {
     }
 
     /** Returns the bucket with this name, or null. */
-    public BucketView bucket(String bucketName) {
+    public @Nullable BucketView bucket(String bucketName) {
         Bucket b = ctx.catalog().bucketByName(bucketName);
         return b == null ? null : view(b);
     }
@@ -207,7 +208,7 @@ public final class EmulatorStore {
     }
 
     /** Returns the key with this id (the master key too), or null when there is none. */
-    public KeyView key(String keyId) {
+    public @Nullable KeyView key(String keyId) {
         Store.Account account = ctx.catalog().account();
         AppKey k = keyId.equals(account.masterKeyId()) ? Authenticator.master(account) : ctx.catalog().key(keyId);
         if (k == null) {
@@ -275,7 +276,7 @@ public final class EmulatorStore {
     }
 
     /** Returns the current upload of a name, or null when it has none or is hidden. */
-    public FileView current(String bucketId, String fileName) {
+    public @Nullable FileView current(String bucketId, String fileName) {
         for (FileVersion v : ctx.catalog().versionsOf(bucketId, fileName)) {
             if (!v.isStart()) {
                 return v.isUpload() ? view(v) : null;
@@ -285,7 +286,7 @@ public final class EmulatorStore {
     }
 
     /** Returns the version with this id (an unfinished large file included), or null. */
-    public FileView version(String fileId) {
+    public @Nullable FileView version(String fileId) {
         FileVersion v = ctx.catalog().version(fileId);
         return v == null ? null : view(v);
     }
@@ -313,7 +314,7 @@ public final class EmulatorStore {
      * and the body's MD5 differs, nothing is stored and {@link Refused} with code {@code bad_digest} is thrown.
      */
     public FileView upload(String bucketId, String fileName, String contentType, Map<String, String> info,
-                           InputStream body, String expectedMd5) {
+                           InputStream body, @Nullable String expectedMd5) {
         return call(() -> {
             Bucket bucket = ctx.bucket(bucketId);
             Names.checkFileName(fileName);
@@ -352,8 +353,8 @@ public final class EmulatorStore {
      * Deletes one version, as {@code b2_delete_file_version} does for the key {@code keyId}: refused while Object
      * Lock holds it (governance retention yields only to {@code bypassGovernance} with that capability).
      */
-    public void deleteVersion(String fileId, String keyId, boolean bypassGovernance) {
-        call(() -> {
+    public void deleteVersion(String fileId, @Nullable String keyId, boolean bypassGovernance) {
+        run(() -> {
             synchronized (ctx.catalog()) {
                 FileVersion v = ctx.catalog().version(fileId);
                 if (v == null) {
@@ -362,7 +363,6 @@ public final class EmulatorStore {
                 ObjectLock.checkDeletable(v, principal(keyId), bypassGovernance, ctx.now());
                 ctx.catalog().removeVersion(fileId);
             }
-            return null;
         });
     }
 
@@ -449,13 +449,12 @@ public final class EmulatorStore {
 
     /** Cancels an unfinished large file and drops its parts. */
     public void cancelLargeFile(String fileId) {
-        call(() -> {
+        run(() -> {
             FileVersion v = ctx.catalog().version(fileId);
             if (v == null || !v.isStart()) {
                 throw B2Error.BAD_REQUEST.exception("Invalid fileId: " + fileId);
             }
             ctx.catalog().removeVersion(fileId);
-            return null;
         });
     }
 
@@ -470,6 +469,17 @@ public final class EmulatorStore {
         T run() throws IOException;
     }
 
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void run(Step step) {
+        call(() -> {
+            step.run();
+            return Boolean.TRUE;
+        });
+    }
+
     private static <T> T call(Action<T> action) {
         try {
             return action.run();
@@ -480,7 +490,7 @@ public final class EmulatorStore {
         }
     }
 
-    private Principal principal(String keyId) {
+    private @Nullable Principal principal(@Nullable String keyId) {
         if (keyId == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.stowage.b2.emulator;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An adverse effect the emulator applies to a request instead of (or around) its normal answer.
@@ -61,7 +62,7 @@ public sealed interface Fault permits Fault.Status, Fault.Reset, Fault.Delay, Fa
      * @param code       the B2 error code, e.g. {@code service_unavailable}
      * @param retryAfter the {@code Retry-After} header value (rounded up to seconds), or null to send none
      */
-    record Status(int status, String code, Duration retryAfter) implements Fault {
+    record Status(int status, String code, @Nullable Duration retryAfter) implements Fault {
         /** Checks that the status is an error status and the code is present. */
         public Status {
             if (status < 400 || status > 599) {

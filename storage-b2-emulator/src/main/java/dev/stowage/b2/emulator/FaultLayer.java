@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fault layer: before a call reaches authentication and its handler, applies the configured
@@ -41,7 +42,7 @@ final class FaultLayer {
      * itself ({@link Fault.Reset}, {@link Fault.Truncate}, {@link Fault.Stall}, or {@link Fault.Corrupt} on a
      * download), or null.
      */
-    Fault before(Call call, AuthKind auth) {
+    @Nullable Fault before(Call call, AuthKind auth) {
         Fault fault = pick(call.operation());
         if (fault instanceof Fault.Delay) {
             sleep(((Fault.Delay) fault).duration().toMillis());
@@ -61,7 +62,7 @@ final class FaultLayer {
         return random.nextLong(length);
     }
 
-    private synchronized Fault pick(String operation) {
+    private synchronized @Nullable Fault pick(String operation) {
         List<FaultPlan.Rule> rules = plan.rules();
         for (int i = 0; i < rules.size(); i++) {
             FaultPlan.Rule rule = rules.get(i);

@@ -1,5 +1,7 @@
 package dev.stowage.b2.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A version's Object Lock state: retention (mode and retain-until time) and legal hold.
  *
@@ -7,7 +9,7 @@ package dev.stowage.b2.emulator;
  * @param retainUntil ms since the epoch; null when {@code mode} is null
  * @param legalHold   null (never set), {@code on} or {@code off}
  */
-record FileLock(String mode, Long retainUntil, String legalHold) {
+record FileLock(@Nullable String mode, @Nullable Long retainUntil, @Nullable String legalHold) {
     static final FileLock NONE = new FileLock(null, null, null);
 
     static final String GOVERNANCE = "governance";
@@ -22,11 +24,11 @@ record FileLock(String mode, Long retainUntil, String legalHold) {
         return "on".equals(legalHold);
     }
 
-    FileLock withRetention(String newMode, Long newRetainUntil) {
+    FileLock withRetention(@Nullable String newMode, @Nullable Long newRetainUntil) {
         return new FileLock(newMode, newMode == null ? null : newRetainUntil, legalHold);
     }
 
-    FileLock withLegalHold(String newLegalHold) {
+    FileLock withLegalHold(@Nullable String newLegalHold) {
         return new FileLock(mode, retainUntil, newLegalHold);
     }
 }

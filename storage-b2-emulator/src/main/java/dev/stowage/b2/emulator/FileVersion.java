@@ -3,6 +3,7 @@ package dev.stowage.b2.emulator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stored version: an uploaded file, a hide marker or an unfinished large file ({@code action} is
@@ -14,9 +15,9 @@ import java.util.Objects;
  * @param replicationStatus null, or {@code pending} for uploads into a replication source bucket
  */
 record FileVersion(String fileId, String bucketId, String fileName, String action, long contentLength,
-                   String contentSha1, String contentMd5, String contentType, Map<String, String> fileInfo,
-                   long uploadTimestamp, long seq, String sseMode, List<Segment> segments, FileLock lock,
-                   String replicationStatus) {
+                   String contentSha1, @Nullable String contentMd5, String contentType, Map<String, String> fileInfo,
+                   long uploadTimestamp, long seq, @Nullable String sseMode, List<Segment> segments, FileLock lock,
+                   @Nullable String replicationStatus) {
 
     static final String UPLOAD = "upload";
     static final String HIDE = "hide";
@@ -34,8 +35,8 @@ record FileVersion(String fileId, String bucketId, String fileName, String actio
 
     /** A version without Object Lock settings or replication status. */
     FileVersion(String fileId, String bucketId, String fileName, String action, long contentLength,
-                String contentSha1, String contentMd5, String contentType, Map<String, String> fileInfo,
-                long uploadTimestamp, long seq, String sseMode, List<Segment> segments) {
+                String contentSha1, @Nullable String contentMd5, String contentType, Map<String, String> fileInfo,
+                long uploadTimestamp, long seq, @Nullable String sseMode, List<Segment> segments) {
         this(fileId, bucketId, fileName, action, contentLength, contentSha1, contentMd5, contentType, fileInfo,
                 uploadTimestamp, seq, sseMode, segments, FileLock.NONE, null);
     }
@@ -71,7 +72,7 @@ record FileVersion(String fileId, String bucketId, String fileName, String actio
     }
 
     /** This version with Object Lock settings and a replication status, as an upload decides them. */
-    FileVersion withLockAndReplication(FileLock newLock, String newReplicationStatus) {
+    FileVersion withLockAndReplication(FileLock newLock, @Nullable String newReplicationStatus) {
         return new FileVersion(fileId, bucketId, fileName, action, contentLength, contentSha1, contentMd5,
                 contentType, fileInfo, uploadTimestamp, seq, sseMode, segments, newLock, newReplicationStatus);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Application keys: create (with capabilities, bucket and name-prefix restrictions), list and delete. */
 final class KeyHandlers {
@@ -41,8 +42,8 @@ final class KeyHandlers {
     }
 
     /** Validates and stores a new application key, as {@code b2_create_key} does. */
-    static AppKey newKey(Context ctx, String name, List<String> caps, Long seconds, String bucketId, String prefix)
-            throws IOException {
+    static AppKey newKey(Context ctx, String name, @Nullable List<String> caps, @Nullable Long seconds,
+                         @Nullable String bucketId, @Nullable String prefix) throws IOException {
         if (caps == null || caps.isEmpty()) {
             throw B2Error.BAD_REQUEST.exception("capabilities must be a non-empty list");
         }

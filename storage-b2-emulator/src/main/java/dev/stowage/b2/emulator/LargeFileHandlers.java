@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Large files: start, part URLs, parts, finish (with {@code partSha1Array}), cancel, list parts and list
@@ -51,7 +52,7 @@ final class LargeFileHandlers {
     }
 
     /** Returns the unfinished large file, or answers 400 bad_request. */
-    private FileVersion unfinished(String fileId) {
+    private FileVersion unfinished(@Nullable String fileId) {
         FileVersion v = ctx.catalog().version(fileId);
         if (v == null || !v.isStart()) {
             throw B2Error.BAD_REQUEST.exception("Invalid fileId: " + fileId);

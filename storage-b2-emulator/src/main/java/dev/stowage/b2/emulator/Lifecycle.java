@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bucket lifecycle rules: validated as B2 does, and executed on demand against the emulator's clock (never by
@@ -116,8 +117,8 @@ final class Lifecycle {
         return plan;
     }
 
-    private static void planName(String name, List<FileVersion> versions, long now, Long hideDays, Long deleteDays,
-                                 Long cancelDays, Plan plan) {
+    private static void planName(String name, List<FileVersion> versions, long now, @Nullable Long hideDays,
+                                 @Nullable Long deleteDays, @Nullable Long cancelDays, Plan plan) {
         List<FileVersion> done = new ArrayList<>();
         for (FileVersion v : versions) {
             if (v.isStart()) {
@@ -152,7 +153,7 @@ final class Lifecycle {
         }
     }
 
-    private static Long days(JsonNode rule, String field) {
+    private static @Nullable Long days(JsonNode rule, String field) {
         JsonNode v = rule.get(field);
         return v == null || v.isNull() ? null : v.asLong();
     }

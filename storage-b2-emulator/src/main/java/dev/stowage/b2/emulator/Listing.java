@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code b2_list_file_names} and {@code b2_list_file_versions}: byte-order names, newest version first,
@@ -26,7 +27,7 @@ final class Listing {
     }
 
     /** Resolves a page size: null or 0 means the default; negative is a bad request; above max is out of range. */
-    static int count(Long requested, int defaultCount, int max) {
+    static int count(@Nullable Long requested, int defaultCount, int max) {
         if (requested == null || requested == 0) {
             return defaultCount;
         }
@@ -81,12 +82,12 @@ final class Listing {
         final boolean versions;
         final String accountId;
         final ArrayNode files = Json.array();
-        String nextName;
-        String nextId;
+        @Nullable String nextName;
+        @Nullable String nextId;
 
-        final AppKey reader;
+        final @Nullable AppKey reader;
 
-        Page(int apiVersion, int max, boolean versions, String accountId, AppKey reader) {
+        Page(int apiVersion, int max, boolean versions, String accountId, @Nullable AppKey reader) {
             this.reader = reader;
             this.apiVersion = apiVersion;
             this.max = max;
@@ -95,7 +96,7 @@ final class Listing {
         }
 
         /** Adds an entry, or records it as the resume point when the page is full; false when full. */
-        boolean add(String name, String fileId, ObjectNode entry) {
+        boolean add(String name, @Nullable String fileId, ObjectNode entry) {
             if (files.size() == max) {
                 nextName = name;
                 nextId = fileId;
@@ -106,8 +107,9 @@ final class Listing {
         }
     }
 
-    private static void scan(NavigableMap<String, List<FileVersion>> names, String prefix, String delimiter,
-                             String startName, String startId, String keyPrefix, Page page) {
+    private static void scan(NavigableMap<String, List<FileVersion>> names, String prefix,
+                             @Nullable String delimiter, @Nullable String startName, @Nullable String startId,
+                             @Nullable String keyPrefix, Page page) {
         String from = startName != null && Names.compareCodePoints(startName, prefix) > 0 ? startName : prefix;
         String folder = null;
         for (Map.Entry<String, List<FileVersion>> e : names.tailMap(from, true).entrySet()) {
@@ -145,7 +147,7 @@ final class Listing {
         return all || newestDone(versions) != null;
     }
 
-    private static FileVersion newestDone(List<FileVersion> versions) {
+    private static @Nullable FileVersion newestDone(List<FileVersion> versions) {
         for (FileVersion v : versions) {
             if (!v.isStart()) {
                 return v.isUpload() ? v : null;
@@ -154,8 +156,8 @@ final class Listing {
         return null;
     }
 
-    private static boolean addName(String name, List<FileVersion> versions, String startName, String startId,
-                                   Page page) {
+    private static boolean addName(String name, List<FileVersion> versions, @Nullable String startName,
+                                   @Nullable String startId, Page page) {
         if (!page.versions) {
             FileVersion v = newestDone(versions);
             return v == null

@@ -2,6 +2,8 @@ package dev.stowage.b2.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * B2's Object Lock rules: parsing retention and legal-hold values, applying a bucket's default retention to new
@@ -13,7 +15,7 @@ final class ObjectLock {
     }
 
     /** Parses {@code defaultRetention}; {@code {"mode": null}} clears it (returns null). */
-    static BucketRetention parseDefault(JsonNode n) {
+    static @Nullable BucketRetention parseDefault(@Nullable JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }
@@ -61,8 +63,8 @@ final class ObjectLock {
      * The lock a new version gets: its own retention and legal hold when given (which needs a lock-enabled bucket
      * and the write capabilities), else the bucket's default retention.
      */
-    static FileLock forNewVersion(Bucket bucket, Principal who, String mode, Long retainUntil, String hold,
-                                  long now) {
+    static FileLock forNewVersion(Bucket bucket, @Nullable Principal who, @Nullable String mode,
+                                  @Nullable Long retainUntil, @Nullable String hold, long now) {
         boolean any = mode != null || retainUntil != null || hold != null;
         if (any && !bucket.fileLockEnabled()) {
             throw B2Error.BAD_REQUEST.exception("file lock is not enabled on bucket " + bucket.bucketName()
@@ -73,7 +75,7 @@ final class ObjectLock {
             if (mode == null || retainUntil == null) {
                 throw B2Error.BAD_REQUEST.exception("file retention needs both a mode and a retainUntilTimestamp");
             }
-            who.require(Capabilities.WRITE_FILE_RETENTIONS);
+            Objects.requireNonNull(who, "who").require(Capabilities.WRITE_FILE_RETENTIONS);
             if (retainUntil <= now) {
                 throw B2Error.BAD_REQUEST.exception("retainUntilTimestamp must be in the future");
             }
@@ -83,7 +85,7 @@ final class ObjectLock {
             lock = lock.withRetention(d.mode(), d.retainUntil(now));
         }
         if (hold != null) {
-            who.require(Capabilities.WRITE_FILE_LEGAL_HOLDS);
+            Objects.requireNonNull(who, "who").require(Capabilities.WRITE_FILE_LEGAL_HOLDS);
             lock = lock.withLegalHold(legalHold(hold));
         }
         return lock;
@@ -129,12 +131,12 @@ final class ObjectLock {
         return forNewVersion(bucket, who, mode, retainUntil, p.optString("legalHold"), now);
     }
 
-    private static String text(JsonNode n) {
+    private static @Nullable String text(@Nullable JsonNode n) {
         return n == null || n.isNull() ? null : n.asText();
     }
 
     /** Fails with 403 access_denied unless the version may be deleted now. */
-    static void checkDeletable(FileVersion v, Principal who, boolean bypassGovernance, long now) {
+    static void checkDeletable(FileVersion v, @Nullable Principal who, boolean bypassGovernance, long now) {
         FileLock lock = v.lock();
         if (v.isStart()) {
             return; // an unfinished large file holds no data yet; canceling it is always allowed
@@ -145,7 +147,7 @@ final class ObjectLock {
         if (!lock.retainedAt(now)) {
             return;
         }
-        if (lock.mode().equals(FileLock.COMPLIANCE)) {
+        if (FileLock.COMPLIANCE.equals(lock.mode())) {
             throw B2Error.ACCESS_DENIED.exception("file " + v.fileName() + " is under compliance retention until "
                     + lock.retainUntil());
         }
@@ -164,13 +166,14 @@ final class ObjectLock {
      * Checks a retention change: compliance may only be extended; weakening governance (shorter, removed) needs
      * {@code bypassGovernance} with the capability.
      */
-    static void checkRetentionChange(FileLock current, String mode, Long retainUntil, Principal who,
+    static void checkRetentionChange(FileLock current, @Nullable String mode, @Nullable Long retainUntil, Principal who,
                                      boolean bypassGovernance, long now) {
         if (!current.retainedAt(now)) {
             return;
         }
-        boolean shorter = mode == null || retainUntil < current.retainUntil();
-        if (current.mode().equals(FileLock.COMPLIANCE)) {
+        Long currentUntil = current.retainUntil();
+        boolean shorter = mode == null || retainUntil == null || currentUntil == null || retainUntil < currentUntil;
+        if (FileLock.COMPLIANCE.equals(current.mode())) {
             if (shorter || !FileLock.COMPLIANCE.equals(mode)) {
                 throw B2Error.ACCESS_DENIED.exception("compliance retention can only be extended, until "
                         + current.retainUntil() + " or later");
@@ -187,7 +190,7 @@ final class ObjectLock {
      * Parses a retention value for {@code b2_update_file_retention}: a lock holding only that retention (mode and
      * retain-until both null to remove it).
      */
-    static FileLock parseRetention(JsonNode retention, long now) {
+    static FileLock parseRetention(@Nullable JsonNode retention, long now) {
         if (retention == null || !retention.isObject()) {
             throw B2Error.BAD_REQUEST.exception("required field fileRetention is missing");
         }
@@ -222,7 +225,7 @@ final class ObjectLock {
     }
 
     /** The bucket's {@code defaultRetention}: {@code {mode, period}} with nulls when unset. */
-    static ObjectNode defaultRetentionJson(BucketRetention r) {
+    static ObjectNode defaultRetentionJson(@Nullable BucketRetention r) {
         ObjectNode n = Json.object();
         if (r == null) {
             n.putNull("mode");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a JSON call, from a POST body or from GET query parameters. An explicit {@code null} counts as
@@ -25,7 +26,7 @@ final class Params {
         return new Params(node);
     }
 
-    JsonNode get(String name) {
+    @Nullable JsonNode get(String name) {
         JsonNode v = node.get(name);
         return v == null || v.isNull() ? null : v;
     }
@@ -42,7 +43,7 @@ final class Params {
         return v;
     }
 
-    String optString(String name) {
+    @Nullable String optString(String name) {
         JsonNode v = get(name);
         if (v == null) {
             return null;
@@ -53,7 +54,7 @@ final class Params {
         return v.asText();
     }
 
-    Long optLong(String name) {
+    @Nullable Long optLong(String name) {
         JsonNode v = get(name);
         if (v == null) {
             return null;
@@ -79,7 +80,7 @@ final class Params {
         return v;
     }
 
-    Boolean optBoolean(String name) {
+    @Nullable Boolean optBoolean(String name) {
         JsonNode v = get(name);
         if (v == null) {
             return null;
@@ -93,7 +94,7 @@ final class Params {
         throw B2Error.BAD_REQUEST.exception("field " + name + " must be a boolean");
     }
 
-    List<String> optStrings(String name) {
+    @Nullable List<String> optStrings(String name) {
         JsonNode v = get(name);
         if (v == null) {
             return null;
@@ -114,7 +115,7 @@ final class Params {
         return out;
     }
 
-    Map<String, String> optStringMap(String name) {
+    @Nullable Map<String, String> optStringMap(String name) {
         JsonNode v = get(name);
         if (v == null) {
             return null;
@@ -135,7 +136,7 @@ final class Params {
         return out;
     }
 
-    List<JsonNode> optList(String name) {
+    @Nullable List<JsonNode> optList(String name) {
         JsonNode v = get(name);
         if (v == null) {
             return null;

@@ -1,12 +1,13 @@
 package dev.stowage.b2.emulator;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key behind an authenticated call, with the checks every handler applies: capability, bucket restriction
  * and name-prefix restriction. A failed check answers 401 {@code unauthorized}, as B2 does.
  */
-record Principal(AppKey key, String token, int apiVersion) {
+record Principal(AppKey key, @Nullable String token, int apiVersion) {
 
     Principal {
         Objects.requireNonNull(key, "key");

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bucket's replication configuration: validated, echoed with B2's defaults filled in ({@code fileNamePrefix ""},
@@ -25,7 +26,7 @@ final class Replication {
      * Validates a sent {@code replicationConfiguration} and returns the value to store and echo, or null when it
      * configures neither side (which clears replication).
      */
-    static JsonNode normalize(JsonNode sent) {
+    static @Nullable JsonNode normalize(@Nullable JsonNode sent) {
         if (sent == null || sent.isNull()) {
             return null;
         }
@@ -132,7 +133,7 @@ final class Replication {
     }
 
     /** {@code pending} when an enabled source rule of the bucket covers the name, else null. */
-    static String statusFor(Bucket bucket, String fileName) {
+    static @Nullable String statusFor(Bucket bucket, String fileName) {
         JsonNode rules = bucket.replication() == null ? null
                 : bucket.replication().path("asReplicationSource").path("replicationRules");
         if (rules == null || !rules.isArray()) {

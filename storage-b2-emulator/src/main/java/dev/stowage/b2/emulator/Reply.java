@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** An answer: status, headers, length and a body writer (null for none). */
 final class Reply {
@@ -18,9 +19,9 @@ final class Reply {
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final long length;
-    private final Body body;
+    private final @Nullable Body body;
 
-    Reply(int status, long length, Body body) {
+    Reply(int status, long length, @Nullable Body body) {
         this.status = status;
         this.length = length;
         this.body = body;
@@ -66,7 +67,7 @@ final class Reply {
         return length;
     }
 
-    Body body() {
+    @Nullable Body body() {
         return body;
     }
 }

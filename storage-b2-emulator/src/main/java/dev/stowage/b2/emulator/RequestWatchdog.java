@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Closes connections that stop making progress, so that a client which sends headers and then nothing (or stops
@@ -86,7 +87,7 @@ final class RequestWatchdog implements AutoCloseable {
     static class ConnectionLostException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        ConnectionLostException(String message, Throwable cause) {
+        ConnectionLostException(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }
@@ -102,12 +103,12 @@ final class RequestWatchdog implements AutoCloseable {
 
     /** Tracks one request thread: armed while it waits on the network, and whether the watchdog fired. */
     static final class Guard {
-        private final Thread thread;
+        private final @Nullable Thread thread;
         private boolean armed;
         private long since;
         private boolean expired;
 
-        private Guard(Thread thread) {
+        private Guard(@Nullable Thread thread) {
             this.thread = thread;
         }
 

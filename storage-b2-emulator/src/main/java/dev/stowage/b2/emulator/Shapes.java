@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON shapes of B2 objects per API version. The rule: always the v2 shape, and on v1 also {@code size}
@@ -19,7 +20,7 @@ final class Shapes {
     }
 
     /** True when {@code reader} (null: any reader) holds {@code capability}. */
-    private static boolean may(AppKey reader, String capability) {
+    private static boolean may(@Nullable AppKey reader, String capability) {
         return reader == null || reader.has(capability);
     }
 
@@ -27,7 +28,7 @@ final class Shapes {
      * A bucket as {@code reader} may see it: without {@code readBucketRetentions} or {@code readBucketReplications}
      * those settings answer {@code {"isClientAuthorizedToRead": false, "value": null}}.
      */
-    static ObjectNode bucket(Bucket b, String accountId, AppKey reader) {
+    static ObjectNode bucket(Bucket b, String accountId, @Nullable AppKey reader) {
         ObjectNode n = Json.object();
         n.put("accountId", accountId);
         n.put("bucketId", b.bucketId());
@@ -64,7 +65,7 @@ final class Shapes {
         return n;
     }
 
-    static ObjectNode sse(String mode) {
+    static ObjectNode sse(@Nullable String mode) {
         ObjectNode n = Json.object();
         if (mode == null) {
             n.putNull("algorithm");
@@ -92,7 +93,7 @@ final class Shapes {
     }
 
     /** A file object as {@code reader} sees it (null: any reader). */
-    static ObjectNode file(FileVersion v, String accountId, int apiVersion, AppKey reader) {
+    static ObjectNode file(FileVersion v, String accountId, int apiVersion, @Nullable AppKey reader) {
         return file(v, accountId, apiVersion, v.action(), reader);
     }
 
@@ -100,7 +101,7 @@ final class Shapes {
      * A file object as {@code reader} may see it: without {@code readFileRetentions} or {@code readFileLegalHolds}
      * the retention or legal hold answers {@code {"isClientAuthorizedToRead": false, "value": null}}.
      */
-    static ObjectNode file(FileVersion v, String accountId, int apiVersion, String action, AppKey reader) {
+    static ObjectNode file(FileVersion v, String accountId, int apiVersion, String action, @Nullable AppKey reader) {
         ObjectNode n = Json.object();
         n.put("accountId", accountId);
         n.put("action", action);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the emulator keeps metadata and file bytes. The in-memory {@link Catalog} is the source of truth while
@@ -17,7 +18,7 @@ import java.util.List;
 interface Store extends Closeable {
 
     /** Everything persisted so far. */
-    record Snapshot(Account account, List<Bucket> buckets, List<FileVersion> versions, List<Part> parts,
+    record Snapshot(@Nullable Account account, List<Bucket> buckets, List<FileVersion> versions, List<Part> parts,
                     List<AppKey> keys) {
         public Snapshot {
             buckets = List.copyOf(buckets);

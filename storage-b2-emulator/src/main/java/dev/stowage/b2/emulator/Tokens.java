@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tokens the emulator has handed out: account tokens, upload tokens (for an upload or a part URL) and
@@ -17,7 +18,7 @@ final class Tokens {
     }
 
     /** An upload token for a bucket (small files) or a large file (parts). */
-    record UploadGrant(String keyId, String bucketId, String fileId, long expiresAt) {
+    record UploadGrant(String keyId, String bucketId, @Nullable String fileId, long expiresAt) {
     }
 
     /** A download-authorization token. */
@@ -59,7 +60,7 @@ final class Tokens {
         return token;
     }
 
-    String newUpload(String keyId, String bucketId, String fileId) {
+    String newUpload(String keyId, String bucketId, @Nullable String fileId) {
         String token = "4_" + randomHex(24);
         uploads.put(token, new UploadGrant(keyId, bucketId, fileId, expiry()));
         return token;
@@ -95,7 +96,7 @@ final class Tokens {
     }
 
     /** Returns the download grant for a token, null when the token is not a download token. */
-    DownloadGrant download(String token) {
+    @Nullable DownloadGrant download(@Nullable String token) {
         return token == null ? null : downloads.get(token);
     }
 
@@ -104,7 +105,7 @@ final class Tokens {
     }
 
     /** Marks a token dead: later use answers 401 expired_auth_token. */
-    void expire(String token) {
+    void expire(@Nullable String token) {
         if (token != null && (sessions.containsKey(token) || uploads.containsKey(token))) {
             expired.put(token, Boolean.TRUE);
         }

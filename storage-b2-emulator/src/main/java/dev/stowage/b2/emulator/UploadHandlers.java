@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Small-file uploads: {@code b2_get_upload_url} and the upload URL itself ({@code b2_upload_file}). */
 final class UploadHandlers {
@@ -79,7 +80,7 @@ final class UploadHandlers {
         return infos;
     }
 
-    static String sseHeader(Call call, Bucket bucket) {
+    static @Nullable String sseHeader(Call call, Bucket bucket) {
         String sse = call.header("X-Bz-Server-Side-Encryption");
         if (sse == null) {
             return bucket.sseMode();

@@ -3,6 +3,7 @@ package dev.stowage.b2.emulator;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Receives an upload body (small file or part) into a blob, checking the {@code X-Bz-Content-Sha1} rules. */
 final class Uploads {
@@ -57,10 +58,11 @@ final class Uploads {
             BodyCopier.Copied copied = BodyCopier.copy(call.body(), sink.stream(), atEnd, maxLength);
             String stored;
             if (atEnd) {
-                if (!Names.isHexSha1(copied.trailer())) {
+                String trailer = copied.trailer();
+                if (trailer == null || !Names.isHexSha1(trailer)) {
                     throw B2Error.BAD_REQUEST.exception("Not a valid hex SHA1 at the end of the body");
                 }
-                stored = verify(copied.trailer().toLowerCase(Locale.ROOT), copied.sha1());
+                stored = verify(trailer.toLowerCase(Locale.ROOT), copied.sha1());
             } else if (sha1Header.equals("do_not_verify")) {
                 stored = "unverified:" + copied.sha1();
             } else {
@@ -78,7 +80,7 @@ final class Uploads {
     }
 
     /** Resolves {@code b2/x-auto} from the file name's extension; checks other values are present. */
-    static String contentType(String requested, String fileName) {
+    static String contentType(@Nullable String requested, String fileName) {
         if (requested == null || requested.isBlank()) {
             throw B2Error.BAD_REQUEST.exception("Missing Content-Type");
         }

@@ -9,4 +9,7 @@
  * {@code b2_*} name, an authentication filter that runs before routing, a fault layer, and a store with
  * memory and directory implementations.
  */
+@NullMarked
 package dev.stowage.b2.emulator;
+
+import org.jspecify.annotations.NullMarked;
