@@ -73,7 +73,7 @@ final class ContentMatch {
   }
 
   /** Returns whether {@code destination} is at least as new as {@code source}, to the second. */
-  static boolean newerOrSame(Instant destination, Instant source) {
+  static boolean newerOrSame(@Nullable Instant destination, @Nullable Instant source) {
     if (destination == null || source == null) {
       return false;
     }

@@ -49,7 +49,7 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
    * @param contentType the stored content type, null if the listing does not say
    * @param checksums the checksums the listing carries (none for local files)
    */
-  record Entry(String relative, long size, Instant modified, @Nullable String contentType,
+  record Entry(String relative, long size, @Nullable Instant modified, @Nullable String contentType,
       Map<ChecksumAlgorithm, String> checksums) {
     Entry {
       Objects.requireNonNull(relative, "relative");

@@ -175,7 +175,7 @@ public final class B2Emulator implements AutoCloseable {
      * Sets the URL that {@code b2_authorize_account} answers as {@code s3ApiUrl} from now on (an S3 face calls
      * this when it starts); null restores the default, the emulator's own URL.
      */
-    public void s3ApiUrl(String url) {
+    public void s3ApiUrl(@Nullable String url) {
         s3ApiUrl.set(url);
     }
 

@@ -228,7 +228,8 @@ public final class EmulatorStore {
      * @param namePrefix null for a key that may use every name in its bucket
      * @throws Refused with B2's {@code bad_request} when a rule is broken or the bucket does not exist
      */
-    public KeyView createKey(String keyName, List<String> capabilities, String bucketId, String namePrefix) {
+    public KeyView createKey(String keyName, List<String> capabilities, @Nullable String bucketId,
+            @Nullable String namePrefix) {
         AppKey k = call(() -> KeyHandlers.newKey(ctx, keyName, capabilities, null, bucketId, namePrefix));
         return new KeyView(k.applicationKeyId(), k.applicationKey(), k.capabilities(), k.bucketId(), k.namePrefix(),
                 false, false);

@@ -78,7 +78,7 @@ final class BucketCorsCalls {
         if (!SigV4Check.verify(request, body, signed, key.secret())) {
             return new Refusal(403, "SignatureDoesNotMatch", "Signature validation failed");
         }
-        EmulatorStore.BucketView bucket = store.bucket(bucketName);
+        EmulatorStore.BucketView bucket = bucketName == null ? null : store.bucket(bucketName);
         if (bucket == null) {
             return new Refusal(404, "NoSuchBucket", "The specified bucket does not exist: " + bucketName);
         }

@@ -219,7 +219,7 @@ final class EmulatorBlobStore implements BlobStore {
                 : HexFormat.of().formatHex(Base64.getDecoder().decode(request.contentMD5()));
         try (InputStream in = payload) {
             FileView v = run(() -> store.upload(b.bucketId(), request.key(), request.contentType(), info, in, md5));
-            return SdkResponses.putResponse(ObjectMeta.quote(v.md5()), v.fileId());
+            return SdkResponses.putResponse(ObjectMeta.etag(v), v.fileId());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -250,13 +250,16 @@ final class EmulatorBlobStore implements BlobStore {
                 throw new UncheckedIOException(e);
             }
         });
-        return SdkResponses.copyResponse(ObjectMeta.quote(v.md5()), Instant.ofEpochMilli(v.uploadTimestamp()),
+        return SdkResponses.copyResponse(ObjectMeta.etag(v), Instant.ofEpochMilli(v.uploadTimestamp()),
                 v.fileId(), source.fileId());
     }
 
     /** The named version, or the current one; throws NoSuchKey (with the marker) or NoSuchVersion. */
-    private FileView resolve(String bucketName, String name, String versionId) {
+    private FileView resolve(String bucketName, String name, @Nullable String versionId) {
         BucketView b = store.bucket(bucketName);
+        if (b == null) {
+            throw S3Errors.of(404, "NoSuchBucket", "The specified bucket does not exist");
+        }
         if (versionId != null) {
             FileView v = store.version(versionId);
             if (v == null || !v.bucketId().equals(b.bucketId()) || !v.fileName().equals(name)) {
