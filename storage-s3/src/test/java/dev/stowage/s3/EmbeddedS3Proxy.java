@@ -73,7 +73,12 @@ final class EmbeddedS3Proxy implements AutoCloseable {
 
   /** Returns a configuration for {@code bucket} on this server with every S3Proxy feature declared. */
   S3Config.Builder config(String bucket) {
-    return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(endpoint)
+    return config(server, bucket);
+  }
+
+  /** Returns a configuration for {@code bucket} on {@code server} with every S3Proxy feature declared. */
+  static S3Config.Builder config(S3ProxyServer server, String bucket) {
+    return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(server.endpoint())
         .credentials(server.accessKey(), server.secretKey())
         .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT).createOnly(true);
   }
