@@ -29,7 +29,12 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   private EmbeddedS3Proxy(S3ProxyServer.Builder builder) {
     server = builder.start();
     endpoint = server.endpoint();
-    client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+    client = client(server);
+  }
+
+  /** Opens a plain SDK client on {@code server}, for arranging and inspecting state behind the adapter's back. */
+  static S3Client client(S3ProxyServer server) {
+    return S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
