@@ -54,7 +54,8 @@ class UploadCancellationTest {
   void write_threadInterruptedMidMultipartUpload_abortedAndNothingLeft() throws Exception {
     String bucket = "cancelled";
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).partSize(5 * MIB).multipartThreshold(5 * MIB)
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket)
+        .partSize(5 * MIB).multipartThreshold(5 * MIB)
         .concurrency(2).interceptor(afterPart(partSent)).build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       AtomicBoolean interruptKept = new AtomicBoolean();
@@ -85,7 +86,8 @@ class UploadCancellationTest {
   void openOutputStream_writerInterruptedMidMultipartUpload_nothingLeft() throws Exception {
     String bucket = "cancelled";
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).partSize(5 * MIB).multipartThreshold(5 * MIB)
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket)
+        .partSize(5 * MIB).multipartThreshold(5 * MIB)
         .concurrency(2).interceptor(afterPart(partSent)).build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread writer = new Thread(() -> {
