@@ -59,7 +59,10 @@ class B2AdapterTest {
 
   @RegisterExtension
   static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(256)).perClass();
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(256))
+      .bucket("adapter-bucket")
+      .publicBucket("adapter-public")
+      .perTest();
 
   private B2Client client;
   private String bucket;
@@ -69,7 +72,7 @@ class B2AdapterTest {
   @BeforeEach
   void setUp() {
     client = TestBuckets.client(B2.emulator());
-    bucket = TestBuckets.create(B2.emulator(), "allPrivate");
+    bucket = "adapter-bucket";
     bucketId = client.listBuckets(null, bucket).get(0).bucketId();
   }
 
@@ -387,7 +390,7 @@ class B2AdapterTest {
 
   @Test
   void publicUrl_publicBucket_isFetchableAnonymously() throws IOException {
-    String pub = TestBuckets.create(B2.emulator(), "allPublic");
+    String pub = "adapter-public";
     Filesystem fs = open(TestBuckets.config(B2.emulator(), pub).prefix("p"));
     assertThat(fs.capabilities().has(Capability.PUBLIC_URL)).isTrue();
     fs.write("dir/hello wörld+.txt", "public!");

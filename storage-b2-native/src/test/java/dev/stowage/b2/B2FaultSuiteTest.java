@@ -14,6 +14,7 @@ import dev.stowage.testing.FaultSchedule;
 import dev.stowage.testing.FaultSuite;
 import dev.stowage.testing.FaultSuiteReport;
 import dev.stowage.spi.Timeouts;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fault suite against the B2 emulator: every byte of the adapter's traffic — authorisation,
@@ -40,6 +42,12 @@ import org.junit.jupiter.api.Timeout;
 @Tag("fault")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class B2FaultSuiteTest {
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(512))
+      .bucket("fault-suite")
+      .perTest();
+
   /** Short limits, so that a stall costs a second, not the default 30 s. */
   private static final Timeouts TIMEOUTS =
       new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
@@ -55,8 +63,8 @@ class B2FaultSuiteTest {
 
   @BeforeEach
   void setUp() {
-    emulator = B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(512).start();
-    bucket = TestBuckets.create(emulator, "allPrivate");
+    emulator = B2.emulator();
+    bucket = "fault-suite";
     // FLIP is left out: a flipped byte in a JSON answer (a name in a listing, a size) is not
     // something a client can detect, and real networks carry B2 over TLS.
     // Stalls cost a read timeout each, so they are rarer than resets, truncations and refusals.
@@ -110,7 +118,6 @@ class B2FaultSuiteTest {
     proxy.close();
     proxiedClient.close();
     directClient.close();
-    emulator.close();
   }
 
   private List<String> unfinishedLargeFiles() {

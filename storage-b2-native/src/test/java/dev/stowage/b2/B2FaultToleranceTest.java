@@ -11,6 +11,7 @@ import dev.stowage.b2.client.B2ListFilesRequest;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.b2.emulator.Fault;
 import dev.stowage.b2.emulator.FaultPlan;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 500 uploads (small and large) and 500 downloads through an emulator that fails uploads on
@@ -40,6 +42,21 @@ class B2FaultToleranceTest {
   private static final int UPLOADS = 500;
   private static final int DOWNLOADS = 500;
 
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder()
+            .recommendedPartSize(1024)
+            .absoluteMinimumPartSize(512)
+            .testModeFailureRate(0.2)
+            .faults(FaultPlan.builder()
+                .seed(42)
+                .add("*", 0.04, Fault.serviceUnavailable())
+                .add("*", 0.03, Fault.tooManyRequests(null))
+                .add("*", 0.03, new Fault.Reset())
+                .build()))
+      .bucket("tolerant")
+      .perTest();
+
   private B2Emulator emulator;
   private String bucket;
   private Filesystem failingUploads;
@@ -49,18 +66,8 @@ class B2FaultToleranceTest {
 
   @BeforeEach
   void setUp() {
-    emulator = B2Emulator.builder()
-        .recommendedPartSize(1024)
-        .absoluteMinimumPartSize(512)
-        .testModeFailureRate(0.2)
-        .faults(FaultPlan.builder()
-            .seed(42)
-            .add("*", 0.04, Fault.serviceUnavailable())
-            .add("*", 0.03, Fault.tooManyRequests(null))
-            .add("*", 0.03, new Fault.Reset())
-            .build())
-        .start();
-    bucket = TestBuckets.create(emulator, "allPrivate");
+    emulator = B2.emulator();
+    bucket = "tolerant";
     // B2 takes one test mode per request: half the traffic goes through each.
     failingUploads = open("fail_some_uploads");
     expiringTokens = open("expire_some_account_authorization_tokens");
@@ -89,7 +96,6 @@ class B2FaultToleranceTest {
     failingUploads.close();
     expiringTokens.close();
     clients.forEach(B2Client::close);
-    emulator.close();
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.stowage.Filesystem;
 import dev.stowage.StorageException;
 import dev.stowage.WriteOptions;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 class B2IntegrityTest {
   private static final int PART = 1024;
 
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(PART).absoluteMinimumPartSize(PART))
+      .bucket("integrity")
+      .onDisk()
+      .perTest();
+
   @TempDir
   Path dir;
   private B2Emulator emulator;
@@ -42,9 +51,9 @@ class B2IntegrityTest {
 
   @BeforeEach
   void setUp() {
-    data = dir.resolve("emulator");
-    emulator = B2Emulator.builder().dataDirectory(data).recommendedPartSize(PART).absoluteMinimumPartSize(PART).start();
-    String bucket = TestBuckets.create(emulator, "allPrivate");
+    data = B2.dataDirectory();
+    emulator = B2.emulator();
+    String bucket = "integrity";
     B2Config config = TestBuckets.config(emulator, bucket).prefix("root").build();
     prefix = "root/";
     fs = Filesystem.of(B2Adapter.create(config));
@@ -53,7 +62,6 @@ class B2IntegrityTest {
   @AfterEach
   void tearDown() {
     fs.close();
-    emulator.close();
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.b2.emulator.Fault;
 import dev.stowage.b2.emulator.FaultPlan;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +25,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Progress, parts, retries and cancellation of writes to the B2 emulator, heard through a listener. */
 @Timeout(60)
 class B2TransferListenerTest {
+
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(512))
+      .bucket("listened")
+      .perTest();
 
   private static final int SIZE = 5000; // large: above the 2048-byte cutoff
 
@@ -42,8 +50,8 @@ class B2TransferListenerTest {
   @BeforeEach
   void setUp() {
     new Random(7).nextBytes(data);
-    emulator = B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(512).start();
-    bucket = TestBuckets.create(emulator, "allPrivate");
+    emulator = B2.emulator();
+    bucket = "listened";
     client = TestBuckets.client(emulator);
     B2Config config = TestBuckets.config(emulator, bucket).uploadCutoff(2048).concurrency(3).build();
     // Before a retry, the faults stop: each injected fault fails exactly one attempt.
@@ -55,7 +63,6 @@ class B2TransferListenerTest {
   void tearDown() {
     fs.close();
     client.close();
-    emulator.close();
   }
 
   @Test

@@ -7,11 +7,13 @@ import dev.stowage.b2.client.B2Client;
 import dev.stowage.b2.client.B2FileVersion;
 import dev.stowage.b2.client.B2ListFilesRequest;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * B2 refuses to finish a large file of fewer than 2 parts, so a copy above the copy cutoff that
@@ -19,6 +21,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class CopyPartCountTest {
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(1000).absoluteMinimumPartSize(1000))
+      .bucket("copy-parts")
+      .perTest();
+
   private B2Emulator emulator;
   private Filesystem fs;
   private B2Client client;
@@ -26,8 +34,8 @@ class CopyPartCountTest {
 
   @BeforeEach
   void start() {
-    emulator = B2Emulator.builder().recommendedPartSize(1000).absoluteMinimumPartSize(1000).start();
-    bucket = TestBuckets.create(emulator, "allPrivate");
+    emulator = B2.emulator();
+    bucket = "copy-parts";
     fs = Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, bucket).copyCutoff(10).build()));
     client = TestBuckets.client(emulator);
   }
@@ -36,7 +44,6 @@ class CopyPartCountTest {
   void stop() {
     client.close();
     fs.close();
-    emulator.close();
   }
 
   private B2FileVersion newest(String name) {

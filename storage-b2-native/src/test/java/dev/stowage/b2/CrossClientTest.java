@@ -8,6 +8,7 @@ import dev.stowage.Filesystem;
 import dev.stowage.WriteOptions;
 import dev.stowage.b2.client.B2Credentials;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +47,12 @@ class CrossClientTest {
   /** rclone's smallest chunk is 5 MiB; the emulator must accept such parts. */
   private static final long PART = 5L << 20;
 
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().recommendedPartSize(PART).absoluteMinimumPartSize(5_000_000))
+      .bucket("cross-client")
+      .perClass();
+
   @TempDir
   Path tmp;
   private B2Emulator emulator;
@@ -53,15 +61,14 @@ class CrossClientTest {
 
   @BeforeAll
   void start() {
-    emulator = B2Emulator.builder().recommendedPartSize(PART).absoluteMinimumPartSize(5_000_000).start();
-    bucket = TestBuckets.create(emulator, "allPrivate");
+    emulator = B2.emulator();
+    bucket = "cross-client";
     fs = Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, bucket).build()));
   }
 
   @AfterAll
   void stop() {
     fs.close();
-    emulator.close();
   }
 
   /** What the adapter writes for other clients to read: name → bytes. */

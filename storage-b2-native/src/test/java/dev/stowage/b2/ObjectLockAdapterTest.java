@@ -11,6 +11,7 @@ import dev.stowage.b2.client.B2CreateBucketRequest;
 import dev.stowage.b2.client.B2DefaultRetention;
 import dev.stowage.b2.client.B2UpdateBucketRequest;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The adapter on a bucket with Object Lock: the client sets a default retention, new files get it,
@@ -47,11 +49,18 @@ class ObjectLockAdapterTest {
     }
   }
 
+  private final HandClock clock = new HandClock();
+
+  /** The bucket itself is made in the test: creating it with Object Lock is part of what is checked. */
+  @RegisterExtension
+  final B2EmulatorExtension b2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder().clock(clock).tokenLifetime(Duration.ofDays(3650)))
+      .perTest();
+
   @Test
   void delete_underDefaultGovernanceRetention_permissionDeniedUntilExpiry() {
-    HandClock clock = new HandClock();
-    try (B2Emulator emulator = B2Emulator.builder().clock(clock).tokenLifetime(Duration.ofDays(3650)).start();
-        B2Client client = TestBuckets.client(emulator)) {
+    B2Emulator emulator = b2.emulator();
+    try (B2Client client = TestBuckets.client(emulator)) {
       B2Bucket bucket = client.createBucket(new B2CreateBucketRequest("locked-adapter", "allPrivate", null, null,
           null, null, true));
       B2Bucket updated = client.updateBucket(new B2UpdateBucketRequest(bucket.bucketId(), null, null, null, null,

@@ -2,11 +2,10 @@ package dev.stowage.b2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.b2.client.B2Client;
-import dev.stowage.b2.client.B2CreateKeyRequest;
 import dev.stowage.b2.client.B2Credentials;
-import dev.stowage.b2.client.B2Key;
 import dev.stowage.b2.emulator.B2Emulator;
+import dev.stowage.testing.B2EmulatorExtension;
+import dev.stowage.testing.B2TestKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,50 +28,51 @@ class SecretsNotLoggedTest {
   private static final String MASTER_ID = "MasterKeyId4711";
   private static final String MASTER_KEY = "MasterSecretKey0815xyz";
 
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
+      .emulator(() -> B2Emulator.builder()
+          .keyId(MASTER_ID).applicationKey(MASTER_KEY)
+          .recommendedPartSize(2048).absoluteMinimumPartSize(1024))
+      .bucket("secrets")
+      .key("logged", k -> k.bucket("secrets")
+          .capabilities("listBuckets", "listFiles", "readFiles", "writeFiles", "deleteFiles", "shareFiles"))
+      .perTest();
+
   @Test
   void scenario_atTraceLevel_logsNoSecret(@TempDir Path dir) throws Exception {
-    try (B2Emulator emulator = B2Emulator.builder()
-        .keyId(MASTER_ID).applicationKey(MASTER_KEY)
-        .recommendedPartSize(2048).absoluteMinimumPartSize(1024)
-        .start()) {
-      String bucket = TestBuckets.create(emulator, "allPrivate");
-      B2Key key;
-      try (B2Client client = TestBuckets.client(emulator)) {
-        String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
-        key = client.createKey(new B2CreateKeyRequest("logged", List.of("listBuckets", "listFiles", "readFiles",
-            "writeFiles", "deleteFiles", "shareFiles"), null, bucketId, null));
-      }
-      Path secretsFile = dir.resolve("tokens.txt");
-      ChildJvm.Result r = ChildJvm.run(SecretsScenarioChild.class,
-          List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace", "-Dorg.slf4j.simpleLogger.logFile=System.out"),
-          Map.of(B2Credentials.KEY_ID_VARIABLE, MASTER_ID, B2Credentials.KEY_VARIABLE, MASTER_KEY,
-              "TEST_APP_KEY_ID", key.applicationKeyId(), "TEST_APP_KEY", key.applicationKey()),
-          List.of(emulator.url(), bucket, secretsFile.toString()), dir.resolve("child.log"), 150);
-      String out = r.output();
-      assertThat(r.exitCode()).as("exit code; output:%n%s", tail(out)).isZero();
-      assertThat(out).contains("scenario done")
-          .contains("DEBUG dev.stowage.b2.http - --> POST")
-          .contains("TRACE dev.stowage.b2.http - --> Authorization: ***")
-          .contains("open with a wrong key: dev.stowage")
-          .contains("read a missing file: dev.stowage");
-      List<String> secrets = new ArrayList<>(List.of(MASTER_ID, MASTER_KEY, key.applicationKeyId(), key.applicationKey()));
-      secrets.addAll(Files.readAllLines(secretsFile, StandardCharsets.UTF_8));
-      // What a Basic authorisation header would carry, and a secret given as endpoint user info.
-      secrets.add(basic(MASTER_ID, MASTER_KEY));
-      secrets.add(basic(key.applicationKeyId(), key.applicationKey()));
-      secrets.add("EndpointUserInfoSecret77");
-      assertThat(out).contains("endpoint with user info: java.lang.IllegalArgumentException");
-      assertThat(secrets).hasSizeGreaterThanOrEqualTo(17);
-      List<String> leaks = new ArrayList<>();
-      for (String line : out.split("\n")) {
-        for (int i = 0; i < secrets.size(); i++) {
-          if (line.contains(secrets.get(i))) {
-            leaks.add("secret #" + i + " in: " + line.replace(secrets.get(i), "<SECRET #" + i + ">"));
-          }
+    B2Emulator emulator = B2.emulator();
+    String bucket = "secrets";
+    B2TestKey key = B2.key("logged");
+    Path secretsFile = dir.resolve("tokens.txt");
+    ChildJvm.Result r = ChildJvm.run(SecretsScenarioChild.class,
+        List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace", "-Dorg.slf4j.simpleLogger.logFile=System.out"),
+        Map.of(B2Credentials.KEY_ID_VARIABLE, MASTER_ID, B2Credentials.KEY_VARIABLE, MASTER_KEY,
+            "TEST_APP_KEY_ID", key.keyId(), "TEST_APP_KEY", key.applicationKey()),
+        List.of(emulator.url(), bucket, secretsFile.toString()), dir.resolve("child.log"), 150);
+    String out = r.output();
+    assertThat(r.exitCode()).as("exit code; output:%n%s", tail(out)).isZero();
+    assertThat(out).contains("scenario done")
+        .contains("DEBUG dev.stowage.b2.http - --> POST")
+        .contains("TRACE dev.stowage.b2.http - --> Authorization: ***")
+        .contains("open with a wrong key: dev.stowage")
+        .contains("read a missing file: dev.stowage");
+    List<String> secrets = new ArrayList<>(List.of(MASTER_ID, MASTER_KEY, key.keyId(), key.applicationKey()));
+    secrets.addAll(Files.readAllLines(secretsFile, StandardCharsets.UTF_8));
+    // What a Basic authorisation header would carry, and a secret given as endpoint user info.
+    secrets.add(basic(MASTER_ID, MASTER_KEY));
+    secrets.add(basic(key.keyId(), key.applicationKey()));
+    secrets.add("EndpointUserInfoSecret77");
+    assertThat(out).contains("endpoint with user info: java.lang.IllegalArgumentException");
+    assertThat(secrets).hasSizeGreaterThanOrEqualTo(17);
+    List<String> leaks = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      for (int i = 0; i < secrets.size(); i++) {
+        if (line.contains(secrets.get(i))) {
+          leaks.add("secret #" + i + " in: " + line.replace(secrets.get(i), "<SECRET #" + i + ">"));
         }
       }
-      assertThat(leaks).as("lines of the output that contain a secret").isEmpty();
     }
+    assertThat(leaks).as("lines of the output that contain a secret").isEmpty();
   }
 
   private static String basic(String id, String key) {

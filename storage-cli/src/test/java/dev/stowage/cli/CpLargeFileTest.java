@@ -3,12 +3,10 @@ package dev.stowage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.b2.emulator.B2Emulator;
-import dev.stowage.setup.B2BucketSetup;
-import dev.stowage.setup.BucketSpec;
+import dev.stowage.testing.B2EmulatorExtension;
 import dev.stowage.testing.S3ProxyServer;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -19,6 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(1800)
 class CpLargeFileTest {
 
+  @RegisterExtension
+  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().bucket("big-files").onDisk().perTest();
+
   @TempDir
   Path dir;
 
@@ -40,13 +42,9 @@ class CpLargeFileTest {
     Path source = dir.resolve("big.bin");
     String expected = writeRandom(source, size);
 
-    try (B2Emulator b2 = B2Emulator.builder().dataDirectory(dir.resolve("b2-data")).start();
-        S3ProxyServer s3 = S3ProxyServer.builder().credentials("big", "big-secret-0123456789")
+    B2Emulator b2 = B2.emulator();
+    try (S3ProxyServer s3 = S3ProxyServer.builder().credentials("big", "big-secret-0123456789")
             .dataDirectory(dir.resolve("s3-data")).bucket("big-files").start()) {
-      try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
-          .credentials(b2.keyId(), b2.applicationKey()).build()) {
-        setup.run(BucketSpec.builder("big-files").build());
-      }
       FakeConsole console = new FakeConsole()
           .env("B2_APPLICATION_KEY_ID", b2.keyId()).env("B2_APPLICATION_KEY", b2.applicationKey())
           .env("AWS_ACCESS_KEY_ID", "big").env("AWS_SECRET_ACCESS_KEY", "big-secret-0123456789");

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.Filesystem;
 import dev.stowage.StorageAttributes;
+import dev.stowage.testing.S3ProxyExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Keys holding characters XML 1.0 cannot carry (ESC, BEL) must not break listings of the whole
@@ -25,22 +28,25 @@ class ControlCharacterKeyTest {
   private static final String ESC_KEY = "dir/esc\u001b[31mred.txt";
   private static final String BEL_KEY = "dir/sub/bell\u0007.txt";
 
-  private EmbeddedS3Proxy server;
+  @RegisterExtension
+  static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("control-keys").perTest();
 
-  @BeforeAll
-  void start() throws Exception {
-    server = EmbeddedS3Proxy.inMemory();
+  private S3Client client;
+
+  @BeforeEach
+  void start() {
+    client = EmbeddedS3Proxy.client(S3.server());
   }
 
-  @AfterAll
+  @AfterEach
   void stop() {
-    server.close();
+    client.close();
   }
 
   @Test
   void list_keysWithControlCharacters_listedShallowAndDeep() {
     String bucket = bucketWithControlKeys();
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).build()))) {
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build()))) {
       List<String> shallowRoot = paths(fs.list(""));
       List<String> shallow = paths(fs.list("dir"));
       List<String> deep = paths(fs.list("", true));
@@ -57,17 +63,17 @@ class ControlCharacterKeyTest {
   @Test
   void deleteDirectory_keysWithControlCharacters_deletesThemAll() {
     String bucket = bucketWithControlKeys();
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).build()))) {
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build()))) {
       fs.deleteDirectory("dir");
 
       assertThat(fs.directoryExists("dir")).isFalse();
-      assertThat(server.client().listObjectsV2(b -> b.bucket(bucket).encodingType("url")).contents())
+      assertThat(client.listObjectsV2(b -> b.bucket(bucket).encodingType("url")).contents())
           .extracting(o -> o.key()).containsExactly("plain.txt");
     }
   }
 
   private String bucketWithControlKeys() {
-    String bucket = server.createBucket();
+    String bucket = "control-keys";
     put(bucket, ESC_KEY, "escape");
     put(bucket, BEL_KEY, "bell");
     put(bucket, "dir/plain.txt", "plain");
@@ -76,7 +82,7 @@ class ControlCharacterKeyTest {
   }
 
   private void put(String bucket, String key, String content) {
-    server.client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(content));
+    client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(content));
   }
 
   private static List<String> paths(dev.stowage.DirectoryListing entries) {

@@ -29,7 +29,12 @@ final class EmbeddedS3Proxy implements AutoCloseable {
   private EmbeddedS3Proxy(S3ProxyServer.Builder builder) {
     server = builder.start();
     endpoint = server.endpoint();
-    client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+    client = client(server);
+  }
+
+  /** Opens a plain SDK client on {@code server}, for arranging and inspecting state behind the adapter's back. */
+  static S3Client client(S3ProxyServer server) {
+    return S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
@@ -73,7 +78,12 @@ final class EmbeddedS3Proxy implements AutoCloseable {
 
   /** Returns a configuration for {@code bucket} on this server with every S3Proxy feature declared. */
   S3Config.Builder config(String bucket) {
-    return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(endpoint)
+    return config(server, bucket);
+  }
+
+  /** Returns a configuration for {@code bucket} on {@code server} with every S3Proxy feature declared. */
+  static S3Config.Builder config(S3ProxyServer server, String bucket) {
+    return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(server.endpoint())
         .credentials(server.accessKey(), server.secretKey())
         .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT).createOnly(true);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.Filesystem;
 import dev.stowage.WriteOptions;
+import dev.stowage.testing.S3ProxyServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.List;
@@ -82,9 +83,8 @@ class MemoryBudgetTest {
   void write_unknownLengthStreamWithSmallBudget_partsOfFiveMiBOneAtATime() throws Exception {
     RecordingInterceptor recorder = new RecordingInterceptor();
     byte[] data = S3AdapterTest.random((int) (23 * MIB));
-    try (EmbeddedS3Proxy server = EmbeddedS3Proxy.inMemory()) {
-      String bucket = server.createBucket();
-      try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).memoryBudget(15 * MIB)
+    try (S3ProxyServer server = S3ProxyServer.builder().bucket("budget").start()) {
+      try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(server, "budget").memoryBudget(15 * MIB)
           .partSize(64 * MIB).multipartThreshold(1L << 30).interceptor(recorder).build()))) {
 
         fs.write("budget.bin", new ByteArrayInputStream(data), WriteOptions.DEFAULT);

@@ -7,16 +7,16 @@ import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
 import dev.stowage.WriteOptions;
+import dev.stowage.testing.S3ProxyExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An adapter built with a signing clock signs temporary URLs and upload tickets as of that
@@ -29,23 +29,14 @@ class S3SigningClockTest {
 
   private static final Duration TTL = Duration.ofMinutes(10);
 
-  private EmbeddedS3Proxy server;
-  private String bucket;
+  @RegisterExtension
+  static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("signing-clock").perClass();
 
-  @BeforeAll
-  void start() throws Exception {
-    server = EmbeddedS3Proxy.inMemory();
-    bucket = server.createBucket();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    server.close();
-  }
+  private final String bucket = "signing-clock";
 
   private Filesystem signingAgo(Duration age) {
     Clock past = Clock.offset(Clock.systemUTC(), age.negated());
-    return Filesystem.of(S3Adapter.create(server.config(bucket).build(), () -> past));
+    return Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build(), () -> past));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.stowage.Filesystem;
 import dev.stowage.StorageException;
 import dev.stowage.TransferListener;
 import dev.stowage.WriteOptions;
+import dev.stowage.testing.S3ProxyExtension;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
@@ -17,11 +18,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Parts and cancellation of multipart writes to S3Proxy through a listener and a
@@ -33,26 +36,29 @@ class S3TransferListenerTest {
 
   private static final int MIB = 1 << 20;
 
-  private EmbeddedS3Proxy server;
+  @RegisterExtension
+  static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("listened").perTest();
 
-  @BeforeAll
-  void start() throws Exception {
-    server = EmbeddedS3Proxy.inMemory();
+  private S3Client client;
+
+  @BeforeEach
+  void start() {
+    client = EmbeddedS3Proxy.client(S3.server());
   }
 
-  @AfterAll
+  @AfterEach
   void stop() {
-    server.close();
+    client.close();
   }
 
   private Filesystem open(String bucket) {
-    return Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB)
+    return Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).partSize(5 * MIB)
         .multipartThreshold(5 * MIB).concurrency(2).build()));
   }
 
   @Test
   void write_bytesInParts_listenerHearsEveryPlannedPartAndTheSize() {
-    String bucket = server.createBucket();
+    String bucket = "listened";
     Set<Integer> parts = new TreeSet<>();
     List<Long> bytes = new CopyOnWriteArrayList<>();
     TransferListener listener = new TransferListener() {
@@ -80,7 +86,7 @@ class S3TransferListenerTest {
 
   @Test
   void write_cancelledFromAnotherThreadAfterFirstPart_failsCancelledAndLeavesNothing() throws Exception {
-    String bucket = server.createBucket();
+    String bucket = "listened";
     CountDownLatch partSent = new CountDownLatch(1);
     CancellationToken token = CancellationToken.create();
     TransferListener listener = new TransferListener() {
@@ -118,7 +124,7 @@ class S3TransferListenerTest {
   }
 
   private int uploads(String bucket) {
-    return server.client().listMultipartUploads(b -> b.bucket(bucket)).uploads().size();
+    return client.listMultipartUploads(b -> b.bucket(bucket)).uploads().size();
   }
 
   /** Yields {@code size} bytes, then blocks until interrupted, as a stalled pipe would. */

@@ -7,6 +7,7 @@ import dev.stowage.UploadConstraints;
 import dev.stowage.UploadScope;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
+import dev.stowage.testing.S3ProxyExtension;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Upload tickets (presigned PUTs) used by a plain HTTP client, against S3Proxy with signature
@@ -32,19 +34,20 @@ class S3UploadTicketTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
 
   private final SigningKitClock clock = new SigningKitClock();
-  private EmbeddedS3Proxy server;
+  @RegisterExtension
+  static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("tickets").perClass();
+
   private Filesystem fs;
 
   @BeforeAll
-  void start() throws Exception {
-    server = EmbeddedS3Proxy.inMemory();
-    fs = Filesystem.of(S3Adapter.create(server.config(server.createBucket()).prefix("uploads").build(), clock));
+  void start() {
+    fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), "tickets").prefix("uploads").build(),
+        clock));
   }
 
   @AfterAll
-  void stop() throws Exception {
+  void stop() {
     fs.close();
-    server.close();
   }
 
   @Test
@@ -142,6 +145,6 @@ class S3UploadTicketTest {
     UploadTicket ticket = fs.prepareUpload("img/f.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
 
     assertThat(ticket.url().getQuery()).contains("X-Amz-Signature");
-    assertThat(ticket.toString()).doesNotContain("X-Amz-Signature").doesNotContain(server.accessKey());
+    assertThat(ticket.toString()).doesNotContain("X-Amz-Signature").doesNotContain(S3.server().accessKey());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.Filesystem;
 import dev.stowage.StorageException;
 import dev.stowage.WriteOptions;
+import dev.stowage.testing.S3ProxyExtension;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -12,14 +13,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
@@ -32,23 +35,27 @@ class UploadCancellationTest {
 
   private static final int MIB = 1 << 20;
 
-  private EmbeddedS3Proxy server;
+  @RegisterExtension
+  static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("cancelled").perTest();
 
-  @BeforeAll
-  void start() throws Exception {
-    server = EmbeddedS3Proxy.inMemory();
+  private S3Client client;
+
+  @BeforeEach
+  void start() {
+    client = EmbeddedS3Proxy.client(S3.server());
   }
 
-  @AfterAll
+  @AfterEach
   void stop() {
-    server.close();
+    client.close();
   }
 
   @Test
   void write_threadInterruptedMidMultipartUpload_abortedAndNothingLeft() throws Exception {
-    String bucket = server.createBucket();
+    String bucket = "cancelled";
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB).multipartThreshold(5 * MIB)
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket)
+        .partSize(5 * MIB).multipartThreshold(5 * MIB)
         .concurrency(2).interceptor(afterPart(partSent)).build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       AtomicBoolean interruptKept = new AtomicBoolean();
@@ -77,9 +84,10 @@ class UploadCancellationTest {
 
   @Test
   void openOutputStream_writerInterruptedMidMultipartUpload_nothingLeft() throws Exception {
-    String bucket = server.createBucket();
+    String bucket = "cancelled";
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB).multipartThreshold(5 * MIB)
+    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket)
+        .partSize(5 * MIB).multipartThreshold(5 * MIB)
         .concurrency(2).interceptor(afterPart(partSent)).build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread writer = new Thread(() -> {
@@ -110,7 +118,7 @@ class UploadCancellationTest {
   }
 
   private int uploads(String bucket) {
-    return server.client().listMultipartUploads(b -> b.bucket(bucket)).uploads().size();
+    return client.listMultipartUploads(b -> b.bucket(bucket)).uploads().size();
   }
 
   private static ExecutionInterceptor afterPart(CountDownLatch latch) {

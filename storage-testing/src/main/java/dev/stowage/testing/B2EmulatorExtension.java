@@ -4,9 +4,14 @@ import dev.stowage.Filesystem;
 import dev.stowage.Filesystems;
 import dev.stowage.b2.emulator.B2Emulator;
 import dev.stowage.b2.emulator.EmulatorStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -62,18 +68,20 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
   private final Map<String, Boolean> buckets;
   private final Map<String, B2KeySpec> keys;
   private final boolean perTest;
+  private final boolean onDisk;
   private final List<Filesystem> opened = new ArrayList<>();
   private volatile @Nullable Running running;
   private @Nullable String owner;
 
   /** One started emulator with the keys created in it. */
-  private record Running(B2Emulator emulator, Map<String, B2TestKey> keys) {}
+  private record Running(B2Emulator emulator, Map<String, B2TestKey> keys, @Nullable Path dataDirectory) {}
 
   private B2EmulatorExtension(Builder b, boolean perTest) {
     this.config = b.config;
     this.buckets = Collections.unmodifiableMap(new LinkedHashMap<>(b.buckets));
     this.keys = new LinkedHashMap<>(b.keys);
     this.perTest = perTest;
+    this.onDisk = b.onDisk;
   }
 
   /** Returns a builder: a default emulator with no buckets and no keys but the master key. */
@@ -88,6 +96,23 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
    */
   public B2Emulator emulator() {
     return running().emulator();
+  }
+
+  /**
+   * Returns the directory the running emulator keeps its files in ({@code files/ID.json} records,
+   * {@code blobs/ID} bytes): a fresh temporary directory for every start, deleted when the emulator
+   * stops. Tests read or damage stored files through it.
+   *
+   * @throws IllegalStateException if the extension was not built with {@link Builder#onDisk()},
+   *     or outside a test's lifetime
+   */
+  public Path dataDirectory() {
+    Path dir = running().dataDirectory();
+    if (dir == null) {
+      throw new IllegalStateException("the emulator keeps its files in memory; declare onDisk() on the builder"
+          + " for a data directory");
+    }
+    return dir;
   }
 
   /** Returns the names of the declared buckets, in declaration order. */
@@ -196,7 +221,23 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     if (running != null) {
       return;
     }
-    B2Emulator e = Objects.requireNonNull(config.get(), "the emulator builder supplier returned null").start();
+    B2Emulator.Builder builder = Objects.requireNonNull(config.get(), "the emulator builder supplier returned null");
+    Path dir = null;
+    if (onDisk) {
+      try {
+        dir = Files.createTempDirectory("b2-emulator-");
+      } catch (IOException ex) {
+        throw new UncheckedIOException("could not create the emulator's data directory", ex);
+      }
+      builder.dataDirectory(dir);
+    }
+    B2Emulator e;
+    try {
+      e = builder.start();
+    } catch (RuntimeException ex) {
+      deleteTree(dir);
+      throw ex;
+    }
     try {
       EmulatorStore store = e.store();
       Map<String, String> ids = new LinkedHashMap<>();
@@ -207,11 +248,26 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
             spec.bucket() == null ? null : ids.get(spec.bucket()), spec.prefix());
         created.put(name, new B2TestKey(name, k.keyId(), k.secret()));
       });
-      running = new Running(e, Map.copyOf(created));
+      running = new Running(e, Map.copyOf(created), dir);
       owner = context.getUniqueId();
     } catch (RuntimeException ex) {
       e.close();
+      deleteTree(dir);
       throw ex;
+    }
+  }
+
+  /** Deletes {@code dir} and everything below it; null is nothing to delete. */
+  private static void deleteTree(@Nullable Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException("could not delete the emulator's data directory " + dir, ex);
     }
   }
 
@@ -232,6 +288,11 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     }
     opened.clear();
     r.emulator().close();
+    try {
+      deleteTree(r.dataDirectory());
+    } catch (UncheckedIOException ex) {
+      failure = failure == null ? new IllegalStateException("the data directory was not deleted", ex) : failure;
+    }
     if (failure != null) {
       throw failure;
     }
@@ -253,8 +314,20 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     private Supplier<B2Emulator.Builder> config = B2Emulator::builder;
     private final Map<String, Boolean> buckets = new LinkedHashMap<>();
     private final Map<String, B2KeySpec> keys = new LinkedHashMap<>();
+    private boolean onDisk;
 
     private Builder() {}
+
+    /**
+     * Keeps the emulator's files on disk, in a fresh temporary directory for every start that is
+     * deleted when the emulator stops; {@link B2EmulatorExtension#dataDirectory()} gives it, so that
+     * a test can read or damage stored files. Any data directory set through {@link #emulator} is
+     * replaced by this one.
+     */
+    public Builder onDisk() {
+      this.onDisk = true;
+      return this;
+    }
 
     /**
      * Configures the emulator (part sizes, clock, faults): the supplier is called for every start

@@ -56,4 +56,11 @@ class B2EmulatorExtensionPerTestTest {
     assertThatThrownBy(() -> RawB2.authorize(firstMaster)).as("the first emulator was stopped")
         .isInstanceOfAny(java.io.IOException.class, IllegalStateException.class);
   }
+
+  @Test
+  @Order(3)
+  void dataDirectory_inMemoryEmulator_failsNamingOnDisk() {
+    assertThatThrownBy(B2::dataDirectory).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("onDisk()");
+  }
 }
