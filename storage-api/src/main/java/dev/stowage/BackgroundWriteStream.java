@@ -5,12 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +35,7 @@ final class BackgroundWriteStream extends UploadStream {
   private static final int QUEUED_CHUNKS = 8;
   private static final byte[] END = new byte[0];
   private static final byte[] ABORT = new byte[0];
+
   /** How long an abort waits for the adapter to cancel; adapters bound their own calls. */
   private static final long ABORT_WAIT_MILLIS = 120_000;
 
@@ -64,7 +64,8 @@ final class BackgroundWriteStream extends UploadStream {
   @Override
   public void write(byte[] b, int off, int len) {
     if (closed) {
-      throw WriteFailedException.at(path, StorageException.Kind.INVALID_INPUT, "the stream is closed", null);
+      throw WriteFailedException.at(
+          path, StorageException.Kind.INVALID_INPUT, "the stream is closed", null);
     }
     rethrowFailure();
     if (worker == null) {
@@ -99,8 +100,11 @@ final class BackgroundWriteStream extends UploadStream {
     }
     if (Thread.currentThread().isInterrupted()) {
       abort();
-      throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED,
-          "cancelled: the writing thread was interrupted before close(), nothing was written", null);
+      throw WriteFailedException.at(
+          path,
+          StorageException.Kind.UNEXPECTED,
+          "cancelled: the writing thread was interrupted before close(), nothing was written",
+          null);
     }
     closed = true;
     if (worker == null) {
@@ -134,16 +138,21 @@ final class BackgroundWriteStream extends UploadStream {
     q.add(headBytes);
     chunk = new byte[CHUNK];
     InputStream source = new QueueInputStream(q);
-    worker = new Thread(() -> {
-      try {
-        sink.write(WriteSource.of(source, -1), headBytes);
-      } catch (RuntimeException e) {
-        failure = e instanceof StorageException ? e
-            : Failures.wrap(Operation.WRITE, path, null, e);
-      } finally {
-        workerDone = true;
-      }
-    }, "stowage-write");
+    worker =
+        new Thread(
+            () -> {
+              try {
+                sink.write(WriteSource.of(source, -1), headBytes);
+              } catch (RuntimeException e) {
+                failure =
+                    e instanceof StorageException
+                        ? e
+                        : Failures.wrap(Operation.WRITE, path, null, e);
+              } finally {
+                workerDone = true;
+              }
+            },
+            "stowage-write");
     worker.setDaemon(true);
     worker.start();
   }
@@ -154,15 +163,18 @@ final class BackgroundWriteStream extends UploadStream {
       while (!q.offer(bytes, 50, TimeUnit.MILLISECONDS)) {
         if (workerDone) {
           rethrowFailure();
-          throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED,
-              "the adapter stopped reading before the end of the stream", null);
+          throw WriteFailedException.at(
+              path,
+              StorageException.Kind.UNEXPECTED,
+              "the adapter stopped reading before the end of the stream",
+              null);
         }
       }
     } catch (InterruptedException e) {
       abort();
       Thread.currentThread().interrupt();
-      throw WriteFailedException.at(path, StorageException.Kind.UNEXPECTED,
-          "interrupted; the upload was cancelled", e);
+      throw WriteFailedException.at(
+          path, StorageException.Kind.UNEXPECTED, "interrupted; the upload was cancelled", e);
     }
   }
 

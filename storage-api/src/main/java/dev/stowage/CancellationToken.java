@@ -92,7 +92,7 @@ public final class CancellationToken {
       }
     }
     runQuietly(action);
-    return () -> { };
+    return () -> {};
   }
 
   private static void runQuietly(Runnable action) {

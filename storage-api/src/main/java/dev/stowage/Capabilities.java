@@ -23,9 +23,15 @@ import java.util.Set;
  *     deleting what is already stored (names other clients wrote under looser rules); at least
  *     {@code maxSegmentBytes}
  */
-public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nativeChecksums,
-    int maxPathBytes, int maxSegmentBytes, Duration maxTemporaryUrlTtl, long multipartThreshold,
-    long partSize, int maxReadSegmentBytes) {
+public record Capabilities(
+    Set<Capability> features,
+    Set<ChecksumAlgorithm> nativeChecksums,
+    int maxPathBytes,
+    int maxSegmentBytes,
+    Duration maxTemporaryUrlTtl,
+    long multipartThreshold,
+    long partSize,
+    int maxReadSegmentBytes) {
 
   public Capabilities {
     features = Collections.unmodifiableSet(copy(features, Capability.class));
@@ -36,8 +42,11 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
           "path limits must be positive: " + maxPathBytes + ", " + maxSegmentBytes);
     }
     if (maxReadSegmentBytes < maxSegmentBytes) {
-      throw new IllegalArgumentException("the read segment limit " + maxReadSegmentBytes
-          + " is below the write segment limit " + maxSegmentBytes);
+      throw new IllegalArgumentException(
+          "the read segment limit "
+              + maxReadSegmentBytes
+              + " is below the write segment limit "
+              + maxSegmentBytes);
     }
     if (multipartThreshold < 1 || partSize < 0) {
       throw new IllegalArgumentException(
@@ -50,11 +59,23 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
   }
 
   /** Capabilities whose read segment limit equals the write limit {@code maxSegmentBytes}. */
-  public Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nativeChecksums,
-      int maxPathBytes, int maxSegmentBytes, Duration maxTemporaryUrlTtl, long multipartThreshold,
+  public Capabilities(
+      Set<Capability> features,
+      Set<ChecksumAlgorithm> nativeChecksums,
+      int maxPathBytes,
+      int maxSegmentBytes,
+      Duration maxTemporaryUrlTtl,
+      long multipartThreshold,
       long partSize) {
-    this(features, nativeChecksums, maxPathBytes, maxSegmentBytes, maxTemporaryUrlTtl, multipartThreshold,
-        partSize, maxSegmentBytes);
+    this(
+        features,
+        nativeChecksums,
+        maxPathBytes,
+        maxSegmentBytes,
+        maxTemporaryUrlTtl,
+        multipartThreshold,
+        partSize,
+        maxSegmentBytes);
   }
 
   private static <E extends Enum<E>> Set<E> copy(Set<E> in, Class<E> type) {
@@ -72,17 +93,27 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
     if (has(Capability.VISIBILITY_PER_OBJECT)) {
       return VisibilityMode.PER_OBJECT;
     }
-    return has(Capability.VISIBILITY_BUCKET_LEVEL) ? VisibilityMode.BUCKET_LEVEL : VisibilityMode.NONE;
+    return has(Capability.VISIBILITY_BUCKET_LEVEL)
+        ? VisibilityMode.BUCKET_LEVEL
+        : VisibilityMode.NONE;
   }
 
   /** Returns these capabilities without {@code removed} (e.g. a read-only view drops WRITE). */
   public Capabilities without(Capability... removed) {
-    EnumSet<Capability> f = features.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(features);
+    EnumSet<Capability> f =
+        features.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(features);
     for (Capability c : removed) {
       f.remove(c);
     }
-    return new Capabilities(f, nativeChecksums, maxPathBytes, maxSegmentBytes, maxTemporaryUrlTtl,
-        multipartThreshold, partSize, maxReadSegmentBytes);
+    return new Capabilities(
+        f,
+        nativeChecksums,
+        maxPathBytes,
+        maxSegmentBytes,
+        maxTemporaryUrlTtl,
+        multipartThreshold,
+        partSize,
+        maxReadSegmentBytes);
   }
 
   /** Returns a builder with no features, no native checksums and generous limits. */
@@ -107,7 +138,8 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
   /** Builds {@link Capabilities}. */
   public static final class Builder {
     private final EnumSet<Capability> features = EnumSet.noneOf(Capability.class);
-    private final EnumSet<ChecksumAlgorithm> nativeChecksums = EnumSet.noneOf(ChecksumAlgorithm.class);
+    private final EnumSet<ChecksumAlgorithm> nativeChecksums =
+        EnumSet.noneOf(ChecksumAlgorithm.class);
     private int maxPathBytes = 4096;
     private int maxSegmentBytes = 1024;
     private Duration maxTemporaryUrlTtl = Duration.ofDays(7);
@@ -173,8 +205,14 @@ public record Capabilities(Set<Capability> features, Set<ChecksumAlgorithm> nati
 
     /** Returns the capabilities. */
     public Capabilities build() {
-      return new Capabilities(features, nativeChecksums, maxPathBytes, maxSegmentBytes,
-          maxTemporaryUrlTtl, multipartThreshold, partSize,
+      return new Capabilities(
+          features,
+          nativeChecksums,
+          maxPathBytes,
+          maxSegmentBytes,
+          maxTemporaryUrlTtl,
+          multipartThreshold,
+          partSize,
           Math.max(maxSegmentBytes, maxReadSegmentBytes));
     }
   }

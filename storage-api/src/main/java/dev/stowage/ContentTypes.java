@@ -49,7 +49,8 @@ final class ContentTypes {
 
   /** Returns the first {@link MimeDetector#HEAD_LIMIT} bytes (or fewer) of a byte array. */
   static byte[] head(byte[] data) {
-    return data.length <= MimeDetector.HEAD_LIMIT ? data
+    return data.length <= MimeDetector.HEAD_LIMIT
+        ? data
         : Arrays.copyOf(data, MimeDetector.HEAD_LIMIT);
   }
 

@@ -1,8 +1,8 @@
 package dev.stowage;
 
-import dev.stowage.spi.PrefixedAdapter;
 import dev.stowage.spi.Checksums;
 import dev.stowage.spi.FilesystemAdapter;
+import dev.stowage.spi.PrefixedAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -59,7 +59,8 @@ final class DefaultFilesystem implements Filesystem {
     if (p.isEmpty()) {
       return true;
     }
-    return call(Operation.EXISTS, p, null, () -> adapter.fileExists(p) || adapter.directoryExists(p));
+    return call(
+        Operation.EXISTS, p, null, () -> adapter.fileExists(p) || adapter.directoryExists(p));
   }
 
   // ---- read ----
@@ -125,7 +126,8 @@ final class DefaultFilesystem implements Filesystem {
       throw directoryOr(se, Operation.READ, p, null, p);
     }
     if (in == null) {
-      throw ReadFailedException.at(p, StorageException.Kind.UNEXPECTED, "the adapter returned no stream", null);
+      throw ReadFailedException.at(
+          p, StorageException.Kind.UNEXPECTED, "the adapter returned no stream", null);
     }
     return in;
   }
@@ -177,8 +179,12 @@ final class DefaultFilesystem implements Filesystem {
       throw directoryOr(se, Operation.STAT, p, null, p);
     }
     if (attributes == null) {
-      throw MetadataFailedException.at(Operation.STAT, p, StorageException.Kind.UNEXPECTED,
-          "the adapter returned no attributes", null);
+      throw MetadataFailedException.at(
+          Operation.STAT,
+          p,
+          StorageException.Kind.UNEXPECTED,
+          "the adapter returned no attributes",
+          null);
     }
     return attributes;
   }
@@ -194,8 +200,12 @@ final class DefaultFilesystem implements Filesystem {
     byte[] head = writes.needsHead(p) ? head(p, a.size()) : ContentTypes.NO_HEAD;
     String detected = writes.detect(p, head);
     if (detected == null) {
-      throw MetadataFailedException.at(Operation.STAT, p, StorageException.Kind.UNEXPECTED,
-          "MIME type could not be detected", null);
+      throw MetadataFailedException.at(
+          Operation.STAT,
+          p,
+          StorageException.Kind.UNEXPECTED,
+          "MIME type could not be detected",
+          null);
     }
     return detected;
   }
@@ -205,8 +215,8 @@ final class DefaultFilesystem implements Filesystem {
     if (size == 0) {
       return new byte[0];
     }
-    ByteRange range = caps.has(Capability.RANGE_READ)
-        ? ByteRange.of(0, MimeDetector.HEAD_LIMIT - 1) : null;
+    ByteRange range =
+        caps.has(Capability.RANGE_READ) ? ByteRange.of(0, MimeDetector.HEAD_LIMIT - 1) : null;
     try (InputStream in = adapter.read(p, range)) {
       return in.readNBytes(MimeDetector.HEAD_LIMIT);
     } catch (IOException e) {
@@ -222,8 +232,12 @@ final class DefaultFilesystem implements Filesystem {
     if (a.visibility() != null || caps.visibilityMode() == VisibilityMode.NONE) {
       return a.visibility(); // NONE: the backend has no notion of visibility, so null
     }
-    throw MetadataFailedException.at(Operation.STAT, a.path(), StorageException.Kind.UNEXPECTED,
-        "the adapter did not report a visibility", null);
+    throw MetadataFailedException.at(
+        Operation.STAT,
+        a.path(),
+        StorageException.Kind.UNEXPECTED,
+        "the adapter did not report a visibility",
+        null);
   }
 
   // ---- listing and directories ----
@@ -267,14 +281,22 @@ final class DefaultFilesystem implements Filesystem {
       return;
     }
     Visibility v = visibility != null ? visibility : writes.defaultVisibility();
-    call(Operation.CREATE_DIRECTORY, p, null, () -> {
-      if (settings.checkDirectoryConflicts() && adapter.fileExists(p)) {
-        throw DirectoryFailedException.at(Operation.CREATE_DIRECTORY, p,
-            StorageException.Kind.ALREADY_EXISTS, "a file exists at this path", null);
-      }
-      adapter.createDirectory(p, v);
-      return null;
-    });
+    call(
+        Operation.CREATE_DIRECTORY,
+        p,
+        null,
+        () -> {
+          if (settings.checkDirectoryConflicts() && adapter.fileExists(p)) {
+            throw DirectoryFailedException.at(
+                Operation.CREATE_DIRECTORY,
+                p,
+                StorageException.Kind.ALREADY_EXISTS,
+                "a file exists at this path",
+                null);
+          }
+          adapter.createDirectory(p, v);
+          return null;
+        });
   }
 
   @Override
@@ -282,13 +304,21 @@ final class DefaultFilesystem implements Filesystem {
     String p = checks.path(path);
     checks.require(Capability.WRITE, Operation.DELETE_DIRECTORY, p, null);
     if (p.isEmpty()) {
-      throw DirectoryFailedException.at(Operation.DELETE_DIRECTORY, p,
-          StorageException.Kind.INVALID_INPUT, "refusing to delete the root", null);
+      throw DirectoryFailedException.at(
+          Operation.DELETE_DIRECTORY,
+          p,
+          StorageException.Kind.INVALID_INPUT,
+          "refusing to delete the root",
+          null);
     }
-    call(Operation.DELETE_DIRECTORY, p, null, () -> {
-      adapter.deleteDirectory(p);
-      return null;
-    });
+    call(
+        Operation.DELETE_DIRECTORY,
+        p,
+        null,
+        () -> {
+          adapter.deleteDirectory(p);
+          return null;
+        });
   }
 
   // ---- copy, move, delete, visibility ----
@@ -307,16 +337,23 @@ final class DefaultFilesystem implements Filesystem {
   public void delete(String path) {
     String p = checks.file(path);
     checks.require(Capability.WRITE, Operation.DELETE, p, null);
-    call(Operation.DELETE, p, null, () -> {
-      // A directory is not deleted as a file (deleteDirectory does that); on object stores a
-      // file and a directory may share a name, and then the file is what goes.
-      if (adapter.directoryExists(p) && !adapter.fileExists(p)) {
-        throw DeleteFailedException.at(p, StorageException.Kind.IS_A_DIRECTORY,
-            "use deleteDirectory for directories", null);
-      }
-      adapter.delete(p);
-      return null;
-    });
+    call(
+        Operation.DELETE,
+        p,
+        null,
+        () -> {
+          // A directory is not deleted as a file (deleteDirectory does that); on object stores a
+          // file and a directory may share a name, and then the file is what goes.
+          if (adapter.directoryExists(p) && !adapter.fileExists(p)) {
+            throw DeleteFailedException.at(
+                p,
+                StorageException.Kind.IS_A_DIRECTORY,
+                "use deleteDirectory for directories",
+                null);
+          }
+          adapter.delete(p);
+          return null;
+        });
   }
 
   @Override
@@ -325,10 +362,14 @@ final class DefaultFilesystem implements Filesystem {
     String p = checks.file(path);
     checks.require(Capability.WRITE, Operation.SET_VISIBILITY, p, null);
     checks.visibility(visibility, Operation.SET_VISIBILITY, p, null);
-    call(Operation.SET_VISIBILITY, p, null, () -> {
-      adapter.setVisibility(p, visibility);
-      return null;
-    });
+    call(
+        Operation.SET_VISIBILITY,
+        p,
+        null,
+        () -> {
+          adapter.setVisibility(p, visibility);
+          return null;
+        });
   }
 
   // ---- checksums and URLs ----
@@ -345,7 +386,8 @@ final class DefaultFilesystem implements Filesystem {
     try {
       a = ChecksumAlgorithm.of(algorithm);
     } catch (IllegalArgumentException e) {
-      throw ChecksumFailedException.at(p, StorageException.Kind.INVALID_INPUT, e.getMessage(), null);
+      throw ChecksumFailedException.at(
+          p, StorageException.Kind.INVALID_INPUT, e.getMessage(), null);
     }
     return checksumOf(p, a);
   }
@@ -442,8 +484,8 @@ final class DefaultFilesystem implements Filesystem {
 
   // ---- helpers ----
 
-  private <T> T call(Operation operation, String path, @Nullable String destination,
-      Supplier<T> action) {
+  private <T> T call(
+      Operation operation, String path, @Nullable String destination, Supplier<T> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {
@@ -455,13 +497,22 @@ final class DefaultFilesystem implements Filesystem {
    * Returns IS_A_DIRECTORY instead of a NOT_FOUND failure when {@code directory} is one; only
    * failures pay for the extra existence check.
    */
-  StorageException directoryOr(StorageException e, Operation operation, String path,
-      @Nullable String destination, String directory) {
+  StorageException directoryOr(
+      StorageException e,
+      Operation operation,
+      String path,
+      @Nullable String destination,
+      String directory) {
     return directoryOr(adapter, e, operation, path, destination, directory);
   }
 
-  static StorageException directoryOr(FilesystemAdapter adapter, StorageException e,
-      Operation operation, String path, @Nullable String destination, String directory) {
+  static StorageException directoryOr(
+      FilesystemAdapter adapter,
+      StorageException e,
+      Operation operation,
+      String path,
+      @Nullable String destination,
+      String directory) {
     if (e.kind() != StorageException.Kind.NOT_FOUND) {
       return e;
     }
@@ -472,8 +523,14 @@ final class DefaultFilesystem implements Filesystem {
       return e;
     }
     return isDirectory
-        ? StorageException.of(operation, path, destination, StorageException.Kind.IS_A_DIRECTORY,
-            "a directory exists at '" + directory + "'", null, e)
+        ? StorageException.of(
+            operation,
+            path,
+            destination,
+            StorageException.Kind.IS_A_DIRECTORY,
+            "a directory exists at '" + directory + "'",
+            null,
+            e)
         : e;
   }
 }

@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
 public final class DeleteFailedException extends StorageException {
   private static final long serialVersionUID = 1L;
 
-  DeleteFailedException(String path, Kind kind, @Nullable String detail,
-      @Nullable Duration retryAfter, @Nullable Throwable cause) {
+  DeleteFailedException(
+      String path,
+      Kind kind,
+      @Nullable String detail,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(Operation.DELETE, path, null, kind, detail, retryAfter, cause);
   }
 
@@ -18,8 +22,8 @@ public final class DeleteFailedException extends StorageException {
   }
 
   /** Returns a failure of the given kind for {@code path}, with an optional backend detail and cause. */
-  public static DeleteFailedException at(String path, Kind kind, @Nullable String detail,
-      @Nullable Throwable cause) {
+  public static DeleteFailedException at(
+      String path, Kind kind, @Nullable String detail, @Nullable Throwable cause) {
     return new DeleteFailedException(path, kind, detail, null, cause);
   }
 }

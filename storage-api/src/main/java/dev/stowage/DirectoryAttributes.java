@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastModified when known, else null
  * @param visibility when known, else null
  */
-public record DirectoryAttributes(String path, @Nullable Instant lastModified,
-    @Nullable Visibility visibility)
+public record DirectoryAttributes(
+    String path, @Nullable Instant lastModified, @Nullable Visibility visibility)
     implements StorageAttributes {
   public DirectoryAttributes {
     Objects.requireNonNull(path, "path");

@@ -26,15 +26,15 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
   private final @Nullable AutoCloseable onClose;
   private boolean used;
 
-  private DirectoryListing(Iterator<? extends StorageAttributes> entries,
-      @Nullable AutoCloseable onClose) {
+  private DirectoryListing(
+      Iterator<? extends StorageAttributes> entries, @Nullable AutoCloseable onClose) {
     this.entries = entries;
     this.onClose = onClose;
   }
 
   /** Returns a listing over {@code entries}; {@code onClose} (may be null) runs on {@link #close()}. */
-  public static DirectoryListing of(Iterator<? extends StorageAttributes> entries,
-      @Nullable AutoCloseable onClose) {
+  public static DirectoryListing of(
+      Iterator<? extends StorageAttributes> entries, @Nullable AutoCloseable onClose) {
     return new DirectoryListing(java.util.Objects.requireNonNull(entries, "entries"), onClose);
   }
 
@@ -77,7 +77,9 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
   /** Returns the entries as a sequential stream; closing the stream closes this listing. */
   public Stream<StorageAttributes> stream() {
     return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+            Spliterators.spliteratorUnknownSize(
+                iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
         .onClose(this::close);
   }
 
@@ -93,30 +95,31 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
   /** Returns a listing, still lazy, of the entries that match {@code predicate}. */
   public DirectoryListing filter(Predicate<? super StorageAttributes> predicate) {
     Iterator<StorageAttributes> source = iterator();
-    Iterator<StorageAttributes> filtered = new Iterator<>() {
-      private @Nullable StorageAttributes next;
+    Iterator<StorageAttributes> filtered =
+        new Iterator<>() {
+          private @Nullable StorageAttributes next;
 
-      @Override
-      public boolean hasNext() {
-        while (next == null && source.hasNext()) {
-          StorageAttributes candidate = source.next();
-          if (predicate.test(candidate)) {
-            next = candidate;
+          @Override
+          public boolean hasNext() {
+            while (next == null && source.hasNext()) {
+              StorageAttributes candidate = source.next();
+              if (predicate.test(candidate)) {
+                next = candidate;
+              }
+            }
+            return next != null;
           }
-        }
-        return next != null;
-      }
 
-      @Override
-      public StorageAttributes next() {
-        StorageAttributes result = hasNext() ? next : null;
-        if (result == null) {
-          throw new NoSuchElementException();
-        }
-        next = null;
-        return result;
-      }
-    };
+          @Override
+          public StorageAttributes next() {
+            StorageAttributes result = hasNext() ? next : null;
+            if (result == null) {
+              throw new NoSuchElementException();
+            }
+            next = null;
+            return result;
+          }
+        };
     return new DirectoryListing(filtered, this);
   }
 
@@ -145,7 +148,8 @@ public final class DirectoryListing implements Iterable<StorageAttributes>, Auto
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
-        throw ListFailedException.at("", StorageException.Kind.UNEXPECTED, "closing the listing failed", e);
+        throw ListFailedException.at(
+            "", StorageException.Kind.UNEXPECTED, "closing the listing failed", e);
       }
     }
   }

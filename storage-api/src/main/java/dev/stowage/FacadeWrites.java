@@ -24,8 +24,8 @@ final class FacadeWrites {
   private final Capabilities caps;
   private final Preconditions checks;
 
-  FacadeWrites(FilesystemAdapter adapter, FacadeSettings settings, Capabilities caps,
-      Preconditions checks) {
+  FacadeWrites(
+      FilesystemAdapter adapter, FacadeSettings settings, Capabilities caps, Preconditions checks) {
     this.adapter = adapter;
     this.settings = settings;
     this.caps = caps;
@@ -38,8 +38,10 @@ final class FacadeWrites {
     WriteOptions o = prepare(p, options);
     if (wantsDetection(o)) {
       // A small array is its own head (no copy); a large one is cut only if the detector looks.
-      byte[] head = data.length <= MimeDetector.HEAD_LIMIT || needsHead(p)
-          ? ContentTypes.head(data) : ContentTypes.NO_HEAD;
+      byte[] head =
+          data.length <= MimeDetector.HEAD_LIMIT || needsHead(p)
+              ? ContentTypes.head(data)
+              : ContentTypes.NO_HEAD;
       o = withDetectedType(p, o, head);
     }
     refuseDirectory(Operation.WRITE, p, null, p);
@@ -85,8 +87,8 @@ final class FacadeWrites {
         head = needsHead(p) ? ContentTypes.head(file) : ContentTypes.NO_HEAD;
       }
     } catch (IOException e) {
-      throw WriteFailedException.at(p, StorageException.Kind.INVALID_INPUT,
-          "the source file cannot be read", e);
+      throw WriteFailedException.at(
+          p, StorageException.Kind.INVALID_INPUT, "the source file cannot be read", e);
     }
     if (head != null) {
       o = withDetectedType(p, o, head);
@@ -99,10 +101,12 @@ final class FacadeWrites {
     String p = checks.destination(path, Operation.WRITE, null);
     WriteOptions o = prepare(p, options);
     refuseDirectory(Operation.WRITE, p, null, p);
-    return new BackgroundWriteStream(p, (source, head) -> {
-      WriteOptions resolved = wantsDetection(o) ? withDetectedType(p, o, head) : o;
-      watched(p, source, resolved, null);
-    });
+    return new BackgroundWriteStream(
+        p,
+        (source, head) -> {
+          WriteOptions resolved = wantsDetection(o) ? withDetectedType(p, o, head) : o;
+          watched(p, source, resolved, null);
+        });
   }
 
   /** Copies or moves a file; options that are set replace the source's values. */
@@ -115,7 +119,11 @@ final class FacadeWrites {
     if (s.equals(d)) {
       switch (settings.samePathPolicy()) {
         case FAIL:
-          throw Preconditions.failure(op, s, d, StorageException.Kind.PRECONDITION_FAILED,
+          throw Preconditions.failure(
+              op,
+              s,
+              d,
+              StorageException.Kind.PRECONDITION_FAILED,
               "the source and the destination are the same");
         case IGNORE:
           try {
@@ -129,14 +137,20 @@ final class FacadeWrites {
       }
     }
     refuseDirectory(op, s, d, d);
-    return TransferRun.run(transfer(options), op, s, d, -1, () -> {
-      try {
-        return op == Operation.COPY ? adapter.copy(s, d, options) : adapter.move(s, d, options);
-      } catch (RuntimeException e) {
-        StorageException se = Failures.wrap(op, s, d, e);
-        throw DefaultFilesystem.directoryOr(adapter, se, op, s, d, s);
-      }
-    });
+    return TransferRun.run(
+        transfer(options),
+        op,
+        s,
+        d,
+        -1,
+        () -> {
+          try {
+            return op == Operation.COPY ? adapter.copy(s, d, options) : adapter.move(s, d, options);
+          } catch (RuntimeException e) {
+            StorageException se = Failures.wrap(op, s, d, e);
+            throw DefaultFilesystem.directoryOr(adapter, se, op, s, d, s);
+          }
+        });
   }
 
   private static Transfer transfer(WriteOptions o) {
@@ -147,15 +161,22 @@ final class FacadeWrites {
    * Sends {@code source} as one transfer that reports to, and is cancelled through, the options;
    * a stream is read through the transfer, so its bytes are counted and a cancel stops its reads.
    */
-  private FileAttributes watched(String p, WriteSource source, WriteOptions o,
-      @Nullable SourceStream guard) {
+  private FileAttributes watched(
+      String p, WriteSource source, WriteOptions o, @Nullable SourceStream guard) {
     Transfer t = transfer(o);
     if (t == Transfer.NONE) {
       return send(p, source, o, guard);
     }
-    WriteSource tracked = source instanceof WriteSource.Stream
-        ? WriteSource.of(t.track(((WriteSource.Stream) source).in()), source.length()) : source;
-    return TransferRun.run(t, Operation.WRITE, p, null, source.length(),
+    WriteSource tracked =
+        source instanceof WriteSource.Stream
+            ? WriteSource.of(t.track(((WriteSource.Stream) source).in()), source.length())
+            : source;
+    return TransferRun.run(
+        t,
+        Operation.WRITE,
+        p,
+        null,
+        source.length(),
         () -> send(p, tracked.withTransfer(t), o, guard));
   }
 
@@ -204,8 +225,8 @@ final class FacadeWrites {
   }
 
   /** Refuses to put a file where a directory exists (an extra existence check per write). */
-  private void refuseDirectory(Operation op, String path, @Nullable String destination,
-      String target) {
+  private void refuseDirectory(
+      Operation op, String path, @Nullable String destination, String target) {
     if (!settings.checkDirectoryConflicts()) {
       return;
     }
@@ -216,20 +237,27 @@ final class FacadeWrites {
       throw Failures.wrap(op, path, destination, e);
     }
     if (isDirectory) {
-      throw Preconditions.failure(op, path, destination, StorageException.Kind.IS_A_DIRECTORY,
+      throw Preconditions.failure(
+          op,
+          path,
+          destination,
+          StorageException.Kind.IS_A_DIRECTORY,
           "a directory exists at '" + target + "'");
     }
   }
 
-  private FileAttributes send(String p, WriteSource source, WriteOptions o,
-      @Nullable SourceStream guard) {
+  private FileAttributes send(
+      String p, WriteSource source, WriteOptions o, @Nullable SourceStream guard) {
     FileAttributes written;
     try {
       written = adapter.write(p, source, o);
     } catch (RuntimeException e) {
       if (guard != null && guard.endedEarly()) {
-        throw WriteFailedException.at(p, StorageException.Kind.INVALID_INPUT,
-            "the stream ended before the declared length", e);
+        throw WriteFailedException.at(
+            p,
+            StorageException.Kind.INVALID_INPUT,
+            "the stream ended before the declared length",
+            e);
       }
       throw Failures.wrap(Operation.WRITE, p, null, e);
     }
@@ -240,22 +268,25 @@ final class FacadeWrites {
       } catch (RuntimeException ignored) {
         // The write failure below is what the caller needs to see.
       }
-      throw WriteFailedException.at(p, StorageException.Kind.INVALID_INPUT,
-          "the stream ended before the declared length", null);
+      throw WriteFailedException.at(
+          p,
+          StorageException.Kind.INVALID_INPUT,
+          "the stream ended before the declared length",
+          null);
     }
     if (written == null) {
-      throw WriteFailedException.at(p, StorageException.Kind.UNEXPECTED,
-          "the adapter returned no attributes", null);
+      throw WriteFailedException.at(
+          p, StorageException.Kind.UNEXPECTED, "the adapter returned no attributes", null);
     }
     return written;
   }
 
   private static StorageException sourceFailure(String p, SourceStream source, IOException e) {
     if (source.endedEarly()) {
-      return WriteFailedException.at(p, StorageException.Kind.INVALID_INPUT,
-          "the stream ended before the declared length", e);
+      return WriteFailedException.at(
+          p, StorageException.Kind.INVALID_INPUT, "the stream ended before the declared length", e);
     }
-    return WriteFailedException.at(p, StorageException.Kind.UNEXPECTED,
-        "reading the source stream failed", e);
+    return WriteFailedException.at(
+        p, StorageException.Kind.UNEXPECTED, "reading the source stream failed", e);
   }
 }

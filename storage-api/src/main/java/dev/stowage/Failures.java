@@ -24,12 +24,18 @@ final class Failures {
    * re-attributed to it (the only re-attribution left: for adapters that still throw them);
    * an {@link UncheckedIOException} is UNAVAILABLE, anything else UNEXPECTED.
    */
-  static StorageException wrap(Operation operation, String path, @Nullable String destination,
-      RuntimeException e) {
+  static StorageException wrap(
+      Operation operation, String path, @Nullable String destination, RuntimeException e) {
     if (e instanceof BackendException) {
       BackendException be = (BackendException) e;
-      return StorageException.of(operation, path, destination, be.kind(), be.detail(),
-          be.retryAfter().orElse(null), causeOf(be));
+      return StorageException.of(
+          operation,
+          path,
+          destination,
+          be.kind(),
+          be.detail(),
+          be.retryAfter().orElse(null),
+          causeOf(be));
     }
     if (e instanceof StorageException) {
       // The facade's own failures name the operation at hand. One of another operation comes from
@@ -39,11 +45,23 @@ final class Failures {
       return se.operation() == operation ? se : se.as(operation, path, destination);
     }
     if (e instanceof UncheckedIOException) {
-      return StorageException.of(operation, path, destination, StorageException.Kind.UNAVAILABLE,
-          describe(e.getCause()), null, e);
+      return StorageException.of(
+          operation,
+          path,
+          destination,
+          StorageException.Kind.UNAVAILABLE,
+          describe(e.getCause()),
+          null,
+          e);
     }
-    return StorageException.of(operation, path, destination, StorageException.Kind.UNEXPECTED,
-        e.getClass().getSimpleName(), null, e);
+    return StorageException.of(
+        operation,
+        path,
+        destination,
+        StorageException.Kind.UNEXPECTED,
+        e.getClass().getSimpleName(),
+        null,
+        e);
   }
 
   /**
@@ -51,19 +69,23 @@ final class Failures {
    * first {@link BackendException} (or {@link StorageException}) in its cause chain says so,
    * UNAVAILABLE otherwise.
    */
-  static StorageException io(Operation operation, String path, @Nullable String destination,
-      IOException e) {
+  static StorageException io(
+      Operation operation, String path, @Nullable String destination, IOException e) {
     StorageException.Kind kind = StorageException.Kind.UNAVAILABLE;
     String detail = describe(e);
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      StorageException.Kind found = t instanceof BackendException ? ((BackendException) t).kind()
-          : t instanceof StorageException ? ((StorageException) t).kind() : null;
+      StorageException.Kind found =
+          t instanceof BackendException
+              ? ((BackendException) t).kind()
+              : t instanceof StorageException ? ((StorageException) t).kind() : null;
       if (found != null) {
         if (found == StorageException.Kind.INTEGRITY) {
           kind = found;
           // The verifier's detail names both digests (or lengths); it carries no URL or secret.
-          String d = t instanceof BackendException ? ((BackendException) t).detail()
-              : ((StorageException) t).detail();
+          String d =
+              t instanceof BackendException
+                  ? ((BackendException) t).detail()
+                  : ((StorageException) t).detail();
           if (d != null) {
             detail = d;
           }

@@ -23,12 +23,20 @@ import org.jspecify.annotations.Nullable;
  * @param contentDisposition the stored {@code Content-Disposition}
  * @param contentEncoding the stored {@code Content-Encoding}
  */
-public record FileAttributes(String path, long size, @Nullable Instant lastModified,
-    @Nullable String contentType, @Nullable Visibility visibility, @Nullable String etag,
-    Map<ChecksumAlgorithm, String> checksums, @Nullable String version,
-    Map<String, String> userMetadata, @Nullable String cacheControl,
+public record FileAttributes(
+    String path,
+    long size,
+    @Nullable Instant lastModified,
+    @Nullable String contentType,
+    @Nullable Visibility visibility,
+    @Nullable String etag,
+    Map<ChecksumAlgorithm, String> checksums,
+    @Nullable String version,
+    Map<String, String> userMetadata,
+    @Nullable String cacheControl,
     @Nullable String contentDisposition,
-        @Nullable String contentEncoding) implements StorageAttributes {
+    @Nullable String contentEncoding)
+    implements StorageAttributes {
 
   public FileAttributes {
     Objects.requireNonNull(path, "path");
@@ -54,10 +62,17 @@ public record FileAttributes(String path, long size, @Nullable Instant lastModif
 
   /** Returns a builder that starts from these attributes. */
   public Builder toBuilder() {
-    return new Builder(path, size).lastModified(lastModified).contentType(contentType)
-        .visibility(visibility).etag(etag).checksums(checksums).version(version)
-        .userMetadata(userMetadata).cacheControl(cacheControl)
-        .contentDisposition(contentDisposition).contentEncoding(contentEncoding);
+    return new Builder(path, size)
+        .lastModified(lastModified)
+        .contentType(contentType)
+        .visibility(visibility)
+        .etag(etag)
+        .checksums(checksums)
+        .version(version)
+        .userMetadata(userMetadata)
+        .cacheControl(cacheControl)
+        .contentDisposition(contentDisposition)
+        .contentEncoding(contentEncoding);
   }
 
   /** Returns these attributes with another path (used by prefixing and mount decorators). */
@@ -177,10 +192,19 @@ public record FileAttributes(String path, long size, @Nullable Instant lastModif
      * @throws IllegalArgumentException when the size is negative
      */
     public FileAttributes build() {
-      return new FileAttributes(path, size, lastModified, contentType, visibility, etag,
-          checksums == null ? Map.of() : checksums, version,
-          userMetadata == null ? Map.of() : userMetadata, cacheControl, contentDisposition,
-              contentEncoding);
+      return new FileAttributes(
+          path,
+          size,
+          lastModified,
+          contentType,
+          visibility,
+          etag,
+          checksums == null ? Map.of() : checksums,
+          version,
+          userMetadata == null ? Map.of() : userMetadata,
+          cacheControl,
+          contentDisposition,
+          contentEncoding);
     }
   }
 }

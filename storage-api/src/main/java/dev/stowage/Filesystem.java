@@ -109,11 +109,13 @@ public interface Filesystem extends AutoCloseable {
    * underlying stream at once, from the cancelling thread, and every later read fails with
    * {@link ReadFailedException} of kind {@link StorageException.Kind#CANCELLED}.
    */
-  default InputStream readStream(String path, @Nullable ByteRange range,
+  default InputStream readStream(
+      String path,
+      @Nullable ByteRange range,
       @Nullable TransferListener listener,
       @Nullable CancellationToken cancellation) {
-    return TrackedReadStream.open(this, path, range,
-        dev.stowage.spi.Transfer.of(listener, cancellation));
+    return TrackedReadStream.open(
+        this, path, range, dev.stowage.spi.Transfer.of(listener, cancellation));
   }
 
   // ---- write ----
@@ -175,8 +177,12 @@ public interface Filesystem extends AutoCloseable {
   default Instant lastModified(String path) {
     FileAttributes a = stat(path);
     if (a.lastModified() == null) {
-      throw MetadataFailedException.at(Operation.STAT, a.path(), StorageException.Kind.UNSUPPORTED,
-          "the adapter does not report modification times", null);
+      throw MetadataFailedException.at(
+          Operation.STAT,
+          a.path(),
+          StorageException.Kind.UNSUPPORTED,
+          "the adapter does not report modification times",
+          null);
     }
     return a.lastModified();
   }

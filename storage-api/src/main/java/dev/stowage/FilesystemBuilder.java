@@ -80,11 +80,13 @@ public final class FilesystemBuilder {
 
   /** Returns the filesystem; closing it closes the adapter. */
   public Filesystem build() {
-    FacadeSettings settings = new FacadeSettings(defaultVisibility,
-        defaultChecksum == null ? ChecksumAlgorithm.MD5 : defaultChecksum,
-        mimeDetector == null ? MimeDetector.tika() : mimeDetector,
-        samePathPolicy == null ? SamePathPolicy.IGNORE : samePathPolicy,
-        checkDirectoryConflicts == null || checkDirectoryConflicts);
+    FacadeSettings settings =
+        new FacadeSettings(
+            defaultVisibility,
+            defaultChecksum == null ? ChecksumAlgorithm.MD5 : defaultChecksum,
+            mimeDetector == null ? MimeDetector.tika() : mimeDetector,
+            samePathPolicy == null ? SamePathPolicy.IGNORE : samePathPolicy,
+            checkDirectoryConflicts == null || checkDirectoryConflicts);
     return new DefaultFilesystem(adapter, settings, true);
   }
 

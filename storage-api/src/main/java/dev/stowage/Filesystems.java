@@ -76,7 +76,8 @@ public final class Filesystems {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(settings, "settings");
     if (uri.getScheme() == null) {
-      throw new IllegalArgumentException("the URI has no scheme; known schemes: " + providers().keySet());
+      throw new IllegalArgumentException(
+          "the URI has no scheme; known schemes: " + providers().keySet());
     }
     // Refuses credentials in the URI before anything else looks at it.
     ProviderSettings merged = ProviderSettings.of(uri, settings);
@@ -119,7 +120,8 @@ public final class Filesystems {
     return found;
   }
 
-  private static void load(ServiceLoader<FilesystemProvider> loader, Map<String, FilesystemProvider> into) {
+  private static void load(
+      ServiceLoader<FilesystemProvider> loader, Map<String, FilesystemProvider> into) {
     for (FilesystemProvider p : loader) {
       into.putIfAbsent(p.scheme().toLowerCase(Locale.ROOT), p);
     }

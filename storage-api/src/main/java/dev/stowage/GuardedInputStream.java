@@ -89,25 +89,26 @@ final class GuardedInputStream extends FilterInputStream {
    */
   @Override
   public long transferTo(OutputStream out) throws IOException {
-    OutputStream sink = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        try {
-          out.write(b);
-        } catch (IOException e) {
-          throw new SinkFailure(e);
-        }
-      }
+    OutputStream sink =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            try {
+              out.write(b);
+            } catch (IOException e) {
+              throw new SinkFailure(e);
+            }
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        try {
-          out.write(b, off, len);
-        } catch (IOException e) {
-          throw new SinkFailure(e);
-        }
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            try {
+              out.write(b, off, len);
+            } catch (IOException e) {
+              throw new SinkFailure(e);
+            }
+          }
+        };
     try {
       return in.transferTo(sink);
     } catch (SinkFailure e) {

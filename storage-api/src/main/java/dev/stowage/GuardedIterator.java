@@ -1,7 +1,6 @@
 package dev.stowage;
 
 import dev.stowage.spi.BackendException;
-
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -15,6 +14,7 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
   private final Iterator<StorageAttributes> delegate;
   private final String path;
   private boolean ended;
+
   /** The delegate said it has a next entry that {@link #next} has not taken yet. */
   private boolean pending;
 
@@ -37,7 +37,8 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
       pending = more;
       return more;
     } catch (RuntimeException e) {
-      if (e instanceof BackendException && ((BackendException) e).kind() == StorageException.Kind.NOT_FOUND
+      if (e instanceof BackendException
+              && ((BackendException) e).kind() == StorageException.Kind.NOT_FOUND
           || e instanceof StorageException
               && ((StorageException) e).kind() == StorageException.Kind.NOT_FOUND) {
         ended = true;
@@ -56,13 +57,16 @@ final class GuardedIterator implements Iterator<StorageAttributes>, AutoCloseabl
     try {
       StorageAttributes next = delegate.next();
       if (next == null) {
-        throw ListFailedException.at(path, StorageException.Kind.UNEXPECTED,
-            "the adapter returned a null entry", null);
+        throw ListFailedException.at(
+            path, StorageException.Kind.UNEXPECTED, "the adapter returned a null entry", null);
       }
       return next;
     } catch (NoSuchElementException e) {
-      throw ListFailedException.at(path, StorageException.Kind.UNEXPECTED,
-          "the adapter's iterator ended after hasNext() said it would not", e);
+      throw ListFailedException.at(
+          path,
+          StorageException.Kind.UNEXPECTED,
+          "the adapter's iterator ended after hasNext() said it would not",
+          e);
     } catch (RuntimeException e) {
       throw translate(e);
     }

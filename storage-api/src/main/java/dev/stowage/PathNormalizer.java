@@ -77,15 +77,16 @@ public final class PathNormalizer {
     String normalised = normalize(path);
     int total = utf8Length(normalised);
     if (total > maxPathBytes) {
-      throw PathRejectedException.because(path,
-          "longer than " + maxPathBytes + " UTF-8 bytes (" + total + ")");
+      throw PathRejectedException.because(
+          path, "longer than " + maxPathBytes + " UTF-8 bytes (" + total + ")");
     }
     int start = 0;
     for (int i = 0; i <= normalised.length(); i++) {
       if (i == normalised.length() || normalised.charAt(i) == '/') {
         int segment = utf8Length(normalised.substring(start, i));
         if (segment > maxSegmentBytes) {
-          throw PathRejectedException.because(path,
+          throw PathRejectedException.because(
+              path,
               "a segment is longer than " + maxSegmentBytes + " UTF-8 bytes (" + segment + ")");
         }
         start = i + 1;
@@ -136,13 +137,14 @@ public final class PathNormalizer {
   }
 
   /** Whether the segment {@code [start, end)} of {@code bytes} UTF-8 bytes may stay as it is. */
-  private static boolean isCanonicalSegment(String path, int start, int end, long bytes,
-      int maxSegmentBytes) {
+  private static boolean isCanonicalSegment(
+      String path, int start, int end, long bytes, int maxSegmentBytes) {
     int length = end - start;
     if (length == 0 || bytes > maxSegmentBytes) {
       return false; // a leading, trailing or repeated slash, or too long
     }
-    return !(path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.'));
+    return !(path.charAt(start) == '.'
+        && (length == 1 || length == 2 && path.charAt(start + 1) == '.'));
   }
 
   /** {@link #isCanonical} for paths with non-ASCII characters, counting UTF-8 bytes. */

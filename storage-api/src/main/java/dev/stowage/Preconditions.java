@@ -26,12 +26,14 @@ final class Preconditions {
    * something already stored: segments may be as long as {@code maxReadSegmentBytes}.
    */
   String path(String raw) {
-    return PathNormalizer.normalize(raw, capabilities.maxPathBytes(), capabilities.maxReadSegmentBytes());
+    return PathNormalizer.normalize(
+        raw, capabilities.maxPathBytes(), capabilities.maxReadSegmentBytes());
   }
 
   /** Normalises a path something is written to: segments are held to {@code maxSegmentBytes}. */
   String writePath(String raw) {
-    return PathNormalizer.normalize(raw, capabilities.maxPathBytes(), capabilities.maxSegmentBytes());
+    return PathNormalizer.normalize(
+        raw, capabilities.maxPathBytes(), capabilities.maxSegmentBytes());
   }
 
   /** Normalises a path that must name a file. */
@@ -50,8 +52,12 @@ final class Preconditions {
   String destination(String raw, Operation operation, @Nullable String source) {
     String path = writePath(raw);
     if (raw.endsWith("/") || raw.endsWith("\\")) {
-      throw failure(operation, source == null ? path : source, source == null ? null : path,
-          StorageException.Kind.IS_A_DIRECTORY, "the path ends with a slash");
+      throw failure(
+          operation,
+          source == null ? path : source,
+          source == null ? null : path,
+          StorageException.Kind.IS_A_DIRECTORY,
+          "the path ends with a slash");
     }
     if (path.isEmpty()) {
       throw PathRejectedException.because(raw, "the root is not a file");
@@ -60,26 +66,37 @@ final class Preconditions {
   }
 
   /** Fails with UNSUPPORTED unless {@code capability} is declared. */
-  void require(Capability capability, Operation operation, String path,
-      @Nullable String destination) {
+  void require(
+      Capability capability, Operation operation, String path, @Nullable String destination) {
     if (!capabilities.has(capability)) {
-      throw failure(operation, path, destination, StorageException.Kind.UNSUPPORTED,
+      throw failure(
+          operation,
+          path,
+          destination,
+          StorageException.Kind.UNSUPPORTED,
           "the adapter does not declare " + capability);
     }
   }
 
   /** Fails with UNSUPPORTED when a visibility is asked of an adapter without visibility. */
-  void visibility(@Nullable Visibility visibility, Operation operation, String path,
+  void visibility(
+      @Nullable Visibility visibility,
+      Operation operation,
+      String path,
       @Nullable String destination) {
     if (visibility != null && capabilities.visibilityMode() == VisibilityMode.NONE) {
-      throw failure(operation, path, destination, StorageException.Kind.UNSUPPORTED,
+      throw failure(
+          operation,
+          path,
+          destination,
+          StorageException.Kind.UNSUPPORTED,
           "the adapter has no visibility");
     }
   }
 
   /** Checks every option of a write, copy or move against capabilities and value rules. */
-  void options(WriteOptions options, Operation operation, String path,
-      @Nullable String destination) {
+  void options(
+      WriteOptions options, Operation operation, String path, @Nullable String destination) {
     visibility(options.visibility(), operation, path, destination);
     if (options.contentType() != null) {
       require(Capability.CONTENT_TYPE, operation, path, destination);
@@ -101,11 +118,17 @@ final class Preconditions {
       require(Capability.USER_METADATA, operation, path, destination);
       for (Map.Entry<String, String> e : options.userMetadata().entrySet()) {
         if (!isToken(e.getKey())) {
-          throw invalid(operation, path, destination,
+          throw invalid(
+              operation,
+              path,
+              destination,
               "user metadata keys must be non-empty and use only a-z, 0-9, '-' and '_'");
         }
         if (e.getValue() == null || hasControl(e.getValue())) {
-          throw invalid(operation, path, destination,
+          throw invalid(
+              operation,
+              path,
+              destination,
               "user metadata value of '" + e.getKey() + "' is missing or has a control character");
         }
       }
@@ -117,34 +140,44 @@ final class Preconditions {
 
   /** Checks the lifetime of a temporary URL or an upload ticket. */
   void ttl(Duration ttl, Operation operation, String path) {
-    if (ttl == null || ttl.isNegative() || ttl.isZero()
+    if (ttl == null
+        || ttl.isNegative()
+        || ttl.isZero()
         || ttl.compareTo(capabilities.maxTemporaryUrlTtl()) > 0) {
-      throw failure(operation, path, null, StorageException.Kind.INVALID_INPUT,
+      throw failure(
+          operation,
+          path,
+          null,
+          StorageException.Kind.INVALID_INPUT,
           "lifetime must be positive and at most " + capabilities.maxTemporaryUrlTtl());
     }
   }
 
   /** Checks that a content type is a well-formed {@code type/subtype[; parameters]}. */
-  static void contentType(String value, Operation operation, String path,
-      @Nullable String destination) {
+  static void contentType(
+      String value, Operation operation, String path, @Nullable String destination) {
     header("content type", value, operation, path, destination);
     if (!MEDIA_TYPE.matcher(value).matches()) {
       throw invalid(operation, path, destination, "content type is not of the form type/subtype");
     }
   }
 
-  static StorageException invalid(Operation operation, String path, @Nullable String destination,
-      String detail) {
+  static StorageException invalid(
+      Operation operation, String path, @Nullable String destination, String detail) {
     return failure(operation, path, destination, StorageException.Kind.INVALID_INPUT, detail);
   }
 
-  static StorageException failure(Operation operation, String path, @Nullable String destination,
-      StorageException.Kind kind, String detail) {
+  static StorageException failure(
+      Operation operation,
+      String path,
+      @Nullable String destination,
+      StorageException.Kind kind,
+      String detail) {
     return StorageException.of(operation, path, destination, kind, detail, null, null);
   }
 
-  private static void header(String name, String value, Operation operation, String path,
-      @Nullable String destination) {
+  private static void header(
+      String name, String value, Operation operation, String path, @Nullable String destination) {
     if (value.isEmpty() || hasControl(value)) {
       throw invalid(operation, path, destination, name + " is empty or has a control character");
     }

@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
 public final class ReadFailedException extends StorageException {
   private static final long serialVersionUID = 1L;
 
-  ReadFailedException(String path, Kind kind, @Nullable String detail,
-      @Nullable Duration retryAfter, @Nullable Throwable cause) {
+  ReadFailedException(
+      String path,
+      Kind kind,
+      @Nullable String detail,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(Operation.READ, path, null, kind, detail, retryAfter, cause);
   }
 
@@ -18,8 +22,8 @@ public final class ReadFailedException extends StorageException {
   }
 
   /** Returns a failure of the given kind for {@code path}, with an optional backend detail and cause. */
-  public static ReadFailedException at(String path, Kind kind, @Nullable String detail,
-      @Nullable Throwable cause) {
+  public static ReadFailedException at(
+      String path, Kind kind, @Nullable String detail, @Nullable Throwable cause) {
     return new ReadFailedException(path, kind, detail, null, cause);
   }
 }

@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
  * manager routing to several filesystems) and for tests.
  */
 public abstract sealed class StorageException extends RuntimeException
-    permits ReadFailedException, WriteFailedException, DeleteFailedException, ListFailedException,
-        MetadataFailedException, CopyFailedException, MoveFailedException,
-        VisibilityFailedException, DirectoryFailedException, UrlFailedException,
-        ChecksumFailedException, PathRejectedException {
+    permits ReadFailedException,
+        WriteFailedException,
+        DeleteFailedException,
+        ListFailedException,
+        MetadataFailedException,
+        CopyFailedException,
+        MoveFailedException,
+        VisibilityFailedException,
+        DirectoryFailedException,
+        UrlFailedException,
+        ChecksumFailedException,
+        PathRejectedException {
 
   private static final long serialVersionUID = 1L;
 
@@ -89,9 +97,14 @@ public abstract sealed class StorageException extends RuntimeException
   private final @Nullable Duration retryAfter;
   private final @Nullable String detail;
 
-  StorageException(Operation operation, String path, @Nullable String destination, Kind kind,
+  StorageException(
+      Operation operation,
+      String path,
+      @Nullable String destination,
+      Kind kind,
       @Nullable String detail,
-      @Nullable Duration retryAfter, @Nullable Throwable cause) {
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(message(operation, path, destination, kind, detail), cause);
     this.operation = Objects.requireNonNull(operation, "operation");
     this.path = path == null ? "" : path;
@@ -110,9 +123,14 @@ public abstract sealed class StorageException extends RuntimeException
    * @param retryAfter the delay the backend asked for, or null
    * @param cause the underlying failure, or null
    */
-  public static StorageException of(Operation operation, String path, @Nullable String destination,
+  public static StorageException of(
+      Operation operation,
+      String path,
+      @Nullable String destination,
       Kind kind,
-      @Nullable String detail, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+      @Nullable String detail,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     switch (operation) {
       case READ:
         return new ReadFailedException(path, kind, detail, retryAfter, cause);
@@ -148,7 +166,10 @@ public abstract sealed class StorageException extends RuntimeException
   }
 
   /** Shorthand for {@link #of} without destination and retry hint. */
-  public static StorageException of(Operation operation, String path, Kind kind,
+  public static StorageException of(
+      Operation operation,
+      String path,
+      Kind kind,
       @Nullable String detail,
       @Nullable Throwable cause) {
     return of(operation, path, null, kind, detail, null, cause);
@@ -159,8 +180,8 @@ public abstract sealed class StorageException extends RuntimeException
    * its cause. For {@link Filesystem} implementations that call other filesystems (a mount
    * manager moving between mounts); adapters never need it.
    */
-  public StorageException as(Operation newOperation, String newPath,
-      @Nullable String newDestination) {
+  public StorageException as(
+      Operation newOperation, String newPath, @Nullable String newDestination) {
     return of(newOperation, newPath, newDestination, kind, detail, retryAfter, this);
   }
 
@@ -169,11 +190,18 @@ public abstract sealed class StorageException extends RuntimeException
     return detail;
   }
 
-  private static String message(Operation operation, String path, @Nullable String destination,
+  private static String message(
+      Operation operation,
+      String path,
+      @Nullable String destination,
       Kind kind,
       @Nullable String detail) {
-    StringBuilder b = new StringBuilder("Unable to ").append(operation.verb()).append(" '")
-        .append(path == null ? "" : path).append('\'');
+    StringBuilder b =
+        new StringBuilder("Unable to ")
+            .append(operation.verb())
+            .append(" '")
+            .append(path == null ? "" : path)
+            .append('\'');
     if (destination != null) {
       b.append(" to '").append(destination).append('\'');
     }

@@ -48,7 +48,8 @@ enum TikaMimeDetector implements MimeDetector {
 
     private static Map<String, NameAnswer> load() {
       java.util.Properties table = new java.util.Properties();
-      try (java.io.InputStream in = TikaMimeDetector.class.getResourceAsStream("common-content-types.properties")) {
+      try (java.io.InputStream in =
+          TikaMimeDetector.class.getResourceAsStream("common-content-types.properties")) {
         if (in != null) {
           table.load(in);
         }
@@ -183,7 +184,8 @@ enum TikaMimeDetector implements MimeDetector {
       return cached;
     }
     NameAnswer answer = resolve(extension);
-    if (extension.length() <= MAX_CACHED_EXTENSION && Holder.BY_EXTENSION.size() < MAX_CACHED_ENTRIES) {
+    if (extension.length() <= MAX_CACHED_EXTENSION
+        && Holder.BY_EXTENSION.size() < MAX_CACHED_ENTRIES) {
       Holder.BY_EXTENSION.putIfAbsent(extension, answer);
     }
     return answer;
@@ -196,8 +198,9 @@ enum TikaMimeDetector implements MimeDetector {
       return new NameAnswer(true, type);
     }
     // Tika answers octet-stream both for ".bin" (declared binary) and for names it does not know.
-    boolean registered = Holder.REGISTERED_EXTENSIONS.contains("." + extension)
-        || Holder.REGISTERED_EXTENSIONS.contains("." + extension.toLowerCase(Locale.ENGLISH));
+    boolean registered =
+        Holder.REGISTERED_EXTENSIONS.contains("." + extension)
+            || Holder.REGISTERED_EXTENSIONS.contains("." + extension.toLowerCase(Locale.ENGLISH));
     return registered ? new NameAnswer(true, null) : NameAnswer.UNKNOWN;
   }
 

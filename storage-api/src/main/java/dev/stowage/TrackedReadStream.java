@@ -1,10 +1,10 @@
 package dev.stowage;
 
 import dev.stowage.spi.Transfer;
-import java.util.Objects;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +29,8 @@ final class TrackedReadStream extends FilterInputStream {
   }
 
   /** Opens {@code range} of {@code path} through {@code fs} as one tracked transfer. */
-  static InputStream open(Filesystem fs, String path, @Nullable ByteRange range,
-      Transfer transfer) {
+  static InputStream open(
+      Filesystem fs, String path, @Nullable ByteRange range, Transfer transfer) {
     if (transfer == Transfer.NONE) {
       return fs.readStream(path, range);
     }
@@ -42,7 +42,11 @@ final class TrackedReadStream extends FilterInputStream {
     try {
       in = fs.readStream(path, range);
     } catch (RuntimeException e) {
-      throw fail(transfer, transfer.isCancelled() ? cancelled(path, e) : Failures.wrap(Operation.READ, path, null, e));
+      throw fail(
+          transfer,
+          transfer.isCancelled()
+              ? cancelled(path, e)
+              : Failures.wrap(Operation.READ, path, null, e));
     }
     return new TrackedReadStream(in, transfer, path);
   }
@@ -122,9 +126,13 @@ final class TrackedReadStream extends FilterInputStream {
   }
 
   private RuntimeException failure(@Nullable Exception e) {
-    StorageException se = transfer.isCancelled() ? cancelled(path, e)
-        : e instanceof IOException ? Failures.io(Operation.READ, path, null, (IOException) e)
-        : Failures.wrap(Operation.READ, path, null, (RuntimeException) Objects.requireNonNull(e));
+    StorageException se =
+        transfer.isCancelled()
+            ? cancelled(path, e)
+            : e instanceof IOException
+                ? Failures.io(Operation.READ, path, null, (IOException) e)
+                : Failures.wrap(
+                    Operation.READ, path, null, (RuntimeException) Objects.requireNonNull(e));
     synchronized (this) {
       if (!ended) {
         ended = true;

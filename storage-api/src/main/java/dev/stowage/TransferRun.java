@@ -22,9 +22,13 @@ final class TransferRun {
    * Runs {@code call} for {@code op} on {@code path} (to {@code destination}, or null) as one
    * transfer of {@code total} bytes (-1 unknown).
    */
-  static FileAttributes run(Transfer transfer, Operation op, String path,
+  static FileAttributes run(
+      Transfer transfer,
+      Operation op,
+      String path,
       @Nullable String destination,
-      long total, Supplier<FileAttributes> call) {
+      long total,
+      Supplier<FileAttributes> call) {
     if (transfer == Transfer.NONE) {
       return call.get();
     }
@@ -40,9 +44,10 @@ final class TransferRun {
       result = call.get();
     } catch (RuntimeException e) {
       run.disarm();
-      StorageException failure = transfer.isCancelled()
-          ? cancelled(op, path, destination, e)
-          : Failures.wrap(op, path, destination, e);
+      StorageException failure =
+          transfer.isCancelled()
+              ? cancelled(op, path, destination, e)
+              : Failures.wrap(op, path, destination, e);
       transfer.failed(failure);
       throw failure;
     } finally {
@@ -52,10 +57,16 @@ final class TransferRun {
     return result;
   }
 
-  static StorageException cancelled(Operation op, String path, @Nullable String destination,
-      @Nullable Throwable cause) {
-    return StorageException.of(op, path, destination, StorageException.Kind.CANCELLED,
-        "cancelled through its CancellationToken", null, cause);
+  static StorageException cancelled(
+      Operation op, String path, @Nullable String destination, @Nullable Throwable cause) {
+    return StorageException.of(
+        op,
+        path,
+        destination,
+        StorageException.Kind.CANCELLED,
+        "cancelled through its CancellationToken",
+        null,
+        cause);
   }
 
   private synchronized void interruptCaller() {

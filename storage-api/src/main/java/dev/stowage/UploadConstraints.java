@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param contentLength the exact length the uploader must send, or -1 when not fixed
  * @param visibility the visibility the object gets, or null for the default
  */
-public record UploadConstraints(@Nullable String contentType, long contentLength,
-    @Nullable Visibility visibility) {
+public record UploadConstraints(
+    @Nullable String contentType, long contentLength, @Nullable Visibility visibility) {
 
   /** No constraints. */
   public static final UploadConstraints NONE = new UploadConstraints(null, -1, null);

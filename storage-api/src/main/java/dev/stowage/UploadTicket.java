@@ -18,8 +18,13 @@ import java.util.Objects;
  * @param expiresAt when the ticket stops working
  * @param scope what the ticket allows beyond this upload
  */
-public record UploadTicket(String path, String method, URI url, Map<String, String> headers,
-    Instant expiresAt, UploadScope scope) {
+public record UploadTicket(
+    String path,
+    String method,
+    URI url,
+    Map<String, String> headers,
+    Instant expiresAt,
+    UploadScope scope) {
 
   public UploadTicket {
     Objects.requireNonNull(path, "path");
@@ -32,8 +37,22 @@ public record UploadTicket(String path, String method, URI url, Map<String, Stri
 
   @Override
   public String toString() {
-    return "UploadTicket[path=" + path + ", method=" + method + ", url=" + url.getScheme() + "://"
-        + url.getRawAuthority() + url.getRawPath() + (url.getRawQuery() == null ? "" : "?…")
-        + ", headers=" + headers.keySet() + ", expiresAt=" + expiresAt + ", scope=" + scope + "]";
+    return "UploadTicket[path="
+        + path
+        + ", method="
+        + method
+        + ", url="
+        + url.getScheme()
+        + "://"
+        + url.getRawAuthority()
+        + url.getRawPath()
+        + (url.getRawQuery() == null ? "" : "?…")
+        + ", headers="
+        + headers.keySet()
+        + ", expiresAt="
+        + expiresAt
+        + ", scope="
+        + scope
+        + "]";
   }
 }

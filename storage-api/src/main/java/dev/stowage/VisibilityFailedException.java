@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
 public final class VisibilityFailedException extends StorageException {
   private static final long serialVersionUID = 1L;
 
-  VisibilityFailedException(String path, Kind kind, @Nullable String detail,
-      @Nullable Duration retryAfter, @Nullable Throwable cause) {
+  VisibilityFailedException(
+      String path,
+      Kind kind,
+      @Nullable String detail,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(Operation.SET_VISIBILITY, path, null, kind, detail, retryAfter, cause);
   }
 
@@ -18,8 +22,8 @@ public final class VisibilityFailedException extends StorageException {
   }
 
   /** Returns a failure of the given kind for {@code path}, with an optional backend detail and cause. */
-  public static VisibilityFailedException at(String path, Kind kind, @Nullable String detail,
-      @Nullable Throwable cause) {
+  public static VisibilityFailedException at(
+      String path, Kind kind, @Nullable String detail, @Nullable Throwable cause) {
     return new VisibilityFailedException(path, kind, detail, null, cause);
   }
 }

@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
 public final class WriteFailedException extends StorageException {
   private static final long serialVersionUID = 1L;
 
-  WriteFailedException(String path, Kind kind, @Nullable String detail,
-      @Nullable Duration retryAfter, @Nullable Throwable cause) {
+  WriteFailedException(
+      String path,
+      Kind kind,
+      @Nullable String detail,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause) {
     super(Operation.WRITE, path, null, kind, detail, retryAfter, cause);
   }
 
@@ -18,8 +22,8 @@ public final class WriteFailedException extends StorageException {
   }
 
   /** Returns a failure of the given kind for {@code path}, with an optional backend detail and cause. */
-  public static WriteFailedException at(String path, Kind kind, @Nullable String detail,
-      @Nullable Throwable cause) {
+  public static WriteFailedException at(
+      String path, Kind kind, @Nullable String detail, @Nullable Throwable cause) {
     return new WriteFailedException(path, kind, detail, null, cause);
   }
 }

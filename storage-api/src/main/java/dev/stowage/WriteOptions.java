@@ -21,21 +21,40 @@ import org.jspecify.annotations.Nullable;
  * @param listener hears the write's or copy's progress ({@link TransferListener#NONE}: nobody)
  * @param cancellation cancels the write or copy from any thread, or null
  */
-public record WriteOptions(@Nullable Visibility visibility, @Nullable String contentType,
-    @Nullable String cacheControl, @Nullable String contentDisposition,
-        @Nullable String contentEncoding, Map<String, String> userMetadata,
-    boolean createOnly, TransferListener listener, @Nullable CancellationToken cancellation) {
+public record WriteOptions(
+    @Nullable Visibility visibility,
+    @Nullable String contentType,
+    @Nullable String cacheControl,
+    @Nullable String contentDisposition,
+    @Nullable String contentEncoding,
+    Map<String, String> userMetadata,
+    boolean createOnly,
+    TransferListener listener,
+    @Nullable CancellationToken cancellation) {
 
   /** No options: overwrite, defaults for everything. */
-  public static final WriteOptions DEFAULT = new WriteOptions(null, null, null, null, null, Map.of(), false);
+  public static final WriteOptions DEFAULT =
+      new WriteOptions(null, null, null, null, null, Map.of(), false);
 
   /** Options without a listener or a cancellation token. */
-  public WriteOptions(@Nullable Visibility visibility, @Nullable String contentType,
-      @Nullable String cacheControl, @Nullable String contentDisposition,
-          @Nullable String contentEncoding, Map<String, String> userMetadata,
+  public WriteOptions(
+      @Nullable Visibility visibility,
+      @Nullable String contentType,
+      @Nullable String cacheControl,
+      @Nullable String contentDisposition,
+      @Nullable String contentEncoding,
+      Map<String, String> userMetadata,
       boolean createOnly) {
-    this(visibility, contentType, cacheControl, contentDisposition, contentEncoding, userMetadata,
-        createOnly, TransferListener.NONE, null);
+    this(
+        visibility,
+        contentType,
+        cacheControl,
+        contentDisposition,
+        contentEncoding,
+        userMetadata,
+        createOnly,
+        TransferListener.NONE,
+        null);
   }
 
   public WriteOptions {
@@ -73,20 +92,39 @@ public record WriteOptions(@Nullable Visibility visibility, @Nullable String con
 
   /** Returns whether any content metadata (type, headers, user metadata) is set. */
   public boolean hasContentMetadata() {
-    return contentType != null || cacheControl != null || contentDisposition != null
-        || contentEncoding != null || !userMetadata.isEmpty();
+    return contentType != null
+        || cacheControl != null
+        || contentDisposition != null
+        || contentEncoding != null
+        || !userMetadata.isEmpty();
   }
 
   /** Returns these options with another visibility. */
   public WriteOptions withVisibility(@Nullable Visibility newVisibility) {
-    return new WriteOptions(newVisibility, contentType, cacheControl, contentDisposition,
-        contentEncoding, userMetadata, createOnly, listener, cancellation);
+    return new WriteOptions(
+        newVisibility,
+        contentType,
+        cacheControl,
+        contentDisposition,
+        contentEncoding,
+        userMetadata,
+        createOnly,
+        listener,
+        cancellation);
   }
 
   /** Returns these options with another content type. */
   public WriteOptions withContentType(String newContentType) {
-    return new WriteOptions(visibility, newContentType, cacheControl, contentDisposition,
-        contentEncoding, userMetadata, createOnly, listener, cancellation);
+    return new WriteOptions(
+        visibility,
+        newContentType,
+        cacheControl,
+        contentDisposition,
+        contentEncoding,
+        userMetadata,
+        createOnly,
+        listener,
+        cancellation);
   }
 
   /** Builds {@link WriteOptions}. Values are checked by the {@link Filesystem} when used. */
@@ -168,8 +206,16 @@ public record WriteOptions(@Nullable Visibility visibility, @Nullable String con
 
     /** Returns the options. */
     public WriteOptions build() {
-      return new WriteOptions(visibility, contentType, cacheControl, contentDisposition,
-          contentEncoding, userMetadata, createOnly, listener, cancellation);
+      return new WriteOptions(
+          visibility,
+          contentType,
+          cacheControl,
+          contentDisposition,
+          contentEncoding,
+          userMetadata,
+          createOnly,
+          listener,
+          cancellation);
     }
   }
 }

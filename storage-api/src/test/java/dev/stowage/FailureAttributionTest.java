@@ -28,7 +28,8 @@ class FailureAttributionTest {
   void delete_existenceCheckDenied_throwsDeleteFailedWithTheKind() {
     adapter.failOn("directoryExists", FailureAttributionTest::denied);
 
-    DeleteFailedException e = catchThrowableOfType(DeleteFailedException.class, () -> fs.delete("x"));
+    DeleteFailedException e =
+        catchThrowableOfType(DeleteFailedException.class, () -> fs.delete("x"));
 
     assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED);
     assertThat(e.operation()).isEqualTo(Operation.DELETE);
@@ -46,7 +47,8 @@ class FailureAttributionTest {
 
     assertThat(e.operation()).isEqualTo(Operation.CREATE_DIRECTORY);
     assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED);
-    assertThat(e.getMessage()).isEqualTo("Unable to create directory 'x/y': permission denied (test denial)");
+    assertThat(e.getMessage())
+        .isEqualTo("Unable to create directory 'x/y': permission denied (test denial)");
   }
 
   @Test
@@ -57,7 +59,8 @@ class FailureAttributionTest {
         catchThrowableOfType(MetadataFailedException.class, () -> fs.fileExists("x"));
 
     assertThat(e.operation()).isEqualTo(Operation.EXISTS);
-    assertThat(e.getMessage()).isEqualTo("Unable to check existence of 'x': permission denied (test denial)");
+    assertThat(e.getMessage())
+        .isEqualTo("Unable to check existence of 'x': permission denied (test denial)");
   }
 
   @Test
@@ -65,19 +68,25 @@ class FailureAttributionTest {
     fs.write("a.txt", "x");
     adapter.failOn("copy", () -> BackendException.notFound("no such key"));
 
-    CopyFailedException e = catchThrowableOfType(CopyFailedException.class, () -> fs.copy("a.txt", "b.txt"));
+    CopyFailedException e =
+        catchThrowableOfType(CopyFailedException.class, () -> fs.copy("a.txt", "b.txt"));
 
-    assertThat(e.getMessage()).isEqualTo("Unable to copy 'a.txt' to 'b.txt': not found (no such key)");
+    assertThat(e.getMessage())
+        .isEqualTo("Unable to copy 'a.txt' to 'b.txt': not found (no such key)");
     assertThat(e.destination()).isEqualTo("b.txt");
   }
 
   @Test
   void backendFailure_keepsRetryAfterAndTheBackendCause() {
     IOException backend = new IOException("reset");
-    adapter.failOn("stat", () -> BackendException.of(StorageException.Kind.RATE_LIMITED, "slow down",
-        Duration.ofSeconds(3), backend));
+    adapter.failOn(
+        "stat",
+        () ->
+            BackendException.of(
+                StorageException.Kind.RATE_LIMITED, "slow down", Duration.ofSeconds(3), backend));
 
-    MetadataFailedException e = catchThrowableOfType(MetadataFailedException.class, () -> fs.stat("a"));
+    MetadataFailedException e =
+        catchThrowableOfType(MetadataFailedException.class, () -> fs.stat("a"));
 
     assertThat(e.operation()).isEqualTo(Operation.STAT);
     assertThat(e.retryable()).isTrue();
@@ -91,36 +100,46 @@ class FailureAttributionTest {
     inner.failOn("stat", FailureAttributionTest::denied);
     Filesystem view = Filesystem.of(new PrefixedAdapter(inner, "tenants/42"));
 
-    MetadataFailedException e = catchThrowableOfType(MetadataFailedException.class, () -> view.stat("a.txt"));
+    MetadataFailedException e =
+        catchThrowableOfType(MetadataFailedException.class, () -> view.stat("a.txt"));
 
-    assertThat(e.getMessage()).isEqualTo("Unable to read metadata of 'a.txt': permission denied (test denial)");
+    assertThat(e.getMessage())
+        .isEqualTo("Unable to read metadata of 'a.txt': permission denied (test denial)");
   }
 
   @Test
   void streamFailure_causedByIntegrityBackendException_isIntegrity() {
-    Filesystem corrupt = Filesystem.of(new dev.stowage.spi.ForwardingAdapter(MemoryAdapter.builder().build()) {
-      @Override
-      public InputStream read(String path, ByteRange range) {
-        return new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw new IOException("corrupt", BackendException.of(StorageException.Kind.INTEGRITY,
-                "expected md5 00, got 11"));
-          }
-        };
-      }
-    });
+    Filesystem corrupt =
+        Filesystem.of(
+            new dev.stowage.spi.ForwardingAdapter(MemoryAdapter.builder().build()) {
+              @Override
+              public InputStream read(String path, ByteRange range) {
+                return new InputStream() {
+                  @Override
+                  public int read() throws IOException {
+                    throw new IOException(
+                        "corrupt",
+                        BackendException.of(
+                            StorageException.Kind.INTEGRITY, "expected md5 00, got 11"));
+                  }
+                };
+              }
+            });
     corrupt.write("c.bin", "x");
 
-    ReadFailedException e = catchThrowableOfType(ReadFailedException.class, () -> corrupt.read("c.bin"));
+    ReadFailedException e =
+        catchThrowableOfType(ReadFailedException.class, () -> corrupt.read("c.bin"));
 
     assertThat(e.kind()).isEqualTo(StorageException.Kind.INTEGRITY);
-    assertThat(e.getMessage()).isEqualTo("Unable to read 'c.bin': integrity (expected md5 00, got 11)");
+    assertThat(e.getMessage())
+        .isEqualTo("Unable to read 'c.bin': integrity (expected md5 00, got 11)");
   }
 
   @Test
   void backendException_messageIsKindAndDetail() {
-    assertThat(BackendException.of(StorageException.Kind.NOT_FOUND, "b2 file_not_present, 404").getMessage())
+    assertThat(
+            BackendException.of(StorageException.Kind.NOT_FOUND, "b2 file_not_present, 404")
+                .getMessage())
         .isEqualTo("not found (b2 file_not_present, 404)");
     assertThat(BackendException.of(StorageException.Kind.UNAVAILABLE, null).getMessage())
         .isEqualTo("unavailable");

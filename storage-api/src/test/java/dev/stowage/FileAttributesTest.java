@@ -11,19 +11,38 @@ import org.junit.jupiter.api.Test;
 class FileAttributesTest {
 
   private static FileAttributes full() {
-    return FileAttributes.builder("a/b.txt", 3).lastModified(Instant.ofEpochSecond(7))
-        .contentType("text/plain").visibility(Visibility.PUBLIC).etag("e")
-        .checksums(Map.of(ChecksumAlgorithm.MD5, "00")).version("v1")
-        .userMetadata(Map.of("k", "v")).cacheControl("no-cache")
-        .contentDisposition("inline").contentEncoding("gzip").build();
+    return FileAttributes.builder("a/b.txt", 3)
+        .lastModified(Instant.ofEpochSecond(7))
+        .contentType("text/plain")
+        .visibility(Visibility.PUBLIC)
+        .etag("e")
+        .checksums(Map.of(ChecksumAlgorithm.MD5, "00"))
+        .version("v1")
+        .userMetadata(Map.of("k", "v"))
+        .cacheControl("no-cache")
+        .contentDisposition("inline")
+        .contentEncoding("gzip")
+        .build();
   }
 
   @Test
   void builder_everyComponent_landsInItsOwnField() {
     FileAttributes a = full();
-    assertThat(a).isEqualTo(new FileAttributes("a/b.txt", 3, Instant.ofEpochSecond(7),
-        "text/plain", Visibility.PUBLIC, "e", Map.of(ChecksumAlgorithm.MD5, "00"), "v1",
-        Map.of("k", "v"), "no-cache", "inline", "gzip"));
+    assertThat(a)
+        .isEqualTo(
+            new FileAttributes(
+                "a/b.txt",
+                3,
+                Instant.ofEpochSecond(7),
+                "text/plain",
+                Visibility.PUBLIC,
+                "e",
+                Map.of(ChecksumAlgorithm.MD5, "00"),
+                "v1",
+                Map.of("k", "v"),
+                "no-cache",
+                "inline",
+                "gzip"));
   }
 
   @Test
@@ -58,8 +77,10 @@ class FileAttributesTest {
   @Test
   void build_negativeSizeOrNullPath_fails() {
     assertThatThrownBy(() -> FileAttributes.builder("f", -1).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
     assertThatThrownBy(() -> FileAttributes.builder(null, 1).build())
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("path");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("path");
   }
 }

@@ -19,8 +19,14 @@ class FilesystemCopyMoveTest {
 
   @Test
   void copy_keepsSourceAndMetadata() {
-    fs.write("s", "data", WriteOptions.builder().contentType("text/x").visibility(Visibility.PUBLIC)
-        .userMetadata("k", "v").build());
+    fs.write(
+        "s",
+        "data",
+        WriteOptions.builder()
+            .contentType("text/x")
+            .visibility(Visibility.PUBLIC)
+            .userMetadata("k", "v")
+            .build());
     FileAttributes c = fs.copy("s", "deep/new/d");
     assertThat(c.path()).isEqualTo("deep/new/d");
     assertThat(fs.readString("s")).isEqualTo("data");
@@ -33,7 +39,10 @@ class FilesystemCopyMoveTest {
 
   @Test
   void copy_optionsThatAreSet_replaceSourceValues() {
-    fs.write("s", "data", WriteOptions.builder().contentType("text/x").visibility(Visibility.PUBLIC).build());
+    fs.write(
+        "s",
+        "data",
+        WriteOptions.builder().contentType("text/x").visibility(Visibility.PUBLIC).build());
     fs.copy("s", "d", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
     assertThat(fs.stat("d").visibility()).isEqualTo(Visibility.PRIVATE);
     assertThat(fs.stat("d").contentType()).isEqualTo("text/x");
@@ -52,29 +61,41 @@ class FilesystemCopyMoveTest {
 
   @Test
   void copyAndMove_missingSource_failNotFound() {
-    assertThatThrownBy(() -> fs.copy("none", "d")).isInstanceOf(CopyFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.NOT_FOUND);
-    assertThatThrownBy(() -> fs.move("none", "d")).isInstanceOf(MoveFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+    assertThatThrownBy(() -> fs.copy("none", "d"))
+        .isInstanceOf(CopyFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
+    assertThatThrownBy(() -> fs.move("none", "d"))
+        .isInstanceOf(MoveFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
   }
 
   @Test
   void copyAndMove_directorySource_failIsADirectory() {
     fs.write("dir/f", "x");
-    assertThatThrownBy(() -> fs.copy("dir", "d")).isInstanceOf(CopyFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
-    assertThatThrownBy(() -> fs.move("dir", "d")).isInstanceOf(MoveFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.copy("dir", "d"))
+        .isInstanceOf(CopyFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.move("dir", "d"))
+        .isInstanceOf(MoveFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
   }
 
   @Test
   void copyAndMove_ontoDirectory_failIsADirectory() {
     fs.write("s", "x");
     fs.write("dir/f", "x");
-    assertThatThrownBy(() -> fs.copy("s", "dir")).isInstanceOf(CopyFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
-    assertThatThrownBy(() -> fs.move("s", "dir")).isInstanceOf(MoveFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.copy("s", "dir"))
+        .isInstanceOf(CopyFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.move("s", "dir"))
+        .isInstanceOf(MoveFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
     assertThat(fs.fileExists("s")).isTrue();
   }
 
@@ -101,8 +122,10 @@ class FilesystemCopyMoveTest {
 
   @Test
   void samePathIgnore_missingSource_failsNotFoundAsCopy() {
-    assertThatThrownBy(() -> fs.copy("none", "none")).isInstanceOf(CopyFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+    assertThatThrownBy(() -> fs.copy("none", "none"))
+        .isInstanceOf(CopyFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
   }
 
   @Test
@@ -118,10 +141,14 @@ class FilesystemCopyMoveTest {
   void delete_directoryPath_failsIsADirectoryAndKeepsIt() {
     fs.write("dir/f", "x");
     fs.createDirectory("made");
-    assertThatThrownBy(() -> fs.delete("dir")).isInstanceOf(DeleteFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
-    assertThatThrownBy(() -> fs.delete("made/")).isInstanceOf(DeleteFailedException.class)
-        .extracting(FilesystemCopyMoveTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.delete("dir"))
+        .isInstanceOf(DeleteFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
+    assertThatThrownBy(() -> fs.delete("made/"))
+        .isInstanceOf(DeleteFailedException.class)
+        .extracting(FilesystemCopyMoveTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
     assertThat(fs.fileExists("dir/f")).isTrue();
     assertThat(recording.calls()).doesNotContain("delete dir", "delete made");
   }
@@ -143,23 +170,29 @@ class FilesystemCopyMoveTest {
     assertThat(view.readString("a.txt")).isEqualTo("x");
     view.write("sub/b.txt", "y");
     assertThat(fs.readString("tenant/sub/b.txt")).isEqualTo("y");
-    assertThat(view.list("", true).toList()).extracting(StorageAttributes::path)
+    assertThat(view.list("", true).toList())
+        .extracting(StorageAttributes::path)
         .containsExactly("a.txt", "sub", "sub/b.txt");
     assertThat(view.stat("sub/b.txt").path()).isEqualTo("sub/b.txt");
-    assertThatThrownBy(() -> view.read("../tenant/a.txt")).isInstanceOf(PathRejectedException.class);
-    assertThatThrownBy(() -> view.read("missing")).isInstanceOf(ReadFailedException.class)
-        .extracting(e -> ((StorageException) e).path()).isEqualTo("missing");
+    assertThatThrownBy(() -> view.read("../tenant/a.txt"))
+        .isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> view.read("missing"))
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(e -> ((StorageException) e).path())
+        .isEqualTo("missing");
   }
 
   @Test
   void at_closingTheViewKeepsTheParentOpen() {
     boolean[] closed = {false};
-    Filesystem parent = Filesystem.of(new dev.stowage.spi.ForwardingAdapter(memory) {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    });
+    Filesystem parent =
+        Filesystem.of(
+            new dev.stowage.spi.ForwardingAdapter(memory) {
+              @Override
+              public void close() {
+                closed[0] = true;
+              }
+            });
     parent.at("x").close();
     assertThat(closed[0]).isFalse();
     parent.close();

@@ -19,7 +19,8 @@ class FilesystemListTest {
   private final Filesystem fs = Filesystem.of(memory);
 
   private static List<String> paths(DirectoryListing listing) {
-    return listing.toList().stream().map(e -> (e.isDirectory() ? "d:" : "f:") + e.path())
+    return listing.toList().stream()
+        .map(e -> (e.isDirectory() ? "d:" : "f:") + e.path())
         .collect(Collectors.toList());
   }
 
@@ -32,7 +33,8 @@ class FilesystemListTest {
     fs.createDirectory("a/empty");
     assertThat(paths(fs.list("a"))).containsExactly("f:a/1.txt", "d:a/b", "d:a/empty");
     assertThat(paths(fs.list("/a/", true)))
-        .containsExactly("f:a/1.txt", "d:a/b", "f:a/b/2.txt", "d:a/b/c", "f:a/b/c/3.txt", "d:a/empty");
+        .containsExactly(
+            "f:a/1.txt", "d:a/b", "f:a/b/2.txt", "d:a/b/c", "f:a/b/c/3.txt", "d:a/empty");
     assertThat(paths(fs.list(""))).containsExactly("d:a", "d:ab");
   }
 
@@ -45,16 +47,22 @@ class FilesystemListTest {
 
   @Test
   void list_adapterNotFound_isEmpty() {
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failOn("list", () -> ListFailedException.notFound("x")));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory).failOn("list", () -> ListFailedException.notFound("x")));
     assertThat(f.list("x").toList()).isEmpty();
   }
 
   @Test
   void list_ofFileRefusedByAdapter_isEmpty() {
     fs.write("file", "x");
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failOn("list", () -> ListFailedException.at("file", Kind.UNEXPECTED, "not a directory", null)));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory)
+                .failOn(
+                    "list",
+                    () ->
+                        ListFailedException.at("file", Kind.UNEXPECTED, "not a directory", null)));
     assertThat(f.list("file").toList()).isEmpty();
     assertThatThrownBy(() -> f.list("other")).isInstanceOf(ListFailedException.class);
   }
@@ -64,8 +72,10 @@ class FilesystemListTest {
     for (int i = 0; i < 5; i++) {
       fs.write("d/" + i, "x");
     }
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failListingAfter(2, new IllegalStateException("page 2 broke")));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory)
+                .failListingAfter(2, new IllegalStateException("page 2 broke")));
     DirectoryListing listing = f.list("d");
     Iterator<StorageAttributes> it = listing.iterator();
     it.next();
@@ -73,7 +83,8 @@ class FilesystemListTest {
     assertThatThrownBy(it::hasNext)
         .isInstanceOf(ListFailedException.class)
         .hasCauseInstanceOf(IllegalStateException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNEXPECTED);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.UNEXPECTED);
   }
 
   @Test
@@ -81,31 +92,39 @@ class FilesystemListTest {
     for (int i = 0; i < 3; i++) {
       fs.write("d/" + i, "x");
     }
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failListingAfter(1, dev.stowage.spi.BackendException.notFound("the directory went away")));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory)
+                .failListingAfter(
+                    1, dev.stowage.spi.BackendException.notFound("the directory went away")));
     assertThat(f.list("d").toList()).extracting(StorageAttributes::path).containsExactly("d/0");
   }
 
   @Test
   void list_storageFailureWhileIterating_keepsKindAsListFailure() {
     fs.write("d/1", "x");
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failListingAfter(0, ReadFailedException.at("d", Kind.UNAVAILABLE, "503", null)));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory)
+                .failListingAfter(0, ReadFailedException.at("d", Kind.UNAVAILABLE, "503", null)));
     assertThatThrownBy(() -> f.list("d").toList())
         .isInstanceOf(ListFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNAVAILABLE);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
   void list_closesCloseableAdapterIterators() {
     AtomicBoolean closed = new AtomicBoolean();
-    Filesystem f = Filesystem.of(new ForwardingAdapter(memory) {
-      @Override
-      public Iterator<StorageAttributes> list(String path, boolean deep) {
-        Iterator<StorageAttributes> inner = super.list(path, deep);
-        return new CloseableIterator(inner, closed);
-      }
-    });
+    Filesystem f =
+        Filesystem.of(
+            new ForwardingAdapter(memory) {
+              @Override
+              public Iterator<StorageAttributes> list(String path, boolean deep) {
+                Iterator<StorageAttributes> inner = super.list(path, deep);
+                return new CloseableIterator(inner, closed);
+              }
+            });
     try (DirectoryListing listing = f.list("")) {
       assertThat(listing).isNotNull();
     }
@@ -117,8 +136,10 @@ class FilesystemListTest {
     for (int i = 0; i < 3; i++) {
       fs.write("lazy/" + i, "x");
     }
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failListingAfter(1, new IllegalStateException("second entry")));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory)
+                .failListingAfter(1, new IllegalStateException("second entry")));
     Iterator<StorageAttributes> it = f.list("lazy").iterator();
     assertThat(it.next().path()).isEqualTo("lazy/0");
   }
@@ -137,7 +158,8 @@ class FilesystemListTest {
     fs.write("keep", "x");
     assertThatThrownBy(() -> fs.deleteDirectory("/"))
         .isInstanceOf(DirectoryFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.INVALID_INPUT);
     assertThat(fs.fileExists("keep")).isTrue();
   }
 
@@ -155,7 +177,8 @@ class FilesystemListTest {
     fs.write("file", "x");
     assertThatThrownBy(() -> fs.createDirectory("file"))
         .isInstanceOf(DirectoryFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.ALREADY_EXISTS);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.ALREADY_EXISTS);
   }
 
   @Test
@@ -180,7 +203,8 @@ class FilesystemListTest {
     fs.delete("imp/only");
   }
 
-  private static final class CloseableIterator implements Iterator<StorageAttributes>, AutoCloseable {
+  private static final class CloseableIterator
+      implements Iterator<StorageAttributes>, AutoCloseable {
     private final Iterator<StorageAttributes> inner;
     private final AtomicBoolean closed;
 
@@ -211,24 +235,26 @@ class FilesystemListTest {
       fs.write("counted/f" + i, "x");
     }
     AtomicInteger hasNextCalls = new AtomicInteger();
-    Filesystem counted = Filesystem.of(new ForwardingAdapter(memory) {
-      @Override
-      public Iterator<StorageAttributes> list(String path, boolean deep) {
-        Iterator<StorageAttributes> entries = super.list(path, deep);
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            hasNextCalls.incrementAndGet();
-            return entries.hasNext();
-          }
+    Filesystem counted =
+        Filesystem.of(
+            new ForwardingAdapter(memory) {
+              @Override
+              public Iterator<StorageAttributes> list(String path, boolean deep) {
+                Iterator<StorageAttributes> entries = super.list(path, deep);
+                return new Iterator<>() {
+                  @Override
+                  public boolean hasNext() {
+                    hasNextCalls.incrementAndGet();
+                    return entries.hasNext();
+                  }
 
-          @Override
-          public StorageAttributes next() {
-            return entries.next();
-          }
-        };
-      }
-    });
+                  @Override
+                  public StorageAttributes next() {
+                    return entries.next();
+                  }
+                };
+              }
+            });
 
     List<String> seen = new java.util.ArrayList<>();
     try (DirectoryListing listing = counted.list("counted")) {
@@ -237,7 +263,8 @@ class FilesystemListTest {
       }
     }
 
-    assertThat(seen).containsExactly("counted/f0", "counted/f1", "counted/f2", "counted/f3", "counted/f4");
+    assertThat(seen)
+        .containsExactly("counted/f0", "counted/f1", "counted/f2", "counted/f3", "counted/f4");
     assertThat(hasNextCalls).hasValue(6); // once per entry, once more for the end
   }
 

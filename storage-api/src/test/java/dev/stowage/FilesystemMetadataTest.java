@@ -15,7 +15,8 @@ class FilesystemMetadataTest {
 
   private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
-  private final MemoryAdapter memory = MemoryAdapter.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  private final MemoryAdapter memory =
+      MemoryAdapter.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
   private final Filesystem fs = Filesystem.of(memory);
 
   private static Kind kindOf(Throwable e) {
@@ -60,33 +61,46 @@ class FilesystemMetadataTest {
     fs.write("d/f", "x");
     assertThatThrownBy(() -> fs.stat("d"))
         .isInstanceOf(MetadataFailedException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
     assertThatThrownBy(() -> fs.fileSize("d"))
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
   }
 
   @Test
   void metadata_ofMissingFile_throwsNotFound() {
-    for (Runnable call : new Runnable[] {() -> fs.stat("m"), () -> fs.fileSize("m"),
-        () -> fs.lastModified("m"), () -> fs.mimeType("m"), () -> fs.visibility("m")}) {
-      assertThatThrownBy(call::run).isInstanceOf(MetadataFailedException.class)
-          .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+    for (Runnable call :
+        new Runnable[] {
+          () -> fs.stat("m"),
+          () -> fs.fileSize("m"),
+          () -> fs.lastModified("m"),
+          () -> fs.mimeType("m"),
+          () -> fs.visibility("m")
+        }) {
+      assertThatThrownBy(call::run)
+          .isInstanceOf(MetadataFailedException.class)
+          .extracting(FilesystemMetadataTest::kindOf)
+          .isEqualTo(Kind.NOT_FOUND);
     }
   }
 
   @Test
   void lastModified_notReported_throwsUnsupported() {
-    Filesystem f = Filesystem.of(new ForwardingAdapter(memory) {
-      @Override
-      public FileAttributes stat(String path) {
-        FileAttributes a = super.stat(path);
-        return FileAttributes.of(a.path(), a.size());
-      }
-    });
+    Filesystem f =
+        Filesystem.of(
+            new ForwardingAdapter(memory) {
+              @Override
+              public FileAttributes stat(String path) {
+                FileAttributes a = super.stat(path);
+                return FileAttributes.of(a.path(), a.size());
+              }
+            });
     f.write("f", "x");
     assertThatThrownBy(() -> f.lastModified("f"))
         .isInstanceOf(MetadataFailedException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.UNSUPPORTED);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.UNSUPPORTED);
   }
 
   @Test
@@ -103,32 +117,39 @@ class FilesystemMetadataTest {
   void setVisibility_ofMissingFile_throwsNotFound() {
     assertThatThrownBy(() -> fs.setVisibility("none", Visibility.PUBLIC))
         .isInstanceOf(VisibilityFailedException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
   }
 
   @Test
   void stat_adapterRuntimeFailure_isWrapped() {
-    Filesystem f = Filesystem.of(new FailingAdapter(memory).failOn("stat", () -> new NullPointerException()));
+    Filesystem f =
+        Filesystem.of(new FailingAdapter(memory).failOn("stat", () -> new NullPointerException()));
     assertThatThrownBy(() -> f.stat("x"))
         .isInstanceOf(MetadataFailedException.class)
         .hasCauseInstanceOf(NullPointerException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.UNEXPECTED);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.UNEXPECTED);
   }
 
   @Test
   void fileExists_adapterFailure_isMetadataFailure() {
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failOn("fileExists", () -> new IllegalStateException("x")));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory).failOn("fileExists", () -> new IllegalStateException("x")));
     assertThatThrownBy(() -> f.fileExists("x"))
         .isInstanceOf(MetadataFailedException.class)
-        .extracting(e -> ((StorageException) e).operation()).isEqualTo(Operation.EXISTS);
+        .extracting(e -> ((StorageException) e).operation())
+        .isEqualTo(Operation.EXISTS);
   }
 
   @Test
   void checksum_defaultIsMd5_andOthersAreStreamed() {
     fs.write("f", "foobar");
-    assertThat(fs.checksum("f")).isEqualTo(new Checksum(ChecksumAlgorithm.MD5, "3858f62230ac3c915f300c664312c63f"));
-    assertThat(fs.checksum("f", "sha1").hex()).isEqualTo("8843d7f92416211de9ebb963ff4ce28125932878");
+    assertThat(fs.checksum("f"))
+        .isEqualTo(new Checksum(ChecksumAlgorithm.MD5, "3858f62230ac3c915f300c664312c63f"));
+    assertThat(fs.checksum("f", "sha1").hex())
+        .isEqualTo("8843d7f92416211de9ebb963ff4ce28125932878");
     assertThat(fs.checksum("f", "SHA-256").hex())
         .isEqualTo("c3ab8ff13720e8ad9047dd39466b3c8974e592c2fa383d4a3960714caef0c4f2");
     assertThat(fs.checksum("f", ChecksumAlgorithm.CRC32C).hex()).hasSize(8);
@@ -136,7 +157,8 @@ class FilesystemMetadataTest {
 
   @Test
   void checksum_configuredDefault_isUsed() {
-    Filesystem f = Filesystem.builder(memory).defaultChecksumAlgorithm(ChecksumAlgorithm.SHA1).build();
+    Filesystem f =
+        Filesystem.builder(memory).defaultChecksumAlgorithm(ChecksumAlgorithm.SHA1).build();
     f.write("f", "foobar");
     assertThat(f.checksum("f").algorithm()).isEqualTo(ChecksumAlgorithm.SHA1);
   }
@@ -146,26 +168,33 @@ class FilesystemMetadataTest {
     fs.write("d/f", "x");
     assertThatThrownBy(() -> fs.checksum("nope"))
         .isInstanceOf(ChecksumFailedException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
     assertThatThrownBy(() -> fs.checksum("nope", "sha256"))
         .isInstanceOf(ChecksumFailedException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
     assertThatThrownBy(() -> fs.checksum("d", "sha256"))
         .isInstanceOf(ChecksumFailedException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
     assertThatThrownBy(() -> fs.checksum("d"))
         .isInstanceOf(ChecksumFailedException.class)
-        .extracting(FilesystemMetadataTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(FilesystemMetadataTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
   }
 
   @Test
   void checksum_nativeEmpty_fallsBackToStreaming() {
-    Filesystem f = Filesystem.of(new ForwardingAdapter(memory) {
-      @Override
-      public java.util.Optional<Checksum> checksum(String path, ChecksumAlgorithm algorithm) {
-        return java.util.Optional.empty();
-      }
-    });
+    Filesystem f =
+        Filesystem.of(
+            new ForwardingAdapter(memory) {
+              @Override
+              public java.util.Optional<Checksum> checksum(
+                  String path, ChecksumAlgorithm algorithm) {
+                return java.util.Optional.empty();
+              }
+            });
     f.write("f", "foobar");
     assertThat(f.checksum("f").hex()).isEqualTo("3858f62230ac3c915f300c664312c63f");
   }

@@ -29,7 +29,8 @@ class FilesystemReadTest {
   void read_missingFile_throwsNotFound() {
     assertThatThrownBy(() -> fs.read("missing"))
         .isInstanceOf(ReadFailedException.class)
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
   }
 
   @Test
@@ -37,9 +38,11 @@ class FilesystemReadTest {
     fs.write("dir/file", "x");
     assertThatThrownBy(() -> fs.read("dir"))
         .isInstanceOf(ReadFailedException.class)
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
     assertThatThrownBy(() -> fs.readStream("dir/"))
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.IS_A_DIRECTORY);
   }
 
   @Test
@@ -64,7 +67,8 @@ class FilesystemReadTest {
   void readStream_lastZeroOfMissingFile_throwsNotFound() {
     assertThatThrownBy(() -> fs.readStream("nope", ByteRange.last(0)))
         .isInstanceOf(ReadFailedException.class)
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.NOT_FOUND);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.NOT_FOUND);
   }
 
   @Test
@@ -72,7 +76,8 @@ class FilesystemReadTest {
     fs.write("r", "0123456789");
     assertThatThrownBy(() -> fs.readStream("r", ByteRange.from(10)))
         .isInstanceOf(ReadFailedException.class)
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.RANGE_NOT_SATISFIABLE);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.RANGE_NOT_SATISFIABLE);
   }
 
   @Test
@@ -88,11 +93,13 @@ class FilesystemReadTest {
   @Test
   void readStream_adapterIoFailureMidway_throwsReadFailedUnavailable() {
     fs.write("big", "x".repeat(1000));
-    Filesystem f = Filesystem.of(new FailingAdapter(memory).failReadsAfter(100, new IOException("reset")));
+    Filesystem f =
+        Filesystem.of(new FailingAdapter(memory).failReadsAfter(100, new IOException("reset")));
     assertThatThrownBy(() -> f.read("big"))
         .isInstanceOf(ReadFailedException.class)
         .hasRootCauseMessage("reset")
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
@@ -109,30 +116,36 @@ class FilesystemReadTest {
   @Test
   void readStream_transferToFailingReader_throwsReadFailedUnavailable() {
     fs.write("big", "x".repeat(1000));
-    Filesystem f = Filesystem.of(new FailingAdapter(memory).failReadsAfter(100, new IOException("reset")));
-    assertThatThrownBy(() -> {
-      try (InputStream in = f.readStream("big")) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-    }).isInstanceOf(ReadFailedException.class).hasRootCauseMessage("reset")
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+    Filesystem f =
+        Filesystem.of(new FailingAdapter(memory).failReadsAfter(100, new IOException("reset")));
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = f.readStream("big")) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+              }
+            })
+        .isInstanceOf(ReadFailedException.class)
+        .hasRootCauseMessage("reset")
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
   void readStream_transferToFailingSink_throwsTheSinksOwnException() throws IOException {
     fs.write("big", "x".repeat(1000));
     IOException full = new IOException("disk full");
-    java.io.OutputStream sink = new java.io.OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw full;
-      }
+    java.io.OutputStream sink =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw full;
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        throw full;
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            throw full;
+          }
+        };
     try (InputStream in = fs.readStream("big")) {
       assertThatThrownBy(() -> in.transferTo(sink)).isSameAs(full);
     }
@@ -141,11 +154,13 @@ class FilesystemReadTest {
   @Test
   void readStream_integrityFailure_keepsIntegrityKind() {
     fs.write("big", "x".repeat(1000));
-    IOException bad = new IOException("sha1 mismatch",
-        ReadFailedException.at("big", Kind.INTEGRITY, "checksum", null));
+    IOException bad =
+        new IOException(
+            "sha1 mismatch", ReadFailedException.at("big", Kind.INTEGRITY, "checksum", null));
     Filesystem f = Filesystem.of(new FailingAdapter(memory).failReadsAfter(10, bad));
     assertThatThrownBy(() -> f.read("big"))
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.INTEGRITY);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.INTEGRITY);
   }
 
   @Test
@@ -172,37 +187,39 @@ class FilesystemReadTest {
   }
 
   /** An adapter whose streams count bulk reads, or fail them with {@code failure} when set. */
-  private static Filesystem bulkCounting(MemoryAdapter memory, AtomicInteger bulkReads, IOException failure) {
-    return Filesystem.of(new ForwardingAdapter(memory) {
-      @Override
-      public InputStream read(String path, ByteRange range) {
-        byte[] data;
-        try (InputStream in = super.read(path, range)) {
-          data = in.readAllBytes();
-        } catch (IOException e) {
-          throw new AssertionError(e);
-        }
-        return new ByteArrayInputStream(data) {
+  private static Filesystem bulkCounting(
+      MemoryAdapter memory, AtomicInteger bulkReads, IOException failure) {
+    return Filesystem.of(
+        new ForwardingAdapter(memory) {
           @Override
-          public synchronized byte[] readAllBytes() {
-            if (failure != null) {
-              throw new UncheckedIOException(failure); // the only way out of this signature
+          public InputStream read(String path, ByteRange range) {
+            byte[] data;
+            try (InputStream in = super.read(path, range)) {
+              data = in.readAllBytes();
+            } catch (IOException e) {
+              throw new AssertionError(e);
             }
-            bulkReads.incrementAndGet();
-            return super.readAllBytes();
-          }
+            return new ByteArrayInputStream(data) {
+              @Override
+              public synchronized byte[] readAllBytes() {
+                if (failure != null) {
+                  throw new UncheckedIOException(failure); // the only way out of this signature
+                }
+                bulkReads.incrementAndGet();
+                return super.readAllBytes();
+              }
 
-          @Override
-          public byte[] readNBytes(int len) throws IOException {
-            if (failure != null) {
-              throw failure;
-            }
-            bulkReads.incrementAndGet();
-            return super.readNBytes(len);
+              @Override
+              public byte[] readNBytes(int len) throws IOException {
+                if (failure != null) {
+                  throw failure;
+                }
+                bulkReads.incrementAndGet();
+                return super.readNBytes(len);
+              }
+            };
           }
-        };
-      }
-    });
+        });
   }
 
   @Test
@@ -224,35 +241,42 @@ class FilesystemReadTest {
   @Test
   void readStream_bulkReadFailing_throwsReadFailedUnavailable() {
     memory.write("bulk", WriteSource.of("0123456789".getBytes(UTF_8)), WriteOptions.DEFAULT);
-    Filesystem failing = bulkCounting(memory, new AtomicInteger(), new IOException("connection reset"));
+    Filesystem failing =
+        bulkCounting(memory, new AtomicInteger(), new IOException("connection reset"));
 
-    assertThatThrownBy(() -> {
-      try (InputStream in = failing.readStream("bulk")) {
-        in.readNBytes(4);
-      }
-    }).isInstanceOf(ReadFailedException.class)
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = failing.readStream("bulk")) {
+                in.readNBytes(4);
+              }
+            })
+        .isInstanceOf(ReadFailedException.class)
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.UNAVAILABLE);
     assertThatThrownBy(() -> failing.read("bulk"))
         .isInstanceOf(ReadFailedException.class)
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
   void read_bytes_closesTheAdapterStreamAndIgnoresAFailingClose() {
     memory.write("closing", WriteSource.of("abc".getBytes(UTF_8)), WriteOptions.DEFAULT);
     AtomicInteger closes = new AtomicInteger();
-    Filesystem closing = Filesystem.of(new ForwardingAdapter(memory) {
-      @Override
-      public InputStream read(String path, ByteRange range) {
-        return new java.io.FilterInputStream(super.read(path, range)) {
-          @Override
-          public void close() throws IOException {
-            closes.incrementAndGet();
-            throw new IOException("already gone");
-          }
-        };
-      }
-    });
+    Filesystem closing =
+        Filesystem.of(
+            new ForwardingAdapter(memory) {
+              @Override
+              public InputStream read(String path, ByteRange range) {
+                return new java.io.FilterInputStream(super.read(path, range)) {
+                  @Override
+                  public void close() throws IOException {
+                    closes.incrementAndGet();
+                    throw new IOException("already gone");
+                  }
+                };
+              }
+            });
 
     assertThat(closing.readString("closing")).isEqualTo("abc");
     assertThat(closes).hasValue(1);
@@ -262,26 +286,29 @@ class FilesystemReadTest {
   void read_bytes_ioFailureMidRead_throwsReadFailedUnavailableAndCloses() {
     memory.write("broken", WriteSource.of("abc".getBytes(UTF_8)), WriteOptions.DEFAULT);
     AtomicInteger closes = new AtomicInteger();
-    Filesystem broken = Filesystem.of(new ForwardingAdapter(memory) {
-      @Override
-      public InputStream read(String path, ByteRange range) {
-        return new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw new IOException("reset");
-          }
+    Filesystem broken =
+        Filesystem.of(
+            new ForwardingAdapter(memory) {
+              @Override
+              public InputStream read(String path, ByteRange range) {
+                return new InputStream() {
+                  @Override
+                  public int read() throws IOException {
+                    throw new IOException("reset");
+                  }
 
-          @Override
-          public void close() {
-            closes.incrementAndGet();
-          }
-        };
-      }
-    });
+                  @Override
+                  public void close() {
+                    closes.incrementAndGet();
+                  }
+                };
+              }
+            });
 
     assertThatThrownBy(() -> broken.read("broken"))
         .isInstanceOf(ReadFailedException.class)
-        .extracting(FilesystemReadTest::kindOf).isEqualTo(Kind.UNAVAILABLE);
+        .extracting(FilesystemReadTest::kindOf)
+        .isEqualTo(Kind.UNAVAILABLE);
     assertThat(closes).hasValue(1);
   }
 }

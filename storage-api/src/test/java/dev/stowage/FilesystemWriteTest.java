@@ -116,7 +116,8 @@ class FilesystemWriteTest {
     TrackedStream in = new TrackedStream(bytes(100));
     assertThatThrownBy(() -> fs.write("short", in, 101, WriteOptions.DEFAULT))
         .isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.INVALID_INPUT);
     assertThat(memory.fileExists("short")).isFalse();
     assertThat(in.closed).isFalse();
   }
@@ -124,9 +125,13 @@ class FilesystemWriteTest {
   @Test
   void write_shortStreamLargerThanDetectionHead_failsInvalidInputAndWritesNothing() {
     TrackedStream in = new TrackedStream(bytes(50_000));
-    assertThatThrownBy(() -> fs.write("short.txt", in, 60_000, WriteOptions.builder().contentType("x/y").build()))
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "short.txt", in, 60_000, WriteOptions.builder().contentType("x/y").build()))
         .isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.INVALID_INPUT);
     assertThat(memory.fileExists("short.txt")).isFalse();
   }
 
@@ -134,25 +139,28 @@ class FilesystemWriteTest {
   void write_shortStreamThroughMultipart_failsInvalidInputAndWritesNothing() {
     MemoryAdapter parts = MemoryAdapter.builder().multipart(1000, 300).build();
     Filesystem f = Filesystem.of(parts);
-    assertThatThrownBy(() -> f.write("big", new ByteArrayInputStream(bytes(2500)), 3000, WriteOptions.DEFAULT))
+    assertThatThrownBy(
+            () -> f.write("big", new ByteArrayInputStream(bytes(2500)), 3000, WriteOptions.DEFAULT))
         .isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.INVALID_INPUT);
     assertThat(parts.fileExists("big")).isFalse();
   }
 
   @Test
   void write_streamFailingMidway_leavesNothing() {
-    InputStream failing = new InputStream() {
-      private int n;
+    InputStream failing =
+        new InputStream() {
+          private int n;
 
-      @Override
-      public int read() throws IOException {
-        if (n++ > 20_000) {
-          throw new IOException("source broke");
-        }
-        return 'x';
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (n++ > 20_000) {
+              throw new IOException("source broke");
+            }
+            return 'x';
+          }
+        };
     assertThatThrownBy(() -> fs.write("broken", failing, WriteOptions.DEFAULT))
         .isInstanceOf(WriteFailedException.class);
     assertThat(memory.fileExists("broken")).isFalse();
@@ -187,14 +195,21 @@ class FilesystemWriteTest {
   void write_missingLocalFile_failsInvalidInputBeforeIo(@TempDir Path dir) {
     assertThatThrownBy(() -> fs.write("x", dir.resolve("nope"), WriteOptions.DEFAULT))
         .isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.INVALID_INPUT);
     assertThat(recording.calls()).isEmpty();
   }
 
   @Test
   void write_overwrite_replacesContentAndMetadata() {
-    fs.write("o", "one", WriteOptions.builder().contentType("text/a").visibility(Visibility.PUBLIC).build());
-    fs.write("o", "two", WriteOptions.builder().contentType("text/b").visibility(Visibility.PRIVATE).build());
+    fs.write(
+        "o",
+        "one",
+        WriteOptions.builder().contentType("text/a").visibility(Visibility.PUBLIC).build());
+    fs.write(
+        "o",
+        "two",
+        WriteOptions.builder().contentType("text/b").visibility(Visibility.PRIVATE).build());
     assertThat(fs.readString("o")).isEqualTo("two");
     assertThat(fs.mimeType("o")).isEqualTo("text/b");
     assertThat(fs.visibility("o")).isEqualTo(Visibility.PRIVATE);
@@ -206,14 +221,22 @@ class FilesystemWriteTest {
     fs.write("c", "first", createOnly);
     assertThatThrownBy(() -> fs.write("c", "second", createOnly))
         .isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.ALREADY_EXISTS);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.ALREADY_EXISTS);
     assertThat(fs.readString("c")).isEqualTo("first");
   }
 
   @Test
   void write_contentMetadata_roundTrips() {
-    fs.write("m", "x", WriteOptions.builder().cacheControl("max-age=60").contentDisposition("attachment")
-        .contentEncoding("identity").userMetadata("owner", "me").build());
+    fs.write(
+        "m",
+        "x",
+        WriteOptions.builder()
+            .cacheControl("max-age=60")
+            .contentDisposition("attachment")
+            .contentEncoding("identity")
+            .userMetadata("owner", "me")
+            .build());
     FileAttributes a = fs.stat("m");
     assertThat(a.cacheControl()).isEqualTo("max-age=60");
     assertThat(a.contentDisposition()).isEqualTo("attachment");
@@ -226,10 +249,12 @@ class FilesystemWriteTest {
     fs.write("d/child", "x");
     assertThatThrownBy(() -> fs.write("d", "y"))
         .isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.IS_A_DIRECTORY);
     fs.createDirectory("empty-dir");
     assertThatThrownBy(() -> fs.write("empty-dir", "y"))
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.IS_A_DIRECTORY);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.IS_A_DIRECTORY);
     assertThat(memory.fileExists("d")).isFalse();
   }
 
@@ -252,11 +277,14 @@ class FilesystemWriteTest {
 
   @Test
   void write_adapterRuntimeFailure_isWrappedUnexpected() {
-    Filesystem f = Filesystem.of(new FailingAdapter(memory).failOn("write", () -> new IllegalStateException("bug")));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory).failOn("write", () -> new IllegalStateException("bug")));
     assertThatThrownBy(() -> f.write("x", "y"))
         .isInstanceOf(WriteFailedException.class)
         .hasCauseInstanceOf(IllegalStateException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNEXPECTED);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.UNEXPECTED);
   }
 
   @Test
@@ -268,10 +296,13 @@ class FilesystemWriteTest {
 
   @Test
   void write_uncheckedIoFromAdapter_isUnavailable() {
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failOn("write", () -> new java.io.UncheckedIOException(new IOException("reset"))));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory)
+                .failOn("write", () -> new java.io.UncheckedIOException(new IOException("reset"))));
     assertThatThrownBy(() -> f.write("x", "y"))
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNAVAILABLE);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
@@ -299,8 +330,11 @@ class FilesystemWriteTest {
 
   @Test
   void openOutputStream_largeFileThroughMultipart_roundTrips() throws IOException {
-    dev.stowage.memory.CountingMultipartListener parts = new dev.stowage.memory.CountingMultipartListener();
-    Filesystem f = Filesystem.of(MemoryAdapter.builder().multipart(100_000, 40_000).multipartListener(parts).build());
+    dev.stowage.memory.CountingMultipartListener parts =
+        new dev.stowage.memory.CountingMultipartListener();
+    Filesystem f =
+        Filesystem.of(
+            MemoryAdapter.builder().multipart(100_000, 40_000).multipartListener(parts).build());
     byte[] data = bytes(250_001);
     try (OutputStream out = f.openOutputStream("big", WriteOptions.DEFAULT)) {
       out.write(data);
@@ -311,24 +345,33 @@ class FilesystemWriteTest {
 
   @Test
   void openOutputStream_adapterFailure_surfacesFromCloseAndLeavesNothing() {
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failOn("write", () -> WriteFailedException.at("x", Kind.UNAVAILABLE, "down", null)));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory)
+                .failOn(
+                    "write", () -> WriteFailedException.at("x", Kind.UNAVAILABLE, "down", null)));
     OutputStream out = f.openOutputStream("x", WriteOptions.DEFAULT);
-    assertThatThrownBy(() -> {
-      out.write(bytes(100_000));
-      out.close();
-    }).isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThatThrownBy(
+            () -> {
+              out.write(bytes(100_000));
+              out.close();
+            })
+        .isInstanceOf(WriteFailedException.class)
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.UNAVAILABLE);
     assertThat(memory.fileExists("x")).isFalse();
   }
 
   @Test
   void openOutputStream_adapterFailureOnSmallFile_surfacesFromClose() {
-    Filesystem f = Filesystem.of(new FailingAdapter(memory)
-        .failOn("write", () -> new IllegalStateException("bug")));
+    Filesystem f =
+        Filesystem.of(
+            new FailingAdapter(memory).failOn("write", () -> new IllegalStateException("bug")));
     OutputStream out = f.openOutputStream("x", WriteOptions.DEFAULT);
-    assertThatThrownBy(out::close).isInstanceOf(WriteFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNEXPECTED);
+    assertThatThrownBy(out::close)
+        .isInstanceOf(WriteFailedException.class)
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.UNEXPECTED);
   }
 
   @Test

@@ -16,7 +16,8 @@ class FilesystemsTest {
 
   @Test
   void open_memory_isAFreshStoreEachTime() {
-    try (Filesystem a = Filesystems.open("memory:"); Filesystem b = Filesystems.open("memory:")) {
+    try (Filesystem a = Filesystems.open("memory:");
+        Filesystem b = Filesystems.open("memory:")) {
       a.write("x", "1");
       assertThat(a.fileExists("x")).isTrue();
       assertThat(b.fileExists("x")).isFalse();
@@ -41,14 +42,17 @@ class FilesystemsTest {
 
   @Test
   void open_settingsWinOverQuery() {
-    Filesystem fs = Filesystems.open(URI.create("memory:x-settings?maxPathBytes=10"), Map.of("maxPathBytes", "20"));
+    Filesystem fs =
+        Filesystems.open(
+            URI.create("memory:x-settings?maxPathBytes=10"), Map.of("maxPathBytes", "20"));
     assertThat(fs.capabilities().maxPathBytes()).isEqualTo(20);
   }
 
   @Test
   void query_isDecoded() {
     assertThat(Filesystems.query(URI.create("s3://b/p?endpoint=http%3A%2F%2Fh%3A9000&flag")))
-        .containsEntry("endpoint", "http://h:9000").containsEntry("flag", "");
+        .containsEntry("endpoint", "http://h:9000")
+        .containsEntry("flag", "");
     assertThat(Filesystems.query(URI.create("memory:n?a=b"))).containsEntry("a", "b");
   }
 
@@ -56,7 +60,8 @@ class FilesystemsTest {
   void open_unknownScheme_listsKnownSchemes() {
     assertThatThrownBy(() -> Filesystems.open("ftp://host/dir"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ftp").hasMessageContaining("memory");
+        .hasMessageContaining("ftp")
+        .hasMessageContaining("memory");
   }
 
   @Test
@@ -72,7 +77,8 @@ class FilesystemsTest {
   void open_secretWithSlash_isStillRejected() {
     assertThatThrownBy(() -> Filesystems.open("b2://keyId:sec/ret@bucket"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageNotContaining("sec/ret").hasMessageNotContaining("keyId");
+        .hasMessageNotContaining("sec/ret")
+        .hasMessageNotContaining("keyId");
   }
 
   @Test

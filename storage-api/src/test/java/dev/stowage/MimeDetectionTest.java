@@ -25,8 +25,37 @@ class MimeDetectionTest {
 
   private static final String SVG =
       "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>";
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
-      'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+  private static final byte[] PNG = {
+    (byte) 0x89,
+    'P',
+    'N',
+    'G',
+    '\r',
+    '\n',
+    0x1a,
+    '\n',
+    0,
+    0,
+    0,
+    13,
+    'I',
+    'H',
+    'D',
+    'R',
+    0,
+    0,
+    0,
+    1,
+    0,
+    0,
+    0,
+    1,
+    8,
+    6,
+    0,
+    0,
+    0
+  };
 
   private final MemoryAdapter adapter = MemoryAdapter.create();
   private final Filesystem fs = Filesystem.of(adapter);
@@ -41,7 +70,8 @@ class MimeDetectionTest {
 
   @Test
   void tika_svgNameAndContent_isImageSvg() {
-    assertThat(MimeDetector.tika().detect("logo.svg", SVG.getBytes(UTF_8))).isEqualTo("image/svg+xml");
+    assertThat(MimeDetector.tika().detect("logo.svg", SVG.getBytes(UTF_8)))
+        .isEqualTo("image/svg+xml");
   }
 
   @Test
@@ -51,7 +81,8 @@ class MimeDetectionTest {
 
   @Test
   void tika_txt_isTextPlain() {
-    assertThat(MimeDetector.tika().detect("notes.txt", "hello".getBytes(UTF_8))).isEqualTo("text/plain");
+    assertThat(MimeDetector.tika().detect("notes.txt", "hello".getBytes(UTF_8)))
+        .isEqualTo("text/plain");
   }
 
   @Test
@@ -94,14 +125,16 @@ class MimeDetectionTest {
     assertThatThrownBy(() -> fs.mimeType("blob.unknownext"))
         .isInstanceOf(MetadataFailedException.class)
         .hasMessageContaining("MIME type could not be detected")
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(StorageException.Kind.UNEXPECTED);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(StorageException.Kind.UNEXPECTED);
   }
 
   @Test
   void mimeType_missingFile_throwsNotFound() {
     assertThatThrownBy(() -> fs.mimeType("missing.txt"))
         .isInstanceOf(MetadataFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(StorageException.Kind.NOT_FOUND);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(StorageException.Kind.NOT_FOUND);
   }
 
   @Test
@@ -112,15 +145,16 @@ class MimeDetectionTest {
 
   @Test
   void mimeType_genericStoredType_isDetectedInstead() {
-    fs.write("notes.txt", "hi", WriteOptions.builder().contentType("application/octet-stream").build());
+    fs.write(
+        "notes.txt", "hi", WriteOptions.builder().contentType("application/octet-stream").build());
     assertThat(fs.stat("notes.txt").contentType()).isEqualTo("application/octet-stream");
     assertThat(fs.mimeType("notes.txt")).isEqualTo("text/plain");
   }
 
   @Test
   void write_streamOfUnknownLength_detectsFromExtensionAndContent() {
-    FileAttributes a = fs.write("s/logo.svg", new ByteArrayInputStream(SVG.getBytes(UTF_8)),
-        WriteOptions.DEFAULT);
+    FileAttributes a =
+        fs.write("s/logo.svg", new ByteArrayInputStream(SVG.getBytes(UTF_8)), WriteOptions.DEFAULT);
     assertThat(a.contentType()).isEqualTo("image/svg+xml");
     assertThat(fs.readString("s/logo.svg")).isEqualTo(SVG);
   }
@@ -151,18 +185,23 @@ class MimeDetectionTest {
 
   @Test
   void builder_customDetector_isUsed() {
-    Filesystem custom = Filesystem.builder(MemoryAdapter.create())
-        .mimeDetector((path, head) -> path.endsWith(".webp") ? "image/webp" : null).build();
+    Filesystem custom =
+        Filesystem.builder(MemoryAdapter.create())
+            .mimeDetector((path, head) -> path.endsWith(".webp") ? "image/webp" : null)
+            .build();
     custom.write("a.webp", new byte[] {1, 2, 3});
     assertThat(custom.mimeType("a.webp")).isEqualTo("image/webp");
   }
 
   @Test
   void builder_throwingDetector_isTreatedAsUnknown() {
-    Filesystem custom = Filesystem.builder(MemoryAdapter.create())
-        .mimeDetector((path, head) -> {
-          throw new IllegalStateException("boom");
-        }).build();
+    Filesystem custom =
+        Filesystem.builder(MemoryAdapter.create())
+            .mimeDetector(
+                (path, head) -> {
+                  throw new IllegalStateException("boom");
+                })
+            .build();
     assertThat(custom.write("a.txt", "x").contentType()).isNull();
   }
 
@@ -198,7 +237,8 @@ class MimeDetectionTest {
 
   @Test
   void tika_multiPartSuffixes_areAnsweredByTheWholeName() {
-    assertThat(MimeDetector.tika().detect("crawl.warc.gz", new byte[0])).isEqualTo("application/warc+gz");
+    assertThat(MimeDetector.tika().detect("crawl.warc.gz", new byte[0]))
+        .isEqualTo("application/warc+gz");
     assertThat(MimeDetector.tika().detect("plain.gz", new byte[0])).isEqualTo("application/gzip");
     assertThat(MimeDetector.tika().detect("archive.v2.bin", PNG)).isNull();
     assertThat(MimeDetector.tika().detect("upload.bin.qqzx", PNG)).isEqualTo("image/png");
@@ -209,28 +249,31 @@ class MimeDetectionTest {
     byte[] json = ("{\"k\": \"" + "v".repeat(20_000) + "\"}").getBytes(UTF_8);
     AtomicLong consumed = new AtomicLong();
     List<Long> consumedWhenWriting = new ArrayList<>();
-    Filesystem watched = Filesystem.of(new ForwardingAdapter(MemoryAdapter.create()) {
-      @Override
-      public FileAttributes write(String path, WriteSource source, WriteOptions options) {
-        consumedWhenWriting.add(consumed.get());
-        return super.write(path, source, options);
-      }
-    });
-    InputStream counting = new FilterInputStream(new ByteArrayInputStream(json)) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        consumed.addAndGet(b < 0 ? 0 : 1);
-        return b;
-      }
+    Filesystem watched =
+        Filesystem.of(
+            new ForwardingAdapter(MemoryAdapter.create()) {
+              @Override
+              public FileAttributes write(String path, WriteSource source, WriteOptions options) {
+                consumedWhenWriting.add(consumed.get());
+                return super.write(path, source, options);
+              }
+            });
+    InputStream counting =
+        new FilterInputStream(new ByteArrayInputStream(json)) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            consumed.addAndGet(b < 0 ? 0 : 1);
+            return b;
+          }
 
-      @Override
-      public int read(byte[] buffer, int off, int len) throws IOException {
-        int n = super.read(buffer, off, len);
-        consumed.addAndGet(Math.max(n, 0));
-        return n;
-      }
-    };
+          @Override
+          public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            consumed.addAndGet(Math.max(n, 0));
+            return n;
+          }
+        };
 
     FileAttributes written = watched.write("s/big.json", counting, WriteOptions.DEFAULT);
 
@@ -243,7 +286,8 @@ class MimeDetectionTest {
   void mimeType_storedGenericWithKnownExtension_readsNoContent() {
     RecordingAdapter recording = new RecordingAdapter(MemoryAdapter.create());
     Filesystem watched = Filesystem.of(recording);
-    watched.write("notes.txt", "hi", WriteOptions.builder().contentType("application/octet-stream").build());
+    watched.write(
+        "notes.txt", "hi", WriteOptions.builder().contentType("application/octet-stream").build());
     recording.clear();
 
     assertThat(watched.mimeType("notes.txt")).isEqualTo("text/plain");
@@ -253,18 +297,19 @@ class MimeDetectionTest {
   @Test
   void write_detectorNotNeedingHead_getsNoHeadReadOrCopied(@TempDir Path dir) throws Exception {
     List<Integer> heads = new ArrayList<>();
-    MimeDetector nameOnly = new MimeDetector() {
-      @Override
-      public String detect(String path, byte[] head) {
-        heads.add(head.length);
-        return "text/plain";
-      }
+    MimeDetector nameOnly =
+        new MimeDetector() {
+          @Override
+          public String detect(String path, byte[] head) {
+            heads.add(head.length);
+            return "text/plain";
+          }
 
-      @Override
-      public boolean needsHead(String path) {
-        return false;
-      }
-    };
+          @Override
+          public boolean needsHead(String path) {
+            return false;
+          }
+        };
     Filesystem custom = Filesystem.builder(MemoryAdapter.create()).mimeDetector(nameOnly).build();
     Path local = dir.resolve("local.txt");
     Files.write(local, PNG);
@@ -283,18 +328,19 @@ class MimeDetectionTest {
   @Test
   void builder_detectorThrowingFromNeedsHead_isGivenTheHead() {
     List<Integer> heads = new ArrayList<>();
-    MimeDetector odd = new MimeDetector() {
-      @Override
-      public String detect(String path, byte[] head) {
-        heads.add(head.length);
-        return null;
-      }
+    MimeDetector odd =
+        new MimeDetector() {
+          @Override
+          public String detect(String path, byte[] head) {
+            heads.add(head.length);
+            return null;
+          }
 
-      @Override
-      public boolean needsHead(String path) {
-        throw new IllegalStateException("boom");
-      }
-    };
+          @Override
+          public boolean needsHead(String path) {
+            throw new IllegalStateException("boom");
+          }
+        };
     Filesystem custom = Filesystem.builder(MemoryAdapter.create()).mimeDetector(odd).build();
 
     custom.write("x", new ByteArrayInputStream(PNG), WriteOptions.DEFAULT);

@@ -15,56 +15,61 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PathNormalizerTest {
 
   @ParameterizedTest(name = "''{0}'' -> ''{1}''")
-  @CsvSource(delimiter = '|', emptyValue = "", value = {
-      "a|a",
-      "a/b/c|a/b/c",
-      "/a|a",
-      "a/|a",
-      "/a/b/|a/b",
-      "//a//b//|a/b",
-      "./a|a",
-      "a/./b|a/b",
-      "a/.|a",
-      "a/b/..|a",
-      "a/b/../c|a/c",
-      "a/../b|b",
-      "a/b/../../c|c",
-      "a/..|''",
-      "''|''",
-      "/|''",
-      "//|''",
-      ".|''",
-      "./.|''",
-      "a\\b|a/b",
-      "\\a\\b\\|a/b",
-      "a\\..\\b|b",
-      "a..b|a..b",
-      "..txt|..txt",
-      "a/..txt|a/..txt",
-      "...|...",
-      "a/.../b|a/.../b",
-      ".hidden|.hidden",
-      "a/.b/c|a/.b/c",
-      "with space/and more|with space/and more",
-      " leading| leading",
-      "trailing |trailing ",
-      "[brackets]/{braces}|[brackets]/{braces}",
-      "%20/%%|%20/%%",
-      "日本語/ファイル.txt|日本語/ファイル.txt",
-      "emoji😀/x|emoji😀/x",
-      "a:b?c*d|a:b?c*d",
-  })
+  @CsvSource(
+      delimiter = '|',
+      emptyValue = "",
+      value = {
+        "a|a",
+        "a/b/c|a/b/c",
+        "/a|a",
+        "a/|a",
+        "/a/b/|a/b",
+        "//a//b//|a/b",
+        "./a|a",
+        "a/./b|a/b",
+        "a/.|a",
+        "a/b/..|a",
+        "a/b/../c|a/c",
+        "a/../b|b",
+        "a/b/../../c|c",
+        "a/..|''",
+        "''|''",
+        "/|''",
+        "//|''",
+        ".|''",
+        "./.|''",
+        "a\\b|a/b",
+        "\\a\\b\\|a/b",
+        "a\\..\\b|b",
+        "a..b|a..b",
+        "..txt|..txt",
+        "a/..txt|a/..txt",
+        "...|...",
+        "a/.../b|a/.../b",
+        ".hidden|.hidden",
+        "a/.b/c|a/.b/c",
+        "with space/and more|with space/and more",
+        " leading| leading",
+        "trailing |trailing ",
+        "[brackets]/{braces}|[brackets]/{braces}",
+        "%20/%%|%20/%%",
+        "日本語/ファイル.txt|日本語/ファイル.txt",
+        "emoji😀/x|emoji😀/x",
+        "a:b?c*d|a:b?c*d",
+      })
   void normalize_validPaths_areCanonical(String input, String expected) {
     assertThat(PathNormalizer.normalize(input)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"..", "../a", "a/../..", "a/../../b", "/../a", "./..", "\\..\\a", "a/b/../../.."})
+  @ValueSource(
+      strings = {"..", "../a", "a/../..", "a/../../b", "/../a", "./..", "\\..\\a", "a/b/../../.."})
   void normalize_climbingAboveRoot_throwsTraversal(String input) {
     assertThatThrownBy(() -> PathNormalizer.normalize(input))
         .isInstanceOf(PathRejectedException.class)
         .hasMessageContaining("traversal")
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(StorageException.Kind.INVALID_INPUT);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(StorageException.Kind.INVALID_INPUT);
   }
 
   @ParameterizedTest
@@ -139,7 +144,16 @@ class PathNormalizerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"small/file.bin", "a", "a/b/c", "a..b/...", "日本語/ファイル.txt", "emoji😀/x", ".hidden"})
+  @ValueSource(
+      strings = {
+        "small/file.bin",
+        "a",
+        "a/b/c",
+        "a..b/...",
+        "日本語/ファイル.txt",
+        "emoji😀/x",
+        ".hidden"
+      })
   void normalize_canonicalPath_returnsTheSameString(String canonical) {
     // The facade normalises on every call: an already canonical path must not be rebuilt.
     assertThat(PathNormalizer.normalize(canonical)).isSameAs(canonical);
@@ -150,18 +164,24 @@ class PathNormalizerTest {
   void normalizeWithLimits_canonicalPathsAtAndOverLimits_matchTheRules() {
     String ascii = "ab/cd";
     assertThat(PathNormalizer.normalize(ascii, 5, 2)).isSameAs(ascii);
-    assertThatThrownBy(() -> PathNormalizer.normalize(ascii, 4, 2)).isInstanceOf(PathRejectedException.class);
-    assertThatThrownBy(() -> PathNormalizer.normalize(ascii, 5, 1)).isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> PathNormalizer.normalize(ascii, 4, 2))
+        .isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> PathNormalizer.normalize(ascii, 5, 1))
+        .isInstanceOf(PathRejectedException.class);
     String text = "é/😀"; // 2 + 1 + 4 bytes
     assertThat(PathNormalizer.normalize(text, 7, 4)).isSameAs(text);
-    assertThatThrownBy(() -> PathNormalizer.normalize(text, 6, 4)).isInstanceOf(PathRejectedException.class);
-    assertThatThrownBy(() -> PathNormalizer.normalize(text, 7, 3)).isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> PathNormalizer.normalize(text, 6, 4))
+        .isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> PathNormalizer.normalize(text, 7, 3))
+        .isInstanceOf(PathRejectedException.class);
   }
 
   @Test
   void normalize_randomPaths_agreeWithTheDocumentedRules() {
-    String[] pieces = {"a", "b", "é", "日", "😀", "/", "/", "\\", ".", "..", " ", "\u0000", "\u001f", "\u007f",
-        "\ud800", "\udc00", "-", "~"};
+    String[] pieces = {
+      "a", "b", "é", "日", "😀", "/", "/", "\\", ".", "..", " ", "\u0000", "\u001f", "\u007f",
+      "\ud800", "\udc00", "-", "~"
+    };
     Random random = new Random(11);
     for (int round = 0; round < 20_000; round++) {
       StringBuilder b = new StringBuilder();
@@ -175,10 +195,12 @@ class PathNormalizerTest {
       String expected = referenceNormalize(path, maxPath, maxSegment);
       if (expected == null) {
         assertThatThrownBy(() -> PathNormalizer.normalize(path, maxPath, maxSegment))
-            .as("'%s' within %d/%d", path, maxPath, maxSegment).isInstanceOf(PathRejectedException.class);
+            .as("'%s' within %d/%d", path, maxPath, maxSegment)
+            .isInstanceOf(PathRejectedException.class);
       } else {
         assertThat(PathNormalizer.normalize(path, maxPath, maxSegment))
-            .as("'%s' within %d/%d", path, maxPath, maxSegment).isEqualTo(expected);
+            .as("'%s' within %d/%d", path, maxPath, maxSegment)
+            .isEqualTo(expected);
       }
     }
   }
@@ -187,8 +209,10 @@ class PathNormalizerTest {
   private static String referenceNormalize(String path, int maxPathBytes, int maxSegmentBytes) {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < path.length()
-          && Character.isLowSurrogate(path.charAt(i + 1));
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < path.length()
+              && Character.isLowSurrogate(path.charAt(i + 1));
       if (c < 0x20 || c == 0x7f || (Character.isSurrogate(c) && !pair)) {
         return null;
       }

@@ -18,8 +18,13 @@ class ReadSegmentLimitTest {
   private final MemoryAdapter memory = MemoryAdapter.create();
 
   private Filesystem strictView(int readLimit) {
-    Capabilities caps = Capabilities.builder().add(Capability.WRITE, Capability.SERVER_SIDE_COPY)
-        .maxPathBytes(256).maxSegmentBytes(16).maxReadSegmentBytes(readLimit).build();
+    Capabilities caps =
+        Capabilities.builder()
+            .add(Capability.WRITE, Capability.SERVER_SIDE_COPY)
+            .maxPathBytes(256)
+            .maxSegmentBytes(16)
+            .maxReadSegmentBytes(readLimit)
+            .build();
     return Filesystem.of(new RecordingAdapter(memory, caps));
   }
 
@@ -30,7 +35,9 @@ class ReadSegmentLimitTest {
     assertThat(fs.fileExists("dir/" + LONG)).isTrue();
     assertThat(fs.read("dir/" + LONG)).isEqualTo("foreign".getBytes());
     assertThat(fs.stat("dir/" + LONG).size()).isEqualTo(7);
-    assertThat(fs.list("dir").toList()).extracting(StorageAttributes::path).containsExactly("dir/" + LONG);
+    assertThat(fs.list("dir").toList())
+        .extracting(StorageAttributes::path)
+        .containsExactly("dir/" + LONG);
     fs.copy("dir/" + LONG, "dir/short");
     assertThat(fs.read("dir/short")).isEqualTo("foreign".getBytes());
     fs.delete("dir/" + LONG);
@@ -40,19 +47,24 @@ class ReadSegmentLimitTest {
   @Test
   void writes_segmentOverWriteLimit_stillRejected() {
     Filesystem fs = strictView(64);
-    assertThatThrownBy(() -> fs.write("dir/" + LONG, "x")).isInstanceOf(PathRejectedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.INVALID_INPUT);
+    assertThatThrownBy(() -> fs.write("dir/" + LONG, "x"))
+        .isInstanceOf(PathRejectedException.class)
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.INVALID_INPUT);
     assertThatThrownBy(() -> fs.createDirectory(LONG)).isInstanceOf(PathRejectedException.class);
     fs.write("dir/short", "x");
-    assertThatThrownBy(() -> fs.copy("dir/short", "dir/" + LONG)).isInstanceOf(PathRejectedException.class);
-    assertThatThrownBy(() -> fs.read("dir/" + "y".repeat(65))).isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> fs.copy("dir/short", "dir/" + LONG))
+        .isInstanceOf(PathRejectedException.class);
+    assertThatThrownBy(() -> fs.read("dir/" + "y".repeat(65)))
+        .isInstanceOf(PathRejectedException.class);
   }
 
   @Test
   void defaultReadLimit_equalsWriteLimit() {
     Capabilities caps = Capabilities.builder().maxSegmentBytes(16).build();
     assertThat(caps.maxReadSegmentBytes()).isEqualTo(16);
-    assertThat(caps.toBuilder().maxReadSegmentBytes(40).build().maxReadSegmentBytes()).isEqualTo(40);
+    assertThat(caps.toBuilder().maxReadSegmentBytes(40).build().maxReadSegmentBytes())
+        .isEqualTo(40);
     Filesystem.of(memory).write(LONG, "x");
     assertThatThrownBy(() -> strictView(0).read(LONG)).isInstanceOf(PathRejectedException.class);
   }

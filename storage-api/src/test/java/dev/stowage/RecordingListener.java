@@ -15,7 +15,7 @@ final class RecordingListener implements TransferListener {
   final Set<Integer> parts = new TreeSet<>();
   final List<TransferRetry> retries = new CopyOnWriteArrayList<>();
   volatile StorageException failure;
-  volatile IntConsumer onPart = n -> { };
+  volatile IntConsumer onPart = n -> {};
 
   @Override
   public void started(long totalBytes) {

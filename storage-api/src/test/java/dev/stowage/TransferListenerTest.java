@@ -27,7 +27,11 @@ class TransferListenerTest {
 
   private final CountingMultipartListener uploads = new CountingMultipartListener();
   private final MemoryAdapter memory =
-      MemoryAdapter.builder().multipart(1000, PART).concurrency(3).multipartListener(uploads).build();
+      MemoryAdapter.builder()
+          .multipart(1000, PART)
+          .concurrency(3)
+          .multipartListener(uploads)
+          .build();
   private final Filesystem fs = Filesystem.of(memory);
   private final RecordingListener listener = new RecordingListener();
   private final byte[] data = random(SIZE);
@@ -49,7 +53,8 @@ class TransferListenerTest {
 
   @Test
   void write_streamOfUnknownLength_reportsBytesAsReadAndEveryPart() {
-    fs.write("s.bin", new ByteArrayInputStream(data), WriteOptions.builder().listener(listener).build());
+    fs.write(
+        "s.bin", new ByteArrayInputStream(data), WriteOptions.builder().listener(listener).build());
 
     assertThat(fs.read("s.bin")).isEqualTo(data);
     assertThat(listener.events).containsExactly("started -1", "finished " + SIZE);
@@ -72,8 +77,12 @@ class TransferListenerTest {
     CancellationToken token = CancellationToken.create();
     listener.onPart = n -> token.cancel();
 
-    assertThatThrownBy(() -> fs.write("c.bin", data,
-        WriteOptions.builder().listener(listener).cancellation(token).build()))
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "c.bin",
+                    data,
+                    WriteOptions.builder().listener(listener).cancellation(token).build()))
         .isInstanceOf(WriteFailedException.class)
         .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(Kind.CANCELLED));
 
@@ -89,14 +98,21 @@ class TransferListenerTest {
       throws InterruptedException {
     CancellationToken token = CancellationToken.create();
     BlockingSource source = new BlockingSource(data, 600);
-    Thread canceller = new Thread(() -> {
-      source.awaitBlocked();
-      token.cancel();
-    });
+    Thread canceller =
+        new Thread(
+            () -> {
+              source.awaitBlocked();
+              token.cancel();
+            });
     canceller.start();
 
-    assertThatThrownBy(() -> fs.write("blocked.bin", source, SIZE,
-        WriteOptions.builder().listener(listener).cancellation(token).build()))
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "blocked.bin",
+                    source,
+                    SIZE,
+                    WriteOptions.builder().listener(listener).cancellation(token).build()))
         .isInstanceOf(WriteFailedException.class)
         .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(Kind.CANCELLED));
     canceller.join();
@@ -114,8 +130,9 @@ class TransferListenerTest {
     CancellationToken token = CancellationToken.create();
     token.cancel();
 
-    assertThatThrownBy(() -> watched.write("early.txt", "x",
-        WriteOptions.builder().cancellation(token).build()))
+    assertThatThrownBy(
+            () ->
+                watched.write("early.txt", "x", WriteOptions.builder().cancellation(token).build()))
         .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(Kind.CANCELLED));
 
     assertThat(recording.calls()).noneMatch(c -> c.startsWith("write"));
@@ -124,29 +141,31 @@ class TransferListenerTest {
 
   @Test
   void write_listenerThatThrowsEverywhere_isIsolatedAndTheWriteSucceeds() {
-    TransferListener throwing = new TransferListener() {
-      @Override
-      public void started(long totalBytes) {
-        throw new IllegalStateException("listener bug");
-      }
+    TransferListener throwing =
+        new TransferListener() {
+          @Override
+          public void started(long totalBytes) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void bytesTransferred(long bytesDone, long totalBytes) {
-        throw new IllegalStateException("listener bug");
-      }
+          @Override
+          public void bytesTransferred(long bytesDone, long totalBytes) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void partCompleted(int partNumber, long partBytes) {
-        throw new IllegalStateException("listener bug");
-      }
+          @Override
+          public void partCompleted(int partNumber, long partBytes) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void finished(long bytes) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
+          @Override
+          public void finished(long bytes) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
 
-    FileAttributes written = fs.write("ok.bin", data, WriteOptions.builder().listener(throwing).build());
+    FileAttributes written =
+        fs.write("ok.bin", data, WriteOptions.builder().listener(throwing).build());
 
     assertThat(written.size()).isEqualTo(SIZE);
     assertThat(fs.read("ok.bin")).isEqualTo(data);
@@ -169,7 +188,8 @@ class TransferListenerTest {
     CancellationToken token = CancellationToken.create();
     token.cancel();
 
-    assertThatThrownBy(() -> fs.copy("src.bin", "dst.bin", WriteOptions.builder().cancellation(token).build()))
+    assertThatThrownBy(
+            () -> fs.copy("src.bin", "dst.bin", WriteOptions.builder().cancellation(token).build()))
         .isInstanceOf(CopyFailedException.class)
         .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(Kind.CANCELLED));
     assertThat(fs.fileExists("dst.bin")).isFalse();
@@ -208,7 +228,9 @@ class TransferListenerTest {
   }
 
   private static java.util.Set<Integer> partNumbers(int count) {
-    return IntStream.rangeClosed(1, count).boxed().collect(Collectors.toCollection(java.util.TreeSet::new));
+    return IntStream.rangeClosed(1, count)
+        .boxed()
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
   private static byte[] random(int n) {
@@ -224,7 +246,8 @@ class TransferListenerTest {
   private static final class BlockingSource extends InputStream {
     private final byte[] data;
     private final int blockAfter;
-    private final java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch blocked =
+        new java.util.concurrent.CountDownLatch(1);
     private int position;
 
     BlockingSource(byte[] data, int blockAfter) {

@@ -88,7 +88,8 @@ class UploadStreamTest {
     out.write(bytes(200_000), 0, 200_000);
     assertThat(adapter.started.await(10, TimeUnit.SECONDS)).isTrue();
     Thread.currentThread().interrupt();
-    assertThatThrownBy(out::close).isInstanceOf(WriteFailedException.class)
+    assertThatThrownBy(out::close)
+        .isInstanceOf(WriteFailedException.class)
         .hasMessageContaining("interrupted");
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
     Thread.interrupted();

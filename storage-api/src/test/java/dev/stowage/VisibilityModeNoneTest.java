@@ -51,8 +51,9 @@ class VisibilityModeNoneTest {
   void setVisibility_modeNone_throwsUnsupported() {
     fs.write("a.txt", "a");
 
-    VisibilityFailedException e = catchThrowableOfType(VisibilityFailedException.class,
-        () -> fs.setVisibility("a.txt", Visibility.PUBLIC));
+    VisibilityFailedException e =
+        catchThrowableOfType(
+            VisibilityFailedException.class, () -> fs.setVisibility("a.txt", Visibility.PUBLIC));
 
     assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED);
   }

@@ -37,11 +37,14 @@ record ApiDiff(List<String> incompatible, List<String> compatible) {
       }
       String header = after.get(0);
       if (!before.get(0).equals(header)) {
-        incompatible.add("~ " + name + ": header was\n      " + before.get(0) + "\n    now\n      "
-            + header);
+        incompatible.add(
+            "~ " + name + ": header was\n      " + before.get(0) + "\n    now\n      " + header);
       }
-      boolean implementable = !header.contains(" final ") && !header.contains(" sealed ")
-          && !header.contains(" enum ") && !header.contains(" record ");
+      boolean implementable =
+          !header.contains(" final ")
+              && !header.contains(" sealed ")
+              && !header.contains(" enum ")
+              && !header.contains(" record ");
       TreeSet<String> removed = new TreeSet<>(before.subList(1, before.size()));
       after.subList(1, after.size()).forEach(removed::remove);
       TreeSet<String> added = new TreeSet<>(after.subList(1, after.size()));
@@ -51,7 +54,8 @@ record ApiDiff(List<String> incompatible, List<String> compatible) {
       }
       for (String member : added) {
         if (implementable && member.contains(" abstract ")) {
-          incompatible.add("+ " + name + ": " + member.strip() + "  (abstract: implementations break)");
+          incompatible.add(
+              "+ " + name + ": " + member.strip() + "  (abstract: implementations break)");
         } else {
           compatible.add("+ " + name + ": " + member.strip());
         }
@@ -66,8 +70,11 @@ record ApiDiff(List<String> incompatible, List<String> compatible) {
 
   /** A report a reader can act on. */
   String report(String module, String file) {
-    StringBuilder out = new StringBuilder(module).append(": the public API differs from ")
-        .append(file).append('\n');
+    StringBuilder out =
+        new StringBuilder(module)
+            .append(": the public API differs from ")
+            .append(file)
+            .append('\n');
     if (!incompatible.isEmpty()) {
       out.append("  incompatible (removed or changed; callers or implementations break):\n");
       incompatible.forEach(l -> out.append("    ").append(l).append('\n'));
@@ -76,7 +83,10 @@ record ApiDiff(List<String> incompatible, List<String> compatible) {
       out.append("  compatible (added):\n");
       compatible.forEach(l -> out.append("    ").append(l).append('\n'));
     }
-    return out.append("  If the change is intended, record it: rerun with -Dstowage.writeApi=true and commit ")
-        .append(file).append('\n').toString();
+    return out.append(
+            "  If the change is intended, record it: rerun with -Dstowage.writeApi=true and commit ")
+        .append(file)
+        .append('\n')
+        .toString();
   }
 }

@@ -25,8 +25,8 @@ class ApiSignaturesTest {
 
   private static final Path ROOT = Path.of(System.getProperty("stowage.root", ".."));
   private static final String TARGET = System.getProperty("stowage.target", "target");
-  private static final Pattern BOM_MODULE = Pattern.compile(
-      "<groupId>dev\\.stowage</groupId>\\s*<artifactId>([\\w-]+)</artifactId>");
+  private static final Pattern BOM_MODULE =
+      Pattern.compile("<groupId>dev\\.stowage</groupId>\\s*<artifactId>([\\w-]+)</artifactId>");
 
   @Test
   void publishedModules_matchTheRecordedSignatures() throws IOException {
@@ -49,16 +49,23 @@ class ApiSignaturesTest {
       }
       String shown = module + "/api/" + module + ".api";
       if (!Files.exists(file)) {
-        failures.add(module + ": no signature file " + shown
-            + "; run with -Dstowage.writeApi=true to record it\n");
+        failures.add(
+            module
+                + ": no signature file "
+                + shown
+                + "; run with -Dstowage.writeApi=true to record it\n");
         continue;
       }
       ApiDiff diff = ApiDiff.between(ApiDump.parse(Files.readString(file)), current);
       if (!diff.isEmpty()) {
         failures.add(diff.report(module, shown));
       } else if (!Files.readString(file).equals(rendered)) {
-        failures.add(module + ": " + shown + " is not in its generated form (order or spacing);"
-            + " rerun with -Dstowage.writeApi=true\n");
+        failures.add(
+            module
+                + ": "
+                + shown
+                + " is not in its generated form (order or spacing);"
+                + " rerun with -Dstowage.writeApi=true\n");
       }
     }
     if (!failures.isEmpty()) {
@@ -75,7 +82,8 @@ class ApiSignaturesTest {
       checked.add(m.group(1));
     }
     assertThat(checked)
-        .as("storage-api-signatures must depend on every module storage-bom publishes, and only those")
+        .as(
+            "storage-api-signatures must depend on every module storage-bom publishes, and only those")
         .isEqualTo(new TreeSet<>(publishedModules()));
   }
 

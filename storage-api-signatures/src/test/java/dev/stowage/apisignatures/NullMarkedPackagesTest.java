@@ -17,27 +17,36 @@ import org.junit.jupiter.api.Test;
 class NullMarkedPackagesTest {
 
   private static final Path ROOT = Path.of(System.getProperty("stowage.root", ".."));
-  private static final Pattern MARKED = Pattern.compile("@(org\\.jspecify\\.annotations\\.)?NullMarked\\b");
+  private static final Pattern MARKED =
+      Pattern.compile("@(org\\.jspecify\\.annotations\\.)?NullMarked\\b");
 
   @Test
   void everyMainPackage_isNullMarked() throws IOException {
     List<Path> packages;
     try (Stream<Path> files = Files.walk(ROOT)) {
-      packages = files
-          .filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> p.toString().contains("/src/main/java/"))
-          .filter(p -> !p.toString().contains("/target/"))
-          .map(Path::getParent)
-          .distinct()
-          .sorted()
-          .toList();
+      packages =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> p.toString().contains("/src/main/java/"))
+              .filter(p -> !p.toString().contains("/target/"))
+              .map(Path::getParent)
+              .distinct()
+              .sorted()
+              .toList();
     }
-    assertThat(packages).as("main-code packages found below " + ROOT.toAbsolutePath()).hasSizeGreaterThan(20);
+    assertThat(packages)
+        .as("main-code packages found below " + ROOT.toAbsolutePath())
+        .hasSizeGreaterThan(20);
 
-    List<String> unmarked = packages.stream().filter(dir -> !marked(dir)).map(dir -> ROOT.relativize(dir).toString())
-        .toList();
+    List<String> unmarked =
+        packages.stream()
+            .filter(dir -> !marked(dir))
+            .map(dir -> ROOT.relativize(dir).toString())
+            .toList();
 
-    assertThat(unmarked).as("packages whose package-info.java lacks @NullMarked (or whose classes are not all marked)")
+    assertThat(unmarked)
+        .as(
+            "packages whose package-info.java lacks @NullMarked (or whose classes are not all marked)")
         .isEmpty();
   }
 
@@ -52,13 +61,16 @@ class NullMarkedPackagesTest {
         return MARKED.matcher(Files.readString(info)).find();
       }
       try (Stream<Path> classes = Files.list(dir)) {
-        return classes.filter(p -> p.toString().endsWith(".java")).allMatch(p -> {
-          try {
-            return MARKED.matcher(Files.readString(p)).find();
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        return classes
+            .filter(p -> p.toString().endsWith(".java"))
+            .allMatch(
+                p -> {
+                  try {
+                    return MARKED.matcher(Files.readString(p)).find();
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

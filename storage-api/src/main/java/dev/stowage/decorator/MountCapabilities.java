@@ -7,11 +7,11 @@ import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
 import dev.stowage.VisibilityMode;
 import dev.stowage.WriteOptions;
-import java.util.Objects;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /** The capability arithmetic of {@link MountManager}. */
@@ -41,8 +41,14 @@ final class MountCapabilities {
     }
     // Multipart limits differ per mount; the manager itself uploads nothing.
     features.remove(Capability.MULTIPART);
-    return new Capabilities(features, checksums, maxPath, maxSegment,
-        Objects.requireNonNull(ttl, "no mounts"), Long.MAX_VALUE, 0,
+    return new Capabilities(
+        features,
+        checksums,
+        maxPath,
+        maxSegment,
+        Objects.requireNonNull(ttl, "no mounts"),
+        Long.MAX_VALUE,
+        0,
         Math.max(maxSegment, maxReadSegment));
   }
 
@@ -52,28 +58,34 @@ final class MountCapabilities {
    */
   static WriteOptions carry(FileAttributes source, WriteOptions options, Capabilities destination) {
     WriteOptions.Builder b = options.toBuilder();
-    if (options.visibility() == null && source.visibility() != null
+    if (options.visibility() == null
+        && source.visibility() != null
         && destination.visibilityMode() == VisibilityMode.PER_OBJECT) {
       b.visibility(source.visibility());
     }
-    if (options.contentType() == null && source.contentType() != null
+    if (options.contentType() == null
+        && source.contentType() != null
         && !GENERIC_TYPES.contains(source.contentType().toLowerCase(Locale.ROOT))
         && destination.has(Capability.CONTENT_TYPE)) {
       b.contentType(source.contentType());
     }
-    if (options.cacheControl() == null && source.cacheControl() != null
+    if (options.cacheControl() == null
+        && source.cacheControl() != null
         && destination.has(Capability.CACHE_CONTROL)) {
       b.cacheControl(source.cacheControl());
     }
-    if (options.contentDisposition() == null && source.contentDisposition() != null
+    if (options.contentDisposition() == null
+        && source.contentDisposition() != null
         && destination.has(Capability.CONTENT_DISPOSITION)) {
       b.contentDisposition(source.contentDisposition());
     }
-    if (options.contentEncoding() == null && source.contentEncoding() != null
+    if (options.contentEncoding() == null
+        && source.contentEncoding() != null
         && destination.has(Capability.CONTENT_ENCODING)) {
       b.contentEncoding(source.contentEncoding());
     }
-    if (options.userMetadata().isEmpty() && !source.userMetadata().isEmpty()
+    if (options.userMetadata().isEmpty()
+        && !source.userMetadata().isEmpty()
         && destination.has(Capability.USER_METADATA)) {
       b.userMetadata(source.userMetadata());
     }

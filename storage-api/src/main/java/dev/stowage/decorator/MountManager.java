@@ -13,9 +13,9 @@ import dev.stowage.PathRejectedException;
 import dev.stowage.StorageAttributes;
 import dev.stowage.StorageException;
 import dev.stowage.UploadConstraints;
+import dev.stowage.UploadStream;
 import dev.stowage.UploadTicket;
 import dev.stowage.Visibility;
-import dev.stowage.UploadStream;
 import dev.stowage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,13 +81,14 @@ public final class MountManager implements Filesystem {
     Objects.requireNonNull(location, "location");
     int i = location.indexOf(SEPARATOR);
     if (i <= 0) {
-      throw PathRejectedException.because(location, "expected name://path, mounts: " + mounts.keySet());
+      throw PathRejectedException.because(
+          location, "expected name://path, mounts: " + mounts.keySet());
     }
     String name = location.substring(0, i);
     Filesystem fs = mounts.get(name);
     if (fs == null) {
-      throw PathRejectedException.because(location,
-          "no mount named '" + name + "', mounts: " + mounts.keySet());
+      throw PathRejectedException.because(
+          location, "no mount named '" + name + "', mounts: " + mounts.keySet());
     }
     return new Target(name, fs, location.substring(i + SEPARATOR.length()));
   }
@@ -176,19 +177,21 @@ public final class MountManager implements Filesystem {
     DirectoryListing inner = t.fs.list(t.path, deep);
     Iterator<StorageAttributes> entries = inner.iterator();
     String prefix = t.name + SEPARATOR;
-    Iterator<StorageAttributes> prefixed = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
+    Iterator<StorageAttributes> prefixed =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return entries.hasNext();
+          }
 
-      @Override
-      public StorageAttributes next() {
-        StorageAttributes e = entries.next();
-        return e instanceof FileAttributes ? ((FileAttributes) e).withPath(prefix + e.path())
-            : ((DirectoryAttributes) e).withPath(prefix + e.path());
-      }
-    };
+          @Override
+          public StorageAttributes next() {
+            StorageAttributes e = entries.next();
+            return e instanceof FileAttributes
+                ? ((FileAttributes) e).withPath(prefix + e.path())
+                : ((DirectoryAttributes) e).withPath(prefix + e.path());
+          }
+        };
     return DirectoryListing.of(prefixed, inner);
   }
 
@@ -225,15 +228,21 @@ public final class MountManager implements Filesystem {
     try {
       s.fs.delete(s.path);
     } catch (StorageException e) {
-      throw StorageException.of(Operation.MOVE, source, destination, e.kind(),
-          "copied, but deleting the source failed; the destination is kept", null, e);
+      throw StorageException.of(
+          Operation.MOVE,
+          source,
+          destination,
+          e.kind(),
+          "copied, but deleting the source failed; the destination is kept",
+          null,
+          e);
     }
     return copied;
   }
 
   /** Streams a file from one mount to another, carrying what the destination can store. */
-  private FileAttributes crossCopy(Operation op, String source, String destination, Target s,
-      Target d, WriteOptions options) {
+  private FileAttributes crossCopy(
+      Operation op, String source, String destination, Target s, Target d, WriteOptions options) {
     Objects.requireNonNull(options, "options");
     try {
       FileAttributes a = s.fs.stat(s.path);
@@ -244,8 +253,14 @@ public final class MountManager implements Filesystem {
     } catch (StorageException e) {
       throw e.operation() == op ? e : e.as(op, source, destination);
     } catch (IOException e) {
-      throw StorageException.of(op, source, destination, StorageException.Kind.UNAVAILABLE,
-          e.getClass().getSimpleName(), null, e);
+      throw StorageException.of(
+          op,
+          source,
+          destination,
+          StorageException.Kind.UNAVAILABLE,
+          e.getClass().getSimpleName(),
+          null,
+          e);
     }
   }
 
@@ -344,7 +359,8 @@ public final class MountManager implements Filesystem {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(fs, "fs");
       if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("mount name '" + name + "' must use only letters, digits, . _ + -");
+        throw new IllegalArgumentException(
+            "mount name '" + name + "' must use only letters, digits, . _ + -");
       }
       if (mounts.putIfAbsent(name, fs) != null) {
         throw new IllegalArgumentException("mount '" + name + "' was already added");

@@ -35,8 +35,10 @@ public final class ReadOnlyAdapter extends ForwardingAdapter {
   /** Returns a read-only view of {@code delegate}. */
   public ReadOnlyAdapter(FilesystemAdapter delegate) {
     super(delegate);
-    this.capabilities = delegate.capabilities()
-        .without(Capability.WRITE, Capability.CREATE_ONLY, Capability.PREPARE_UPLOAD);
+    this.capabilities =
+        delegate
+            .capabilities()
+            .without(Capability.WRITE, Capability.CREATE_ONLY, Capability.PREPARE_UPLOAD);
   }
 
   @Override

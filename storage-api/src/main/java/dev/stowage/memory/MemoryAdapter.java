@@ -69,18 +69,32 @@ public final class MemoryAdapter implements FilesystemAdapter {
     this.publicUrlBase = b.publicUrlBase;
     this.multipartThreshold = b.multipartThreshold;
     this.multipartListener = b.multipartListener;
-    this.uploader = b.partSize > 0
-        ? PartUploader.builder().partSize(b.partSize).concurrency(b.concurrency).build() : null;
-    Capabilities.Builder caps = Capabilities.builder()
-        .add(Capability.WRITE, Capability.CREATE_ONLY, Capability.RANGE_READ,
-            Capability.RANGE_NOT_SATISFIABLE, Capability.CONTENT_TYPE, Capability.CACHE_CONTROL,
-            Capability.CONTENT_DISPOSITION, Capability.CONTENT_ENCODING, Capability.USER_METADATA,
-            Capability.IMPLICIT_DIRECTORIES, Capability.LAST_MODIFIED, Capability.ETAG,
-            Capability.VERSION_ID, Capability.SORTED_LISTING, Capability.VISIBILITY_PER_OBJECT,
-            Capability.SERVER_SIDE_COPY)
-        .nativeChecksums(ChecksumAlgorithm.MD5)
-        .maxPathBytes(b.maxPathBytes)
-        .maxSegmentBytes(b.maxPathBytes);
+    this.uploader =
+        b.partSize > 0
+            ? PartUploader.builder().partSize(b.partSize).concurrency(b.concurrency).build()
+            : null;
+    Capabilities.Builder caps =
+        Capabilities.builder()
+            .add(
+                Capability.WRITE,
+                Capability.CREATE_ONLY,
+                Capability.RANGE_READ,
+                Capability.RANGE_NOT_SATISFIABLE,
+                Capability.CONTENT_TYPE,
+                Capability.CACHE_CONTROL,
+                Capability.CONTENT_DISPOSITION,
+                Capability.CONTENT_ENCODING,
+                Capability.USER_METADATA,
+                Capability.IMPLICIT_DIRECTORIES,
+                Capability.LAST_MODIFIED,
+                Capability.ETAG,
+                Capability.VERSION_ID,
+                Capability.SORTED_LISTING,
+                Capability.VISIBILITY_PER_OBJECT,
+                Capability.SERVER_SIDE_COPY)
+            .nativeChecksums(ChecksumAlgorithm.MD5)
+            .maxPathBytes(b.maxPathBytes)
+            .maxSegmentBytes(b.maxPathBytes);
     if (publicUrlBase != null) {
       caps.add(Capability.PUBLIC_URL);
     }
@@ -131,8 +145,8 @@ public final class MemoryAdapter implements FilesystemAdapter {
     }
     ByteRange.Resolved r = range.resolve(o.data().length);
     if (r == null) {
-      throw BackendException.of(Kind.RANGE_NOT_SATISFIABLE,
-          range.httpHeader() + " of " + o.data().length + " bytes");
+      throw BackendException.of(
+          Kind.RANGE_NOT_SATISFIABLE, range.httpHeader() + " of " + o.data().length + " bytes");
     }
     return new ByteArrayInputStream(o.data(), (int) r.start(), (int) r.length());
   }
@@ -144,13 +158,18 @@ public final class MemoryAdapter implements FilesystemAdapter {
         return store(path, bytesOf(source), options);
       }
       // Unknown lengths: at most the threshold is buffered to choose between one put and parts.
-      WritePlan plan = WritePlan.of(path, source, length -> length >= multipartThreshold,
-          Math.min(multipartThreshold - 1, Integer.MAX_VALUE - 9));
+      WritePlan plan =
+          WritePlan.of(
+              path,
+              source,
+              length -> length >= multipartThreshold,
+              Math.min(multipartThreshold - 1, Integer.MAX_VALUE - 9));
       if (plan instanceof WritePlan.Once) {
         WritePlan.Once once = (WritePlan.Once) plan;
         Path file = once.file();
         // A plan of one request holds either a file or the bytes.
-        byte[] bytes = file != null ? Files.readAllBytes(file) : Objects.requireNonNull(once.bytes());
+        byte[] bytes =
+            file != null ? Files.readAllBytes(file) : Objects.requireNonNull(once.bytes());
         byte[] data = file == null && source instanceof WriteSource.Bytes ? bytes.clone() : bytes;
         return store(path, data, options);
       }
@@ -176,9 +195,19 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   @Override
   public void createDirectory(String path, @Nullable Visibility visibility) {
-    store.objects.putIfAbsent(path + "/", new MemoryObject(new byte[0], clock.instant(), null,
-        visibility == null ? Visibility.PRIVATE : visibility, md5(new byte[0]), store.nextVersion(),
-        Map.of(), null, null, null));
+    store.objects.putIfAbsent(
+        path + "/",
+        new MemoryObject(
+            new byte[0],
+            clock.instant(),
+            null,
+            visibility == null ? Visibility.PRIVATE : visibility,
+            md5(new byte[0]),
+            store.nextVersion(),
+            Map.of(),
+            null,
+            null,
+            null));
   }
 
   @Override
@@ -234,8 +263,10 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   @Override
   public void setVisibility(String path, Visibility visibility) {
-    MemoryObject updated = path.isEmpty() || path.endsWith("/") ? null
-        : store.objects.computeIfPresent(path, (k, o) -> o.withVisibility(visibility));
+    MemoryObject updated =
+        path.isEmpty() || path.endsWith("/")
+            ? null
+            : store.objects.computeIfPresent(path, (k, o) -> o.withVisibility(visibility));
     if (updated == null) {
       throw BackendException.of(Kind.NOT_FOUND, null);
     }
@@ -248,7 +279,8 @@ public final class MemoryAdapter implements FilesystemAdapter {
       throw BackendException.of(Kind.NOT_FOUND, null);
     }
     return algorithm == ChecksumAlgorithm.MD5
-        ? Optional.of(new Checksum(algorithm, o.md5())) : Optional.empty();
+        ? Optional.of(new Checksum(algorithm, o.md5()))
+        : Optional.empty();
   }
 
   @Override
@@ -271,8 +303,8 @@ public final class MemoryAdapter implements FilesystemAdapter {
   }
 
   private MemoryMultipartSession newSession(String path, WriteOptions options) {
-    return new MemoryMultipartSession(data -> store(path, data, options), multipartListener,
-        uploadIds.incrementAndGet(), path);
+    return new MemoryMultipartSession(
+        data -> store(path, data, options), multipartListener, uploadIds.incrementAndGet(), path);
   }
 
   private static byte[] bytesOf(WriteSource source) throws IOException {
@@ -285,15 +317,25 @@ public final class MemoryAdapter implements FilesystemAdapter {
     WriteSource.Stream s = (WriteSource.Stream) source;
     byte[] data = s.length() < 0 ? s.in().readAllBytes() : s.in().readNBytes((int) s.length());
     if (s.length() >= 0 && data.length != s.length()) {
-      throw new IOException("the stream ended after " + data.length + " of " + s.length() + " bytes");
+      throw new IOException(
+          "the stream ended after " + data.length + " of " + s.length() + " bytes");
     }
     return data;
   }
 
   private FileAttributes store(String path, byte[] data, WriteOptions o) {
-    MemoryObject object = new MemoryObject(data, clock.instant(), o.contentType(),
-        o.visibility() == null ? Visibility.PRIVATE : o.visibility(), md5(data), store.nextVersion(),
-        o.userMetadata(), o.cacheControl(), o.contentDisposition(), o.contentEncoding());
+    MemoryObject object =
+        new MemoryObject(
+            data,
+            clock.instant(),
+            o.contentType(),
+            o.visibility() == null ? Visibility.PRIVATE : o.visibility(),
+            md5(data),
+            store.nextVersion(),
+            o.userMetadata(),
+            o.cacheControl(),
+            o.contentDisposition(),
+            o.contentEncoding());
     if (o.createOnly()) {
       if (store.objects.putIfAbsent(path, object) != null) {
         throw BackendException.of(Kind.ALREADY_EXISTS, null);
@@ -306,13 +348,18 @@ public final class MemoryAdapter implements FilesystemAdapter {
 
   /** Returns a copy of {@code o}: options that are set replace its values. */
   private MemoryObject derive(MemoryObject o, WriteOptions options) {
-    return new MemoryObject(o.data(), clock.instant(),
+    return new MemoryObject(
+        o.data(),
+        clock.instant(),
         options.contentType() != null ? options.contentType() : o.contentType(),
-        options.visibility() != null ? options.visibility() : o.visibility(), o.md5(),
+        options.visibility() != null ? options.visibility() : o.visibility(),
+        o.md5(),
         store.nextVersion(),
         options.userMetadata().isEmpty() ? o.userMetadata() : options.userMetadata(),
         options.cacheControl() != null ? options.cacheControl() : o.cacheControl(),
-        options.contentDisposition() != null ? options.contentDisposition() : o.contentDisposition(),
+        options.contentDisposition() != null
+            ? options.contentDisposition()
+            : o.contentDisposition(),
         options.contentEncoding() != null ? options.contentEncoding() : o.contentEncoding());
   }
 
@@ -363,7 +410,11 @@ public final class MemoryAdapter implements FilesystemAdapter {
     public Builder multipart(long threshold, long partSize) {
       if (threshold < 1 || threshold > Integer.MAX_VALUE || partSize < 1) {
         throw new IllegalArgumentException(
-            "multipart threshold (" + threshold + ") and part size (" + partSize + ") out of range");
+            "multipart threshold ("
+                + threshold
+                + ") and part size ("
+                + partSize
+                + ") out of range");
       }
       this.multipartThreshold = threshold;
       this.partSize = partSize;

@@ -21,8 +21,11 @@ final class MemoryMultipartSession implements MultipartSession<Integer> {
   private final String path;
 
   /** Tells {@code listener} about each part kept and about the end (completed or aborted). */
-  MemoryMultipartSession(Function<byte[], FileAttributes> store, MultipartListener listener,
-      long uploadId, String path) {
+  MemoryMultipartSession(
+      Function<byte[], FileAttributes> store,
+      MultipartListener listener,
+      long uploadId,
+      String path) {
     this.store = store;
     this.listener = listener;
     this.uploadId = uploadId;
@@ -36,8 +39,13 @@ final class MemoryMultipartSession implements MultipartSession<Integer> {
       bytes = in.readAllBytes();
     }
     if (bytes.length != part.length()) {
-      throw new IOException("part " + part.partNumber() + " has " + bytes.length
-          + " bytes, expected " + part.length());
+      throw new IOException(
+          "part "
+              + part.partNumber()
+              + " has "
+              + bytes.length
+              + " bytes, expected "
+              + part.length());
     }
     parts.put(part.partNumber(), bytes);
     listener.partStored(uploadId, path, part.partNumber(), bytes.length);

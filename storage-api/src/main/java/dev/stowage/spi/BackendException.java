@@ -37,7 +37,10 @@ public final class BackendException extends RuntimeException {
   private final @Nullable String detail;
   private final @Nullable Duration retryAfter;
 
-  private BackendException(Kind kind, @Nullable String detail, @Nullable Duration retryAfter,
+  private BackendException(
+      Kind kind,
+      @Nullable String detail,
+      @Nullable Duration retryAfter,
       @Nullable Throwable cause) {
     super(message(kind, detail), cause);
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -64,7 +67,9 @@ public final class BackendException extends RuntimeException {
    * Returns a failure of {@code kind} for which the backend asked to wait {@code retryAfter}
    * (null: it did not say) before trying again.
    */
-  public static BackendException of(Kind kind, @Nullable String detail,
+  public static BackendException of(
+      Kind kind,
+      @Nullable String detail,
       @Nullable Duration retryAfter,
       @Nullable Throwable cause) {
     if (retryAfter != null && retryAfter.isNegative()) {
@@ -99,8 +104,8 @@ public final class BackendException extends RuntimeException {
   }
 
   private static String message(Kind kind, @Nullable String detail) {
-    String phrase = Objects.requireNonNull(kind, "kind").name().toLowerCase(Locale.ROOT)
-        .replace('_', ' ');
+    String phrase =
+        Objects.requireNonNull(kind, "kind").name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return detail == null || detail.isEmpty() ? phrase : phrase + " (" + detail + ")";
   }
 }

@@ -3,6 +3,7 @@ package dev.stowage.spi;
 import dev.stowage.Checksum;
 import dev.stowage.ChecksumAlgorithm;
 import java.io.InterruptedIOException;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,11 +27,13 @@ final class BackgroundHasher {
   static final int IN_FLIGHT = 4;
 
   private static final AtomicInteger THREADS = new AtomicInteger();
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "stowage-hash-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "stowage-hash-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   private final Checksums.Hasher hasher;
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(IN_FLIGHT);
@@ -115,17 +117,20 @@ final class BackgroundHasher {
     int n = filled;
     chunk = null;
     filled = 0;
-    tail = tail.thenRunAsync(() -> {
-      try {
-        if (!abandoned && failure == null) {
-          hasher.update(full, 0, n);
-        }
-      } catch (RuntimeException | Error e) {
-        failure = e;
-      } finally {
-        free.offer(full);
-      }
-    }, POOL);
+    tail =
+        tail.thenRunAsync(
+            () -> {
+              try {
+                if (!abandoned && failure == null) {
+                  hasher.update(full, 0, n);
+                }
+              } catch (RuntimeException | Error e) {
+                failure = e;
+              } finally {
+                free.offer(full);
+              }
+            },
+            POOL);
   }
 
   private static InterruptedIOException interrupted() {

@@ -58,5 +58,4 @@ public final class DigestingInputStream extends ReadThroughInputStream {
     done = true;
     return hasher.finish();
   }
-
 }

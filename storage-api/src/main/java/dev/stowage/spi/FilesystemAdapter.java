@@ -127,8 +127,8 @@ public interface FilesystemAdapter extends AutoCloseable {
   }
 
   private BackendException unsupported(String what) {
-    return BackendException.of(StorageException.Kind.UNSUPPORTED,
-        getClass().getSimpleName() + " has no " + what);
+    return BackendException.of(
+        StorageException.Kind.UNSUPPORTED, getClass().getSimpleName() + " has no " + what);
   }
 
   /** Releases resources; the default does nothing. */

@@ -60,13 +60,19 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
   private final @Nullable Visibility directoryVisibility;
   private final @Nullable String markerName;
   private final Deque<StorageAttributes> ready = new ArrayDeque<>();
+
   /** Deep: the directories reported on the way to the previous key, outermost first. */
   private List<String> open = List.of();
+
   /** Shallow: the last child directory reported. */
   private @Nullable String lastChild;
 
-  private HierarchyListing(Iterator<? extends Key> keys, String directory, boolean deep,
-      @Nullable Visibility directoryVisibility, @Nullable String markerName) {
+  private HierarchyListing(
+      Iterator<? extends Key> keys,
+      String directory,
+      boolean deep,
+      @Nullable Visibility directoryVisibility,
+      @Nullable String markerName) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.directory = Objects.requireNonNull(directory, "directory");
     this.prefix = directory.isEmpty() ? "" : directory + "/";
@@ -85,8 +91,12 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
    * @param markerName the last segment that marks its parent directory (B2's {@code .bzEmpty}),
    *     or null when markers are names ending in {@code /} only
    */
-  public static Iterator<StorageAttributes> of(Iterator<? extends Key> keys, String directory,
-      boolean deep, @Nullable Visibility directoryVisibility, @Nullable String markerName) {
+  public static Iterator<StorageAttributes> of(
+      Iterator<? extends Key> keys,
+      String directory,
+      boolean deep,
+      @Nullable Visibility directoryVisibility,
+      @Nullable String markerName) {
     return new HierarchyListing(keys, directory, deep, directoryVisibility, markerName);
   }
 
@@ -149,8 +159,9 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
     }
     int length = marker.length();
     int at = end - length;
-    return at >= start && name.startsWith(marker,
-        at) && (at == start || name.charAt(at - 1) == '/');
+    return at >= start
+        && name.startsWith(marker, at)
+        && (at == start || name.charAt(at - 1) == '/');
   }
 
   /**
@@ -169,7 +180,9 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
       } else {
         break;
       }
-      if (changed == null && depth < open.size() && open.get(depth).length() == stop
+      if (changed == null
+          && depth < open.size()
+          && open.get(depth).length() == stop
           && name.startsWith(open.get(depth))) {
         depth++;
       } else {
@@ -198,7 +211,8 @@ public final class HierarchyListing implements Iterator<StorageAttributes> {
       int slash = name.indexOf('/', start);
       int stop = slash < 0 || slash > end ? end : slash;
       int length = stop - start;
-      if (length == 0 || (length == 1 && name.charAt(start) == '.')
+      if (length == 0
+          || (length == 1 && name.charAt(start) == '.')
           || (length == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.')) {
         return false;
       }

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *       called exactly once, and the first failure is thrown (later ones are suppressed into it).
  * </ul>
  *
- <!-- given: abstract FileAttributes simpleUpload(byte[] bytes) -->
+ * <!-- given: abstract FileAttributes simpleUpload(byte[] bytes) -->
  * <pre>{@code
  * FileAttributes write(InputStream in, int threshold, MultipartSession<?> session) throws IOException {
  *   PartUploader uploader = PartUploader.builder().partSize(100 << 20).concurrency(4).build();
@@ -97,12 +97,21 @@ public final class PartUploader {
    * <p>When even the result does not fit the budget, {@link #concurrencyWithin} lowers the
    * concurrency to match.
    */
-  public static long partSizeWithin(long budget, int concurrency, long minimum, long preferred,
-      long length, int maxParts) {
+  public static long partSizeWithin(
+      long budget, int concurrency, long minimum, long preferred, long length, int maxParts) {
     if (budget < 1 || concurrency < 1 || minimum < 1 || preferred < 1 || maxParts < 1) {
-      throw new IllegalArgumentException("budget, concurrency, minimum, preferred and maxParts must"
-          + " be positive: " + budget + ", " + concurrency + ", " + minimum + ", " + preferred
-          + ", " + maxParts);
+      throw new IllegalArgumentException(
+          "budget, concurrency, minimum, preferred and maxParts must"
+              + " be positive: "
+              + budget
+              + ", "
+              + concurrency
+              + ", "
+              + minimum
+              + ", "
+              + preferred
+              + ", "
+              + maxParts);
     }
     long fitting = budget / (concurrency + 1L);
     long size = Math.max(minimum, Math.min(preferred, fitting));
@@ -119,8 +128,13 @@ public final class PartUploader {
    */
   public static int concurrencyWithin(long budget, long partSize, int wanted) {
     if (budget < 1 || partSize < 1 || wanted < 1) {
-      throw new IllegalArgumentException("budget, partSize and wanted must be positive: "
-          + budget + ", " + partSize + ", " + wanted);
+      throw new IllegalArgumentException(
+          "budget, partSize and wanted must be positive: "
+              + budget
+              + ", "
+              + partSize
+              + ", "
+              + wanted);
     }
     long fits = budget / partSize - 1;
     return (int) Math.max(1, Math.min(wanted, fits));
@@ -200,8 +214,10 @@ public final class PartUploader {
   public <R> FileAttributes upload(Head head, InputStream rest, MultipartSession<R> session)
       throws IOException {
     Objects.requireNonNull(head, "head");
-    InputStream all = head.ended() ? new ByteArrayInputStream(head.bytes())
-        : new SequenceInputStream(new ByteArrayInputStream(head.bytes()), rest);
+    InputStream all =
+        head.ended()
+            ? new ByteArrayInputStream(head.bytes())
+            : new SequenceInputStream(new ByteArrayInputStream(head.bytes()), rest);
     return upload(all, -1, session);
   }
 
@@ -214,16 +230,18 @@ public final class PartUploader {
     Objects.requireNonNull(session, "session");
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      return run(session, job -> {
-        long count = partCount(size);
-        for (int i = 0; i < count; i++) {
-          long offset = i * partSize;
-          long len = Math.min(partSize, size - offset);
-          if (!job.submit(new FilePart(channel, i + 1, offset, len))) {
-            return;
-          }
-        }
-      });
+      return run(
+          session,
+          job -> {
+            long count = partCount(size);
+            for (int i = 0; i < count; i++) {
+              long offset = i * partSize;
+              long len = Math.min(partSize, size - offset);
+              if (!job.submit(new FilePart(channel, i + 1, offset, len))) {
+                return;
+              }
+            }
+          });
     }
   }
 
@@ -241,7 +259,8 @@ public final class PartUploader {
       int n = source.readNBytes(buffer, 0, buffer.length);
       if (length >= 0 && n < wanted) {
         job.releaseBuffer();
-        throw new EOFException("the stream ended after " + (offset + n) + " of " + length + " bytes");
+        throw new EOFException(
+            "the stream ended after " + (offset + n) + " of " + length + " bytes");
       }
       if (n == 0 && number > 1) {
         job.releaseBuffer();
@@ -264,8 +283,8 @@ public final class PartUploader {
 
   private <R> FileAttributes run(MultipartSession<R> session, UploadJob.Feeder feeder)
       throws IOException {
-    ExecutorService pool = executor != null ? executor
-        : Executors.newFixedThreadPool(concurrency, daemonThreads());
+    ExecutorService pool =
+        executor != null ? executor : Executors.newFixedThreadPool(concurrency, daemonThreads());
     try {
       return new UploadJob<>(session, pool, concurrency, transfer, countBytes).run(feeder);
     } finally {
@@ -356,7 +375,8 @@ public final class PartUploader {
     /** Sets the part size in bytes (1 to {@code Integer.MAX_VALUE - 8}). */
     public Builder partSize(long bytes) {
       if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("partSize (" + bytes + ") must be 1 to " + (Integer.MAX_VALUE - 8));
+        throw new IllegalArgumentException(
+            "partSize (" + bytes + ") must be 1 to " + (Integer.MAX_VALUE - 8));
       }
       this.partSize = bytes;
       return this;

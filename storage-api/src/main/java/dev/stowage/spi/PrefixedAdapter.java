@@ -76,8 +76,7 @@ public final class PrefixedAdapter extends ForwardingAdapter {
   @Override
   public boolean directoryExists(String path) {
     String full = full(path);
-    return PathNormalizer.normalize(path).isEmpty()
-        || delegate().directoryExists(full);
+    return PathNormalizer.normalize(path).isEmpty() || delegate().directoryExists(full);
   }
 
   @Override
@@ -165,8 +164,8 @@ public final class PrefixedAdapter extends ForwardingAdapter {
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
     String full = full(path);
     UploadTicket t = delegate().prepareUpload(full, ttl, constraints);
-    return new UploadTicket(relative(t.path()), t.method(), t.url(), t.headers(), t.expiresAt(),
-        t.scope());
+    return new UploadTicket(
+        relative(t.path()), t.method(), t.url(), t.headers(), t.expiresAt(), t.scope());
   }
 
   @Override
@@ -185,7 +184,8 @@ public final class PrefixedAdapter extends ForwardingAdapter {
     if (delegatePath.equals(prefix)) {
       return "";
     }
-    return delegatePath.startsWith(prefixSlash) ? delegatePath.substring(prefixSlash.length())
+    return delegatePath.startsWith(prefixSlash)
+        ? delegatePath.substring(prefixSlash.length())
         : delegatePath;
   }
 
@@ -204,8 +204,10 @@ public final class PrefixedAdapter extends ForwardingAdapter {
         StorageAttributes e = entries.next();
         if (e.path().startsWith(prefixSlash)) {
           String p = e.path().substring(prefixSlash.length());
-          next = e instanceof FileAttributes ? ((FileAttributes) e).withPath(p)
-              : ((DirectoryAttributes) e).withPath(p);
+          next =
+              e instanceof FileAttributes
+                  ? ((FileAttributes) e).withPath(p)
+                  : ((DirectoryAttributes) e).withPath(p);
         }
       }
       return next != null;

@@ -49,10 +49,10 @@ public final class ProviderSettings {
     DECIMAL
   }
 
-  private static final Pattern SIZE = Pattern.compile(
-      "(\\d+)\\s*(?:([kmgt])(i)?)?b?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DURATION = Pattern.compile(
-      "(\\d+)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*(?:([kmgt])(i)?)?b?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
   private static final Set<String> CREDENTIAL_NAMES =
       Set.of("applicationkey", "accesskey", "accesskeyid", "keyid");
   private static final String[] CREDENTIAL_WORDS = {"secret", "password", "token"};
@@ -86,7 +86,8 @@ public final class ProviderSettings {
 
   private static void putAll(Map<String, String> into, Map<String, String> settings) {
     if (settings != null) {
-      settings.forEach((k, v) -> into.put(Objects.requireNonNull(k, "settings key"), v == null ? "" : v));
+      settings.forEach(
+          (k, v) -> into.put(Objects.requireNonNull(k, "settings key"), v == null ? "" : v));
     }
   }
 
@@ -146,16 +147,21 @@ public final class ProviderSettings {
   public static void refuseCredentials(URI uri) {
     Objects.requireNonNull(uri, "uri");
     String authority = uri.getRawAuthority();
-    boolean suspicious = authority != null && uri.getHost() == null
-        && (authority.contains(":") || authority.contains("@"));
+    boolean suspicious =
+        authority != null
+            && uri.getHost() == null
+            && (authority.contains(":") || authority.contains("@"));
     if (uri.getRawUserInfo() != null || suspicious) {
-      throw new IllegalArgumentException("credentials must not be put in a URI (found user "
-          + "information before the host); pass them in the settings map or the environment");
+      throw new IllegalArgumentException(
+          "credentials must not be put in a URI (found user "
+              + "information before the host); pass them in the settings map or the environment");
     }
     for (String key : query(uri).keySet()) {
       if (isCredentialKey(key)) {
-        throw new IllegalArgumentException("credentials must not be put in a URI (query key '"
-            + key + "'); pass them in the settings map or the environment");
+        throw new IllegalArgumentException(
+            "credentials must not be put in a URI (query key '"
+                + key
+                + "'); pass them in the settings map or the environment");
       }
     }
   }
@@ -202,8 +208,8 @@ public final class ProviderSettings {
   public void requireOnly(Collection<String> known, String kind) {
     for (String key : values.keySet()) {
       if (!known.contains(key)) {
-        throw new IllegalArgumentException(key + ": unknown " + kind + " setting (known: "
-            + new TreeSet<>(known) + ")");
+        throw new IllegalArgumentException(
+            key + ": unknown " + kind + " setting (known: " + new TreeSet<>(known) + ")");
       }
     }
   }
@@ -376,9 +382,12 @@ public final class ProviderSettings {
         return constant;
       }
     }
-    throw invalid(key, "one of " + Arrays.stream(type.getEnumConstants())
-        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-        .collect(Collectors.joining(", ", "[", "]")));
+    throw invalid(
+        key,
+        "one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", ", "[", "]")));
   }
 
   /** Returns {@code key} as a constant of {@code type}, or {@code defaultValue} when absent. */

@@ -12,9 +12,9 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Repeats an operation that failed transiently, with exponential backoff and full jitter.
@@ -154,8 +154,8 @@ public final class Retrier {
    * Runs {@code action}, calling {@code hook} before each retry and handing each attempt the
    * call's deadline.
    */
-  public <T> T callWithDeadline(DeadlineAction<T> action,
-      @Nullable RetryHook hook) throws IOException {
+  public <T> T callWithDeadline(DeadlineAction<T> action, @Nullable RetryHook hook)
+      throws IOException {
     Objects.requireNonNull(action, "action");
     long start = nanoTime.getAsLong();
     Deadline until = startDeadline();
@@ -176,18 +176,30 @@ public final class Retrier {
         }
         Duration delay = delayBefore(attempt, e);
         if (until.remaining().compareTo(delay) <= 0) {
-          LOG.debug("attempt {}/{} failed ({}); the {} deadline leaves no time to retry",
-              attempt, maxAttempts, describe(e), deadline);
+          LOG.debug(
+              "attempt {}/{} failed ({}); the {} deadline leaves no time to retry",
+              attempt,
+              maxAttempts,
+              describe(e),
+              deadline);
           throw rethrow(e);
         }
         if (isRefused(e)
-            && Duration.ofNanos(nanoTime.getAsLong() - start).plus(delay).compareTo(refusedBudget) > 0) {
-          LOG.debug("attempt {}/{}: connection refused; not retrying past {}", attempt,
-              maxAttempts, refusedBudget);
+            && Duration.ofNanos(nanoTime.getAsLong() - start).plus(delay).compareTo(refusedBudget)
+                > 0) {
+          LOG.debug(
+              "attempt {}/{}: connection refused; not retrying past {}",
+              attempt,
+              maxAttempts,
+              refusedBudget);
           throw rethrow(e);
         }
-        LOG.debug("attempt {}/{} failed ({}); retrying in {} ms", attempt, maxAttempts,
-            describe(e), delay.toMillis());
+        LOG.debug(
+            "attempt {}/{} failed ({}); retrying in {} ms",
+            attempt,
+            maxAttempts,
+            describe(e),
+            delay.toMillis());
         try {
           sleeper.sleep(delay);
         } catch (InterruptedException interrupted) {
@@ -216,10 +228,12 @@ public final class Retrier {
     Random r = random != null ? random : ThreadLocalRandom.current();
     long jittered = exponential <= 0 ? 0 : (long) (r.nextDouble() * (exponential + 1));
     Duration delay = Duration.ofMillis(Math.min(jittered, exponential));
-    Optional<Duration> asked = failure instanceof BackendException
-        ? ((BackendException) failure).retryAfter()
-        : failure instanceof StorageException ? ((StorageException) failure).retryAfter()
-        : Optional.empty();
+    Optional<Duration> asked =
+        failure instanceof BackendException
+            ? ((BackendException) failure).retryAfter()
+            : failure instanceof StorageException
+                ? ((StorageException) failure).retryAfter()
+                : Optional.empty();
     if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
       delay = asked.get();
     }

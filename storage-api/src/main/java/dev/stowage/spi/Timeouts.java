@@ -29,8 +29,10 @@ public record Timeouts(Duration connect, Duration idle, Duration operation) {
 
   /** The setting that holds {@link #operation()}. */
   public static final String TIMEOUT = "timeout";
+
   /** The setting that holds {@link #connect()}. */
   public static final String CONNECT_TIMEOUT = "connectTimeout";
+
   /** The setting that holds {@link #idle()}. */
   public static final String IDLE_TIMEOUT = "idleTimeout";
 

@@ -8,9 +8,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One transfer's listener and cancellation, as the shared machinery sees them: the facade makes
@@ -45,8 +45,8 @@ public final class Transfer {
   }
 
   /** Returns a transfer reporting to {@code listener} and stopped by {@code token} (either may be null). */
-  public static Transfer of(@Nullable TransferListener listener,
-      @Nullable CancellationToken token) {
+  public static Transfer of(
+      @Nullable TransferListener listener, @Nullable CancellationToken token) {
     if ((listener == null || listener == TransferListener.NONE) && token == null) {
       return NONE;
     }
@@ -76,7 +76,7 @@ public final class Transfer {
    */
   public CancellationToken.Registration onCancel(Runnable action) {
     Objects.requireNonNull(action, "action");
-    return token == null ? () -> { } : token.onCancel(action);
+    return token == null ? () -> {} : token.onCancel(action);
   }
 
   /** Reports the start, with the size when known (-1 otherwise). */
@@ -129,10 +129,12 @@ public final class Transfer {
 
   /** Reports that attempt {@code attempt} (2 or more) starts after {@code failure}. */
   public void retrying(int attempt, Exception failure) {
-    StorageException.Kind kind = failure instanceof BackendException
-        ? ((BackendException) failure).kind()
-        : failure instanceof StorageException
-            ? ((StorageException) failure).kind() : StorageException.Kind.UNAVAILABLE;
+    StorageException.Kind kind =
+        failure instanceof BackendException
+            ? ((BackendException) failure).kind()
+            : failure instanceof StorageException
+                ? ((StorageException) failure).kind()
+                : StorageException.Kind.UNAVAILABLE;
     String cause = failure == null ? "unknown" : failure.getClass().getSimpleName();
     notify(() -> listener.retrying(new TransferRetry(Math.max(2, attempt), kind, cause)));
   }
@@ -189,8 +191,10 @@ public final class Transfer {
     } catch (RuntimeException e) {
       if (!listenerFailed) {
         listenerFailed = true;
-        LOG.warn("a transfer listener failed; its later failures in this transfer are ignored"
-            + " silently", e);
+        LOG.warn(
+            "a transfer listener failed; its later failures in this transfer are ignored"
+                + " silently",
+            e);
       }
     }
   }

@@ -39,7 +39,11 @@ final class UploadJob<R> {
   private @Nullable Throwable failure;
   private boolean interrupted;
 
-  UploadJob(MultipartSession<R> session, ExecutorService pool, int concurrency, Transfer transfer,
+  UploadJob(
+      MultipartSession<R> session,
+      ExecutorService pool,
+      int concurrency,
+      Transfer transfer,
       boolean countBytes) {
     this.session = session;
     this.transfer = transfer;

@@ -43,8 +43,8 @@ public final class VerifyingInputStream extends ReadThroughInputStream {
    * @param expectedLength the number of bytes expected, or -1 when unknown
    * @param source who vouched for {@code expected}, e.g. {@code "B2"} or {@code "the S3 ETag"}
    */
-  public VerifyingInputStream(InputStream in, String path, Checksum expected, long expectedLength,
-      String source) {
+  public VerifyingInputStream(
+      InputStream in, String path, Checksum expected, long expectedLength, String source) {
     super(Objects.requireNonNull(in, "in"));
     this.path = Objects.requireNonNull(path, "path");
     this.expected = Objects.requireNonNull(expected, "expected");
@@ -104,12 +104,20 @@ public final class VerifyingInputStream extends ReadThroughInputStream {
     if (expectedLength >= 0 && count != expectedLength) {
       problem = "received " + count + " of " + expectedLength + " bytes";
     } else {
-      Checksum actual = background != null ? background.finish()
-          : Objects.requireNonNull(hasher).finish();
+      Checksum actual =
+          background != null ? background.finish() : Objects.requireNonNull(hasher).finish();
       if (!actual.hex().equals(expected.hex())) {
         String name = expected.algorithm().name().toLowerCase(java.util.Locale.ROOT);
-        problem = "expected " + name + " " + expected.hex() + " (" + source + "), got "
-            + actual.hex() + " from the bytes received";
+        problem =
+            "expected "
+                + name
+                + " "
+                + expected.hex()
+                + " ("
+                + source
+                + "), got "
+                + actual.hex()
+                + " from the bytes received";
       }
     }
     if (problem != null) {

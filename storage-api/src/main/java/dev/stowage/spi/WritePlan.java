@@ -55,13 +55,15 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
     Transfer t = source.transfer();
     if (source instanceof WriteSource.Bytes) {
       byte[] data = ((WriteSource.Bytes) source).data();
-      return inParts.test(data.length) ? new Parts(data, null, null, null, data.length, t)
+      return inParts.test(data.length)
+          ? new Parts(data, null, null, null, data.length, t)
           : new Once(data, null, data.length);
     }
     if (source instanceof WriteSource.File) {
       Path file = ((WriteSource.File) source).path();
       long length = source.length() >= 0 ? source.length() : Files.size(file);
-      return inParts.test(length) ? new Parts(null, file, null, null, length, t)
+      return inParts.test(length)
+          ? new Parts(null, file, null, null, length, t)
           : new Once(null, file, length);
     }
     WriteSource.Stream stream = (WriteSource.Stream) source;
@@ -73,7 +75,8 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
       }
       byte[] data = in.readNBytes((int) length);
       if (data.length < length) {
-        throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+        throw BackendException.of(
+            StorageException.Kind.INVALID_INPUT,
             "the stream ended after " + data.length + " of " + length + " bytes");
       }
       return new Once(data, null, length);
@@ -120,17 +123,26 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
    * @param length the number of bytes, or -1 for a stream of unknown length
    * @param transfer what the parts report to and are cancelled through
    */
-  record Parts(byte @Nullable [] bytes, @Nullable Path file, @Nullable InputStream stream,
-        PartUploader.@Nullable Head head, long length,
-      Transfer transfer) implements WritePlan {
+  record Parts(
+      byte @Nullable [] bytes,
+      @Nullable Path file,
+      @Nullable InputStream stream,
+      PartUploader.@Nullable Head head,
+      long length,
+      Transfer transfer)
+      implements WritePlan {
 
     public Parts {
       Objects.requireNonNull(transfer, "transfer");
     }
 
     /** Returns a plan without a transfer. */
-    public Parts(byte @Nullable [] bytes, @Nullable Path file, @Nullable InputStream stream,
-        PartUploader.@Nullable Head head, long length) {
+    public Parts(
+        byte @Nullable [] bytes,
+        @Nullable Path file,
+        @Nullable InputStream stream,
+        PartUploader.@Nullable Head head,
+        long length) {
       this(bytes, file, stream, head, length, Transfer.NONE);
     }
 
@@ -147,8 +159,8 @@ public sealed interface WritePlan permits WritePlan.Once, WritePlan.Parts {
       if (stream == null) {
         throw new IllegalStateException("this plan has no stream");
       }
-      return new Parts(null, null, Objects.requireNonNull(replacement, "replacement"), head, length,
-          transfer);
+      return new Parts(
+          null, null, Objects.requireNonNull(replacement, "replacement"), head, length, transfer);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.Objects;
  * The bytes of a write, in the form the caller had them, so that adapters can choose the best
  * upload strategy (one request for small known sizes, parallel parts read by position for files).
  */
-public sealed interface WriteSource permits WriteSource.Bytes, WriteSource.Stream, WriteSource.File {
+public sealed interface WriteSource
+    permits WriteSource.Bytes, WriteSource.Stream, WriteSource.File {
 
   /** Returns the length in bytes, or -1 when unknown until the end of a stream. */
   long length();

@@ -23,10 +23,11 @@ class MountManagerTest {
       new dev.stowage.memory.CountingMultipartListener();
   private final MemoryAdapter left = MemoryAdapter.builder().multipartListener(leftUploads).build();
   private final MemoryAdapter right = MemoryAdapter.create();
-  private final MountManager mm = MountManager.builder()
-      .mount("left", Filesystem.of(left))
-      .mount("right", Filesystem.of(right))
-      .build();
+  private final MountManager mm =
+      MountManager.builder()
+          .mount("left", Filesystem.of(left))
+          .mount("right", Filesystem.of(right))
+          .build();
 
   @Test
   void routes_byMountName() {
@@ -40,7 +41,8 @@ class MountManagerTest {
 
   @Test
   void unknownMountOrMissingScheme_isRejected() {
-    assertThatThrownBy(() -> mm.read("nope://x")).isInstanceOf(PathRejectedException.class)
+    assertThatThrownBy(() -> mm.read("nope://x"))
+        .isInstanceOf(PathRejectedException.class)
         .hasMessageContaining("no mount named 'nope'");
     assertThatThrownBy(() -> mm.read("plain/path")).isInstanceOf(PathRejectedException.class);
     assertThatThrownBy(() -> mm.read("://x")).isInstanceOf(PathRejectedException.class);
@@ -50,14 +52,21 @@ class MountManagerTest {
   void listing_isReprefixed() {
     mm.write("left://d/1", "x");
     mm.write("left://d/e/2", "x");
-    assertThat(mm.list("left://d", true).toList()).extracting(StorageAttributes::path)
+    assertThat(mm.list("left://d", true).toList())
+        .extracting(StorageAttributes::path)
         .containsExactly("left://d/1", "left://d/e", "left://d/e/2");
   }
 
   @Test
   void crossMountCopy_streamsAndCarriesVisibilityAndContentType() {
-    mm.write("left://s.bin", new byte[] {1, 2, 3},
-        WriteOptions.builder().visibility(Visibility.PUBLIC).contentType("image/x-test").cacheControl("max-age=9").build());
+    mm.write(
+        "left://s.bin",
+        new byte[] {1, 2, 3},
+        WriteOptions.builder()
+            .visibility(Visibility.PUBLIC)
+            .contentType("image/x-test")
+            .cacheControl("max-age=9")
+            .build());
     mm.copy("left://s.bin", "right://copied/d.bin");
     assertThat(mm.read("right://copied/d.bin")).containsExactly(1, 2, 3);
     assertThat(mm.visibility("right://copied/d.bin")).isEqualTo(Visibility.PUBLIC);
@@ -84,11 +93,15 @@ class MountManagerTest {
   @Test
   void crossMountMove_failedDelete_keepsDestinationAndReportsMoveFailure() {
     Filesystem.of(left).write("s", "x");
-    MountManager failing = MountManager.builder()
-        .mount("left", Filesystem.of(new FailingAdapter(left)
-            .failOn("delete", () -> new IllegalStateException("delete broke"))))
-        .mount("right", Filesystem.of(right))
-        .build();
+    MountManager failing =
+        MountManager.builder()
+            .mount(
+                "left",
+                Filesystem.of(
+                    new FailingAdapter(left)
+                        .failOn("delete", () -> new IllegalStateException("delete broke"))))
+            .mount("right", Filesystem.of(right))
+            .build();
     assertThatThrownBy(() -> failing.move("left://s", "right://d"))
         .isInstanceOf(MoveFailedException.class);
     assertThat(Filesystem.of(right).fileExists("d")).isTrue();
@@ -99,7 +112,8 @@ class MountManagerTest {
   void crossMountCopy_missingSource_isCopyFailureNotFound() {
     assertThatThrownBy(() -> mm.copy("left://none", "right://d"))
         .isInstanceOf(CopyFailedException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.NOT_FOUND);
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.NOT_FOUND);
   }
 
   @Test
@@ -120,10 +134,11 @@ class MountManagerTest {
 
   @Test
   void capabilities_areWhatEveryMountCan() {
-    MountManager mixed = MountManager.builder()
-        .mount("mem", Filesystem.of(left))
-        .mount("ro", Filesystem.of(new ReadOnlyAdapter(right)))
-        .build();
+    MountManager mixed =
+        MountManager.builder()
+            .mount("mem", Filesystem.of(left))
+            .mount("ro", Filesystem.of(new ReadOnlyAdapter(right)))
+            .build();
     assertThat(mixed.capabilities().has(Capability.WRITE)).isFalse();
     assertThat(mixed.capabilities().has(Capability.RANGE_READ)).isTrue();
   }
@@ -132,8 +147,13 @@ class MountManagerTest {
   void builder_validatesNames() {
     assertThatThrownBy(() -> MountManager.builder().mount("a:b", Filesystem.of(left)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> MountManager.builder().mount("x", Filesystem.of(left)).mount("x", Filesystem.of(right)))
+    assertThatThrownBy(
+            () ->
+                MountManager.builder()
+                    .mount("x", Filesystem.of(left))
+                    .mount("x", Filesystem.of(right)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> MountManager.builder().build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> MountManager.builder().build())
+        .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -26,13 +26,17 @@ class ReadOnlyAdapterTest {
   private final Filesystem fs = Filesystem.of(readOnly);
 
   private void assertUnsupported(ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOf(StorageException.class)
-        .extracting(e -> ((StorageException) e).kind()).isEqualTo(Kind.UNSUPPORTED);
+    assertThatThrownBy(call)
+        .isInstanceOf(StorageException.class)
+        .extracting(e -> ((StorageException) e).kind())
+        .isEqualTo(Kind.UNSUPPORTED);
   }
 
   private void assertRefused(ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOf(BackendException.class)
-        .extracting(e -> ((BackendException) e).kind()).isEqualTo(Kind.UNSUPPORTED);
+    assertThatThrownBy(call)
+        .isInstanceOf(BackendException.class)
+        .extracting(e -> ((BackendException) e).kind())
+        .isEqualTo(Kind.UNSUPPORTED);
   }
 
   @Test

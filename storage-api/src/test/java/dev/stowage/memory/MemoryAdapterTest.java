@@ -45,7 +45,9 @@ class MemoryAdapterTest {
 
   private List<String> list(String path, boolean deep) {
     List<String> out = new ArrayList<>();
-    adapter.list(path, deep).forEachRemaining(e -> out.add((e.isDirectory() ? "d:" : "f:") + e.path()));
+    adapter
+        .list(path, deep)
+        .forEachRemaining(e -> out.add((e.isDirectory() ? "d:" : "f:") + e.path()));
     return out;
   }
 
@@ -55,11 +57,23 @@ class MemoryAdapterTest {
 
   @Test
   void capabilities_declareTheObjectStoreFeatures() {
-    assertThat(adapter.capabilities().features()).contains(Capability.WRITE, Capability.CREATE_ONLY,
-        Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE, Capability.CONTENT_TYPE,
-        Capability.USER_METADATA, Capability.ETAG, Capability.SERVER_SIDE_COPY,
-        Capability.VISIBILITY_PER_OBJECT, Capability.IMPLICIT_DIRECTORIES, Capability.SORTED_LISTING)
-        .doesNotContain(Capability.TEMPORARY_URL, Capability.PREPARE_UPLOAD, Capability.PUBLIC_URL,
+    assertThat(adapter.capabilities().features())
+        .contains(
+            Capability.WRITE,
+            Capability.CREATE_ONLY,
+            Capability.RANGE_READ,
+            Capability.RANGE_NOT_SATISFIABLE,
+            Capability.CONTENT_TYPE,
+            Capability.USER_METADATA,
+            Capability.ETAG,
+            Capability.SERVER_SIDE_COPY,
+            Capability.VISIBILITY_PER_OBJECT,
+            Capability.IMPLICIT_DIRECTORIES,
+            Capability.SORTED_LISTING)
+        .doesNotContain(
+            Capability.TEMPORARY_URL,
+            Capability.PREPARE_UPLOAD,
+            Capability.PUBLIC_URL,
             Capability.MULTIPART);
     assertThat(adapter.capabilities().nativeChecksums()).containsExactly(ChecksumAlgorithm.MD5);
   }
@@ -144,7 +158,8 @@ class MemoryAdapterTest {
     put("f");
     assertThatThrownBy(() -> adapter.read("f", ByteRange.from(1)))
         .isInstanceOf(BackendException.class)
-        .extracting(e -> ((BackendException) e).kind()).isEqualTo(StorageException.Kind.RANGE_NOT_SATISFIABLE);
+        .extracting(e -> ((BackendException) e).kind())
+        .isEqualTo(StorageException.Kind.RANGE_NOT_SATISFIABLE);
   }
 
   @Test
@@ -163,7 +178,8 @@ class MemoryAdapterTest {
 
   @Test
   void publicUrl_withBase_encodesPath() {
-    MemoryAdapter withUrls = MemoryAdapter.builder().publicUrlBase(URI.create("https://cdn.example/files")).build();
+    MemoryAdapter withUrls =
+        MemoryAdapter.builder().publicUrlBase(URI.create("https://cdn.example/files")).build();
     assertThat(withUrls.capabilities().has(Capability.PUBLIC_URL)).isTrue();
     assertThat(withUrls.publicUrl("dir/a b+c.txt"))
         .isEqualTo(URI.create("https://cdn.example/files/dir/a%20b%2Bc.txt"));
@@ -171,10 +187,13 @@ class MemoryAdapterTest {
 
   @Test
   void urls_withoutConfiguration_areUnsupported() {
-    assertThatThrownBy(() -> adapter.publicUrl("x")).isInstanceOfSatisfying(BackendException.class,
-        e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED));
+    assertThatThrownBy(() -> adapter.publicUrl("x"))
+        .isInstanceOfSatisfying(
+            BackendException.class,
+            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED));
     assertThatThrownBy(() -> adapter.temporaryUrl("x", Duration.ofMinutes(1)))
-        .isInstanceOfSatisfying(BackendException.class,
+        .isInstanceOfSatisfying(
+            BackendException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED));
   }
 
@@ -190,7 +209,8 @@ class MemoryAdapterTest {
   @Test
   void multipart_largeWritesGoThroughParts(@TempDir Path dir) throws IOException {
     CountingMultipartListener parts = new CountingMultipartListener();
-    MemoryAdapter adapter = MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build();
+    MemoryAdapter adapter =
+        MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build();
     assertThat(adapter.capabilities().has(Capability.MULTIPART)).isTrue();
     assertThat(adapter.capabilities().partSize()).isEqualTo(400);
     Filesystem fs = Filesystem.of(adapter);
@@ -216,21 +236,24 @@ class MemoryAdapterTest {
   @Test
   void pendingUploads_duringAndAfterMultipartWrites_listsOnlyUnfinishedOnes() {
     CountingMultipartListener parts = new CountingMultipartListener();
-    Filesystem fs = Filesystem.of(MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build());
+    Filesystem fs =
+        Filesystem.of(
+            MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build());
     List<List<String>> seenMidway = new ArrayList<>();
-    java.io.InputStream failing = new java.io.InputStream() {
-      private int position;
+    java.io.InputStream failing =
+        new java.io.InputStream() {
+          private int position;
 
-      @Override
-      public int read() throws IOException {
-        if (position == 1500) {
-          seenMidway.add(parts.pendingUploads());
-          throw new IOException("fails on purpose");
-        }
-        position++;
-        return 'x';
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (position == 1500) {
+              seenMidway.add(parts.pendingUploads());
+              throw new IOException("fails on purpose");
+            }
+            position++;
+            return 'x';
+          }
+        };
 
     assertThatThrownBy(() -> fs.write("dir/broken.bin", failing, 3000, WriteOptions.DEFAULT))
         .isInstanceOf(StorageException.class);
@@ -244,45 +267,55 @@ class MemoryAdapterTest {
   @Test
   void multipartListener_hearsEveryPartAndHowEachUploadEnded() {
     List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
-    MultipartListener listener = new MultipartListener() {
-      @Override
-      public void partStored(long uploadId, String path, int partNumber, long bytes) {
-        heard.add("part " + path + " #" + partNumber + " " + bytes);
-      }
+    MultipartListener listener =
+        new MultipartListener() {
+          @Override
+          public void partStored(long uploadId, String path, int partNumber, long bytes) {
+            heard.add("part " + path + " #" + partNumber + " " + bytes);
+          }
 
-      @Override
-      public void uploadEnded(long uploadId, String path, boolean completed) {
-        heard.add((completed ? "completed " : "aborted ") + path);
-      }
-    };
-    Filesystem fs = Filesystem.of(MemoryAdapter.builder().multipart(1000, 400).concurrency(1)
-        .multipartListener(listener).build());
+          @Override
+          public void uploadEnded(long uploadId, String path, boolean completed) {
+            heard.add((completed ? "completed " : "aborted ") + path);
+          }
+        };
+    Filesystem fs =
+        Filesystem.of(
+            MemoryAdapter.builder()
+                .multipart(1000, 400)
+                .concurrency(1)
+                .multipartListener(listener)
+                .build());
     fs.write("ok.bin", bytes(1000));
-    java.io.InputStream failing = new java.io.InputStream() {
-      private int position;
+    java.io.InputStream failing =
+        new java.io.InputStream() {
+          private int position;
 
-      @Override
-      public int read() throws IOException {
-        if (position == 1500) {
-          throw new IOException("fails on purpose");
-        }
-        position++;
-        return 'x';
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (position == 1500) {
+              throw new IOException("fails on purpose");
+            }
+            position++;
+            return 'x';
+          }
+        };
     assertThatThrownBy(() -> fs.write("broken.bin", failing, 3000, WriteOptions.DEFAULT))
         .isInstanceOf(StorageException.class);
 
     assertThat(heard).containsSubsequence("part ok.bin #1 400", "completed ok.bin");
-    assertThat(heard).contains("part ok.bin #2 400", "part ok.bin #3 200", "aborted broken.bin")
+    assertThat(heard)
+        .contains("part ok.bin #2 400", "part ok.bin #3 200", "aborted broken.bin")
         .doesNotContain("completed broken.bin");
-    assertThat(heard.indexOf("completed ok.bin")).isGreaterThan(heard.indexOf("part ok.bin #3 200"));
+    assertThat(heard.indexOf("completed ok.bin"))
+        .isGreaterThan(heard.indexOf("part ok.bin #3 200"));
   }
 
   @Test
   void multipart_unknownLengthBelowThreshold_isOnePut() {
     CountingMultipartListener parts = new CountingMultipartListener();
-    MemoryAdapter adapter = MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build();
+    MemoryAdapter adapter =
+        MemoryAdapter.builder().multipart(1000, 400).multipartListener(parts).build();
     Filesystem.of(adapter).write("u", new ByteArrayInputStream(bytes(999)), WriteOptions.DEFAULT);
     assertThat(parts.partsUploaded()).isZero();
     assertThat(Filesystem.of(adapter).read("u")).isEqualTo(bytes(999));
@@ -295,8 +328,11 @@ class MemoryAdapterTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         String content = String.valueOf(i).repeat(1000);
-        futures.add(pool.submit(() -> adapter.write("race", WriteSource.of(content.getBytes(UTF_8)),
-            WriteOptions.DEFAULT)));
+        futures.add(
+            pool.submit(
+                () ->
+                    adapter.write(
+                        "race", WriteSource.of(content.getBytes(UTF_8)), WriteOptions.DEFAULT)));
       }
       for (Future<?> f : futures) {
         f.get();

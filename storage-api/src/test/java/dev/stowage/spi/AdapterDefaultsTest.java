@@ -20,12 +20,16 @@ class AdapterDefaultsTest {
   @Test
   void temporaryUrlAndPrepareUpload_notOverridden_failUnsupportedNamingTheAdapter() {
     assertThatThrownBy(() -> memory.temporaryUrl("a.txt", Duration.ofMinutes(1)))
-        .isInstanceOfSatisfying(BackendException.class,
+        .isInstanceOfSatisfying(
+            BackendException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED))
         .hasMessageContaining("MemoryAdapter has no temporary URLs");
-    assertThatThrownBy(() -> memory.prepareUpload("a.txt", Duration.ofMinutes(1),
-        UploadConstraints.contentType("text/plain")))
-        .isInstanceOfSatisfying(BackendException.class,
+    assertThatThrownBy(
+            () ->
+                memory.prepareUpload(
+                    "a.txt", Duration.ofMinutes(1), UploadConstraints.contentType("text/plain")))
+        .isInstanceOfSatisfying(
+            BackendException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED))
         .hasMessageContaining("browser upload tickets");
   }
@@ -34,19 +38,23 @@ class AdapterDefaultsTest {
   void checksum_notOverridden_isEmptySoTheFacadeStreams() {
     assertThat(onlyDefaults().checksum("f", ChecksumAlgorithm.SHA256)).isEmpty();
     assertThatThrownBy(() -> onlyDefaults().publicUrl("f"))
-        .isInstanceOfSatisfying(BackendException.class,
+        .isInstanceOfSatisfying(
+            BackendException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED))
         .hasMessageContaining("has no public URLs");
   }
 
   /** An adapter that implements nothing itself: only the interface's default methods answer. */
   private static FilesystemAdapter onlyDefaults() {
-    return (FilesystemAdapter) Proxy.newProxyInstance(AdapterDefaultsTest.class.getClassLoader(),
-        new Class<?>[] {FilesystemAdapter.class}, (proxy, method, args) -> {
-          if (method.isDefault()) {
-            return InvocationHandler.invokeDefault(proxy, method, args);
-          }
-          throw new AssertionError("not a default method: " + method.getName());
-        });
+    return (FilesystemAdapter)
+        Proxy.newProxyInstance(
+            AdapterDefaultsTest.class.getClassLoader(),
+            new Class<?>[] {FilesystemAdapter.class},
+            (proxy, method, args) -> {
+              if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+              }
+              throw new AssertionError("not a default method: " + method.getName());
+            });
   }
 }

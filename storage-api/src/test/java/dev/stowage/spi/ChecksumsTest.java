@@ -14,7 +14,8 @@ class ChecksumsTest {
 
   @Test
   void of_knownDigests() {
-    assertThat(Checksums.of(FOOBAR, ChecksumAlgorithm.MD5).hex()).isEqualTo("3858f62230ac3c915f300c664312c63f");
+    assertThat(Checksums.of(FOOBAR, ChecksumAlgorithm.MD5).hex())
+        .isEqualTo("3858f62230ac3c915f300c664312c63f");
     assertThat(Checksums.of(FOOBAR, ChecksumAlgorithm.SHA1).hex())
         .isEqualTo("8843d7f92416211de9ebb963ff4ce28125932878");
     assertThat(Checksums.of(FOOBAR, ChecksumAlgorithm.SHA256).hex())
@@ -24,7 +25,8 @@ class ChecksumsTest {
   @Test
   void crc32c_isEightHexDigits() {
     // The standard CRC-32C check value: "123456789" -> e3069283.
-    assertThat(Checksums.of("123456789".getBytes(UTF_8), ChecksumAlgorithm.CRC32C).hex()).isEqualTo("e3069283");
+    assertThat(Checksums.of("123456789".getBytes(UTF_8), ChecksumAlgorithm.CRC32C).hex())
+        .isEqualTo("e3069283");
     assertThat(Checksums.of(new byte[0], ChecksumAlgorithm.CRC32C).hex()).isEqualTo("00000000");
   }
 
@@ -35,7 +37,8 @@ class ChecksumsTest {
       big[i] = (byte) (i * 31);
     }
     for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
-      assertThat(Checksums.compute(new ByteArrayInputStream(big), a)).isEqualTo(Checksums.of(big, a));
+      assertThat(Checksums.compute(new ByteArrayInputStream(big), a))
+          .isEqualTo(Checksums.of(big, a));
     }
   }
 

@@ -22,7 +22,8 @@ class DigestingInputStreamTest {
   @Test
   void checksum_afterOddSizedReadsAndSkips_isTheDigestOfEveryByte() throws IOException {
     byte[] data = random(9 * BackgroundHasher.CHUNK + 77);
-    DigestingInputStream in = new DigestingInputStream(new ByteArrayInputStream(data), ChecksumAlgorithm.SHA1);
+    DigestingInputStream in =
+        new DigestingInputStream(new ByteArrayInputStream(data), ChecksumAlgorithm.SHA1);
     byte[] buffer = new byte[10_007];
     long total = 0;
     for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -41,8 +42,9 @@ class DigestingInputStreamTest {
   void checksum_withPrependedHead_coversHeadAndRest() throws IOException {
     byte[] data = random(3 * 1024 * 1024);
     int head = 1024 * 1024 + 5;
-    try (DigestingInputStream in = new DigestingInputStream(
-        new ByteArrayInputStream(data, head, data.length - head), ChecksumAlgorithm.MD5)) {
+    try (DigestingInputStream in =
+        new DigestingInputStream(
+            new ByteArrayInputStream(data, head, data.length - head), ChecksumAlgorithm.MD5)) {
       in.prepend(Arrays.copyOf(data, head));
       in.readAllBytes();
       assertThat(in.checksum()).isEqualTo(Checksums.of(data, ChecksumAlgorithm.MD5));
@@ -62,7 +64,8 @@ class DigestingInputStreamTest {
   @Test
   void checksum_afterClose_stillCoversEveryByteRead() throws IOException {
     byte[] data = random(2 * 1024 * 1024 + 3);
-    DigestingInputStream in = new DigestingInputStream(new ByteArrayInputStream(data), ChecksumAlgorithm.SHA1);
+    DigestingInputStream in =
+        new DigestingInputStream(new ByteArrayInputStream(data), ChecksumAlgorithm.SHA1);
     in.readAllBytes();
     in.close(); // uploaders close their source before the caller asks for the digest
 

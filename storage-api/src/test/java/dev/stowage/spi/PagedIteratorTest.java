@@ -63,20 +63,26 @@ class PagedIteratorTest {
 
   @Test
   void of_fetcherIoFailure_surfacesUnchecked() {
-    Iterator<Object> it = PagedIterator.of(t -> {
-      throw new IOException("down");
-    });
-    assertThatThrownBy(it::hasNext).isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("down");
+    Iterator<Object> it =
+        PagedIterator.of(
+            t -> {
+              throw new IOException("down");
+            });
+    assertThatThrownBy(it::hasNext)
+        .isInstanceOf(UncheckedIOException.class)
+        .hasRootCauseMessage("down");
   }
 
   @Test
   void of_repeatedToken_failsInsteadOfLoopingForever() {
     Iterator<Object> it = PagedIterator.of(t -> new PagedIterator.Page<>(List.of(), "same"));
-    assertThatThrownBy(() -> {
-      while (it.hasNext()) {
-        it.next();
-      }
-    }).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> {
+              while (it.hasNext()) {
+                it.next();
+              }
+            })
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -11,8 +11,9 @@ class PartUploaderBudgetTest {
 
   @Test
   void partSizeWithin_serverRecommends100MB_fitsTheDefaultBudget() {
-    long size = PartUploader.partSizeWithin(PartUploader.DEFAULT_MEMORY_BUDGET, 4, 5_000_000,
-        100_000_000, -1, 10_000);
+    long size =
+        PartUploader.partSizeWithin(
+            PartUploader.DEFAULT_MEMORY_BUDGET, 4, 5_000_000, 100_000_000, -1, 10_000);
     assertThat(size * 5).isLessThanOrEqualTo(PartUploader.DEFAULT_MEMORY_BUDGET);
     assertThat(size).isGreaterThanOrEqualTo(5_000_000);
   }

@@ -95,8 +95,8 @@ class PartUploaderTest {
     uploader.upload(new ByteArrayInputStream(data), size, session);
     assertThat(session.parts).hasSize(parts);
     assertThat(session.assembled()).isEqualTo(data);
-    assertThat(session.receipts).containsExactlyElementsOf(
-        IntStream.rangeClosed(1, parts).mapToObj(i -> "r" + i).toList());
+    assertThat(session.receipts)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, parts).mapToObj(i -> "r" + i).toList());
     assertThat(uploader.partCount(size)).isEqualTo(parts);
     assertThat(session.aborts).hasValue(0);
   }
@@ -112,7 +112,8 @@ class PartUploaderTest {
 
   @ParameterizedTest(name = "{0} bytes -> {1} parts")
   @CsvSource({"0,1", "999,1", "1000,1", "1001,2", "2000,2", "2001,3"})
-  void uploadFile_partCountsAtBoundaries(int size, int parts, @TempDir Path dir) throws IOException {
+  void uploadFile_partCountsAtBoundaries(int size, int parts, @TempDir Path dir)
+      throws IOException {
     byte[] data = bytes(size);
     Path file = dir.resolve("f");
     Files.write(file, data);
@@ -142,13 +143,16 @@ class PartUploaderTest {
     Semaphore gate = new Semaphore(0);
     session.gate = gate;
     byte[] data = bytes(3 * CS);
-    CompletableFuture<?> run = CompletableFuture.runAsync(() -> {
-      try {
-        uploader.upload(new ByteArrayInputStream(data), data.length, session);
-      } catch (IOException e) {
-        throw new RuntimeException(e);
-      }
-    }, background);
+    CompletableFuture<?> run =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                uploader.upload(new ByteArrayInputStream(data), data.length, session);
+              } catch (IOException e) {
+                throw new RuntimeException(e);
+              }
+            },
+            background);
     await(() -> session.inFlight.get() == 3);
     gate.release(3);
     run.get(30, TimeUnit.SECONDS);
@@ -163,19 +167,25 @@ class PartUploaderTest {
     byte[] data = bytes(20 * CS);
     CountingStream in = new CountingStream(new ByteArrayInputStream(data));
     AtomicReference<Thread> feeder = new AtomicReference<>();
-    CompletableFuture<?> run = CompletableFuture.runAsync(() -> {
-      feeder.set(Thread.currentThread());
-      try {
-        uploader.upload(in, -1, session);
-      } catch (IOException e) {
-        throw new RuntimeException(e);
-      }
-    }, background);
+    CompletableFuture<?> run =
+        CompletableFuture.runAsync(
+            () -> {
+              feeder.set(Thread.currentThread());
+              try {
+                uploader.upload(in, -1, session);
+              } catch (IOException e) {
+                throw new RuntimeException(e);
+              }
+            },
+            background);
     long bound = (long) CS * (uploader.concurrency() + 1);
     for (int round = 0; round < 5; round++) {
       // Wait until every slot is busy and the feeder is parked waiting for one.
-      await(() -> session.inFlight.get() == 3 && feeder.get() != null
-          && feeder.get().getState() == Thread.State.TIMED_WAITING);
+      await(
+          () ->
+              session.inFlight.get() == 3
+                  && feeder.get() != null
+                  && feeder.get().getState() == Thread.State.TIMED_WAITING);
       long held = in.read.get() - session.completedBytes.get();
       assertThat(held).isLessThanOrEqualTo(bound);
       assertThat(session.maxInFlight.get()).isLessThanOrEqualTo(3);
@@ -194,7 +204,8 @@ class PartUploaderTest {
     session.failOnPart = 2;
     PartUploader serial = PartUploader.builder().partSize(CS).concurrency(1).build();
     assertThatThrownBy(() -> serial.upload(new ByteArrayInputStream(bytes(10 * CS)), -1, session))
-        .isInstanceOf(IOException.class).hasMessage("part 2 failed");
+        .isInstanceOf(IOException.class)
+        .hasMessage("part 2 failed");
     assertThat(session.aborts).hasValue(1);
     assertThat(session.completes).hasValue(0);
     // With one slot, at most the part after the failing one can have been handed over.
@@ -203,19 +214,21 @@ class PartUploaderTest {
 
   @Test
   void upload_sourceFailure_abortsOnceAndThrowsSourceFailure() {
-    InputStream broken = new InputStream() {
-      private int n;
+    InputStream broken =
+        new InputStream() {
+          private int n;
 
-      @Override
-      public int read() throws IOException {
-        if (++n > 2500) {
-          throw new IOException("source broke");
-        }
-        return 1;
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (++n > 2500) {
+              throw new IOException("source broke");
+            }
+            return 1;
+          }
+        };
     assertThatThrownBy(() -> uploader.upload(broken, -1, session))
-        .isInstanceOf(IOException.class).hasMessage("source broke");
+        .isInstanceOf(IOException.class)
+        .hasMessage("source broke");
     assertThat(session.aborts).hasValue(1);
     assertThat(session.completes).hasValue(0);
   }
@@ -224,29 +237,32 @@ class PartUploaderTest {
   void upload_completeFailure_abortsOnce() {
     session.failOnComplete = true;
     assertThatThrownBy(() -> uploader.upload(new ByteArrayInputStream(bytes(2500)), 2500, session))
-        .isInstanceOf(IOException.class).hasMessage("complete failed");
+        .isInstanceOf(IOException.class)
+        .hasMessage("complete failed");
     assertThat(session.aborts).hasValue(1);
   }
 
   @Test
   void upload_runtimeFailureOfPart_isRethrownAsIs() {
-    MultipartSession<String> exploding = new MultipartSession<>() {
-      @Override
-      public String uploadPart(PartData part) {
-        throw new IllegalStateException("bug in part");
-      }
+    MultipartSession<String> exploding =
+        new MultipartSession<>() {
+          @Override
+          public String uploadPart(PartData part) {
+            throw new IllegalStateException("bug in part");
+          }
 
-      @Override
-      public dev.stowage.FileAttributes complete(java.util.List<String> receipts) {
-        throw new AssertionError("not reached");
-      }
+          @Override
+          public dev.stowage.FileAttributes complete(java.util.List<String> receipts) {
+            throw new AssertionError("not reached");
+          }
 
-      @Override
-      public void abort() {
-        session.abort();
-      }
-    };
-    assertThatThrownBy(() -> uploader.upload(new ByteArrayInputStream(bytes(2500)), 2500, exploding))
+          @Override
+          public void abort() {
+            session.abort();
+          }
+        };
+    assertThatThrownBy(
+            () -> uploader.upload(new ByteArrayInputStream(bytes(2500)), 2500, exploding))
         .isInstanceOf(IllegalStateException.class);
     assertThat(session.aborts).hasValue(1);
   }
@@ -258,17 +274,23 @@ class PartUploaderTest {
     AtomicReference<Thread> feeder = new AtomicReference<>();
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicReference<Boolean> flag = new AtomicReference<>();
-    CompletableFuture<?> run = CompletableFuture.runAsync(() -> {
-      feeder.set(Thread.currentThread());
-      try {
-        uploader.upload(new ByteArrayInputStream(bytes(20 * CS)), -1, session);
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-      flag.set(Thread.interrupted());
-    }, background);
-    await(() -> session.inFlight.get() == 3 && feeder.get() != null
-        && feeder.get().getState() == Thread.State.TIMED_WAITING);
+    CompletableFuture<?> run =
+        CompletableFuture.runAsync(
+            () -> {
+              feeder.set(Thread.currentThread());
+              try {
+                uploader.upload(new ByteArrayInputStream(bytes(20 * CS)), -1, session);
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+              flag.set(Thread.interrupted());
+            },
+            background);
+    await(
+        () ->
+            session.inFlight.get() == 3
+                && feeder.get() != null
+                && feeder.get().getState() == Thread.State.TIMED_WAITING);
     feeder.get().interrupt();
     run.get(30, TimeUnit.SECONDS);
     assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class);
@@ -282,40 +304,44 @@ class PartUploaderTest {
   void upload_interrupted_abortRunsWithTheFlagCleared() throws Exception {
     AtomicReference<Boolean> interruptedDuringAbort = new AtomicReference<>();
     Semaphore gate = new Semaphore(0);
-    MultipartSession<String> checking = new MultipartSession<>() {
-      @Override
-      public String uploadPart(PartData part) throws IOException {
-        try {
-          gate.acquire();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("part interrupted");
-        }
-        return "r";
-      }
+    MultipartSession<String> checking =
+        new MultipartSession<>() {
+          @Override
+          public String uploadPart(PartData part) throws IOException {
+            try {
+              gate.acquire();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new InterruptedIOException("part interrupted");
+            }
+            return "r";
+          }
 
-      @Override
-      public FileAttributes complete(List<String> receipts) {
-        return FileAttributes.of("f", 0);
-      }
+          @Override
+          public FileAttributes complete(List<String> receipts) {
+            return FileAttributes.of("f", 0);
+          }
 
-      @Override
-      public void abort() {
-        // A network abort on an interrupted thread fails at once in OkHttp and the AWS SDK.
-        interruptedDuringAbort.set(Thread.currentThread().isInterrupted());
-      }
-    };
+          @Override
+          public void abort() {
+            // A network abort on an interrupted thread fails at once in OkHttp and the AWS SDK.
+            interruptedDuringAbort.set(Thread.currentThread().isInterrupted());
+          }
+        };
     AtomicReference<Thread> feeder = new AtomicReference<>();
     AtomicReference<Boolean> flagAfter = new AtomicReference<>();
-    CompletableFuture<?> run = CompletableFuture.runAsync(() -> {
-      feeder.set(Thread.currentThread());
-      try {
-        uploader.upload(new ByteArrayInputStream(bytes(20 * CS)), -1, checking);
-      } catch (Throwable ignored) {
-        // the interrupt fails the upload; what matters is the abort
-      }
-      flagAfter.set(Thread.interrupted());
-    }, background);
+    CompletableFuture<?> run =
+        CompletableFuture.runAsync(
+            () -> {
+              feeder.set(Thread.currentThread());
+              try {
+                uploader.upload(new ByteArrayInputStream(bytes(20 * CS)), -1, checking);
+              } catch (Throwable ignored) {
+                // the interrupt fails the upload; what matters is the abort
+              }
+              flagAfter.set(Thread.interrupted());
+            },
+            background);
     await(() -> feeder.get() != null && feeder.get().getState() == Thread.State.TIMED_WAITING);
     feeder.get().interrupt();
     run.get(30, TimeUnit.SECONDS);
@@ -326,28 +352,31 @@ class PartUploaderTest {
   @Test
   void uploadStream_partsAreReleasedOnceUploaded() throws Exception {
     List<PartData> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    MultipartSession<String> keeping = new MultipartSession<>() {
-      @Override
-      public String uploadPart(PartData part) throws IOException {
-        try (InputStream in = part.open()) {
-          in.readAllBytes();
-        }
-        seen.add(part);
-        return "r" + part.partNumber();
-      }
+    MultipartSession<String> keeping =
+        new MultipartSession<>() {
+          @Override
+          public String uploadPart(PartData part) throws IOException {
+            try (InputStream in = part.open()) {
+              in.readAllBytes();
+            }
+            seen.add(part);
+            return "r" + part.partNumber();
+          }
 
-      @Override
-      public FileAttributes complete(List<String> receipts) {
-        return FileAttributes.of("f", 0);
-      }
+          @Override
+          public FileAttributes complete(List<String> receipts) {
+            return FileAttributes.of("f", 0);
+          }
 
-      @Override
-      public void abort() {}
-    };
+          @Override
+          public void abort() {}
+        };
     uploader.upload(new ByteArrayInputStream(bytes(5 * CS)), -1, keeping);
     assertThat(seen).isNotEmpty();
     for (PartData part : seen) {
-      assertThatThrownBy(part::open).isInstanceOf(IOException.class).hasMessageContaining("released");
+      assertThatThrownBy(part::open)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("released");
     }
   }
 
@@ -386,7 +415,9 @@ class PartUploaderTest {
 
   @Test
   void builder_rejectsBadValues() {
-    assertThatThrownBy(() -> PartUploader.builder().partSize(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PartUploader.builder().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PartUploader.builder().partSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PartUploader.builder().concurrency(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

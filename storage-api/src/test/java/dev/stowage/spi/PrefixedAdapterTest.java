@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PrefixedAdapterTest {
 
-  private final MemoryAdapter memory = MemoryAdapter.builder()
-      .publicUrlBase(URI.create("https://cdn.example/")).build();
+  private final MemoryAdapter memory =
+      MemoryAdapter.builder().publicUrlBase(URI.create("https://cdn.example/")).build();
   private final Filesystem root = Filesystem.of(memory);
   private final Filesystem tenant = Filesystem.of(new PrefixedAdapter(memory, "/tenants//42/"));
 
@@ -35,7 +35,8 @@ class PrefixedAdapterTest {
     root.write("tenants/42/d/y", "2");
     root.write("tenants/420/z", "3");
     root.write("outside", "4");
-    assertThat(tenant.list("", true).toList()).extracting(StorageAttributes::path)
+    assertThat(tenant.list("", true).toList())
+        .extracting(StorageAttributes::path)
         .containsExactly("d", "d/y", "x");
   }
 
@@ -50,7 +51,8 @@ class PrefixedAdapterTest {
   void failures_nameTheRelativePath() {
     assertThatThrownBy(() -> tenant.read("missing"))
         .isInstanceOf(ReadFailedException.class)
-        .extracting(e -> ((StorageException) e).path()).isEqualTo("missing");
+        .extracting(e -> ((StorageException) e).path())
+        .isEqualTo("missing");
   }
 
   @Test
@@ -74,7 +76,8 @@ class PrefixedAdapterTest {
   @Test
   void limits_shrinkByThePrefix() {
     PrefixedAdapter p = new PrefixedAdapter(memory, "tenants/42");
-    assertThat(p.capabilities().maxPathBytes()).isEqualTo(memory.capabilities().maxPathBytes() - 11);
+    assertThat(p.capabilities().maxPathBytes())
+        .isEqualTo(memory.capabilities().maxPathBytes() - 11);
     assertThatThrownBy(() -> Filesystem.of(p).write("x".repeat(1020), "y"))
         .isInstanceOf(PathRejectedException.class);
   }
@@ -82,11 +85,13 @@ class PrefixedAdapterTest {
   @Test
   void publicUrl_usesTheFullPath() {
     tenant.write("pic.png", new byte[] {1}, WriteOptions.DEFAULT);
-    assertThat(tenant.publicUrl("pic.png").toString()).isEqualTo("https://cdn.example/tenants/42/pic.png");
+    assertThat(tenant.publicUrl("pic.png").toString())
+        .isEqualTo("https://cdn.example/tenants/42/pic.png");
   }
 
   @Test
   void prefix_mustNotBeTheRoot() {
-    assertThatThrownBy(() -> new PrefixedAdapter(memory, "/./")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PrefixedAdapter(memory, "/./"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

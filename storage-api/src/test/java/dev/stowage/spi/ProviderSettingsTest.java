@@ -27,16 +27,21 @@ class ProviderSettingsTest {
 
   @Test
   void query_percentEncodedPairs_areDecodedInOrder() {
-    Map<String, String> q = ProviderSettings.query(
-        URI.create("s3://b/p?endpoint=http%3A%2F%2Fh%3A9000&flag&a+b=c+d&&empty="));
-    assertThat(q).containsExactly(Map.entry("endpoint", "http://h:9000"), Map.entry("flag", ""),
-        Map.entry("a b", "c d"), Map.entry("empty", ""));
+    Map<String, String> q =
+        ProviderSettings.query(
+            URI.create("s3://b/p?endpoint=http%3A%2F%2Fh%3A9000&flag&a+b=c+d&&empty="));
+    assertThat(q)
+        .containsExactly(
+            Map.entry("endpoint", "http://h:9000"),
+            Map.entry("flag", ""),
+            Map.entry("a b", "c d"),
+            Map.entry("empty", ""));
   }
 
   @Test
   void query_opaqueUri_isRead() {
-    assertThat(ProviderSettings.query(URI.create("memory:name?a=b&c=%2F"))).containsExactly(
-        Map.entry("a", "b"), Map.entry("c", "/"));
+    assertThat(ProviderSettings.query(URI.create("memory:name?a=b&c=%2F")))
+        .containsExactly(Map.entry("a", "b"), Map.entry("c", "/"));
     assertThat(ProviderSettings.query(URI.create("memory:name"))).isEmpty();
   }
 
@@ -49,21 +54,26 @@ class ProviderSettingsTest {
 
   @Test
   void query_duplicateKey_isRefusedNamingTheKeyNotTheValues() {
-    assertThatThrownBy(() -> ProviderSettings.query(URI.create("s3://b?region=first-v&region=second-v")))
+    assertThatThrownBy(
+            () -> ProviderSettings.query(URI.create("s3://b?region=first-v&region=second-v")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("region").hasMessageContaining("given twice")
-        .hasMessageNotContaining("first-v").hasMessageNotContaining("second-v");
+        .hasMessageStartingWith("region")
+        .hasMessageContaining("given twice")
+        .hasMessageNotContaining("first-v")
+        .hasMessageNotContaining("second-v");
   }
 
   @Test
   void query_duplicateKeyAfterDecoding_isRefused() {
     assertThatThrownBy(() -> ProviderSettings.query(URI.create("s3://b?a=1&%61=2")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("given twice");
   }
 
   @Test
   void query_escapedPercent_isDecodedOnce() {
-    assertThat(ProviderSettings.query(URI.create("s3://b?k=%25zz%2541"))).containsEntry("k", "%zz%41");
+    assertThat(ProviderSettings.query(URI.create("s3://b?k=%25zz%2541")))
+        .containsEntry("k", "%zz%41");
   }
 
   // java.net.URI refuses a malformed escape itself, so the decoder's own check is tested directly.
@@ -72,36 +82,67 @@ class ProviderSettingsTest {
   void decode_badPercentEscape_isRefusedWithoutEchoingIt(String raw) {
     assertThatThrownBy(() -> ProviderSettings.decode(raw))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("invalid percent escape").hasMessageNotContaining("hunter2");
+        .hasMessageContaining("invalid percent escape")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test
   void query_valueWithoutKey_isRefused() {
     assertThatThrownBy(() -> ProviderSettings.query(URI.create("s3://b?=orphan")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("orphan");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("orphan");
   }
 
   // --- credentials ---
 
   @ParameterizedTest
-  @ValueSource(strings = {"secretKey", "SECRET_ACCESS_KEY", "client-secret", "password", "dbPassword",
-      "sessionToken", "token", "applicationKey", "application_key", "accessKey", "AccessKeyId",
-      "keyId", "key.id"})
+  @ValueSource(
+      strings = {
+        "secretKey",
+        "SECRET_ACCESS_KEY",
+        "client-secret",
+        "password",
+        "dbPassword",
+        "sessionToken",
+        "token",
+        "applicationKey",
+        "application_key",
+        "accessKey",
+        "AccessKeyId",
+        "keyId",
+        "key.id"
+      })
   void isCredentialKey_credentialNames_areRecognised(String key) {
     assertThat(ProviderSettings.isCredentialKey(key)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"endpoint", "region", "partSize", "keyPrefix", "publicUrlBase", "profile",
-      "maxAttempts", "deleteMode", "testMode"})
+  @ValueSource(
+      strings = {
+        "endpoint",
+        "region",
+        "partSize",
+        "keyPrefix",
+        "publicUrlBase",
+        "profile",
+        "maxAttempts",
+        "deleteMode",
+        "testMode"
+      })
   void isCredentialKey_ordinaryNames_areNot(String key) {
     assertThat(ProviderSettings.isCredentialKey(key)).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"s3://b?secretAccessKey=topsecret", "b2://bkt/p?applicationKey=topsecret",
-      "b2://bkt?keyId=topsecret", "s3://b?x=1&sessionToken=topsecret", "memory:n?password=topsecret",
-      "s3://b?access%5Fkey=topsecret"})
+  @ValueSource(
+      strings = {
+        "s3://b?secretAccessKey=topsecret",
+        "b2://bkt/p?applicationKey=topsecret",
+        "b2://bkt?keyId=topsecret",
+        "s3://b?x=1&sessionToken=topsecret",
+        "memory:n?password=topsecret",
+        "s3://b?access%5Fkey=topsecret"
+      })
   void of_credentialKeyInQuery_isRefusedNamingTheKeyNotTheValue(String uri) {
     assertThatThrownBy(() -> ProviderSettings.of(URI.create(uri), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -110,19 +151,26 @@ class ProviderSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"s3://AKIAEXAMPLE:wJalrXUtnFEMI@bucket/prefix", "b2://AKIAEXAMPLE@bucket",
-      "b2://AKIAEXAMPLE:wJal/rXUtnFEMI@bucket", "s3://AKIAEXAMPLE:wJalrXUtnFEMI@/x"})
+  @ValueSource(
+      strings = {
+        "s3://AKIAEXAMPLE:wJalrXUtnFEMI@bucket/prefix",
+        "b2://AKIAEXAMPLE@bucket",
+        "b2://AKIAEXAMPLE:wJal/rXUtnFEMI@bucket",
+        "s3://AKIAEXAMPLE:wJalrXUtnFEMI@/x"
+      })
   void of_userInformation_isRefusedWithoutEchoingIt(String uri) {
     assertThatThrownBy(() -> ProviderSettings.of(URI.create(uri), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("credentials")
-        .hasMessageNotContaining("AKIAEXAMPLE").hasMessageNotContaining("wJal");
+        .hasMessageNotContaining("AKIAEXAMPLE")
+        .hasMessageNotContaining("wJal");
   }
 
   @Test
   void of_credentialsInTheSettingsMap_areAccepted() {
-    ProviderSettings s = ProviderSettings.of(URI.create("s3://b?region=x"),
-        Map.of("accessKey", "AKID", "secretKey", "hunter2"));
+    ProviderSettings s =
+        ProviderSettings.of(
+            URI.create("s3://b?region=x"), Map.of("accessKey", "AKID", "secretKey", "hunter2"));
     assertThat(s.string("secretKey")).isEqualTo("hunter2");
     assertThat(s.toString()).contains("region=x").doesNotContain("hunter2").doesNotContain("AKID");
   }
@@ -139,12 +187,14 @@ class ProviderSettingsTest {
     assertThat(s.string("nothing")).isEmpty();
     assertThat(List.copyOf(s.keys()).subList(0, 2)).containsExactly("a", "b");
     assertThat(s.asMap()).containsEntry("a", "1").hasSize(3);
-    assertThatThrownBy(() -> s.asMap().put("c", "d")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> s.asMap().put("c", "d"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
   void of_nullSettings_countAsEmpty() {
-    assertThat(ProviderSettings.of(URI.create("s3://b?a=1"), null).asMap()).containsExactly(Map.entry("a", "1"));
+    assertThat(ProviderSettings.of(URI.create("s3://b?a=1"), null).asMap())
+        .containsExactly(Map.entry("a", "1"));
     assertThat(ProviderSettings.of(null).keys()).isEmpty();
   }
 
@@ -173,7 +223,8 @@ class ProviderSettingsTest {
     assertThat(s.string("a")).isEqualTo(" spaced ");
     assertThat(s.string("b", "dflt")).isEqualTo("dflt");
     assertThat(s.has("b")).isFalse();
-    assertThatThrownBy(() -> s.string("b")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> s.string("b"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("b is required");
   }
 
@@ -197,26 +248,51 @@ class ProviderSettingsTest {
   @Test
   void longValue_overflow_isRefused() {
     assertThatThrownBy(() -> one("n", "99999999999999999999").longValue("n", 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("n must be an integer");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("n must be an integer");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "512, BINARY, 512", "512b, DECIMAL, 512", "4k, BINARY, 4096", "4k, DECIMAL, 4000",
-      "5KiB, DECIMAL, 5120", "5Ki, BINARY, 5120", "16m, BINARY, 16777216", "100M, DECIMAL, 100000000",
-      "16Mi, DECIMAL, 16777216", "2 GB, BINARY, 2147483648", "2GB, DECIMAL, 2000000000",
-      "1g, BINARY, 1073741824", "1T, DECIMAL, 1000000000000", "1TiB, DECIMAL, 1099511627776",
-      "' 7 kb ', BINARY, 7168"})
+    "512, BINARY, 512",
+    "512b, DECIMAL, 512",
+    "4k, BINARY, 4096",
+    "4k, DECIMAL, 4000",
+    "5KiB, DECIMAL, 5120",
+    "5Ki, BINARY, 5120",
+    "16m, BINARY, 16777216",
+    "100M, DECIMAL, 100000000",
+    "16Mi, DECIMAL, 16777216",
+    "2 GB, BINARY, 2147483648",
+    "2GB, DECIMAL, 2000000000",
+    "1g, BINARY, 1073741824",
+    "1T, DECIMAL, 1000000000000",
+    "1TiB, DECIMAL, 1099511627776",
+    "' 7 kb ', BINARY, 7168"
+  })
   void size_unitsPerConvention_areApplied(String value, SizeUnits units, long bytes) {
     assertThat(one("partSize", value).size("partSize", units)).isEqualTo(bytes);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"lots", "", "-5", "5x", "5ib", "1.5M", "M", "5 M B", "99999999999999999999",
-      "9000000000G", "16777216E"})
+  @ValueSource(
+      strings = {
+        "lots",
+        "",
+        "-5",
+        "5x",
+        "5ib",
+        "1.5M",
+        "M",
+        "5 M B",
+        "99999999999999999999",
+        "9000000000G",
+        "16777216E"
+      })
   void size_badValue_namesTheKey(String value) {
     assertThatThrownBy(() -> one("partSize", value).size("partSize", SizeUnits.BINARY))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("partSize must be a size");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("partSize must be a size");
   }
 
   @Test
@@ -244,15 +320,33 @@ class ProviderSettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1500, PT1.5S", "250ms, PT0.25S", "30s, PT30S", "5m, PT5M", "2h, PT2H", "1d, PT24H",
-      "PT1M30S, PT1M30S", "' 10 ', PT0.01S", "0, PT0S"})
+  @CsvSource({
+    "1500, PT1.5S",
+    "250ms, PT0.25S",
+    "30s, PT30S",
+    "5m, PT5M",
+    "2h, PT2H",
+    "1d, PT24H",
+    "PT1M30S, PT1M30S",
+    "' 10 ', PT0.01S",
+    "0, PT0S"
+  })
   void duration_numbersUnitsAndIso_areParsed(String value, Duration expected) {
     assertThat(one("retryBaseDelay", value).duration("retryBaseDelay")).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"soon", "", "-5", "-PT1S", "5w", "1.5s", "99999999999999999999",
-      "9999999999999999d"})
+  @ValueSource(
+      strings = {
+        "soon",
+        "",
+        "-5",
+        "-PT1S",
+        "5w",
+        "1.5s",
+        "99999999999999999999",
+        "9999999999999999d"
+      })
   void duration_badValue_namesTheKey(String value) {
     assertThatThrownBy(() -> one("retryBaseDelay", value).duration("retryBaseDelay"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -274,10 +368,13 @@ class ProviderSettingsTest {
 
   @Test
   void enumValue_unknownName_listsTheConstants() {
-    assertThatThrownBy(() -> one("visibility", "sometimes").enumValue("visibility", VisibilityMode.class))
+    assertThatThrownBy(
+            () -> one("visibility", "sometimes").enumValue("visibility", VisibilityMode.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("visibility must be one of [per-object, bucket-level, none], not 'sometimes'");
-    assertThat(ProviderSettings.of(Map.of()).enumValue("visibility", VisibilityMode.class, VisibilityMode.NONE))
+    assertThat(
+            ProviderSettings.of(Map.of())
+                .enumValue("visibility", VisibilityMode.class, VisibilityMode.NONE))
         .isEqualTo(VisibilityMode.NONE);
   }
 
@@ -285,7 +382,8 @@ class ProviderSettingsTest {
   void invalid_credentialKey_neverEchoesTheValue() {
     ProviderSettings s = one("applicationKey", "K005-very-secret");
     assertThatThrownBy(() -> s.intValue("applicationKey"))
-        .hasMessageStartingWith("applicationKey must be").hasMessageNotContaining("very-secret");
+        .hasMessageStartingWith("applicationKey must be")
+        .hasMessageNotContaining("very-secret");
     assertThat(s.invalid("applicationKey", "valid").getMessage()).doesNotContain("very-secret");
   }
 

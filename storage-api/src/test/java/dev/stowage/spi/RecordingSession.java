@@ -25,6 +25,7 @@ final class RecordingSession implements MultipartSession<String> {
   volatile List<String> receipts;
   volatile int failOnPart = -1;
   volatile boolean failOnComplete;
+
   /** When set, each part waits for a permit before finishing. */
   volatile Semaphore gate;
 

@@ -18,15 +18,17 @@ class RetrierDeadlineTest {
 
   /** A clock that only moves when the retrier sleeps or an attempt says it spent time. */
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
   private final List<Duration> sleeps = new ArrayList<>();
 
   private Retrier.Builder retrier() {
     return Retrier.builder()
         .nanoTime(now::get)
-        .sleeper(d -> {
-          sleeps.add(d);
-          now.addAndGet(d.toNanos());
-        })
+        .sleeper(
+            d -> {
+              sleeps.add(d);
+              now.addAndGet(d.toNanos());
+            })
         .seed(7)
         .maxAttempts(100)
         .baseDelay(Duration.ofMillis(200))
@@ -41,11 +43,15 @@ class RetrierDeadlineTest {
   void call_silentServer_stopsRetryingAtTheDeadline() {
     Retrier r = retrier().deadline(Duration.ofSeconds(60)).build();
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> r.call(() -> {
-      attempts.incrementAndGet();
-      spend(Duration.ofSeconds(10)); // each attempt waits its idle timeout
-      throw new SocketTimeoutException("read timed out");
-    })).isInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(
+            () ->
+                r.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      spend(Duration.ofSeconds(10)); // each attempt waits its idle timeout
+                      throw new SocketTimeoutException("read timed out");
+                    }))
+        .isInstanceOf(SocketTimeoutException.class);
     long elapsed = now.get() - 1_000_000_000L;
     assertThat(Duration.ofNanos(elapsed)).isLessThanOrEqualTo(Duration.ofSeconds(70));
     assertThat(attempts.get()).isBetween(2, 7);
@@ -56,14 +62,16 @@ class RetrierDeadlineTest {
     Retrier r = retrier().deadline(Duration.ofSeconds(30)).build();
     List<Duration> seen = new ArrayList<>();
     AtomicInteger attempts = new AtomicInteger();
-    String result = r.callWithDeadline(deadline -> {
-      seen.add(deadline.remaining());
-      spend(Duration.ofSeconds(4));
-      if (attempts.incrementAndGet() < 3) {
-        throw new SocketTimeoutException("slow");
-      }
-      return "ok";
-    });
+    String result =
+        r.callWithDeadline(
+            deadline -> {
+              seen.add(deadline.remaining());
+              spend(Duration.ofSeconds(4));
+              if (attempts.incrementAndGet() < 3) {
+                throw new SocketTimeoutException("slow");
+              }
+              return "ok";
+            });
     assertThat(result).isEqualTo("ok");
     assertThat(seen).hasSize(3);
     assertThat(seen.get(0)).isEqualTo(Duration.ofSeconds(30));
@@ -75,11 +83,15 @@ class RetrierDeadlineTest {
   void call_noDeadline_usesAllAttempts() {
     Retrier r = retrier().maxAttempts(4).build();
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> r.call(() -> {
-      attempts.incrementAndGet();
-      spend(Duration.ofSeconds(100));
-      throw new SocketTimeoutException("read timed out");
-    })).isInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(
+            () ->
+                r.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      spend(Duration.ofSeconds(100));
+                      throw new SocketTimeoutException("read timed out");
+                    }))
+        .isInstanceOf(SocketTimeoutException.class);
     assertThat(attempts.get()).isEqualTo(4);
     assertThat(r.deadline()).isNull();
     assertThat(r.startDeadline().isInfinite()).isTrue();
@@ -89,10 +101,15 @@ class RetrierDeadlineTest {
   void call_connectionRefused_givesUpWithinTheRefusedBudget() {
     Retrier r = retrier().deadline(Duration.ofSeconds(60)).build();
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> r.call(() -> {
-      attempts.incrementAndGet();
-      throw new IOException("upload failed", new ConnectException("Connection refused"));
-    })).hasRootCauseInstanceOf(ConnectException.class);
+    assertThatThrownBy(
+            () ->
+                r.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new IOException(
+                          "upload failed", new ConnectException("Connection refused"));
+                    }))
+        .hasRootCauseInstanceOf(ConnectException.class);
     long elapsed = now.get() - 1_000_000_000L;
     assertThat(Duration.ofNanos(elapsed)).isLessThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(attempts.get()).isGreaterThanOrEqualTo(1);
@@ -102,10 +119,14 @@ class RetrierDeadlineTest {
   void call_connectionRefused_zeroBudget_neverRetries() {
     Retrier r = retrier().refusedBudget(Duration.ZERO).build();
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> r.call(() -> {
-      attempts.incrementAndGet();
-      throw new ConnectException("Connection refused");
-    })).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(
+            () ->
+                r.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new ConnectException("Connection refused");
+                    }))
+        .isInstanceOf(ConnectException.class);
     assertThat(attempts.get()).isEqualTo(1);
     assertThat(sleeps).isEmpty();
   }
@@ -118,8 +139,12 @@ class RetrierDeadlineTest {
 
   @Test
   void build_explicitBaseAboveMax_isRefused() {
-    assertThatThrownBy(() -> Retrier.builder().baseDelay(Duration.ofSeconds(2))
-        .maxDelay(Duration.ofSeconds(1)).build())
+    assertThatThrownBy(
+            () ->
+                Retrier.builder()
+                    .baseDelay(Duration.ofSeconds(2))
+                    .maxDelay(Duration.ofSeconds(1))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("baseDelay");
   }

@@ -32,7 +32,10 @@ class RetrierTest {
   private final RecordingSleeper sleeper = new RecordingSleeper();
 
   private Retrier.Builder retrier() {
-    return Retrier.builder().sleeper(sleeper).seed(42).baseDelay(Duration.ofMillis(100))
+    return Retrier.builder()
+        .sleeper(sleeper)
+        .seed(42)
+        .baseDelay(Duration.ofMillis(100))
         .maxDelay(Duration.ofSeconds(2));
   }
 
@@ -54,12 +57,17 @@ class RetrierTest {
   @Test
   void call_transientFailures_retriesUntilSuccess() throws IOException {
     AtomicInteger attempts = new AtomicInteger();
-    String result = retrier().maxAttempts(5).build().call(() -> {
-      if (attempts.incrementAndGet() < 3) {
-        throw unavailable();
-      }
-      return "done";
-    });
+    String result =
+        retrier()
+            .maxAttempts(5)
+            .build()
+            .call(
+                () -> {
+                  if (attempts.incrementAndGet() < 3) {
+                    throw unavailable();
+                  }
+                  return "done";
+                });
     assertThat(result).isEqualTo("done");
     assertThat(attempts).hasValue(3);
     assertThat(sleeper.sleeps).hasSize(2);
@@ -69,12 +77,19 @@ class RetrierTest {
   void call_alwaysFailing_rethrowsLastFailureAfterMaxAttempts() {
     AtomicInteger attempts = new AtomicInteger();
     List<StorageException> thrown = new ArrayList<>();
-    assertThatThrownBy(() -> retrier().maxAttempts(4).build().call(() -> {
-      attempts.incrementAndGet();
-      StorageException e = unavailable();
-      thrown.add(e);
-      throw e;
-    })).isSameAs(thrown.get(3));
+    assertThatThrownBy(
+            () ->
+                retrier()
+                    .maxAttempts(4)
+                    .build()
+                    .call(
+                        () -> {
+                          attempts.incrementAndGet();
+                          StorageException e = unavailable();
+                          thrown.add(e);
+                          throw e;
+                        }))
+        .isSameAs(thrown.get(3));
     assertThat(attempts).hasValue(4);
     assertThat(sleeper.sleeps).hasSize(3);
   }
@@ -82,10 +97,16 @@ class RetrierTest {
   @Test
   void call_nonRetryableKind_failsAtOnce() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> retrier().build().call(() -> {
-      attempts.incrementAndGet();
-      throw ReadFailedException.notFound("p");
-    })).isInstanceOf(ReadFailedException.class);
+    assertThatThrownBy(
+            () ->
+                retrier()
+                    .build()
+                    .call(
+                        () -> {
+                          attempts.incrementAndGet();
+                          throw ReadFailedException.notFound("p");
+                        }))
+        .isInstanceOf(ReadFailedException.class);
     assertThat(attempts).hasValue(1);
     assertThat(sleeper.sleeps).isEmpty();
   }
@@ -93,19 +114,33 @@ class RetrierTest {
   @Test
   void call_otherRuntimeException_failsAtOnce() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> retrier().build().call(() -> {
-      attempts.incrementAndGet();
-      throw new IllegalStateException("bug");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                retrier()
+                    .build()
+                    .call(
+                        () -> {
+                          attempts.incrementAndGet();
+                          throw new IllegalStateException("bug");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(attempts).hasValue(1);
   }
 
   @Test
   void call_ioExceptions_areRetriedAndLastRethrown() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> retrier().maxAttempts(3).build().call(() -> {
-      throw new IOException("reset " + attempts.incrementAndGet());
-    })).isInstanceOf(IOException.class).hasMessage("reset 3");
+    assertThatThrownBy(
+            () ->
+                retrier()
+                    .maxAttempts(3)
+                    .build()
+                    .call(
+                        () -> {
+                          throw new IOException("reset " + attempts.incrementAndGet());
+                        }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("reset 3");
   }
 
   @Test
@@ -116,7 +151,8 @@ class RetrierTest {
     assertThat(r.isRetryable(new IOException())).isTrue();
     assertThat(r.isRetryable(WriteFailedException.at("p", Kind.RATE_LIMITED, null, null))).isTrue();
     assertThat(r.isRetryable(WriteFailedException.at("p", Kind.INTEGRITY, null, null))).isTrue();
-    assertThat(r.isRetryable(WriteFailedException.at("p", Kind.PERMISSION_DENIED, null, null))).isFalse();
+    assertThat(r.isRetryable(WriteFailedException.at("p", Kind.PERMISSION_DENIED, null, null)))
+        .isFalse();
     assertThat(r.isRetryable(new IllegalArgumentException())).isFalse();
   }
 
@@ -148,28 +184,42 @@ class RetrierTest {
 
   @Test
   void delays_neverLessThanRetryAfter() throws Exception {
-    StorageException slowDown = StorageException.of(dev.stowage.Operation.WRITE, "p", null,
-        Kind.RATE_LIMITED, "429", Duration.ofSeconds(7), null);
+    StorageException slowDown =
+        StorageException.of(
+            dev.stowage.Operation.WRITE,
+            "p",
+            null,
+            Kind.RATE_LIMITED,
+            "429",
+            Duration.ofSeconds(7),
+            null);
     AtomicInteger attempts = new AtomicInteger();
-    retrier().build().call(() -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw slowDown;
-      }
-      return null;
-    });
+    retrier()
+        .build()
+        .call(
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw slowDown;
+              }
+              return null;
+            });
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(7));
   }
 
   @Test
   void delays_backendRetryAfter_isHonoured() throws Exception {
-    BackendException slowDown = BackendException.of(Kind.RATE_LIMITED, "429", Duration.ofSeconds(5), null);
+    BackendException slowDown =
+        BackendException.of(Kind.RATE_LIMITED, "429", Duration.ofSeconds(5), null);
     AtomicInteger attempts = new AtomicInteger();
-    retrier().build().call(() -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw slowDown;
-      }
-      return null;
-    });
+    retrier()
+        .build()
+        .call(
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw slowDown;
+              }
+              return null;
+            });
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(5));
   }
 
@@ -192,41 +242,62 @@ class RetrierTest {
   void call_hookRunsBeforeEachRetry() throws IOException {
     List<Integer> hooked = new ArrayList<>();
     AtomicInteger attempts = new AtomicInteger();
-    retrier().build().call(() -> {
-      if (attempts.incrementAndGet() < 3) {
-        throw unavailable();
-      }
-      return null;
-    }, (attempt, failure) -> {
-      assertThat(failure).isInstanceOf(StorageException.class);
-      hooked.add(attempt);
-    });
+    retrier()
+        .build()
+        .call(
+            () -> {
+              if (attempts.incrementAndGet() < 3) {
+                throw unavailable();
+              }
+              return null;
+            },
+            (attempt, failure) -> {
+              assertThat(failure).isInstanceOf(StorageException.class);
+              hooked.add(attempt);
+            });
     assertThat(hooked).containsExactly(2, 3);
   }
 
   @Test
   void call_hookFailureCountsAsAttemptFailure() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> retrier().maxAttempts(3).build().call(() -> {
-      attempts.incrementAndGet();
-      throw unavailable();
-    }, (attempt, failure) -> {
-      throw new IOException("no upload url");
-    })).isInstanceOf(IOException.class).hasMessage("no upload url");
+    assertThatThrownBy(
+            () ->
+                retrier()
+                    .maxAttempts(3)
+                    .build()
+                    .call(
+                        () -> {
+                          attempts.incrementAndGet();
+                          throw unavailable();
+                        },
+                        (attempt, failure) -> {
+                          throw new IOException("no upload url");
+                        }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("no upload url");
     assertThat(attempts).hasValue(1);
   }
 
   @Test
   void call_interruptedWhileSleeping_stopsAndRestoresFlag() {
-    Retrier r = Retrier.builder().sleeper(d -> {
-      throw new InterruptedException();
-    }).build();
+    Retrier r =
+        Retrier.builder()
+            .sleeper(
+                d -> {
+                  throw new InterruptedException();
+                })
+            .build();
     AtomicInteger attempts = new AtomicInteger();
     StorageException failure = unavailable();
-    assertThatThrownBy(() -> r.call(() -> {
-      attempts.incrementAndGet();
-      throw failure;
-    })).isSameAs(failure);
+    assertThatThrownBy(
+            () ->
+                r.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw failure;
+                    }))
+        .isSameAs(failure);
     assertThat(attempts).hasValue(1);
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
     assertThat(failure.getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class);
@@ -236,10 +307,16 @@ class RetrierTest {
   void call_alreadyInterrupted_doesNotRetry() {
     AtomicInteger attempts = new AtomicInteger();
     Thread.currentThread().interrupt();
-    assertThatThrownBy(() -> retrier().build().call(() -> {
-      attempts.incrementAndGet();
-      throw new IOException("x");
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                retrier()
+                    .build()
+                    .call(
+                        () -> {
+                          attempts.incrementAndGet();
+                          throw new IOException("x");
+                        }))
+        .isInstanceOf(IOException.class);
     assertThat(attempts).hasValue(1);
     assertThat(sleeper.sleeps).isEmpty();
   }
@@ -247,31 +324,45 @@ class RetrierTest {
   @Test
   void none_neverRetries() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> Retrier.NONE.call(() -> {
-      attempts.incrementAndGet();
-      throw new IOException();
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                Retrier.NONE.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new IOException();
+                    }))
+        .isInstanceOf(IOException.class);
     assertThat(attempts).hasValue(1);
   }
 
   @Test
   void builder_rejectsBadValues() {
-    assertThatThrownBy(() -> Retrier.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Retrier.builder().maxAttempts(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Retrier.builder().baseDelay(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Retrier.builder().baseDelay(Duration.ofSeconds(5)).maxDelay(Duration.ofSeconds(1)).build())
+    assertThatThrownBy(
+            () ->
+                Retrier.builder()
+                    .baseDelay(Duration.ofSeconds(5))
+                    .maxDelay(Duration.ofSeconds(1))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void customRule_decidesWhatIsRetried() throws IOException {
     AtomicInteger attempts = new AtomicInteger();
-    retrier().retryable(e -> e instanceof IllegalStateException).build().call(() -> {
-      if (attempts.incrementAndGet() < 2) {
-        throw new IllegalStateException();
-      }
-      return null;
-    });
+    retrier()
+        .retryable(e -> e instanceof IllegalStateException)
+        .build()
+        .call(
+            () -> {
+              if (attempts.incrementAndGet() < 2) {
+                throw new IllegalStateException();
+              }
+              return null;
+            });
     assertThat(attempts).hasValue(2);
   }
 }

@@ -12,14 +12,17 @@ class TimeoutsTest {
   @Test
   void from_noSettings_keepsTheDefaults() {
     assertThat(Timeouts.from(ProviderSettings.of(Map.of()), Timeouts.DEFAULT))
-        .isEqualTo(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30),
-            Duration.ofSeconds(60)));
+        .isEqualTo(
+            new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60)));
   }
 
   @Test
   void from_allThree_readsEach() {
-    Timeouts t = Timeouts.from(ProviderSettings.of(Map.of(
-        "timeout", "2m", "connectTimeout", "500ms", "idleTimeout", "10s")), Timeouts.DEFAULT);
+    Timeouts t =
+        Timeouts.from(
+            ProviderSettings.of(
+                Map.of("timeout", "2m", "connectTimeout", "500ms", "idleTimeout", "10s")),
+            Timeouts.DEFAULT);
     assertThat(t.operation()).isEqualTo(Duration.ofMinutes(2));
     assertThat(t.connect()).isEqualTo(Duration.ofMillis(500));
     assertThat(t.idle()).isEqualTo(Duration.ofSeconds(10));
@@ -27,8 +30,8 @@ class TimeoutsTest {
 
   @Test
   void from_zero_isRefusedNamingTheSetting() {
-    assertThatThrownBy(() -> Timeouts.from(ProviderSettings.of(Map.of("idleTimeout", "0s")),
-        Timeouts.DEFAULT))
+    assertThatThrownBy(
+            () -> Timeouts.from(ProviderSettings.of(Map.of("idleTimeout", "0s")), Timeouts.DEFAULT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("idleTimeout")
         .hasMessageContaining("positive");
@@ -36,8 +39,8 @@ class TimeoutsTest {
 
   @Test
   void from_garbage_isRefusedNamingTheSetting() {
-    assertThatThrownBy(() -> Timeouts.from(ProviderSettings.of(Map.of("timeout", "soon")),
-        Timeouts.DEFAULT))
+    assertThatThrownBy(
+            () -> Timeouts.from(ProviderSettings.of(Map.of("timeout", "soon")), Timeouts.DEFAULT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("timeout");
   }

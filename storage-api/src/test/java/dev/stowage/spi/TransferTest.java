@@ -26,17 +26,18 @@ class TransferTest {
 
   private final List<TransferRetry> retries = new CopyOnWriteArrayList<>();
   private final List<Long> bytes = new CopyOnWriteArrayList<>();
-  private final TransferListener listener = new TransferListener() {
-    @Override
-    public void retrying(TransferRetry retry) {
-      retries.add(retry);
-    }
+  private final TransferListener listener =
+      new TransferListener() {
+        @Override
+        public void retrying(TransferRetry retry) {
+          retries.add(retry);
+        }
 
-    @Override
-    public void bytesTransferred(long bytesDone, long totalBytes) {
-      bytes.add(bytesDone);
-    }
-  };
+        @Override
+        public void bytesTransferred(long bytesDone, long totalBytes) {
+          bytes.add(bytesDone);
+        }
+      };
 
   @Test
   void retryHook_oneTransientFailure_reportsTheRetryWithItsKindAndCauseType() throws IOException {
@@ -45,28 +46,36 @@ class TransferTest {
     AtomicInteger ownHook = new AtomicInteger();
     Transfer transfer = Transfer.of(listener, null);
 
-    String result = retrier.call(() -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw StorageException.of(dev.stowage.Operation.WRITE, "f", StorageException.Kind.RATE_LIMITED,
-            "secret-bearing detail https://x?Authorization=abc", null);
-      }
-      if (attempts.get() == 2) {
-        throw new SocketTimeoutException("read timed out");
-      }
-      return "done";
-    }, transfer.retryHook((attempt, failure) -> ownHook.incrementAndGet()));
+    String result =
+        retrier.call(
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw StorageException.of(
+                    dev.stowage.Operation.WRITE,
+                    "f",
+                    StorageException.Kind.RATE_LIMITED,
+                    "secret-bearing detail https://x?Authorization=abc",
+                    null);
+              }
+              if (attempts.get() == 2) {
+                throw new SocketTimeoutException("read timed out");
+              }
+              return "done";
+            },
+            transfer.retryHook((attempt, failure) -> ownHook.incrementAndGet()));
 
     assertThat(result).isEqualTo("done");
-    assertThat(retries).containsExactly(
-        new TransferRetry(2, StorageException.Kind.RATE_LIMITED, "WriteFailedException"),
-        new TransferRetry(3, StorageException.Kind.UNAVAILABLE, "SocketTimeoutException"));
+    assertThat(retries)
+        .containsExactly(
+            new TransferRetry(2, StorageException.Kind.RATE_LIMITED, "WriteFailedException"),
+            new TransferRetry(3, StorageException.Kind.UNAVAILABLE, "SocketTimeoutException"));
     assertThat(ownHook.get()).isEqualTo(2);
     assertThat(retries.toString()).doesNotContain("Authorization");
   }
 
   @Test
   void retryHook_withoutListener_isTheAdaptersOwnHook() {
-    Retrier.RetryHook own = (attempt, failure) -> { };
+    Retrier.RetryHook own = (attempt, failure) -> {};
     assertThat(Transfer.NONE.retryHook(own)).isSameAs(own);
     assertThat(Transfer.NONE.retryHook(null)).isNull();
   }
@@ -76,11 +85,12 @@ class TransferTest {
     Transfer transfer = Transfer.of(listener, null);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     for (int t = 0; t < 4; t++) {
-      pool.execute(() -> {
-        for (int i = 0; i < 1000; i++) {
-          transfer.add(1);
-        }
-      });
+      pool.execute(
+          () -> {
+            for (int i = 0; i < 1000; i++) {
+              transfer.add(1);
+            }
+          });
     }
     pool.shutdown();
     assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();

@@ -18,8 +18,8 @@ class VerifyingInputStreamTest {
 
   private static InputStream verifying(byte[] served, ChecksumAlgorithm algorithm, long length) {
     Checksum truth = Checksums.of(DATA, algorithm);
-    return new VerifyingInputStream(new ByteArrayInputStream(served), "a/b.txt", truth, length,
-        "the backend");
+    return new VerifyingInputStream(
+        new ByteArrayInputStream(served), "a/b.txt", truth, length, "the backend");
   }
 
   @Test
@@ -40,9 +40,12 @@ class VerifyingInputStreamTest {
         .hasMessageContaining(expected)
         .hasMessageContaining(actual)
         .hasMessageContaining("a/b.txt")
-        .cause().isInstanceOf(BackendException.class)
-        .satisfies(c -> assertThat(((BackendException) c).kind())
-            .isEqualTo(StorageException.Kind.INTEGRITY));
+        .cause()
+        .isInstanceOf(BackendException.class)
+        .satisfies(
+            c ->
+                assertThat(((BackendException) c).kind())
+                    .isEqualTo(StorageException.Kind.INTEGRITY));
   }
 
   @Test
@@ -64,13 +67,16 @@ class VerifyingInputStreamTest {
   void read_singleBytes_verifiesToo() {
     byte[] bad = DATA.clone();
     bad[0] ^= 0x40;
-    assertThatThrownBy(() -> {
-      try (InputStream in = verifying(bad, ChecksumAlgorithm.SHA1, -1)) {
-        while (in.read() >= 0) {
-          // drain
-        }
-      }
-    }).isInstanceOf(IOException.class).hasMessageContaining("expected sha1");
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = verifying(bad, ChecksumAlgorithm.SHA1, -1)) {
+                while (in.read() >= 0) {
+                  // drain
+                }
+              }
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("expected sha1");
   }
 
   // Downloads from VerifyingInputStream.BACKGROUND_FROM bytes on are hashed on another thread.
@@ -82,8 +88,12 @@ class VerifyingInputStreamTest {
   }
 
   private static InputStream verifyingLarge(byte[] truth, byte[] served, long length) {
-    return new VerifyingInputStream(new ByteArrayInputStream(served), "big.bin",
-        Checksums.of(truth, ChecksumAlgorithm.SHA1), length, "the backend");
+    return new VerifyingInputStream(
+        new ByteArrayInputStream(served),
+        "big.bin",
+        Checksums.of(truth, ChecksumAlgorithm.SHA1),
+        length,
+        "the backend");
   }
 
   @Test
@@ -117,7 +127,8 @@ class VerifyingInputStreamTest {
     byte[] bad = data.clone();
     bad[0] ^= 0x10;
     assertThatThrownBy(() -> verifyingLarge(data, bad, -1).readAllBytes())
-        .isInstanceOf(IOException.class).hasMessageContaining("expected sha1");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("expected sha1");
   }
 
   @Test
@@ -125,7 +136,8 @@ class VerifyingInputStreamTest {
     byte[] data = large(8 * 1024 * 1024);
     for (int i = 0; i < 50; i++) { // more abandoned streams than the pool has buffers or threads
       try (InputStream in = verifyingLarge(data, data, data.length)) {
-        assertThat(in.readNBytes(3 * BackgroundHasher.CHUNK + 1)).hasSize(3 * BackgroundHasher.CHUNK + 1);
+        assertThat(in.readNBytes(3 * BackgroundHasher.CHUNK + 1))
+            .hasSize(3 * BackgroundHasher.CHUNK + 1);
       }
     }
     try (InputStream in = verifyingLarge(data, data, data.length)) {
@@ -141,12 +153,14 @@ class VerifyingInputStreamTest {
     InputStream in = verifyingLarge(data, data, data.length);
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> {
-        byte[] buffer = new byte[64 * 1024];
-        while (in.read(buffer) >= 0) {
-          // drain until the hasher has to be waited for
-        }
-      }).isInstanceOf(java.io.InterruptedIOException.class);
+      assertThatThrownBy(
+              () -> {
+                byte[] buffer = new byte[64 * 1024];
+                while (in.read(buffer) >= 0) {
+                  // drain until the hasher has to be waited for
+                }
+              })
+          .isInstanceOf(java.io.InterruptedIOException.class);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();

@@ -34,29 +34,59 @@ final class Attributes {
   }
 
   static FileAttributes of(String path, B2FileVersion v, Visibility visibility) {
-    return build(path, v.contentLength(), v.uploadTimestamp(), v.contentType(), v.sha1OrNull(),
-        v.fileId(), v.fileInfo(), visibility);
+    return build(
+        path,
+        v.contentLength(),
+        v.uploadTimestamp(),
+        v.contentType(),
+        v.sha1OrNull(),
+        v.fileId(),
+        v.fileInfo(),
+        visibility);
   }
 
   static FileAttributes of(String path, B2FileHeaders h, Visibility visibility) {
-    return build(path, h.size(), h.uploadTimestamp(), h.contentType(), h.sha1OrNull(), h.fileId(),
-        h.fileInfo(), visibility);
+    return build(
+        path,
+        h.size(),
+        h.uploadTimestamp(),
+        h.contentType(),
+        h.sha1OrNull(),
+        h.fileId(),
+        h.fileInfo(),
+        visibility);
   }
 
-  private static FileAttributes build(String path, long size, long uploaded, String contentType,
-      @Nullable String sha1, String fileId, Map<String, String> info, Visibility visibility) {
+  private static FileAttributes build(
+      String path,
+      long size,
+      long uploaded,
+      String contentType,
+      @Nullable String sha1,
+      String fileId,
+      Map<String, String> info,
+      Visibility visibility) {
     Map<String, String> user = new LinkedHashMap<>();
-    info.forEach((k, v) -> {
-      if (!isReserved(k)) {
-        user.put(k, v);
-      }
-    });
+    info.forEach(
+        (k, v) -> {
+          if (!isReserved(k)) {
+            user.put(k, v);
+          }
+        });
     Instant lastModified = lastModified(info.get(LAST_MODIFIED), uploaded);
-    Map<ChecksumAlgorithm, String> sums = sha1 == null ? Map.of() : Map.of(ChecksumAlgorithm.SHA1, sha1);
-    return FileAttributes.builder(path, size).lastModified(lastModified).contentType(contentType)
-        .visibility(visibility).checksums(sums).version(fileId).userMetadata(user)
-        .cacheControl(info.get(CACHE_CONTROL)).contentDisposition(info.get(CONTENT_DISPOSITION))
-        .contentEncoding(info.get(CONTENT_ENCODING)).build();
+    Map<ChecksumAlgorithm, String> sums =
+        sha1 == null ? Map.of() : Map.of(ChecksumAlgorithm.SHA1, sha1);
+    return FileAttributes.builder(path, size)
+        .lastModified(lastModified)
+        .contentType(contentType)
+        .visibility(visibility)
+        .checksums(sums)
+        .version(fileId)
+        .userMetadata(user)
+        .cacheControl(info.get(CACHE_CONTROL))
+        .contentDisposition(info.get(CONTENT_DISPOSITION))
+        .contentEncoding(info.get(CONTENT_ENCODING))
+        .build();
   }
 
   /** The client's own modification time when it gave one (rclone and b2sdk do), else the upload time. */
@@ -86,11 +116,12 @@ final class Attributes {
    */
   static Map<String, String> merge(Map<String, String> source, WriteOptions options) {
     Map<String, String> info = new LinkedHashMap<>();
-    source.forEach((k, v) -> {
-      if (isReserved(k) || options.userMetadata().isEmpty()) {
-        info.put(k, v);
-      }
-    });
+    source.forEach(
+        (k, v) -> {
+          if (isReserved(k) || options.userMetadata().isEmpty()) {
+            info.put(k, v);
+          }
+        });
     info.putAll(options.userMetadata());
     putIfSet(info, CACHE_CONTROL, options.cacheControl());
     putIfSet(info, CONTENT_DISPOSITION, options.contentDisposition());

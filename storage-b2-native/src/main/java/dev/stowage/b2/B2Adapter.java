@@ -85,13 +85,15 @@ public final class B2Adapter implements FilesystemAdapter {
   private B2Adapter(B2Client client, boolean ownsClient, B2Config config, Retrier.Sleeper sleeper) {
     this.client = client;
     this.ownsClient = ownsClient;
-    java.util.function.Function<Duration, Retrier> retriers = deadline -> Retrier.builder()
-        .maxAttempts(config.maxAttempts())
-        .baseDelay(config.baseDelay())
-        .maxDelay(config.maxDelay())
-        .deadline(deadline)
-        .sleeper(sleeper)
-        .build();
+    java.util.function.Function<Duration, Retrier> retriers =
+        deadline ->
+            Retrier.builder()
+                .maxAttempts(config.maxAttempts())
+                .baseDelay(config.baseDelay())
+                .maxDelay(config.maxDelay())
+                .deadline(deadline)
+                .sleeper(sleeper)
+                .build();
     Retries retries = new Retries(retriers.apply(config.timeouts().operation()), retriers);
     this.ctx = new B2Context(client, config, retries, Clock.systemUTC());
     this.executor = daemonPool(config.concurrency());
@@ -105,12 +107,13 @@ public final class B2Adapter implements FilesystemAdapter {
   /** Returns an adapter with its own {@link B2Client}, built from {@code config}; closing the adapter closes it. */
   public static B2Adapter create(B2Config config) {
     Objects.requireNonNull(config, "config");
-    B2Client client = B2Client.builder()
-        .endpoint(config.endpoint())
-        .credentials(config.credentials())
-        .testMode(config.testMode())
-        .timeouts(config.timeouts())
-        .build();
+    B2Client client =
+        B2Client.builder()
+            .endpoint(config.endpoint())
+            .credentials(config.credentials())
+            .testMode(config.testMode())
+            .timeouts(config.timeouts())
+            .build();
     return new B2Adapter(client, true, config, Retrier.Sleeper.SYSTEM);
   }
 
@@ -119,7 +122,10 @@ public final class B2Adapter implements FilesystemAdapter {
    * config's); closing the adapter leaves the client open.
    */
   public static B2Adapter create(B2Client client, B2Config config) {
-    return new B2Adapter(Objects.requireNonNull(client, "client"), false, Objects.requireNonNull(config, "config"),
+    return new B2Adapter(
+        Objects.requireNonNull(client, "client"),
+        false,
+        Objects.requireNonNull(config, "config"),
         Retrier.Sleeper.SYSTEM);
   }
 
@@ -148,25 +154,41 @@ public final class B2Adapter implements FilesystemAdapter {
       return c;
     }
     B2Bucket bucket = ctx.bucket.cached();
-    Sizes sizes = bucket != null ? ctx.sizes()
-        : Sizes.of(ctx.config, Sizes.B2_RECOMMENDED_PART, Sizes.B2_MINIMUM_PART);
+    Sizes sizes =
+        bucket != null
+            ? ctx.sizes()
+            : Sizes.of(ctx.config, Sizes.B2_RECOMMENDED_PART, Sizes.B2_MINIMUM_PART);
     int rootBytes = ctx.bucket.fileName("").getBytes(StandardCharsets.UTF_8).length;
-    Capabilities.Builder b = Capabilities.builder()
-        .add(Capability.WRITE, Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE,
-            Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
-            Capability.CONTENT_ENCODING, Capability.USER_METADATA, Capability.IMPLICIT_DIRECTORIES,
-            Capability.LAST_MODIFIED, Capability.VERSION_ID, Capability.SORTED_LISTING,
-            Capability.VISIBILITY_BUCKET_LEVEL, Capability.TEMPORARY_URL, Capability.PREPARE_UPLOAD,
-            Capability.SERVER_SIDE_COPY)
-        .nativeChecksums(ChecksumAlgorithm.SHA1)
-        .maxPathBytes(1024 - rootBytes)
-        // The older B2 rule, still checked by b2sdk and the B2 CLI: names we write stay portable to them.
-        .maxSegmentBytes(250)
-        // B2 itself takes segments up to the whole name's 1024 bytes; files other clients (rclone,
-        // the web UI) stored that way stay readable, listable and deletable.
-        .maxReadSegmentBytes(1024 - rootBytes)
-        .maxTemporaryUrlTtl(MAX_URL_TTL)
-        .multipart(sizes.uploadCutoff(), sizes.partSize());
+    Capabilities.Builder b =
+        Capabilities.builder()
+            .add(
+                Capability.WRITE,
+                Capability.RANGE_READ,
+                Capability.RANGE_NOT_SATISFIABLE,
+                Capability.CONTENT_TYPE,
+                Capability.CACHE_CONTROL,
+                Capability.CONTENT_DISPOSITION,
+                Capability.CONTENT_ENCODING,
+                Capability.USER_METADATA,
+                Capability.IMPLICIT_DIRECTORIES,
+                Capability.LAST_MODIFIED,
+                Capability.VERSION_ID,
+                Capability.SORTED_LISTING,
+                Capability.VISIBILITY_BUCKET_LEVEL,
+                Capability.TEMPORARY_URL,
+                Capability.PREPARE_UPLOAD,
+                Capability.SERVER_SIDE_COPY)
+            .nativeChecksums(ChecksumAlgorithm.SHA1)
+            .maxPathBytes(1024 - rootBytes)
+            // The older B2 rule, still checked by b2sdk and the B2 CLI: names we write stay
+            // portable to them.
+            .maxSegmentBytes(250)
+            // B2 itself takes segments up to the whole name's 1024 bytes; files other clients
+            // (rclone,
+            // the web UI) stored that way stay readable, listable and deletable.
+            .maxReadSegmentBytes(1024 - rootBytes)
+            .maxTemporaryUrlTtl(MAX_URL_TTL)
+            .multipart(sizes.uploadCutoff(), sizes.partSize());
     if (bucket == null || bucket.isPublic()) {
       b.add(Capability.PUBLIC_URL);
     }
@@ -184,13 +206,14 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public boolean directoryExists(String path) {
-    return ctx.retries.operation(() -> {
-      if (path.isEmpty()) {
-        ctx.retries.call(ctx.bucket::id); // the bucket must exist
-        return true;
-      }
-      return lister.directoryExists(path);
-    });
+    return ctx.retries.operation(
+        () -> {
+          if (path.isEmpty()) {
+            ctx.retries.call(ctx.bucket::id); // the bucket must exist
+            return true;
+          }
+          return lister.directoryExists(path);
+        });
   }
 
   @Override
@@ -206,26 +229,33 @@ public final class B2Adapter implements FilesystemAdapter {
     String fileName = ctx.bucket.fileName(path);
     B2Download download;
     try {
-      download = ctx.retries.call(() -> client.downloadFileByName(
-          ctx.bucket.name(), fileName, range == null ? null : range.httpHeader()));
+      download =
+          ctx.retries.call(
+              () ->
+                  client.downloadFileByName(
+                      ctx.bucket.name(), fileName, range == null ? null : range.httpHeader()));
     } catch (BackendException e) {
-      if (e.kind() == StorageException.Kind.RANGE_NOT_SATISFIABLE && emptyButSatisfiable(path, range)) {
+      if (e.kind() == StorageException.Kind.RANGE_NOT_SATISFIABLE
+          && emptyButSatisfiable(path, range)) {
         return InputStream.nullInputStream();
       }
       throw e;
     }
     long start = download.isPartial() ? download.rangeStart() : 0;
-    InputStream body = download.contentLength() < 0 ? download.body()
-        : new ResumingInputStream(ctx, path, download, start, start + download.contentLength());
+    InputStream body =
+        download.contentLength() < 0
+            ? download.body()
+            : new ResumingInputStream(ctx, path, download, start, start + download.contentLength());
     String sha1 = download.headers().sha1OrNull();
     long size = download.headers().size();
-    boolean whole = !download.isPartial()
-        || (start == 0 && size >= 0 && download.contentLength() == size);
+    boolean whole =
+        !download.isPartial() || (start == 0 && size >= 0 && download.contentLength() == size);
     if (!whole || sha1 == null) {
       return body;
     }
     // Outside the resuming stream, so that resumed bytes are checked too.
-    return new VerifyingInputStream(body, path, new Checksum(ChecksumAlgorithm.SHA1, sha1), size, "B2");
+    return new VerifyingInputStream(
+        body, path, new Checksum(ChecksumAlgorithm.SHA1, sha1), size, "B2");
   }
 
   /** B2 answers 416 for {@code bytes=0-} on an empty file, which Stowage reads as no bytes. */
@@ -244,14 +274,15 @@ public final class B2Adapter implements FilesystemAdapter {
 
   @Override
   public FileAttributes stat(String path) {
-    return ctx.retries.operation(() -> head(path).orElseThrow(() ->
-        BackendException.notFound("no such file")));
+    return ctx.retries.operation(
+        () -> head(path).orElseThrow(() -> BackendException.notFound("no such file")));
   }
 
   private Optional<FileAttributes> head(String path) {
     try {
-      B2FileHeaders h = ctx.retries.call(
-          () -> client.headFileByName(ctx.bucket.name(), ctx.bucket.fileName(path)));
+      B2FileHeaders h =
+          ctx.retries.call(
+              () -> client.headFileByName(ctx.bucket.name(), ctx.bucket.fileName(path)));
       return Optional.of(Attributes.of(path, h, ctx.visibility()));
     } catch (BackendException e) {
       if (e.kind() == StorageException.Kind.NOT_FOUND) {
@@ -309,7 +340,9 @@ public final class B2Adapter implements FilesystemAdapter {
       return Optional.empty();
     }
     String sha1 = stat(path).checksums().get(ChecksumAlgorithm.SHA1);
-    return sha1 == null ? Optional.empty() : Optional.of(new Checksum(ChecksumAlgorithm.SHA1, sha1));
+    return sha1 == null
+        ? Optional.empty()
+        : Optional.of(new Checksum(ChecksumAlgorithm.SHA1, sha1));
   }
 
   @Override
@@ -354,12 +387,18 @@ public final class B2Adapter implements FilesystemAdapter {
 
   private static ExecutorService daemonPool(int threads) {
     AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "stowage-b2-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "stowage-b2-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }

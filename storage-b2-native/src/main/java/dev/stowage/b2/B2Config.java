@@ -206,12 +206,39 @@ public final class B2Config {
 
   @Override
   public String toString() {
-    return "B2Config[bucket=" + bucket + ", prefix=" + prefix + ", endpoint=" + endpoint
-        + ", partSize=" + partSize + ", uploadCutoff=" + uploadCutoff + ", copyCutoff=" + copyCutoff
-        + ", concurrency=" + concurrency + ", memoryBudget=" + memoryBudget + ", deleteMode="
-        + deleteMode + ", testMode=" + testMode + ", listPageSize=" + listPageSize + ", maxAttempts="
-        + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay + ", timeouts="
-        + timeouts + ", temporaryUrlScope=" + temporaryUrlScope + "]";
+    return "B2Config[bucket="
+        + bucket
+        + ", prefix="
+        + prefix
+        + ", endpoint="
+        + endpoint
+        + ", partSize="
+        + partSize
+        + ", uploadCutoff="
+        + uploadCutoff
+        + ", copyCutoff="
+        + copyCutoff
+        + ", concurrency="
+        + concurrency
+        + ", memoryBudget="
+        + memoryBudget
+        + ", deleteMode="
+        + deleteMode
+        + ", testMode="
+        + testMode
+        + ", listPageSize="
+        + listPageSize
+        + ", maxAttempts="
+        + maxAttempts
+        + ", baseDelay="
+        + baseDelay
+        + ", maxDelay="
+        + maxDelay
+        + ", timeouts="
+        + timeouts
+        + ", temporaryUrlScope="
+        + temporaryUrlScope
+        + "]";
   }
 
   /** Builds a {@link B2Config}; every setter checks its value at once. */
@@ -237,7 +264,8 @@ public final class B2Config {
     private Builder(String bucket) {
       Objects.requireNonNull(bucket, "bucket");
       if (!bucket.matches("[A-Za-z0-9-]{1,63}")) {
-        throw new IllegalArgumentException("bucket (" + bucket + ") must be 1..63 letters, digits or '-'");
+        throw new IllegalArgumentException(
+            "bucket (" + bucket + ") must be 1..63 letters, digits or '-'");
       }
       this.bucket = bucket;
     }
@@ -247,7 +275,8 @@ public final class B2Config {
       Objects.requireNonNull(value, "prefix");
       String p = value.replaceAll("^/+|/+$", "");
       if (p.contains("//")) {
-        throw new IllegalArgumentException("prefix (" + value + ") must not contain empty segments");
+        throw new IllegalArgumentException(
+            "prefix (" + value + ") must not contain empty segments");
       }
       this.prefix = p;
       return this;
@@ -260,10 +289,15 @@ public final class B2Config {
      */
     public Builder endpoint(URI value) {
       Objects.requireNonNull(value, "endpoint");
-      if (value.getRawUserInfo() != null || (value.getHost() == null && value.getRawAuthority() != null
-          && value.getRawAuthority().contains("@"))) {
-        throw new IllegalArgumentException("endpoint (" + value.getScheme() + "://…) must not carry user info;"
-            + " give credentials with keyId/applicationKey or B2_APPLICATION_KEY_ID/B2_APPLICATION_KEY");
+      if (value.getRawUserInfo() != null
+          || (value.getHost() == null
+              && value.getRawAuthority() != null
+              && value.getRawAuthority().contains("@"))) {
+        throw new IllegalArgumentException(
+            "endpoint ("
+                + value.getScheme()
+                + "://…) must not carry user info;"
+                + " give credentials with keyId/applicationKey or B2_APPLICATION_KEY_ID/B2_APPLICATION_KEY");
       }
       if (!"http".equals(value.getScheme()) && !"https".equals(value.getScheme())) {
         throw new IllegalArgumentException("endpoint (" + value + ") must be an http or https URL");
@@ -305,7 +339,8 @@ public final class B2Config {
     /** Sets the size from which copies use {@code b2_copy_part} (at most and default 5 GB). */
     public Builder copyCutoff(long bytes) {
       if (bytes < 1 || bytes > MAX_COPY_FILE_BYTES) {
-        throw new IllegalArgumentException("copyCutoff (" + bytes + ") must be 1.." + MAX_COPY_FILE_BYTES);
+        throw new IllegalArgumentException(
+            "copyCutoff (" + bytes + ") must be 1.." + MAX_COPY_FILE_BYTES);
       }
       this.copyCutoff = bytes;
       return this;
@@ -355,7 +390,8 @@ public final class B2Config {
       Objects.requireNonNull(baseDelay, "baseDelay");
       Objects.requireNonNull(maxDelay, "maxDelay");
       if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
-        throw new IllegalArgumentException("retry delays (" + baseDelay + ", " + maxDelay + ") must satisfy 0 <= base <= max");
+        throw new IllegalArgumentException(
+            "retry delays (" + baseDelay + ", " + maxDelay + ") must satisfy 0 <= base <= max");
       }
       this.maxAttempts = maxAttempts;
       this.baseDelay = baseDelay;
@@ -381,7 +417,8 @@ public final class B2Config {
      */
     public Builder memoryBudget(long bytes) {
       if (bytes < (1L << 20)) {
-        throw new IllegalArgumentException("memoryBudget (" + bytes + ") must be at least 1 MiB (1048576)");
+        throw new IllegalArgumentException(
+            "memoryBudget (" + bytes + ") must be at least 1 MiB (1048576)");
       }
       this.memoryBudget = bytes;
       return this;

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /** What the adapter's parts share: the client, the bucket, the configuration, retries and upload URLs. */
 final class B2Context {
   private static final Pattern CONTENT_TYPE =
-      Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\\s*;[^\\p{Cntrl}]*)?");
+      Pattern.compile(
+          "[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\\s*;[^\\p{Cntrl}]*)?");
 
   final B2Client client;
   final BucketRef bucket;
@@ -28,8 +29,9 @@ final class B2Context {
     this.retries = retries;
     this.clock = clock;
     this.bucket = new BucketRef(client, config.bucket(), config.prefix());
-    this.uploadUrls = new UploadUrlPool(() -> client.getUploadUrl(bucket.id()), clock,
-        Math.max(4, config.concurrency()));
+    this.uploadUrls =
+        new UploadUrlPool(
+            () -> client.getUploadUrl(bucket.id()), clock, Math.max(4, config.concurrency()));
   }
 
   /** Returns the sizes in force, authorising first if needed (with retries). */
@@ -58,7 +60,8 @@ final class B2Context {
    */
   static void checkContentType(@Nullable String type) {
     if (type != null && !CONTENT_TYPE.matcher(type).matches()) {
-      throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+      throw BackendException.of(
+          StorageException.Kind.INVALID_INPUT,
           "not a media type: '" + type.replaceAll("\\p{Cntrl}", "?") + "'");
     }
   }
@@ -68,8 +71,11 @@ final class B2Context {
     if (wanted != null) {
       Visibility actual = visibility();
       if (wanted != actual) {
-        throw BackendException.of(StorageException.Kind.UNSUPPORTED,
-            "B2 visibility is set per bucket, and bucket " + bucket.name() + " is "
+        throw BackendException.of(
+            StorageException.Kind.UNSUPPORTED,
+            "B2 visibility is set per bucket, and bucket "
+                + bucket.name()
+                + " is "
                 + actual.name().toLowerCase(Locale.ROOT));
       }
     }

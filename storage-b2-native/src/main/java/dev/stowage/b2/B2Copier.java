@@ -37,7 +37,8 @@ final class B2Copier {
     ctx.checkVisibility(options.visibility());
     for (String key : options.userMetadata().keySet()) {
       if (Attributes.isReserved(key)) {
-        throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+        throw BackendException.of(
+            StorageException.Kind.INVALID_INPUT,
             "user metadata key '" + key + "' is reserved by B2");
       }
     }
@@ -46,13 +47,18 @@ final class B2Copier {
     // B2 finishes no large file of fewer than 2 parts: what fits in one part is one b2_copy_file.
     long size = src.contentLength();
     if (size < ctx.config.copyCutoff() || size <= ctx.sizes().partSizeFor(size)) {
-      B2CopyFileRequest request = options.hasContentMetadata()
-          ? B2CopyFileRequest.replace(src.fileId(), target,
-              options.contentType() != null ? options.contentType() : src.contentType(),
-              Attributes.merge(src.fileInfo(), options))
-          : B2CopyFileRequest.copy(src.fileId(), target);
-      B2FileVersion copied = ctx.retries.call(() -> ctx.client.copyFile(request),
-          Transfer.of(options.listener(), options.cancellation()).retryHook(null));
+      B2CopyFileRequest request =
+          options.hasContentMetadata()
+              ? B2CopyFileRequest.replace(
+                  src.fileId(),
+                  target,
+                  options.contentType() != null ? options.contentType() : src.contentType(),
+                  Attributes.merge(src.fileInfo(), options))
+              : B2CopyFileRequest.copy(src.fileId(), target);
+      B2FileVersion copied =
+          ctx.retries.call(
+              () -> ctx.client.copyFile(request),
+              Transfer.of(options.listener(), options.cancellation()).retryHook(null));
       return Attributes.of(destination, copied, ctx.bucket.visibility());
     }
     return copyParts(source, destination, src, target, options);
@@ -61,21 +67,28 @@ final class B2Copier {
   /** Returns the newest visible version of {@code path}, or fails with NOT_FOUND. */
   private B2FileVersion find(String path) {
     String name = ctx.bucket.fileName(path);
-    B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
-        new B2ListFilesRequest(ctx.bucket.id(), name, null, name, null, 1)));
-    if (page.files().isEmpty() || !page.files().get(0).fileName().equals(name) || !page.files().get(0).isFile()) {
+    B2FileNamesPage page =
+        ctx.retries.call(
+            () ->
+                ctx.client.listFileNames(
+                    new B2ListFilesRequest(ctx.bucket.id(), name, null, name, null, 1)));
+    if (page.files().isEmpty()
+        || !page.files().get(0).fileName().equals(name)
+        || !page.files().get(0).isFile()) {
       throw BackendException.of(StorageException.Kind.NOT_FOUND, "no such file");
     }
     return page.files().get(0);
   }
 
-  private FileAttributes copyParts(String source, String destination, B2FileVersion src, String target,
-      WriteOptions options) {
+  private FileAttributes copyParts(
+      String source, String destination, B2FileVersion src, String target, WriteOptions options) {
     long size = src.contentLength();
     long partSize = ctx.sizes().partSizeFor(size);
     String type = options.contentType() != null ? options.contentType() : src.contentType();
-    Map<String, String> info = options.hasContentMetadata()
-        ? Attributes.merge(src.fileInfo(), options) : new LinkedHashMap<>(src.fileInfo());
+    Map<String, String> info =
+        options.hasContentMetadata()
+            ? Attributes.merge(src.fileInfo(), options)
+            : new LinkedHashMap<>(src.fileInfo());
     if (!info.containsKey(Attributes.LARGE_FILE_SHA1) && src.sha1OrNull() != null) {
       info.put(Attributes.LARGE_FILE_SHA1, src.sha1OrNull());
     }
@@ -86,10 +99,11 @@ final class B2Copier {
       for (int n = 1; n <= count; n++) {
         long first = (n - 1) * partSize;
         long last = Math.min(size, first + partSize) - 1;
-        B2CopyPartRequest request = new B2CopyPartRequest(src.fileId(), session.fileId(), n,
-            "bytes=" + first + "-" + last);
-        parts.add(executor.submit(
-            () -> ctx.retries.call(() -> ctx.client.copyPart(request).contentSha1())));
+        B2CopyPartRequest request =
+            new B2CopyPartRequest(src.fileId(), session.fileId(), n, "bytes=" + first + "-" + last);
+        parts.add(
+            executor.submit(
+                () -> ctx.retries.call(() -> ctx.client.copyPart(request).contentSha1())));
       }
       List<String> sha1s = new ArrayList<>();
       for (Future<String> f : parts) {

@@ -32,12 +32,13 @@ final class B2Deleter {
   /** Deletes the file at {@code path} as the configured mode says; a missing file is not an error. */
   void delete(String path) {
     String fileName = ctx.bucket.fileName(path);
-    boolean deleted = ctx.config.deleteMode() == B2DeleteMode.HIDE
-        ? hide(fileName)
-        : deleteVersions(fileName, false) > 0;
+    boolean deleted =
+        ctx.config.deleteMode() == B2DeleteMode.HIDE
+            ? hide(fileName)
+            : deleteVersions(fileName, false) > 0;
     if (!deleted && directoryExists.test(path)) {
-      throw BackendException.of(StorageException.Kind.IS_A_DIRECTORY,
-          "a directory exists at this path");
+      throw BackendException.of(
+          StorageException.Kind.IS_A_DIRECTORY, "a directory exists at this path");
     }
   }
 
@@ -68,8 +69,9 @@ final class B2Deleter {
     String startName = isPrefix ? null : name;
     String startId = null;
     while (true) {
-      B2ListFilesRequest request = new B2ListFilesRequest(ctx.bucket.id(), name, null, startName, startId,
-          ctx.config.listPageSize());
+      B2ListFilesRequest request =
+          new B2ListFilesRequest(
+              ctx.bucket.id(), name, null, startName, startId, ctx.config.listPageSize());
       B2FileVersionsPage page = ctx.retries.call(() -> ctx.client.listFileVersions(request));
       List<B2FileVersion> doomed = new ArrayList<>();
       boolean past = false;
@@ -129,8 +131,9 @@ final class B2Deleter {
     } catch (BackendException e) {
       // Already gone (perhaps by an earlier attempt whose answer was lost) is fine; B2 answers a
       // cancel of a finished or cancelled file with a plain bad_request.
-      boolean gone = e.kind() == StorageException.Kind.NOT_FOUND
-          || (unfinished && e.kind() == StorageException.Kind.INVALID_INPUT);
+      boolean gone =
+          e.kind() == StorageException.Kind.NOT_FOUND
+              || (unfinished && e.kind() == StorageException.Kind.INVALID_INPUT);
       if (!gone) {
         throw e;
       }

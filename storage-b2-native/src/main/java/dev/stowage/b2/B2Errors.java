@@ -20,40 +20,41 @@ import java.util.concurrent.ExecutionException;
  */
 final class B2Errors {
 
-  private static final Map<String, Kind> BY_CODE = Map.ofEntries(
-      Map.entry("not_found", Kind.NOT_FOUND),
-      Map.entry("file_not_present", Kind.NOT_FOUND),
-      Map.entry("no_such_file", Kind.NOT_FOUND),
-      Map.entry("bad_bucket_id", Kind.BUCKET_NOT_FOUND),
-      Map.entry("invalid_bucket_id", Kind.BUCKET_NOT_FOUND),
-      Map.entry("invalid_file_id", Kind.NOT_FOUND),
-      Map.entry("already_hidden", Kind.NOT_FOUND),
-      Map.entry("duplicate_bucket_name", Kind.ALREADY_EXISTS),
-      Map.entry("too_many_buckets", Kind.QUOTA_EXCEEDED),
-      Map.entry("storage_cap_exceeded", Kind.QUOTA_EXCEEDED),
-      Map.entry("transaction_cap_exceeded", Kind.QUOTA_EXCEEDED),
-      Map.entry("download_cap_exceeded", Kind.QUOTA_EXCEEDED),
-      Map.entry("cap_exceeded", Kind.QUOTA_EXCEEDED),
-      Map.entry("unauthorized", Kind.PERMISSION_DENIED),
-      Map.entry("access_denied", Kind.PERMISSION_DENIED),
-      Map.entry("unsupported", Kind.UNSUPPORTED),
-      Map.entry("bad_auth_token", Kind.UNAVAILABLE),
-      Map.entry("expired_auth_token", Kind.UNAVAILABLE),
-      Map.entry("auth_token_limit", Kind.UNAVAILABLE),
-      Map.entry("cannot_delete_non_empty_bucket", Kind.PRECONDITION_FAILED),
-      Map.entry("conflict", Kind.PRECONDITION_FAILED),
-      Map.entry("range_not_satisfiable", Kind.RANGE_NOT_SATISFIABLE),
-      Map.entry("part_sha1_mismatch", Kind.INTEGRITY),
-      Map.entry("out_of_range", Kind.INVALID_INPUT),
-      Map.entry("source_too_large", Kind.INVALID_INPUT),
-      Map.entry("bad_request", Kind.INVALID_INPUT),
-      Map.entry("bad_json", Kind.UNEXPECTED),
-      Map.entry("missing_part", Kind.UNEXPECTED),
-      Map.entry("method_not_allowed", Kind.UNEXPECTED),
-      Map.entry("request_timeout", Kind.UNAVAILABLE),
-      Map.entry("too_many_requests", Kind.RATE_LIMITED),
-      Map.entry("internal_error", Kind.UNAVAILABLE),
-      Map.entry("service_unavailable", Kind.UNAVAILABLE));
+  private static final Map<String, Kind> BY_CODE =
+      Map.ofEntries(
+          Map.entry("not_found", Kind.NOT_FOUND),
+          Map.entry("file_not_present", Kind.NOT_FOUND),
+          Map.entry("no_such_file", Kind.NOT_FOUND),
+          Map.entry("bad_bucket_id", Kind.BUCKET_NOT_FOUND),
+          Map.entry("invalid_bucket_id", Kind.BUCKET_NOT_FOUND),
+          Map.entry("invalid_file_id", Kind.NOT_FOUND),
+          Map.entry("already_hidden", Kind.NOT_FOUND),
+          Map.entry("duplicate_bucket_name", Kind.ALREADY_EXISTS),
+          Map.entry("too_many_buckets", Kind.QUOTA_EXCEEDED),
+          Map.entry("storage_cap_exceeded", Kind.QUOTA_EXCEEDED),
+          Map.entry("transaction_cap_exceeded", Kind.QUOTA_EXCEEDED),
+          Map.entry("download_cap_exceeded", Kind.QUOTA_EXCEEDED),
+          Map.entry("cap_exceeded", Kind.QUOTA_EXCEEDED),
+          Map.entry("unauthorized", Kind.PERMISSION_DENIED),
+          Map.entry("access_denied", Kind.PERMISSION_DENIED),
+          Map.entry("unsupported", Kind.UNSUPPORTED),
+          Map.entry("bad_auth_token", Kind.UNAVAILABLE),
+          Map.entry("expired_auth_token", Kind.UNAVAILABLE),
+          Map.entry("auth_token_limit", Kind.UNAVAILABLE),
+          Map.entry("cannot_delete_non_empty_bucket", Kind.PRECONDITION_FAILED),
+          Map.entry("conflict", Kind.PRECONDITION_FAILED),
+          Map.entry("range_not_satisfiable", Kind.RANGE_NOT_SATISFIABLE),
+          Map.entry("part_sha1_mismatch", Kind.INTEGRITY),
+          Map.entry("out_of_range", Kind.INVALID_INPUT),
+          Map.entry("source_too_large", Kind.INVALID_INPUT),
+          Map.entry("bad_request", Kind.INVALID_INPUT),
+          Map.entry("bad_json", Kind.UNEXPECTED),
+          Map.entry("missing_part", Kind.UNEXPECTED),
+          Map.entry("method_not_allowed", Kind.UNEXPECTED),
+          Map.entry("request_timeout", Kind.UNAVAILABLE),
+          Map.entry("too_many_requests", Kind.RATE_LIMITED),
+          Map.entry("internal_error", Kind.UNAVAILABLE),
+          Map.entry("service_unavailable", Kind.UNAVAILABLE));
 
   private B2Errors() {}
 
@@ -75,7 +76,8 @@ final class B2Errors {
     if (e.code().equals("bad_request") && mentionsChecksum(e.b2Message())) {
       return Kind.INTEGRITY; // "Sha1 did not match data received": the bytes changed on the way
     }
-    if (e.code().equals("not_found") && e.b2Message() != null
+    if (e.code().equals("not_found")
+        && e.b2Message() != null
         && e.b2Message().startsWith("Bucket does not exist")) {
       return Kind.BUCKET_NOT_FOUND; // a download by name from a bucket that is not there
     }
@@ -129,7 +131,8 @@ final class B2Errors {
       return BackendException.of(kind(e), detail(e), e.retryAfter().orElse(null), e);
     }
     if (t instanceof B2MissingCredentialsException) {
-      // Like a wrong key (PERMISSION_DENIED): the caller must supply credentials; retrying cannot help.
+      // Like a wrong key (PERMISSION_DENIED): the caller must supply credentials; retrying cannot
+      // help.
       return BackendException.of(Kind.PERMISSION_DENIED, t.getMessage(), t);
     }
     if (t instanceof LocalSourceException) {
@@ -137,8 +140,10 @@ final class B2Errors {
     }
     if (t instanceof UncheckedIOException || t instanceof IOException) {
       // An UncheckedIOException cannot be made without its cause.
-      IOException io = t instanceof UncheckedIOException
-          ? Objects.requireNonNull(((UncheckedIOException) t).getCause()) : (IOException) t;
+      IOException io =
+          t instanceof UncheckedIOException
+              ? Objects.requireNonNull(((UncheckedIOException) t).getCause())
+              : (IOException) t;
       return BackendException.of(Kind.UNAVAILABLE, "i/o: " + io.getMessage(), t);
     }
     return BackendException.of(Kind.UNEXPECTED, t.toString(), t);

@@ -66,49 +66,51 @@ final class B2Lister {
       // The key only reaches a deeper prefix: the one visible child is its first segment.
       String child = rest.substring(0, rest.indexOf('/'));
       return hasAny(listPrefix)
-          ? List.<StorageAttributes>of(new DirectoryAttributes(join(path, child), null, visibility)).iterator()
+          ? List.<StorageAttributes>of(new DirectoryAttributes(join(path, child), null, visibility))
+              .iterator()
           : List.<StorageAttributes>of().iterator();
     }
     Iterator<B2FileVersion> names = pages(listPrefix, deep ? null : "/", ctx.config.listPageSize());
     int cut = ctx.bucket.directoryPrefix("").length();
-    Iterator<HierarchyListing.Key> keys = new Iterator<>() {
-      private @Nullable B2FileVersion pending;
+    Iterator<HierarchyListing.Key> keys =
+        new Iterator<>() {
+          private @Nullable B2FileVersion pending;
 
-      @Override
-      public boolean hasNext() {
-        while (pending == null && names.hasNext()) {
-          B2FileVersion v = names.next();
-          // Only the newest visible versions and folders: B2's name listing may also show an
-          // unfinished large file ("start"); hidden names never appear.
-          if (v.isFile() || v.isFolder()) {
-            pending = v;
-          }
-        }
-        return pending != null;
-      }
-
-      @Override
-      public HierarchyListing.Key next() {
-        hasNext();
-        B2FileVersion v = pending;
-        if (v == null) {
-          throw new NoSuchElementException();
-        }
-        pending = null;
-        String name = v.fileName().substring(cut);
-        return new HierarchyListing.Key() {
           @Override
-          public String name() {
-            return name;
+          public boolean hasNext() {
+            while (pending == null && names.hasNext()) {
+              B2FileVersion v = names.next();
+              // Only the newest visible versions and folders: B2's name listing may also show an
+              // unfinished large file ("start"); hidden names never appear.
+              if (v.isFile() || v.isFolder()) {
+                pending = v;
+              }
+            }
+            return pending != null;
           }
 
           @Override
-          public FileAttributes file(String entryPath) {
-            return Attributes.of(entryPath, v, visibility);
+          public HierarchyListing.Key next() {
+            hasNext();
+            B2FileVersion v = pending;
+            if (v == null) {
+              throw new NoSuchElementException();
+            }
+            pending = null;
+            String name = v.fileName().substring(cut);
+            return new HierarchyListing.Key() {
+              @Override
+              public String name() {
+                return name;
+              }
+
+              @Override
+              public FileAttributes file(String entryPath) {
+                return Attributes.of(entryPath, v, visibility);
+              }
+            };
           }
         };
-      }
-    };
     return HierarchyListing.of(keys, path, deep, visibility, MARKER);
   }
 
@@ -119,17 +121,25 @@ final class B2Lister {
   }
 
   private boolean hasAny(String prefix) {
-    B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
-        new B2ListFilesRequest(ctx.bucket.id(), prefix, null, null, null, 1)));
+    B2FileNamesPage page =
+        ctx.retries.call(
+            () ->
+                ctx.client.listFileNames(
+                    new B2ListFilesRequest(ctx.bucket.id(), prefix, null, null, null, 1)));
     return !page.files().isEmpty();
   }
 
   private Iterator<B2FileVersion> pages(String prefix, @Nullable String delimiter, int pageSize) {
-    return PagedIterator.of(token -> {
-      B2FileNamesPage page = ctx.retries.call(() -> ctx.client.listFileNames(
-          new B2ListFilesRequest(ctx.bucket.id(), prefix, delimiter, token, null, pageSize)));
-      return new PagedIterator.Page<>(page.files(), page.nextFileName());
-    });
+    return PagedIterator.of(
+        token -> {
+          B2FileNamesPage page =
+              ctx.retries.call(
+                  () ->
+                      ctx.client.listFileNames(
+                          new B2ListFilesRequest(
+                              ctx.bucket.id(), prefix, delimiter, token, null, pageSize)));
+          return new PagedIterator.Page<>(page.files(), page.nextFileName());
+        });
   }
 
   private static String join(String dir, String child) {

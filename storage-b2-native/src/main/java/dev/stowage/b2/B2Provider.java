@@ -6,8 +6,8 @@ import dev.stowage.spi.FilesystemProvider;
 import dev.stowage.spi.ProviderSettings;
 import dev.stowage.spi.ProviderSettings.SizeUnits;
 import dev.stowage.spi.Timeouts;
-import java.time.Duration;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,10 +44,26 @@ import java.util.Set;
  * An unknown key or a bad value fails with {@link IllegalArgumentException} naming the key.
  */
 public final class B2Provider implements FilesystemProvider {
-  private static final Set<String> KEYS = Set.of("endpoint", "keyId", "applicationKey", "partSize",
-      "uploadCutoff", "copyCutoff", "concurrency", "deleteMode", "testMode", "listPageSize",
-      "maxAttempts", "retryBaseDelay", "retryMaxDelay", Timeouts.TIMEOUT, Timeouts.CONNECT_TIMEOUT,
-      Timeouts.IDLE_TIMEOUT, "memoryBudget", "temporaryUrlScope");
+  private static final Set<String> KEYS =
+      Set.of(
+          "endpoint",
+          "keyId",
+          "applicationKey",
+          "partSize",
+          "uploadCutoff",
+          "copyCutoff",
+          "concurrency",
+          "deleteMode",
+          "testMode",
+          "listPageSize",
+          "maxAttempts",
+          "retryBaseDelay",
+          "retryMaxDelay",
+          Timeouts.TIMEOUT,
+          Timeouts.CONNECT_TIMEOUT,
+          Timeouts.IDLE_TIMEOUT,
+          "memoryBudget",
+          "temporaryUrlScope");
 
   /** Creates the provider (used by {@link java.util.ServiceLoader}). */
   public B2Provider() {}
@@ -71,10 +87,12 @@ public final class B2Provider implements FilesystemProvider {
     ProviderSettings all = ProviderSettings.of(uri, settings);
     String bucket = uri.getHost() != null ? uri.getHost() : uri.getAuthority();
     if (bucket == null || bucket.isEmpty()) {
-      throw new IllegalArgumentException("bucket: a b2 URI names its bucket, as in b2://bucket/prefix");
+      throw new IllegalArgumentException(
+          "bucket: a b2 URI names its bucket, as in b2://bucket/prefix");
     }
     all.requireOnly(KEYS, "b2");
-    B2Config.Builder b = B2Config.builder(bucket).prefix(uri.getPath() == null ? "" : uri.getPath());
+    B2Config.Builder b =
+        B2Config.builder(bucket).prefix(uri.getPath() == null ? "" : uri.getPath());
     apply(b, all);
     return b.build();
   }
@@ -86,8 +104,9 @@ public final class B2Provider implements FilesystemProvider {
     String id = s.string("keyId", null);
     String key = s.string("applicationKey", null);
     if ((id == null) != (key == null)) {
-      throw new IllegalArgumentException((id == null ? "keyId" : "applicationKey")
-          + ": keyId and applicationKey are set together or not at all");
+      throw new IllegalArgumentException(
+          (id == null ? "keyId" : "applicationKey")
+              + ": keyId and applicationKey are set together or not at all");
     }
     if (id != null) {
       b.credentials(new B2Credentials(id, key));
@@ -116,8 +135,10 @@ public final class B2Provider implements FilesystemProvider {
     if (s.has("maxAttempts") || s.has("retryBaseDelay") || s.has("retryMaxDelay")) {
       B2Config defaults = B2Config.builder("defaults").build();
       Duration max = s.duration("retryMaxDelay", defaults.maxDelay());
-      Duration base = s.has("retryBaseDelay") ? s.duration("retryBaseDelay")
-          : (defaults.baseDelay().compareTo(max) > 0 ? max : defaults.baseDelay());
+      Duration base =
+          s.has("retryBaseDelay")
+              ? s.duration("retryBaseDelay")
+              : (defaults.baseDelay().compareTo(max) > 0 ? max : defaults.baseDelay());
       b.retry(s.intValue("maxAttempts", defaults.maxAttempts()), base, max);
     }
     b.timeouts(Timeouts.from(s, Timeouts.DEFAULT));
@@ -134,7 +155,8 @@ public final class B2Provider implements FilesystemProvider {
     try {
       return new URI(value);
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("endpoint: not a valid http or https URL (" + e.getReason() + ")");
+      throw new IllegalArgumentException(
+          "endpoint: not a valid http or https URL (" + e.getReason() + ")");
     }
   }
 

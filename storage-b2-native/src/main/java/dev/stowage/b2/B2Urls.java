@@ -35,8 +35,8 @@ final class B2Urls {
 
   URI publicUrl(String path) {
     if (!ctx.retries.call(() -> ctx.bucket.bucket().isPublic())) {
-      throw BackendException.of(StorageException.Kind.UNSUPPORTED,
-          "bucket " + ctx.bucket.name() + " is private");
+      throw BackendException.of(
+          StorageException.Kind.UNSUPPORTED, "bucket " + ctx.bucket.name() + " is private");
     }
     return ctx.retries.call(() -> ctx.client.fileUrl(ctx.bucket.name(), ctx.bucket.fileName(path)));
   }
@@ -50,15 +50,23 @@ final class B2Urls {
    */
   URI temporaryUrl(String path, Duration ttl) {
     if (ctx.config.temporaryUrlScope() == B2Config.TemporaryUrlScope.EXACT) {
-      throw BackendException.of(StorageException.Kind.UNSUPPORTED,
+      throw BackendException.of(
+          StorageException.Kind.UNSUPPORTED,
           "B2 scopes download tokens by name prefix only, so a temporary URL would also open every name"
               + " starting with this one; temporaryUrlScope=exact refuses that (use prefix to allow it)");
     }
     String fileName = ctx.bucket.fileName(path);
-    long seconds = Math.max(1, Math.min(B2DownloadAuthorizationRequest.MAX_DURATION_SECONDS,
-        (ttl.toMillis() + 999) / 1000));
-    B2DownloadAuthorization auth = ctx.retries.call(() -> ctx.client.getDownloadAuthorization(
-        new B2DownloadAuthorizationRequest(ctx.bucket.id(), fileName, seconds, null)));
+    long seconds =
+        Math.max(
+            1,
+            Math.min(
+                B2DownloadAuthorizationRequest.MAX_DURATION_SECONDS,
+                (ttl.toMillis() + 999) / 1000));
+    B2DownloadAuthorization auth =
+        ctx.retries.call(
+            () ->
+                ctx.client.getDownloadAuthorization(
+                    new B2DownloadAuthorizationRequest(ctx.bucket.id(), fileName, seconds, null)));
     URI base = ctx.retries.call(() -> ctx.client.fileUrl(ctx.bucket.name(), fileName));
     return URI.create(base + "?Authorization=" + B2Client.percentEncode(auth.authorizationToken()));
   }
@@ -77,9 +85,16 @@ final class B2Urls {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", url.authorizationToken());
     headers.put("X-Bz-File-Name", B2Client.percentEncode(ctx.bucket.fileName(path)));
-    headers.put("Content-Type", constraints.contentType() != null ? constraints.contentType() : B2Writer.AUTO_TYPE);
+    headers.put(
+        "Content-Type",
+        constraints.contentType() != null ? constraints.contentType() : B2Writer.AUTO_TYPE);
     headers.put("X-Bz-Content-Sha1", "do_not_verify");
-    return new UploadTicket(path, "POST", URI.create(url.uploadUrl()), headers,
-        issued.plus(UPLOAD_URL_LIFETIME), UploadScope.BUCKET);
+    return new UploadTicket(
+        path,
+        "POST",
+        URI.create(url.uploadUrl()),
+        headers,
+        issued.plus(UPLOAD_URL_LIFETIME),
+        UploadScope.BUCKET);
   }
 }

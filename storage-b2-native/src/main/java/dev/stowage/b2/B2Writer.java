@@ -79,25 +79,35 @@ final class B2Writer {
       WritePlan plan = WritePlan.of(path, source, sizes::isLarge, sizes.streamLimit());
       if (source instanceof WriteSource.File) {
         Path file = ((WriteSource.File) source).path();
-        info.put(Attributes.LAST_MODIFIED, Long.toString(Files.getLastModifiedTime(file).toMillis()));
+        info.put(
+            Attributes.LAST_MODIFIED, Long.toString(Files.getLastModifiedTime(file).toMillis()));
       }
       if (plan instanceof WritePlan.Once) {
         WritePlan.Once once = (WritePlan.Once) plan;
         java.nio.file.Path file = once.file();
         if (file != null) {
           // Streamed once with hex_digits_at_end: B2 checks the SHA-1 sent after the bytes.
-          return simple(path, fileName, type, info, once.length(), null, () -> open(file),
-              source.transfer());
+          return simple(
+              path, fileName, type, info, once.length(), null, () -> open(file), source.transfer());
         }
         byte[] data = Objects.requireNonNull(once.bytes(), "a single request has bytes or a file");
-        return simple(path, fileName, type, info, data.length, sha1(data, data.length),
-            () -> new ByteArrayInputStream(data), source.transfer());
+        return simple(
+            path,
+            fileName,
+            type,
+            info,
+            data.length,
+            sha1(data, data.length),
+            () -> new ByteArrayInputStream(data),
+            source.transfer());
       }
       WritePlan.Parts parts = (WritePlan.Parts) plan;
       long partSize = parts.length() >= 0 ? sizes.partSizeFor(parts.length()) : sizes.partSize();
-      int streamConcurrency = parts.length() >= 0
-          ? PartUploader.concurrencyWithin(ctx.config.memoryBudget(), partSize, sizes.streamConcurrency())
-          : sizes.streamConcurrency();
+      int streamConcurrency =
+          parts.length() >= 0
+              ? PartUploader.concurrencyWithin(
+                  ctx.config.memoryBudget(), partSize, sizes.streamConcurrency())
+              : sizes.streamConcurrency();
       if (parts.bytes() != null) {
         info.put(Attributes.LARGE_FILE_SHA1, sha1(parts.bytes(), parts.bytes().length));
         return large(path, fileName, type, info, partSize, streamConcurrency, parts::upload);
@@ -107,15 +117,22 @@ final class B2Writer {
         return large(path, fileName, type, info, partSize, ctx.config.concurrency(), parts::upload);
       }
       // A stream: hashed on the way, made verifiable once its SHA-1 is known.
-      DigestingInputStream hashed = new DigestingInputStream(
-          Objects.requireNonNull(parts.stream(), "a plan of parts has bytes, a file or a stream"),
-          ChecksumAlgorithm.SHA1);
+      DigestingInputStream hashed =
+          new DigestingInputStream(
+              Objects.requireNonNull(
+                  parts.stream(), "a plan of parts has bytes, a file or a stream"),
+              ChecksumAlgorithm.SHA1);
       if (parts.head() != null) {
         hashed.prepend(parts.head().bytes());
       }
       WritePlan.Parts hashedParts = parts.withStream(hashed);
-      return verifiable(path, type, info, hashed,
-          startAndRun(path, fileName, type, info, partSize, streamConcurrency, hashedParts::upload));
+      return verifiable(
+          path,
+          type,
+          info,
+          hashed,
+          startAndRun(
+              path, fileName, type, info, partSize, streamConcurrency, hashedParts::upload));
     } catch (IOException e) {
       throw B2Errors.translate(e);
     }
@@ -131,8 +148,13 @@ final class B2Writer {
    * the bytes sent, both versions are deleted and the write fails with INTEGRITY. Files over 5 GB
    * (the {@code b2_copy_file} limit) and copies that fail otherwise keep the unverified version.
    */
-  private FileAttributes verifiable(String path, String type, Map<String, String> info,
-      DigestingInputStream hashed, Finished finished) throws IOException {
+  private FileAttributes verifiable(
+      String path,
+      String type,
+      Map<String, String> info,
+      DigestingInputStream hashed,
+      Finished finished)
+      throws IOException {
     String sha1 = hashed.checksum().hex();
     B2FileVersion original = finished.session().finished();
     if (original == null || original.contentLength() > B2Config.MAX_COPY_FILE_BYTES) {
@@ -143,13 +165,27 @@ final class B2Writer {
     String contentType = original.contentType() != null ? original.contentType() : type;
     B2FileVersion copy;
     // B2 copies server-side; allow the operation timeout plus a second per 50 MB for it.
-    java.time.Duration copyDeadline = ctx.config.timeouts().operation()
-        .plusSeconds(original.contentLength() / 50_000_000L);
+    java.time.Duration copyDeadline =
+        ctx.config.timeouts().operation().plusSeconds(original.contentLength() / 50_000_000L);
     try {
-      copy = ctx.retries.withDeadline(copyDeadline).call(() -> ctx.client.copyFile(new B2CopyFileRequest(
-          original.fileId(), original.fileName(), null, null, "REPLACE", contentType, withSha1)));
+      copy =
+          ctx.retries
+              .withDeadline(copyDeadline)
+              .call(
+                  () ->
+                      ctx.client.copyFile(
+                          new B2CopyFileRequest(
+                              original.fileId(),
+                              original.fileName(),
+                              null,
+                              null,
+                              "REPLACE",
+                              contentType,
+                              withSha1)));
     } catch (BackendException e) {
-      LOG.warn("'{}' was written but could not be given its SHA-1 ({}); reads of it are not verified", path,
+      LOG.warn(
+          "'{}' was written but could not be given its SHA-1 ({}); reads of it are not verified",
+          path,
           e.getMessage());
       return finished.attributes();
     }
@@ -157,7 +193,8 @@ final class B2Writer {
     if (copied != null && !copied.equals(sha1)) {
       deleteQuietly(path, copy);
       deleteQuietly(path, original);
-      throw BackendException.of(StorageException.Kind.INTEGRITY,
+      throw BackendException.of(
+          StorageException.Kind.INTEGRITY,
           "expected sha1 " + sha1 + " (the bytes sent), got " + copied + " from B2's copy of them");
     }
     deleteQuietly(path, original);
@@ -172,18 +209,28 @@ final class B2Writer {
     }
   }
 
-  private FileAttributes simple(String path, String fileName, String type, Map<String, String> info,
-      long length, @Nullable String sha1, Opener opener, Transfer transfer) {
+  private FileAttributes simple(
+      String path,
+      String fileName,
+      String type,
+      Map<String, String> info,
+      long length,
+      @Nullable String sha1,
+      Opener opener,
+      Transfer transfer) {
     B2UploadFileRequest request = new B2UploadFileRequest(fileName, type, length, sha1, info);
-    B2FileVersion uploaded = ctx.retries.call(() -> {
-      UploadUrlPool.Lease lease = ctx.uploadUrls.acquire();
-      try (InputStream in = opener.open()) {
-        B2FileVersion v = ctx.client.uploadFile(lease.url(), request, in);
-        lease.release();
-        checkAnswer(v, length, sha1);
-        return v;
-      }
-    }, transfer.retryHook(null));
+    B2FileVersion uploaded =
+        ctx.retries.call(
+            () -> {
+              UploadUrlPool.Lease lease = ctx.uploadUrls.acquire();
+              try (InputStream in = opener.open()) {
+                B2FileVersion v = ctx.client.uploadFile(lease.url(), request, in);
+                lease.release();
+                checkAnswer(v, length, sha1);
+                return v;
+              }
+            },
+            transfer.retryHook(null));
     return Attributes.of(path, uploaded, ctx.bucket.visibility());
   }
 
@@ -194,24 +241,38 @@ final class B2Writer {
    */
   static void checkAnswer(B2FileVersion v, long length, @Nullable String sha1) throws IOException {
     if (length >= 0 && v.contentLength() != length) {
-      throw new IOException("B2's answer reports " + v.contentLength() + " bytes stored, " + length + " were sent");
+      throw new IOException(
+          "B2's answer reports " + v.contentLength() + " bytes stored, " + length + " were sent");
     }
     if (sha1 != null && v.contentSha1() != null && !v.contentSha1().equals(sha1)) {
-      throw new IOException("B2's answer reports sha1 " + v.contentSha1() + " stored, " + sha1 + " was sent");
+      throw new IOException(
+          "B2's answer reports sha1 " + v.contentSha1() + " stored, " + sha1 + " was sent");
     }
   }
 
-  private FileAttributes large(String path, String fileName, String type, Map<String, String> info,
-      long partSize, int concurrency, PartRun run) throws IOException {
+  private FileAttributes large(
+      String path,
+      String fileName,
+      String type,
+      Map<String, String> info,
+      long partSize,
+      int concurrency,
+      PartRun run)
+      throws IOException {
     return startAndRun(path, fileName, type, info, partSize, concurrency, run).attributes();
   }
 
-  private Finished startAndRun(String path, String fileName, String type, Map<String, String> info,
-      long partSize, int concurrency, PartRun run) throws IOException {
-    PartUploader uploader = PartUploader.builder()
-        .partSize(partSize)
-        .concurrency(concurrency)
-        .build();
+  private Finished startAndRun(
+      String path,
+      String fileName,
+      String type,
+      Map<String, String> info,
+      long partSize,
+      int concurrency,
+      PartRun run)
+      throws IOException {
+    PartUploader uploader =
+        PartUploader.builder().partSize(partSize).concurrency(concurrency).build();
     LargeFileSession session = LargeFileSession.start(ctx, path, null, fileName, type, info);
     return new Finished(run.upload(uploader, session), session);
   }
@@ -229,7 +290,8 @@ final class B2Writer {
   private static Map<String, String> info(WriteOptions options) {
     for (String key : options.userMetadata().keySet()) {
       if (Attributes.isReserved(key)) {
-        throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+        throw BackendException.of(
+            StorageException.Kind.INVALID_INPUT,
             "user metadata key '" + key + "' is reserved by B2");
       }
     }
@@ -248,7 +310,8 @@ final class B2Writer {
    */
   private static String sha1(Path file) {
     byte[] buffer = new byte[1 << 20];
-    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file), ChecksumAlgorithm.SHA1)) {
+    try (DigestingInputStream in =
+        new DigestingInputStream(Files.newInputStream(file), ChecksumAlgorithm.SHA1)) {
       while (in.read(buffer) >= 0) {
         // every byte read is hashed
       }

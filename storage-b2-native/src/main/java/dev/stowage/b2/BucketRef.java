@@ -63,18 +63,28 @@ final class BucketRef {
     B2Authorization auth = client.authorization();
     B2Allowed allowed = auth.allowed();
     if (allowed.bucketId() != null && !name.equals(allowed.bucketName())) {
-      throw BackendException.of(StorageException.Kind.PERMISSION_DENIED,
+      throw BackendException.of(
+          StorageException.Kind.PERMISSION_DENIED,
           "the application key is restricted to another bucket");
     }
     if (allowed.bucketId() != null && !allowed.has("listBuckets")) {
       // A narrow key may not list buckets; it still names its bucket. Its type is then unknown:
       // report it as private, which is the safe answer.
-      return new B2Bucket(auth.accountId(), allowed.bucketId(), name, "allPrivate", Map.of(), List.of(), List.of(),
-          List.of(), 0);
+      return new B2Bucket(
+          auth.accountId(),
+          allowed.bucketId(),
+          name,
+          "allPrivate",
+          Map.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          0);
     }
     List<B2Bucket> found = client.listBuckets(allowed.bucketId(), name);
     if (found.isEmpty()) {
-      throw BackendException.of(StorageException.Kind.BUCKET_NOT_FOUND,
+      throw BackendException.of(
+          StorageException.Kind.BUCKET_NOT_FOUND,
           "no bucket named " + name + " is visible to this key");
     }
     return found.get(0);

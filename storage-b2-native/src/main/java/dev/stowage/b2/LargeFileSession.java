@@ -41,15 +41,22 @@ final class LargeFileSession implements MultipartSession<String> {
   private final UploadUrlPool partUrls;
   private volatile @Nullable B2FileVersion finished;
 
-  private LargeFileSession(B2Context ctx, String path, @Nullable String destination,
-      B2FileVersion started, boolean ambiguousStart) {
+  private LargeFileSession(
+      B2Context ctx,
+      String path,
+      @Nullable String destination,
+      B2FileVersion started,
+      boolean ambiguousStart) {
     this.ctx = ctx;
     this.path = path;
     this.destination = destination;
     this.started = started;
     this.ambiguousStart = ambiguousStart;
-    this.partUrls = new UploadUrlPool(() -> ctx.client.getUploadPartUrl(started.fileId()), ctx.clock,
-        ctx.config.concurrency());
+    this.partUrls =
+        new UploadUrlPool(
+            () -> ctx.client.getUploadPartUrl(started.fileId()),
+            ctx.clock,
+            ctx.config.concurrency());
   }
 
   /**
@@ -57,17 +64,26 @@ final class LargeFileSession implements MultipartSession<String> {
    * {@code destination} (null unless copying), or at {@code path} when that is null; both only
    * name it in attributes and logs (failures name no path: the facade attaches it).
    */
-  static LargeFileSession start(B2Context ctx, String path, @Nullable String destination,
-      String fileName, String contentType, Map<String, String> info) {
-    B2StartLargeFileRequest request = new B2StartLargeFileRequest(ctx.bucket.id(), fileName, contentType, info);
+  static LargeFileSession start(
+      B2Context ctx,
+      String path,
+      @Nullable String destination,
+      String fileName,
+      String contentType,
+      Map<String, String> info) {
+    B2StartLargeFileRequest request =
+        new B2StartLargeFileRequest(ctx.bucket.id(), fileName, contentType, info);
     boolean[] ambiguous = {false};
     // The call runs on a thread of its own: an interrupt of the caller must not cut it off after
     // B2 has created the file, which would then stay unfinished where nobody knows its id. The
     // caller waits for the answer (bounded by the deadline) and, if it was interrupted meanwhile,
     // cancels the new file before reporting the interrupt.
-    FutureTask<B2FileVersion> call = new FutureTask<>(() -> ctx.retries.call(
-        () -> ctx.client.startLargeFile(request),
-        (attempt, failure) -> ambiguous[0] |= isAmbiguous(failure)));
+    FutureTask<B2FileVersion> call =
+        new FutureTask<>(
+            () ->
+                ctx.retries.call(
+                    () -> ctx.client.startLargeFile(request),
+                    (attempt, failure) -> ambiguous[0] |= isAmbiguous(failure)));
     long callStart = System.currentTimeMillis();
     Thread runner = new Thread(call, "stowage-b2-start-large-file");
     runner.setDaemon(true);
@@ -102,8 +118,10 @@ final class LargeFileSession implements MultipartSession<String> {
     if (interrupted) {
       session.cancel();
       Thread.currentThread().interrupt();
-      throw BackendException.of(StorageException.Kind.UNEXPECTED,
-          "interrupted; the large file was cancelled", new InterruptedIOException("interrupted"));
+      throw BackendException.of(
+          StorageException.Kind.UNEXPECTED,
+          "interrupted; the large file was cancelled",
+          new InterruptedIOException("interrupted"));
     }
     return session;
   }
@@ -119,45 +137,58 @@ final class LargeFileSession implements MultipartSession<String> {
 
   @Override
   public String uploadPart(PartData part) {
-    return ctx.retries.call(() -> {
-      UploadUrlPool.Lease lease = partUrls.acquire();
-      try (InputStream in = part.open()) {
-        // hex_digits_at_end: each part is read once, and B2 checks the SHA-1 it ends with.
-        B2Part uploaded = ctx.client.uploadPart(lease.url(), part.partNumber(), part.length(), null, in);
-        lease.release();
-        if (uploaded.contentLength() != part.length()) {
-          // A reply damaged on the way: retry the part rather than finish with a wrong receipt.
-          throw new IOException("B2's answer reports " + uploaded.contentLength() + " bytes for part "
-              + part.partNumber() + ", " + part.length() + " were sent");
-        }
-        return uploaded.contentSha1();
-      }
-    });
+    return ctx.retries.call(
+        () -> {
+          UploadUrlPool.Lease lease = partUrls.acquire();
+          try (InputStream in = part.open()) {
+            // hex_digits_at_end: each part is read once, and B2 checks the SHA-1 it ends with.
+            B2Part uploaded =
+                ctx.client.uploadPart(lease.url(), part.partNumber(), part.length(), null, in);
+            lease.release();
+            if (uploaded.contentLength() != part.length()) {
+              // A reply damaged on the way: retry the part rather than finish with a wrong receipt.
+              throw new IOException(
+                  "B2's answer reports "
+                      + uploaded.contentLength()
+                      + " bytes for part "
+                      + part.partNumber()
+                      + ", "
+                      + part.length()
+                      + " were sent");
+            }
+            return uploaded.contentSha1();
+          }
+        });
   }
 
   @Override
   public FileAttributes complete(List<String> receipts) {
     if (receipts.size() < 2) {
-      throw BackendException.of(StorageException.Kind.UNEXPECTED,
+      throw BackendException.of(
+          StorageException.Kind.UNEXPECTED,
           "a B2 large file needs at least 2 parts, got " + receipts.size());
     }
     boolean[] retried = {false};
-    B2FileVersion finished = ctx.retries.call(() -> {
-      try {
-        return ctx.client.finishLargeFile(started.fileId(), receipts);
-      } catch (B2Exception e) {
-        if (retried[0] && e.status() == 400) {
-          B2FileVersion now = ctx.client.getFileInfo(started.fileId());
-          if ("upload".equals(now.action())) {
-            return now; // an earlier attempt finished it; only its answer was lost
-          }
-        }
-        throw e;
-      }
-    }, (attempt, failure) -> retried[0] = true);
+    B2FileVersion finished =
+        ctx.retries.call(
+            () -> {
+              try {
+                return ctx.client.finishLargeFile(started.fileId(), receipts);
+              } catch (B2Exception e) {
+                if (retried[0] && e.status() == 400) {
+                  B2FileVersion now = ctx.client.getFileInfo(started.fileId());
+                  if ("upload".equals(now.action())) {
+                    return now; // an earlier attempt finished it; only its answer was lost
+                  }
+                }
+                throw e;
+              }
+            },
+            (attempt, failure) -> retried[0] = true);
     this.finished = finished;
     cancelStrays();
-    return Attributes.of(destination != null ? destination : path, finished, ctx.bucket.visibility());
+    return Attributes.of(
+        destination != null ? destination : path, finished, ctx.bucket.visibility());
   }
 
   /**
@@ -181,7 +212,8 @@ final class LargeFileSession implements MultipartSession<String> {
     try {
       ctx.retries.call(() -> ctx.client.cancelLargeFile(started.fileId()));
     } catch (BackendException e) {
-      if (e.kind() != StorageException.Kind.NOT_FOUND && e.kind() != StorageException.Kind.INVALID_INPUT) {
+      if (e.kind() != StorageException.Kind.NOT_FOUND
+          && e.kind() != StorageException.Kind.INVALID_INPUT) {
         LOG.warn("could not cancel the unfinished large file of '{}': {}", path, e.getMessage());
       }
     } catch (RuntimeException e) {
@@ -195,7 +227,12 @@ final class LargeFileSession implements MultipartSession<String> {
     if (!ambiguousStart) {
       return;
     }
-    cancelUnfinished(ctx, path, destination, started.fileName(), started.uploadTimestamp() - 60_000,
+    cancelUnfinished(
+        ctx,
+        path,
+        destination,
+        started.fileName(),
+        started.uploadTimestamp() - 60_000,
         started.fileId());
   }
 
@@ -204,13 +241,20 @@ final class LargeFileSession implements MultipartSession<String> {
    * {@code sinceMillis} (B2's clock, with a minute's allowance), except {@code keepFileId}: the
    * files that start attempts whose answers were lost created.
    */
-  private static void cancelUnfinished(B2Context ctx, String path, @Nullable String destination,
-      String fileName, long sinceMillis, @Nullable String keepFileId) {
+  private static void cancelUnfinished(
+      B2Context ctx,
+      String path,
+      @Nullable String destination,
+      String fileName,
+      long sinceMillis,
+      @Nullable String keepFileId) {
     try {
-      B2FileVersionsPage page = ctx.retries.call(
-          () -> ctx.client.listUnfinishedLargeFiles(ctx.bucket.id(), fileName, null, 100));
+      B2FileVersionsPage page =
+          ctx.retries.call(
+              () -> ctx.client.listUnfinishedLargeFiles(ctx.bucket.id(), fileName, null, 100));
       for (B2FileVersion v : page.files()) {
-        if (v.fileName().equals(fileName) && !v.fileId().equals(keepFileId)
+        if (v.fileName().equals(fileName)
+            && !v.fileId().equals(keepFileId)
             && v.uploadTimestamp() >= sinceMillis) {
           ctx.retries.call(() -> ctx.client.cancelLargeFile(v.fileId()));
         }
@@ -219,7 +263,6 @@ final class LargeFileSession implements MultipartSession<String> {
       LOG.warn("could not clean up unfinished large files of '{}'", path, e);
     }
   }
-
 
   private static boolean isAmbiguous(@Nullable Throwable failure) {
     return failure instanceof BackendException && Retries.isAmbiguous((BackendException) failure);

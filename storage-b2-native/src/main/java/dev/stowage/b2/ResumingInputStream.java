@@ -74,15 +74,30 @@ final class ResumingInputStream extends InputStream {
     Duration operation = ctx.config.timeouts().operation();
     Duration left = operation.minusNanos(System.nanoTime() - lastProgressNanos);
     if (left.isNegative() || left.isZero()) {
-      IOException stalled = new IOException("the download of '" + path + "' made no progress for "
-          + operation.toMillis() + " ms (the operation timeout); giving up at byte " + position, failure);
+      IOException stalled =
+          new IOException(
+              "the download of '"
+                  + path
+                  + "' made no progress for "
+                  + operation.toMillis()
+                  + " ms (the operation timeout); giving up at byte "
+                  + position,
+              failure);
       throw stalled;
     }
-    LOG.debug("download of '{}' broke at byte {} ({}); resuming", path, position, failure.getClass().getSimpleName());
+    LOG.debug(
+        "download of '{}' broke at byte {} ({}); resuming",
+        path,
+        position,
+        failure.getClass().getSimpleName());
     closeQuietly();
     String range = "bytes=" + position + "-" + (endExclusive - 1);
     try {
-      body = ctx.retries.withDeadline(left).call(() -> ctx.client.downloadFileById(fileId, range)).body();
+      body =
+          ctx.retries
+              .withDeadline(left)
+              .call(() -> ctx.client.downloadFileById(fileId, range))
+              .body();
     } catch (BackendException e) {
       IOException io = new IOException("resuming the download failed", e);
       io.addSuppressed(failure);

@@ -80,20 +80,24 @@ final class Retries {
     Retrier r = retrier;
     if (shared != null) {
       Duration left = shared.remaining();
-      r = left.compareTo(retrier.deadline()) < 0 ? withDeadline.apply(left.isZero() ? Duration.ofMillis(1) : left)
-          : retrier;
+      r =
+          left.compareTo(retrier.deadline()) < 0
+              ? withDeadline.apply(left.isZero() ? Duration.ofMillis(1) : left)
+              : retrier;
     }
     try {
-      return r.callWithDeadline(deadline -> {
-        B2Client.DeadlineScope scope = B2Client.deadline(deadline);
-        try {
-          return attempt.run();
-        } catch (RuntimeException | IOException e) {
-          throw B2Errors.translate(e);
-        } finally {
-          scope.close();
-        }
-      }, hook);
+      return r.callWithDeadline(
+          deadline -> {
+            B2Client.DeadlineScope scope = B2Client.deadline(deadline);
+            try {
+              return attempt.run();
+            } catch (RuntimeException | IOException e) {
+              throw B2Errors.translate(e);
+            } finally {
+              scope.close();
+            }
+          },
+          hook);
     } catch (IOException e) {
       throw B2Errors.translate(e);
     }

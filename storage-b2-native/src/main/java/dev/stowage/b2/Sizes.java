@@ -21,10 +21,13 @@ import dev.stowage.spi.PartUploader;
 record Sizes(long partSize, long minPartSize, long uploadCutoff, int streamConcurrency) {
   /** The most parts a large file may have. */
   static final int MAX_PARTS = 10_000;
+
   /** The largest single upload B2 accepts (5 GB in its docs). */
   static final long MAX_SIMPLE = 5_000_000_000L;
+
   /** B2's production {@code recommendedPartSize}, assumed before the account is known. */
   static final long B2_RECOMMENDED_PART = 100_000_000L;
+
   /** B2's production {@code absoluteMinimumPartSize}, assumed before the account is known. */
   static final long B2_MINIMUM_PART = 5_000_000L;
 
@@ -36,12 +39,15 @@ record Sizes(long partSize, long minPartSize, long uploadCutoff, int streamConcu
   static Sizes of(B2Config config, long recommended, long minimum) {
     long min = Math.max(1, minimum);
     long budget = config.memoryBudget();
-    long part = config.partSize() > 0
-        ? Math.max(config.partSize(), min)
-        : PartUploader.partSizeWithin(budget, config.concurrency(), min, Math.max(1, recommended), -1, MAX_PARTS);
+    long part =
+        config.partSize() > 0
+            ? Math.max(config.partSize(), min)
+            : PartUploader.partSizeWithin(
+                budget, config.concurrency(), min, Math.max(1, recommended), -1, MAX_PARTS);
     part = Math.min(part, Integer.MAX_VALUE - 16);
     int concurrency = PartUploader.concurrencyWithin(budget, part, config.concurrency());
-    long cutoff = config.uploadCutoff() > 0 ? config.uploadCutoff() : Math.min(MAX_SIMPLE, 2 * part);
+    long cutoff =
+        config.uploadCutoff() > 0 ? config.uploadCutoff() : Math.min(MAX_SIMPLE, 2 * part);
     return new Sizes(part, min, cutoff, concurrency);
   }
 

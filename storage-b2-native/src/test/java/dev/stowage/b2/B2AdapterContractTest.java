@@ -23,22 +23,24 @@ class B2AdapterContractTest extends FilesystemContract {
   static final int PAGE = 100;
 
   private final SettableKitClock clock = new SettableKitClock();
-  private final B2Emulator emulator = B2Emulator.builder()
-      .clock(clock)
-      .recommendedPartSize(16 * 1024)
-      .absoluteMinimumPartSize(4 * 1024)
-      .start();
+  private final B2Emulator emulator =
+      B2Emulator.builder()
+          .clock(clock)
+          .recommendedPartSize(16 * 1024)
+          .absoluteMinimumPartSize(4 * 1024)
+          .start();
 
   private String bucket;
 
   @Override
   protected Filesystem createFilesystem() {
     bucket = TestBuckets.create(emulator, bucketType());
-    B2Config config = TestBuckets.config(emulator, bucket)
-        .prefix("kit-root")
-        .listPageSize(PAGE)
-        .concurrency(3)
-        .build();
+    B2Config config =
+        TestBuckets.config(emulator, bucket)
+            .prefix("kit-root")
+            .listPageSize(PAGE)
+            .concurrency(3)
+            .build();
     B2Adapter adapter = B2Adapter.create(config);
     // Capabilities are static until the first operation; after it they are exact (no PUBLIC_URL
     // for this private bucket), which is what the kit should check.
@@ -71,25 +73,32 @@ class B2AdapterContractTest extends FilesystemContract {
   public Optional<List<String>> pendingUploads() {
     try (B2Client client = TestBuckets.client(emulator)) {
       String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
-      return Optional.of(client.listUnfinishedLargeFiles(bucketId, "kit-root/" + rootName() + "/", null, 100)
-          .files().stream().map(B2FileVersion::fileName).toList());
+      return Optional.of(
+          client
+              .listUnfinishedLargeFiles(bucketId, "kit-root/" + rootName() + "/", null, 100)
+              .files()
+              .stream()
+              .map(B2FileVersion::fileName)
+              .toList());
     }
   }
 
   /** Downloads by name with a client of its own: the kit's writes are checked without the adapter. */
   @Override
   public Optional<StoredBytes> storedBytes() {
-    return Optional.of(path -> {
-      try (B2Client client = TestBuckets.client(emulator);
-          B2Download download = client.downloadFileByName(bucket, "kit-root/" + rootName() + "/" + path, null)) {
-        return Optional.of(download.body().readAllBytes());
-      } catch (B2Exception e) {
-        if (e.status() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    });
+    return Optional.of(
+        path -> {
+          try (B2Client client = TestBuckets.client(emulator);
+              B2Download download =
+                  client.downloadFileByName(bucket, "kit-root/" + rootName() + "/" + path, null)) {
+            return Optional.of(download.body().readAllBytes());
+          } catch (B2Exception e) {
+            if (e.status() == 404) {
+              return Optional.empty();
+            }
+            throw e;
+          }
+        });
   }
 
   @Override

@@ -58,11 +58,13 @@ import org.junit.jupiter.api.io.TempDir;
 class B2AdapterTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(256))
-      .bucket("adapter-bucket")
-      .publicBucket("adapter-public")
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(256))
+          .bucket("adapter-bucket")
+          .publicBucket("adapter-public")
+          .perTest();
 
   private B2Client client;
   private String bucket;
@@ -120,21 +122,33 @@ class B2AdapterTest {
     Filesystem fs = open(); // no network call: capabilities are declared statically
     var caps = fs.capabilities();
     assertThat(caps.has(Capability.PUBLIC_URL)).isTrue();
-    assertThat(caps.partSize() * 5).as("B2's 100 MB recommendation within the 64 MiB budget")
+    assertThat(caps.partSize() * 5)
+        .as("B2's 100 MB recommendation within the 64 MiB budget")
         .isLessThanOrEqualTo(64L << 20);
     fs.write("p.txt", "p");
-    assertThatThrownBy(() -> fs.publicUrl("p.txt")).isInstanceOfSatisfying(StorageException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+    assertThatThrownBy(() -> fs.publicUrl("p.txt"))
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
   }
 
   @Test
   void write_withPrefix_storesUnderPrefixWithMetadata() {
     Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).prefix("/top/dir/"));
-    fs.write("a b/ü.txt", "x", WriteOptions.builder().contentType("text/plain").cacheControl("max-age=60")
-        .contentDisposition("attachment").contentEncoding("identity").userMetadata("Colour", "blau ü").build());
+    fs.write(
+        "a b/ü.txt",
+        "x",
+        WriteOptions.builder()
+            .contentType("text/plain")
+            .cacheControl("max-age=60")
+            .contentDisposition("attachment")
+            .contentEncoding("identity")
+            .userMetadata("Colour", "blau ü")
+            .build());
     B2FileVersion v = versions("").get(0);
     assertThat(v.fileName()).isEqualTo("top/dir/a b/ü.txt");
-    assertThat(v.fileInfo()).containsEntry("colour", "blau ü").containsEntry("b2-cache-control", "max-age=60");
+    assertThat(v.fileInfo())
+        .containsEntry("colour", "blau ü")
+        .containsEntry("b2-cache-control", "max-age=60");
     FileAttributes a = fs.stat("a b/ü.txt");
     assertThat(a.userMetadata()).containsExactly(Map.entry("colour", "blau ü"));
     assertThat(a.cacheControl()).isEqualTo("max-age=60");
@@ -148,8 +162,14 @@ class B2AdapterTest {
   @Test
   void write_reservedMetadataKey_isRejectedAndNothingWritten() {
     Filesystem fs = open();
-    assertThatThrownBy(() -> fs.write("x.txt", "x", WriteOptions.builder().userMetadata("large_file_sha1", "1").build()))
-        .isInstanceOfSatisfying(WriteFailedException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT));
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "x.txt",
+                    "x",
+                    WriteOptions.builder().userMetadata("large_file_sha1", "1").build()))
+        .isInstanceOfSatisfying(
+            WriteFailedException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_INPUT));
     assertThat(versions("")).isEmpty();
   }
 
@@ -171,12 +191,15 @@ class B2AdapterTest {
     Filesystem fs = open();
     byte[] data = random(3000, 2);
     fs.write("sum.bin", data);
-    assertThat(versions("sum").get(0).fileInfo()).containsEntry("large_file_sha1", B2FaultToleranceTest.sha1(data));
-    assertThat(fs.checksum("sum.bin", ChecksumAlgorithm.SHA1).hex()).isEqualTo(B2FaultToleranceTest.sha1(data));
+    assertThat(versions("sum").get(0).fileInfo())
+        .containsEntry("large_file_sha1", B2FaultToleranceTest.sha1(data));
+    assertThat(fs.checksum("sum.bin", ChecksumAlgorithm.SHA1).hex())
+        .isEqualTo(B2FaultToleranceTest.sha1(data));
   }
 
   @Test
-  void write_localFile_usesModificationTimeAndPartsByPosition(@TempDir Path dir) throws IOException {
+  void write_localFile_usesModificationTimeAndPartsByPosition(@TempDir Path dir)
+      throws IOException {
     Path file = dir.resolve("f.bin");
     byte[] data = random(4500, 3);
     Files.write(file, data);
@@ -192,17 +215,18 @@ class B2AdapterTest {
   @Test
   void write_streamFailingAfterParts_cancelsTheLargeFile() {
     Filesystem fs = open();
-    InputStream failing = new InputStream() {
-      private int n;
+    InputStream failing =
+        new InputStream() {
+          private int n;
 
-      @Override
-      public int read() throws IOException {
-        if (++n > 3000) {
-          throw new IOException("source broke");
-        }
-        return n & 0xff;
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (++n > 3000) {
+              throw new IOException("source broke");
+            }
+            return n & 0xff;
+          }
+        };
     assertThatThrownBy(() -> fs.write("broken.bin", failing, WriteOptions.DEFAULT))
         .isInstanceOf(WriteFailedException.class);
     assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).isEmpty();
@@ -212,30 +236,43 @@ class B2AdapterTest {
   @Test
   void write_storageCapExceeded_failsWithQuotaExceededAndWritesNothing() {
     Filesystem fs = open();
-    B2.emulator().useFaults(FaultPlan.builder()
-        .add("b2_get_upload_url", 1.0, new Fault.Status(403, "storage_cap_exceeded", null)).build());
+    B2.emulator()
+        .useFaults(
+            FaultPlan.builder()
+                .add("b2_get_upload_url", 1.0, new Fault.Status(403, "storage_cap_exceeded", null))
+                .build());
     assertThatThrownBy(() -> fs.write("x.txt", "x"))
-        .isInstanceOfSatisfying(WriteFailedException.class, e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
+        .isInstanceOfSatisfying(
+            WriteFailedException.class, e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
     B2.emulator().useFaults(FaultPlan.NONE);
     assertThat(versions("")).isEmpty();
   }
 
   @Test
   void firstOperation_forceCapExceededTestMode_failsWithQuotaExceeded() {
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).testMode("force_cap_exceeded")); // no I/O
+    Filesystem fs =
+        open(TestBuckets.config(B2.emulator(), bucket).testMode("force_cap_exceeded")); // no I/O
     assertThatThrownBy(() -> fs.list("docs").toList())
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA_EXCEEDED));
   }
 
   @Test
   void write_rateLimited_waitsAtLeastRetryAfter() {
     List<Duration> waits = new ArrayList<>();
-    B2.emulator().useFaults(FaultPlan.builder()
-        .add("b2_get_upload_url", 1.0, Fault.tooManyRequests(Duration.ofSeconds(3))).build());
-    B2Adapter adapter = B2Adapter.create(client, TestBuckets.config(B2.emulator(), bucket).build(), d -> {
-      waits.add(d);
-      B2.emulator().useFaults(FaultPlan.NONE);
-    });
+    B2.emulator()
+        .useFaults(
+            FaultPlan.builder()
+                .add("b2_get_upload_url", 1.0, Fault.tooManyRequests(Duration.ofSeconds(3)))
+                .build());
+    B2Adapter adapter =
+        B2Adapter.create(
+            client,
+            TestBuckets.config(B2.emulator(), bucket).build(),
+            d -> {
+              waits.add(d);
+              B2.emulator().useFaults(FaultPlan.NONE);
+            });
     toClose.add(adapter);
     Filesystem.of(adapter).write("slow.txt", "x");
     assertThat(waits).hasSize(1);
@@ -245,23 +282,37 @@ class B2AdapterTest {
   @Test
   void read_largeFileWithWrongSha1_failsWithIntegrityAtEnd() throws IOException {
     byte[] data = random(2000, 4);
-    var started = client.startLargeFile(new B2StartLargeFileRequest(bucketId, "corrupt.bin", "b2/x-auto",
-        Map.of("large_file_sha1", B2FaultToleranceTest.sha1(new byte[] {1}))));
+    var started =
+        client.startLargeFile(
+            new B2StartLargeFileRequest(
+                bucketId,
+                "corrupt.bin",
+                "b2/x-auto",
+                Map.of("large_file_sha1", B2FaultToleranceTest.sha1(new byte[] {1}))));
     B2UploadUrl url = client.getUploadPartUrl(started.fileId());
-    String p1 = client.uploadPart(url, 1, 1000, null, new ByteArrayInputStream(data, 0, 1000)).contentSha1();
-    String p2 = client.uploadPart(url, 2, 1000, null, new ByteArrayInputStream(data, 1000, 1000)).contentSha1();
+    String p1 =
+        client
+            .uploadPart(url, 1, 1000, null, new ByteArrayInputStream(data, 0, 1000))
+            .contentSha1();
+    String p2 =
+        client
+            .uploadPart(url, 2, 1000, null, new ByteArrayInputStream(data, 1000, 1000))
+            .contentSha1();
     client.finishLargeFile(started.fileId(), List.of(p1, p2));
     Filesystem fs = open();
-    assertThatThrownBy(() -> fs.read("corrupt.bin")).isInstanceOfSatisfying(ReadFailedException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
+    assertThatThrownBy(() -> fs.read("corrupt.bin"))
+        .isInstanceOfSatisfying(
+            ReadFailedException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
     try (InputStream in = fs.readStream("corrupt.bin")) {
-      assertThatThrownBy(in::readAllBytes).isInstanceOfSatisfying(ReadFailedException.class,
-          e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
+      assertThatThrownBy(in::readAllBytes)
+          .isInstanceOfSatisfying(
+              ReadFailedException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
     }
     // A range that covers the whole file is checked like a whole read.
     try (InputStream in = fs.readStream("corrupt.bin", dev.stowage.ByteRange.of(0, 1999))) {
-      assertThatThrownBy(in::readAllBytes).isInstanceOfSatisfying(ReadFailedException.class,
-          e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
+      assertThatThrownBy(in::readAllBytes)
+          .isInstanceOfSatisfying(
+              ReadFailedException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INTEGRITY));
     }
     // A part of it is not (B2's SHA-1 covers the whole file) and returns the stored bytes.
     assertThat(fs.readStream("corrupt.bin", dev.stowage.ByteRange.of(0, 1998)))
@@ -273,22 +324,31 @@ class B2AdapterTest {
     Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).uploadCutoff(1_000_000));
     byte[] data = random(300_000, 6);
     fs.write("resume.bin", data);
-    B2.emulator().useFaults(FaultPlan.builder().add("b2_download_file_by_name", 1.0, new Fault.Truncate()).build());
+    B2.emulator()
+        .useFaults(
+            FaultPlan.builder().add("b2_download_file_by_name", 1.0, new Fault.Truncate()).build());
     assertThat(fs.read("resume.bin")).isEqualTo(data);
     assertThat(fs.readStream("resume.bin", dev.stowage.ByteRange.of(1000, 250_000)))
         .hasBinaryContent(java.util.Arrays.copyOfRange(data, 1000, 250_001));
-    Filesystem once = open(TestBuckets.config(B2.emulator(), bucket).retry(1, Duration.ZERO, Duration.ZERO));
-    assertThatThrownBy(() -> once.read("resume.bin")).isInstanceOfSatisfying(ReadFailedException.class,
-        e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE)); // without resuming, the cut shows
+    Filesystem once =
+        open(TestBuckets.config(B2.emulator(), bucket).retry(1, Duration.ZERO, Duration.ZERO));
+    assertThatThrownBy(() -> once.read("resume.bin"))
+        .isInstanceOfSatisfying(
+            ReadFailedException.class,
+            e ->
+                assertThat(e.kind())
+                    .isEqualTo(Kind.UNAVAILABLE)); // without resuming, the cut shows
   }
 
   @Test
   void read_range_returnsExactBytesAndPastEndIsUnsatisfiable() {
     Filesystem fs = open();
     fs.write("r.txt", "0123456789");
-    assertThat(fs.readStream("r.txt", dev.stowage.ByteRange.of(3, 5))).hasBinaryContent("345".getBytes());
+    assertThat(fs.readStream("r.txt", dev.stowage.ByteRange.of(3, 5)))
+        .hasBinaryContent("345".getBytes());
     assertThatThrownBy(() -> fs.readStream("r.txt", dev.stowage.ByteRange.from(10)).read())
-        .isInstanceOfSatisfying(ReadFailedException.class,
+        .isInstanceOfSatisfying(
+            ReadFailedException.class,
             e -> assertThat(e.kind()).isEqualTo(Kind.RANGE_NOT_SATISFIABLE));
   }
 
@@ -310,10 +370,14 @@ class B2AdapterTest {
     fs.write("h.txt", "two");
     fs.delete("h.txt");
     assertThat(fs.fileExists("h.txt")).isFalse();
-    assertThat(versions("h.txt")).extracting(B2FileVersion::action).containsExactly("hide", "upload", "upload");
+    assertThat(versions("h.txt"))
+        .extracting(B2FileVersion::action)
+        .containsExactly("hide", "upload", "upload");
     fs.delete("h.txt"); // already hidden: nothing to do, and no second hide marker
     assertThat(fs.fileExists("h.txt")).isFalse();
-    assertThat(versions("h.txt")).extracting(B2FileVersion::action).containsExactly("hide", "upload", "upload");
+    assertThat(versions("h.txt"))
+        .extracting(B2FileVersion::action)
+        .containsExactly("hide", "upload", "upload");
   }
 
   @Test
@@ -323,7 +387,8 @@ class B2AdapterTest {
     fs.write("d/a.txt", "a2");
     fs.write("d/sub/b.txt", "b");
     fs.write("keep.txt", "k");
-    client.startLargeFile(new B2StartLargeFileRequest(bucketId, "d/unfinished.bin", "b2/x-auto", Map.of()));
+    client.startLargeFile(
+        new B2StartLargeFileRequest(bucketId, "d/unfinished.bin", "b2/x-auto", Map.of()));
     fs.deleteDirectory("d");
     assertThat(versions("d/")).isEmpty();
     assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).isEmpty();
@@ -337,28 +402,42 @@ class B2AdapterTest {
     assertThat(versions("")).extracting(B2FileVersion::fileName).containsExactly("made/.bzEmpty");
     assertThat(fs.directoryExists("made")).isTrue();
     assertThat(fs.list("made").toList()).isEmpty();
-    assertThat(fs.list("", true).toList()).extracting(StorageAttributes::path).containsExactly("made");
+    assertThat(fs.list("", true).toList())
+        .extracting(StorageAttributes::path)
+        .containsExactly("made");
   }
 
   @Test
   void copy_aboveCopyCutoff_usesPartsAndKeepsMetadata() {
     Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).copyCutoff(1000));
     byte[] data = random(2500, 5);
-    fs.write("src.bin", data, WriteOptions.builder().contentType("application/x-test").userMetadata("k", "v").build());
+    fs.write(
+        "src.bin",
+        data,
+        WriteOptions.builder().contentType("application/x-test").userMetadata("k", "v").build());
     FileAttributes copied = fs.copy("src.bin", "dst.bin");
     assertThat(fs.read("dst.bin")).isEqualTo(data);
     B2FileVersion v = versions("dst").get(0);
     assertThat(v.contentSha1()).isEqualTo("none");
     assertThat(v.contentType()).isEqualTo("application/x-test");
-    assertThat(v.fileInfo()).containsEntry("k", "v").containsEntry("large_file_sha1", B2FaultToleranceTest.sha1(data));
-    assertThat(copied.checksums()).containsEntry(ChecksumAlgorithm.SHA1, B2FaultToleranceTest.sha1(data));
+    assertThat(v.fileInfo())
+        .containsEntry("k", "v")
+        .containsEntry("large_file_sha1", B2FaultToleranceTest.sha1(data));
+    assertThat(copied.checksums())
+        .containsEntry(ChecksumAlgorithm.SHA1, B2FaultToleranceTest.sha1(data));
   }
 
   @Test
   void copy_withOptions_replacesOnlyWhatIsSet() {
     Filesystem fs = open();
-    fs.write("s.txt", "s", WriteOptions.builder().contentType("text/plain").cacheControl("no-cache")
-        .userMetadata("a", "1").build());
+    fs.write(
+        "s.txt",
+        "s",
+        WriteOptions.builder()
+            .contentType("text/plain")
+            .cacheControl("no-cache")
+            .userMetadata("a", "1")
+            .build());
     fs.copy("s.txt", "t.txt", WriteOptions.builder().userMetadata("b", "2").build());
     FileAttributes t = fs.stat("t.txt");
     assertThat(t.userMetadata()).containsExactly(Map.entry("b", "2"));
@@ -380,10 +459,15 @@ class B2AdapterTest {
   void visibility_privateBucket_refusesPublicAndWritesNothing() {
     Filesystem fs = open();
     assertThat(fs.write("p.txt", "p").visibility()).isEqualTo(Visibility.PRIVATE);
-    assertThatThrownBy(() -> fs.write("q.txt", "q", WriteOptions.builder().visibility(Visibility.PUBLIC).build()))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "q.txt", "q", WriteOptions.builder().visibility(Visibility.PUBLIC).build()))
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
     assertThatThrownBy(() -> fs.setVisibility("p.txt", Visibility.PUBLIC))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
     fs.setVisibility("p.txt", Visibility.PRIVATE);
     assertThat(versions("q")).isEmpty();
   }
@@ -421,30 +505,44 @@ class B2AdapterTest {
     URI url = fs.temporaryUrl("share/report", Duration.ofMinutes(5));
     assertThat(status(url)).isEqualTo(200);
     // B2 scopes the token by name prefix: the same token opens the longer name too (documented).
-    URI longer = URI.create(url.toString().replace("share/report?", "share/report-confidential.txt?"));
+    URI longer =
+        URI.create(url.toString().replace("share/report?", "share/report-confidential.txt?"));
     assertThat(longer).isNotEqualTo(url);
     assertThat(status(longer)).isEqualTo(200);
   }
 
   @Test
   void temporaryUrl_exactScope_isRefusedAsUnsupported() {
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket).temporaryUrlScope(B2Config.TemporaryUrlScope.EXACT));
+    Filesystem fs =
+        open(
+            TestBuckets.config(B2.emulator(), bucket)
+                .temporaryUrlScope(B2Config.TemporaryUrlScope.EXACT));
     fs.write("share/report", "report");
     assertThatThrownBy(() -> fs.temporaryUrl("share/report", Duration.ofMinutes(5)))
-        .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
-          assertThat(e.getMessage()).contains("prefix");
-        });
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
+              assertThat(e.getMessage()).contains("prefix");
+            });
   }
 
   @Test
   void anyOperation_noCredentials_failsPermissionDeniedNamingTheVariables() {
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
-        .credentials(() -> B2Credentials.fromEnvironment(Map.of())));
-    assertThatThrownBy(() -> fs.stat("a.txt")).isInstanceOfSatisfying(StorageException.class, e -> {
-      assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
-      assertThat(e.getMessage()).contains("a.txt").contains("B2_APPLICATION_KEY_ID").contains("B2_APPLICATION_KEY");
-    });
+    Filesystem fs =
+        open(
+            TestBuckets.config(B2.emulator(), bucket)
+                .credentials(() -> B2Credentials.fromEnvironment(Map.of())));
+    assertThatThrownBy(() -> fs.stat("a.txt"))
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
+              assertThat(e.getMessage())
+                  .contains("a.txt")
+                  .contains("B2_APPLICATION_KEY_ID")
+                  .contains("B2_APPLICATION_KEY");
+            });
   }
 
   @Test
@@ -452,10 +550,14 @@ class B2AdapterTest {
     B2Config config = TestBuckets.config(B2.emulator(), bucket).build();
     java.util.function.Function<Duration, dev.stowage.spi.Retrier> retriers =
         d -> dev.stowage.spi.Retrier.builder().maxAttempts(3).deadline(d).build();
-    B2Context ctx = new B2Context(client, config, new Retries(retriers.apply(Duration.ofSeconds(10)), retriers),
-        java.time.Clock.systemUTC());
-    LargeFileSession session = LargeFileSession.start(ctx, "i.bin", null, "i.bin",
-        "b2/x-auto", new java.util.HashMap<>());
+    B2Context ctx =
+        new B2Context(
+            client,
+            config,
+            new Retries(retriers.apply(Duration.ofSeconds(10)), retriers),
+            java.time.Clock.systemUTC());
+    LargeFileSession session =
+        LargeFileSession.start(ctx, "i.bin", null, "i.bin", "b2/x-auto", new java.util.HashMap<>());
     assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).hasSize(1);
     Thread.currentThread().interrupt();
     try {
@@ -472,20 +574,32 @@ class B2AdapterTest {
     // b2_start_large_file creates the file, then its answer stalls and is cut off: every attempt
     // leaves a started file whose id the client never learns, and the writer is interrupted
     // while it waits. Once the writer has returned, no unfinished large file may remain.
-    B2.emulator().useFaults(FaultPlan.builder()
-        .add("b2_start_large_file", 1.0, new Fault.Stall(Duration.ofMillis(500))).build());
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
-        .timeouts(new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3))));
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    B2.emulator()
+        .useFaults(
+            FaultPlan.builder()
+                .add("b2_start_large_file", 1.0, new Fault.Stall(Duration.ofMillis(500)))
+                .build());
+    Filesystem fs =
+        open(
+            TestBuckets.config(B2.emulator(), bucket)
+                .timeouts(
+                    new Timeouts(
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3))));
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
     byte[] data = new byte[8 * 1024];
     new Random(5).nextBytes(data);
-    Thread writer = new Thread(() -> {
-      try {
-        fs.write("started.bin", new java.io.ByteArrayInputStream(data), WriteOptions.DEFAULT);
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }, "start-writer");
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                fs.write(
+                    "started.bin", new java.io.ByteArrayInputStream(data), WriteOptions.DEFAULT);
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "start-writer");
     writer.start();
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (client.listUnfinishedLargeFiles(bucketId, null, null, 100).files().isEmpty()) {
@@ -497,37 +611,44 @@ class B2AdapterTest {
     assertThat(writer.isAlive()).isFalse();
     B2.emulator().useFaults(FaultPlan.NONE);
     assertThat(failure.get()).as("the write fails").isNotNull();
-    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).as("unfinished large files").isEmpty();
+    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files())
+        .as("unfinished large files")
+        .isEmpty();
     assertThat(fs.fileExists("started.bin")).isFalse();
   }
 
   @Test
   void write_threadInterruptedMidStream_cancelsTheLargeFile() throws Exception {
     Filesystem fs = open();
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    InputStream endless = new InputStream() {
-      private final Random random = new Random(9);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    InputStream endless =
+        new InputStream() {
+          private final Random random = new Random(9);
 
-      @Override
-      public int read() {
-        return random.nextInt(256);
-      }
+          @Override
+          public int read() {
+            return random.nextInt(256);
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        for (int i = 0; i < len; i++) {
-          b[off + i] = (byte) random.nextInt(256);
-        }
-        return len;
-      }
-    };
-    Thread writer = new Thread(() -> {
-      try {
-        fs.write("endless.bin", endless, WriteOptions.DEFAULT);
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }, "endless-writer");
+          @Override
+          public int read(byte[] b, int off, int len) {
+            for (int i = 0; i < len; i++) {
+              b[off + i] = (byte) random.nextInt(256);
+            }
+            return len;
+          }
+        };
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                fs.write("endless.bin", endless, WriteOptions.DEFAULT);
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "endless-writer");
     writer.start();
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (client.listUnfinishedLargeFiles(bucketId, null, null, 100).files().isEmpty()) {
@@ -538,19 +659,25 @@ class B2AdapterTest {
     writer.join(TimeUnit.SECONDS.toMillis(20));
     assertThat(writer.isAlive()).isFalse();
     assertThat(failure.get()).as("the interrupted write fails").isNotNull();
-    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).as("unfinished large files").isEmpty();
+    assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files())
+        .as("unfinished large files")
+        .isEmpty();
     assertThat(fs.fileExists("endless.bin")).isFalse();
   }
 
   @Test
   void prepareUpload_ticket_isBucketScopedForADay() throws IOException {
     Filesystem fs = open();
-    UploadTicket t = fs.prepareUpload("up/ü.txt", Duration.ofMinutes(5), UploadConstraints.contentType("text/plain"));
+    UploadTicket t =
+        fs.prepareUpload(
+            "up/ü.txt", Duration.ofMinutes(5), UploadConstraints.contentType("text/plain"));
     assertThat(t.method()).isEqualTo("POST");
     assertThat(t.scope()).isEqualTo(UploadScope.BUCKET);
     assertThat(t.expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(23)));
-    assertThat(t.headers()).containsEntry("X-Bz-File-Name", "up/%C3%BC.txt")
-        .containsEntry("X-Bz-Content-Sha1", "do_not_verify").containsEntry("Content-Type", "text/plain");
+    assertThat(t.headers())
+        .containsEntry("X-Bz-File-Name", "up/%C3%BC.txt")
+        .containsEntry("X-Bz-Content-Sha1", "do_not_verify")
+        .containsEntry("Content-Type", "text/plain");
     assertThat(t.toString()).doesNotContain(t.headers().get("Authorization"));
     HttpURLConnection c = (HttpURLConnection) t.url().toURL().openConnection();
     c.setRequestMethod("POST");
@@ -563,10 +690,18 @@ class B2AdapterTest {
 
   @Test
   void bucketRestrictedKey_withoutListBuckets_readsAndWrites() {
-    B2Key key = client.createKey(new B2CreateKeyRequest("narrow", List.of("listFiles", "readFiles", "writeFiles",
-        "deleteFiles"), null, bucketId, null));
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
-        .credentials(new B2Credentials(key.applicationKeyId(), key.applicationKey())));
+    B2Key key =
+        client.createKey(
+            new B2CreateKeyRequest(
+                "narrow",
+                List.of("listFiles", "readFiles", "writeFiles", "deleteFiles"),
+                null,
+                bucketId,
+                null));
+    Filesystem fs =
+        open(
+            TestBuckets.config(B2.emulator(), bucket)
+                .credentials(new B2Credentials(key.applicationKeyId(), key.applicationKey())));
     fs.write("n/x.txt", "x");
     assertThat(fs.readString("n/x.txt")).isEqualTo("x");
     assertThat(fs.list("n").toList()).hasSize(1);
@@ -576,55 +711,76 @@ class B2AdapterTest {
 
   @Test
   void namePrefixKey_listsOnlyInsideItsPrefix() {
-    B2Key key = client.createKey(new B2CreateKeyRequest("prefixed", List.of("listBuckets", "listFiles",
-        "readFiles", "writeFiles", "deleteFiles"), null, bucketId, "team/a/"));
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
-        .credentials(new B2Credentials(key.applicationKeyId(), key.applicationKey())));
+    B2Key key =
+        client.createKey(
+            new B2CreateKeyRequest(
+                "prefixed",
+                List.of("listBuckets", "listFiles", "readFiles", "writeFiles", "deleteFiles"),
+                null,
+                bucketId,
+                "team/a/"));
+    Filesystem fs =
+        open(
+            TestBuckets.config(B2.emulator(), bucket)
+                .credentials(new B2Credentials(key.applicationKeyId(), key.applicationKey())));
     fs.write("team/a/doc.txt", "d");
     assertThat(fs.list("").toList()).extracting(StorageAttributes::path).containsExactly("team");
-    assertThat(fs.list("team").toList()).extracting(StorageAttributes::path).containsExactly("team/a");
-    assertThat(fs.list("", true).toList()).extracting(StorageAttributes::path)
+    assertThat(fs.list("team").toList())
+        .extracting(StorageAttributes::path)
+        .containsExactly("team/a");
+    assertThat(fs.list("", true).toList())
+        .extracting(StorageAttributes::path)
         .containsExactly("team", "team/a", "team/a/doc.txt");
     assertThat(fs.directoryExists("team")).isTrue();
     assertThatThrownBy(() -> fs.write("elsewhere.txt", "e"))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED));
   }
 
   @Test
   void firstOperation_wrongCredentials_failsWithPermissionDeniedWithoutTheKey() {
-    Filesystem fs = open(TestBuckets.config(B2.emulator(), bucket)
-        .credentials(new B2Credentials(B2.emulator().keyId(), "not-the-key"))); // no I/O
+    Filesystem fs =
+        open(
+            TestBuckets.config(B2.emulator(), bucket)
+                .credentials(new B2Credentials(B2.emulator().keyId(), "not-the-key"))); // no I/O
     assertThatThrownBy(() -> fs.list("docs").toList())
-        .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
-          assertThat(e.getMessage()).contains("list 'docs'");
-          assertThat(e.getMessage()).doesNotContain("not-the-key").doesNotContain(B2.emulator().keyId());
-        });
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
+              assertThat(e.getMessage()).contains("list 'docs'");
+              assertThat(e.getMessage())
+                  .doesNotContain("not-the-key")
+                  .doesNotContain(B2.emulator().keyId());
+            });
   }
 
   @Test
   void firstOperation_missingBucket_failsWithBucketNotFoundNamingItsPath() {
     Filesystem fs = open(TestBuckets.config(B2.emulator(), "no-such-bucket-anywhere")); // no I/O
     assertThatThrownBy(() -> fs.write("reports/q1.txt", "x"))
-        .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
-          assertThat(e.getMessage()).contains("reports/q1.txt")
-              .contains("bucket not found (no bucket named no-such-bucket-anywhere");
-        });
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
+              assertThat(e.getMessage())
+                  .contains("reports/q1.txt")
+                  .contains("bucket not found (no bucket named no-such-bucket-anywhere");
+            });
   }
 
   @Test
   void listAndRead_missingBucket_failInsteadOfReadingAsEmpty() {
     Filesystem fs = open(TestBuckets.config(B2.emulator(), "no-such-bucket-anywhere"));
     assertThatThrownBy(() -> fs.list("").iterator().hasNext())
-        .isInstanceOfSatisfying(StorageException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
     assertThatThrownBy(() -> fs.read("a.txt"))
-        .isInstanceOfSatisfying(StorageException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
     assertThatThrownBy(() -> fs.delete("a.txt"))
-        .isInstanceOfSatisfying(StorageException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
   }
 
   private static int status(URI url) throws IOException {

@@ -29,29 +29,41 @@ import org.junit.jupiter.api.Timeout;
 class B2DeadlineTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final Duration MARGIN = Duration.ofMillis(1500);
-  private static final Map<String, String> KEYS = Map.of("keyId", "faultyKeyId", "applicationKey", "faultySecret");
+  private static final Map<String, String> KEYS =
+      Map.of("keyId", "faultyKeyId", "applicationKey", "faultySecret");
 
   /** The adapter itself: the facade adds steps of its own (content type detection) that are not timed here. */
   private static FilesystemAdapter open(String endpoint) {
-    return new B2Provider().open(URI.create("b2://" + FaultyB2Server.BUCKET + "/root?endpoint=" + endpoint
-        + "&timeout=2s&idleTimeout=500ms&connectTimeout=1s"), KEYS);
+    return new B2Provider()
+        .open(
+            URI.create(
+                "b2://"
+                    + FaultyB2Server.BUCKET
+                    + "/root?endpoint="
+                    + endpoint
+                    + "&timeout=2s&idleTimeout=500ms&connectTimeout=1s"),
+            KEYS);
   }
 
   private static void listStatWriteRead(FilesystemAdapter fs) {
-    assertFailsInTime(() -> fs.list("dir", false).forEachRemaining(a -> { }), "dir");
+    assertFailsInTime(() -> fs.list("dir", false).forEachRemaining(a -> {}), "dir");
     assertFailsInTime(() -> fs.stat("a.txt"), "a.txt");
-    assertFailsInTime(() -> fs.write("w.txt", WriteSource.of(new byte[] {1, 2, 3}), WriteOptions.DEFAULT), "w.txt");
-    assertFailsInTime(() -> {
-      try (InputStream in = fs.read("r.txt", null)) {
-        in.readAllBytes();
-      }
-    }, "r.txt");
+    assertFailsInTime(
+        () -> fs.write("w.txt", WriteSource.of(new byte[] {1, 2, 3}), WriteOptions.DEFAULT),
+        "w.txt");
+    assertFailsInTime(
+        () -> {
+          try (InputStream in = fs.read("r.txt", null)) {
+            in.readAllBytes();
+          }
+        },
+        "r.txt");
   }
 
   @Test
   void operations_serverSilentFromTheStart_failUnavailableWithinTimeout() throws Exception {
     try (FaultyB2Server server = new FaultyB2Server(FaultyB2Server.Mode.SILENT, false);
-         FilesystemAdapter fs = open(server.url())) {
+        FilesystemAdapter fs = open(server.url())) {
       listStatWriteRead(fs);
       assertThat(server.misbehaved()).isGreaterThanOrEqualTo(4);
     }
@@ -60,7 +72,7 @@ class B2DeadlineTest {
   @Test
   void operations_serverSilentAfterAuthorising_failUnavailableWithinTimeout() throws Exception {
     try (FaultyB2Server server = new FaultyB2Server(FaultyB2Server.Mode.SILENT, true);
-         FilesystemAdapter fs = open(server.url())) {
+        FilesystemAdapter fs = open(server.url())) {
       listStatWriteRead(fs);
       assertThat(server.misbehaved()).as("requests past authorisation").isGreaterThanOrEqualTo(4);
     }
@@ -69,13 +81,17 @@ class B2DeadlineTest {
   @Test
   void read_downloadStallsMidBody_failsWithinTimeout() throws Exception {
     try (FaultyB2Server server = new FaultyB2Server(FaultyB2Server.Mode.STALL, true);
-         Filesystem fs = Filesystem.of(open(server.url()))) {
-      assertFailsInTime(() -> {
-        try (InputStream in = fs.readStream("stalled.bin")) {
-          in.readAllBytes();
-        }
-      }, "stalled.bin");
-      assertThat(server.misbehaved()).as("the download and at least one resume").isGreaterThanOrEqualTo(2);
+        Filesystem fs = Filesystem.of(open(server.url()))) {
+      assertFailsInTime(
+          () -> {
+            try (InputStream in = fs.readStream("stalled.bin")) {
+              in.readAllBytes();
+            }
+          },
+          "stalled.bin");
+      assertThat(server.misbehaved())
+          .as("the download and at least one resume")
+          .isGreaterThanOrEqualTo(2);
     }
   }
 
@@ -86,18 +102,23 @@ class B2DeadlineTest {
       port = s.getLocalPort();
     }
     long start = System.nanoTime();
-    B2Config config = B2Config.builder(FaultyB2Server.BUCKET)
-        .endpoint(URI.create("http://127.0.0.1:" + port))
-        .credentials(new B2Credentials("faultyKeyId", "faultySecret"))
-        .build(); // default timeouts and retries
+    B2Config config =
+        B2Config.builder(FaultyB2Server.BUCKET)
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .credentials(new B2Credentials("faultyKeyId", "faultySecret"))
+            .build(); // default timeouts and retries
     try (Filesystem fs = Filesystem.of(B2Adapter.create(config))) {
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("open").isLessThan(Duration.ofSeconds(1));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("open")
+          .isLessThan(Duration.ofSeconds(1));
       long t0 = System.nanoTime();
       StorageException e = catchStorage(() -> fs.stat("docs/a.txt"));
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE);
       assertThat(e.getMessage()).contains("read metadata of").contains("docs/a.txt");
-      assertThat(took).as("a refused port with default settings").isLessThan(Duration.ofSeconds(2).plus(MARGIN));
+      assertThat(took)
+          .as("a refused port with default settings")
+          .isLessThan(Duration.ofSeconds(2).plus(MARGIN));
     }
   }
 
@@ -108,10 +129,14 @@ class B2DeadlineTest {
       port = s.getLocalPort();
     }
     long start = System.nanoTime();
-    try (Filesystem fs = Filesystems.open(URI.create("b2://" + FaultyB2Server.BUCKET + "?endpoint=http://127.0.0.1:"
-        + port), KEYS)) {
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("open").isLessThan(Duration.ofSeconds(1));
-      StorageException e = catchStorage(() -> fs.list("reports", false).forEach(a -> { }));
+    try (Filesystem fs =
+        Filesystems.open(
+            URI.create("b2://" + FaultyB2Server.BUCKET + "?endpoint=http://127.0.0.1:" + port),
+            KEYS)) {
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("open")
+          .isLessThan(Duration.ofSeconds(1));
+      StorageException e = catchStorage(() -> fs.list("reports", false).forEach(a -> {}));
       assertThat(e.getMessage()).contains("reports").doesNotContain("''");
     }
   }
@@ -124,8 +149,10 @@ class B2DeadlineTest {
     long t0 = System.nanoTime();
     RuntimeException e = catchFailure(action);
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
-    StorageException.Kind kind = e instanceof StorageException ? ((StorageException) e).kind()
-        : ((BackendException) e).kind();
+    StorageException.Kind kind =
+        e instanceof StorageException
+            ? ((StorageException) e).kind()
+            : ((BackendException) e).kind();
     assertThat(kind).as("kind of %s (%s)", e, path).isEqualTo(StorageException.Kind.UNAVAILABLE);
     if (e instanceof StorageException) {
       assertThat(e.getMessage()).contains(path);

@@ -11,29 +11,54 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class B2ErrorsTest {
 
   static Stream<Arguments> table() {
     return Stream.of(
         row("b2_list_file_names", 400, "bad_request", "", Kind.INVALID_INPUT),
-        row("b2_upload_file", 400, "bad_request", "Sha1 did not match data received", Kind.INTEGRITY),
-        row("b2_upload_file", 400, "bad_request", "Checksum did not match data received", Kind.INTEGRITY),
+        row(
+            "b2_upload_file",
+            400,
+            "bad_request",
+            "Sha1 did not match data received",
+            Kind.INTEGRITY),
+        row(
+            "b2_upload_file",
+            400,
+            "bad_request",
+            "Checksum did not match data received",
+            Kind.INTEGRITY),
         row("b2_delete_file_version", 400, "file_not_present", "", Kind.NOT_FOUND),
         row("b2_hide_file", 400, "no_such_file", "", Kind.NOT_FOUND),
         row("b2_hide_file", 400, "already_hidden", "", Kind.NOT_FOUND),
         row("b2_get_upload_url", 400, "bad_bucket_id", "", Kind.BUCKET_NOT_FOUND),
         row("b2_list_file_names", 400, "invalid_bucket_id", "", Kind.BUCKET_NOT_FOUND),
-        row("b2_download_file_by_name", 404, "not_found", "Bucket does not exist: photos", Kind.BUCKET_NOT_FOUND),
-        row("b2_download_file_by_name", 404, "not_found", "File with such name does not exist", Kind.NOT_FOUND),
+        row(
+            "b2_download_file_by_name",
+            404,
+            "not_found",
+            "Bucket does not exist: photos",
+            Kind.BUCKET_NOT_FOUND),
+        row(
+            "b2_download_file_by_name",
+            404,
+            "not_found",
+            "File with such name does not exist",
+            Kind.NOT_FOUND),
         row("b2_list_file_versions", 400, "invalid_file_id", "", Kind.NOT_FOUND),
         row("b2_create_bucket", 400, "duplicate_bucket_name", "", Kind.ALREADY_EXISTS),
         row("b2_create_bucket", 400, "too_many_buckets", "", Kind.QUOTA_EXCEEDED),
-        row("b2_delete_bucket", 400, "cannot_delete_non_empty_bucket", "", Kind.PRECONDITION_FAILED),
+        row(
+            "b2_delete_bucket",
+            400,
+            "cannot_delete_non_empty_bucket",
+            "",
+            Kind.PRECONDITION_FAILED),
         row("b2_list_file_names", 400, "out_of_range", "", Kind.INVALID_INPUT),
         row("b2_copy_file", 400, "source_too_large", "", Kind.INVALID_INPUT),
         row("b2_finish_large_file", 400, "part_sha1_mismatch", "", Kind.INTEGRITY),
@@ -60,7 +85,12 @@ class B2ErrorsTest {
         row("b2_upload_file", 405, "method_not_allowed", "", Kind.UNEXPECTED),
         row("b2_upload_file", 408, "request_timeout", "", Kind.UNAVAILABLE),
         row("b2_update_bucket", 409, "conflict", "", Kind.PRECONDITION_FAILED),
-        row("b2_download_file_by_name", 416, "range_not_satisfiable", "", Kind.RANGE_NOT_SATISFIABLE),
+        row(
+            "b2_download_file_by_name",
+            416,
+            "range_not_satisfiable",
+            "",
+            Kind.RANGE_NOT_SATISFIABLE),
         row("b2_download_file_by_name", 416, "unknown", "", Kind.RANGE_NOT_SATISFIABLE),
         row("b2_list_file_names", 429, "too_many_requests", "", Kind.RATE_LIMITED),
         row("b2_list_file_names", 500, "internal_error", "", Kind.UNAVAILABLE),
@@ -75,14 +105,17 @@ class B2ErrorsTest {
 
   @ParameterizedTest(name = "{0} {1} {2} -> {4}")
   @MethodSource("table")
-  void kind_b2Error_mapsPerTable(String call, int status, String code, String message, Kind expected) {
-    assertThat(B2Errors.kind(new B2Exception(call, status, code, message, null))).isEqualTo(expected);
+  void kind_b2Error_mapsPerTable(
+      String call, int status, String code, String message, Kind expected) {
+    assertThat(B2Errors.kind(new B2Exception(call, status, code, message, null)))
+        .isEqualTo(expected);
   }
 
   @Test
   void translate_b2Error_carriesDetailRetryAfterAndCause() {
-    B2Exception cause = new B2Exception("b2_upload_file", 429, "too_many_requests", "slow down",
-        Duration.ofSeconds(7));
+    B2Exception cause =
+        new B2Exception(
+            "b2_upload_file", 429, "too_many_requests", "slow down", Duration.ofSeconds(7));
     BackendException e = B2Errors.translate(cause);
     assertThat(e).hasCause(cause);
     assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
@@ -93,18 +126,17 @@ class B2ErrorsTest {
 
   @Test
   void translate_ioFailure_isUnavailableAndRetryable() {
-    BackendException e = B2Errors.translate(
-        new UncheckedIOException(new SocketTimeoutException("timeout")));
+    BackendException e =
+        B2Errors.translate(new UncheckedIOException(new SocketTimeoutException("timeout")));
     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
     assertThat(e.retryable()).isTrue();
-    assertThat(B2Errors.translate(new IOException("reset")).kind())
-        .isEqualTo(Kind.UNAVAILABLE);
+    assertThat(B2Errors.translate(new IOException("reset")).kind()).isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test
   void translate_executorFailure_isThatOfItsCause() {
-    BackendException e = B2Errors.translate(
-        new ExecutionException(new SocketTimeoutException("timeout")));
+    BackendException e =
+        B2Errors.translate(new ExecutionException(new SocketTimeoutException("timeout")));
     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
     assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
   }
@@ -119,8 +151,9 @@ class B2ErrorsTest {
 
   @Test
   void translate_localSourceFailure_isNotRetryable() {
-    BackendException e = B2Errors.translate(
-        new LocalSourceException(new java.nio.file.NoSuchFileException("/gone")));
+    BackendException e =
+        B2Errors.translate(
+            new LocalSourceException(new java.nio.file.NoSuchFileException("/gone")));
     assertThat(e.kind()).isEqualTo(Kind.UNEXPECTED);
     assertThat(e.retryable()).isFalse();
   }

@@ -43,19 +43,23 @@ class B2FaultToleranceTest {
   private static final int DOWNLOADS = 500;
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder()
-            .recommendedPartSize(1024)
-            .absoluteMinimumPartSize(512)
-            .testModeFailureRate(0.2)
-            .faults(FaultPlan.builder()
-                .seed(42)
-                .add("*", 0.04, Fault.serviceUnavailable())
-                .add("*", 0.03, Fault.tooManyRequests(null))
-                .add("*", 0.03, new Fault.Reset())
-                .build()))
-      .bucket("tolerant")
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () ->
+                  B2Emulator.builder()
+                      .recommendedPartSize(1024)
+                      .absoluteMinimumPartSize(512)
+                      .testModeFailureRate(0.2)
+                      .faults(
+                          FaultPlan.builder()
+                              .seed(42)
+                              .add("*", 0.04, Fault.serviceUnavailable())
+                              .add("*", 0.03, Fault.tooManyRequests(null))
+                              .add("*", 0.03, new Fault.Reset())
+                              .build()))
+          .bucket("tolerant")
+          .perTest();
 
   private B2Emulator emulator;
   private String bucket;
@@ -74,21 +78,27 @@ class B2FaultToleranceTest {
   }
 
   private Filesystem open(String testMode) {
-    B2Client client = B2Client.builder()
-        .endpoint(java.net.URI.create(emulator.url()))
-        .credentials(TestBuckets.credentials(emulator))
-        .testMode(testMode)
-        .build();
+    B2Client client =
+        B2Client.builder()
+            .endpoint(java.net.URI.create(emulator.url()))
+            .credentials(TestBuckets.credentials(emulator))
+            .testMode(testMode)
+            .build();
     clients.add(client);
-    B2Config config = TestBuckets.config(emulator, bucket)
-        .uploadCutoff(2048)
-        .concurrency(3)
-        .retry(12, Duration.ofMillis(1), Duration.ofMillis(20))
-        .build();
-    return Filesystem.of(B2Adapter.create(client, config, delay -> {
-      retries.incrementAndGet();
-      Thread.sleep(delay.toMillis());
-    }));
+    B2Config config =
+        TestBuckets.config(emulator, bucket)
+            .uploadCutoff(2048)
+            .concurrency(3)
+            .retry(12, Duration.ofMillis(1), Duration.ofMillis(20))
+            .build();
+    return Filesystem.of(
+        B2Adapter.create(
+            client,
+            config,
+            delay -> {
+              retries.incrementAndGet();
+              Thread.sleep(delay.toMillis());
+            }));
   }
 
   @AfterEach
@@ -127,11 +137,15 @@ class B2FaultToleranceTest {
     try (B2Client client = TestBuckets.client(emulator)) {
       String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
       assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files())
-          .as("unfinished large files").isEmpty();
-      B2FileNamesPage page = client.listFileNames(B2ListFilesRequest.of(bucketId, "f/", null, 1000));
+          .as("unfinished large files")
+          .isEmpty();
+      B2FileNamesPage page =
+          client.listFileNames(B2ListFilesRequest.of(bucketId, "f/", null, 1000));
       assertThat(page.files()).hasSize(UPLOADS);
-      assertThat(page.files()).filteredOn(v -> "none".equals(v.contentSha1()))
-          .as("large files among the uploads").hasSize(UPLOADS / 4);
+      assertThat(page.files())
+          .filteredOn(v -> "none".equals(v.contentSha1()))
+          .as("large files among the uploads")
+          .hasSize(UPLOADS / 4);
     }
   }
 
@@ -140,7 +154,9 @@ class B2FaultToleranceTest {
     String path = "f/" + n + ".bin";
     FileAttributes a = fs(n).write(path, data);
     assertThat(a.size()).isEqualTo(data.length);
-    assertThat(a.checksums().get(ChecksumAlgorithm.SHA1)).as("SHA-1 of %s", path).isEqualTo(sha1(data));
+    assertThat(a.checksums().get(ChecksumAlgorithm.SHA1))
+        .as("SHA-1 of %s", path)
+        .isEqualTo(sha1(data));
     return path;
   }
 

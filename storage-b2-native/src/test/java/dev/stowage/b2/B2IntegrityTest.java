@@ -36,14 +36,15 @@ class B2IntegrityTest {
   private static final int PART = 1024;
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(PART).absoluteMinimumPartSize(PART))
-      .bucket("integrity")
-      .onDisk()
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () -> B2Emulator.builder().recommendedPartSize(PART).absoluteMinimumPartSize(PART))
+          .bucket("integrity")
+          .onDisk()
+          .perTest();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private B2Emulator emulator;
   private Filesystem fs;
   private Path data;
@@ -89,9 +90,13 @@ class B2IntegrityTest {
     Path file = dir.resolve("local.bin");
     Files.write(file, bytes);
     FileAttributes a = fs.write("path.bin", file, WriteOptions.DEFAULT);
-    assertThat(EmulatorDisk.segmentLengths(data, prefix + "path.bin")).as("stored as parts").hasSizeGreaterThan(1);
-    assertThat(a.checksums().get(ChecksumAlgorithm.SHA1)).isEqualTo(B2FaultToleranceTest.sha1(bytes));
-    assertThat(fs.stat("path.bin").checksums().get(ChecksumAlgorithm.SHA1)).isEqualTo(B2FaultToleranceTest.sha1(bytes));
+    assertThat(EmulatorDisk.segmentLengths(data, prefix + "path.bin"))
+        .as("stored as parts")
+        .hasSizeGreaterThan(1);
+    assertThat(a.checksums().get(ChecksumAlgorithm.SHA1))
+        .isEqualTo(B2FaultToleranceTest.sha1(bytes));
+    assertThat(fs.stat("path.bin").checksums().get(ChecksumAlgorithm.SHA1))
+        .isEqualTo(B2FaultToleranceTest.sha1(bytes));
     assertThat(fs.read("path.bin")).isEqualTo(bytes);
     try (InputStream in = fs.readStream("path.bin", ByteRange.from(0))) {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
@@ -105,11 +110,20 @@ class B2IntegrityTest {
   @Test
   void write_largeFileFromUnknownLengthStream_becomesVerifiable() throws IOException {
     byte[] bytes = bytes(5 * PART + 3, 4);
-    FileAttributes a = fs.write("stream.bin", new ByteArrayInputStream(bytes), WriteOptions.DEFAULT);
+    FileAttributes a =
+        fs.write("stream.bin", new ByteArrayInputStream(bytes), WriteOptions.DEFAULT);
     assertThat(a.size()).isEqualTo(bytes.length);
-    assertThat(a.checksums().get(ChecksumAlgorithm.SHA1)).isEqualTo(B2FaultToleranceTest.sha1(bytes));
-    assertThat(EmulatorDisk.uploads(data, prefix + "stream.bin")).as("one version: the unverified one is gone").hasSize(1);
-    assertThat(EmulatorDisk.uploads(data, prefix + "stream.bin").get(0).path("fileInfo").path("large_file_sha1").asText())
+    assertThat(a.checksums().get(ChecksumAlgorithm.SHA1))
+        .isEqualTo(B2FaultToleranceTest.sha1(bytes));
+    assertThat(EmulatorDisk.uploads(data, prefix + "stream.bin"))
+        .as("one version: the unverified one is gone")
+        .hasSize(1);
+    assertThat(
+            EmulatorDisk.uploads(data, prefix + "stream.bin")
+                .get(0)
+                .path("fileInfo")
+                .path("large_file_sha1")
+                .asText())
         .isEqualTo(B2FaultToleranceTest.sha1(bytes));
     assertThat(fs.read("stream.bin")).isEqualTo(bytes);
     EmulatorDisk.flip(data, prefix + "stream.bin", bytes.length - 2);
@@ -123,18 +137,22 @@ class B2IntegrityTest {
     fs.write("range.bin", bytes);
     EmulatorDisk.flip(data, prefix + "range.bin", 700);
     try (InputStream in = fs.readStream("range.bin", ByteRange.of(0, 99))) {
-      assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOf(bytes, 100)); // no checksum covers a part
+      assertThat(in.readAllBytes())
+          .isEqualTo(java.util.Arrays.copyOf(bytes, 100)); // no checksum covers a part
     }
     assertCorrupt("range.bin", bytes, ByteRange.from(0));
   }
 
   private void assertCorrupt(String path, byte[] original, ByteRange range) {
     String expected = B2FaultToleranceTest.sha1(original);
-    assertThatThrownBy(() -> {
-      try (InputStream in = range == null ? fs.readStream(path) : fs.readStream(path, range)) {
-        in.readAllBytes();
-      }
-    }).satisfies(e -> assertIntegrity(e, expected));
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in =
+                  range == null ? fs.readStream(path) : fs.readStream(path, range)) {
+                in.readAllBytes();
+              }
+            })
+        .satisfies(e -> assertIntegrity(e, expected));
     if (range == null) {
       assertThatThrownBy(() -> fs.read(path)).satisfies(e -> assertIntegrity(e, expected));
     }
@@ -148,7 +166,8 @@ class B2IntegrityTest {
     for (Throwable t = e; t != null; t = t.getCause()) {
       messages.append(t.getMessage()).append('\n');
     }
-    assertThat(messages.toString()).contains("expected sha1 " + expectedSha1)
+    assertThat(messages.toString())
+        .contains("expected sha1 " + expectedSha1)
         .containsPattern("got (?!" + expectedSha1 + ")[0-9a-f]{40} from the bytes received");
   }
 

@@ -16,24 +16,37 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * the multipart cases move little data.
  */
 @Tag("live")
-@EnabledIfEnvironmentVariable(named = "B2_APPLICATION_KEY_ID", matches = ".+",
-    disabledReason = "live B2 test: set B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_TEST_BUCKET to run it")
-@EnabledIfEnvironmentVariable(named = "B2_APPLICATION_KEY", matches = ".+",
-    disabledReason = "live B2 test: set B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_TEST_BUCKET to run it")
-@EnabledIfEnvironmentVariable(named = "B2_TEST_BUCKET", matches = ".+",
-    disabledReason = "live B2 test: set B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_TEST_BUCKET to run it")
+@EnabledIfEnvironmentVariable(
+    named = "B2_APPLICATION_KEY_ID",
+    matches = ".+",
+    disabledReason =
+        "live B2 test: set B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_TEST_BUCKET to run it")
+@EnabledIfEnvironmentVariable(
+    named = "B2_APPLICATION_KEY",
+    matches = ".+",
+    disabledReason =
+        "live B2 test: set B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_TEST_BUCKET to run it")
+@EnabledIfEnvironmentVariable(
+    named = "B2_TEST_BUCKET",
+    matches = ".+",
+    disabledReason =
+        "live B2 test: set B2_APPLICATION_KEY_ID, B2_APPLICATION_KEY and B2_TEST_BUCKET to run it")
 class B2LiveContractTest extends FilesystemContract {
 
   @Override
   protected Filesystem createFilesystem() {
     String endpoint = System.getenv("B2_TEST_ENDPOINT");
-    B2Config config = B2Config.builder(System.getenv("B2_TEST_BUCKET"))
-        .endpoint(endpoint == null || endpoint.isBlank() ? B2Client.DEFAULT_ENDPOINT : URI.create(endpoint))
-        .credentials(B2Credentials.environment())
-        .prefix("stowage-live-kit")
-        .partSize(5_000_000)
-        .uploadCutoff(10_000_000)
-        .build();
+    B2Config config =
+        B2Config.builder(System.getenv("B2_TEST_BUCKET"))
+            .endpoint(
+                endpoint == null || endpoint.isBlank()
+                    ? B2Client.DEFAULT_ENDPOINT
+                    : URI.create(endpoint))
+            .credentials(B2Credentials.environment())
+            .prefix("stowage-live-kit")
+            .partSize(5_000_000)
+            .uploadCutoff(10_000_000)
+            .build();
     return Filesystem.of(B2Adapter.create(config));
   }
 }

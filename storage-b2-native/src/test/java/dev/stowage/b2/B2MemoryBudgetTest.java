@@ -31,28 +31,43 @@ class B2MemoryBudgetTest {
   private B2Emulator emulator;
   private B2Client client;
 
-  private Filesystem open(long minimumPart, java.util.function.UnaryOperator<B2Config.Builder> settings) {
-    emulator = B2Emulator.builder().recommendedPartSize(100_000_000L).absoluteMinimumPartSize(minimumPart).start();
-    OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
-      boolean part = chain.request().url().encodedPath().contains("b2_upload_part");
-      if (!part) {
-        return chain.proceed(chain.request());
-      }
-      long body = chain.request().body().contentLength();
-      // hex_digits_at_end: the part's SHA-1 follows its bytes as 40 hex digits
-      boolean trailer = "hex_digits_at_end".equals(chain.request().header("X-Bz-Content-Sha1"));
-      partSizes.add(trailer ? body - 40 : body);
-      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      try {
-        return chain.proceed(chain.request());
-      } finally {
-        inFlight.decrementAndGet();
-      }
-    }).build();
-    client = B2Client.builder().endpoint(URI.create(emulator.url())).credentials(TestBuckets.credentials(emulator))
-        .httpClient(http).build();
+  private Filesystem open(
+      long minimumPart, java.util.function.UnaryOperator<B2Config.Builder> settings) {
+    emulator =
+        B2Emulator.builder()
+            .recommendedPartSize(100_000_000L)
+            .absoluteMinimumPartSize(minimumPart)
+            .start();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .addNetworkInterceptor(
+                chain -> {
+                  boolean part = chain.request().url().encodedPath().contains("b2_upload_part");
+                  if (!part) {
+                    return chain.proceed(chain.request());
+                  }
+                  long body = chain.request().body().contentLength();
+                  // hex_digits_at_end: the part's SHA-1 follows its bytes as 40 hex digits
+                  boolean trailer =
+                      "hex_digits_at_end".equals(chain.request().header("X-Bz-Content-Sha1"));
+                  partSizes.add(trailer ? body - 40 : body);
+                  maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                  try {
+                    return chain.proceed(chain.request());
+                  } finally {
+                    inFlight.decrementAndGet();
+                  }
+                })
+            .build();
+    client =
+        B2Client.builder()
+            .endpoint(URI.create(emulator.url()))
+            .credentials(TestBuckets.credentials(emulator))
+            .httpClient(http)
+            .build();
     String bucket = TestBuckets.create(emulator, "allPrivate");
-    return Filesystem.of(B2Adapter.create(client, settings.apply(TestBuckets.config(emulator, bucket)).build()));
+    return Filesystem.of(
+        B2Adapter.create(client, settings.apply(TestBuckets.config(emulator, bucket)).build()));
   }
 
   @AfterEach
@@ -73,9 +88,13 @@ class B2MemoryBudgetTest {
       assertThat(fs.write("big.bin", source, WriteOptions.DEFAULT).size()).isEqualTo(size);
       assertThat(partSizes).as("parts sent").hasSizeGreaterThan(1);
       long part = partSizes.get(0);
-      assertThat(partSizes.subList(0, partSizes.size() - 1)).as("every part but the last").containsOnly(part);
+      assertThat(partSizes.subList(0, partSizes.size() - 1))
+          .as("every part but the last")
+          .containsOnly(part);
       assertThat(part).as("part size").isGreaterThanOrEqualTo(5_000_000L).isLessThan(100_000_000L);
-      assertThat(part * (4 + 1)).as("part buffers at the default concurrency 4").isLessThanOrEqualTo(64L << 20);
+      assertThat(part * (4 + 1))
+          .as("part buffers at the default concurrency 4")
+          .isLessThanOrEqualTo(64L << 20);
       assertThat(maxInFlight.get()).isLessThanOrEqualTo(4);
       assertThat(sha1(fs.readStream("big.bin"))).isEqualTo(source.hex());
     }
@@ -84,7 +103,8 @@ class B2MemoryBudgetTest {
   @Test
   void write_configuredPartSizeOverBudget_keepsItAndLowersConcurrency() throws Exception {
     long size = 7_000_000L;
-    try (Filesystem fs = open(500_000L, c -> c.partSize(2_000_000).concurrency(4).memoryBudget(4L << 20))) {
+    try (Filesystem fs =
+        open(500_000L, c -> c.partSize(2_000_000).concurrency(4).memoryBudget(4L << 20))) {
       LargeUploadChild.Generated source = new LargeUploadChild.Generated(size);
       fs.write("budget.bin", source, WriteOptions.DEFAULT);
       assertThat(partSizes.get(0)).isEqualTo(2_000_000L);

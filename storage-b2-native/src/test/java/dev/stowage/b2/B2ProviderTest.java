@@ -20,22 +20,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class B2ProviderTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .bucket("provider")
-      .key("uploader", k -> k.bucket("provider").prefix("uploads/"))
-      .perClass();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .bucket("provider")
+          .key("uploader", k -> k.bucket("provider").prefix("uploads/"))
+          .perClass();
 
   @Test
   void serviceLoader_findsB2Provider() {
-    assertThat(ServiceLoader.load(FilesystemProvider.class).stream().map(ServiceLoader.Provider::get))
+    assertThat(
+            ServiceLoader.load(FilesystemProvider.class).stream().map(ServiceLoader.Provider::get))
         .anySatisfy(p -> assertThat(p.scheme()).isEqualTo("b2"));
   }
 
   @Test
   void config_fullUri_parsesEverySetting() {
-    B2Config c = B2Provider.config(URI.create("b2://my-bucket/some/prefix/?endpoint=http://127.0.0.1:9000"
-        + "&partSize=16Mi&uploadCutoff=100M&copyCutoff=1G&concurrency=8&deleteMode=hide&testMode=fail_some_uploads"
-        + "&listPageSize=500&maxAttempts=3&retryBaseDelay=10&retryMaxDelay=100"), Map.of());
+    B2Config c =
+        B2Provider.config(
+            URI.create(
+                "b2://my-bucket/some/prefix/?endpoint=http://127.0.0.1:9000"
+                    + "&partSize=16Mi&uploadCutoff=100M&copyCutoff=1G&concurrency=8&deleteMode=hide&testMode=fail_some_uploads"
+                    + "&listPageSize=500&maxAttempts=3&retryBaseDelay=10&retryMaxDelay=100"),
+            Map.of());
     assertThat(c.bucket()).isEqualTo("my-bucket");
     assertThat(c.prefix()).isEqualTo("some/prefix");
     assertThat(c.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9000"));
@@ -51,8 +57,10 @@ class B2ProviderTest {
 
   @Test
   void config_settingsMap_overridesQueryAndCarriesCredentials() {
-    B2Config c = B2Provider.config(URI.create("b2://bkt?concurrency=2"),
-        Map.of("concurrency", "6", "keyId", "K1", "applicationKey", "secret-value"));
+    B2Config c =
+        B2Provider.config(
+            URI.create("b2://bkt?concurrency=2"),
+            Map.of("concurrency", "6", "keyId", "K1", "applicationKey", "secret-value"));
     assertThat(c.concurrency()).isEqualTo(6);
     assertThat(c.credentials().get().keyId()).isEqualTo("K1");
     assertThat(c.toString()).doesNotContain("secret-value").doesNotContain("K1");
@@ -61,34 +69,58 @@ class B2ProviderTest {
 
   @Test
   void config_credentialsInUri_areRefusedWithoutEchoingThem() {
-    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?applicationKey=topsecret"), Map.of()))
+    assertThatThrownBy(
+            () -> B2Provider.config(URI.create("b2://bkt?applicationKey=topsecret"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("applicationKey").hasMessageNotContaining("topsecret");
+        .hasMessageContaining("applicationKey")
+        .hasMessageNotContaining("topsecret");
     assertThatThrownBy(() -> B2Provider.config(URI.create("b2://id:key@bkt/x"), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("key@");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("key@");
   }
 
   @Test
   void config_endpointWithUserInfo_isRefusedWithoutEchoingTheSecret() {
-    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt"),
-        Map.of("endpoint", "http://user:EndpointSecret42@127.0.0.1:9000")))
+    assertThatThrownBy(
+            () ->
+                B2Provider.config(
+                    URI.create("b2://bkt"),
+                    Map.of("endpoint", "http://user:EndpointSecret42@127.0.0.1:9000")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("endpoint").hasMessageContaining("user info")
-        .hasMessageNotContaining("EndpointSecret42").hasMessageNotContaining("user:");
-    assertThatThrownBy(() -> B2Config.builder("bkt").endpoint(URI.create("https://id:EndpointSecret42@api.example")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("EndpointSecret42");
-    assertThatThrownBy(() -> B2Client.builder().endpoint(URI.create("https://id:EndpointSecret42@api.example")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("EndpointSecret42");
-    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt"),
-        Map.of("endpoint", "http://user:Endpoint Secret42@127.0.0.1:9000")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Secret42");
+        .hasMessageContaining("endpoint")
+        .hasMessageContaining("user info")
+        .hasMessageNotContaining("EndpointSecret42")
+        .hasMessageNotContaining("user:");
+    assertThatThrownBy(
+            () ->
+                B2Config.builder("bkt")
+                    .endpoint(URI.create("https://id:EndpointSecret42@api.example")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("EndpointSecret42");
+    assertThatThrownBy(
+            () ->
+                B2Client.builder().endpoint(URI.create("https://id:EndpointSecret42@api.example")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("EndpointSecret42");
+    assertThatThrownBy(
+            () ->
+                B2Provider.config(
+                    URI.create("b2://bkt"),
+                    Map.of("endpoint", "http://user:Endpoint Secret42@127.0.0.1:9000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("Secret42");
   }
 
   @Test
   void config_timeoutSettings_setTheThreeLimits() {
-    B2Config c = B2Provider.config(URI.create("b2://bkt?timeout=2m&connectTimeout=500ms&idleTimeout=10s"), Map.of());
-    assertThat(c.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(2)));
-    assertThat(B2Provider.config(URI.create("b2://bkt"), Map.of()).timeouts()).isEqualTo(Timeouts.DEFAULT);
+    B2Config c =
+        B2Provider.config(
+            URI.create("b2://bkt?timeout=2m&connectTimeout=500ms&idleTimeout=10s"), Map.of());
+    assertThat(c.timeouts())
+        .isEqualTo(
+            new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(2)));
+    assertThat(B2Provider.config(URI.create("b2://bkt"), Map.of()).timeouts())
+        .isEqualTo(Timeouts.DEFAULT);
     assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?timeout=0s"), Map.of()))
         .hasMessageStartingWith("timeout");
   }
@@ -98,13 +130,18 @@ class B2ProviderTest {
     B2Config c = B2Provider.config(URI.create("b2://bkt?retryMaxDelay=100ms"), Map.of());
     assertThat(c.maxDelay()).isEqualTo(Duration.ofMillis(100));
     assertThat(c.baseDelay()).isEqualTo(Duration.ofMillis(100));
-    assertThatThrownBy(() -> B2Provider.config(URI.create("b2://bkt?retryBaseDelay=2s&retryMaxDelay=1s"), Map.of()))
+    assertThatThrownBy(
+            () ->
+                B2Provider.config(
+                    URI.create("b2://bkt?retryBaseDelay=2s&retryMaxDelay=1s"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void config_memoryBudgetAndUrlScope_areParsed() {
-    B2Config c = B2Provider.config(URI.create("b2://bkt?memoryBudget=32Mi&temporaryUrlScope=exact"), Map.of());
+    B2Config c =
+        B2Provider.config(
+            URI.create("b2://bkt?memoryBudget=32Mi&temporaryUrlScope=exact"), Map.of());
     assertThat(c.memoryBudget()).isEqualTo(32L << 20);
     assertThat(c.temporaryUrlScope()).isEqualTo(B2Config.TemporaryUrlScope.EXACT);
     B2Config d = B2Provider.config(URI.create("b2://bkt"), Map.of());
@@ -136,7 +173,8 @@ class B2ProviderTest {
       assertThat(fs.readString("a.txt")).isEqualTo("through the provider");
     }
     assertThat(B2.filesystem("provider").list("via-uri").toList())
-        .extracting(dev.stowage.StorageAttributes::path).containsExactly("via-uri/a.txt");
+        .extracting(dev.stowage.StorageAttributes::path)
+        .containsExactly("via-uri/a.txt");
   }
 
   @Test
@@ -148,10 +186,12 @@ class B2ProviderTest {
     fs.write("uploads/u.txt", "allowed");
     assertThat(fs.readString("uploads/u.txt")).isEqualTo("allowed");
     assertThatThrownBy(() -> fs.readString("private/secret.txt"))
-        .isInstanceOfSatisfying(StorageException.class,
+        .isInstanceOfSatisfying(
+            StorageException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED));
     assertThatThrownBy(() -> fs.write("private/mine.txt", "refused"))
-        .isInstanceOfSatisfying(StorageException.class,
+        .isInstanceOfSatisfying(
+            StorageException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED));
   }
 
@@ -161,18 +201,23 @@ class B2ProviderTest {
     Map<String, String> keys = B2.settings();
     try (Filesystem fs = Filesystems.open(uri, keys)) {
       assertThatThrownBy(() -> fs.stat("reports/q1.txt"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.kind()).isEqualTo(StorageException.Kind.BUCKET_NOT_FOUND);
-            assertThat(e.getMessage())
-                .startsWith("Unable to read metadata of 'reports/q1.txt': bucket not found")
-                .contains("no-such-bucket-anywhere");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(StorageException.Kind.BUCKET_NOT_FOUND);
+                assertThat(e.getMessage())
+                    .startsWith("Unable to read metadata of 'reports/q1.txt': bucket not found")
+                    .contains("no-such-bucket-anywhere");
+              });
     }
     try (Filesystem fs = Filesystems.open(uri, keys)) {
       assertThatThrownBy(() -> fs.write("a.txt", "x"))
-          .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.getMessage())
-              .startsWith("Unable to write 'a.txt': bucket not found")
-              .contains("no-such-bucket-anywhere"));
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .startsWith("Unable to write 'a.txt': bucket not found")
+                      .contains("no-such-bucket-anywhere"));
     }
   }
 

@@ -33,7 +33,8 @@ class B2PublicBucketContractTest extends B2AdapterContractTest {
       if (method.isEmpty() || GROUPS.contains(method.get().getDeclaringClass())) {
         return ConditionEvaluationResult.enabled("depends on the bucket's visibility");
       }
-      return ConditionEvaluationResult.disabled("runs on the private bucket (B2AdapterContractTest)");
+      return ConditionEvaluationResult.disabled(
+          "runs on the private bucket (B2AdapterContractTest)");
     }
   }
 }

@@ -33,10 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class B2TransferListenerTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(512))
-      .bucket("listened")
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () -> B2Emulator.builder().recommendedPartSize(1024).absoluteMinimumPartSize(512))
+          .bucket("listened")
+          .perTest();
 
   private static final int SIZE = 5000; // large: above the 2048-byte cutoff
 
@@ -53,10 +55,13 @@ class B2TransferListenerTest {
     emulator = B2.emulator();
     bucket = "listened";
     client = TestBuckets.client(emulator);
-    B2Config config = TestBuckets.config(emulator, bucket).uploadCutoff(2048).concurrency(3).build();
+    B2Config config =
+        TestBuckets.config(emulator, bucket).uploadCutoff(2048).concurrency(3).build();
     // Before a retry, the faults stop: each injected fault fails exactly one attempt.
-    fs = Filesystem.of(B2Adapter.create(TestBuckets.client(emulator), config,
-        delay -> emulator.useFaults(FaultPlan.NONE)));
+    fs =
+        Filesystem.of(
+            B2Adapter.create(
+                TestBuckets.client(emulator), config, delay -> emulator.useFaults(FaultPlan.NONE)));
   }
 
   @AfterEach
@@ -66,7 +71,8 @@ class B2TransferListenerTest {
   }
 
   @Test
-  void write_largeFile_reportsMonotonicBytesToTheSizeAndEveryPlannedPart(@TempDir Path dir) throws Exception {
+  void write_largeFile_reportsMonotonicBytesToTheSizeAndEveryPlannedPart(@TempDir Path dir)
+      throws Exception {
     Path file = Files.write(dir.resolve("big.bin"), data);
 
     fs.write("big.bin", file, WriteOptions.builder().listener(listener).build());
@@ -85,7 +91,8 @@ class B2TransferListenerTest {
 
   @Test
   void write_oneInjectedUploadFailure_reportsOneRetryWithItsKind() {
-    emulator.useFaults(FaultPlan.builder().add("b2_upload_file", 1.0, Fault.serviceUnavailable()).build());
+    emulator.useFaults(
+        FaultPlan.builder().add("b2_upload_file", 1.0, Fault.serviceUnavailable()).build());
 
     fs.write("small.txt", new byte[100], WriteOptions.builder().listener(listener).build());
 
@@ -102,10 +109,17 @@ class B2TransferListenerTest {
     CancellationToken token = CancellationToken.create();
     listener.cancelOnPart = token;
 
-    assertThatThrownBy(() -> fs.write("cancelled.bin", data,
-        WriteOptions.builder().listener(listener).cancellation(token).build()))
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "cancelled.bin",
+                    data,
+                    WriteOptions.builder().listener(listener).cancellation(token).build()))
         .isInstanceOf(StorageException.class)
-        .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(StorageException.Kind.CANCELLED));
+        .satisfies(
+            e ->
+                assertThat(((StorageException) e).kind())
+                    .isEqualTo(StorageException.Kind.CANCELLED));
 
     String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
     assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).isEmpty();

@@ -1,12 +1,12 @@
 package dev.stowage.b2;
 
-import dev.stowage.tck.runner.KitCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.UploadConstraints;
 import dev.stowage.UploadTicket;
 import dev.stowage.spi.FilesystemAdapter;
 import dev.stowage.spi.ForwardingAdapter;
+import dev.stowage.tck.runner.KitCases;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -71,8 +71,7 @@ class B2UrlMutantsTest {
   }
 
   @ExtendWith(KitCases.SelfTestOnly.class)
-  static class HonestKit extends B2AdapterContractTest {
-  }
+  static class HonestKit extends B2AdapterContractTest {}
 
   @ExtendWith(KitCases.SelfTestOnly.class)
   static class DeadUrlKit extends B2AdapterContractTest {
@@ -106,7 +105,8 @@ class B2UrlMutantsTest {
     FilesystemAdapter decorate(FilesystemAdapter adapter) {
       return new ForwardingAdapter(adapter) {
         @Override
-        public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
+        public UploadTicket prepareUpload(
+            String path, Duration ttl, UploadConstraints constraints) {
           UploadTicket t = super.prepareUpload(path, ttl, constraints);
           Map<String, String> headers = new LinkedHashMap<>(t.headers());
           headers.put("Authorization", tampered(headers.get("Authorization")));
@@ -125,7 +125,8 @@ class B2UrlMutantsTest {
         private UploadTicket first;
 
         @Override
-        public synchronized UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
+        public synchronized UploadTicket prepareUpload(
+            String path, Duration ttl, UploadConstraints constraints) {
           UploadTicket t = super.prepareUpload(path, ttl, constraints);
           if (first == null) {
             first = t;
@@ -133,7 +134,8 @@ class B2UrlMutantsTest {
           }
           Map<String, String> headers = new LinkedHashMap<>(t.headers());
           headers.put("Authorization", first.headers().get("Authorization"));
-          return new UploadTicket(t.path(), t.method(), first.url(), headers, t.expiresAt(), t.scope());
+          return new UploadTicket(
+              t.path(), t.method(), first.url(), headers, t.expiresAt(), t.scope());
         }
       };
     }

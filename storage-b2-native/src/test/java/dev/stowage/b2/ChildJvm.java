@@ -17,10 +17,17 @@ final class ChildJvm {
 
   private ChildJvm() {}
 
-  static Result run(Class<?> main, List<String> jvmOptions, Map<String, String> env, List<String> args,
-      Path outputFile, long timeoutSeconds) throws IOException, InterruptedException {
+  static Result run(
+      Class<?> main,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      List<String> args,
+      Path outputFile,
+      long timeoutSeconds)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
@@ -28,14 +35,17 @@ final class ChildJvm {
     command.add(classpath);
     command.add(main.getName());
     command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(outputFile.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("the child JVM did not finish within " + timeoutSeconds + " s; output:\n"
-          + Files.readString(outputFile, StandardCharsets.UTF_8));
+      throw new AssertionError(
+          "the child JVM did not finish within "
+              + timeoutSeconds
+              + " s; output:\n"
+              + Files.readString(outputFile, StandardCharsets.UTF_8));
     }
     return new Result(p.exitValue(), Files.readString(outputFile, StandardCharsets.UTF_8));
   }

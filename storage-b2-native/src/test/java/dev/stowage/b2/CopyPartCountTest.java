@@ -22,10 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(30)
 class CopyPartCountTest {
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(1000).absoluteMinimumPartSize(1000))
-      .bucket("copy-parts")
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () -> B2Emulator.builder().recommendedPartSize(1000).absoluteMinimumPartSize(1000))
+          .bucket("copy-parts")
+          .perTest();
 
   private B2Emulator emulator;
   private Filesystem fs;
@@ -36,7 +38,9 @@ class CopyPartCountTest {
   void start() {
     emulator = B2.emulator();
     bucket = "copy-parts";
-    fs = Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, bucket).copyCutoff(10).build()));
+    fs =
+        Filesystem.of(
+            B2Adapter.create(TestBuckets.config(emulator, bucket).copyCutoff(10).build()));
     client = TestBuckets.client(emulator);
   }
 
@@ -48,7 +52,10 @@ class CopyPartCountTest {
 
   private B2FileVersion newest(String name) {
     String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
-    return client.listFileVersions(new B2ListFilesRequest(bucketId, name, null, name, null, 10)).files().get(0);
+    return client
+        .listFileVersions(new B2ListFilesRequest(bucketId, name, null, name, null, 10))
+        .files()
+        .get(0);
   }
 
   @Test

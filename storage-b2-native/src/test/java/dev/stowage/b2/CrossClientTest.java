@@ -44,17 +44,20 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossClientTest {
   private static final Path RCLONE = Path.of("/usr/bin/rclone");
   private static final Path PYTHON = Path.of("/usr/bin/python3");
+
   /** rclone's smallest chunk is 5 MiB; the emulator must accept such parts. */
   private static final long PART = 5L << 20;
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(PART).absoluteMinimumPartSize(5_000_000))
-      .bucket("cross-client")
-      .perClass();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () ->
+                  B2Emulator.builder().recommendedPartSize(PART).absoluteMinimumPartSize(5_000_000))
+          .bucket("cross-client")
+          .perClass();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   private B2Emulator emulator;
   private String bucket;
   private Filesystem fs;
@@ -77,10 +80,14 @@ class CrossClientTest {
     files.put(dir + "/small ü+%.txt", "small file from stowage".getBytes(StandardCharsets.UTF_8));
     files.put(dir + "/large-bytes.bin", random(2 * (int) PART + 12345, 1));
     files.put(dir + "/large-stream.bin", random((int) PART + 777, 2));
-    fs.write(dir + "/small ü+%.txt", files.get(dir + "/small ü+%.txt"),
+    fs.write(
+        dir + "/small ü+%.txt",
+        files.get(dir + "/small ü+%.txt"),
         WriteOptions.builder().userMetadata("origin", "stowage").build());
     fs.write(dir + "/large-bytes.bin", files.get(dir + "/large-bytes.bin"));
-    fs.write(dir + "/large-stream.bin", new ByteArrayInputStream(files.get(dir + "/large-stream.bin")),
+    fs.write(
+        dir + "/large-stream.bin",
+        new ByteArrayInputStream(files.get(dir + "/large-stream.bin")),
         WriteOptions.DEFAULT); // unknown length: no SHA-1 stored for the whole file
     return files;
   }
@@ -93,25 +100,35 @@ class CrossClientTest {
       Path out = tmp.resolve("rclone-" + Math.abs(e.getKey().hashCode()));
       Run r = rclone("copyto", "emu:" + bucket + "/" + e.getKey(), out.toString());
       assertThat(r.exitCode).as("rclone copyto %s: %s", e.getKey(), r.output).isZero();
-      assertThat(sha1(Files.readAllBytes(out))).as("rclone's copy of %s", e.getKey()).isEqualTo(sha1(e.getValue()));
+      assertThat(sha1(Files.readAllBytes(out)))
+          .as("rclone's copy of %s", e.getKey())
+          .isEqualTo(sha1(e.getValue()));
     }
     Run sums = rclone("sha1sum", "emu:" + bucket + "/to-rclone");
     assertThat(sums.exitCode).as(sums.output).isZero();
-    assertThat(sums.output).contains(sha1(files.get("to-rclone/small ü+%.txt")) + "  small ü+%.txt")
+    assertThat(sums.output)
+        .contains(sha1(files.get("to-rclone/small ü+%.txt")) + "  small ü+%.txt")
         .contains(sha1(files.get("to-rclone/large-bytes.bin")) + "  large-bytes.bin");
 
     byte[] small = "written by rclone".getBytes(StandardCharsets.UTF_8);
     byte[] large = random(2 * (int) PART + 999, 3);
     Path smallFile = Files.write(tmp.resolve("r-small.txt"), small);
     Path largeFile = Files.write(tmp.resolve("r-large.bin"), large);
-    assertThat(rclone("copyto", smallFile.toString(), "emu:" + bucket + "/from-rclone/small.txt").exitCode).isZero();
+    assertThat(
+            rclone("copyto", smallFile.toString(), "emu:" + bucket + "/from-rclone/small.txt")
+                .exitCode)
+        .isZero();
     Run up = rclone("copyto", largeFile.toString(), "emu:" + bucket + "/from-rclone/large.bin");
     assertThat(up.exitCode).as(up.output).isZero();
     assertThat(fs.read("from-rclone/small.txt")).isEqualTo(small);
     assertThat(fs.read("from-rclone/large.bin")).isEqualTo(large);
-    assertThat(fs.checksum("from-rclone/large.bin", ChecksumAlgorithm.SHA1).hex()).isEqualTo(sha1(large));
+    assertThat(fs.checksum("from-rclone/large.bin", ChecksumAlgorithm.SHA1).hex())
+        .isEqualTo(sha1(large));
     assertThat(fs.stat("from-rclone/small.txt").lastModified())
-        .isEqualTo(Files.getLastModifiedTime(smallFile).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        .isEqualTo(
+            Files.getLastModifiedTime(smallFile)
+                .toInstant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 
   @Test
@@ -152,7 +169,9 @@ class CrossClientTest {
       Path out = tmp.resolve("b2sdk-" + Math.abs(e.getKey().hashCode()));
       Run r = b2sdk(script, "get", e.getKey(), out.toString());
       assertThat(r.exitCode).as("b2sdk get %s: %s", e.getKey(), r.output).isZero();
-      assertThat(sha1(Files.readAllBytes(out))).as("b2sdk's copy of %s", e.getKey()).isEqualTo(sha1(e.getValue()));
+      assertThat(sha1(Files.readAllBytes(out)))
+          .as("b2sdk's copy of %s", e.getKey())
+          .isEqualTo(sha1(e.getValue()));
     }
     Run info = b2sdk(script, "info", "to-b2sdk/small ü+%.txt");
     assertThat(info.output).contains("info.origin=stowage");
@@ -167,30 +186,57 @@ class CrossClientTest {
     assertThat(up2.exitCode).as(up2.output).isZero();
     assertThat(fs.read("from-b2sdk/small ü.txt")).isEqualTo(small);
     assertThat(fs.stat("from-b2sdk/small ü.txt").userMetadata()).containsEntry("origin", "b2sdk");
-    assertThat(fs.checksum("from-b2sdk/small ü.txt", ChecksumAlgorithm.SHA1).hex()).isEqualTo(sha1(small));
+    assertThat(fs.checksum("from-b2sdk/small ü.txt", ChecksumAlgorithm.SHA1).hex())
+        .isEqualTo(sha1(small));
     assertThat(fs.read("from-b2sdk/large.bin")).isEqualTo(large);
   }
 
   private Run rclone(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(RCLONE.toString(), "--config", tmp.resolve("rclone.conf").toString(),
-        "--b2-chunk-size", "5M", "--b2-upload-cutoff", "10M", "--low-level-retries", "3"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                RCLONE.toString(),
+                "--config",
+                tmp.resolve("rclone.conf").toString(),
+                "--b2-chunk-size",
+                "5M",
+                "--b2-upload-cutoff",
+                "10M",
+                "--low-level-retries",
+                "3"));
     command.addAll(List.of(args));
-    return run(command, Map.of("RCLONE_CONFIG_EMU_TYPE", "b2",
-        "RCLONE_CONFIG_EMU_ACCOUNT", emulator.keyId(),
-        "RCLONE_CONFIG_EMU_KEY", emulator.applicationKey(),
-        "RCLONE_CONFIG_EMU_ENDPOINT", emulator.url()));
+    return run(
+        command,
+        Map.of(
+            "RCLONE_CONFIG_EMU_TYPE",
+            "b2",
+            "RCLONE_CONFIG_EMU_ACCOUNT",
+            emulator.keyId(),
+            "RCLONE_CONFIG_EMU_KEY",
+            emulator.applicationKey(),
+            "RCLONE_CONFIG_EMU_ENDPOINT",
+            emulator.url()));
   }
 
   private Run b2sdk(Path script, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), emulator.url(), bucket));
+    List<String> command =
+        new ArrayList<>(List.of(PYTHON.toString(), script.toString(), emulator.url(), bucket));
     command.addAll(List.of(args));
-    return run(command, Map.of(B2Credentials.KEY_ID_VARIABLE, emulator.keyId(),
-        B2Credentials.KEY_VARIABLE, emulator.applicationKey(), "HOME", tmp.toString()));
+    return run(
+        command,
+        Map.of(
+            B2Credentials.KEY_ID_VARIABLE,
+            emulator.keyId(),
+            B2Credentials.KEY_VARIABLE,
+            emulator.applicationKey(),
+            "HOME",
+            tmp.toString()));
   }
 
   private record Run(int exitCode, String output) {}
 
-  private static Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+  private static Run run(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();

@@ -26,7 +26,8 @@ final class EmulatorDisk {
       for (Path f : (Iterable<Path>) files::iterator) {
         if (f.toString().endsWith(".json")) {
           JsonNode v = JSON.readTree(f.toFile());
-          if (v.path("fileName").asText().equals(fileName) && v.path("action").asText().equals("upload")) {
+          if (v.path("fileName").asText().equals(fileName)
+              && v.path("action").asText().equals("upload")) {
             out.add(v);
           }
         }
@@ -48,7 +49,8 @@ final class EmulatorDisk {
   static void flip(Path data, String fileName, long offset) throws IOException {
     JsonNode segments = only(data, fileName).path("segments");
     String blob = segments.get(segments.size() - 1).path("blob").asText();
-    try (RandomAccessFile f = new RandomAccessFile(data.resolve("blobs").resolve(blob).toFile(), "rw")) {
+    try (RandomAccessFile f =
+        new RandomAccessFile(data.resolve("blobs").resolve(blob).toFile(), "rw")) {
       f.seek(offset);
       int b = f.read();
       f.seek(offset);
@@ -59,7 +61,8 @@ final class EmulatorDisk {
   private static JsonNode only(Path data, String fileName) throws IOException {
     List<JsonNode> versions = uploads(data, fileName);
     if (versions.size() != 1) {
-      throw new AssertionError("expected one stored version of " + fileName + ", found " + versions.size());
+      throw new AssertionError(
+          "expected one stored version of " + fileName + ", found " + versions.size());
     }
     return versions.get(0);
   }

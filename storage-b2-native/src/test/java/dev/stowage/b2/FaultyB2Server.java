@@ -23,7 +23,10 @@ final class FaultyB2Server implements AutoCloseable {
   static final String BUCKET = "faulty-bucket";
 
   /** What happens to the requests after authorisation and the bucket lookup. */
-  enum Mode { SILENT, STALL }
+  enum Mode {
+    SILENT,
+    STALL
+  }
 
   private final ServerSocket server;
   private final Mode mode;
@@ -80,21 +83,34 @@ final class FaultyB2Server implements AutoCloseable {
         }
         in.readNBytes((int) Math.max(0, Math.min(length, 1 << 20)));
         if (requestLine.contains("b2_authorize_account")) {
-          json(out, "{\"accountId\":\"acc\",\"authorizationToken\":\"tok\",\"apiUrl\":\"" + url()
-              + "\",\"downloadUrl\":\"" + url() + "\",\"recommendedPartSize\":1000,"
-              + "\"absoluteMinimumPartSize\":100,\"allowed\":{\"capabilities\":[]}}");
+          json(
+              out,
+              "{\"accountId\":\"acc\",\"authorizationToken\":\"tok\",\"apiUrl\":\""
+                  + url()
+                  + "\",\"downloadUrl\":\""
+                  + url()
+                  + "\",\"recommendedPartSize\":1000,"
+                  + "\"absoluteMinimumPartSize\":100,\"allowed\":{\"capabilities\":[]}}");
         } else if (requestLine.contains("b2_list_buckets")) {
-          json(out, "{\"buckets\":[{\"accountId\":\"acc\",\"bucketId\":\"bid\",\"bucketName\":\"" + BUCKET
-              + "\",\"bucketType\":\"allPrivate\",\"bucketInfo\":{},\"revision\":1}]}");
+          json(
+              out,
+              "{\"buckets\":[{\"accountId\":\"acc\",\"bucketId\":\"bid\",\"bucketName\":\""
+                  + BUCKET
+                  + "\",\"bucketType\":\"allPrivate\",\"bucketInfo\":{},\"revision\":1}]}");
         } else if (requestLine.contains("b2_get_upload_url")) {
-          json(out, "{\"bucketId\":\"bid\",\"uploadUrl\":\"" + url() + "/upload\",\"authorizationToken\":\"up\"}");
+          json(
+              out,
+              "{\"bucketId\":\"bid\",\"uploadUrl\":\""
+                  + url()
+                  + "/upload\",\"authorizationToken\":\"up\"}");
         } else {
           misbehaved.incrementAndGet();
           if (mode == Mode.STALL && requestLine.startsWith("GET")) {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/octet-stream\r\n"
-                + "X-Bz-File-Id: fid\r\nX-Bz-File-Name: f\r\nX-Bz-Content-Sha1: "
-                + "0000000000000000000000000000000000000000\r\nX-Bz-Upload-Timestamp: 1\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                ("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nContent-Type: application/octet-stream\r\n"
+                        + "X-Bz-File-Id: fid\r\nX-Bz-File-Name: f\r\nX-Bz-Content-Sha1: "
+                        + "0000000000000000000000000000000000000000\r\nX-Bz-Upload-Timestamp: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             if (!requestLine.contains("b2_download_file_by_id")) {
               out.write(new byte[100]); // the first download moves a little; resumes move nothing
             }
@@ -110,8 +126,11 @@ final class FaultyB2Server implements AutoCloseable {
 
   private static void json(OutputStream out, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + b.length + "\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + b.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.write(b);
     out.flush();
   }
@@ -121,8 +140,10 @@ final class FaultyB2Server implements AutoCloseable {
     int state = 0;
     for (int c; (c = in.read()) >= 0; ) {
       buf.write(c);
-      state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
-          ? state + 1 : (c == '\r' ? 1 : 0);
+      state =
+          (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
+              ? state + 1
+              : (c == '\r' ? 1 : 0);
       if (state == 4) {
         return buf.toString(StandardCharsets.ISO_8859_1);
       }

@@ -30,9 +30,8 @@ public final class LargeUploadChild {
   public static void main(String[] args) throws Exception {
     URI endpoint = URI.create(args[0]);
     long size = Long.parseLong(args[3]);
-    B2Config.Builder builder = B2Config.builder(args[1])
-        .endpoint(endpoint)
-        .credentials(B2Credentials.environment());
+    B2Config.Builder builder =
+        B2Config.builder(args[1]).endpoint(endpoint).credentials(B2Credentials.environment());
     if (args.length > 5) {
       builder.partSize(Long.parseLong(args[4])).concurrency(Integer.parseInt(args[5]));
     }

@@ -33,17 +33,27 @@ class LargeUploadMemoryTest {
   private static final long SIZE = 2L << 30;
 
   @Test
-  void write_2GiBUnknownLengthStreamWithDefaults_fitsIn128MiBHeap(@TempDir Path dir) throws Exception {
-    try (B2Emulator emulator = B2Emulator.builder()
-        .dataDirectory(dir.resolve("emulator"))
-        .recommendedPartSize(100_000_000L)
-        .absoluteMinimumPartSize(5_000_000)
-        .start()) {
+  void write_2GiBUnknownLengthStreamWithDefaults_fitsIn128MiBHeap(@TempDir Path dir)
+      throws Exception {
+    try (B2Emulator emulator =
+        B2Emulator.builder()
+            .dataDirectory(dir.resolve("emulator"))
+            .recommendedPartSize(100_000_000L)
+            .absoluteMinimumPartSize(5_000_000)
+            .start()) {
       String bucket = TestBuckets.create(emulator, "allPrivate");
-      ChildJvm.Result r = ChildJvm.run(LargeUploadChild.class, List.of("-Xmx128m", "-Xlog:gc:stdout"),
-          Map.of(B2Credentials.KEY_ID_VARIABLE, emulator.keyId(), B2Credentials.KEY_VARIABLE, emulator.applicationKey()),
-          List.of(emulator.url(), bucket, "big/stream.bin", Long.toString(SIZE)),
-          dir.resolve("child.log"), 240);
+      ChildJvm.Result r =
+          ChildJvm.run(
+              LargeUploadChild.class,
+              List.of("-Xmx128m", "-Xlog:gc:stdout"),
+              Map.of(
+                  B2Credentials.KEY_ID_VARIABLE,
+                  emulator.keyId(),
+                  B2Credentials.KEY_VARIABLE,
+                  emulator.applicationKey()),
+              List.of(emulator.url(), bucket, "big/stream.bin", Long.toString(SIZE)),
+              dir.resolve("child.log"),
+              240);
       System.out.println("child JVM (-Xmx128m) output:\n" + r.output());
       assertThat(r.exitCode()).as("child exit code; output:%n%s", r.output()).isZero();
       assertThat(value(r.output(), "size")).isEqualTo(Long.toString(SIZE));
@@ -51,18 +61,27 @@ class LargeUploadMemoryTest {
       // cleanup pauses collect nothing), from the child's GC log.
       long before = 0;
       long after = 0;
-      Matcher gc = Pattern.compile("Pause (?:Young|Full)[^\\n]*? (\\d+)M->(\\d+)M\\(\\d+M\\)").matcher(r.output());
+      Matcher gc =
+          Pattern.compile("Pause (?:Young|Full)[^\\n]*? (\\d+)M->(\\d+)M\\(\\d+M\\)")
+              .matcher(r.output());
       while (gc.find()) {
         before = Math.max(before, Long.parseLong(gc.group(1)));
         after = Math.max(after, Long.parseLong(gc.group(2)));
       }
-      System.out.println("heap high-water: " + before + " MiB before a collection, " + after
-          + " MiB live after one; upload took " + value(r.output(), "seconds") + " s");
+      System.out.println(
+          "heap high-water: "
+              + before
+              + " MiB before a collection, "
+              + after
+              + " MiB live after one; upload took "
+              + value(r.output(), "seconds")
+              + " s");
       // The heap limit is the check: a collector fills its heap before collecting, so the peak
       // (printed for the record) says little beyond "no OutOfMemoryError".
 
-      try (Filesystem fs = Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, bucket).build()));
-           B2Client client = TestBuckets.client(emulator)) {
+      try (Filesystem fs =
+              Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, bucket).build()));
+          B2Client client = TestBuckets.client(emulator)) {
         assertThat(fs.fileSize("big/stream.bin")).isEqualTo(SIZE);
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         byte[] buffer = new byte[1 << 20];
@@ -73,7 +92,8 @@ class LargeUploadMemoryTest {
         }
         assertThat(HexFormat.of().formatHex(sha1.digest())).isEqualTo(value(r.output(), "sha1"));
         assertThat(fs.stat("big/stream.bin").checksums().get(dev.stowage.ChecksumAlgorithm.SHA1))
-            .as("the whole-file SHA-1 stored for later reads").isEqualTo(value(r.output(), "sha1"));
+            .as("the whole-file SHA-1 stored for later reads")
+            .isEqualTo(value(r.output(), "sha1"));
         String bucketId = client.listBuckets(null, bucket).get(0).bucketId();
         assertThat(client.listUnfinishedLargeFiles(bucketId, null, null, 100).files()).isEmpty();
       }

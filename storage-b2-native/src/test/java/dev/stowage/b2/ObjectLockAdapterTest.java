@@ -53,24 +53,34 @@ class ObjectLockAdapterTest {
 
   /** The bucket itself is made in the test: creating it with Object Lock is part of what is checked. */
   @RegisterExtension
-  final B2EmulatorExtension b2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().clock(clock).tokenLifetime(Duration.ofDays(3650)))
-      .perTest();
+  final B2EmulatorExtension b2 =
+      B2EmulatorExtension.builder()
+          .emulator(() -> B2Emulator.builder().clock(clock).tokenLifetime(Duration.ofDays(3650)))
+          .perTest();
 
   @Test
   void delete_underDefaultGovernanceRetention_permissionDeniedUntilExpiry() {
     B2Emulator emulator = b2.emulator();
     try (B2Client client = TestBuckets.client(emulator)) {
-      B2Bucket bucket = client.createBucket(new B2CreateBucketRequest("locked-adapter", "allPrivate", null, null,
-          null, null, true));
-      B2Bucket updated = client.updateBucket(new B2UpdateBucketRequest(bucket.bucketId(), null, null, null, null,
-          null).withDefaultRetention(new B2DefaultRetention("governance", 1, "days")));
-      assertThat(B2DefaultRetention.fromJson(updated.fileLockConfiguration().readable().orElseThrow()
-          .defaultRetention())).isEqualTo(new B2DefaultRetention("governance", 1, "days"));
-      try (Filesystem fs = Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, "locked-adapter").build()))) {
+      B2Bucket bucket =
+          client.createBucket(
+              new B2CreateBucketRequest(
+                  "locked-adapter", "allPrivate", null, null, null, null, true));
+      B2Bucket updated =
+          client.updateBucket(
+              new B2UpdateBucketRequest(bucket.bucketId(), null, null, null, null, null)
+                  .withDefaultRetention(new B2DefaultRetention("governance", 1, "days")));
+      assertThat(
+              B2DefaultRetention.fromJson(
+                  updated.fileLockConfiguration().readable().orElseThrow().defaultRetention()))
+          .isEqualTo(new B2DefaultRetention("governance", 1, "days"));
+      try (Filesystem fs =
+          Filesystem.of(B2Adapter.create(TestBuckets.config(emulator, "locked-adapter").build()))) {
         fs.write("kept.txt", "kept");
-        assertThatThrownBy(() -> fs.delete("kept.txt")).isInstanceOf(StorageException.class)
-            .extracting(e -> ((StorageException) e).kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED);
+        assertThatThrownBy(() -> fs.delete("kept.txt"))
+            .isInstanceOf(StorageException.class)
+            .extracting(e -> ((StorageException) e).kind())
+            .isEqualTo(StorageException.Kind.PERMISSION_DENIED);
         assertThat(fs.read("kept.txt")).isEqualTo("kept".getBytes());
         clock.now = clock.now.plus(Duration.ofDays(1).plusMinutes(1));
         fs.delete("kept.txt");

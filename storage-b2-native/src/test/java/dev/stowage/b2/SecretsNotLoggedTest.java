@@ -29,14 +29,28 @@ class SecretsNotLoggedTest {
   private static final String MASTER_KEY = "MasterSecretKey0815xyz";
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder()
-          .keyId(MASTER_ID).applicationKey(MASTER_KEY)
-          .recommendedPartSize(2048).absoluteMinimumPartSize(1024))
-      .bucket("secrets")
-      .key("logged", k -> k.bucket("secrets")
-          .capabilities("listBuckets", "listFiles", "readFiles", "writeFiles", "deleteFiles", "shareFiles"))
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () ->
+                  B2Emulator.builder()
+                      .keyId(MASTER_ID)
+                      .applicationKey(MASTER_KEY)
+                      .recommendedPartSize(2048)
+                      .absoluteMinimumPartSize(1024))
+          .bucket("secrets")
+          .key(
+              "logged",
+              k ->
+                  k.bucket("secrets")
+                      .capabilities(
+                          "listBuckets",
+                          "listFiles",
+                          "readFiles",
+                          "writeFiles",
+                          "deleteFiles",
+                          "shareFiles"))
+          .perTest();
 
   @Test
   void scenario_atTraceLevel_logsNoSecret(@TempDir Path dir) throws Exception {
@@ -44,19 +58,34 @@ class SecretsNotLoggedTest {
     String bucket = "secrets";
     B2TestKey key = B2.key("logged");
     Path secretsFile = dir.resolve("tokens.txt");
-    ChildJvm.Result r = ChildJvm.run(SecretsScenarioChild.class,
-        List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace", "-Dorg.slf4j.simpleLogger.logFile=System.out"),
-        Map.of(B2Credentials.KEY_ID_VARIABLE, MASTER_ID, B2Credentials.KEY_VARIABLE, MASTER_KEY,
-            "TEST_APP_KEY_ID", key.keyId(), "TEST_APP_KEY", key.applicationKey()),
-        List.of(emulator.url(), bucket, secretsFile.toString()), dir.resolve("child.log"), 150);
+    ChildJvm.Result r =
+        ChildJvm.run(
+            SecretsScenarioChild.class,
+            List.of(
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
+                "-Dorg.slf4j.simpleLogger.logFile=System.out"),
+            Map.of(
+                B2Credentials.KEY_ID_VARIABLE,
+                MASTER_ID,
+                B2Credentials.KEY_VARIABLE,
+                MASTER_KEY,
+                "TEST_APP_KEY_ID",
+                key.keyId(),
+                "TEST_APP_KEY",
+                key.applicationKey()),
+            List.of(emulator.url(), bucket, secretsFile.toString()),
+            dir.resolve("child.log"),
+            150);
     String out = r.output();
     assertThat(r.exitCode()).as("exit code; output:%n%s", tail(out)).isZero();
-    assertThat(out).contains("scenario done")
+    assertThat(out)
+        .contains("scenario done")
         .contains("DEBUG dev.stowage.b2.http - --> POST")
         .contains("TRACE dev.stowage.b2.http - --> Authorization: ***")
         .contains("open with a wrong key: dev.stowage")
         .contains("read a missing file: dev.stowage");
-    List<String> secrets = new ArrayList<>(List.of(MASTER_ID, MASTER_KEY, key.keyId(), key.applicationKey()));
+    List<String> secrets =
+        new ArrayList<>(List.of(MASTER_ID, MASTER_KEY, key.keyId(), key.applicationKey()));
     secrets.addAll(Files.readAllLines(secretsFile, StandardCharsets.UTF_8));
     // What a Basic authorisation header would carry, and a secret given as endpoint user info.
     secrets.add(basic(MASTER_ID, MASTER_KEY));
@@ -76,7 +105,8 @@ class SecretsNotLoggedTest {
   }
 
   private static String basic(String id, String key) {
-    return java.util.Base64.getEncoder().encodeToString((id + ":" + key).getBytes(StandardCharsets.UTF_8));
+    return java.util.Base64.getEncoder()
+        .encodeToString((id + ":" + key).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String tail(String s) {

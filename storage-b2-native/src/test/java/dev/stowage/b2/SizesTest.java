@@ -8,13 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class SizesTest {
   private static B2Authorization auth(long recommended, long minimum) {
-    return new B2Authorization("acc", "tok", "http://a", "http://d", recommended, minimum, null,
+    return new B2Authorization(
+        "acc",
+        "tok",
+        "http://a",
+        "http://d",
+        recommended,
+        minimum,
+        null,
         new B2Allowed(null, null, null, null));
   }
 
   @Test
   void of_unconfiguredWithinBudget_usesRecommendedAndTwiceAsCutoff() {
-    Sizes s = Sizes.of(B2Config.builder("b").memoryBudget(1L << 30).build(), auth(100_000_000, 5_000_000));
+    Sizes s =
+        Sizes.of(
+            B2Config.builder("b").memoryBudget(1L << 30).build(), auth(100_000_000, 5_000_000));
     assertThat(s.partSize()).isEqualTo(100_000_000);
     assertThat(s.minPartSize()).isEqualTo(5_000_000);
     assertThat(s.uploadCutoff()).isEqualTo(200_000_000);
@@ -31,21 +40,27 @@ class SizesTest {
 
   @Test
   void of_configuredPartSizeOverBudget_keepsItAndLowersConcurrency() {
-    Sizes s = Sizes.of(B2Config.builder("b").partSize(20L << 20).concurrency(8).build(), auth(100_000_000, 5_000_000));
+    Sizes s =
+        Sizes.of(
+            B2Config.builder("b").partSize(20L << 20).concurrency(8).build(),
+            auth(100_000_000, 5_000_000));
     assertThat(s.partSize()).isEqualTo(20L << 20);
     assertThat(s.streamConcurrency()).isEqualTo(2); // 20 MiB × 3 = 60 MiB ≤ 64 MiB
   }
 
   @Test
   void of_budgetBelowTwoMinimumParts_neverGoesBelowMinimum() {
-    Sizes s = Sizes.of(B2Config.builder("b").memoryBudget(2L << 20).build(), auth(100_000_000, 5_000_000));
+    Sizes s =
+        Sizes.of(
+            B2Config.builder("b").memoryBudget(2L << 20).build(), auth(100_000_000, 5_000_000));
     assertThat(s.partSize()).isEqualTo(5_000_000);
     assertThat(s.streamConcurrency()).isEqualTo(1);
   }
 
   @Test
   void of_configuredBelowMinimum_isRaisedToMinimum() {
-    Sizes s = Sizes.of(B2Config.builder("b").partSize(1000).uploadCutoff(500).build(), auth(100, 4000));
+    Sizes s =
+        Sizes.of(B2Config.builder("b").partSize(1000).uploadCutoff(500).build(), auth(100, 4000));
     assertThat(s.partSize()).isEqualTo(4000);
     assertThat(s.uploadCutoff()).isEqualTo(500);
   }

@@ -27,8 +27,14 @@ final class TestBuckets {
   /** Creates a fresh bucket of {@code type} ({@code allPrivate}/{@code allPublic}) and returns its name. */
   static String create(B2Emulator emulator, String type) {
     try (B2Client client = client(emulator)) {
-      B2Bucket b = client.createBucket(new B2CreateBucketRequest(
-          "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), type, null, null, null));
+      B2Bucket b =
+          client.createBucket(
+              new B2CreateBucketRequest(
+                  "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+                  type,
+                  null,
+                  null,
+                  null));
       return b.bucketName();
     }
   }

@@ -14,8 +14,18 @@ class UploadAnswerCheckTest {
   private static final String SHA1 = "a9993e364706816aba3e25717850c26c9cd0d89d";
 
   private static B2FileVersion answer(long length, String sha1) {
-    return new B2FileVersion("acct", "upload", "bucket", length, null, sha1, "text/plain", "4_zb_f1",
-        Map.of(), "a.txt", 0);
+    return new B2FileVersion(
+        "acct",
+        "upload",
+        "bucket",
+        length,
+        null,
+        sha1,
+        "text/plain",
+        "4_zb_f1",
+        Map.of(),
+        "a.txt",
+        0);
   }
 
   @Test
@@ -27,12 +37,14 @@ class UploadAnswerCheckTest {
   @Test
   void checkAnswer_wrongLength_failsRetryably() {
     assertThatThrownBy(() -> B2Writer.checkAnswer(answer(0, SHA1), 3, SHA1))
-        .isInstanceOf(IOException.class).hasMessageContaining("0 bytes stored, 3 were sent");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("0 bytes stored, 3 were sent");
   }
 
   @Test
   void checkAnswer_wrongSha1_failsRetryably() {
     assertThatThrownBy(() -> B2Writer.checkAnswer(answer(3, "b" + SHA1.substring(1)), 3, SHA1))
-        .isInstanceOf(IOException.class).hasMessageContaining("was sent");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("was sent");
   }
 }

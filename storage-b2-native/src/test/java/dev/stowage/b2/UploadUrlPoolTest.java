@@ -13,24 +13,26 @@ import org.junit.jupiter.api.Test;
 class UploadUrlPoolTest {
   private final AtomicInteger fetched = new AtomicInteger();
   private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
-  private final UploadUrlPool pool = new UploadUrlPool(
-      () -> new B2UploadUrl("b", null, "http://u/" + fetched.incrementAndGet(), "t"), clock, 2);
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  private final UploadUrlPool pool =
+      new UploadUrlPool(
+          () -> new B2UploadUrl("b", null, "http://u/" + fetched.incrementAndGet(), "t"), clock, 2);
 
   @Test
   void acquire_afterRelease_reusesUrl() {

@@ -19,7 +19,8 @@ final class B2Access {
   B2Access(URI uri, Map<String, String> settings, String benchDirectory) {
     this.config = B2Provider.config(uri, settings);
     this.credentials = config.credentials().get();
-    this.namePrefix = (config.prefix().isEmpty() ? "" : config.prefix() + "/") + benchDirectory + "/";
+    this.namePrefix =
+        (config.prefix().isEmpty() ? "" : config.prefix() + "/") + benchDirectory + "/";
   }
 
   URI endpoint() {

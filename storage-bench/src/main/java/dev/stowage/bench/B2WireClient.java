@@ -34,20 +34,29 @@ final class B2WireClient implements Client {
 
   private final B2Access access;
   private final ObjectMapper mapper = new ObjectMapper();
-  private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(10))
-      .writeTimeout(Duration.ofMinutes(10)).build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder()
+          .readTimeout(Duration.ofMinutes(10))
+          .writeTimeout(Duration.ofMinutes(10))
+          .build();
   private final Map<Path, String> sha1s = new HashMap<>();
+
   // Set by the first call's authorisation, before any request uses them.
   @SuppressWarnings("NullAway.Init")
   private String apiUrl;
+
   @SuppressWarnings("NullAway.Init")
   private String downloadUrl;
+
   @SuppressWarnings("NullAway.Init")
   private String token;
+
   @SuppressWarnings("NullAway.Init")
   private String bucketId;
+
   @SuppressWarnings("NullAway.Init")
   private String uploadUrl;
+
   @SuppressWarnings("NullAway.Init")
   private String uploadToken;
 
@@ -62,7 +71,9 @@ final class B2WireClient implements Client {
 
   @Override
   public boolean supports(Scenario scenario) {
-    return scenario == Scenario.UPLOAD_SMALL || scenario == Scenario.UPLOAD_LARGE || scenario.isDownload();
+    return scenario == Scenario.UPLOAD_SMALL
+        || scenario == Scenario.UPLOAD_LARGE
+        || scenario.isDownload();
   }
 
   @Override
@@ -82,34 +93,52 @@ final class B2WireClient implements Client {
   public void run(Scenario scenario, Job job) throws Exception {
     String name = access.fileName(job.key());
     if (scenario.isUpload()) {
-      Request request = new Request.Builder().url(uploadUrl)
-          .header("Authorization", uploadToken)
-          .header("X-Bz-File-Name", name)
-          .header("X-Bz-Content-Sha1", sha1s.get(job.payload()))
-          .post(RequestBody.create(job.upload().toFile(), OCTETS)).build();
+      Request request =
+          new Request.Builder()
+              .url(uploadUrl)
+              .header("Authorization", uploadToken)
+              .header("X-Bz-File-Name", name)
+              .header("X-Bz-Content-Sha1", sha1s.get(job.payload()))
+              .post(RequestBody.create(job.upload().toFile(), OCTETS))
+              .build();
       try (Response r = http.newCall(request).execute()) {
         check(r, "b2_upload_file");
       }
       return;
     }
-    Request request = new Request.Builder().url(downloadUrl + "/file/" + access.bucket() + "/" + name)
-        .header("Authorization", token).get().build();
-    try (Response r = http.newCall(request).execute(); ResponseBody body = r.body()) {
+    Request request =
+        new Request.Builder()
+            .url(downloadUrl + "/file/" + access.bucket() + "/" + name)
+            .header("Authorization", token)
+            .get()
+            .build();
+    try (Response r = http.newCall(request).execute();
+        ResponseBody body = r.body()) {
       check(r, "GET by name");
       try (InputStream in = body.byteStream()) {
-        long n = scenario == Scenario.DOWNLOAD_LARGE_TO_FILE
-            ? Files.copy(in, job.output(), StandardCopyOption.REPLACE_EXISTING) : Streams.drain(in);
+        long n =
+            scenario == Scenario.DOWNLOAD_LARGE_TO_FILE
+                ? Files.copy(in, job.output(), StandardCopyOption.REPLACE_EXISTING)
+                : Streams.drain(in);
         Streams.expect(n, job.size(), "the GET by name");
       }
     }
   }
 
   private void authorize() throws IOException {
-    String basic = Base64.getEncoder().encodeToString((access.credentials().keyId() + ":"
-        + access.credentials().applicationKey()).getBytes(StandardCharsets.UTF_8));
-    Request request = new Request.Builder()
-        .url(access.endpoint().toString().replaceAll("/+$", "") + "/b2api/v2/b2_authorize_account")
-        .header("Authorization", "Basic " + basic).get().build();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (access.credentials().keyId() + ":" + access.credentials().applicationKey())
+                    .getBytes(StandardCharsets.UTF_8));
+    Request request =
+        new Request.Builder()
+            .url(
+                access.endpoint().toString().replaceAll("/+$", "")
+                    + "/b2api/v2/b2_authorize_account")
+            .header("Authorization", "Basic " + basic)
+            .get()
+            .build();
     JsonNode auth;
     try (Response r = http.newCall(request).execute()) {
       check(r, "b2_authorize_account");
@@ -118,8 +147,10 @@ final class B2WireClient implements Client {
     apiUrl = auth.path("apiUrl").asText();
     downloadUrl = auth.path("downloadUrl").asText();
     token = auth.path("authorizationToken").asText();
-    JsonNode buckets = call("b2_list_buckets",
-        Map.of("accountId", auth.path("accountId").asText(), "bucketName", access.bucket()));
+    JsonNode buckets =
+        call(
+            "b2_list_buckets",
+            Map.of("accountId", auth.path("accountId").asText(), "bucketName", access.bucket()));
     for (JsonNode b : buckets.path("buckets")) {
       if (access.bucket().equals(b.path("bucketName").asText())) {
         bucketId = b.path("bucketId").asText();
@@ -131,8 +162,12 @@ final class B2WireClient implements Client {
   }
 
   private JsonNode call(String name, Map<String, String> body) throws IOException {
-    Request request = new Request.Builder().url(apiUrl + "/b2api/v2/" + name).header("Authorization", token)
-        .post(RequestBody.create(mapper.writeValueAsBytes(body), JSON)).build();
+    Request request =
+        new Request.Builder()
+            .url(apiUrl + "/b2api/v2/" + name)
+            .header("Authorization", token)
+            .post(RequestBody.create(mapper.writeValueAsBytes(body), JSON))
+            .build();
     try (Response r = http.newCall(request).execute()) {
       check(r, name);
       return mapper.readTree(r.body().string());

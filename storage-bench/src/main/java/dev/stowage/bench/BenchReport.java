@@ -18,7 +18,13 @@ import java.util.Objects;
  * @param machine the JVM, operating system and processor count, for reading the numbers later
  * @param rows the rows
  */
-public record BenchReport(String startedAt, long smallSizeBytes, long sizeBytes, int runs, int listingFiles, String machine,
+public record BenchReport(
+    String startedAt,
+    long smallSizeBytes,
+    long sizeBytes,
+    int runs,
+    int listingFiles,
+    String machine,
     List<BenchRow> rows) {
 
   /** Checks the fields and copies the rows. */
@@ -36,7 +42,8 @@ public record BenchReport(String startedAt, long smallSizeBytes, long sizeBytes,
   /** Returns the report as indented JSON. */
   public String toJson() {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this) + "\n";
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this)
+          + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the report could not be written as JSON", e);
     }

@@ -21,9 +21,19 @@ import org.jspecify.annotations.Nullable;
  * @param ratio {@code median / ceiling's median}, in the same unit; null when either is missing
  * @param note why a row is absent or failed, or how it was measured; never a secret
  */
-public record BenchRow(String target, Scenario scenario, String label, String client, Status status,
-    @Nullable Double median, @Nullable Double min, @Nullable Double max, long heapPeakBytes,
-    @Nullable String ceiling, @Nullable Double ratio, @Nullable String note) {
+public record BenchRow(
+    String target,
+    Scenario scenario,
+    String label,
+    String client,
+    Status status,
+    @Nullable Double median,
+    @Nullable Double min,
+    @Nullable Double max,
+    long heapPeakBytes,
+    @Nullable String ceiling,
+    @Nullable Double ratio,
+    @Nullable String note) {
 
   /** Whether a row has numbers. */
   public enum Status {
@@ -43,7 +53,8 @@ public record BenchRow(String target, Scenario scenario, String label, String cl
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(status, "status");
     if (status == Status.MEASURED && (median == null || min == null || max == null)) {
-      throw new IllegalArgumentException("a measured row needs median, min and max: " + target + " " + label + " " + client);
+      throw new IllegalArgumentException(
+          "a measured row needs median, min and max: " + target + " " + label + " " + client);
     }
   }
 
@@ -57,9 +68,22 @@ public record BenchRow(String target, Scenario scenario, String label, String cl
     if (ceilingRow == null) {
       return this;
     }
-    Double r = median != null && ceilingRow.median() != null && ceilingRow.median() > 0
-        ? median / ceilingRow.median() : null;
-    return new BenchRow(target, scenario, label, client, status, median, min, max, heapPeakBytes,
-        ceilingRow.client(), r, note);
+    Double r =
+        median != null && ceilingRow.median() != null && ceilingRow.median() > 0
+            ? median / ceilingRow.median()
+            : null;
+    return new BenchRow(
+        target,
+        scenario,
+        label,
+        client,
+        status,
+        median,
+        min,
+        max,
+        heapPeakBytes,
+        ceilingRow.client(),
+        r,
+        note);
   }
 }

@@ -73,13 +73,26 @@ public final class BenchRunner {
       for (BenchTarget t : targets) {
         progress.accept(t.name() + ": starting");
         try (TargetSession session = TargetSession.open(t, peers, scratch)) {
-          rows.addAll(new TransferBench(session, payloads, scratch, small, size, runs, progress).run());
+          rows.addAll(
+              new TransferBench(session, payloads, scratch, small, size, runs, progress).run());
           if (t.kind() == BenchTarget.Kind.LOCAL) {
             rows.addAll(new ListingBench(session, listingFiles, runs, progress).run());
           }
         } catch (Exception e) {
-          rows.add(new BenchRow(t.name(), Scenario.UPLOAD_SMALL, "open", StowageClient.NAME, BenchRow.Status.FAILED,
-              null, null, null, -1, null, null, TransferBench.describe(e)));
+          rows.add(
+              new BenchRow(
+                  t.name(),
+                  Scenario.UPLOAD_SMALL,
+                  "open",
+                  StowageClient.NAME,
+                  BenchRow.Status.FAILED,
+                  null,
+                  null,
+                  null,
+                  -1,
+                  null,
+                  null,
+                  TransferBench.describe(e)));
         }
         if (t.kind() == BenchTarget.Kind.MEMORY && facade.enabled() && !facadeDone) {
           facadeDone = true;
@@ -87,16 +100,36 @@ public final class BenchRunner {
           try {
             rows.addAll(FacadeOverhead.run(t.name(), facade));
           } catch (Exception e) {
-            rows.add(new BenchRow(t.name(), Scenario.SMALL_WRITE, "facade overhead", FacadeOverhead.FACADE,
-                BenchRow.Status.FAILED, null, null, null, -1, null, null, TransferBench.describe(e)));
+            rows.add(
+                new BenchRow(
+                    t.name(),
+                    Scenario.SMALL_WRITE,
+                    "facade overhead",
+                    FacadeOverhead.FACADE,
+                    BenchRow.Status.FAILED,
+                    null,
+                    null,
+                    null,
+                    -1,
+                    null,
+                    null,
+                    TransferBench.describe(e)));
           }
         }
       }
     } finally {
       deleteTree(scratch);
     }
-    String machine = "Java " + Runtime.version() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-        + ", " + Runtime.getRuntime().availableProcessors() + " CPUs";
+    String machine =
+        "Java "
+            + Runtime.version()
+            + ", "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs";
     return new BenchReport(started, small, size, runs, listingFiles, machine, rows);
   }
 
@@ -117,7 +150,7 @@ public final class BenchRunner {
     private int listingFiles = 100_000;
     private FacadeOptions facade = FacadeOptions.DEFAULT;
     private boolean peers = true;
-    private Consumer<String> progress = line -> { };
+    private Consumer<String> progress = line -> {};
 
     private Builder() {}
 

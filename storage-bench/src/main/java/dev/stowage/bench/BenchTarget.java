@@ -53,8 +53,9 @@ public record BenchTarget(String name, URI uri, Map<String, String> settings) {
       case "file" -> Kind.LOCAL;
       case "b2" -> Kind.B2;
       case "s3" -> Kind.S3;
-      default -> throw new IllegalArgumentException(
-          "uri: the bench knows memory:, file:, b2:// and s3:// URIs, not '" + scheme + ":'");
+      default ->
+          throw new IllegalArgumentException(
+              "uri: the bench knows memory:, file:, b2:// and s3:// URIs, not '" + scheme + ":'");
     };
   }
 

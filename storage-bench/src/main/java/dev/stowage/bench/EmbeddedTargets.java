@@ -28,6 +28,7 @@ public final class EmbeddedTargets implements AutoCloseable {
 
   private final List<AutoCloseable> closers = new ArrayList<>();
   private final List<BenchTarget> targets = new ArrayList<>();
+
   @SuppressWarnings("NullAway.Init") // set by start() before any server starts
   private Path directory;
 
@@ -58,18 +59,27 @@ public final class EmbeddedTargets implements AutoCloseable {
 
     B2Emulator b2 = B2Emulator.builder().dataDirectory(directory.resolve("b2")).start();
     closers.add(b2);
-    try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
-        .credentials(b2.keyId(), b2.applicationKey()).build()) {
+    try (B2BucketSetup setup =
+        B2BucketSetup.builder()
+            .endpoint(URI.create(b2.url()))
+            .credentials(b2.keyId(), b2.applicationKey())
+            .build()) {
       setup.run(BucketSpec.builder(BUCKET).build());
     }
-    targets.add(BenchTarget.of("b2-emulator", URI.create("b2://" + BUCKET + "?endpoint=" + b2.url()),
-        Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey())));
+    targets.add(
+        BenchTarget.of(
+            "b2-emulator",
+            URI.create("b2://" + BUCKET + "?endpoint=" + b2.url()),
+            Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey())));
 
     String accessKey = "bench-" + randomHex(6);
     String secretKey = randomHex(20);
     URI endpoint = startS3(accessKey, secretKey);
-    targets.add(BenchTarget.of("s3proxy", URI.create("s3://" + BUCKET + "?endpoint=" + endpoint + "&region=us-east-1"),
-        Map.of("accessKey", accessKey, "secretKey", secretKey)));
+    targets.add(
+        BenchTarget.of(
+            "s3proxy",
+            URI.create("s3://" + BUCKET + "?endpoint=" + endpoint + "&region=us-east-1"),
+            Map.of("accessKey", accessKey, "secretKey", secretKey)));
   }
 
   private static String randomHex(int bytes) {
@@ -79,8 +89,12 @@ public final class EmbeddedTargets implements AutoCloseable {
   }
 
   private URI startS3(String accessKey, String secretKey) throws IOException {
-    S3ProxyServer s3 = S3ProxyServer.builder().credentials(accessKey, secretKey)
-        .dataDirectory(Files.createDirectories(directory.resolve("s3"))).bucket(BUCKET).start();
+    S3ProxyServer s3 =
+        S3ProxyServer.builder()
+            .credentials(accessKey, secretKey)
+            .dataDirectory(Files.createDirectories(directory.resolve("s3")))
+            .bucket(BUCKET)
+            .start();
     closers.add(s3);
     return s3.endpoint();
   }

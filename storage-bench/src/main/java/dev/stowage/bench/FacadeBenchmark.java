@@ -36,9 +36,11 @@ public class FacadeBenchmark {
   private static final String DIRECTORY = "listed";
 
   private final byte[] data = new byte[1024];
+
   // Set by JMH's @Setup before any benchmark method runs.
   @SuppressWarnings("NullAway.Init")
   private MemoryAdapter adapter;
+
   @SuppressWarnings("NullAway.Init")
   private Filesystem fs;
 

@@ -14,11 +14,16 @@ import java.util.Objects;
  * @param measurementIterations measured iterations per fork
  * @param iterationTime the length of one iteration
  */
-public record FacadeOptions(boolean enabled, int forks, int warmupIterations, int measurementIterations,
+public record FacadeOptions(
+    boolean enabled,
+    int forks,
+    int warmupIterations,
+    int measurementIterations,
     Duration iterationTime) {
 
   /** The short default: 1 fork, 1 warm-up and 3 measured iterations of 1 s. */
-  public static final FacadeOptions DEFAULT = new FacadeOptions(true, 1, 1, 3, Duration.ofSeconds(1));
+  public static final FacadeOptions DEFAULT =
+      new FacadeOptions(true, 1, 1, 3, Duration.ofSeconds(1));
 
   /** Skips the facade rows. */
   public static final FacadeOptions SKIP = new FacadeOptions(false, 0, 0, 1, Duration.ofMillis(1));
@@ -27,11 +32,17 @@ public record FacadeOptions(boolean enabled, int forks, int warmupIterations, in
   public FacadeOptions {
     Objects.requireNonNull(iterationTime, "iterationTime");
     if (forks < 0 || warmupIterations < 0 || measurementIterations < 1) {
-      throw new IllegalArgumentException("facade options: forks and warm-ups must be >= 0 and measured iterations >= 1, got "
-          + forks + ", " + warmupIterations + ", " + measurementIterations);
+      throw new IllegalArgumentException(
+          "facade options: forks and warm-ups must be >= 0 and measured iterations >= 1, got "
+              + forks
+              + ", "
+              + warmupIterations
+              + ", "
+              + measurementIterations);
     }
     if (iterationTime.isNegative() || iterationTime.isZero()) {
-      throw new IllegalArgumentException("facade options: the iteration time must be positive, got " + iterationTime);
+      throw new IllegalArgumentException(
+          "facade options: the iteration time must be positive, got " + iterationTime);
     }
   }
 }

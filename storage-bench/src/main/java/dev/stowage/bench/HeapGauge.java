@@ -8,8 +8,10 @@ import java.util.List;
 /** The heap high-water mark of this JVM: every heap pool's peak usage, reset at the start of a run. */
 final class HeapGauge {
 
-  private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
+  private final List<MemoryPoolMXBean> pools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP && p.isValid())
+          .toList();
 
   /** Collects garbage left by earlier runs, then resets every heap pool's peak. */
   void reset() {

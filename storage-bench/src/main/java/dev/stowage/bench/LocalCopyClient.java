@@ -35,7 +35,9 @@ final class LocalCopyClient implements Client {
 
   @Override
   public boolean supports(Scenario scenario) {
-    return scenario == Scenario.UPLOAD_SMALL || scenario == Scenario.UPLOAD_LARGE || scenario.isDownload();
+    return scenario == Scenario.UPLOAD_SMALL
+        || scenario == Scenario.UPLOAD_LARGE
+        || scenario.isDownload();
   }
 
   @Override
@@ -64,7 +66,8 @@ final class LocalCopyClient implements Client {
   }
 
   private static void force(Path path) throws IOException {
-    StandardOpenOption mode = Files.isDirectory(path) ? StandardOpenOption.READ : StandardOpenOption.WRITE;
+    StandardOpenOption mode =
+        Files.isDirectory(path) ? StandardOpenOption.READ : StandardOpenOption.WRITE;
     try (FileChannel channel = FileChannel.open(path, mode)) {
       channel.force(true);
     }

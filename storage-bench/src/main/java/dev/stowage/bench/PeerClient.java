@@ -39,8 +39,14 @@ final class PeerClient implements Client {
   private final Path scratch;
   private final Runnable onClose;
 
-  PeerClient(String name, String program, Commands commands, Map<String, String> environment, List<String> unset,
-      Path scratch, Runnable onClose) {
+  PeerClient(
+      String name,
+      String program,
+      Commands commands,
+      Map<String, String> environment,
+      List<String> unset,
+      Path scratch,
+      Runnable onClose) {
     this.name = name;
     this.absence = absence(program);
     this.commands = commands;
@@ -59,13 +65,18 @@ final class PeerClient implements Client {
     if (!succeeds(List.of("sh", "-c", "command -v \"$0\"", program))) {
       return "not installed";
     }
-    return succeeds(List.of(program, "--version")) ? null : "installed, but '" + program + " --version' fails";
+    return succeeds(List.of(program, "--version"))
+        ? null
+        : "installed, but '" + program + " --version' fails";
   }
 
   private static boolean succeeds(List<String> argv) {
     try {
-      Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(argv)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return false;
@@ -108,9 +119,14 @@ final class PeerClient implements Client {
     }
     Path errors = Files.createTempFile(scratch, "peer-", ".err");
     try {
-      ProcessBuilder pb = new ProcessBuilder(c.argv()).redirectError(errors.toFile())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectInput(c.stdin() == null ? ProcessBuilder.Redirect.from(nullDevice()) : ProcessBuilder.Redirect.from(c.stdin().toFile()));
+      ProcessBuilder pb =
+          new ProcessBuilder(c.argv())
+              .redirectError(errors.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectInput(
+                  c.stdin() == null
+                      ? ProcessBuilder.Redirect.from(nullDevice())
+                      : ProcessBuilder.Redirect.from(c.stdin().toFile()));
       unset.forEach(pb.environment()::remove);
       pb.environment().putAll(environment);
       Process p = pb.start();
@@ -119,7 +135,8 @@ final class PeerClient implements Client {
         throw new IOException(name + " did not finish within " + TIMEOUT_MINUTES + " minutes");
       }
       if (p.exitValue() != 0) {
-        throw new IOException(name + " exited with status " + p.exitValue() + ": " + lastLine(errors));
+        throw new IOException(
+            name + " exited with status " + p.exitValue() + ": " + lastLine(errors));
       }
       if (scenario == Scenario.DOWNLOAD_LARGE_TO_FILE) {
         Streams.expect(Files.size(job.output()), job.size(), name);
@@ -130,11 +147,15 @@ final class PeerClient implements Client {
   }
 
   private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private static String lastLine(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    List<String> lines =
+        Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
     String last = lines.isEmpty() ? "(no message)" : lines.get(lines.size() - 1).strip();
     return last.length() > 300 ? last.substring(0, 300) + "…" : last;
   }

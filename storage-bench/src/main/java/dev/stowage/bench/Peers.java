@@ -31,7 +31,11 @@ final class Peers {
     String endpoint = s3.config().endpoint().map(Object::toString).orElse(null);
     StringBuilder conf = new StringBuilder("[bench]\ntype = s3\nprovider = Other\n");
     if (s3.accessKey() != null) {
-      conf.append("access_key_id = ").append(s3.accessKey()).append("\nsecret_access_key = ").append(s3.secretKey()).append('\n');
+      conf.append("access_key_id = ")
+          .append(s3.accessKey())
+          .append("\nsecret_access_key = ")
+          .append(s3.secretKey())
+          .append('\n');
     } else {
       conf.append("env_auth = true\n");
     }
@@ -49,8 +53,15 @@ final class Peers {
     env.put("AWS_DEFAULT_REGION", s3.config().region());
     Path awsConfig = null;
     if (s3.accessKey() != null) {
-      awsConfig = secretFile(scratch, "aws-", "[default]\nregion = " + s3.config().region() + "\ns3 =\n    addressing_style = "
-          + (s3.config().pathStyle() ? "path" : "virtual") + "\n");
+      awsConfig =
+          secretFile(
+              scratch,
+              "aws-",
+              "[default]\nregion = "
+                  + s3.config().region()
+                  + "\ns3 =\n    addressing_style = "
+                  + (s3.config().pathStyle() ? "path" : "virtual")
+                  + "\n");
       env.put("AWS_CONFIG_FILE", awsConfig.toString());
       env.put("AWS_SHARED_CREDENTIALS_FILE", scratch.resolve("no-credentials").toString());
       env.put("AWS_ACCESS_KEY_ID", s3.accessKey());
@@ -62,49 +73,88 @@ final class Peers {
     }
     String bucket = "s3://" + s3.config().bucket() + "/";
     Path cleanup = awsConfig;
-    peers.add(new PeerClient("awscli", "aws", (scenario, job) -> {
-      String url = bucket + s3.objectKey(job.key());
-      List<String> argv = switch (scenario) {
-        case UPLOAD_SMALL, UPLOAD_LARGE -> join(List.of("aws", "s3", "cp", job.upload().toString(), url), tail);
-        case UPLOAD_STREAM -> join(List.of("aws", "s3", "cp", "-", url), tail);
-        case DOWNLOAD_SMALL, DOWNLOAD_LARGE -> join(List.of("aws", "s3", "cp", url, "-"), tail);
-        case DOWNLOAD_LARGE_TO_FILE -> join(List.of("aws", "s3", "cp", url, job.output().toString()), tail);
-        default -> null;
-      };
-      return argv == null ? null : new PeerClient.Command(argv, scenario == Scenario.UPLOAD_STREAM ? job.payload() : null);
-    }, env, List.of(), scratch, () -> deleteQuietly(cleanup)));
+    peers.add(
+        new PeerClient(
+            "awscli",
+            "aws",
+            (scenario, job) -> {
+              String url = bucket + s3.objectKey(job.key());
+              List<String> argv =
+                  switch (scenario) {
+                    case UPLOAD_SMALL, UPLOAD_LARGE ->
+                        join(List.of("aws", "s3", "cp", job.upload().toString(), url), tail);
+                    case UPLOAD_STREAM -> join(List.of("aws", "s3", "cp", "-", url), tail);
+                    case DOWNLOAD_SMALL, DOWNLOAD_LARGE ->
+                        join(List.of("aws", "s3", "cp", url, "-"), tail);
+                    case DOWNLOAD_LARGE_TO_FILE ->
+                        join(List.of("aws", "s3", "cp", url, job.output().toString()), tail);
+                    default -> null;
+                  };
+              return argv == null
+                  ? null
+                  : new PeerClient.Command(
+                      argv, scenario == Scenario.UPLOAD_STREAM ? job.payload() : null);
+            },
+            env,
+            List.of(),
+            scratch,
+            () -> deleteQuietly(cleanup)));
     return peers;
   }
 
   static List<Client> forB2(B2Access b2, Path scratch) throws IOException {
-    String conf = "[bench]\ntype = b2\naccount = " + b2.credentials().keyId() + "\nkey = "
-        + b2.credentials().applicationKey() + "\nendpoint = " + b2.endpoint() + "\n";
+    String conf =
+        "[bench]\ntype = b2\naccount = "
+            + b2.credentials().keyId()
+            + "\nkey = "
+            + b2.credentials().applicationKey()
+            + "\nendpoint = "
+            + b2.endpoint()
+            + "\n";
     String remote = "bench:" + b2.bucket() + "/";
     return List.of(rclone(conf, key -> remote + b2.fileName(key), scratch));
   }
 
-  private static Client rclone(String conf, java.util.function.UnaryOperator<String> remote, Path scratch)
+  private static Client rclone(
+      String conf, java.util.function.UnaryOperator<String> remote, Path scratch)
       throws IOException {
     Path file = secretFile(scratch, "rclone-", conf);
     List<String> head = List.of("rclone", "--config", file.toString(), "-q");
-    return new PeerClient("rclone", "rclone", (scenario, job) -> {
-      String path = remote.apply(job.key());
-      return switch (scenario) {
-        case UPLOAD_SMALL, UPLOAD_LARGE -> new PeerClient.Command(join(head, List.of("copyto", job.upload().toString(), path)), null);
-        case UPLOAD_STREAM -> new PeerClient.Command(join(head, List.of("rcat", path)), job.payload());
-        case DOWNLOAD_SMALL, DOWNLOAD_LARGE -> new PeerClient.Command(join(head, List.of("cat", path)), null);
-        case DOWNLOAD_LARGE_TO_FILE -> new PeerClient.Command(join(head, List.of("copyto", path, job.output().toString())), null);
-        default -> null;
-      };
-    }, Map.of(), NOT_FOR_RCLONE, scratch, () -> deleteQuietly(file));
+    return new PeerClient(
+        "rclone",
+        "rclone",
+        (scenario, job) -> {
+          String path = remote.apply(job.key());
+          return switch (scenario) {
+            case UPLOAD_SMALL, UPLOAD_LARGE ->
+                new PeerClient.Command(
+                    join(head, List.of("copyto", job.upload().toString(), path)), null);
+            case UPLOAD_STREAM ->
+                new PeerClient.Command(join(head, List.of("rcat", path)), job.payload());
+            case DOWNLOAD_SMALL, DOWNLOAD_LARGE ->
+                new PeerClient.Command(join(head, List.of("cat", path)), null);
+            case DOWNLOAD_LARGE_TO_FILE ->
+                new PeerClient.Command(
+                    join(head, List.of("copyto", path, job.output().toString())), null);
+            default -> null;
+          };
+        },
+        Map.of(),
+        NOT_FOR_RCLONE,
+        scratch,
+        () -> deleteQuietly(file));
   }
 
   /** Writes a file only the owner can read (it holds keys). */
   private static Path secretFile(Path dir, String prefix, String content) throws IOException {
     Path file;
     try {
-      file = Files.createTempFile(dir, prefix, ".conf",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      file =
+          Files.createTempFile(
+              dir,
+              prefix,
+              ".conf",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       file = Files.createTempFile(dir, prefix, ".conf");
     }

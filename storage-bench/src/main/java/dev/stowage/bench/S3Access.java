@@ -27,10 +27,12 @@ final class S3Access {
     this.config = S3Provider.config(uri, settings);
     this.accessKey = settings.get("accessKey");
     this.secretKey = settings.get("secretKey");
-    this.credentials = accessKey != null && secretKey != null
-        ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey))
-        : DefaultCredentialsProvider.builder().build();
-    this.keyPrefix = (config.prefix().isEmpty() ? "" : config.prefix() + "/") + benchDirectory + "/";
+    this.credentials =
+        accessKey != null && secretKey != null
+            ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey))
+            : DefaultCredentialsProvider.builder().build();
+    this.keyPrefix =
+        (config.prefix().isEmpty() ? "" : config.prefix() + "/") + benchDirectory + "/";
   }
 
   S3Config config() {

@@ -26,13 +26,15 @@ final class S3SdkClient implements Client {
 
   S3SdkClient(S3Access access) {
     this.access = access;
-    S3ClientBuilder b = S3Client.builder()
-        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(access.config().maxConnections()))
-        .region(Region.of(access.config().region()))
-        .credentialsProvider(access.credentials())
-        .forcePathStyle(access.config().pathStyle())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    S3ClientBuilder b =
+        S3Client.builder()
+            .httpClientBuilder(
+                Apache5HttpClient.builder().maxConnections(access.config().maxConnections()))
+            .region(Region.of(access.config().region()))
+            .credentialsProvider(access.credentials())
+            .forcePathStyle(access.config().pathStyle())
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     access.config().endpoint().ifPresent(b::endpointOverride);
     this.client = b.build();
   }
@@ -44,7 +46,9 @@ final class S3SdkClient implements Client {
 
   @Override
   public boolean supports(Scenario scenario) {
-    return scenario == Scenario.UPLOAD_SMALL || scenario == Scenario.UPLOAD_LARGE || scenario.isDownload();
+    return scenario == Scenario.UPLOAD_SMALL
+        || scenario == Scenario.UPLOAD_LARGE
+        || scenario.isDownload();
   }
 
   @Override
@@ -52,12 +56,17 @@ final class S3SdkClient implements Client {
     String bucket = access.config().bucket();
     String key = access.objectKey(job.key());
     if (scenario.isUpload()) {
-      client.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(job.payload()));
+      client.putObject(
+          PutObjectRequest.builder().bucket(bucket).key(key).build(),
+          RequestBody.fromFile(job.payload()));
     } else if (scenario == Scenario.DOWNLOAD_LARGE_TO_FILE) {
-      client.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(), ResponseTransformer.toFile(job.output()));
+      client.getObject(
+          GetObjectRequest.builder().bucket(bucket).key(key).build(),
+          ResponseTransformer.toFile(job.output()));
       Streams.expect(java.nio.file.Files.size(job.output()), job.size(), "getObject");
     } else {
-      try (InputStream in = client.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build())) {
+      try (InputStream in =
+          client.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build())) {
         Streams.expect(Streams.drain(in), job.size(), "getObject");
       }
     }

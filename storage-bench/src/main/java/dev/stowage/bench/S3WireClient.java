@@ -36,18 +36,25 @@ final class S3WireClient implements Client {
 
   private final S3Access access;
   private final S3Presigner presigner;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(30)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
+
   @SuppressWarnings("NullAway.Init") // signed in prepare(), before each timed run
   private SdkHttpRequest signed;
 
   S3WireClient(S3Access access) {
     this.access = access;
-    S3Presigner.Builder b = S3Presigner.builder()
-        .region(software.amazon.awssdk.regions.Region.of(access.config().region()))
-        .credentialsProvider(access.credentials())
-        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
-            .pathStyleAccessEnabled(access.config().pathStyle()).build());
+    S3Presigner.Builder b =
+        S3Presigner.builder()
+            .region(software.amazon.awssdk.regions.Region.of(access.config().region()))
+            .credentialsProvider(access.credentials())
+            .serviceConfiguration(
+                software.amazon.awssdk.services.s3.S3Configuration.builder()
+                    .pathStyleAccessEnabled(access.config().pathStyle())
+                    .build());
     access.config().endpoint().ifPresent(b::endpointOverride);
     this.presigner = b.build();
   }
@@ -59,18 +66,33 @@ final class S3WireClient implements Client {
 
   @Override
   public boolean supports(Scenario scenario) {
-    return scenario == Scenario.UPLOAD_SMALL || scenario == Scenario.UPLOAD_LARGE || scenario.isDownload();
+    return scenario == Scenario.UPLOAD_SMALL
+        || scenario == Scenario.UPLOAD_LARGE
+        || scenario.isDownload();
   }
 
   @Override
   public void prepare(Scenario scenario, Job job) {
     String bucket = access.config().bucket();
     String key = access.objectKey(job.key());
-    signed = scenario.isUpload()
-        ? presigner.presignPutObject(PutObjectPresignRequest.builder().signatureDuration(VALID)
-            .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).build()).build()).httpRequest()
-        : presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(VALID)
-            .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(key).build()).build()).httpRequest();
+    signed =
+        scenario.isUpload()
+            ? presigner
+                .presignPutObject(
+                    PutObjectPresignRequest.builder()
+                        .signatureDuration(VALID)
+                        .putObjectRequest(
+                            PutObjectRequest.builder().bucket(bucket).key(key).build())
+                        .build())
+                .httpRequest()
+            : presigner
+                .presignGetObject(
+                    GetObjectPresignRequest.builder()
+                        .signatureDuration(VALID)
+                        .getObjectRequest(
+                            GetObjectRequest.builder().bucket(bucket).key(key).build())
+                        .build())
+                .httpRequest();
   }
 
   @Override
@@ -83,11 +105,14 @@ final class S3WireClient implements Client {
       }
     }
     if (scenario.isUpload()) {
-      HttpResponse<String> r = http.send(request.PUT(HttpRequest.BodyPublishers.ofFile(job.payload())).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              request.PUT(HttpRequest.BodyPublishers.ofFile(job.payload())).build(),
+              HttpResponse.BodyHandlers.ofString());
       check(r.statusCode(), "PUT");
     } else if (scenario == Scenario.DOWNLOAD_LARGE_TO_FILE) {
-      HttpResponse<Path> r = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofFile(job.output()));
+      HttpResponse<Path> r =
+          http.send(request.GET().build(), HttpResponse.BodyHandlers.ofFile(job.output()));
       check(r.statusCode(), "GET");
       Streams.expect(Files.size(job.output()), job.size(), "the GET");
     } else {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Parses and prints byte sizes in binary units: {@code 512MiB}, {@code 64k}, {@code 1g}, {@code 4096}. */
 public final class Sizes {
 
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
   private Sizes() {}
 
@@ -20,15 +21,17 @@ public final class Sizes {
   public static long parse(String text) {
     Matcher m = SIZE.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("size: '" + text + "' is not a size such as 64KiB, 16MiB or 1GiB");
+      throw new IllegalArgumentException(
+          "size: '" + text + "' is not a size such as 64KiB, 16MiB or 1GiB");
     }
-    int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-      case "k" -> 10;
-      case "m" -> 20;
-      case "g" -> 30;
-      case "t" -> 40;
-      default -> 0;
-    };
+    int shift =
+        switch (m.group(2).toLowerCase(Locale.ROOT)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          case "t" -> 40;
+          default -> 0;
+        };
     long n;
     try {
       n = Long.parseLong(m.group(1));

@@ -43,7 +43,10 @@ final class StowageClient implements Client {
       }
       case DOWNLOAD_LARGE_TO_FILE -> {
         try (InputStream in = fs.readStream(job.key())) {
-          Streams.expect(Files.copy(in, job.output(), StandardCopyOption.REPLACE_EXISTING), job.size(), "the download");
+          Streams.expect(
+              Files.copy(in, job.output(), StandardCopyOption.REPLACE_EXISTING),
+              job.size(),
+              "the download");
         }
       }
       default -> throw new IllegalArgumentException("not a transfer: " + scenario);

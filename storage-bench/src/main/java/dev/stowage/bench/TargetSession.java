@@ -40,7 +40,8 @@ final class TargetSession implements AutoCloseable {
       switch (target.kind()) {
         case LOCAL -> {
           s.localDirectory = Path.of(target.uri().getPath()).resolve(s.directory);
-          s.add(new LocalCopyClient(s.localDirectory, fsync(target.uri(), target.settings())), true);
+          s.add(
+              new LocalCopyClient(s.localDirectory, fsync(target.uri(), target.settings())), true);
         }
         case B2 -> {
           B2Access b2 = new B2Access(target.uri(), target.settings(), s.directory);
@@ -57,7 +58,7 @@ final class TargetSession implements AutoCloseable {
             Peers.forS3(s3, scratch).forEach(c -> s.add(c, false));
           }
         }
-        case MEMORY -> { }
+        case MEMORY -> {}
       }
       return s;
     } catch (IOException | RuntimeException e) {

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /** Renders a {@link BenchReport} as an aligned plain-text table. */
 final class TextTable {
 
-  private static final String[] HEADER = {"target", "scenario", "client", "median", "min", "max", "unit",
-      "heap peak", "× ceiling"};
+  private static final String[] HEADER = {
+    "target", "scenario", "client", "median", "min", "max", "unit", "heap peak", "× ceiling"
+  };
 
   private TextTable() {}
 
@@ -20,8 +21,18 @@ final class TextTable {
     for (BenchRow r : report.rows()) {
       String target = r.target().equals(lastTarget) ? "" : r.target();
       lastTarget = r.target();
-      lines.add(new String[] {target, r.label(), r.client(), figure(r, r.median(), true), figure(r, r.min(), false),
-          figure(r, r.max(), false), r.unit().symbol(), heap(r.heapPeakBytes()), ratio(r)});
+      lines.add(
+          new String[] {
+            target,
+            r.label(),
+            r.client(),
+            figure(r, r.median(), true),
+            figure(r, r.min(), false),
+            figure(r, r.max(), false),
+            r.unit().symbol(),
+            heap(r.heapPeakBytes()),
+            ratio(r)
+          });
     }
     int[] width = new int[HEADER.length];
     for (String[] l : lines) {
@@ -30,8 +41,15 @@ final class TextTable {
       }
     }
     StringBuilder out = new StringBuilder();
-    out.append("stowage bench  ").append(report.startedAt()).append("  size ").append(Sizes.format(report.sizeBytes()))
-        .append("  runs ").append(report.runs()).append("  ").append(report.machine()).append('\n');
+    out.append("stowage bench  ")
+        .append(report.startedAt())
+        .append("  size ")
+        .append(Sizes.format(report.sizeBytes()))
+        .append("  runs ")
+        .append(report.runs())
+        .append("  ")
+        .append(report.machine())
+        .append('\n');
     for (String[] l : lines) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < l.length; i++) {
@@ -43,12 +61,22 @@ final class TextTable {
     }
     for (BenchRow r : report.rows()) {
       if (r.status() == BenchRow.Status.FAILED) {
-        out.append("failed: ").append(r.target()).append(' ').append(r.label()).append(' ').append(r.client())
-            .append(": ").append(r.note()).append('\n');
+        out.append("failed: ")
+            .append(r.target())
+            .append(' ')
+            .append(r.label())
+            .append(' ')
+            .append(r.client())
+            .append(": ")
+            .append(r.note())
+            .append('\n');
       }
     }
-    out.append("median/min/max over ").append(report.runs()).append(" runs; × ceiling = median / the ceiling's median"
-        + " in the same unit (for s, lower is better); heap peak is this JVM's, embedded servers included.\n");
+    out.append("median/min/max over ")
+        .append(report.runs())
+        .append(
+            " runs; × ceiling = median / the ceiling's median"
+                + " in the same unit (for s, lower is better); heap peak is this JVM's, embedded servers included.\n");
     return out.toString();
   }
 
@@ -62,7 +90,8 @@ final class TextTable {
     return switch (r.unit()) {
       case SECONDS -> String.format(Locale.ROOT, "%.3f", v);
       case OPS_PER_SECOND -> String.format(Locale.ROOT, "%,.0f", v);
-      case MIB_PER_SECOND -> String.format(Locale.ROOT, v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f", v);
+      case MIB_PER_SECOND ->
+          String.format(Locale.ROOT, v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f", v);
     };
   }
 
@@ -77,7 +106,8 @@ final class TextTable {
     if (r.client().equals(r.ceiling())) {
       return "ceiling";
     }
-    return String.format(Locale.ROOT, r.ratio() < 0.1 ? "%.3f× %s" : "%.2f× %s", r.ratio(), r.ceiling());
+    return String.format(
+        Locale.ROOT, r.ratio() < 0.1 ? "%.3f× %s" : "%.2f× %s", r.ratio(), r.ceiling());
   }
 
   private static String pad(String s, int width, boolean right) {

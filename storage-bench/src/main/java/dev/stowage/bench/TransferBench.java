@@ -11,8 +11,14 @@ import java.util.function.Consumer;
 /** Measures the upload and download scenarios of one target with every client, {@code runs} times each. */
 final class TransferBench {
 
-  private static final List<Scenario> ORDER = List.of(Scenario.UPLOAD_SMALL, Scenario.UPLOAD_LARGE,
-      Scenario.UPLOAD_STREAM, Scenario.DOWNLOAD_SMALL, Scenario.DOWNLOAD_LARGE, Scenario.DOWNLOAD_LARGE_TO_FILE);
+  private static final List<Scenario> ORDER =
+      List.of(
+          Scenario.UPLOAD_SMALL,
+          Scenario.UPLOAD_LARGE,
+          Scenario.UPLOAD_STREAM,
+          Scenario.DOWNLOAD_SMALL,
+          Scenario.DOWNLOAD_LARGE,
+          Scenario.DOWNLOAD_LARGE_TO_FILE);
 
   private final TargetSession session;
   private final Payloads payloads;
@@ -23,7 +29,13 @@ final class TransferBench {
   private final Consumer<String> progress;
   private final HeapGauge heap = new HeapGauge();
 
-  TransferBench(TargetSession session, Payloads payloads, Path scratch, long small, long size, int runs,
+  TransferBench(
+      TargetSession session,
+      Payloads payloads,
+      Path scratch,
+      long small,
+      long size,
+      int runs,
       Consumer<String> progress) {
     this.small = small;
     this.session = session;
@@ -53,7 +65,8 @@ final class TransferBench {
           }
         }
       }
-      // The unknown-length upload moves the same bytes as the known-length one; its ceiling is that wire row.
+      // The unknown-length upload moves the same bytes as the known-length one; its ceiling is that
+      // wire row.
       BenchRow ceiling = ceilings.get(s == Scenario.UPLOAD_STREAM ? Scenario.UPLOAD_LARGE : s);
       group.forEach(r -> rows.add(r.comparedWith(ceiling)));
     }
@@ -63,8 +76,14 @@ final class TransferBench {
   /** Puts the objects the downloads read, with our library, outside any timing. */
   private void placeSources() throws Exception {
     progress.accept(session.target().name() + ": placing the download sources");
-    session.filesystem().write(source(Scenario.DOWNLOAD_SMALL), payloads.of(small), dev.stowage.WriteOptions.DEFAULT);
-    session.filesystem().write(source(Scenario.DOWNLOAD_LARGE), payloads.of(size), dev.stowage.WriteOptions.DEFAULT);
+    session
+        .filesystem()
+        .write(
+            source(Scenario.DOWNLOAD_SMALL), payloads.of(small), dev.stowage.WriteOptions.DEFAULT);
+    session
+        .filesystem()
+        .write(
+            source(Scenario.DOWNLOAD_LARGE), payloads.of(size), dev.stowage.WriteOptions.DEFAULT);
   }
 
   private static String source(Scenario s) {
@@ -75,7 +94,18 @@ final class TransferBench {
     String target = session.target().name();
     String label = s.label(small, size, 0);
     if (c.absentReason() != null) {
-      return new BenchRow(target, s, label, c.name(), BenchRow.Status.ABSENT, null, null, null, -1, null, null,
+      return new BenchRow(
+          target,
+          s,
+          label,
+          c.name(),
+          BenchRow.Status.ABSENT,
+          null,
+          null,
+          null,
+          -1,
+          null,
+          null,
           c.absentReason());
     }
     long bytes = s.bytes(small, size);
@@ -87,8 +117,16 @@ final class TransferBench {
       // An in-process client first runs once untimed, so that no row times the JIT compiling
       // its code: peers are fresh processes every time and get no such run.
       for (int i = c.inProcess() ? -1 : 0; i < runs; i++) {
-        progress.accept(target + ": " + label + ": " + c.name() + " " + (i < 0 ? "warm-up" : (i + 1) + "/" + runs));
-        String key = s.isUpload() ? "upload-" + c.name().replaceAll("[^A-Za-z0-9]", "") + ".bin" : source(s);
+        progress.accept(
+            target
+                + ": "
+                + label
+                + ": "
+                + c.name()
+                + " "
+                + (i < 0 ? "warm-up" : (i + 1) + "/" + runs));
+        String key =
+            s.isUpload() ? "upload-" + c.name().replaceAll("[^A-Za-z0-9]", "") + ".bin" : source(s);
         Job job = new Job(key, payload, bytes, output);
         Files.deleteIfExists(output);
         c.prepare(s, job);
@@ -110,12 +148,34 @@ final class TransferBench {
       }
       Files.deleteIfExists(output);
     } catch (Exception e) {
-      return new BenchRow(target, s, label, c.name(), BenchRow.Status.FAILED, null, null, null, -1, null, null,
+      return new BenchRow(
+          target,
+          s,
+          label,
+          c.name(),
+          BenchRow.Status.FAILED,
+          null,
+          null,
+          null,
+          -1,
+          null,
+          null,
           describe(e));
     }
     Samples samples = new Samples(figures, peak);
-    return new BenchRow(target, s, label, c.name(), BenchRow.Status.MEASURED, samples.median(), samples.min(),
-        samples.max(), samples.heapPeakBytes(), null, null, c.inProcess() ? null : "whole command, process start included");
+    return new BenchRow(
+        target,
+        s,
+        label,
+        c.name(),
+        BenchRow.Status.MEASURED,
+        samples.median(),
+        samples.min(),
+        samples.max(),
+        samples.heapPeakBytes(),
+        null,
+        null,
+        c.inProcess() ? null : "whole command, process start included");
   }
 
   private void deleteQuietly(String key) {

@@ -25,15 +25,18 @@ class BenchSmokeTest {
     long start = System.nanoTime();
     try (EmbeddedTargets servers = EmbeddedTargets.start()) {
       secrets = servers.targets().stream().flatMap(t -> t.settings().values().stream()).toList();
-      report = BenchRunner.builder()
-          .smallSize(16 << 10)
-          .size(64 << 10)
-          .runs(2)
-          .listingFiles(200)
-          .facade(new FacadeOptions(true, 0, 0, 1, Duration.ofMillis(100)))
-          .progress(line -> System.out.printf("%6.1f s  %s%n", (System.nanoTime() - start) / 1e9, line))
-          .build()
-          .run(servers.targets());
+      report =
+          BenchRunner.builder()
+              .smallSize(16 << 10)
+              .size(64 << 10)
+              .runs(2)
+              .listingFiles(200)
+              .facade(new FacadeOptions(true, 0, 0, 1, Duration.ofMillis(100)))
+              .progress(
+                  line ->
+                      System.out.printf("%6.1f s  %s%n", (System.nanoTime() - start) / 1e9, line))
+              .build()
+              .run(servers.targets());
     }
 
     String text = report.toText();
@@ -54,14 +57,23 @@ class BenchSmokeTest {
     assertThat(clients(report, "b2-emulator")).contains("stowage", "wire", "rclone");
     assertThat(clients(report, "local")).contains("stowage", "Files.copy", "Files.walk");
     assertThat(clients(report, "memory")).contains("stowage", "Filesystem", "adapter");
-    assertThat(report.rows()).filteredOn(r -> r.target().equals("s3proxy") && r.client().equals("stowage"))
+    assertThat(report.rows())
+        .filteredOn(r -> r.target().equals("s3proxy") && r.client().equals("stowage"))
         .allSatisfy(r -> assertThat(r.ratio()).isNotNull().isPositive())
-        .extracting(BenchRow::scenario).containsExactly(Scenario.UPLOAD_SMALL, Scenario.UPLOAD_LARGE,
-            Scenario.UPLOAD_STREAM, Scenario.DOWNLOAD_SMALL, Scenario.DOWNLOAD_LARGE, Scenario.DOWNLOAD_LARGE_TO_FILE);
-    assertThat(report.rows()).filteredOn(r -> r.scenario() == Scenario.LIST_DEEP)
+        .extracting(BenchRow::scenario)
+        .containsExactly(
+            Scenario.UPLOAD_SMALL,
+            Scenario.UPLOAD_LARGE,
+            Scenario.UPLOAD_STREAM,
+            Scenario.DOWNLOAD_SMALL,
+            Scenario.DOWNLOAD_LARGE,
+            Scenario.DOWNLOAD_LARGE_TO_FILE);
+    assertThat(report.rows())
+        .filteredOn(r -> r.scenario() == Scenario.LIST_DEEP)
         .allSatisfy(r -> assertThat(r.ceiling()).isEqualTo("Files.walk"));
 
-    assertThat(text).contains("s3proxy", "upload 64 KiB (unknown length)", "deep list 200 files", "× wire");
+    assertThat(text)
+        .contains("s3proxy", "upload 64 KiB (unknown length)", "deep list 200 files", "× wire");
     JsonNode json = new ObjectMapper().readTree(report.toJson());
     assertThat(json.path("rows").size()).isEqualTo(report.rows().size());
     assertThat(secrets).isNotEmpty();
@@ -72,6 +84,10 @@ class BenchSmokeTest {
   }
 
   private static List<String> clients(BenchReport report, String target) {
-    return report.rows().stream().filter(r -> r.target().equals(target)).map(BenchRow::client).distinct().toList();
+    return report.rows().stream()
+        .filter(r -> r.target().equals(target))
+        .map(BenchRow::client)
+        .distinct()
+        .toList();
   }
 }

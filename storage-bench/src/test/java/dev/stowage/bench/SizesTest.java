@@ -19,8 +19,12 @@ class SizesTest {
 
   @Test
   void parse_notASize_failsNamingTheText() {
-    assertThatThrownBy(() -> Sizes.parse("lots")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lots'");
-    assertThatThrownBy(() -> Sizes.parse("0")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(() -> Sizes.parse("lots"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'lots'");
+    assertThatThrownBy(() -> Sizes.parse("0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
   }
 
   @Test
@@ -32,7 +36,8 @@ class SizesTest {
   @Test
   void target_unknownScheme_failsNamingTheScheme() {
     assertThatThrownBy(() -> BenchTarget.of("x", URI.create("ftp://host/x"), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ftp:'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'ftp:'");
   }
 
   @Test
@@ -44,7 +49,8 @@ class SizesTest {
   @Test
   void runner_badNumbers_failNamingTheOption() {
     assertThatThrownBy(() -> BenchRunner.builder().runs(0)).hasMessageContaining("runs");
-    assertThatThrownBy(() -> BenchRunner.builder().listingFiles(0)).hasMessageContaining("listing files");
+    assertThatThrownBy(() -> BenchRunner.builder().listingFiles(0))
+        .hasMessageContaining("listing files");
     assertThatThrownBy(() -> new FacadeOptions(true, -1, 0, 1, java.time.Duration.ofSeconds(1)))
         .hasMessageContaining("forks");
   }

@@ -45,10 +45,18 @@ public final class CachingAdapter extends ForwardingAdapter {
     super(b.delegate);
     Clock clock = b.clock;
     Ticker ticker = clock == null ? Ticker.systemTicker() : () -> nanos(clock.instant());
-    this.stats = Caffeine.newBuilder().maximumSize(b.maximumSize).expireAfterWrite(b.ttl)
-        .ticker(ticker).build();
-    this.exists = Caffeine.newBuilder().maximumSize(b.maximumSize).expireAfterWrite(b.ttl)
-        .ticker(ticker).build();
+    this.stats =
+        Caffeine.newBuilder()
+            .maximumSize(b.maximumSize)
+            .expireAfterWrite(b.ttl)
+            .ticker(ticker)
+            .build();
+    this.exists =
+        Caffeine.newBuilder()
+            .maximumSize(b.maximumSize)
+            .expireAfterWrite(b.ttl)
+            .ticker(ticker)
+            .build();
   }
 
   /** Returns a builder caching in front of {@code delegate}. */
@@ -75,8 +83,8 @@ public final class CachingAdapter extends ForwardingAdapter {
   public FileAttributes stat(String path) {
     Optional<FileAttributes> cached = stats.getIfPresent(path);
     if (cached != null) {
-      return cached.orElseThrow(() -> BackendException.of(StorageException.Kind.NOT_FOUND,
-          "cached"));
+      return cached.orElseThrow(
+          () -> BackendException.of(StorageException.Kind.NOT_FOUND, "cached"));
     }
     try {
       FileAttributes a = super.stat(path);
@@ -97,10 +105,12 @@ public final class CachingAdapter extends ForwardingAdapter {
 
   @Override
   public void createDirectory(String path, @Nullable Visibility visibility) {
-    changing(() -> {
-      super.createDirectory(path, visibility);
-      return null;
-    }, path);
+    changing(
+        () -> {
+          super.createDirectory(path, visibility);
+          return null;
+        },
+        path);
   }
 
   @Override
@@ -125,18 +135,22 @@ public final class CachingAdapter extends ForwardingAdapter {
 
   @Override
   public void delete(String path) {
-    changing(() -> {
-      super.delete(path);
-      return null;
-    }, path);
+    changing(
+        () -> {
+          super.delete(path);
+          return null;
+        },
+        path);
   }
 
   @Override
   public void setVisibility(String path, Visibility visibility) {
-    changing(() -> {
-      super.setVisibility(path, visibility);
-      return null;
-    }, path);
+    changing(
+        () -> {
+          super.setVisibility(path, visibility);
+          return null;
+        },
+        path);
   }
 
   /** Drops every cached answer. */

@@ -44,8 +44,11 @@ class CachingAdapterTest {
   private final MemoryAdapter memory = MemoryAdapter.create();
   private final RecordingAdapter recording = new RecordingAdapter(memory);
   private final MutableClock clock = new MutableClock();
-  private final CachingAdapter cache = CachingAdapter.builder(recording)
-      .expireAfterWrite(Duration.ofSeconds(30)).clock(clock).build();
+  private final CachingAdapter cache =
+      CachingAdapter.builder(recording)
+          .expireAfterWrite(Duration.ofSeconds(30))
+          .clock(clock)
+          .build();
   private final Filesystem fs = Filesystem.builder(cache).checkDirectoryConflicts(false).build();
   private final Filesystem direct = Filesystem.of(memory);
 

@@ -13,9 +13,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage cat}: writes files to standard output. */
-@Command(name = "cat", description = "Write files to standard output, one after another.",
+@Command(
+    name = "cat",
+    description = "Write files to standard output, one after another.",
     footerHeading = "%nExamples:%n",
-    footer = {"  stowage cat b2://my-bucket/notes.txt", "  stowage cat s3://my-bucket/data.csv | head"})
+    footer = {
+      "  stowage cat b2://my-bucket/notes.txt",
+      "  stowage cat s3://my-bucket/data.csv | head"
+    })
 final class CatCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "LOCATION", arity = "1..*", description = "Files to print.")
@@ -48,9 +53,10 @@ final class CatCommand implements Callable<Integer> {
           Transfer.of(null, token).track(context.stdin()).transferTo(stdout);
           continue;
         }
-        try (InputStream in = location.isLocal()
-            ? Transfer.of(null, token).track(Files.newInputStream(location.localPath()))
-            : session.filesystem(location).readStream(location.path(), null, null, token)) {
+        try (InputStream in =
+            location.isLocal()
+                ? Transfer.of(null, token).track(Files.newInputStream(location.localPath()))
+                : session.filesystem(location).readStream(location.path(), null, null, token)) {
           in.transferTo(stdout);
         }
       }

@@ -26,8 +26,15 @@ import org.jspecify.annotations.Nullable;
  * @param clock wall time, for printing and expiry
  * @param workingDirectory where relative local paths start
  */
-record CliContext(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err,
-    Map<String, String> env, Terminal terminal, LongSupplier nanoTime, Clock clock,
+record CliContext(
+    InputStream stdin,
+    OutputStream stdout,
+    PrintWriter out,
+    PrintWriter err,
+    Map<String, String> env,
+    Terminal terminal,
+    LongSupplier nanoTime,
+    Clock clock,
     Path workingDirectory) {
 
   CliContext {
@@ -45,11 +52,16 @@ record CliContext(InputStream stdin, OutputStream stdout, PrintWriter out, Print
   /** Returns the context of a real process: System streams, environment and clocks. */
   static CliContext system() {
     Map<String, String> env = System.getenv();
-    return new CliContext(System.in, System.out,
+    return new CliContext(
+        System.in,
+        System.out,
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        env, Terminal.detect(System.console() != null, env), System::nanoTime,
-        Clock.systemDefaultZone(), Path.of(""));
+        env,
+        Terminal.detect(System.console() != null, env),
+        System::nanoTime,
+        Clock.systemDefaultZone(),
+        Path.of(""));
   }
 
   /** Returns the environment variable {@code name}, or null when unset or blank. */

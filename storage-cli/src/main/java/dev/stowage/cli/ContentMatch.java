@@ -1,9 +1,8 @@
 package dev.stowage.cli;
 
-import dev.stowage.spi.Transfer;
-
 import dev.stowage.ChecksumAlgorithm;
 import dev.stowage.spi.Checksums;
+import dev.stowage.spi.Transfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,11 +76,13 @@ final class ContentMatch {
     if (destination == null || source == null) {
       return false;
     }
-    return !destination.truncatedTo(ChronoUnit.SECONDS).isBefore(source.truncatedTo(ChronoUnit.SECONDS));
+    return !destination
+        .truncatedTo(ChronoUnit.SECONDS)
+        .isBefore(source.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  private static @Nullable ChecksumAlgorithm common(Map<ChecksumAlgorithm, String> a,
-      Map<ChecksumAlgorithm, String> b) {
+  private static @Nullable ChecksumAlgorithm common(
+      Map<ChecksumAlgorithm, String> a, Map<ChecksumAlgorithm, String> b) {
     for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
       if (a.containsKey(algorithm) && b.containsKey(algorithm)) {
         return algorithm;
@@ -91,7 +92,8 @@ final class ContentMatch {
   }
 
   /** Returns an algorithm {@code a} lists, else one {@code b} lists, else SHA-256. */
-  private static ChecksumAlgorithm first(Map<ChecksumAlgorithm, String> a, Map<ChecksumAlgorithm, String> b) {
+  private static ChecksumAlgorithm first(
+      Map<ChecksumAlgorithm, String> a, Map<ChecksumAlgorithm, String> b) {
     for (Map<ChecksumAlgorithm, String> m : java.util.List.of(a, b)) {
       for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
         if (m.containsKey(algorithm)) {
@@ -102,14 +104,16 @@ final class ContentMatch {
     return ChecksumAlgorithm.SHA256;
   }
 
-  private String hash(TreeWalk tree, TreeWalk.Entry entry, ChecksumAlgorithm algorithm) throws IOException {
+  private String hash(TreeWalk tree, TreeWalk.Entry entry, ChecksumAlgorithm algorithm)
+      throws IOException {
     String listed = entry.checksums().get(algorithm);
     if (listed != null) {
       return listed;
     }
     Location file = TreeWalk.child(tree.root(), entry.relative());
     if (tree.local()) {
-      try (InputStream in = Transfer.of(null, Cancellation.token()).track(Files.newInputStream(file.localPath()))) {
+      try (InputStream in =
+          Transfer.of(null, Cancellation.token()).track(Files.newInputStream(file.localPath()))) {
         return Checksums.compute(in, algorithm).hex();
       }
     }

@@ -8,19 +8,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage cp}: copies one file between any two locations. */
-@Command(name = "cp", sortOptions = false,
-    description = {"Copy a file between local paths, URIs and '-' (stdin/stdout).", "",
-        "Within one bucket the copy happens server-side; otherwise it streams,",
-        "with a progress bar on a terminal. A destination ending in '/' (or an",
-        "existing directory) keeps the source's name.", "",
-        "With -r a directory is copied with everything below it, several files at",
-        "once (--transfers); to copy only what changed, use sync."},
+@Command(
+    name = "cp",
+    sortOptions = false,
+    description = {
+      "Copy a file between local paths, URIs and '-' (stdin/stdout).",
+      "",
+      "Within one bucket the copy happens server-side; otherwise it streams,",
+      "with a progress bar on a terminal. A destination ending in '/' (or an",
+      "existing directory) keeps the source's name.",
+      "",
+      "With -r a directory is copied with everything below it, several files at",
+      "once (--transfers); to copy only what changed, use sync."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  stowage cp video.mp4 b2://my-bucket/videos/", "  stowage cp b2://my-bucket/videos/video.mp4 .",
-        "  stowage cp b2://my-bucket/a.txt \\",
-        "      's3://other/a.txt?endpoint=https://s3.us-west-004.backblazeb2.com'",
-        "  tar c dir | stowage cp - s3://my-bucket/backup.tar",
-        "  stowage cp -r ./site b2://my-bucket/       (makes b2://my-bucket/site)"})
+    footer = {
+      "  stowage cp video.mp4 b2://my-bucket/videos/",
+      "  stowage cp b2://my-bucket/videos/video.mp4 .",
+      "  stowage cp b2://my-bucket/a.txt \\",
+      "      's3://other/a.txt?endpoint=https://s3.us-west-004.backblazeb2.com'",
+      "  tar c dir | stowage cp - s3://my-bucket/backup.tar",
+      "  stowage cp -r ./site b2://my-bucket/       (makes b2://my-bucket/site)"
+    })
 final class CpCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "File to copy.")
@@ -31,7 +40,9 @@ final class CpCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   String destination;
 
-  @Option(names = {"-r", "-R", "--recursive"}, description = "Copy a directory and everything below it.")
+  @Option(
+      names = {"-r", "-R", "--recursive"},
+      description = "Copy a directory and everything below it.")
   boolean recursive;
 
   @Mixin
@@ -69,7 +80,8 @@ final class CpCommand implements Callable<Integer> {
     }
     try (Session session = new Session(context, timeouts, transfer, where)) {
       if (recursive) {
-        return SyncCommand.copyTree(context, session, from, to, write.options(), parallel.transfers, write.quiet);
+        return SyncCommand.copyTree(
+            context, session, from, to, write.options(), parallel.transfers, write.quiet);
       }
       new Transfers(context, session, write.quiet, write.options()).copy(from, to);
     }

@@ -61,45 +61,78 @@ final class DefaultTargets implements AutoCloseable {
     URI local = directory.toUri();
     targets.add(KitTarget.of("local", () -> Filesystems.open(local, Map.of())));
 
-    // The emulator reads a clock the kit may set back, so URL and ticket expiry run without waiting.
+    // The emulator reads a clock the kit may set back, so URL and ticket expiry run without
+    // waiting.
     SettableKitClock b2Clock = new SettableKitClock();
     B2Emulator b2 = B2Emulator.builder().clock(b2Clock).start();
     closers.add(b2::close);
-    try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
-        .credentials(b2.keyId(), b2.applicationKey()).build()) {
+    try (B2BucketSetup setup =
+        B2BucketSetup.builder()
+            .endpoint(URI.create(b2.url()))
+            .credentials(b2.keyId(), b2.applicationKey())
+            .build()) {
       setup.run(BucketSpec.builder(BUCKET).build());
     }
     // Small parts, so that the kit's large-object cases (a few MiB) exercise B2 large files.
-    URI b2Uri = URI.create("b2://" + BUCKET + "?endpoint=" + b2.url() + "&partSize=5M&uploadCutoff=10M");
+    URI b2Uri =
+        URI.create("b2://" + BUCKET + "?endpoint=" + b2.url() + "&partSize=5M&uploadCutoff=10M");
     Map<String, String> b2Keys = Map.of("keyId", b2.keyId(), "applicationKey", b2.applicationKey());
     // A client of its own lists unfinished large files, so the kit sees uploads the adapter left.
-    B2Client b2Client = B2Client.builder().endpoint(URI.create(b2.url()))
-        .credentials(new B2Credentials(b2.keyId(), b2.applicationKey())).build();
+    B2Client b2Client =
+        B2Client.builder()
+            .endpoint(URI.create(b2.url()))
+            .credentials(new B2Credentials(b2.keyId(), b2.applicationKey()))
+            .build();
     closers.add(b2Client::close);
     String bucketId = b2Client.listBuckets(null, BUCKET).get(0).bucketId();
-    targets.add(KitTarget.of("b2-emulator", () -> Filesystems.open(b2Uri, b2Keys))
-        .withPendingUploads(root -> b2Client.listUnfinishedLargeFiles(bucketId, root + "/", null, 100)
-            .files().stream().map(B2FileVersion::fileName).toList())
-        .withClockControl(b2Clock));
+    targets.add(
+        KitTarget.of("b2-emulator", () -> Filesystems.open(b2Uri, b2Keys))
+            .withPendingUploads(
+                root ->
+                    b2Client
+                        .listUnfinishedLargeFiles(bucketId, root + "/", null, 100)
+                        .files()
+                        .stream()
+                        .map(B2FileVersion::fileName)
+                        .toList())
+            .withClockControl(b2Clock));
 
     String secret = S3EmulatorCommand.hex(20);
-    S3ProxyServer s3 = S3ProxyServer.builder().credentials("stowage-kit", secret).bucket(BUCKET).start();
+    S3ProxyServer s3 =
+        S3ProxyServer.builder().credentials("stowage-kit", secret).bucket(BUCKET).start();
     closers.add(s3::close);
     // S3Proxy keeps per-object ACLs (private, public-read), so the kit checks visibility too.
     // A generic server's multipart threshold is 1 GiB; the kit's part-boundary rows are sized from
     // it, so it is lowered to keep them small.
-    URI s3Uri = URI.create("s3://" + BUCKET + "?endpoint=" + s3.endpoint()
-        + "&region=us-east-1&visibility=per-object&multipartThreshold=16MiB");
+    URI s3Uri =
+        URI.create(
+            "s3://"
+                + BUCKET
+                + "?endpoint="
+                + s3.endpoint()
+                + "&region=us-east-1&visibility=per-object&multipartThreshold=16MiB");
     Map<String, String> s3Keys = Map.of("accessKey", "stowage-kit", "secretKey", secret);
     // A plain SDK client lists pending multipart uploads behind the adapter's back.
-    S3Client s3Client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(s3.endpoint())
-        .forcePathStyle(true).httpClientBuilder(Apache5HttpClient.builder())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("stowage-kit", secret)))
-        .build();
+    S3Client s3Client =
+        S3Client.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(s3.endpoint())
+            .forcePathStyle(true)
+            .httpClientBuilder(Apache5HttpClient.builder())
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("stowage-kit", secret)))
+            .build();
     closers.add(0, s3Client::close);
-    targets.add(KitTarget.of("s3proxy", () -> Filesystems.open(s3Uri, s3Keys))
-        .withPendingUploads(root -> s3Client.listMultipartUploadsPaginator(b -> b.bucket(BUCKET).prefix(root + "/"))
-            .uploads().stream().map(MultipartUpload::key).toList()));
+    targets.add(
+        KitTarget.of("s3proxy", () -> Filesystems.open(s3Uri, s3Keys))
+            .withPendingUploads(
+                root ->
+                    s3Client
+                        .listMultipartUploadsPaginator(b -> b.bucket(BUCKET).prefix(root + "/"))
+                        .uploads()
+                        .stream()
+                        .map(MultipartUpload::key)
+                        .toList()));
   }
 
   /** Returns memory, local, b2-emulator and s3proxy, in that order. */

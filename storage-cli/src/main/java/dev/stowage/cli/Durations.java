@@ -56,7 +56,8 @@ final class Durations implements ITypeConverter<Duration> {
       throw invalid(text);
     }
     if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException("'" + text + "' is not a positive duration (e.g. 90s, 15m, 24h, 7d)");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a positive duration (e.g. 90s, 15m, 24h, 7d)");
     }
     return d;
   }
@@ -78,6 +79,8 @@ final class Durations implements ITypeConverter<Duration> {
 
   private static IllegalArgumentException invalid(String text) {
     return new IllegalArgumentException(
-        "'" + text + "' is not a duration: use a number and a unit s, m, h or d (90s, 15m, 24h, 7d)");
+        "'"
+            + text
+            + "' is not a duration: use a number and a unit s, m, h or d (90s, 15m, 24h, 7d)");
   }
 }

@@ -13,8 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -30,10 +30,12 @@ final class Failures {
 
   /** The system properties {@link LogConfigurator} reads: our level, and that of the libraries. */
   static final String LOG_LEVEL_PROPERTY = "stowage.log.level";
+
   static final String LIBRARY_LOG_LEVEL_PROPERTY = "stowage.log.libraries";
 
   /** How many cause messages a failure line may add, and how long it may grow. */
   private static final int MAX_CAUSES = 3;
+
   private static final int MAX_LENGTH = 600;
 
   private Failures() {}
@@ -78,7 +80,11 @@ final class Failures {
     if (e instanceof UnmatchedArgumentException && !cmd.getSubcommands().isEmpty()) {
       List<String> unmatched = ((UnmatchedArgumentException) e).getUnmatched();
       if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
-        return "'" + unmatched.get(0) + "' is not a " + cmd.getCommandSpec().qualifiedName() + " command";
+        return "'"
+            + unmatched.get(0)
+            + "' is not a "
+            + cmd.getCommandSpec().qualifiedName()
+            + " command";
       }
     }
     return lowerFirst(e.getMessage());
@@ -119,7 +125,8 @@ final class Failures {
       return null;
     }
     StringBuilder b = new StringBuilder(command.commandSpec().name());
-    Set<CommandLine.Model.PositionalParamSpec> seen = new LinkedHashSet<>(command.matchedPositionals());
+    Set<CommandLine.Model.PositionalParamSpec> seen =
+        new LinkedHashSet<>(command.matchedPositionals());
     for (CommandLine.Model.PositionalParamSpec p : seen) {
       for (String v : p.originalStringValues()) {
         b.append(' ').append(v);
@@ -134,7 +141,8 @@ final class Failures {
    * I/O error, an unexpected Throwable) is prefixed with the command that met it.
    */
   private static boolean needsContext(Throwable e) {
-    return !(e instanceof CommandFailedException || e instanceof UsageException
+    return !(e instanceof CommandFailedException
+        || e instanceof UsageException
         || e instanceof FileSystemException
         || (e instanceof UncheckedIOException && e.getCause() instanceof FileSystemException));
   }
@@ -149,7 +157,9 @@ final class Failures {
     StringBuilder b = new StringBuilder(head);
     int added = 0;
     Throwable previous = e;
-    for (Throwable t = e.getCause(); t != null && t != previous && added < MAX_CAUSES; t = t.getCause()) {
+    for (Throwable t = e.getCause();
+        t != null && t != previous && added < MAX_CAUSES;
+        t = t.getCause()) {
       previous = t;
       String m = causeMessage(t);
       if (m != null && !b.toString().contains(m)) {
@@ -161,7 +171,8 @@ final class Failures {
   }
 
   private static String headline(Throwable e) {
-    if (e instanceof StorageException || e instanceof CommandFailedException
+    if (e instanceof StorageException
+        || e instanceof CommandFailedException
         || e instanceof UsageException) {
       return String.valueOf(e.getMessage());
     }
@@ -181,8 +192,10 @@ final class Failures {
       return e.getMessage();
     }
     if (e instanceof OutOfMemoryError) {
-      return "out of memory (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); give Java more heap, e.g. -Xmx1g";
+      return "out of memory ("
+          + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + "); give Java more heap, e.g. -Xmx1g";
     }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
@@ -192,13 +205,17 @@ final class Failures {
    * other failures' messages, with the class name only where the message alone is cryptic.
    */
   private static @Nullable String causeMessage(Throwable t) {
-    String m = t instanceof StorageException && ((StorageException) t).detail() != null
-        ? ((StorageException) t).detail() : t.getMessage();
+    String m =
+        t instanceof StorageException && ((StorageException) t).detail() != null
+            ? ((StorageException) t).detail()
+            : t.getMessage();
     if (m == null || m.isBlank()) {
       return null;
     }
-    if (t instanceof StorageException || t instanceof IOException
-        || t instanceof IllegalArgumentException || t instanceof IllegalStateException) {
+    if (t instanceof StorageException
+        || t instanceof IOException
+        || t instanceof IllegalArgumentException
+        || t instanceof IllegalStateException) {
       return m;
     }
     return t.getClass().getSimpleName() + ": " + m;
@@ -210,7 +227,11 @@ final class Failures {
   }
 
   private static String describeLocal(FileSystemException e) {
-    String file = "'" + e.getFile() + "'" + (e.getOtherFile() == null ? "" : " to '" + e.getOtherFile() + "'");
+    String file =
+        "'"
+            + e.getFile()
+            + "'"
+            + (e.getOtherFile() == null ? "" : " to '" + e.getOtherFile() + "'");
     if (e instanceof NoSuchFileException) {
       return file + ": no such file or directory";
     }
@@ -231,8 +252,11 @@ final class Failures {
 
   /** Failures whose message says it all: no hint about --debug. */
   private static boolean expected(Throwable e) {
-    return e instanceof StorageException || e instanceof CommandFailedException
-        || e instanceof UsageException || e instanceof IOException || e instanceof UncheckedIOException
+    return e instanceof StorageException
+        || e instanceof CommandFailedException
+        || e instanceof UsageException
+        || e instanceof IOException
+        || e instanceof UncheckedIOException
         || e instanceof OutOfMemoryError;
   }
 

@@ -13,10 +13,13 @@ final class Foreground {
   /** Blocks until stopped, then closes {@code server}. */
   static void run(AutoCloseable server) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      closeQuietly(server);
-      stopped.countDown();
-    }, "stowage-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              closeQuietly(server);
+              stopped.countDown();
+            },
+            "stowage-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     try {

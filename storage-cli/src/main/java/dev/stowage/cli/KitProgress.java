@@ -80,7 +80,8 @@ final class KitProgress implements KitListener {
       draw(true);
       endLine();
     } else {
-      err.println("tck: " + status(report.name(), report.passed(), report.skipped(), report.failed()));
+      err.println(
+          "tck: " + status(report.name(), report.passed(), report.skipped(), report.failed()));
       err.flush();
     }
   }
@@ -120,7 +121,14 @@ final class KitProgress implements KitListener {
   /** Returns {@code target: N passed, N skipped, N failed (1:05)}. */
   String status(String name, int p, int s, int f) {
     long seconds = (nanoTime.getAsLong() - start) / 1_000_000_000L;
-    return String.format(Locale.ROOT, "%s: %d passed, %d skipped, %d failed (%d:%02d)", name, p, s, f,
-        seconds / 60, seconds % 60);
+    return String.format(
+        Locale.ROOT,
+        "%s: %d passed, %d skipped, %d failed (%d:%02d)",
+        name,
+        p,
+        s,
+        f,
+        seconds / 60,
+        seconds % 60);
   }
 }

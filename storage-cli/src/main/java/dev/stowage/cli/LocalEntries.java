@@ -30,7 +30,8 @@ final class LocalEntries {
    */
   static Stream<StorageAttributes> list(Path dir, boolean recursive) throws IOException {
     Stream<Path> paths = recursive ? Files.walk(dir).skip(1) : Files.list(dir);
-    return paths.filter(p -> !isTemporary(p.getFileName().toString()))
+    return paths
+        .filter(p -> !isTemporary(p.getFileName().toString()))
         .map(p -> entry(dir, p))
         .filter(e -> e != null);
   }
@@ -55,7 +56,8 @@ final class LocalEntries {
     if (!a.isRegularFile()) {
       return null;
     }
-    return FileAttributes.builder(name, a.size()).lastModified(a.lastModifiedTime().toInstant())
+    return FileAttributes.builder(name, a.size())
+        .lastModified(a.lastModifiedTime().toInstant())
         .build();
   }
 }

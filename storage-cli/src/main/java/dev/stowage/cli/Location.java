@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 record Location(@Nullable String root, String path, String text) {
 
-  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*", Pattern.DOTALL);
+  private static final Pattern SCHEME =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*", Pattern.DOTALL);
   private static final String STDIO = "-";
 
   Location {
@@ -56,7 +57,8 @@ record Location(@Nullable String root, String path, String text) {
    */
   static Location parse(String arg, Path workingDirectory, boolean withQuery) {
     if (arg.isEmpty()) {
-      throw new UsageException("an empty argument is not a location: give a path or a URI such as b2://bucket/dir");
+      throw new UsageException(
+          "an empty argument is not a location: give a path or a URI such as b2://bucket/dir");
     }
     if (STDIO.equals(arg)) {
       return new Location(null, STDIO, arg);
@@ -69,17 +71,24 @@ record Location(@Nullable String root, String path, String text) {
     String rest = arg.substring(colon + 1);
     if ("file".equals(scheme)) {
       if (!rest.startsWith("///") && !rest.startsWith("/")) {
-        throw new UsageException("'" + arg + "': a file: URI needs an absolute path, e.g. file:///tmp/x (or just write the path)");
+        throw new UsageException(
+            "'"
+                + arg
+                + "': a file: URI needs an absolute path, e.g. file:///tmp/x (or just write the path)");
       }
       String p = rest.startsWith("//") ? rest.substring(2) : rest;
       if (!p.startsWith("/")) {
-        throw new UsageException("'" + arg + "': file: URIs with a host are not supported; use file:///path");
+        throw new UsageException(
+            "'" + arg + "': file: URIs with a host are not supported; use file:///path");
       }
       return local(p, workingDirectory, arg);
     }
     if (withQuery && arg.indexOf('#') >= 0) {
-      throw new UsageException("'" + arg + "': a '#' is not allowed in a location (fragments mean nothing"
-          + " here); to name a key that holds '#' or '?', use --no-query");
+      throw new UsageException(
+          "'"
+              + arg
+              + "': a '#' is not allowed in a location (fragments mean nothing"
+              + " here); to name a key that holds '#' or '?', use --no-query");
     }
     if (!rest.startsWith("//")) {
       int q = withQuery ? rest.indexOf('?') : -1;
@@ -102,7 +111,8 @@ record Location(@Nullable String root, String path, String text) {
 
   private static Location local(String p, Path workingDirectory, String arg) {
     try {
-      return new Location(null, workingDirectory.resolve(p).toAbsolutePath().normalize().toString(), arg);
+      return new Location(
+          null, workingDirectory.resolve(p).toAbsolutePath().normalize().toString(), arg);
     } catch (InvalidPathException e) {
       throw new UsageException("'" + arg + "' is not a valid local path: " + e.getReason());
     }
@@ -161,9 +171,12 @@ record Location(@Nullable String root, String path, String text) {
    */
   Location asFilesystemPath() {
     if (isStdio()) {
-      throw new UsageException("'-' (standard input/output) is not allowed here; give a path or a URI");
+      throw new UsageException(
+          "'-' (standard input/output) is not allowed here; give a path or a URI");
     }
-    return isLocal() ? new Location("file:///", trimSlashes(withLinksResolved(Path.of(path)).toString()), text) : this;
+    return isLocal()
+        ? new Location("file:///", trimSlashes(withLinksResolved(Path.of(path)).toString()), text)
+        : this;
   }
 
   /** Returns {@code p} with the symbolic links of its longest existing prefix resolved. */
@@ -201,7 +214,11 @@ record Location(@Nullable String root, String path, String text) {
   /** Returns the location of {@code child} below this one (a remote path or a local file). */
   Location resolve(String child) {
     String head = beforeQuery();
-    String display = head + (head.endsWith("/") ? "" : "/") + child + (hasQuery() ? text.substring(head.length()) : "");
+    String display =
+        head
+            + (head.endsWith("/") ? "" : "/")
+            + child
+            + (hasQuery() ? text.substring(head.length()) : "");
     if (isLocal()) {
       return new Location(null, Path.of(path).resolve(child).toString(), display);
     }

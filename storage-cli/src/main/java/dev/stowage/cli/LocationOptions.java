@@ -18,21 +18,30 @@ import picocli.CommandLine.Option;
  */
 final class LocationOptions {
 
-  private static final Set<String> CREDENTIALS = Set.of("keyid", "applicationkey", "accesskey", "secretkey",
-      "sessiontoken");
+  private static final Set<String> CREDENTIALS =
+      Set.of("keyid", "applicationkey", "accesskey", "secretkey", "sessiontoken");
 
-  @Option(names = "--no-query",
-      description = {"Read b2:/s3: locations without a query: everything after the bucket is",
-          "the path, '?' and '#' included. Give settings with --endpoint or --setting."})
+  @Option(
+      names = "--no-query",
+      description = {
+        "Read b2:/s3: locations without a query: everything after the bucket is",
+        "the path, '?' and '#' included. Give settings with --endpoint or --setting."
+      })
   boolean noQuery;
 
-  @Option(names = "--endpoint", paramLabel = "URL",
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
       description = "The endpoint of every b2:/s3: location (the endpoint= setting).")
   @Nullable String endpoint;
 
-  @Option(names = {"-S", "--setting"}, paramLabel = "KEY=VALUE",
-      description = {"A provider setting for every b2:/s3: location, as its query would give it",
-          "(repeatable), e.g. -S region=us-west-004 -S profile=b2."})
+  @Option(
+      names = {"-S", "--setting"},
+      paramLabel = "KEY=VALUE",
+      description = {
+        "A provider setting for every b2:/s3: location, as its query would give it",
+        "(repeatable), e.g. -S region=us-west-004 -S profile=b2."
+      })
   Map<String, String> settings = new LinkedHashMap<>();
 
   /** No location options: queries are read, no extra settings. */
@@ -63,12 +72,21 @@ final class LocationOptions {
     Map<String, String> query = TransferOptions.query(root);
     for (Map.Entry<String, String> e : given.entrySet()) {
       if (CREDENTIALS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
-        throw new UsageException("--setting " + e.getKey() + "=… is a credential: credentials come from the "
-            + "environment only (B2_APPLICATION_KEY_ID/B2_APPLICATION_KEY, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)");
+        throw new UsageException(
+            "--setting "
+                + e.getKey()
+                + "=… is a credential: credentials come from the "
+                + "environment only (B2_APPLICATION_KEY_ID/B2_APPLICATION_KEY, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)");
       }
       if (query.containsKey(e.getKey())) {
-        throw new UsageException("--setting " + e.getKey() + " conflicts with " + e.getKey() + "= in '"
-            + Session.safe(root) + "'; give one of the two");
+        throw new UsageException(
+            "--setting "
+                + e.getKey()
+                + " conflicts with "
+                + e.getKey()
+                + "= in '"
+                + Session.safe(root)
+                + "'; give one of the two");
       }
       out.put(e.getKey(), e.getValue());
     }

@@ -59,7 +59,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     appender.start();
 
     String libraries = System.getProperty(Failures.LIBRARY_LOG_LEVEL_PROPERTY);
-    context.getLogger("dev.stowage").setLevel(level(System.getProperty(Failures.LOG_LEVEL_PROPERTY), Level.WARN));
+    context
+        .getLogger("dev.stowage")
+        .setLevel(level(System.getProperty(Failures.LOG_LEVEL_PROPERTY), Level.WARN));
     context.getLogger("org.gaul").setLevel(level(libraries, Level.ERROR));
     context.getLogger("org.eclipse.jetty").setLevel(level(libraries, Level.ERROR));
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

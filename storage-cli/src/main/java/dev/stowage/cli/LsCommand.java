@@ -18,14 +18,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage ls}: lists a directory, or shows one file. */
-@Command(name = "ls", sortOptions = false,
-    description = {"List a directory; directories end in '/'.", "",
-        "Given a file, shows just that file. Local paths follow symbolic links, as",
-        "cat and cp do: a link is listed as the file or directory it leads to."},
+@Command(
+    name = "ls",
+    sortOptions = false,
+    description = {
+      "List a directory; directories end in '/'.",
+      "",
+      "Given a file, shows just that file. Local paths follow symbolic links, as",
+      "cat and cp do: a link is listed as the file or directory it leads to."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  stowage ls b2://my-bucket/photos",
-        "  stowage ls -lR 's3://my-bucket?endpoint=http://127.0.0.1:9000'",
-        "  stowage ls -l ./build"})
+    footer = {
+      "  stowage ls b2://my-bucket/photos",
+      "  stowage ls -lR 's3://my-bucket?endpoint=http://127.0.0.1:9000'",
+      "  stowage ls -l ./build"
+    })
 final class LsCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter TIME =
@@ -34,10 +41,15 @@ final class LsCommand implements Callable<Integer> {
   @Option(names = "-l", description = "Long format: size in bytes, modification time (UTC), name.")
   boolean longFormat;
 
-  @Option(names = {"-R", "--recursive"}, description = "List everything below, not just the direct children.")
+  @Option(
+      names = {"-R", "--recursive"},
+      description = "List everything below, not just the direct children.")
   boolean recursive;
 
-  @Parameters(paramLabel = "LOCATION", defaultValue = ".", description = "Directory or file (default: the current directory).")
+  @Parameters(
+      paramLabel = "LOCATION",
+      defaultValue = ".",
+      description = "Directory or file (default: the current directory).")
   @SuppressWarnings("NullAway.Init")
   String target;
 
@@ -81,7 +93,10 @@ final class LsCommand implements Callable<Integer> {
       String prefix = dir.isEmpty() ? "" : dir + "/";
       try (DirectoryListing listing = fs.list(dir, recursive)) {
         for (StorageAttributes entry : listing) {
-          String name = entry.path().startsWith(prefix) ? entry.path().substring(prefix.length()) : entry.path();
+          String name =
+              entry.path().startsWith(prefix)
+                  ? entry.path().substring(prefix.length())
+                  : entry.path();
           out.println(line(entry, name));
         }
       }
@@ -95,7 +110,8 @@ final class LsCommand implements Callable<Integer> {
     if (!longFormat) {
       return shown;
     }
-    String size = entry instanceof FileAttributes ? Long.toString(((FileAttributes) entry).size()) : "-";
+    String size =
+        entry instanceof FileAttributes ? Long.toString(((FileAttributes) entry).size()) : "-";
     Instant modified = entry.lastModified();
     String time = modified == null ? "-" : TIME.format(modified);
     return String.format("%12s  %-19s  %s", size, time, shown);

@@ -9,13 +9,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage mv}: moves one file between any two locations. */
-@Command(name = "mv", sortOptions = false,
-    description = {"Move a file between local paths and URIs.", "",
-        "Within one bucket the move happens server-side; otherwise the file is",
-        "copied, and the source is deleted once the copy succeeded."},
+@Command(
+    name = "mv",
+    sortOptions = false,
+    description = {
+      "Move a file between local paths and URIs.",
+      "",
+      "Within one bucket the move happens server-side; otherwise the file is",
+      "copied, and the source is deleted once the copy succeeded."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  stowage mv b2://my-bucket/inbox/a.pdf b2://my-bucket/archive/",
-        "  stowage mv report.pdf s3://my-bucket/reports/"})
+    footer = {
+      "  stowage mv b2://my-bucket/inbox/a.pdf b2://my-bucket/archive/",
+      "  stowage mv report.pdf s3://my-bucket/reports/"
+    })
 final class MvCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "File to move.")
@@ -92,6 +99,9 @@ final class MvCommand implements Callable<Integer> {
       // Also through links: mv a.txt link-to-a.txt must not delete the only copy.
       return a.localPath().equals(b.localPath()) || sameLocalFile(a.localPath(), b.localPath());
     }
-    return !a.isLocal() && !b.isLocal() && session.sameFilesystem(a, b) && a.path().equals(b.path());
+    return !a.isLocal()
+        && !b.isLocal()
+        && session.sameFilesystem(a, b)
+        && a.path().equals(b.path());
   }
 }

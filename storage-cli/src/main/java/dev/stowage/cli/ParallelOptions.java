@@ -10,8 +10,13 @@ final class ParallelOptions {
   /** The most files in flight at once. */
   static final int MAX_TRANSFERS = 64;
 
-  @Option(names = "--transfers", paramLabel = "N", defaultValue = "4", converter = Count.class,
-      description = "Files sent at once (1 to 64; default ${DEFAULT-VALUE}). Each streams; none is held whole in memory.")
+  @Option(
+      names = "--transfers",
+      paramLabel = "N",
+      defaultValue = "4",
+      converter = Count.class,
+      description =
+          "Files sent at once (1 to 64; default ${DEFAULT-VALUE}). Each streams; none is held whole in memory.")
   int transfers = 4;
 
   /** Parses a number of files in flight: 1 to {@value #MAX_TRANSFERS}. */
@@ -25,7 +30,8 @@ final class ParallelOptions {
         throw new TypeConversionException("'" + value + "' is not a whole number; write e.g. 4");
       }
       if (n < 1 || n > MAX_TRANSFERS) {
-        throw new TypeConversionException("must be 1 to " + MAX_TRANSFERS + " files at once (got " + n + ")");
+        throw new TypeConversionException(
+            "must be 1 to " + MAX_TRANSFERS + " files at once (got " + n + ")");
       }
       return n;
     }

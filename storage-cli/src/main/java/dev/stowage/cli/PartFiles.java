@@ -33,8 +33,10 @@ final class PartFiles {
 
   private static final String PREFIX = ".stowage-";
   private static final String SUFFIX = ".tmp";
+
   /** Bytes of the destination's name kept, leaving room for the rest within a 255-byte name. */
   private static final int MAX_NAME = 180;
+
   private static final Pattern RANDOM = Pattern.compile("[0-9a-f]{16}");
   private static final Pattern LEGACY_RANDOM = Pattern.compile("[0-9]+");
 
@@ -48,7 +50,8 @@ final class PartFiles {
     for (int attempt = 1; ; attempt++) {
       Path temp = dir.resolve(PREFIX + stem(destination) + "." + random() + SUFFIX);
       try {
-        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+            .close();
         return temp;
       } catch (java.nio.file.FileAlreadyExistsException e) {
         if (attempt == 3) {
@@ -61,13 +64,17 @@ final class PartFiles {
   /** Returns whether {@code fileName} is a temporary file of a download to {@code destination}. */
   static boolean isPartOf(String fileName, String destination) {
     String current = PREFIX + stem(destination) + ".";
-    if (fileName.startsWith(current) && fileName.endsWith(SUFFIX)
+    if (fileName.startsWith(current)
+        && fileName.endsWith(SUFFIX)
         && fileName.length() == current.length() + 16 + SUFFIX.length()) {
       return RANDOM.matcher(fileName.substring(current.length(), current.length() + 16)).matches();
     }
     String legacy = "." + destination + ".";
-    return fileName.startsWith(legacy) && fileName.endsWith(".part")
-        && LEGACY_RANDOM.matcher(fileName.substring(legacy.length(), fileName.length() - 5)).matches();
+    return fileName.startsWith(legacy)
+        && fileName.endsWith(".part")
+        && LEGACY_RANDOM
+            .matcher(fileName.substring(legacy.length(), fileName.length() - 5))
+            .matches();
   }
 
   /**
@@ -78,8 +85,8 @@ final class PartFiles {
   static int removeStale(Path dir, String destination, Clock clock) {
     FileTime cutoff = FileTime.from(clock.instant().minus(STALE_AFTER));
     int removed = 0;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
-        p -> isPartOf(p.getFileName().toString(), destination))) {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(dir, p -> isPartOf(p.getFileName().toString(), destination))) {
       for (Path p : entries) {
         try {
           if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)

@@ -127,14 +127,28 @@ final class ProgressBar {
     // numbers change; a narrow terminal gets them compact instead.
     String compact;
     if (last) {
-      stats = "  " + size(bytes) + "  " + rate(bytes, elapsedNanos) + "  in " + elapsed(elapsedNanos);
+      stats =
+          "  " + size(bytes) + "  " + rate(bytes, elapsedNanos) + "  in " + elapsed(elapsedNanos);
       compact = stats;
     } else if (total >= 0) {
       pct = String.format(Locale.ROOT, " %3d%%", percent(bytes));
-      stats = String.format(Locale.ROOT, "  %10s / %s  %12s  ETA %-7s", size(bytes), size(total),
-          rate(bytes, elapsedNanos), eta(bytes, elapsedNanos));
-      compact = "  " + size(bytes) + " / " + size(total) + "  " + rate(bytes, elapsedNanos) + "  ETA "
-          + eta(bytes, elapsedNanos);
+      stats =
+          String.format(
+              Locale.ROOT,
+              "  %10s / %s  %12s  ETA %-7s",
+              size(bytes),
+              size(total),
+              rate(bytes, elapsedNanos),
+              eta(bytes, elapsedNanos));
+      compact =
+          "  "
+              + size(bytes)
+              + " / "
+              + size(total)
+              + "  "
+              + rate(bytes, elapsedNanos)
+              + "  ETA "
+              + eta(bytes, elapsedNanos);
     } else {
       stats = String.format(Locale.ROOT, "  %10s  %12s", size(bytes), rate(bytes, elapsedNanos));
       compact = "  " + size(bytes) + "  " + rate(bytes, elapsedNanos);
@@ -170,11 +184,27 @@ final class ProgressBar {
   /** Returns the plain line for logs (no redraws, no padding). */
   String plainLine(long bytes, long elapsedNanos, boolean last) {
     if (last) {
-      return label + ": " + size(bytes) + " in " + elapsed(elapsedNanos) + " (" + rate(bytes, elapsedNanos) + ")";
+      return label
+          + ": "
+          + size(bytes)
+          + " in "
+          + elapsed(elapsedNanos)
+          + " ("
+          + rate(bytes, elapsedNanos)
+          + ")";
     }
     if (total >= 0) {
-      return label + ": " + percent(bytes) + "% " + size(bytes) + " / " + size(total) + ", "
-          + rate(bytes, elapsedNanos) + ", ETA " + eta(bytes, elapsedNanos);
+      return label
+          + ": "
+          + percent(bytes)
+          + "% "
+          + size(bytes)
+          + " / "
+          + size(total)
+          + ", "
+          + rate(bytes, elapsedNanos)
+          + ", ETA "
+          + eta(bytes, elapsedNanos);
     }
     return label + ": " + size(bytes) + ", " + rate(bytes, elapsedNanos);
   }
@@ -233,7 +263,9 @@ final class ProgressBar {
     long h = seconds / 3600;
     long m = seconds % 3600 / 60;
     long s = seconds % 60;
-    return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
+    return h > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        : String.format(Locale.ROOT, "%d:%02d", m, s);
   }
 
   private static String shorten(String s, int max) {

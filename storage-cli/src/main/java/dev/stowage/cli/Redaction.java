@@ -16,14 +16,17 @@ final class Redaction {
    * A scheme and "//", then user information: a name up to an '@' before any '/', or a
    * {@code user:password} pair whose password may hold a '/' (a secret copied verbatim).
    */
-  private static final Pattern USER_INFO = Pattern.compile(
-      "(\\b[A-Za-z][A-Za-z0-9+.-]*://)(?:[^\\s'\"<>@/?#]*:[^\\s'\"<>@?#]*|[^\\s'\"<>@/?#]*)@");
+  private static final Pattern USER_INFO =
+      Pattern.compile(
+          "(\\b[A-Za-z][A-Za-z0-9+.-]*://)(?:[^\\s'\"<>@/?#]*:[^\\s'\"<>@?#]*|[^\\s'\"<>@/?#]*)@");
+
   /**
    * A URI (scheme, then anything up to whitespace or a quote) with a query, which ends at
    * whitespace, a quote or a colon that ends a word (the {@code ": "} of a message).
    */
-  private static final Pattern QUERY = Pattern.compile(
-      "(\\b[A-Za-z][A-Za-z0-9+.-]*:[^\\s'\"<>?]*)\\?(?:[^\\s'\"<>:]|:(?=[^\\s'\"<>]))*");
+  private static final Pattern QUERY =
+      Pattern.compile(
+          "(\\b[A-Za-z][A-Za-z0-9+.-]*:[^\\s'\"<>?]*)\\?(?:[^\\s'\"<>:]|:(?=[^\\s'\"<>]))*");
 
   private Redaction() {}
 

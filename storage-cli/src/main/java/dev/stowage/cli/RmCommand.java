@@ -11,19 +11,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage rm}: deletes files, and directories with {@code -r}. */
-@Command(name = "rm", sortOptions = false, description = {"Delete files, or with -r directories and all below.", "",
-        "A local symbolic link is deleted itself, never what it leads to."},
+@Command(
+    name = "rm",
+    sortOptions = false,
+    description = {
+      "Delete files, or with -r directories and all below.",
+      "",
+      "A local symbolic link is deleted itself, never what it leads to."
+    },
     footerHeading = "%nExamples:%n",
     footer = {"  stowage rm b2://my-bucket/old.log", "  stowage rm -r s3://my-bucket/tmp/"})
 final class RmCommand implements Callable<Integer> {
 
-  @Option(names = {"-r", "-R", "--recursive"}, description = "Delete directories and their contents.")
+  @Option(
+      names = {"-r", "-R", "--recursive"},
+      description = "Delete directories and their contents.")
   boolean recursive;
 
-  @Option(names = {"-f", "--force"}, description = "Ignore locations that do not exist.")
+  @Option(
+      names = {"-f", "--force"},
+      description = "Ignore locations that do not exist.")
   boolean force;
 
-  @Parameters(paramLabel = "LOCATION", arity = "1..*", description = "Files or directories to delete.")
+  @Parameters(
+      paramLabel = "LOCATION",
+      arity = "1..*",
+      description = "Files or directories to delete.")
   @SuppressWarnings("NullAway.Init")
   List<String> targets;
 
@@ -53,14 +66,16 @@ final class RmCommand implements Callable<Integer> {
         }
         Location location = given.asFilesystemPath();
         if (location.path().isEmpty()) {
-          throw new UsageException("'" + location + "' is a root; refusing to delete a whole bucket or disk");
+          throw new UsageException(
+              "'" + location + "' is a root; refusing to delete a whole bucket or disk");
         }
         Filesystem fs = session.filesystem(location);
         if (fs.fileExists(location.path())) {
           fs.delete(location.path());
         } else if (fs.directoryExists(location.path())) {
           if (!recursive) {
-            throw new CommandFailedException("'" + location + "' is a directory; use rm -r to delete it and everything below");
+            throw new CommandFailedException(
+                "'" + location + "' is a directory; use rm -r to delete it and everything below");
           }
           fs.deleteDirectory(location.path());
         } else if (!force) {

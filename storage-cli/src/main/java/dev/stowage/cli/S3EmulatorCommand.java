@@ -13,35 +13,61 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code stowage s3-emulator}: runs an S3-compatible server (embedded S3Proxy) in the foreground. */
-@Command(name = "s3-emulator", sortOptions = false,
-    description = {"Run an S3-compatible server (S3Proxy) on 127.0.0.1.", "",
-        "Runs until stopped with Ctrl-C. Objects live in memory, or in DIR with",
-        "--data. Browsers may call it only from the origins given with",
-        "--cors-origin."},
+@Command(
+    name = "s3-emulator",
+    sortOptions = false,
+    description = {
+      "Run an S3-compatible server (S3Proxy) on 127.0.0.1.",
+      "",
+      "Runs until stopped with Ctrl-C. Objects live in memory, or in DIR with",
+      "--data. Browsers may call it only from the origins given with",
+      "--cors-origin."
+    },
     footerHeading = "%nExample:%n",
-    footer = {"  stowage s3-emulator --port 9000 --access-key dev --secret-key devsecret \\",
-        "      --bucket test --cors-origin http://localhost:8080",
-        "  AWS_ACCESS_KEY_ID=dev AWS_SECRET_ACCESS_KEY=devsecret \\",
-        "      stowage ls 's3://test?endpoint=http://127.0.0.1:9000&region=us-east-1'"})
+    footer = {
+      "  stowage s3-emulator --port 9000 --access-key dev --secret-key devsecret \\",
+      "      --bucket test --cors-origin http://localhost:8080",
+      "  AWS_ACCESS_KEY_ID=dev AWS_SECRET_ACCESS_KEY=devsecret \\",
+      "      stowage ls 's3://test?endpoint=http://127.0.0.1:9000&region=us-east-1'"
+    })
 final class S3EmulatorCommand implements Callable<Integer> {
 
-  @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port to listen on (default: any free port).")
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      defaultValue = "0",
+      description = "Port to listen on (default: any free port).")
   int port;
 
-  @Option(names = "--access-key", paramLabel = "A", description = "Access key id clients use (default: generated).")
+  @Option(
+      names = "--access-key",
+      paramLabel = "A",
+      description = "Access key id clients use (default: generated).")
   @Nullable String accessKey;
 
-  @Option(names = "--secret-key", paramLabel = "S", description = "Secret key clients use (default: generated and printed).")
+  @Option(
+      names = "--secret-key",
+      paramLabel = "S",
+      description = "Secret key clients use (default: generated and printed).")
   @Nullable String secretKey;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Keep objects in DIR (buckets are its subdirectories).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Keep objects in DIR (buckets are its subdirectories).")
   @Nullable Path data;
 
-  @Option(names = "--bucket", paramLabel = "NAME", description = "Create this bucket at start (repeatable).")
+  @Option(
+      names = "--bucket",
+      paramLabel = "NAME",
+      description = "Create this bucket at start (repeatable).")
   List<String> buckets = new ArrayList<>();
 
-  @Option(names = "--cors-origin", paramLabel = "ORIGIN",
-      description = "Let pages from ORIGIN (e.g. http://localhost:8080, or * for any) call the server (repeatable).")
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "Let pages from ORIGIN (e.g. http://localhost:8080, or * for any) call the server (repeatable).")
   List<String> corsOrigins = new ArrayList<>();
 
   private final CliContext context;
@@ -58,7 +84,8 @@ final class S3EmulatorCommand implements Callable<Integer> {
     boolean generated = secretKey == null;
     String ak = accessKey != null ? accessKey : "stowage" + hex(4);
     String sk = secretKey != null ? secretKey : hex(20);
-    S3ProxyServer.Builder builder = S3ProxyServer.builder().port(port).credentials(ak, sk).corsOrigins(corsOrigins);
+    S3ProxyServer.Builder builder =
+        S3ProxyServer.builder().port(port).credentials(ak, sk).corsOrigins(corsOrigins);
     if (data != null) {
       builder.dataDirectory(data);
     }
@@ -71,7 +98,8 @@ final class S3EmulatorCommand implements Callable<Integer> {
     try {
       s3 = builder.start();
     } catch (RuntimeException e) {
-      throw new CommandFailedException("cannot start the S3 server on port " + port + ": " + Failures.describe(e), e);
+      throw new CommandFailedException(
+          "cannot start the S3 server on port " + port + ": " + Failures.describe(e), e);
     }
     PrintWriter out = context.out();
     out.println("S3 emulator listening on " + s3.endpoint() + " (Ctrl-C to stop)");
@@ -80,7 +108,8 @@ final class S3EmulatorCommand implements Callable<Integer> {
       out.println("  export AWS_SECRET_ACCESS_KEY=" + sk);
     }
     String bucket = buckets.isEmpty() ? "BUCKET" : buckets.get(0);
-    out.println("  stowage ls 's3://" + bucket + "?endpoint=" + s3.endpoint() + "&region=us-east-1'");
+    out.println(
+        "  stowage ls 's3://" + bucket + "?endpoint=" + s3.endpoint() + "&region=us-east-1'");
     out.flush();
     Foreground.run(s3);
     return Stowage.OK;

@@ -42,7 +42,11 @@ final class Session implements AutoCloseable {
     this(context, timeouts, transfers, LocationOptions.NONE);
   }
 
-  Session(CliContext context, TimeoutOptions timeouts, TransferOptions transfers, LocationOptions where) {
+  Session(
+      CliContext context,
+      TimeoutOptions timeouts,
+      TransferOptions transfers,
+      LocationOptions where) {
     this.context = context;
     this.timeouts = timeouts;
     this.transfers = transfers;
@@ -62,7 +66,8 @@ final class Session implements AutoCloseable {
 
   /** Returns whether {@code a} and {@code b} live in the same filesystem (so copies can stay server-side). */
   boolean sameFilesystem(Location a, Location b) {
-    return !a.isStdio() && !b.isStdio()
+    return !a.isStdio()
+        && !b.isStdio()
         && a.asFilesystemPath().requireRoot().equals(b.asFilesystemPath().requireRoot());
   }
 
@@ -74,8 +79,12 @@ final class Session implements AutoCloseable {
       uri = new URI(root.endsWith(":") ? root + "/" : root);
     } catch (URISyntaxException e) {
       // Not chained: the cause's message (and so a --debug stack trace) repeats the whole URI.
-      throw new UsageException("'" + safe(root) + "' is not a valid URI: " + e.getReason()
-          + " (percent-encode special characters in the query)");
+      throw new UsageException(
+          "'"
+              + safe(root)
+              + "' is not a valid URI: "
+              + e.getReason()
+              + " (percent-encode special characters in the query)");
     }
     refuseUserInfoInQuery(uri, root);
     checkCredentials(uri.getScheme());
@@ -112,8 +121,13 @@ final class Session implements AutoCloseable {
         end = i < 0 ? end : Math.min(end, i);
       }
       if (value.substring(slashes + 3, end).contains("@")) {
-        throw new UsageException("'" + safe(root) + "': the " + e.getKey() + " URL must not contain "
-            + "user information (user:password@); credentials come from the environment only");
+        throw new UsageException(
+            "'"
+                + safe(root)
+                + "': the "
+                + e.getKey()
+                + " URL must not contain "
+                + "user information (user:password@); credentials come from the environment only");
       }
     }
   }
@@ -125,24 +139,34 @@ final class Session implements AutoCloseable {
    */
   private void checkCredentials(String scheme) {
     if ("b2".equalsIgnoreCase(scheme)
-        && (context.getenv("B2_APPLICATION_KEY_ID") == null || context.getenv("B2_APPLICATION_KEY") == null)) {
-      throw new UsageException("b2: no credentials; set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY "
-          + "(an application key with access to the bucket)");
+        && (context.getenv("B2_APPLICATION_KEY_ID") == null
+            || context.getenv("B2_APPLICATION_KEY") == null)) {
+      throw new UsageException(
+          "b2: no credentials; set B2_APPLICATION_KEY_ID and B2_APPLICATION_KEY "
+              + "(an application key with access to the bucket)");
     }
-    if ("s3".equalsIgnoreCase(scheme) && !warnedAboutAws && context.getenv("AWS_ACCESS_KEY_ID") == null
-        && context.getenv("AWS_PROFILE") == null && context.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
+    if ("s3".equalsIgnoreCase(scheme)
+        && !warnedAboutAws
+        && context.getenv("AWS_ACCESS_KEY_ID") == null
+        && context.getenv("AWS_PROFILE") == null
+        && context.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
         && context.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null
-        && context.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null && !awsFilesExist()) {
+        && context.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
+        && !awsFilesExist()) {
       warnedAboutAws = true;
-      context.err().println("stowage: warning: no AWS credentials in the environment or ~/.aws; set "
-          + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY unless this machine has an instance role");
+      context
+          .err()
+          .println(
+              "stowage: warning: no AWS credentials in the environment or ~/.aws; set "
+                  + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY unless this machine has an instance role");
     }
   }
 
   private boolean awsFilesExist() {
     String home = context.getenv("HOME");
-    return home != null && (java.nio.file.Files.exists(java.nio.file.Path.of(home, ".aws", "credentials"))
-        || java.nio.file.Files.exists(java.nio.file.Path.of(home, ".aws", "config")));
+    return home != null
+        && (java.nio.file.Files.exists(java.nio.file.Path.of(home, ".aws", "credentials"))
+            || java.nio.file.Files.exists(java.nio.file.Path.of(home, ".aws", "config")));
   }
 
   /** Returns {@code root} without its query and user information, which might hold a secret. */
@@ -160,8 +184,8 @@ final class Session implements AutoCloseable {
   }
 
   /** Returns the provider settings for {@code root}, adding part size and concurrency from {@code transfers}. */
-  static Map<String, String> settings(String root, CliContext context, TimeoutOptions timeouts,
-      TransferOptions transfers) {
+  static Map<String, String> settings(
+      String root, CliContext context, TimeoutOptions timeouts, TransferOptions transfers) {
     String scheme = root.substring(0, root.indexOf(':')).toLowerCase(Locale.ROOT);
     Map<String, String> s = new HashMap<>(timeouts.settings(scheme));
     s.putAll(transfers.settings(scheme, root));

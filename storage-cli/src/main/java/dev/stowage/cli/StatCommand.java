@@ -13,8 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage stat}: shows a file's attributes. */
-@Command(name = "stat", description = "Show a file's size, time, type, checksums and metadata.",
-    footerHeading = "%nExample:%n", footer = "  stowage stat b2://my-bucket/photos/cat.jpg")
+@Command(
+    name = "stat",
+    description = "Show a file's size, time, type, checksums and metadata.",
+    footerHeading = "%nExample:%n",
+    footer = "  stowage stat b2://my-bucket/photos/cat.jpg")
 final class StatCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "LOCATION", description = "The file.")
@@ -41,7 +44,8 @@ final class StatCommand implements Callable<Integer> {
     PrintWriter out = context.out();
     try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       Filesystem fs = session.filesystem(location);
-      if (location.path().isEmpty() || (!fs.fileExists(location.path()) && fs.directoryExists(location.path()))) {
+      if (location.path().isEmpty()
+          || (!fs.fileExists(location.path()) && fs.directoryExists(location.path()))) {
         field(out, "path", location.path().isEmpty() ? "/" : location.path() + "/");
         field(out, "type", "directory");
         return Stowage.OK;
@@ -52,7 +56,10 @@ final class StatCommand implements Callable<Integer> {
       field(out, "size", a.size() + " (" + ProgressBar.size(a.size()) + ")");
       field(out, "modified", a.lastModified());
       field(out, "content-type", a.contentType());
-      field(out, "visibility", a.visibility() == null ? null : a.visibility().name().toLowerCase(Locale.ROOT));
+      field(
+          out,
+          "visibility",
+          a.visibility() == null ? null : a.visibility().name().toLowerCase(Locale.ROOT));
       field(out, "etag", a.etag());
       field(out, "version", a.version());
       field(out, "cache-control", a.cacheControl());

@@ -24,36 +24,46 @@ import picocli.CommandLine.Spec;
  * queries and user information removed; {@code --debug} adds the (equally redacted) stack trace
  * and verbose logs.
  */
-@Command(name = "stowage", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+    name = "stowage",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = "Reads, writes and checks files on B2, S3-compatible services and disk.",
     footerHeading = "%n",
     footer = {
-        "Locations are local paths or URIs:",
-        "  b2://BUCKET/PATH             Backblaze B2 (native API)",
-        "  s3://BUCKET/PATH?endpoint=URL&region=R&profile=P",
-        "                               S3-compatible: AWS, B2, MinIO, R2…",
-        "  PATH or file:///PATH         local disk",
-        "  memory://NAME/PATH           in-memory, gone when the command ends",
-        "A '?' starts the settings; with --no-query it is part of the path (as",
-        "is '#') and --endpoint / -S KEY=VALUE give the settings instead.",
-        "Credentials come from the environment only: B2_APPLICATION_KEY_ID and",
-        "B2_APPLICATION_KEY for b2:, the AWS variables or profile for s3:.",
-        "Local paths follow symbolic links. Ctrl-C cancels a transfer and cleans",
-        "up: unfinished uploads are cancelled, partial downloads removed.",
-        "",
-        "Exit status: 0 success, 1 failure, 2 usage error.",
-        "Run 'stowage COMMAND --help' for a command's options."})
+      "Locations are local paths or URIs:",
+      "  b2://BUCKET/PATH             Backblaze B2 (native API)",
+      "  s3://BUCKET/PATH?endpoint=URL&region=R&profile=P",
+      "                               S3-compatible: AWS, B2, MinIO, R2…",
+      "  PATH or file:///PATH         local disk",
+      "  memory://NAME/PATH           in-memory, gone when the command ends",
+      "A '?' starts the settings; with --no-query it is part of the path (as",
+      "is '#') and --endpoint / -S KEY=VALUE give the settings instead.",
+      "Credentials come from the environment only: B2_APPLICATION_KEY_ID and",
+      "B2_APPLICATION_KEY for b2:, the AWS variables or profile for s3:.",
+      "Local paths follow symbolic links. Ctrl-C cancels a transfer and cleans",
+      "up: unfinished uploads are cancelled, partial downloads removed.",
+      "",
+      "Exit status: 0 success, 1 failure, 2 usage error.",
+      "Run 'stowage COMMAND --help' for a command's options."
+    })
 public final class Stowage implements Callable<Integer> {
 
   /** Exit status of a command that did its job. */
   static final int OK = 0;
+
   /** Exit status of a command that failed. */
   static final int FAILED = 1;
+
   /** Exit status of a command line that could not be understood. */
   static final int USAGE = 2;
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
       description = "Print stack traces and verbose logs on failure.")
   boolean debug;
 

@@ -73,8 +73,13 @@ record SyncPlan(List<Action> actions) {
    * hashing may read files) and updated otherwise, and files only at the destination are deleted
    * when {@code delete}.
    */
-  static SyncPlan compare(TreeWalk source, TreeWalk destination, ContentMatch match, boolean delete,
-      ExecutorService pool) throws IOException {
+  static SyncPlan compare(
+      TreeWalk source,
+      TreeWalk destination,
+      ContentMatch match,
+      boolean delete,
+      ExecutorService pool)
+      throws IOException {
     List<Action> actions = new ArrayList<>();
     List<Future<Action>> compared = new ArrayList<>();
     Map<String, TreeWalk.Entry> there = destination.files();
@@ -85,8 +90,14 @@ record SyncPlan(List<Action> actions) {
       } else if (dst.size() != src.size()) {
         actions.add(new Action(Kind.UPDATE, src.relative(), src.size(), src));
       } else {
-        compared.add(pool.submit(() -> new Action(sameOrUnknown(match, src, dst) ? Kind.SKIP : Kind.UPDATE,
-            src.relative(), src.size(), src)));
+        compared.add(
+            pool.submit(
+                () ->
+                    new Action(
+                        sameOrUnknown(match, src, dst) ? Kind.SKIP : Kind.UPDATE,
+                        src.relative(),
+                        src.size(),
+                        src)));
       }
     }
     for (Future<Action> f : compared) {
@@ -160,11 +171,19 @@ record SyncPlan(List<Action> actions) {
   /** Prints one line per file ({@code copy}, {@code update}, {@code skip}, {@code delete}) and the totals. */
   void print(PrintWriter out) {
     for (Action a : actions) {
-      out.printf("%-6s  %12d  %s%n", a.kind().name().toLowerCase(java.util.Locale.ROOT), a.size(),
+      out.printf(
+          "%-6s  %12d  %s%n",
+          a.kind().name().toLowerCase(java.util.Locale.ROOT),
+          a.size(),
           Printable.name(a.relative()));
     }
-    out.printf("plan: copy %d, update %d (%d files, %d bytes to transfer), skip %d, delete %d%n",
-        count(Kind.COPY), count(Kind.UPDATE), transfers().size(), bytesToTransfer(), count(Kind.SKIP),
+    out.printf(
+        "plan: copy %d, update %d (%d files, %d bytes to transfer), skip %d, delete %d%n",
+        count(Kind.COPY),
+        count(Kind.UPDATE),
+        transfers().size(),
+        bytesToTransfer(),
+        count(Kind.SKIP),
         count(Kind.DELETE));
   }
 }

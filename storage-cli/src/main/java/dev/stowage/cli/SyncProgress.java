@@ -1,9 +1,6 @@
 package dev.stowage.cli;
 
 import dev.stowage.TransferListener;
-
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -37,8 +34,14 @@ final class SyncProgress {
   private boolean lineOpen;
 
   /** Starts the totals of {@code totalFiles} files and {@code totalBytes} bytes, lines starting with {@code label}. */
-  SyncProgress(PrintWriter err, Terminal terminal, LongSupplier nanoTime, boolean quiet, String label,
-      long totalFiles, long totalBytes) {
+  SyncProgress(
+      PrintWriter err,
+      Terminal terminal,
+      LongSupplier nanoTime,
+      boolean quiet,
+      String label,
+      long totalFiles,
+      long totalBytes) {
     this.label = label;
     this.err = err;
     this.terminal = terminal;
@@ -113,7 +116,8 @@ final class SyncProgress {
   private void draw() {
     String line = line(nanoTime.getAsLong() - start);
     if (terminal.interactive()) {
-      String clipped = line.length() >= terminal.width() ? line.substring(0, terminal.width() - 1) : line;
+      String clipped =
+          line.length() >= terminal.width() ? line.substring(0, terminal.width() - 1) : line;
       err.print('\r');
       err.print(clipped);
       for (int i = clipped.length(); i < terminal.width() - 1; i++) {
@@ -136,9 +140,18 @@ final class SyncProgress {
   /** Returns the totals line after {@code elapsedNanos}. */
   synchronized String line(long elapsedNanos) {
     long shown = Math.min(bytes, totalBytes);
-    String rate = elapsedNanos < MIN_RATE_NANOS ? "-- B/s"
-        : ProgressBar.size((long) (shown * 1e9 / elapsedNanos)) + "/s";
-    return String.format(Locale.ROOT, "%s: %d/%d files, %s / %s, %s", label, files, totalFiles,
-        ProgressBar.size(shown), ProgressBar.size(totalBytes), rate);
+    String rate =
+        elapsedNanos < MIN_RATE_NANOS
+            ? "-- B/s"
+            : ProgressBar.size((long) (shown * 1e9 / elapsedNanos)) + "/s";
+    return String.format(
+        Locale.ROOT,
+        "%s: %d/%d files, %s / %s, %s",
+        label,
+        files,
+        totalFiles,
+        ProgressBar.size(shown),
+        ProgressBar.size(totalBytes),
+        rate);
   }
 }

@@ -13,7 +13,12 @@ import java.util.Locale;
  * @param failed the relative paths of the files that failed, with why
  * @param elapsedNanos how long the whole command took
  */
-record SyncSummary(long transferredFiles, long transferredBytes, long skipped, long deleted, List<String> failed,
+record SyncSummary(
+    long transferredFiles,
+    long transferredBytes,
+    long skipped,
+    long deleted,
+    List<String> failed,
     long elapsedNanos) {
 
   SyncSummary {
@@ -25,8 +30,16 @@ record SyncSummary(long transferredFiles, long transferredBytes, long skipped, l
    * deleted 0, failed 0, elapsed 1.2s}.
    */
   String line() {
-    return String.format(Locale.ROOT, "transferred %d files (%s, %d bytes), skipped %d, deleted %d, failed %d, "
-        + "elapsed %.1fs", transferredFiles, ProgressBar.size(transferredBytes), transferredBytes, skipped, deleted,
-        failed.size(), elapsedNanos / 1e9);
+    return String.format(
+        Locale.ROOT,
+        "transferred %d files (%s, %d bytes), skipped %d, deleted %d, failed %d, "
+            + "elapsed %.1fs",
+        transferredFiles,
+        ProgressBar.size(transferredBytes),
+        transferredBytes,
+        skipped,
+        deleted,
+        failed.size(),
+        elapsedNanos / 1e9);
   }
 }

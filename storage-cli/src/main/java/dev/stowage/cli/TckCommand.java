@@ -21,35 +21,57 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage tck}: runs the compatibility kit and prints the capability × result matrix. */
-@Command(name = "tck", sortOptions = false,
-    description = {"Run the compatibility kit and print the result matrix.", "",
-        "Without URIs it checks memory, a temporary directory, B2 through the",
-        "built-in emulator and S3 through an embedded S3Proxy. With URIs it",
-        "checks those (real buckets; credentials from the environment). The kit",
-        "works in a random directory below each URI's root and removes it after.",
-        "Exit status 1 if any case failed."},
+@Command(
+    name = "tck",
+    sortOptions = false,
+    description = {
+      "Run the compatibility kit and print the result matrix.",
+      "",
+      "Without URIs it checks memory, a temporary directory, B2 through the",
+      "built-in emulator and S3 through an embedded S3Proxy. With URIs it",
+      "checks those (real buckets; credentials from the environment). The kit",
+      "works in a random directory below each URI's root and removes it after.",
+      "Exit status 1 if any case failed."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  stowage tck", "  stowage tck --json kit.json --markdown kit.md",
-        "  stowage tck --fail-fast file:///tmp/kit",
-        "  stowage tck b2://my-test-bucket/kit 's3://my-test-bucket/kit?endpoint=http://127.0.0.1:9000'"})
+    footer = {
+      "  stowage tck",
+      "  stowage tck --json kit.json --markdown kit.md",
+      "  stowage tck --fail-fast file:///tmp/kit",
+      "  stowage tck b2://my-test-bucket/kit 's3://my-test-bucket/kit?endpoint=http://127.0.0.1:9000'"
+    })
 final class TckCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "URI", arity = "0..*", description = "Filesystems to check (default: the built-in set).")
+  @Parameters(
+      paramLabel = "URI",
+      arity = "0..*",
+      description = "Filesystems to check (default: the built-in set).")
   List<String> uris = new ArrayList<>();
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the full report, every case included, as JSON.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the full report, every case included, as JSON.")
   @Nullable Path json;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the matrix and capability table as Markdown.")
+  @Option(
+      names = "--markdown",
+      paramLabel = "FILE",
+      description = "Also write the matrix and capability table as Markdown.")
   @Nullable Path markdown;
 
-  @Option(names = "--capabilities", description = "Also print which capabilities and limits each target declares.")
+  @Option(
+      names = "--capabilities",
+      description = "Also print which capabilities and limits each target declares.")
   boolean capabilities;
 
   @Option(names = "--quick", description = "Skip the slow cases (thousands of objects).")
   boolean quick;
 
-  @Option(names = "--fail-fast", description = "Stop each target's run at its first failing case (the rest are reported as not run).")
+  @Option(
+      names = "--fail-fast",
+      description =
+          "Stop each target's run at its first failing case (the rest are reported as not run).")
   boolean failFast;
 
   private final CliContext context;
@@ -61,7 +83,8 @@ final class TckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KitProgress progress = new KitProgress(context.err(), context.terminal(), context.nanoTime());
-    KitRunner runner = KitRunner.builder().listener(progress).includeSlow(!quick).failFast(failFast).build();
+    KitRunner runner =
+        KitRunner.builder().listener(progress).includeSlow(!quick).failFast(failFast).build();
     KitReport report;
     if (uris.isEmpty()) {
       try (DefaultTargets defaults = DefaultTargets.start()) {

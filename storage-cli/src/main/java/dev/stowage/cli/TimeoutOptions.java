@@ -18,17 +18,29 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class TimeoutOptions {
 
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = PositiveDuration.class,
-      description = {"Deadline of each storage operation, retries included (b2: and s3: only;",
-          "adapter default 60s). DURATION: 500ms, 30s, 2m, PT1M30S."})
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = PositiveDuration.class,
+      description = {
+        "Deadline of each storage operation, retries included (b2: and s3: only;",
+        "adapter default 60s). DURATION: 500ms, 30s, 2m, PT1M30S."
+      })
   @Nullable String timeout;
 
-  @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = PositiveDuration.class,
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = PositiveDuration.class,
       description = "Deadline for opening a connection (b2: and s3: only; adapter default 5s).")
   @Nullable String connectTimeout;
 
-  @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = PositiveDuration.class,
-      description = "How long a read or write may make no progress (b2: and s3: only; adapter default 30s).")
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      converter = PositiveDuration.class,
+      description =
+          "How long a read or write may make no progress (b2: and s3: only; adapter default 30s).")
   @Nullable String idleTimeout;
 
   /** No deadlines given: every adapter keeps its defaults. */
@@ -63,7 +75,8 @@ final class TimeoutOptions {
       try {
         d = ProviderSettings.of(Map.of("value", value)).duration("value");
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms, 30s, 2m or PT1M30S");
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration; write e.g. 500ms, 30s, 2m or PT1M30S");
       }
       if (d.isZero()) {
         throw new TypeConversionException("a deadline must be longer than zero");

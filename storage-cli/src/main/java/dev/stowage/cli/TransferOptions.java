@@ -25,22 +25,34 @@ final class TransferOptions {
 
   /** The smallest part S3 takes (other than the last): 5 MiB. */
   static final long S3_MIN_PART = 5L << 20;
+
   /** The largest part S3 takes: 5 GiB. */
   static final long S3_MAX_PART = 5L << 30;
+
   /** The smallest part B2 takes (other than the last; its {@code absoluteMinimumPartSize}): 5 MB. */
   static final long B2_MIN_PART = 5_000_000L;
+
   /** The largest part B2 takes: 5 GB. */
   static final long B2_MAX_PART = 5_000_000_000L;
+
   /** The most parts in flight either adapter accepts. */
   static final int MAX_CONCURRENCY = 64;
 
-  @Option(names = "--part-size", paramLabel = "SIZE", converter = Size.class,
-      description = {"Part size of multipart uploads to b2: and s3: (default S3 16MiB,",
-          "B2 the account's recommendation, 100MB). SIZE: 8MiB, 64M, 1G",
-          "(k/M/G are powers of 1024). S3 takes 5MiB to 5GiB, B2 5MB to 5GB."})
+  @Option(
+      names = "--part-size",
+      paramLabel = "SIZE",
+      converter = Size.class,
+      description = {
+        "Part size of multipart uploads to b2: and s3: (default S3 16MiB,",
+        "B2 the account's recommendation, 100MB). SIZE: 8MiB, 64M, 1G",
+        "(k/M/G are powers of 1024). S3 takes 5MiB to 5GiB, B2 5MB to 5GB."
+      })
   @Nullable Long partSize;
 
-  @Option(names = "--concurrency", paramLabel = "N", converter = Concurrency.class,
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      converter = Concurrency.class,
       description = "Parts uploaded at once per file to b2: and s3: (1 to 64; default 4).")
   @Nullable Integer concurrency;
 
@@ -78,8 +90,13 @@ final class TransferOptions {
     long max = s3 ? S3_MAX_PART : B2_MAX_PART;
     String limits = s3 ? "5MiB (5242880 bytes) to 5GiB" : "5MB (5000000 bytes) to 5GB";
     if (partSize < min || partSize > max) {
-      throw new UsageException("--part-size " + partSize + " bytes is outside what " + (s3 ? "S3" : "B2")
-          + " accepts: " + limits);
+      throw new UsageException(
+          "--part-size "
+              + partSize
+              + " bytes is outside what "
+              + (s3 ? "S3" : "B2")
+              + " accepts: "
+              + limits);
     }
   }
 
@@ -95,10 +112,16 @@ final class TransferOptions {
     }
   }
 
-  private static void refuseConflict(Map<String, String> query, String key, String option, String root) {
+  private static void refuseConflict(
+      Map<String, String> query, String key, String option, String root) {
     if (query.containsKey(key)) {
-      throw new UsageException(option + " conflicts with " + key + "= in '" + Session.safe(root)
-          + "'; give one of the two");
+      throw new UsageException(
+          option
+              + " conflicts with "
+              + key
+              + "= in '"
+              + Session.safe(root)
+              + "'; give one of the two");
     }
   }
 
@@ -110,7 +133,8 @@ final class TransferOptions {
       try {
         bytes = ProviderSettings.of(Map.of("value", value)).size("value", SizeUnits.BINARY);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a size; write e.g. 8MiB, 64M or 1G");
+        throw new TypeConversionException(
+            "'" + value + "' is not a size; write e.g. 8MiB, 64M or 1G");
       }
       if (bytes <= 0) {
         throw new TypeConversionException("a part size must be larger than zero");
@@ -130,7 +154,8 @@ final class TransferOptions {
         throw new TypeConversionException("'" + value + "' is not a whole number; write e.g. 4");
       }
       if (n < 1 || n > MAX_CONCURRENCY) {
-        throw new TypeConversionException("must be 1 to " + MAX_CONCURRENCY + " parts at once (got " + n + ")");
+        throw new TypeConversionException(
+            "must be 1 to " + MAX_CONCURRENCY + " parts at once (got " + n + ")");
       }
       return n;
     }

@@ -51,7 +51,11 @@ final class Transfers {
    * Returns transfers that report to {@code listener} instead of drawing a bar of their own (null:
    * a bar unless quiet); {@code stowage sync} counts the bytes of many files this way.
    */
-  Transfers(CliContext context, Session session, boolean quiet, WriteOptions options,
+  Transfers(
+      CliContext context,
+      Session session,
+      boolean quiet,
+      WriteOptions options,
       @Nullable TransferListener listener) {
     this.context = context;
     this.session = session;
@@ -68,7 +72,8 @@ final class Transfers {
     } else if (source.isLocal()) {
       Path file = source.localPath();
       if (Files.isDirectory(file)) {
-        throw new CommandFailedException("'" + source + "' is a directory; cp copies one file at a time");
+        throw new CommandFailedException(
+            "'" + source + "' is a directory; cp copies one file at a time");
       }
       long size = Files.size(file);
       if (target.isLocal() || target.isStdio() || quiet) {
@@ -87,8 +92,10 @@ final class Transfers {
       ProgressBar bar = bar(source.name(), attributes.size());
       TransferListener heard = listenerFor(bar);
       try (InputStream in = fs.readStream(source.path(), null, heard, Cancellation.token())) {
-        WriteOptions carried = options.contentType() == null && attributes.contentType() != null
-            ? options.withContentType(attributes.contentType()) : options;
+        WriteOptions carried =
+            options.contentType() == null && attributes.contentType() != null
+                ? options.withContentType(attributes.contentType())
+                : options;
         new Transfers(context, session, quiet, carried).send(in, attributes.size(), target, bar);
       }
     }
@@ -105,8 +112,9 @@ final class Transfers {
       if (destination.isLocal()) {
         intoDirectory = Files.isDirectory(destination.localPath());
       } else {
-        intoDirectory = destination.path().isEmpty()
-            || session.filesystem(destination).directoryExists(destination.path());
+        intoDirectory =
+            destination.path().isEmpty()
+                || session.filesystem(destination).directoryExists(destination.path());
       }
     }
     if (!intoDirectory) {
@@ -118,7 +126,8 @@ final class Transfers {
     return destination.resolve(source.name());
   }
 
-  private void fromLocalFile(Path file, long size, String label, Location target) throws IOException {
+  private void fromLocalFile(Path file, long size, String label, Location target)
+      throws IOException {
     if (target.isLocal() || target.isStdio()) {
       try (InputStream in = Files.newInputStream(file)) {
         fromStream(in, size, label, target);
@@ -136,7 +145,8 @@ final class Transfers {
 
   /** Returns a progress bar for a transfer, or null when quiet. */
   private @Nullable ProgressBar bar(String label, long size) {
-    return quiet ? null
+    return quiet
+        ? null
         : new ProgressBar(context.err(), context.terminal(), context.nanoTime(), label, size);
   }
 
@@ -154,12 +164,15 @@ final class Transfers {
    * Writes {@code size} bytes (-1: unknown) of {@code in} to {@code target}, drawing on
    * {@code bar} (null: none) and ending it.
    */
-  private void send(InputStream in, long size, Location target, @Nullable ProgressBar bar) throws IOException {
+  private void send(InputStream in, long size, Location target, @Nullable ProgressBar bar)
+      throws IOException {
     TransferListener listener = listenerFor(bar);
     // Local and standard-stream copies read through the storage layer's tracked stream, so that
     // they count and stop on Ctrl-C exactly as storage transfers do.
-    InputStream source = target.isStdio() || target.isLocal()
-        ? Transfer.of(listener, Cancellation.token()).track(in) : in;
+    InputStream source =
+        target.isStdio() || target.isLocal()
+            ? Transfer.of(listener, Cancellation.token()).track(in)
+            : in;
     try {
       if (target.isStdio()) {
         context.out().flush();
@@ -187,7 +200,8 @@ final class Transfers {
     }
   }
 
-  private static void toLocalFile(InputStream in, Path destination, java.time.Clock clock) throws IOException {
+  private static void toLocalFile(InputStream in, Path destination, java.time.Clock clock)
+      throws IOException {
     Path target = writeTarget(destination);
     if (Files.exists(target) && !Files.isRegularFile(target)) {
       // A device or a pipe (cp x /dev/null): write to it directly, there is nothing to replace.
@@ -207,13 +221,15 @@ final class Transfers {
     PartFiles.removeStale(dir, name, clock);
     Path temp = PartFiles.create(dir, name);
     try {
-      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (OutputStream out =
+          Files.newOutputStream(
+              temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         in.transferTo(out);
       }
       keepPermissions(target, temp);
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -231,8 +247,11 @@ final class Transfers {
       return destination;
     }
     if (!Files.exists(destination)) {
-      throw new CommandFailedException("'" + destination + "' is a symbolic link to a missing file; "
-          + "not writing through it (remove the link, or write to its target)");
+      throw new CommandFailedException(
+          "'"
+              + destination
+              + "' is a symbolic link to a missing file; "
+              + "not writing through it (remove the link, or write to its target)");
     }
     return destination.toRealPath();
   }
@@ -242,7 +261,8 @@ final class Transfers {
     if (!Files.isRegularFile(target)) {
       return;
     }
-    PosixFileAttributeView existing = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+    PosixFileAttributeView existing =
+        Files.getFileAttributeView(target, PosixFileAttributeView.class);
     if (existing != null) {
       Files.setPosixFilePermissions(temp, existing.readAttributes().permissions());
     }

@@ -50,8 +50,10 @@ final class TreeNames {
       if (segment.equals(".") || segment.equals("..")) {
         return "the name has a '" + segment + "' segment, which would resolve to another file";
       }
-      if (destinationLocal && segment.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_SEGMENT_BYTES) {
-        return "a segment of the name is longer than " + MAX_LOCAL_SEGMENT_BYTES
+      if (destinationLocal
+          && segment.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_SEGMENT_BYTES) {
+        return "a segment of the name is longer than "
+            + MAX_LOCAL_SEGMENT_BYTES
             + " bytes, more than local filesystems take";
       }
     }

@@ -47,7 +47,12 @@ final class TreeTransfer {
   private final AtomicLong deleted = new AtomicLong();
   private final List<String> failed = Collections.synchronizedList(new ArrayList<>());
 
-  TreeTransfer(CliContext context, Session session, Location source, Location destination, WriteOptions options,
+  TreeTransfer(
+      CliContext context,
+      Session session,
+      Location source,
+      Location destination,
+      WriteOptions options,
       SyncProgress progress) {
     this.context = context;
     this.session = session;
@@ -55,8 +60,10 @@ final class TreeTransfer {
     this.destination = destination;
     this.options = options;
     this.progress = progress;
-    this.serverSide = !source.isLocal() && !destination.isLocal() && session.sameFilesystem(source, destination);
-    // Opened here, on the command's thread: the session is not thread-safe, the workers only look up.
+    this.serverSide =
+        !source.isLocal() && !destination.isLocal() && session.sameFilesystem(source, destination);
+    // Opened here, on the command's thread: the session is not thread-safe, the workers only look
+    // up.
     if (!source.isLocal()) {
       session.filesystem(source);
     }
@@ -68,11 +75,12 @@ final class TreeTransfer {
   /** Returns a pool of {@code n} daemon threads for transfers and comparisons; the caller shuts it down. */
   static ExecutorService pool(int n) {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory threads = r -> {
-      Thread t = new Thread(r, "stowage-transfer-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    ThreadFactory threads =
+        r -> {
+          Thread t = new Thread(r, "stowage-transfer-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
     return Executors.newFixedThreadPool(n, threads);
   }
 
@@ -96,12 +104,21 @@ final class TreeTransfer {
       }
       awaitAll(running, pool);
     } else if (!plan.deletions().isEmpty()) {
-      progress.message("stowage: not deleting " + plan.deletions().size() + " files at the destination: "
-          + failed.size() + " transfers failed");
+      progress.message(
+          "stowage: not deleting "
+              + plan.deletions().size()
+              + " files at the destination: "
+              + failed.size()
+              + " transfers failed");
     }
     progress.finish();
-    return new SyncSummary(transferredFiles.get(), transferredBytes.get(), plan.count(SyncPlan.Kind.SKIP),
-        deleted.get(), failed, context.nanoTime().getAsLong() - started);
+    return new SyncSummary(
+        transferredFiles.get(),
+        transferredBytes.get(),
+        plan.count(SyncPlan.Kind.SKIP),
+        deleted.get(),
+        failed,
+        context.nanoTime().getAsLong() - started);
   }
 
   private interface Step {
@@ -121,7 +138,12 @@ final class TreeTransfer {
       step.run();
     } catch (IOException | RuntimeException e) {
       String what = a.kind() == SyncPlan.Kind.DELETE ? "delete " : "";
-      String line = what + "'" + Printable.name(a.relative()) + "': " + Redaction.redact(Failures.describe(e));
+      String line =
+          what
+              + "'"
+              + Printable.name(a.relative())
+              + "': "
+              + Redaction.redact(Failures.describe(e));
       failed.add(line);
       progress.message("stowage: failed: " + line);
     } finally {
@@ -154,7 +176,8 @@ final class TreeTransfer {
         }
       }
       String type = a.source() == null ? null : a.source().contentType();
-      WriteOptions carried = options.contentType() == null && type != null ? options.withContentType(type) : options;
+      WriteOptions carried =
+          options.contentType() == null && type != null ? options.withContentType(type) : options;
       Transfers one = new Transfers(context, session, true, carried, progress.fileListener());
       try (InputStream in = open(from)) {
         one.fromStream(in, a.size(), a.relative(), to);
@@ -198,7 +221,8 @@ final class TreeTransfer {
           // Stopping anyway.
         }
         Thread.currentThread().interrupt();
-        throw new InterruptedIOException("cancelled: the process is being stopped (Ctrl-C or SIGTERM)");
+        throw new InterruptedIOException(
+            "cancelled: the process is being stopped (Ctrl-C or SIGTERM)");
       } catch (ExecutionException e) {
         // attempt() catches what a file throws; anything else is a bug worth surfacing.
         throw new IllegalStateException(e.getCause());

@@ -49,7 +49,11 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
    * @param contentType the stored content type, null if the listing does not say
    * @param checksums the checksums the listing carries (none for local files)
    */
-  record Entry(String relative, long size, @Nullable Instant modified, @Nullable String contentType,
+  record Entry(
+      String relative,
+      long size,
+      @Nullable Instant modified,
+      @Nullable String contentType,
       Map<ChecksumAlgorithm, String> checksums) {
     Entry {
       Objects.requireNonNull(relative, "relative");
@@ -65,7 +69,8 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
    */
   static TreeWalk of(Location root, Session session, boolean mayBeMissing) throws IOException {
     if (root.isStdio()) {
-      throw new UsageException("'-' (standard input/output) cannot hold a directory tree; give a path or a URI");
+      throw new UsageException(
+          "'-' (standard input/output) cannot hold a directory tree; give a path or a URI");
     }
     return root.isLocal() ? local(root, mayBeMissing) : remote(root, session, mayBeMissing);
   }
@@ -83,12 +88,15 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
     }
     SortedMap<String, Entry> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.skip(1).forEach(p -> {
-        Entry e = localEntry(dir, p);
-        if (e != null) {
-          files.put(e.relative(), e);
-        }
-      });
+      paths
+          .skip(1)
+          .forEach(
+              p -> {
+                Entry e = localEntry(dir, p);
+                if (e != null) {
+                  files.put(e.relative(), e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -122,9 +130,13 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
     SortedMap<String, Entry> files = new TreeMap<>();
     try (DirectoryListing listing = fs.list(dir, true)) {
       for (StorageAttributes entry : listing) {
-        if (entry instanceof FileAttributes f && f.path().startsWith(prefix) && f.path().length() > prefix.length()) {
+        if (entry instanceof FileAttributes f
+            && f.path().startsWith(prefix)
+            && f.path().length() > prefix.length()) {
           String relative = f.path().substring(prefix.length());
-          files.put(relative, new Entry(relative, f.size(), f.lastModified(), f.contentType(), f.checksums()));
+          files.put(
+              relative,
+              new Entry(relative, f.size(), f.lastModified(), f.contentType(), f.checksums()));
         }
       }
     }
@@ -144,6 +156,7 @@ record TreeWalk(Location root, boolean local, SortedMap<String, Entry> files) {
     if (root.isLocal()) {
       return new Location(null, root.localPath().resolve(relative).toString(), relative);
     }
-    return new Location(root.root(), root.path().isEmpty() ? relative : root.path() + "/" + relative, relative);
+    return new Location(
+        root.root(), root.path().isEmpty() ? relative : root.path() + "/" + relative, relative);
   }
 }

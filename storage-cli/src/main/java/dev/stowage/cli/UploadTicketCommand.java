@@ -21,13 +21,18 @@ import picocli.CommandLine.Parameters;
  * bucket. Unlike every other output, this one shows the signed URL and the token headers: handing
  * them over is the point.
  */
-@Command(name = "upload-ticket", sortOptions = false,
-    description = {"Print a ticket (JSON) for a browser upload straight to the bucket.", "",
-        "To upload, send 'method' to 'url' with exactly 'headers' and the file",
-        "as the body. The ticket is a credential until it expires: hand it only",
-        "to the uploader. B2 native tickets allow uploads to any name in the",
-        "bucket for 24 hours; S3 tickets allow one upload to this exact key",
-        "with this content type."},
+@Command(
+    name = "upload-ticket",
+    sortOptions = false,
+    description = {
+      "Print a ticket (JSON) for a browser upload straight to the bucket.",
+      "",
+      "To upload, send 'method' to 'url' with exactly 'headers' and the file",
+      "as the body. The ticket is a credential until it expires: hand it only",
+      "to the uploader. B2 native tickets allow uploads to any name in the",
+      "bucket for 24 hours; S3 tickets allow one upload to this exact key",
+      "with this content type."
+    },
     footerHeading = "%nExample:%n",
     footer = {"  stowage upload-ticket b2://my-bucket/avatars/42.png --content-type image/png"})
 final class UploadTicketCommand implements Callable<Integer> {
@@ -36,17 +41,28 @@ final class UploadTicketCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   String target;
 
-  @Option(names = "--content-type", paramLabel = "TYPE", required = true,
+  @Option(
+      names = "--content-type",
+      paramLabel = "TYPE",
+      required = true,
       description = "Content type the uploader must send.")
   @SuppressWarnings("NullAway.Init")
   String contentType;
 
-  @Option(names = "--expires", paramLabel = "D", converter = Durations.class, defaultValue = "1h",
-      description = "How long the ticket works (default: ${DEFAULT-VALUE}); B2 native tickets last 24h regardless.")
+  @Option(
+      names = "--expires",
+      paramLabel = "D",
+      converter = Durations.class,
+      defaultValue = "1h",
+      description =
+          "How long the ticket works (default: ${DEFAULT-VALUE}); B2 native tickets last 24h regardless.")
   @SuppressWarnings("NullAway.Init")
   Duration expires;
 
-  @Option(names = "--size", paramLabel = "BYTES", defaultValue = "-1",
+  @Option(
+      names = "--size",
+      paramLabel = "BYTES",
+      defaultValue = "-1",
       description = "Exact size the upload must have, where the backend can enforce it.")
   long size;
 
@@ -71,8 +87,11 @@ final class UploadTicketCommand implements Callable<Integer> {
       throw new UsageException("--size must be 0 or more bytes: " + size);
     }
     try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
-      UploadTicket ticket = session.filesystem(location)
-          .prepareUpload(location.path(), expires, new UploadConstraints(contentType, size, null));
+      UploadTicket ticket =
+          session
+              .filesystem(location)
+              .prepareUpload(
+                  location.path(), expires, new UploadConstraints(contentType, size, null));
       context.out().println(toJson(ticket));
     }
     return Stowage.OK;

@@ -10,19 +10,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stowage url}: prints a URL that reads a file without credentials. */
-@Command(name = "url", sortOptions = false,
-    description = {"Print a URL that downloads a file without credentials.", "",
-        "Without --expires, the public URL; with it, a temporary URL (signed,",
-        "or carrying a download token) that stops working after D.", "",
-        "On B2 a temporary URL is scoped by name prefix, as B2 authorizes downloads:",
-        "the URL for share/report also opens share/report-confidential.txt. Keep",
-        "files you share in a directory of their own (share/report/...)."},
+@Command(
+    name = "url",
+    sortOptions = false,
+    description = {
+      "Print a URL that downloads a file without credentials.",
+      "",
+      "Without --expires, the public URL; with it, a temporary URL (signed,",
+      "or carrying a download token) that stops working after D.",
+      "",
+      "On B2 a temporary URL is scoped by name prefix, as B2 authorizes downloads:",
+      "the URL for share/report also opens share/report-confidential.txt. Keep",
+      "files you share in a directory of their own (share/report/...)."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  stowage url b2://public-bucket/logo.png",
-        "  stowage url --expires 15m b2://private-bucket/report.pdf"})
+    footer = {
+      "  stowage url b2://public-bucket/logo.png",
+      "  stowage url --expires 15m b2://private-bucket/report.pdf"
+    })
 final class UrlCommand implements Callable<Integer> {
 
-  @Option(names = "--expires", paramLabel = "D", converter = Durations.class,
+  @Option(
+      names = "--expires",
+      paramLabel = "D",
+      converter = Durations.class,
       description = "Make a temporary URL valid for D: 90s, 15m, 24h, 7d.")
   @Nullable Duration expires;
 
@@ -49,7 +60,12 @@ final class UrlCommand implements Callable<Integer> {
     Location location = where.parse(target, context.workingDirectory()).asFilesystemPath();
     try (Session session = new Session(context, timeouts, TransferOptions.NONE, where)) {
       Filesystem fs = session.filesystem(location);
-      context.out().println(expires == null ? fs.publicUrl(location.path()) : fs.temporaryUrl(location.path(), expires));
+      context
+          .out()
+          .println(
+              expires == null
+                  ? fs.publicUrl(location.path())
+                  : fs.temporaryUrl(location.path(), expires));
     }
     return Stowage.OK;
   }

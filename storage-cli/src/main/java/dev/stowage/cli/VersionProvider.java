@@ -8,7 +8,9 @@ final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String v = Stowage.class.getPackage().getImplementationVersion();
-    return new String[] {"stowage " + (v == null ? "dev" : v),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    return new String[] {
+      "stowage " + (v == null ? "dev" : v),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+    };
   }
 }

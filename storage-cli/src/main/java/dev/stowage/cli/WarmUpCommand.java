@@ -33,8 +33,11 @@ import picocli.CommandLine.Command;
  * discarded. Exit status 0 when every one of them succeeded, 1 otherwise (the launcher then
  * throws the archive away).
  */
-@Command(name = "warm-up", hidden = true,
-    description = "Run every file command once on in-process servers (used to build the start-up archive).")
+@Command(
+    name = "warm-up",
+    hidden = true,
+    description =
+        "Run every file command once on in-process servers (used to build the start-up archive).")
 final class WarmUpCommand implements Callable<Integer> {
 
   private static final String BUCKET = "stowage-warm-up";
@@ -51,16 +54,28 @@ final class WarmUpCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("stowage-warm-up-");
     List<String> failed = new ArrayList<>();
     try (B2Emulator b2 = B2Emulator.builder().start()) {
-      try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
-          .credentials(b2.keyId(), b2.applicationKey()).build()) {
+      try (B2BucketSetup setup =
+          B2BucketSetup.builder()
+              .endpoint(URI.create(b2.url()))
+              .credentials(b2.keyId(), b2.applicationKey())
+              .build()) {
         setup.run(BucketSpec.builder(BUCKET).build());
       }
       String secret = S3EmulatorCommand.hex(20);
       S3ProxyServer s3 = S3ProxyServer.builder().credentials(S3_KEY, secret).bucket(BUCKET).start();
       try {
-        CliContext quiet = quiet(dir, Map.of(
-            "B2_APPLICATION_KEY_ID", b2.keyId(), "B2_APPLICATION_KEY", b2.applicationKey(),
-            "AWS_ACCESS_KEY_ID", S3_KEY, "AWS_SECRET_ACCESS_KEY", secret));
+        CliContext quiet =
+            quiet(
+                dir,
+                Map.of(
+                    "B2_APPLICATION_KEY_ID",
+                    b2.keyId(),
+                    "B2_APPLICATION_KEY",
+                    b2.applicationKey(),
+                    "AWS_ACCESS_KEY_ID",
+                    S3_KEY,
+                    "AWS_SECRET_ACCESS_KEY",
+                    secret));
         Files.write(dir.resolve("one.bin"), new byte[] {1});
         Files.write(dir.resolve("two.bin"), "two".getBytes(StandardCharsets.UTF_8));
         String b2Query = "?endpoint=" + b2.url();
@@ -113,8 +128,17 @@ final class WarmUpCommand implements Callable<Integer> {
 
   private void run(CliContext quiet, List<String> failed, String... args) {
     StringWriter err = new StringWriter();
-    CliContext c = new CliContext(quiet.stdin(), quiet.stdout(), quiet.out(), new PrintWriter(err),
-        quiet.env(), quiet.terminal(), quiet.nanoTime(), quiet.clock(), quiet.workingDirectory());
+    CliContext c =
+        new CliContext(
+            quiet.stdin(),
+            quiet.stdout(),
+            quiet.out(),
+            new PrintWriter(err),
+            quiet.env(),
+            quiet.terminal(),
+            quiet.nanoTime(),
+            quiet.clock(),
+            quiet.workingDirectory());
     if (Stowage.run(c, args) != Stowage.OK) {
       failed.add(args[0] + " (" + err.toString().strip() + ")");
     }
@@ -122,7 +146,15 @@ final class WarmUpCommand implements Callable<Integer> {
 
   private static CliContext quiet(Path dir, Map<String, String> env) {
     OutputStream none = OutputStream.nullOutputStream();
-    return new CliContext(new ByteArrayInputStream(new byte[0]), none, new PrintWriter(none),
-        new PrintWriter(none), env, Terminal.NONE, System::nanoTime, Clock.systemDefaultZone(), dir);
+    return new CliContext(
+        new ByteArrayInputStream(new byte[0]),
+        none,
+        new PrintWriter(none),
+        new PrintWriter(none),
+        env,
+        Terminal.NONE,
+        System::nanoTime,
+        Clock.systemDefaultZone(),
+        dir);
   }
 }

@@ -19,9 +19,10 @@ final class WholeFilesystemTarget {
     String path = location.path();
     URI uri;
     try {
-      uri = location.text().startsWith("file:") || !text.contains(":")
-          ? Path.of("/" + path).toUri()
-          : new URI(withPath(root.endsWith(":") ? root + "/" : root, path));
+      uri =
+          location.text().startsWith("file:") || !text.contains(":")
+              ? Path.of("/" + path).toUri()
+              : new URI(withPath(root.endsWith(":") ? root + "/" : root, path));
     } catch (URISyntaxException e) {
       throw new UsageException("'" + Session.safe(root) + "' is not a valid URI: " + e.getReason());
     }

@@ -8,15 +8,21 @@ import picocli.CommandLine.Option;
 /** The write options {@code cp} and {@code mv} share. */
 final class WriteOptionsMixin {
 
-  @Option(names = "--content-type", paramLabel = "TYPE",
+  @Option(
+      names = "--content-type",
+      paramLabel = "TYPE",
       description = "Content type to store (default: the source's, else detected from the name).")
   @Nullable String contentType;
 
-  @Option(names = "--visibility", paramLabel = "public|private",
+  @Option(
+      names = "--visibility",
+      paramLabel = "public|private",
       description = "Visibility of the new file, where the backend sets it per file.")
   @Nullable Visibility visibility;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress output.")
   boolean quiet;
 
   /** Returns the options given on the command line ({@link WriteOptions#DEFAULT} when none). */

@@ -33,9 +33,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class B2SeedFlowContractTest extends FilesystemContract {
   /** Small parts; no buckets declared: the setup command under test makes the bucket and key. */
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().absoluteMinimumPartSize(5 << 20).recommendedPartSize(5 << 20))
-      .perClass();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () ->
+                  B2Emulator.builder()
+                      .absoluteMinimumPartSize(5 << 20)
+                      .recommendedPartSize(5 << 20))
+          .perClass();
 
   private B2Emulator b2;
   private B2S3Face face;
@@ -51,12 +56,27 @@ class B2SeedFlowContractTest extends FilesystemContract {
     bucket = "seed-flow-" + Long.toHexString(System.nanoTime());
     try {
       secrets = Files.createTempDirectory("seed-flow").resolve("app.env");
-      FakeConsole.Result setup = new FakeConsole().env("B2_APPLICATION_KEY_ID", b2.keyId())
-          .env("B2_APPLICATION_KEY", b2.applicationKey())
-          .run("setup", "b2", "--bucket", bucket, "--endpoint", b2.url(), "--cors", "share-all-https",
-              "--cors-apis", "both", "--key-name", "app", "--key-capabilities",
-              "listAllBucketNames,listBuckets,readBuckets,listFiles,readFiles,writeFiles,deleteFiles,shareFiles",
-              "--secrets-file", secrets.toString());
+      FakeConsole.Result setup =
+          new FakeConsole()
+              .env("B2_APPLICATION_KEY_ID", b2.keyId())
+              .env("B2_APPLICATION_KEY", b2.applicationKey())
+              .run(
+                  "setup",
+                  "b2",
+                  "--bucket",
+                  bucket,
+                  "--endpoint",
+                  b2.url(),
+                  "--cors",
+                  "share-all-https",
+                  "--cors-apis",
+                  "both",
+                  "--key-name",
+                  "app",
+                  "--key-capabilities",
+                  "listAllBucketNames,listBuckets,readBuckets,listFiles,readFiles,writeFiles,deleteFiles,shareFiles",
+                  "--secrets-file",
+                  secrets.toString());
       assertThat(setup.exitCode()).as(setup.toString()).isZero();
       saved = new HashMap<>();
       for (String line : Files.readAllLines(secrets)) {
@@ -68,15 +88,24 @@ class B2SeedFlowContractTest extends FilesystemContract {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    assertThat(saved.get("AWS_ENDPOINT_URL")).as("the secrets file names the S3 face").isEqualTo(
-        face.endpoint().toString());
-    return Filesystem.of(S3Adapter.create(config(saved.get("AWS_ACCESS_KEY_ID"), saved.get("AWS_SECRET_ACCESS_KEY"))
-        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build()));
+    assertThat(saved.get("AWS_ENDPOINT_URL"))
+        .as("the secrets file names the S3 face")
+        .isEqualTo(face.endpoint().toString());
+    return Filesystem.of(
+        S3Adapter.create(
+            config(saved.get("AWS_ACCESS_KEY_ID"), saved.get("AWS_SECRET_ACCESS_KEY"))
+                .partSize(5 << 20)
+                .multipartThreshold(5 << 20)
+                .concurrency(3)
+                .build()));
   }
 
   private S3Config.Builder config(String id, String secret) {
-    return S3Config.builder(bucket).profile(S3Profile.B2).endpoint(URI.create(saved.get("AWS_ENDPOINT_URL")))
-        .region(B2S3Face.REGION).credentials(id, secret);
+    return S3Config.builder(bucket)
+        .profile(S3Profile.B2)
+        .endpoint(URI.create(saved.get("AWS_ENDPOINT_URL")))
+        .region(B2S3Face.REGION)
+        .credentials(id, secret);
   }
 
   @Override
@@ -103,16 +132,27 @@ class B2SeedFlowContractTest extends FilesystemContract {
     HttpClient http = HttpClient.newHttpClient();
     URI object = URI.create(face.endpoint() + "/" + bucket + "/upload.png");
 
-    HttpResponse<Void> https = http.send(HttpRequest.newBuilder(object)
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example")
-        .header("Access-Control-Request-Method", "PUT").header("Access-Control-Request-Headers", "content-type")
-        .build(), HttpResponse.BodyHandlers.discarding());
-    HttpResponse<Void> plain = http.send(HttpRequest.newBuilder(object)
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://app.example")
-        .header("Access-Control-Request-Method", "PUT").build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> https =
+        http.send(
+            HttpRequest.newBuilder(object)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> plain =
+        http.send(
+            HttpRequest.newBuilder(object)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://app.example")
+                .header("Access-Control-Request-Method", "PUT")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
 
     assertThat(https.statusCode()).isEqualTo(200);
-    assertThat(https.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+    assertThat(https.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://app.example");
     assertThat(plain.statusCode()).isEqualTo(403);
   }
 }

@@ -11,8 +11,9 @@ class BarListenerTest {
 
   @Test
   void bytesTransferred_fromTwoTransfersOfTheSameBytes_barShowsTheFurthest() {
-    ProgressBar bar = new ProgressBar(new PrintWriter(new StringWriter()), new Terminal(false, 80),
-        () -> 0L, "f.bin", 100);
+    ProgressBar bar =
+        new ProgressBar(
+            new PrintWriter(new StringWriter()), new Terminal(false, 80), () -> 0L, "f.bin", 100);
     TransferListener download = BarListener.of(bar);
     TransferListener upload = BarListener.of(bar);
 

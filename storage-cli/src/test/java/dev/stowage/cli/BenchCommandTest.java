@@ -12,20 +12,39 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class BenchCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void bench_memoryAndLocalDirectory_printsTheTableWritesJsonAndExitsZero() throws Exception {
     Path json = dir.resolve("bench.json");
     Path local = Files.createDirectories(dir.resolve("disk"));
 
-    FakeConsole.Result r = new FakeConsole().run("bench", "--size", "64KiB", "--runs", "1", "--listing-files", "50",
-        "--no-jmh", "--no-peers", "--json", json.toString(), "memory:", local.toString());
+    FakeConsole.Result r =
+        new FakeConsole()
+            .run(
+                "bench",
+                "--size",
+                "64KiB",
+                "--runs",
+                "1",
+                "--listing-files",
+                "50",
+                "--no-jmh",
+                "--no-peers",
+                "--json",
+                json.toString(),
+                "memory:",
+                local.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("target", "× ceiling", "upload 64 KiB", "deep list 50 files", "Files.copy",
-        "Files.walk");
+    assertThat(r.out())
+        .contains(
+            "target",
+            "× ceiling",
+            "upload 64 KiB",
+            "deep list 50 files",
+            "Files.copy",
+            "Files.walk");
     assertThat(r.err()).contains("stowage: bench: ").contains("wrote " + json);
     assertThat(Files.readString(json)).contains("\"rows\"", "\"MEASURED\"");
     try (var left = Files.list(local)) {
@@ -51,8 +70,9 @@ class BenchCommandTest {
 
   @Test
   void bench_endpointWithUserInfo_isRefusedWithoutEchoingTheSecret() {
-    FakeConsole.Result r = new FakeConsole().run("bench", "--no-jmh",
-        "b2://bucket?endpoint=http://user:S3CRET-VALUE@127.0.0.1:9");
+    FakeConsole.Result r =
+        new FakeConsole()
+            .run("bench", "--no-jmh", "b2://bucket?endpoint=http://user:S3CRET-VALUE@127.0.0.1:9");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
     assertThat(r.out() + r.err()).doesNotContain("S3CRET-VALUE");

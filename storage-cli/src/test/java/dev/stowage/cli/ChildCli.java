@@ -34,10 +34,16 @@ final class ChildCli implements AutoCloseable {
   }
 
   /** Starts {@code stowage args} in {@code workingDirectory} with {@code env} added. */
-  static ChildCli start(Path workingDirectory, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), Stowage.class.getName()));
+  static ChildCli start(Path workingDirectory, Map<String, String> env, String... args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Stowage.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
     pb.environment().putAll(env);
@@ -47,16 +53,19 @@ final class ChildCli implements AutoCloseable {
   /** Writes zero bytes to the child's standard input until it exits or this closes. */
   ChildCli feedForever() {
     feeding.set(true);
-    Thread t = new Thread(() -> {
-      byte[] block = new byte[64 * 1024];
-      try (OutputStream stdin = process.getOutputStream()) {
-        while (feeding.get() && process.isAlive()) {
-          stdin.write(block);
-        }
-      } catch (IOException closed) {
-        // The child exited: the pipe is gone.
-      }
-    }, "child-stdin");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] block = new byte[64 * 1024];
+              try (OutputStream stdin = process.getOutputStream()) {
+                while (feeding.get() && process.isAlive()) {
+                  stdin.write(block);
+                }
+              } catch (IOException closed) {
+                // The child exited: the pipe is gone.
+              }
+            },
+            "child-stdin");
     t.setDaemon(true);
     t.start();
     threads.add(t);
@@ -68,7 +77,8 @@ final class ChildCli implements AutoCloseable {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (!process.isAlive()) {
-        throw new AssertionError("the child exited (" + process.exitValue() + ") before " + what + "\n" + err());
+        throw new AssertionError(
+            "the child exited (" + process.exitValue() + ") before " + what + "\n" + err());
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no " + what + " within " + limit + "\n" + err());
@@ -111,18 +121,21 @@ final class ChildCli implements AutoCloseable {
   }
 
   private static Thread pump(InputStream from, ByteArrayOutputStream to) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try {
-        for (int n; (n = from.read(buffer)) >= 0; ) {
-          synchronized (to) {
-            to.write(buffer, 0, n);
-          }
-        }
-      } catch (IOException e) {
-        // The child is gone.
-      }
-    }, "child-output");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try {
+                for (int n; (n = from.read(buffer)) >= 0; ) {
+                  synchronized (to) {
+                    to.write(buffer, 0, n);
+                  }
+                }
+              } catch (IOException e) {
+                // The child is gone.
+              }
+            },
+            "child-output");
     t.setDaemon(true);
     t.start();
     return t;

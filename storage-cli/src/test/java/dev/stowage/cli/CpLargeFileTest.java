@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CpLargeFileTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().bucket("big-files").onDisk().perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder().bucket("big-files").onDisk().perTest();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void cp_largeFileUpAndDown_isByteIdentical_onB2AndS3() throws Exception {
@@ -43,22 +43,41 @@ class CpLargeFileTest {
     String expected = writeRandom(source, size);
 
     B2Emulator b2 = B2.emulator();
-    try (S3ProxyServer s3 = S3ProxyServer.builder().credentials("big", "big-secret-0123456789")
-            .dataDirectory(dir.resolve("s3-data")).bucket("big-files").start()) {
-      FakeConsole console = new FakeConsole()
-          .env("B2_APPLICATION_KEY_ID", b2.keyId()).env("B2_APPLICATION_KEY", b2.applicationKey())
-          .env("AWS_ACCESS_KEY_ID", "big").env("AWS_SECRET_ACCESS_KEY", "big-secret-0123456789");
+    try (S3ProxyServer s3 =
+        S3ProxyServer.builder()
+            .credentials("big", "big-secret-0123456789")
+            .dataDirectory(dir.resolve("s3-data"))
+            .bucket("big-files")
+            .start()) {
+      FakeConsole console =
+          new FakeConsole()
+              .env("B2_APPLICATION_KEY_ID", b2.keyId())
+              .env("B2_APPLICATION_KEY", b2.applicationKey())
+              .env("AWS_ACCESS_KEY_ID", "big")
+              .env("AWS_SECRET_ACCESS_KEY", "big-secret-0123456789");
       console.terminal = new Terminal(true, 100);
       console.workingDirectory = dir;
 
-      roundTrip(console, "b2", "b2://big-files/big.bin?endpoint=" + b2.url() + "&partSize=16Mi&uploadCutoff=32Mi",
-          size, expected);
-      roundTrip(console, "s3", "s3://big-files/big.bin?endpoint=" + s3.endpoint()
-          + "&region=us-east-1&partSize=16MiB&multipartThreshold=32MiB", size, expected);
+      roundTrip(
+          console,
+          "b2",
+          "b2://big-files/big.bin?endpoint=" + b2.url() + "&partSize=16Mi&uploadCutoff=32Mi",
+          size,
+          expected);
+      roundTrip(
+          console,
+          "s3",
+          "s3://big-files/big.bin?endpoint="
+              + s3.endpoint()
+              + "&region=us-east-1&partSize=16MiB&multipartThreshold=32MiB",
+          size,
+          expected);
     }
   }
 
-  private void roundTrip(FakeConsole console, String name, String remote, long size, String expected) throws Exception {
+  private void roundTrip(
+      FakeConsole console, String name, String remote, long size, String expected)
+      throws Exception {
     long t0 = System.nanoTime();
     FakeConsole.Result up = console.run("cp", "big.bin", remote);
     long t1 = System.nanoTime();
@@ -71,14 +90,20 @@ class CpLargeFileTest {
     // The bar redrew on the "terminal" and ended at 100% with the full size.
     assertThat(up.err()).contains("\r").contains("big.bin 100% [").contains(ProgressBar.size(size));
     assertThat(down.err()).contains("\r").contains("big.bin 100% [");
-    System.out.printf(Locale.ROOT, "%s: %s up %.1f s, down %.1f s%n", name, ProgressBar.size(size),
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %s up %.1f s, down %.1f s%n",
+        name,
+        ProgressBar.size(size),
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9);
     Files.delete(dir.resolve(name + "-back.bin"));
   }
 
   private static long size(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
-    long unit = t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
+    long unit =
+        t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
     return Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
   }
 

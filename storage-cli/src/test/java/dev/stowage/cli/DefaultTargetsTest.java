@@ -20,12 +20,15 @@ class DefaultTargetsTest {
   @Test
   void start_fourLoopbackTargets_eachWritesAndReadsBack() throws Exception {
     try (DefaultTargets defaults = DefaultTargets.start()) {
-      assertThat(defaults.targets()).extracting(KitTarget::name)
+      assertThat(defaults.targets())
+          .extracting(KitTarget::name)
           .containsExactly("memory", "local", "b2-emulator", "s3proxy");
       for (KitTarget target : defaults.targets()) {
         try (Filesystem fs = target.filesystem().get()) {
           fs.write("probe/" + target.name() + ".txt", "ok");
-          assertThat(fs.readString("probe/" + target.name() + ".txt")).as(target.name()).isEqualTo("ok");
+          assertThat(fs.readString("probe/" + target.name() + ".txt"))
+              .as(target.name())
+              .isEqualTo("ok");
           fs.deleteDirectory("probe");
         }
       }
@@ -41,10 +44,12 @@ class DefaultTargetsTest {
         if (remote) {
           try (Filesystem fs = target.filesystem().get();
               UploadStream out = fs.openOutputStream("tck-probe/open.bin", WriteOptions.DEFAULT)) {
-            // More than either target's multipart threshold (B2 10 MiB, S3 16 MiB): an upload opens.
+            // More than either target's multipart threshold (B2 10 MiB, S3 16 MiB): an upload
+            // opens.
             out.write(new byte[17 << 20]);
             assertThat(pendingSoon(target, "tck-probe"))
-                .as(target.name()).containsExactly("tck-probe/open.bin");
+                .as(target.name())
+                .containsExactly("tck-probe/open.bin");
             assertThat(target.pendingUploads().apply("elsewhere")).as(target.name()).isEmpty();
             out.abort();
             // abort() cancels the upload before it returns.
@@ -56,7 +61,8 @@ class DefaultTargetsTest {
   }
 
   /** Polls the probe for up to 30 s until it lists something (the upload starts in the background). */
-  private static List<String> pendingSoon(KitTarget target, String root) throws InterruptedException {
+  private static List<String> pendingSoon(KitTarget target, String root)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     List<String> pending = target.pendingUploads().apply(root);
     while (pending.isEmpty() && System.nanoTime() < deadline) {

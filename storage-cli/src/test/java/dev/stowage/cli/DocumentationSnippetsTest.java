@@ -38,14 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
 public class DocumentationSnippetsTest {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern FENCE = Pattern.compile(
-      "(?:<!--\\s*given:(?<given>.*?)-->\\s*\\n)?```java\\n(?<code>.*?)\\n```", Pattern.DOTALL);
-  private static final Pattern JAVADOC_SAMPLE = Pattern.compile(
-      "(?:<!--\\s*given:(?<given>.*?)-->\\s*\\n\\s*\\*\\s*)?<pre>\\{@code\\n?(?<code>.*?)\\}</pre>",
-      Pattern.DOTALL);
-  private static final Pattern MEMBER_START = Pattern.compile(
-      "^(class |final class |static |public |private |protected |@|record |interface "
-          + "|[\\w<>\\[\\], ?]+ \\w+\\([^;]*\\)\\s*(throws [\\w., ]+)?\\s*\\{$)");
+  private static final Pattern FENCE =
+      Pattern.compile(
+          "(?:<!--\\s*given:(?<given>.*?)-->\\s*\\n)?```java\\n(?<code>.*?)\\n```", Pattern.DOTALL);
+  private static final Pattern JAVADOC_SAMPLE =
+      Pattern.compile(
+          "(?:<!--\\s*given:(?<given>.*?)-->\\s*\\n\\s*\\*\\s*)?<pre>\\{@code\\n?(?<code>.*?)\\}</pre>",
+          Pattern.DOTALL);
+  private static final Pattern MEMBER_START =
+      Pattern.compile(
+          "^(class |final class |static |public |private |protected |@|record |interface "
+              + "|[\\w<>\\[\\], ?]+ \\w+\\([^;]*\\)\\s*(throws [\\w., ]+)?\\s*\\{$)");
 
   /** One sample: where it is, the imports it may use, what it assumes, and its text. */
   record Sample(String where, String imports, String given, String code) {}
@@ -64,16 +67,23 @@ public class DocumentationSnippetsTest {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = List.of("-proc:none", "-d", out.toString(),
-          "-classpath", System.getProperty("java.class.path"));
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      List<String> options =
+          List.of(
+              "-proc:none",
+              "-d",
+              out.toString(),
+              "-classpath",
+              System.getProperty("java.class.path"));
       javac.getTask(new StringWriter(), files, diagnostics, options, null, units).call();
     }
-    List<String> errors = diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .map(d -> describe(d, samples))
-        .distinct()
-        .collect(Collectors.toList());
+    List<String> errors =
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .map(d -> describe(d, samples))
+            .distinct()
+            .collect(Collectors.toList());
     assertThat(errors).as("samples that do not compile").isEmpty();
   }
 
@@ -81,21 +91,25 @@ public class DocumentationSnippetsTest {
   void sources_citeNoDocumentOutsideTheRepository() throws IOException {
     // The design notes behind this project are not part of it: code and tests say what they
     // need themselves (the kit's case list is in storage-tck's README).
-    Pattern outside = Pattern.compile("peers §|§8\\.|DESIGN\\.md|b2-protocol\\.md|s3-notes\\.md|peers\\.md|STYLE\\.md");
+    Pattern outside =
+        Pattern.compile(
+            "peers §|§8\\.|DESIGN\\.md|b2-protocol\\.md|s3-notes\\.md|peers\\.md|STYLE\\.md");
     List<String> citing;
     try (Stream<Path> walk = Files.walk(ROOT)) {
-      citing = walk.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/"))
-          .filter(p -> !p.toString().contains("/target/"))
-          .filter(p -> {
-            try {
-              return outside.matcher(Files.readString(p)).find();
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
-          .map(p -> ROOT.relativize(p).toString())
-          .filter(p -> !p.endsWith("DocumentationSnippetsTest.java"))
-          .collect(Collectors.toList());
+      citing =
+          walk.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/"))
+              .filter(p -> !p.toString().contains("/target/"))
+              .filter(
+                  p -> {
+                    try {
+                      return outside.matcher(Files.readString(p)).find();
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .map(p -> ROOT.relativize(p).toString())
+              .filter(p -> !p.endsWith("DocumentationSnippetsTest.java"))
+              .collect(Collectors.toList());
     }
     assertThat(citing).isEmpty();
   }
@@ -110,17 +124,26 @@ public class DocumentationSnippetsTest {
   private static List<Sample> readmeSamples() throws IOException {
     List<Path> readmes;
     try (Stream<Path> walk = Files.walk(ROOT, 3)) {
-      readmes = walk.filter(p -> p.getFileName().toString().equals("README.md"))
-          .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/node_modules/"))
-          .sorted().collect(Collectors.toList());
+      readmes =
+          walk.filter(p -> p.getFileName().toString().equals("README.md"))
+              .filter(
+                  p ->
+                      !p.toString().contains("/target/")
+                          && !p.toString().contains("/node_modules/"))
+              .sorted()
+              .collect(Collectors.toList());
     }
     List<Sample> samples = new ArrayList<>();
     for (Path readme : readmes) {
       String text = Files.readString(readme);
       Matcher m = FENCE.matcher(text);
       while (m.find()) {
-        samples.add(new Sample(where(readme, text, m.start("code")), readmeImports(readme),
-            m.group("given"), m.group("code")));
+        samples.add(
+            new Sample(
+                where(readme, text, m.start("code")),
+                readmeImports(readme),
+                m.group("given"),
+                m.group("code")));
       }
     }
     return samples;
@@ -129,22 +152,28 @@ public class DocumentationSnippetsTest {
   private static List<Sample> javadocSamples() throws IOException {
     List<Path> sources;
     try (Stream<Path> walk = Files.walk(ROOT)) {
-      sources = walk.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> p.toString().contains("/src/main/java/"))
-          .sorted().collect(Collectors.toList());
+      sources =
+          walk.filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> p.toString().contains("/src/main/java/"))
+              .sorted()
+              .collect(Collectors.toList());
     }
     List<Sample> samples = new ArrayList<>();
     for (Path source : sources) {
       String text = Files.readString(source);
       Matcher m = JAVADOC_SAMPLE.matcher(text);
       while (m.find()) {
-        String code = m.group("code").lines()
-            .map(line -> line.replaceFirst("^\\s*\\* ?", ""))
-            .collect(Collectors.joining("\n"))
-            .replace("{@literal @}", "@").replace("&#64;", "@");
-        String given = m.group("given") == null ? null
-            : m.group("given").replaceAll("\\n\\s*\\*", " ");
-        samples.add(new Sample(where(source, text, m.start("code")), ownImports(text), given, code));
+        String code =
+            m.group("code")
+                .lines()
+                .map(line -> line.replaceFirst("^\\s*\\* ?", ""))
+                .collect(Collectors.joining("\n"))
+                .replace("{@literal @}", "@")
+                .replace("&#64;", "@");
+        String given =
+            m.group("given") == null ? null : m.group("given").replaceAll("\\n\\s*\\*", " ");
+        samples.add(
+            new Sample(where(source, text, m.start("code")), ownImports(text), given, code));
       }
     }
     return samples;
@@ -163,8 +192,12 @@ public class DocumentationSnippetsTest {
   private static JavaFileObject unit(int index, Sample sample) {
     String name = "Sample" + index;
     String code = sample.code();
-    String firstCodeLine = code.lines().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("//")).findFirst().orElse("");
+    String firstCodeLine =
+        code.lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("//"))
+            .findFirst()
+            .orElse("");
     boolean members = MEMBER_START.matcher(firstCodeLine).find();
     String given = sample.given() == null ? "" : sample.given().strip();
     StringBuilder givenImports = new StringBuilder();
@@ -174,15 +207,19 @@ public class DocumentationSnippetsTest {
       given = given.substring(leadingImport.end());
       leadingImport = Pattern.compile("^import\\s+[\\w.*]+;\\s*").matcher(given);
     }
-    StringBuilder src = new StringBuilder("package snippets;\n")
-        .append(COMMON_IMPORTS).append(sample.imports()).append(givenImports)
-        .append("@SuppressWarnings(\"all\") abstract class ").append(name)
-        .append(" extends dev.stowage.cli.DocumentationSnippetsTest.Vocabulary {\n")
-        .append(given.isEmpty() ? "" : given(given))
-        .append(members ? code : "void sample() throws Exception {\n" + code + "\n}")
-        .append("\n}\n");
-    return new SimpleJavaFileObject(URI.create("string:///snippets/" + name + ".java"),
-        JavaFileObject.Kind.SOURCE) {
+    StringBuilder src =
+        new StringBuilder("package snippets;\n")
+            .append(COMMON_IMPORTS)
+            .append(sample.imports())
+            .append(givenImports)
+            .append("@SuppressWarnings(\"all\") abstract class ")
+            .append(name)
+            .append(" extends dev.stowage.cli.DocumentationSnippetsTest.Vocabulary {\n")
+            .append(given.isEmpty() ? "" : given(given))
+            .append(members ? code : "void sample() throws Exception {\n" + code + "\n}")
+            .append("\n}\n");
+    return new SimpleJavaFileObject(
+        URI.create("string:///snippets/" + name + ".java"), JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
         return src;
@@ -213,10 +250,14 @@ public class DocumentationSnippetsTest {
   /** A README sample sees every package of its module (every module's, for the top README). */
   private static String readmeImports(Path readme) throws IOException {
     Path module = readme.getParent();
-    List<Path> roots = module.equals(ROOT)
-        ? List.of(ROOT.resolve("storage-local"), ROOT.resolve("storage-b2-native"),
-            ROOT.resolve("storage-b2-emulator"), ROOT.resolve("storage-s3"))
-        : List.of(module);
+    List<Path> roots =
+        module.equals(ROOT)
+            ? List.of(
+                ROOT.resolve("storage-local"),
+                ROOT.resolve("storage-b2-native"),
+                ROOT.resolve("storage-b2-emulator"),
+                ROOT.resolve("storage-s3"))
+            : List.of(module);
     StringBuilder imports = new StringBuilder();
     for (Path root : roots) {
       Path main = root.resolve("src/main/java");
@@ -224,7 +265,9 @@ public class DocumentationSnippetsTest {
         continue;
       }
       try (Stream<Path> walk = Files.walk(main)) {
-        walk.filter(p -> p.toString().endsWith(".java")).map(Path::getParent).distinct()
+        walk.filter(p -> p.toString().endsWith(".java"))
+            .map(Path::getParent)
+            .distinct()
             .map(dir -> main.relativize(dir).toString().replace('/', '.'))
             .sorted()
             .forEach(pkg -> imports.append("import ").append(pkg).append(".*;\n"));
@@ -233,13 +276,25 @@ public class DocumentationSnippetsTest {
     return imports.toString();
   }
 
-  private static final String COMMON_IMPORTS = Stream.of(
-      "dev.stowage", "dev.stowage.spi", "dev.stowage.decorator", "dev.stowage.memory",
-      "java.io", "java.net", "java.nio.charset", "java.nio.file", "java.time", "java.util",
-      "java.util.concurrent", "java.util.concurrent.atomic", "org.junit.jupiter.api",
-      "org.junit.jupiter.api.extension")
-      .map(p -> "import " + p + ".*;\n").collect(Collectors.joining())
-      + "import java.util.List;\nimport java.nio.file.Path;\nimport java.net.URI;\n";
+  private static final String COMMON_IMPORTS =
+      Stream.of(
+                  "dev.stowage",
+                  "dev.stowage.spi",
+                  "dev.stowage.decorator",
+                  "dev.stowage.memory",
+                  "java.io",
+                  "java.net",
+                  "java.nio.charset",
+                  "java.nio.file",
+                  "java.time",
+                  "java.util",
+                  "java.util.concurrent",
+                  "java.util.concurrent.atomic",
+                  "org.junit.jupiter.api",
+                  "org.junit.jupiter.api.extension")
+              .map(p -> "import " + p + ".*;\n")
+              .collect(Collectors.joining())
+          + "import java.util.List;\nimport java.nio.file.Path;\nimport java.net.URI;\n";
 
   /**
    * The reader's own variables, which samples use without declaring them: every sample's class

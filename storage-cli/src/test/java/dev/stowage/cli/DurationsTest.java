@@ -11,7 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationsTest {
 
   @ParameterizedTest
-  @CsvSource({"90s,PT1M30S", "15m,PT15M", "24h,PT24H", "7d,PT168H", "1H,PT1H", " 2m ,PT2M", "PT1H30M,PT1H30M"})
+  @CsvSource({
+    "90s,PT1M30S",
+    "15m,PT15M",
+    "24h,PT24H",
+    "7d,PT168H",
+    "1H,PT1H",
+    " 2m ,PT2M",
+    "PT1H30M,PT1H30M"
+  })
   void parse_numberAndUnit_returnsTheDuration(String text, String expected) {
     assertThat(Durations.parse(text)).isEqualTo(Duration.parse(expected));
   }

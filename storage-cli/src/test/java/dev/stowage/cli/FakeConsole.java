@@ -53,7 +53,15 @@ final class FakeConsole {
   /** Returns a context writing to the given streams (for long-running commands). */
   CliContext context(java.io.OutputStream stdout, PrintWriter err) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-    return new CliContext(new ByteArrayInputStream(stdin), stdout, out, err, env, terminal, nanoTime,
-        Clock.systemUTC(), workingDirectory);
+    return new CliContext(
+        new ByteArrayInputStream(stdin),
+        stdout,
+        out,
+        err,
+        env,
+        terminal,
+        nanoTime,
+        Clock.systemUTC(),
+        workingDirectory);
   }
 }

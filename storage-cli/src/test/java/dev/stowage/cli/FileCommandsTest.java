@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class FileCommandsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final FakeConsole console = new FakeConsole();
   private String root;
@@ -59,7 +58,8 @@ class FileCommandsTest {
     assertThat(fs.readString("docs/notes.txt")).isEqualTo("hello, bucket");
     assertThat(Files.readString(dir.resolve("copy.txt"))).isEqualTo("hello, bucket");
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt", "copy.txt");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("notes.txt", "copy.txt");
     }
   }
 
@@ -100,7 +100,8 @@ class FileCommandsTest {
   void cp_withContentType_storesIt() throws Exception {
     localFile("data", "{}");
 
-    FakeConsole.Result r = console.run("cp", "--content-type", "application/json", "data", root + "/data.bin");
+    FakeConsole.Result r =
+        console.run("cp", "--content-type", "application/json", "data", root + "/data.bin");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(fs.stat("data.bin").contentType()).isEqualTo("application/json");
@@ -111,8 +112,10 @@ class FileCommandsTest {
     FakeConsole.Result r = console.run("cp", "absent.txt", root + "/x.txt");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("stowage: '" + dir.resolve("absent.txt") + "': no such file or directory")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains("stowage: '" + dir.resolve("absent.txt") + "': no such file or directory")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(fs.fileExists("x.txt")).isFalse();
   }
 
@@ -192,8 +195,12 @@ class FileCommandsTest {
     FakeConsole.Result r = console.run("ls", root + "/nothing/here");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("stowage: '" + root + "/nothing/here': no such file or directory"
-        + System.lineSeparator());
+    assertThat(r.err())
+        .isEqualTo(
+            "stowage: '"
+                + root
+                + "/nothing/here': no such file or directory"
+                + System.lineSeparator());
   }
 
   @Test

@@ -26,29 +26,32 @@ class ForeignNamesTest {
   private static final String NAME = "a?b#c.txt";
 
   /** No buckets declared: the CLI's own setup makes the bucket. */
-  @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perClass();
+  @RegisterExtension static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perClass();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void keyWithQuestionMarkAndHash_writtenByRclone_listedReadCopiedRemoved() throws Exception {
     assumeTrue(Files.isExecutable(RCLONE), "rclone is not installed at " + RCLONE);
     B2Emulator b2 = B2.emulator();
     String bucket = "foreign-names";
-    FakeConsole console = new FakeConsole().env("B2_APPLICATION_KEY_ID", b2.keyId())
-        .env("B2_APPLICATION_KEY", b2.applicationKey());
+    FakeConsole console =
+        new FakeConsole()
+            .env("B2_APPLICATION_KEY_ID", b2.keyId())
+            .env("B2_APPLICATION_KEY", b2.applicationKey());
     console.workingDirectory = dir;
-    assertThat(console.run("setup", "b2", "--bucket", bucket, "--endpoint", b2.url()).exitCode()).isZero();
+    assertThat(console.run("setup", "b2", "--bucket", bucket, "--endpoint", b2.url()).exitCode())
+        .isZero();
     Path source = Files.writeString(dir.resolve("source.txt"), "written by rclone");
-    assertThat(rclone(b2, dir, "copyto", source.toString(), "emu:" + bucket + "/odd/" + NAME)).isZero();
+    assertThat(rclone(b2, dir, "copyto", source.toString(), "emu:" + bucket + "/odd/" + NAME))
+        .isZero();
     String location = "b2://" + bucket + "/odd/" + NAME;
     String[] where = {"--no-query", "--endpoint", b2.url()};
 
     FakeConsole.Result ls = console.run(args("ls", where, "b2://" + bucket + "/odd/"));
     FakeConsole.Result cat = console.run(args("cat", where, location));
-    FakeConsole.Result cp = console.run(args("cp", where, location, dir.resolve("copy.txt").toString()));
+    FakeConsole.Result cp =
+        console.run(args("cp", where, location, dir.resolve("copy.txt").toString()));
     FakeConsole.Result rm = console.run(args("rm", where, location));
     FakeConsole.Result after = console.run(args("ls", where, "b2://" + bucket + "/odd/"));
     FakeConsole.Result withQuery = console.run("cat", location + "?endpoint=" + b2.url());
@@ -67,11 +70,17 @@ class ForeignNamesTest {
 
   @Test
   void settingOption_conflictingWithTheQuery_orNamingACredential_refused() {
-    FakeConsole console = new FakeConsole().env("B2_APPLICATION_KEY_ID", "id").env("B2_APPLICATION_KEY", "k");
+    FakeConsole console =
+        new FakeConsole().env("B2_APPLICATION_KEY_ID", "id").env("B2_APPLICATION_KEY", "k");
 
-    FakeConsole.Result both = console.run("ls", "--endpoint", "http://127.0.0.1:1",
-        "b2://bucket-name?endpoint=http://127.0.0.1:2");
-    FakeConsole.Result credential = console.run("ls", "-S", "applicationKey=oops", "b2://bucket-name");
+    FakeConsole.Result both =
+        console.run(
+            "ls",
+            "--endpoint",
+            "http://127.0.0.1:1",
+            "b2://bucket-name?endpoint=http://127.0.0.1:2");
+    FakeConsole.Result credential =
+        console.run("ls", "-S", "applicationKey=oops", "b2://bucket-name");
 
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("conflicts with endpoint=");
@@ -87,13 +96,24 @@ class ForeignNamesTest {
     return all;
   }
 
-  private static int rclone(B2Emulator b2, Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of(RCLONE.toString(), "--config",
-        dir.resolve("rclone.conf").toString()));
+  private static int rclone(B2Emulator b2, Path dir, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(RCLONE.toString(), "--config", dir.resolve("rclone.conf").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().putAll(Map.of("RCLONE_CONFIG_EMU_TYPE", "b2", "RCLONE_CONFIG_EMU_ACCOUNT", b2.keyId(),
-        "RCLONE_CONFIG_EMU_KEY", b2.applicationKey(), "RCLONE_CONFIG_EMU_ENDPOINT", b2.url()));
+    pb.environment()
+        .putAll(
+            Map.of(
+                "RCLONE_CONFIG_EMU_TYPE",
+                "b2",
+                "RCLONE_CONFIG_EMU_ACCOUNT",
+                b2.keyId(),
+                "RCLONE_CONFIG_EMU_KEY",
+                b2.applicationKey(),
+                "RCLONE_CONFIG_EMU_ENDPOINT",
+                b2.url()));
     Process p = pb.start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

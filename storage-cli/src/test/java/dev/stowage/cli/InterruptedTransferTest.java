@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -35,24 +35,39 @@ class InterruptedTransferTest {
   private static final Duration START_LIMIT = Duration.ofSeconds(60);
   private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
 
-  @RegisterExtension
-  static final LoopbackBackends backends = LoopbackBackends.perClass();
+  @RegisterExtension static final LoopbackBackends backends = LoopbackBackends.perClass();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Map<String, String> env() {
-    return Map.of("B2_APPLICATION_KEY_ID", backends.b2().keyId(), "B2_APPLICATION_KEY", backends.b2().applicationKey(),
-        "AWS_ACCESS_KEY_ID", LoopbackBackends.S3_ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", LoopbackBackends.S3_SECRET_KEY);
+    return Map.of(
+        "B2_APPLICATION_KEY_ID",
+        backends.b2().keyId(),
+        "B2_APPLICATION_KEY",
+        backends.b2().applicationKey(),
+        "AWS_ACCESS_KEY_ID",
+        LoopbackBackends.S3_ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY",
+        LoopbackBackends.S3_SECRET_KEY);
   }
 
   @Test
   void cpStdinToB2_sigint_leavesNoUnfinishedLargeFile() throws Exception {
     String name = UUID.randomUUID() + "/endless.bin";
-    String uri = "b2://" + LoopbackBackends.BUCKET + "/" + name + "?endpoint=" + backends.b2().url()
-        + "&partSize=5M&uploadCutoff=5M";
-    try (B2Client b2 = B2Client.builder().endpoint(URI.create(backends.b2().url()))
-        .credentials(new B2Credentials(backends.b2().keyId(), backends.b2().applicationKey())).build();
+    String uri =
+        "b2://"
+            + LoopbackBackends.BUCKET
+            + "/"
+            + name
+            + "?endpoint="
+            + backends.b2().url()
+            + "&partSize=5M&uploadCutoff=5M";
+    try (B2Client b2 =
+            B2Client.builder()
+                .endpoint(URI.create(backends.b2().url()))
+                .credentials(
+                    new B2Credentials(backends.b2().keyId(), backends.b2().applicationKey()))
+                .build();
         ChildCli child = ChildCli.start(dir, env(), "cp", "-q", "-", uri).feedForever()) {
       String bucketId = b2.listBuckets(null, LoopbackBackends.BUCKET).get(0).bucketId();
       child.await(() -> unfinished(b2, bucketId, name) > 0, START_LIMIT, "unfinished large file");
@@ -68,12 +83,24 @@ class InterruptedTransferTest {
   @Test
   void cpStdinToS3_sigterm_leavesNoMultipartUpload() throws Exception {
     String key = UUID.randomUUID() + "/endless.bin";
-    String uri = "s3://" + LoopbackBackends.BUCKET + "/" + key + "?endpoint=" + backends.s3().endpoint()
-        + "&region=us-east-1&partSize=5MiB&multipartThreshold=5MiB";
-    try (S3Client s3 = S3Client.builder().endpointOverride(backends.s3().endpoint())
-        .region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            LoopbackBackends.S3_ACCESS_KEY, LoopbackBackends.S3_SECRET_KEY))).build();
+    String uri =
+        "s3://"
+            + LoopbackBackends.BUCKET
+            + "/"
+            + key
+            + "?endpoint="
+            + backends.s3().endpoint()
+            + "&region=us-east-1&partSize=5MiB&multipartThreshold=5MiB";
+    try (S3Client s3 =
+            S3Client.builder()
+                .endpointOverride(backends.s3().endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(
+                            LoopbackBackends.S3_ACCESS_KEY, LoopbackBackends.S3_SECRET_KEY)))
+                .build();
         ChildCli child = ChildCli.start(dir, env(), "cp", "-q", "-", uri).feedForever()) {
       child.await(() -> uploads(s3, key) > 0, START_LIMIT, "multipart upload");
 
@@ -88,7 +115,10 @@ class InterruptedTransferTest {
   @Test
   void cpStdinToLocalFile_sigint_leavesNeitherTheFileNorATemporaryOne() throws Exception {
     try (ChildCli child = ChildCli.start(dir, env(), "cp", "-q", "-", "out.bin").feedForever()) {
-      child.await(() -> temporaryFiles().anyMatch(p -> size(p) > 0), START_LIMIT, "temporary file with bytes");
+      child.await(
+          () -> temporaryFiles().anyMatch(p -> size(p) > 0),
+          START_LIMIT,
+          "temporary file with bytes");
 
       child.signal("INT");
       int status = child.waitFor(EXIT_LIMIT);
@@ -120,6 +150,8 @@ class InterruptedTransferTest {
   }
 
   private static int uploads(S3Client s3, String key) {
-    return s3.listMultipartUploads(b -> b.bucket(LoopbackBackends.BUCKET).prefix(key)).uploads().size();
+    return s3.listMultipartUploads(b -> b.bucket(LoopbackBackends.BUCKET).prefix(key))
+        .uploads()
+        .size();
   }
 }

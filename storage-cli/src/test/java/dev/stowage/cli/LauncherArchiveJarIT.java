@@ -30,8 +30,7 @@ class LauncherArchiveJarIT {
   private static final Path ROOT = Path.of(System.getProperty("stowage.root", ".."));
   private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path root;
   private Path target;
@@ -46,7 +45,8 @@ class LauncherArchiveJarIT {
     Files.createDirectories(target);
     Files.copy(ROOT.resolve("stowage"), root.resolve("stowage"));
     Files.writeString(root.resolve("pom.xml"), "<project/>");
-    Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(
+        root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
     Files.copy(JAR, target.resolve("stowage.jar"));
   }
 
@@ -70,8 +70,10 @@ class LauncherArchiveJarIT {
   @Test
   void launcher_withoutAnArchive_recordsOne_andLaterCommandsLoadClassesFromIt() throws Exception {
     Run first = launch(Map.of(), "--version");
-    Run second = launch(Map.of("STOWAGE_JAVA_OPTS", "-Xlog:class+load=info:file=" + dir.resolve("classes.txt")),
-        "--version");
+    Run second =
+        launch(
+            Map.of("STOWAGE_JAVA_OPTS", "-Xlog:class+load=info:file=" + dir.resolve("classes.txt")),
+            "--version");
 
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).startsWith("stowage 0.");
@@ -115,14 +117,19 @@ class LauncherArchiveJarIT {
   }
 
   @Test
-  void launcher_whenTheArchiveCannotBeRecorded_runsTheCommand_andDoesNotRetryUntilTheNextBuild() throws Exception {
+  void launcher_whenTheArchiveCannotBeRecorded_runsTheCommand_andDoesNotRetryUntilTheNextBuild()
+      throws Exception {
     // A JVM that fails whenever asked to record an archive, and is the real one otherwise.
     Path home = dir.resolve("jdk");
     Files.createDirectories(home.resolve("bin"));
     Path java = home.resolve("bin/java");
-    Files.writeString(java, "#!/bin/sh\n"
-        + "case \"$*\" in *ArchiveClassesAtExit*) echo 'no archive for you' >&2; exit 3;; esac\n"
-        + "exec '" + JAVA_HOME.resolve("bin/java") + "' \"$@\"\n");
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "case \"$*\" in *ArchiveClassesAtExit*) echo 'no archive for you' >&2; exit 3;; esac\n"
+            + "exec '"
+            + JAVA_HOME.resolve("bin/java")
+            + "' \"$@\"\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     Run first = launch(Map.of("JAVA_HOME", home.toString()), "--version");
@@ -153,7 +160,8 @@ class LauncherArchiveJarIT {
   void launcher_shortCommands_runOnTheQuickJit_andBigCopiesOnTheOptimisingOne() throws Exception {
     Files.write(dir.resolve("small.bin"), new byte[1]);
     Files.write(dir.resolve("big.bin"), new byte[17 << 20]);
-    Map<String, String> flags = Map.of("STOWAGE_CDS", "off", "STOWAGE_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    Map<String, String> flags =
+        Map.of("STOWAGE_CDS", "off", "STOWAGE_JAVA_OPTS", "-XX:+PrintFlagsFinal");
     String quick = "TieredStopAtLevel\\s+= 1\\s";
     String full = "TieredStopAtLevel\\s+= 4\\s";
 

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class LocalLinksTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final FakeConsole console = new FakeConsole();
 
@@ -149,7 +148,8 @@ class LocalLinksTest {
     FakeConsole.Result r = console.run("rm", "link");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(Files.exists(dir.resolve("link"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(Files.exists(dir.resolve("link"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .isFalse();
     assertThat(Files.readString(dir.resolve("target.txt"))).isEqualTo("keep me");
   }
 
@@ -160,7 +160,8 @@ class LocalLinksTest {
     Path legacy = dir.resolve(".copy.txt.4242.part");
     Path fresh = dir.resolve(".stowage-copy.txt.fedcba9876543210.tmp");
     Path otherDestination = dir.resolve(".stowage-other.txt.0123456789abcdef.tmp");
-    FileTime old = FileTime.from(Instant.now().minus(PartFiles.STALE_AFTER).minus(Duration.ofHours(1)));
+    FileTime old =
+        FileTime.from(Instant.now().minus(PartFiles.STALE_AFTER).minus(Duration.ofHours(1)));
     for (Path p : new Path[] {stale, legacy, fresh, otherDestination}) {
       Files.writeString(p, "partial");
     }

@@ -22,7 +22,8 @@ class LocationTest {
 
   @Test
   void parse_queryBelongsToTheRoot() {
-    Location l = Location.parse("s3://b/dir/f.txt?endpoint=http://127.0.0.1:9000&region=us-east-1", CWD);
+    Location l =
+        Location.parse("s3://b/dir/f.txt?endpoint=http://127.0.0.1:9000&region=us-east-1", CWD);
 
     assertThat(l.root()).isEqualTo("s3://b?endpoint=http://127.0.0.1:9000&region=us-east-1");
     assertThat(l.path()).isEqualTo("dir/f.txt");
@@ -43,7 +44,8 @@ class LocationTest {
   @Test
   void parse_hashWithQuery_refusedNamingTheWayOut() {
     assertThatThrownBy(() -> Location.parse("b2://b/a#b", CWD))
-        .isInstanceOf(UsageException.class).hasMessageContaining("--no-query");
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--no-query");
   }
 
   @Test
@@ -81,7 +83,8 @@ class LocationTest {
 
   @Test
   void parse_relativeAndAbsolutePaths_areLocal() {
-    assertThat(Location.parse("x/y.txt", CWD).localPath()).isEqualTo(Path.of("/srv/example/x/y.txt"));
+    assertThat(Location.parse("x/y.txt", CWD).localPath())
+        .isEqualTo(Path.of("/srv/example/x/y.txt"));
     assertThat(Location.parse("/tmp/../etc/f", CWD).localPath()).isEqualTo(Path.of("/etc/f"));
     assertThat(Location.parse("file:///tmp/f", CWD).localPath()).isEqualTo(Path.of("/tmp/f"));
     assertThat(Location.parse("C:/data/f", CWD).isLocal()).isTrue();
@@ -114,11 +117,14 @@ class LocationTest {
 
   @Test
   void parse_badInput_failsWithTheFix() {
-    assertThatThrownBy(() -> Location.parse("b2:///path", CWD)).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> Location.parse("b2:///path", CWD))
+        .isInstanceOf(UsageException.class)
         .hasMessageContaining("b2://BUCKET/path");
-    assertThatThrownBy(() -> Location.parse("file:relative", CWD)).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> Location.parse("file:relative", CWD))
+        .isInstanceOf(UsageException.class)
         .hasMessageContaining("absolute");
-    assertThatThrownBy(() -> Location.parse("s3://b/x#frag", CWD)).isInstanceOf(UsageException.class);
+    assertThatThrownBy(() -> Location.parse("s3://b/x#frag", CWD))
+        .isInstanceOf(UsageException.class);
     assertThatThrownBy(() -> Location.parse("", CWD)).isInstanceOf(UsageException.class);
   }
 }

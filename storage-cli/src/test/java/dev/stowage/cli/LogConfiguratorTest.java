@@ -35,7 +35,8 @@ class LogConfiguratorTest {
   private static String line(LoggerContext context, String logger, String message, Throwable t) {
     Logger l = context.getLogger(logger);
     ConsoleAppender<ILoggingEvent> appender =
-        (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        (ConsoleAppender<ILoggingEvent>)
+            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
     LoggingEvent event = new LoggingEvent(Logger.class.getName(), l, Level.WARN, message, t, null);
     return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
   }
@@ -59,7 +60,8 @@ class LogConfiguratorTest {
     LoggerContext context = configured();
 
     assertThat(context.getLogger("dev.stowage.b2.B2Adapter").isDebugEnabled()).isTrue();
-    assertThat(context.getLogger("org.eclipse.jetty.server").getEffectiveLevel()).isEqualTo(Level.INFO);
+    assertThat(context.getLogger("org.eclipse.jetty.server").getEffectiveLevel())
+        .isEqualTo(Level.INFO);
     assertThat(context.getLogger("okhttp3").getEffectiveLevel()).isEqualTo(Level.INFO);
   }
 
@@ -67,19 +69,34 @@ class LogConfiguratorTest {
   void lines_areOneStowageLine_withUriSecretsRedacted_alsoInStackTraces() {
     LoggerContext context = configured();
 
-    String plain = line(context, "dev.stowage.cli.Session", "GET http://u:LOGSECRET@host/x?token=T1 failed", null);
-    String traced = line(context, "dev.stowage.cli.Session", "failed",
-        new IllegalStateException("bad b2://bucket?applicationKey=TRACESECRET"));
+    String plain =
+        line(
+            context,
+            "dev.stowage.cli.Session",
+            "GET http://u:LOGSECRET@host/x?token=T1 failed",
+            null);
+    String traced =
+        line(
+            context,
+            "dev.stowage.cli.Session",
+            "failed",
+            new IllegalStateException("bad b2://bucket?applicationKey=TRACESECRET"));
 
-    assertThat(plain).isEqualTo("stowage: WARN dev.stowage.cli.Session: GET http://host/x?… failed" + System.lineSeparator());
-    assertThat(traced).contains("IllegalStateException: bad b2://bucket?…").doesNotContain("TRACESECRET");
+    assertThat(plain)
+        .isEqualTo(
+            "stowage: WARN dev.stowage.cli.Session: GET http://host/x?… failed"
+                + System.lineSeparator());
+    assertThat(traced)
+        .contains("IllegalStateException: bad b2://bucket?…")
+        .doesNotContain("TRACESECRET");
   }
 
   @Test
   void logback_findsTheConfigurator_throughTheServiceLoader() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 
-    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isInstanceOf(ConsoleAppender.class);
+    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR"))
+        .isInstanceOf(ConsoleAppender.class);
     assertThat(context.getLogger("org.gaul").getLevel()).isNotNull();
   }
 }

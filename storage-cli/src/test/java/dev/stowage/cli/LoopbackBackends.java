@@ -21,8 +21,11 @@ final class LoopbackBackends implements BeforeAllCallback, AfterAllCallback {
   static final String S3_SECRET_KEY = "cli-test-secret-0123456789";
 
   private final B2EmulatorExtension b2 = B2EmulatorExtension.builder().bucket(BUCKET).perClass();
-  private final S3ProxyExtension s3 = S3ProxyExtension.builder().bucket(BUCKET)
-      .credentials(S3_ACCESS_KEY, S3_SECRET_KEY).perClass();
+  private final S3ProxyExtension s3 =
+      S3ProxyExtension.builder()
+          .bucket(BUCKET)
+          .credentials(S3_ACCESS_KEY, S3_SECRET_KEY)
+          .perClass();
 
   private LoopbackBackends() {}
 
@@ -63,13 +66,17 @@ final class LoopbackBackends implements BeforeAllCallback, AfterAllCallback {
 
   /** Returns the CLI location of {@code path} in the bucket of {@code backend} ("b2" or "s3"). */
   String uri(String backend, String path) {
-    String query = "b2".equals(backend) ? "?endpoint=" + b2().url() : "?endpoint=" + s3().endpoint() + "&region=us-east-1";
+    String query =
+        "b2".equals(backend)
+            ? "?endpoint=" + b2().url()
+            : "?endpoint=" + s3().endpoint() + "&region=us-east-1";
     return backend + "://" + BUCKET + "/" + path + query;
   }
 
   /** Puts the credentials of both servers into the console's environment. */
   FakeConsole credentials(FakeConsole console) {
-    return console.env("B2_APPLICATION_KEY_ID", b2().keyId())
+    return console
+        .env("B2_APPLICATION_KEY_ID", b2().keyId())
         .env("B2_APPLICATION_KEY", b2().applicationKey())
         .env("AWS_ACCESS_KEY_ID", S3_ACCESS_KEY)
         .env("AWS_SECRET_ACCESS_KEY", S3_SECRET_KEY);

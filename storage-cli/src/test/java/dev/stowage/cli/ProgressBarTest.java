@@ -29,8 +29,8 @@ class ProgressBarTest {
 
     String line = b.line(512 * MIB, Duration.ofSeconds(4).toNanos(), false);
 
-    assertThat(line).isEqualTo(
-        "video.mp4  50% [======>      ]   512.0 MiB / 1.0 GiB   128.0 MiB/s  ETA 0:04");
+    assertThat(line)
+        .isEqualTo("video.mp4  50% [======>      ]   512.0 MiB / 1.0 GiB   128.0 MiB/s  ETA 0:04");
     assertThat(line.length()).isLessThanOrEqualTo(79);
   }
 
@@ -40,14 +40,22 @@ class ProgressBarTest {
 
     String line = b.line(256 * MIB, Duration.ofSeconds(2).toNanos(), false);
 
-    assertThat(line).hasSize(116).startsWith("video.mp4  25% [=============>").endsWith("128.0 MiB/s  ETA 0:06");
+    assertThat(line)
+        .hasSize(116)
+        .startsWith("video.mp4  25% [=============>")
+        .endsWith("128.0 MiB/s  ETA 0:06");
     assertThat(b.line(1000 * MIB, Duration.ofSeconds(50).toNanos(), false))
-        .as("the bar keeps its length while the numbers change").hasSize(116);
+        .as("the bar keeps its length while the numbers change")
+        .hasSize(116);
   }
 
   @Test
   void line_longNameOnANarrowTerminal_keepsTheEndOfTheName() {
-    ProgressBar b = bar(new Terminal(true, 60), "a-very-long-directory-name/and-a-long-file-name.tar.gz", 10 * MIB);
+    ProgressBar b =
+        bar(
+            new Terminal(true, 60),
+            "a-very-long-directory-name/and-a-long-file-name.tar.gz",
+            10 * MIB);
 
     String line = b.line(MIB, Duration.ofSeconds(1).toNanos(), false);
 
@@ -66,14 +74,17 @@ class ProgressBarTest {
   void line_belowOnePercent_showsNoEtaYet() {
     ProgressBar b = bar(new Terminal(true, 80), "f", 1024 * MIB);
 
-    assertThat(b.line(MIB, Duration.ofSeconds(2).toNanos(), false)).contains("512.0 KiB/s").endsWith("ETA --:--");
+    assertThat(b.line(MIB, Duration.ofSeconds(2).toNanos(), false))
+        .contains("512.0 KiB/s")
+        .endsWith("ETA --:--");
   }
 
   @Test
   void line_unknownTotal_showsBytesAndRateOnly() {
     ProgressBar b = bar(new Terminal(true, 80), "stdin", -1);
 
-    assertThat(b.line(3 * MIB, Duration.ofSeconds(3).toNanos(), false)).isEqualTo("stdin     3.0 MiB     1.0 MiB/s");
+    assertThat(b.line(3 * MIB, Duration.ofSeconds(3).toNanos(), false))
+        .isEqualTo("stdin     3.0 MiB     1.0 MiB/s");
   }
 
   @Test
@@ -82,7 +93,10 @@ class ProgressBarTest {
 
     String line = b.line(64 * MIB, Duration.ofMillis(6_400).toNanos(), true);
 
-    assertThat(line).startsWith("f.bin 100% [====").endsWith("]  64.0 MiB  10.0 MiB/s  in 6.4s").doesNotContain(">");
+    assertThat(line)
+        .startsWith("f.bin 100% [====")
+        .endsWith("]  64.0 MiB  10.0 MiB/s  in 6.4s")
+        .doesNotContain(">");
   }
 
   @Test
@@ -114,10 +128,11 @@ class ProgressBarTest {
     b.finish();
 
     String[] lines = err.toString().split(System.lineSeparator());
-    assertThat(lines).containsExactly(
-        "backup.tar: 30% 30.0 MiB / 100.0 MiB, 6.0 MiB/s, ETA 0:12",
-        "backup.tar: 55% 55.0 MiB / 100.0 MiB, 5.5 MiB/s, ETA 0:08",
-        "backup.tar: 60.0 MiB in 12.0s (5.0 MiB/s)");
+    assertThat(lines)
+        .containsExactly(
+            "backup.tar: 30% 30.0 MiB / 100.0 MiB, 6.0 MiB/s, ETA 0:12",
+            "backup.tar: 55% 55.0 MiB / 100.0 MiB, 5.5 MiB/s, ETA 0:08",
+            "backup.tar: 60.0 MiB in 12.0s (5.0 MiB/s)");
     assertThat(err.toString()).doesNotContain("\r");
   }
 

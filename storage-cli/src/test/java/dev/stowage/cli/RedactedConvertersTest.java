@@ -21,7 +21,8 @@ class RedactedConvertersTest {
   void message_withUserInfoAndQuery_isRedacted() {
     RedactedMessageConverter converter = new RedactedMessageConverter();
 
-    String text = converter.convert(event("POST http://user:LOGSECRET@host/b2api?token=LOGTOKEN done", null));
+    String text =
+        converter.convert(event("POST http://user:LOGSECRET@host/b2api?token=LOGTOKEN done", null));
 
     assertThat(text).isEqualTo("POST http://host/b2api?… done");
   }
@@ -31,9 +32,13 @@ class RedactedConvertersTest {
     RedactedThrowableConverter converter = new RedactedThrowableConverter();
     converter.start();
 
-    String text = converter.convert(event("failed",
-        new IllegalStateException("bad b2://bucket?applicationKey=TRACESECRET")));
+    String text =
+        converter.convert(
+            event(
+                "failed", new IllegalStateException("bad b2://bucket?applicationKey=TRACESECRET")));
 
-    assertThat(text).contains("IllegalStateException: bad b2://bucket?…").doesNotContain("TRACESECRET");
+    assertThat(text)
+        .contains("IllegalStateException: bad b2://bucket?…")
+        .doesNotContain("TRACESECRET");
   }
 }

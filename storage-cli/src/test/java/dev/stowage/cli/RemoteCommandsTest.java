@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,12 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(120)
 class RemoteCommandsTest {
 
-  @RegisterExtension
-  static final LoopbackBackends backends = LoopbackBackends.perClass();
+  @RegisterExtension static final LoopbackBackends backends = LoopbackBackends.perClass();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FakeConsole console() {
     FakeConsole c = backends.credentials(new FakeConsole());
@@ -76,8 +74,10 @@ class RemoteCommandsTest {
     FakeConsole.Result r = console().run("url", "--expires", "15m", backends.uri(backend, path));
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(r.out().strip())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(r.out().strip())).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body()).isEqualTo("secret report");
   }
@@ -87,15 +87,25 @@ class RemoteCommandsTest {
   void uploadTicket_printsJsonThatAPlainHttpClientCanUpload(String backend) throws Exception {
     String path = unique("avatar.png");
 
-    FakeConsole.Result r = console().run("upload-ticket", "--content-type", "image/png", "--expires", "10m",
-        backends.uri(backend, path));
+    FakeConsole.Result r =
+        console()
+            .run(
+                "upload-ticket",
+                "--content-type",
+                "image/png",
+                "--expires",
+                "10m",
+                backends.uri(backend, path));
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode ticket = new ObjectMapper().readTree(r.out());
     assertThat(ticket.get("path").asText()).isEqualTo(path);
     assertThat(ticket.get("scope").asText()).isEqualTo("b2".equals(backend) ? "bucket" : "object");
-    HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(ticket.get("url").asText()))
-        .method(ticket.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}));
+    HttpRequest.Builder upload =
+        HttpRequest.newBuilder(URI.create(ticket.get("url").asText()))
+            .method(
+                ticket.get("method").asText(),
+                HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}));
     for (Map.Entry<String, JsonNode> h : ticket.get("headers").properties()) {
       upload.header(h.getKey(), h.getValue().asText());
     }
@@ -117,7 +127,11 @@ class RemoteCommandsTest {
       fs.write(base + "tmp/y/z", "z");
       FakeConsole c = console();
 
-      FakeConsole.Result mv = c.run("mv", backends.uri(backend, base + "inbox/a.txt"), backends.uri(backend, base + "archive/"));
+      FakeConsole.Result mv =
+          c.run(
+              "mv",
+              backends.uri(backend, base + "inbox/a.txt"),
+              backends.uri(backend, base + "archive/"));
       FakeConsole.Result rmDir = c.run("rm", backends.uri(backend, base + "tmp"));
       FakeConsole.Result rmR = c.run("rm", "-r", backends.uri(backend, base + "tmp"));
 
@@ -133,10 +147,13 @@ class RemoteCommandsTest {
   @Test
   void cp_betweenBackends_streamsAndKeepsTheContentType() throws Exception {
     String path = unique("page.html");
-    try (Filesystem b2 = backends.open("b2"); Filesystem s3 = backends.open("s3")) {
-      b2.write(path, "<p>hi</p>", dev.stowage.WriteOptions.builder().contentType("text/html").build());
+    try (Filesystem b2 = backends.open("b2");
+        Filesystem s3 = backends.open("s3")) {
+      b2.write(
+          path, "<p>hi</p>", dev.stowage.WriteOptions.builder().contentType("text/html").build());
 
-      FakeConsole.Result r = console().run("cp", backends.uri("b2", path), backends.uri("s3", path));
+      FakeConsole.Result r =
+          console().run("cp", backends.uri("b2", path), backends.uri("s3", path));
 
       assertThat(r.exitCode()).as(r.toString()).isZero();
       assertThat(s3.readString(path)).isEqualTo("<p>hi</p>");
@@ -164,8 +181,10 @@ class RemoteCommandsTest {
 
   @Test
   void ls_wrongCredentials_exitsOneWithoutLeakingTheKey() {
-    FakeConsole c = new FakeConsole().env("B2_APPLICATION_KEY_ID", backends.b2().keyId())
-        .env("B2_APPLICATION_KEY", "K00wrong-key-value-xyz");
+    FakeConsole c =
+        new FakeConsole()
+            .env("B2_APPLICATION_KEY_ID", backends.b2().keyId())
+            .env("B2_APPLICATION_KEY", "K00wrong-key-value-xyz");
 
     FakeConsole.Result r = c.run("ls", backends.uri("b2", ""));
 
@@ -178,11 +197,16 @@ class RemoteCommandsTest {
   void cp_toMissingBucket_exitsOne() throws Exception {
     Files.writeString(dir.resolve("f"), "f");
 
-    FakeConsole.Result r = console().run("cp", "f",
-        "s3://no-such-bucket/f?endpoint=" + backends.s3().endpoint() + "&region=us-east-1");
+    FakeConsole.Result r =
+        console()
+            .run(
+                "cp",
+                "f",
+                "s3://no-such-bucket/f?endpoint=" + backends.s3().endpoint() + "&region=us-east-1");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).startsWith("stowage: ");
-    assertThat(new String(Files.readAllBytes(dir.resolve("f")), StandardCharsets.UTF_8)).isEqualTo("f");
+    assertThat(new String(Files.readAllBytes(dir.resolve("f")), StandardCharsets.UTF_8))
+        .isEqualTo("f");
   }
 }

@@ -25,14 +25,18 @@ class SecretsInOutputTest {
 
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void ls_b2EndpointWithUserInfo_withDebug_isRefusedWithoutEchoingTheSecret() throws Exception {
     String secret = "PASSWORD-IN-ENDPOINT-7731";
-    try (ChildCli child = ChildCli.start(dir, Map.of("B2_APPLICATION_KEY_ID", "id", "B2_APPLICATION_KEY", "key"),
-        "ls", "--debug", "b2://bucket/dir?endpoint=http://user:" + secret + "@127.0.0.1:9")) {
+    try (ChildCli child =
+        ChildCli.start(
+            dir,
+            Map.of("B2_APPLICATION_KEY_ID", "id", "B2_APPLICATION_KEY", "key"),
+            "ls",
+            "--debug",
+            "b2://bucket/dir?endpoint=http://user:" + secret + "@127.0.0.1:9")) {
       int status = child.waitFor(LIMIT);
 
       assertThat(status).as(child.err()).isEqualTo(2);
@@ -44,8 +48,13 @@ class SecretsInOutputTest {
   @Test
   void ls_invalidUriWithSecretInQuery_withDebug_neverEchoesIt() throws Exception {
     String secret = "SECRET-IN-QUERY-5512";
-    try (ChildCli child = ChildCli.start(dir, Map.of("B2_APPLICATION_KEY_ID", "id", "B2_APPLICATION_KEY", "key"),
-        "ls", "--debug", "b2://bucket/dir?endpoint=http://127.0.0.1:9&x=" + secret + "^oops")) {
+    try (ChildCli child =
+        ChildCli.start(
+            dir,
+            Map.of("B2_APPLICATION_KEY_ID", "id", "B2_APPLICATION_KEY", "key"),
+            "ls",
+            "--debug",
+            "b2://bucket/dir?endpoint=http://127.0.0.1:9&x=" + secret + "^oops")) {
       int status = child.waitFor(LIMIT);
 
       assertThat(status).as(child.err()).isEqualTo(2);
@@ -56,8 +65,13 @@ class SecretsInOutputTest {
   @Test
   void ls_wrongB2Key_withDebug_logsNeitherKeyNorSecret() throws Exception {
     String secret = "K005wrongSecretValue0123456789";
-    try (ChildCli child = ChildCli.start(dir, Map.of("B2_APPLICATION_KEY_ID", B2.emulator().keyId(),
-        "B2_APPLICATION_KEY", secret), "ls", "--debug", "b2://cli-test/x?endpoint=" + B2.emulator().url())) {
+    try (ChildCli child =
+        ChildCli.start(
+            dir,
+            Map.of("B2_APPLICATION_KEY_ID", B2.emulator().keyId(), "B2_APPLICATION_KEY", secret),
+            "ls",
+            "--debug",
+            "b2://cli-test/x?endpoint=" + B2.emulator().url())) {
       int status = child.waitFor(LIMIT);
 
       assertThat(status).as(child.err()).isEqualTo(1);

@@ -17,7 +17,8 @@ import picocli.CommandLine;
 class StartupTest {
 
   private static CliContext context() {
-    return new FakeConsole().context(new ByteArrayOutputStream(), new PrintWriter(new StringWriter()));
+    return new FakeConsole()
+        .context(new ByteArrayOutputStream(), new PrintWriter(new StringWriter()));
   }
 
   @Test
@@ -28,15 +29,19 @@ class StartupTest {
     assertThat(cp.getSubcommands()).containsOnlyKeys("cp");
     assertThat(debugStat.getSubcommands()).containsOnlyKeys("stat");
     // The inherited options still reach it.
-    assertThat(debugStat.getSubcommands().get("stat").getCommandSpec().findOption("--debug")).isNotNull();
+    assertThat(debugStat.getSubcommands().get("stat").getCommandSpec().findOption("--debug"))
+        .isNotNull();
   }
 
   @Test
   void commandLineFor_noCommandHelpOrATypo_holdsEveryCommand() {
-    assertThat(Stowage.commandLineFor(context()).getSubcommands()).containsKeys("ls", "cp", "tck", "s3-emulator", "help");
+    assertThat(Stowage.commandLineFor(context()).getSubcommands())
+        .containsKeys("ls", "cp", "tck", "s3-emulator", "help");
     assertThat(Stowage.commandLineFor(context(), "--help").getSubcommands()).hasSizeGreaterThan(10);
-    assertThat(Stowage.commandLineFor(context(), "help", "cp").getSubcommands()).hasSizeGreaterThan(10);
-    assertThat(Stowage.commandLineFor(context(), "cpp", "a").getSubcommands()).hasSizeGreaterThan(10);
+    assertThat(Stowage.commandLineFor(context(), "help", "cp").getSubcommands())
+        .hasSizeGreaterThan(10);
+    assertThat(Stowage.commandLineFor(context(), "cpp", "a").getSubcommands())
+        .hasSizeGreaterThan(10);
   }
 
   @Test

@@ -13,8 +13,22 @@ class StowageTest {
     FakeConsole.Result r = console.run("--help");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("Usage: stowage", "ls", "cat", "cp", "mv", "rm", "stat", "url",
-        "upload-ticket", "tck", "setup", "b2-emulator", "s3-emulator", "Exit status: 0 success, 1 failure, 2 usage error");
+    assertThat(r.out())
+        .contains(
+            "Usage: stowage",
+            "ls",
+            "cat",
+            "cp",
+            "mv",
+            "rm",
+            "stat",
+            "url",
+            "upload-ticket",
+            "tck",
+            "setup",
+            "b2-emulator",
+            "s3-emulator",
+            "Exit status: 0 success, 1 failure, 2 usage error");
   }
 
   @Test
@@ -31,8 +45,10 @@ class StowageTest {
     FakeConsole.Result r = console.run("cpp", "a", "b");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("stowage: 'cpp' is not a stowage command")
-        .contains("Did you mean", "stowage cp").contains("See 'stowage --help'.");
+    assertThat(r.err())
+        .startsWith("stowage: 'cpp' is not a stowage command")
+        .contains("Did you mean", "stowage cp")
+        .contains("See 'stowage --help'.");
   }
 
   @Test
@@ -40,7 +56,9 @@ class StowageTest {
     FakeConsole.Result r = console.run("ls", "--colour", ".");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("stowage: unknown option: '--colour'").contains("See 'stowage ls --help'.");
+    assertThat(r.err())
+        .contains("stowage: unknown option: '--colour'")
+        .contains("See 'stowage ls --help'.");
   }
 
   @Test
@@ -88,8 +106,11 @@ class StowageTest {
     FakeConsole.Result r = console.run("ls", "ftp://host/dir");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("stowage: cannot open 'ftp://host'").contains("known schemes")
-        .contains("b2", "s3", "file", "memory").doesNotContain("Exception");
+    assertThat(r.err())
+        .contains("stowage: cannot open 'ftp://host'")
+        .contains("known schemes")
+        .contains("b2", "s3", "file", "memory")
+        .doesNotContain("Exception");
   }
 
   @Test

@@ -35,14 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncAcceptanceTest {
 
   private static final int FILES = 2000;
+
   /** How many uploads the emulator accepts before it refuses the rest, in the interrupted run. */
   private static final int ACCEPTED_BEFORE_REFUSAL = 1500;
 
-  @RegisterExtension
-  static final LoopbackBackends backends = LoopbackBackends.perClass();
+  @RegisterExtension static final LoopbackBackends backends = LoopbackBackends.perClass();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FakeConsole console() {
     FakeConsole c = backends.credentials(new FakeConsole());
@@ -56,19 +55,37 @@ class SyncAcceptanceTest {
    */
   static List<String> hostileNames() {
     String cafe = "caf\u00e9.txt";
-    return List.of("with space.txt", " leading and trailing space .txt", Normalizer.normalize(cafe, Normalizer.Form.NFC),
-        Normalizer.normalize(cafe, Normalizer.Form.NFD), "what?.txt", "a?b#c.txt", "hash#tag.txt", "100%.txt",
-        "%41%2F.txt", "-leading-dash.txt", "--help", "-", "a+b=c&d;e.txt", "quote'and\"double.txt",
-        "\u65e5\u672c\u8a9e\u306e\u540d\u524d.txt", "\ud83d\ude00 emoji.txt", "x".repeat(246) + ".txt",
-        "\u00e9".repeat(124) + ".t", "empty-file.txt");
+    return List.of(
+        "with space.txt",
+        " leading and trailing space .txt",
+        Normalizer.normalize(cafe, Normalizer.Form.NFC),
+        Normalizer.normalize(cafe, Normalizer.Form.NFD),
+        "what?.txt",
+        "a?b#c.txt",
+        "hash#tag.txt",
+        "100%.txt",
+        "%41%2F.txt",
+        "-leading-dash.txt",
+        "--help",
+        "-",
+        "a+b=c&d;e.txt",
+        "quote'and\"double.txt",
+        "\u65e5\u672c\u8a9e\u306e\u540d\u524d.txt",
+        "\ud83d\ude00 emoji.txt",
+        "x".repeat(246) + ".txt",
+        "\u00e9".repeat(124) + ".t",
+        "empty-file.txt");
   }
 
   /** Writes the tree: hostile names at several depths, the rest spread over nested directories. */
   private static Map<String, Integer> writeTree(Path root) throws IOException {
     Map<String, Integer> sizes = new TreeMap<>();
     List<String> hostile = hostileNames();
-    // 981 bytes below the bucket: B2 and S3 take keys of up to 1024 bytes, local disks 255 per segment.
-    String deep = String.join("/", List.of("w".repeat(240), "x".repeat(240), "y".repeat(240), "z".repeat(240)));
+    // 981 bytes below the bucket: B2 and S3 take keys of up to 1024 bytes, local disks 255 per
+    // segment.
+    String deep =
+        String.join(
+            "/", List.of("w".repeat(240), "x".repeat(240), "y".repeat(240), "z".repeat(240)));
     List<String> names = new ArrayList<>();
     for (String h : hostile) {
       names.add(h);
@@ -80,7 +97,8 @@ class SyncAcceptanceTest {
     }
     Random random = new Random(42);
     for (String name : names) {
-      int size = name.startsWith("empty") || name.endsWith("/empty-file.txt") ? 0 : random.nextInt(600);
+      int size =
+          name.startsWith("empty") || name.endsWith("/empty-file.txt") ? 0 : random.nextInt(600);
       byte[] data = new byte[size];
       random.nextBytes(data);
       Path p = root.resolve(name);
@@ -125,9 +143,15 @@ class SyncAcceptanceTest {
     String s3 = backends.uri("s3", "accept/tree");
 
     // Local -> B2, refused after a number of uploads (as when an account hits its storage cap).
-    backends.b2().useFaults(FaultPlan.builder()
-        .after("b2_upload_file", ACCEPTED_BEFORE_REFUSAL, new Fault.Status(403, "storage_cap_exceeded", null))
-        .build());
+    backends
+        .b2()
+        .useFaults(
+            FaultPlan.builder()
+                .after(
+                    "b2_upload_file",
+                    ACCEPTED_BEFORE_REFUSAL,
+                    new Fault.Status(403, "storage_cap_exceeded", null))
+                .build());
     FakeConsole.Result refused;
     try {
       refused = c.run("sync", "-q", "--transfers", "8", "src", b2);
@@ -138,14 +162,16 @@ class SyncAcceptanceTest {
     long[] cut = SyncCommandTest.summary(refused);
     assertThat(cut[0]).isEqualTo(ACCEPTED_BEFORE_REFUSAL);
     assertThat(cut[4]).isEqualTo(FILES - ACCEPTED_BEFORE_REFUSAL);
-    assertThat(refused.err()).contains("failed: '", "storage_cap_exceeded")
+    assertThat(refused.err())
+        .contains("failed: '", "storage_cap_exceeded")
         .doesNotContain(backends.b2().applicationKey());
     assertThat(b2Versions("accept/tree/")).isEqualTo(ACCEPTED_BEFORE_REFUSAL);
 
     FakeConsole.Result resumed = c.run("sync", "-q", "--transfers", "8", "src", b2);
     assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
     assertThat(SyncCommandTest.summary(resumed))
-        .containsExactly(FILES - ACCEPTED_BEFORE_REFUSAL, totalBytes - cut[1], ACCEPTED_BEFORE_REFUSAL, 0, 0);
+        .containsExactly(
+            FILES - ACCEPTED_BEFORE_REFUSAL, totalBytes - cut[1], ACCEPTED_BEFORE_REFUSAL, 0, 0);
     assertThat(b2Versions("accept/tree/")).as("each file uploaded exactly once").isEqualTo(FILES);
 
     FakeConsole.Result again = c.run("sync", "-q", "--transfers", "8", "src", b2);
@@ -175,10 +201,14 @@ class SyncAcceptanceTest {
       fs.write("accept/tree/nested/stray.txt", "not in the source");
     }
     FakeConsole.Result plan = c.run("sync", "--dry-run", "--delete", b2, s3);
-    assertThat(plan.out()).containsPattern("delete\\s+17\\s+nested/stray\\.txt")
-        .contains("plan: copy 0, update 0 (0 files, 0 bytes to transfer), skip " + FILES + ", delete 1");
+    assertThat(plan.out())
+        .containsPattern("delete\\s+17\\s+nested/stray\\.txt")
+        .contains(
+            "plan: copy 0, update 0 (0 files, 0 bytes to transfer), skip " + FILES + ", delete 1");
     try (Filesystem fs = backends.open("s3")) {
-      assertThat(fs.fileExists("accept/tree/nested/stray.txt")).as("a dry run changes nothing").isTrue();
+      assertThat(fs.fileExists("accept/tree/nested/stray.txt"))
+          .as("a dry run changes nothing")
+          .isTrue();
     }
     FakeConsole.Result mirrored = c.run("sync", "-q", "--delete", b2, s3);
     assertThat(SyncCommandTest.summary(mirrored)).containsExactly(0, 0, FILES, 1, 0);
@@ -188,7 +218,8 @@ class SyncAcceptanceTest {
   }
 
   @Test
-  void sync_interruptedBySigint_exitsNonZero_andTheRerunSendsEachMissingFileOnce() throws Exception {
+  void sync_interruptedBySigint_exitsNonZero_andTheRerunSendsEachMissingFileOnce()
+      throws Exception {
     int files = 200;
     Path src = dir.resolve("sigint");
     for (int i = 0; i < files; i++) {
@@ -197,16 +228,25 @@ class SyncAcceptanceTest {
       Files.writeString(p, "file " + i);
     }
     String b2 = backends.uri("b2", "sigint");
-    Map<String, String> env = Map.of("B2_APPLICATION_KEY_ID", backends.b2().keyId(),
-        "B2_APPLICATION_KEY", backends.b2().applicationKey());
+    Map<String, String> env =
+        Map.of(
+            "B2_APPLICATION_KEY_ID",
+            backends.b2().keyId(),
+            "B2_APPLICATION_KEY",
+            backends.b2().applicationKey());
     // Slow uploads keep the run going long enough to be interrupted in the middle: the 180 files
     // left when the signal is sent would need about 14 s more, far beyond the 2 s grace period.
-    backends.b2().useFaults(FaultPlan.builder()
-        .add("b2_upload_file", 1.0, new Fault.Delay(java.time.Duration.ofMillis(300))).build());
+    backends
+        .b2()
+        .useFaults(
+            FaultPlan.builder()
+                .add("b2_upload_file", 1.0, new Fault.Delay(java.time.Duration.ofMillis(300)))
+                .build());
     int status;
     String childErr;
     try (ChildCli child = ChildCli.start(dir, env, "sync", "-q", "sigint", b2)) {
-      child.await(() -> b2Versions("sigint/") >= 20, java.time.Duration.ofSeconds(60), "20 files uploaded");
+      child.await(
+          () -> b2Versions("sigint/") >= 20, java.time.Duration.ofSeconds(60), "20 files uploaded");
       child.signal("INT");
       status = child.waitFor(java.time.Duration.ofSeconds(30));
       childErr = child.err();
@@ -223,7 +263,9 @@ class SyncAcceptanceTest {
     long[] s = SyncCommandTest.summary(rerun);
     assertThat(s[0] + s[2]).isEqualTo(files);
     assertThat(s[0]).isLessThanOrEqualTo(files - arrived);
-    assertThat(b2Versions("sigint/")).as("each file uploaded exactly once over both runs").isEqualTo(files);
+    assertThat(b2Versions("sigint/"))
+        .as("each file uploaded exactly once over both runs")
+        .isEqualTo(files);
   }
 
   @Test
@@ -233,14 +275,17 @@ class SyncAcceptanceTest {
         fs.write("same/src/" + (i % 4) + "/f" + i + "?#%.txt", "content " + i);
       }
     }
-    FaultPlan noUploads = FaultPlan.builder()
-        .add("b2_upload_file", 1.0, new Fault.Status(403, "access_denied", null))
-        .add("b2_upload_part", 1.0, new Fault.Status(403, "access_denied", null))
-        .build();
+    FaultPlan noUploads =
+        FaultPlan.builder()
+            .add("b2_upload_file", 1.0, new Fault.Status(403, "access_denied", null))
+            .add("b2_upload_part", 1.0, new Fault.Status(403, "access_denied", null))
+            .build();
     backends.b2().useFaults(noUploads);
     FakeConsole.Result r;
     try {
-      r = console().run("sync", "-q", backends.uri("b2", "same/src"), backends.uri("b2", "same/copy"));
+      r =
+          console()
+              .run("sync", "-q", backends.uri("b2", "same/src"), backends.uri("b2", "same/copy"));
     } finally {
       backends.b2().useFaults(FaultPlan.NONE);
     }
@@ -256,7 +301,8 @@ class SyncAcceptanceTest {
   @Test
   void sync_aNameTheDestinationCannotHold_failsThatFileByName_andSendsTheRest() throws Exception {
     Path src = dir.resolve("names");
-    String tooLongForB2 = "x".repeat(251) + ".txt"; // fine on local disk (255 bytes), B2 takes 250 per segment
+    String tooLongForB2 =
+        "x".repeat(251) + ".txt"; // fine on local disk (255 bytes), B2 takes 250 per segment
     Files.createDirectories(src.resolve("sub"));
     Files.writeString(src.resolve("sub").resolve(tooLongForB2), "long");
     Files.writeString(src.resolve("ok.txt"), "ok");
@@ -276,8 +322,10 @@ class SyncAcceptanceTest {
       fs.write("cpr/photos/2026/b c.jpg", "bb");
     }
 
-    FakeConsole.Result r = console().run("cp", "-r", "-q", backends.uri("b2", "cpr/photos"),
-        backends.uri("s3", "cpr/out/"));
+    FakeConsole.Result r =
+        console()
+            .run(
+                "cp", "-r", "-q", backends.uri("b2", "cpr/photos"), backends.uri("s3", "cpr/out/"));
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(SyncCommandTest.summary(r)).containsExactly(2, 3, 0, 0, 0);

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class SyncCommandTest {
 
-  static final Pattern SUMMARY = Pattern.compile(
-      "transferred (\\d+) files \\([^,]+, (\\d+) bytes\\), skipped (\\d+), deleted (\\d+), failed (\\d+), elapsed");
+  static final Pattern SUMMARY =
+      Pattern.compile(
+          "transferred (\\d+) files \\([^,]+, (\\d+) bytes\\), skipped (\\d+), deleted (\\d+), failed (\\d+), elapsed");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final FakeConsole console = new FakeConsole();
   private String root;
@@ -56,8 +56,13 @@ class SyncCommandTest {
   static long[] summary(FakeConsole.Result r) {
     Matcher m = SUMMARY.matcher(r.out());
     assertThat(m.find()).as(r.toString()).isTrue();
-    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-        Long.parseLong(m.group(4)), Long.parseLong(m.group(5))};
+    return new long[] {
+      Long.parseLong(m.group(1)),
+      Long.parseLong(m.group(2)),
+      Long.parseLong(m.group(3)),
+      Long.parseLong(m.group(4)),
+      Long.parseLong(m.group(5))
+    };
   }
 
   @Test
@@ -111,7 +116,8 @@ class SyncCommandTest {
     console.run("sync", "-q", "src", "dst");
     // Same size, but the destination is older than the source: not taken as identical.
     Files.writeString(dir.resolve("dst/b.txt"), "BRAVO");
-    Files.setLastModifiedTime(dir.resolve("dst/b.txt"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+    Files.setLastModifiedTime(
+        dir.resolve("dst/b.txt"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
 
     FakeConsole.Result r = console.run("sync", "-q", "src", "dst");
 
@@ -161,11 +167,13 @@ class SyncCommandTest {
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(Stowage.FAILED);
     assertThat(summary(r)).containsExactly(1, 4, 0, 0, 1);
-    assertThat(r.err()).contains("failed: '" + tooLong + "'", "longer than 255 bytes", "not deleting 1 files");
+    assertThat(r.err())
+        .contains("failed: '" + tooLong + "'", "longer than 255 bytes", "not deleting 1 files");
     assertThat(Files.readString(dir.resolve("out/ok.txt"))).isEqualTo("fine");
     assertThat(dir.resolve("out/stale.txt")).exists();
     try (var files = Files.list(dir.resolve("out"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ok.txt", "stale.txt");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("ok.txt", "stale.txt");
     }
   }
 
@@ -181,11 +189,13 @@ class SyncCommandTest {
     FakeConsole.Result r = console.run("sync", "--dry-run", "--delete", "src", root + "/dst");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).containsPattern("copy\\s+3\\s+new\\.txt")
+    assertThat(r.out())
+        .containsPattern("copy\\s+3\\s+new\\.txt")
         .containsPattern("skip\\s+4\\s+same\\.txt")
         .containsPattern("update\\s+7\\s+changed\\.txt")
         .containsPattern("delete\\s+5\\s+extra\\.txt")
-        .contains("plan: copy 1, update 1 (2 files, 10 bytes to transfer), skip 1, delete 1",
+        .contains(
+            "plan: copy 1, update 1 (2 files, 10 bytes to transfer), skip 1, delete 1",
             "dry run: nothing was changed");
     assertThat(fs.fileExists("dst/new.txt")).isFalse();
     assertThat(fs.readString("dst/changed.txt")).isEqualTo("CHANGED!");
@@ -213,7 +223,8 @@ class SyncCommandTest {
     fs.write("dst/keep.txt", "keep");
 
     FakeConsole.Result local = console.run("sync", "--delete", "no-such-dir", root + "/dst");
-    FakeConsole.Result remote = console.run("sync", "--delete", root + "/no-such-dir", root + "/dst");
+    FakeConsole.Result remote =
+        console.run("sync", "--delete", root + "/no-such-dir", root + "/dst");
 
     assertThat(local.exitCode()).as(local.toString()).isEqualTo(Stowage.FAILED);
     assertThat(local.err()).contains("no such directory");
@@ -276,18 +287,34 @@ class SyncCommandTest {
     FakeConsole.Result overview = console.run("--help");
 
     assertThat(sync.exitCode()).isZero();
-    assertThat(sync.out()).contains("Usage: stowage sync", "--delete", "--dry-run", "--checksum", "--transfers",
-        "at least as new", "Examples:", "stowage sync ./photos b2://my-bucket/photos");
+    assertThat(sync.out())
+        .contains(
+            "Usage: stowage sync",
+            "--delete",
+            "--dry-run",
+            "--checksum",
+            "--transfers",
+            "at least as new",
+            "Examples:",
+            "stowage sync ./photos b2://my-bucket/photos");
     assertThat(cp.out()).contains("-r, -R, --recursive", "stowage cp -r ./site b2://my-bucket/");
     assertThat(overview.out()).contains("sync");
   }
 
   @Test
-  void syncProgress_onATerminal_redrawsOneLineWithTotals_andEndsItBeforeMessages() throws Exception {
+  void syncProgress_onATerminal_redrawsOneLineWithTotals_andEndsItBeforeMessages()
+      throws Exception {
     java.io.StringWriter text = new java.io.StringWriter();
     long[] now = {0};
-    SyncProgress p = new SyncProgress(new java.io.PrintWriter(text), new Terminal(true, 60), () -> now[0], false,
-        "sync", 2, 2048);
+    SyncProgress p =
+        new SyncProgress(
+            new java.io.PrintWriter(text),
+            new Terminal(true, 60),
+            () -> now[0],
+            false,
+            "sync",
+            2,
+            2048);
 
     now[0] = 1_000_000_000L;
     dev.stowage.TransferListener file = p.fileListener();
@@ -318,7 +345,8 @@ class SyncCommandTest {
     assertThat(TreeNames.problem("a\\b", true, true)).isNull();
     assertThat(TreeNames.problem("x".repeat(256), false, true)).contains("255 bytes");
     assertThat(TreeNames.problem("x".repeat(256), true, false)).isNull();
-    assertThat(TreeNames.problem("é".repeat(128), false, true)).contains("255 bytes"); // 256 bytes in UTF-8
+    assertThat(TreeNames.problem("é".repeat(128), false, true))
+        .contains("255 bytes"); // 256 bytes in UTF-8
   }
 
   @Test

@@ -17,16 +17,24 @@ class TckCommandTest {
   @RegisterExtension
   static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().bucket("kit-test").perClass();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void tck_memory_printsTheMatrixWritesTheReportsAndExitsZero() throws Exception {
     Path json = dir.resolve("kit.json");
     Path markdown = dir.resolve("kit.md");
 
-    FakeConsole.Result r = new FakeConsole().run("tck", "--quick", "--capabilities", "--json", json.toString(),
-        "--markdown", markdown.toString(), "memory:");
+    FakeConsole.Result r =
+        new FakeConsole()
+            .run(
+                "tck",
+                "--quick",
+                "--capabilities",
+                "--json",
+                json.toString(),
+                "--markdown",
+                markdown.toString(),
+                "memory:");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("group", "memory:", "total", "time:").contains(" 0✗");
@@ -37,9 +45,14 @@ class TckCommandTest {
 
   @Test
   void tck_unreachableTarget_reportsFailuresAndExitsOne() {
-    FakeConsole console = new FakeConsole().env("B2_APPLICATION_KEY_ID", "nobody").env("B2_APPLICATION_KEY", "nothing");
+    FakeConsole console =
+        new FakeConsole()
+            .env("B2_APPLICATION_KEY_ID", "nobody")
+            .env("B2_APPLICATION_KEY", "nothing");
 
-    FakeConsole.Result r = console.run("tck", "--quick", "b2://no-such-bucket?endpoint=http://127.0.0.1:9&maxAttempts=1");
+    FakeConsole.Result r =
+        console.run(
+            "tck", "--quick", "b2://no-such-bucket?endpoint=http://127.0.0.1:9&maxAttempts=1");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(r.out()).contains("b2://no-such-bucket");
@@ -52,9 +65,11 @@ class TckCommandTest {
   @Test
   @Timeout(240)
   void tck_b2EmulatorPrivateBucket_passesEveryCase() throws Exception {
-    FakeConsole.Result r = new FakeConsole().env("B2_APPLICATION_KEY_ID", B2.emulator().keyId())
-        .env("B2_APPLICATION_KEY", B2.emulator().applicationKey())
-        .run("tck", "--quick", "b2://kit-test/kit?endpoint=" + B2.emulator().url());
+    FakeConsole.Result r =
+        new FakeConsole()
+            .env("B2_APPLICATION_KEY_ID", B2.emulator().keyId())
+            .env("B2_APPLICATION_KEY", B2.emulator().applicationKey())
+            .run("tck", "--quick", "b2://kit-test/kit?endpoint=" + B2.emulator().url());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out() + r.err()).contains(" 0 failed");

@@ -22,24 +22,31 @@ class TimeoutOptionsTest {
     List<String> all = new ArrayList<>(List.of("stat"));
     all.addAll(List.of(args));
     all.add("memory://x/y");
-    picocli.CommandLine cl = Stowage.commandLine(new FakeConsole().context(
-        new java.io.ByteArrayOutputStream(), new java.io.PrintWriter(new java.io.StringWriter())));
+    picocli.CommandLine cl =
+        Stowage.commandLine(
+            new FakeConsole()
+                .context(
+                    new java.io.ByteArrayOutputStream(),
+                    new java.io.PrintWriter(new java.io.StringWriter())));
     picocli.CommandLine.ParseResult r = cl.parseArgs(all.toArray(String[]::new));
     return ((StatCommand) r.subcommand().commandSpec().userObject()).timeouts;
   }
 
   @Test
   void settings_forB2AndS3_carryTheGivenDeadlines() {
-    TimeoutOptions t = parsed("--timeout", "90s", "--connect-timeout", "500ms", "--idle-timeout", "2m");
+    TimeoutOptions t =
+        parsed("--timeout", "90s", "--connect-timeout", "500ms", "--idle-timeout", "2m");
 
-    assertThat(t.settings("b2")).containsExactlyInAnyOrderEntriesOf(
-        Map.of("timeout", "90s", "connectTimeout", "500ms", "idleTimeout", "2m"));
+    assertThat(t.settings("b2"))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("timeout", "90s", "connectTimeout", "500ms", "idleTimeout", "2m"));
     assertThat(t.settings("s3")).containsEntry("timeout", "90s");
   }
 
   @Test
   void settings_onlyGivenOnesArePassed() {
-    assertThat(parsed("--idle-timeout", "10s").settings("b2")).containsExactly(Map.entry("idleTimeout", "10s"));
+    assertThat(parsed("--idle-timeout", "10s").settings("b2"))
+        .containsExactly(Map.entry("idleTimeout", "10s"));
     assertThat(parsed().settings("s3")).isEmpty();
   }
 
@@ -51,7 +58,9 @@ class TimeoutOptionsTest {
     assertThat(t.settings("memory")).isEmpty();
     FakeConsole console = new FakeConsole();
     String root = "memory://timeouts-" + UUID.randomUUID().toString().substring(0, 8);
-    FakeConsole.Result r = console.run("ls", "--timeout", "5s", "--connect-timeout", "1s", "--idle-timeout", "2s", root);
+    FakeConsole.Result r =
+        console.run(
+            "ls", "--timeout", "5s", "--connect-timeout", "1s", "--idle-timeout", "2s", root);
     assertThat(r.exitCode()).as(r.toString()).isZero();
   }
 
@@ -74,22 +83,30 @@ class TimeoutOptionsTest {
   void ls_silentServer_failsWithinTheTimeoutGiven(String scheme) throws Exception {
     List<Socket> accepted = new ArrayList<>();
     try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept());
-          }
-        } catch (java.io.IOException closed) {
-          // The test is over.
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(silent.accept());
+                  }
+                } catch (java.io.IOException closed) {
+                  // The test is over.
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       String endpoint = "http://127.0.0.1:" + silent.getLocalPort();
-      String uri = "b2".equals(scheme) ? "b2://silent-bucket/?endpoint=" + endpoint
-          : "s3://silent-bucket/?endpoint=" + endpoint + "&region=us-east-1";
-      FakeConsole console = new FakeConsole().env("B2_APPLICATION_KEY_ID", "id").env("B2_APPLICATION_KEY", "key")
-          .env("AWS_ACCESS_KEY_ID", "id").env("AWS_SECRET_ACCESS_KEY", "secret");
+      String uri =
+          "b2".equals(scheme)
+              ? "b2://silent-bucket/?endpoint=" + endpoint
+              : "s3://silent-bucket/?endpoint=" + endpoint + "&region=us-east-1";
+      FakeConsole console =
+          new FakeConsole()
+              .env("B2_APPLICATION_KEY_ID", "id")
+              .env("B2_APPLICATION_KEY", "key")
+              .env("AWS_ACCESS_KEY_ID", "id")
+              .env("AWS_SECRET_ACCESS_KEY", "secret");
 
       // A first run loads the adapter's classes, so that the measured run times the deadline
       // rather than this JVM's class loading (over a second on a loaded machine).

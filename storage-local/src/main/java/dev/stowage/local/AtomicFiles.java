@@ -32,8 +32,8 @@ final class AtomicFiles {
   /** How often a write retries when a concurrent deleteDirectory removes its fresh parent. */
   private static final int ATTEMPTS = 3;
 
-  private static final Set<StandardOpenOption> CREATE_NEW = EnumSet.of(
-      StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  private static final Set<StandardOpenOption> CREATE_NEW =
+      EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   private static final FileAttribute<?> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(LocalPermissions.fromMode(0600));
 
@@ -42,8 +42,8 @@ final class AtomicFiles {
   private final LocalMetadata metadata;
   private final LocalConfig config;
 
-  AtomicFiles(LocalPaths paths, LocalPermissions permissions, LocalMetadata metadata,
-      LocalConfig config) {
+  AtomicFiles(
+      LocalPaths paths, LocalPermissions permissions, LocalMetadata metadata, LocalConfig config) {
     this.paths = paths;
     this.permissions = permissions;
     this.metadata = metadata;
@@ -61,7 +61,8 @@ final class AtomicFiles {
       throw LocalErrors.failure(Kind.IS_A_DIRECTORY, "a directory exists at '" + relative + "'");
     }
     if (at.parentIsFile()) {
-      throw LocalErrors.failure(Kind.PRECONDITION_FAILED, "a parent of '" + relative + "' is a file");
+      throw LocalErrors.failure(
+          Kind.PRECONDITION_FAILED, "a parent of '" + relative + "' is a file");
     }
     if (at.type() == EntryType.SYMLINK) {
       throw LocalErrors.symlink();
@@ -79,8 +80,8 @@ final class AtomicFiles {
   static void rejectReserved(String relative) {
     for (String segment : relative.split("/")) {
       if (LocalPaths.isTemporary(segment)) {
-        throw LocalErrors.failure(Kind.INVALID_INPUT,
-            "names like '.stowage-*.tmp' are reserved for temporary files");
+        throw LocalErrors.failure(
+            Kind.INVALID_INPUT, "names like '.stowage-*.tmp' are reserved for temporary files");
       }
     }
   }
@@ -89,8 +90,8 @@ final class AtomicFiles {
    * Writes a new file at {@code relative} with {@code mode} (-1: the public file mode) and
    * {@code stored} metadata, then publishes it atomically.
    */
-  void write(String relative, FileContent content, int mode, StoredMetadata stored,
-      boolean createOnly) {
+  void write(
+      String relative, FileContent content, int mode, StoredMetadata stored, boolean createOnly) {
     Path target = checkTarget(relative, createOnly);
     Path temp = null;
     boolean published = false;
@@ -123,8 +124,8 @@ final class AtomicFiles {
    * rename puts the file back. Returns false without changing anything when the source and the
    * target are on different filesystems, so the caller can copy and delete instead.
    */
-  boolean rename(Path source, String relative, int mode, @Nullable StoredMetadata stored,
-      boolean createOnly) {
+  boolean rename(
+      Path source, String relative, int mode, @Nullable StoredMetadata stored, boolean createOnly) {
     Path target = checkTarget(relative, createOnly);
     Path temp;
     try {
@@ -189,7 +190,8 @@ final class AtomicFiles {
           throw LocalErrors.io(e);
         }
         if (attributes == null) {
-          throw LocalErrors.failure(Kind.UNAVAILABLE, "a directory vanished while it was being created");
+          throw LocalErrors.failure(
+              Kind.UNAVAILABLE, "a directory vanished while it was being created");
         }
       }
       checkDirectory(EntryType.of(attributes));
@@ -223,8 +225,10 @@ final class AtomicFiles {
       try {
         Path temp = directory.resolve(LocalPaths.temporaryName());
         // Owner-only until the content is complete; the final mode is set before publishing.
-        FileChannel channel = permissions.posix()
-            ? FileChannel.open(temp, CREATE_NEW, OWNER_ONLY) : FileChannel.open(temp, CREATE_NEW);
+        FileChannel channel =
+            permissions.posix()
+                ? FileChannel.open(temp, CREATE_NEW, OWNER_ONLY)
+                : FileChannel.open(temp, CREATE_NEW);
         return new Temporary(temp, channel);
       } catch (NoSuchFileException | FileAlreadyExistsException e) {
         // The directory was deleted under us, or the random name was taken: try again.
@@ -244,8 +248,9 @@ final class AtomicFiles {
       metadata.write(temp, stored, fresh);
     } catch (FileSystemException e) {
       // ext4 keeps all attributes of a file in one block; too much metadata fails with ENOSPC.
-      throw LocalErrors.failure(Kind.INVALID_INPUT, "the filesystem refused the metadata ("
-          + LocalErrors.detail(e) + ")");
+      throw LocalErrors.failure(
+          Kind.INVALID_INPUT,
+          "the filesystem refused the metadata (" + LocalErrors.detail(e) + ")");
     } catch (IOException e) {
       throw LocalErrors.io(e);
     }

@@ -75,24 +75,25 @@ final class Contents {
       total += n;
     }
     if (length >= 0 && total < length) {
-      throw LocalErrors.failure(Kind.INVALID_INPUT,
+      throw LocalErrors.failure(
+          Kind.INVALID_INPUT,
           "the stream ended after " + total + " of " + length + " declared bytes");
     }
   }
 
   private static RuntimeException sourceFailed(IOException e) {
-    return BackendException.of(Kind.UNEXPECTED,
-        "reading the source failed: " + e.getClass().getSimpleName(), e);
+    return BackendException.of(
+        Kind.UNEXPECTED, "reading the source failed: " + e.getClass().getSimpleName(), e);
   }
 
-  private static void transfer(FileChannel in, long length, FileChannel out)
-      throws IOException {
+  private static void transfer(FileChannel in, long length, FileChannel out) throws IOException {
     long position = 0;
     while (position < length) {
       long n = in.transferTo(position, length - position, out);
       if (n <= 0) {
         if (position >= in.size()) {
-          throw LocalErrors.failure(Kind.INVALID_INPUT, "the source became shorter while it was copied");
+          throw LocalErrors.failure(
+              Kind.INVALID_INPUT, "the source became shorter while it was copied");
         }
         continue;
       }

@@ -26,18 +26,24 @@ final class FileReadStream extends InputStream {
 
   /** The size of one read from the file when the caller asks for less than {@link #DIRECT}. */
   static final int CHUNK = 256 * 1024;
+
   /** Reads of at least this many bytes bypass the read-ahead buffer. */
   static final int DIRECT = 32 * 1024;
 
   private final SeekableByteChannel channel;
+
   /** Where the range ends (exclusive), or -1 for the end of the file. */
   private final long end;
+
   /** The file position of the next byte the caller gets. */
   private long position;
+
   /** Read ahead of {@link #position}; null until a small read needs it. */
   private @Nullable ByteBuffer buffer;
+
   /** The largest buffer worth allocating: the file's size when opened, at most {@link #CHUNK}. */
   private final int bufferLimit;
+
   private boolean closed;
 
   private FileReadStream(SeekableByteChannel channel, long start, long end, long size)

@@ -111,7 +111,8 @@ public final class LocalAdapter implements FilesystemAdapter {
           throw new IllegalArgumentException("the root is not a directory: " + root);
         }
         if (!config.createRoot()) {
-          throw new IllegalArgumentException("the root does not exist and createRoot is off: " + root);
+          throw new IllegalArgumentException(
+              "the root does not exist and createRoot is off: " + root);
         }
         Files.createDirectories(root);
       }
@@ -121,21 +122,32 @@ public final class LocalAdapter implements FilesystemAdapter {
     }
   }
 
-  private static Capabilities capabilitiesOf(LocalConfig config, Path root, boolean posix,
-      boolean xattrs) {
-    Capabilities.Builder b = Capabilities.builder()
-        .add(Capability.WRITE, Capability.CREATE_ONLY, Capability.RANGE_READ,
-            Capability.RANGE_NOT_SATISFIABLE, Capability.LAST_MODIFIED, Capability.SERVER_SIDE_COPY)
-        // PATH_MAX (4096 with its NUL) must hold root + "/" + path, and a temporary name
-        // (up to 29 bytes) beside the last segment.
-        .maxPathBytes(Math.max(1, 4064 - root.toString().getBytes(StandardCharsets.UTF_8).length))
-        .maxSegmentBytes(255);
+  private static Capabilities capabilitiesOf(
+      LocalConfig config, Path root, boolean posix, boolean xattrs) {
+    Capabilities.Builder b =
+        Capabilities.builder()
+            .add(
+                Capability.WRITE,
+                Capability.CREATE_ONLY,
+                Capability.RANGE_READ,
+                Capability.RANGE_NOT_SATISFIABLE,
+                Capability.LAST_MODIFIED,
+                Capability.SERVER_SIDE_COPY)
+            // PATH_MAX (4096 with its NUL) must hold root + "/" + path, and a temporary name
+            // (up to 29 bytes) beside the last segment.
+            .maxPathBytes(
+                Math.max(1, 4064 - root.toString().getBytes(StandardCharsets.UTF_8).length))
+            .maxSegmentBytes(255);
     if (posix) {
       b.add(Capability.VISIBILITY_PER_OBJECT);
     }
     if (xattrs) {
-      b.add(Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
-          Capability.CONTENT_ENCODING, Capability.USER_METADATA);
+      b.add(
+          Capability.CONTENT_TYPE,
+          Capability.CACHE_CONTROL,
+          Capability.CONTENT_DISPOSITION,
+          Capability.CONTENT_ENCODING,
+          Capability.USER_METADATA);
     }
     if (config.publicUrlBase().isPresent()) {
       b.add(Capability.PUBLIC_URL);
@@ -179,7 +191,8 @@ public final class LocalAdapter implements FilesystemAdapter {
       ByteRange.Resolved r = range.resolve(size);
       if (r == null) {
         channel.close();
-        throw LocalErrors.failure(Kind.RANGE_NOT_SATISFIABLE,
+        throw LocalErrors.failure(
+            Kind.RANGE_NOT_SATISFIABLE,
             range.httpHeader() + " starts at or past the end of " + size + " bytes");
       }
       return FileReadStream.range(channel, r.start(), r.endExclusive());
@@ -193,7 +206,11 @@ public final class LocalAdapter implements FilesystemAdapter {
   public FileAttributes write(String path, WriteSource source, WriteOptions options) {
     Visibility visibility = options.visibility() != null ? options.visibility() : Visibility.PUBLIC;
     StoredMetadata stored = StoredMetadata.of(options);
-    files.write(path, Contents.of(source), config.filePermissions(visibility), stored,
+    files.write(
+        path,
+        Contents.of(source),
+        config.filePermissions(visibility),
+        stored,
         options.createOnly());
     return describe(path);
   }
@@ -265,8 +282,8 @@ public final class LocalAdapter implements FilesystemAdapter {
   public FileAttributes move(String source, String destination, WriteOptions options) {
     Located from = existingFile(source);
     int mode = options.visibility() != null ? config.filePermissions(options.visibility()) : -1;
-    StoredMetadata stored = options.hasContentMetadata()
-        ? storedMetadata(from.file()).overriddenBy(options) : null;
+    StoredMetadata stored =
+        options.hasContentMetadata() ? storedMetadata(from.file()).overriddenBy(options) : null;
     if (!files.rename(from.file(), destination, mode, stored, options.createOnly())) {
       // Another filesystem is mounted inside the root: copy, then delete the source.
       copyFile(source, from, destination, options);
@@ -283,7 +300,8 @@ public final class LocalAdapter implements FilesystemAdapter {
   public void delete(String path) {
     Located at = paths.locate(path);
     if (at.isDirectory()) {
-      throw LocalErrors.failure(Kind.IS_A_DIRECTORY, "'" + path + "' is a directory; use deleteDirectory");
+      throw LocalErrors.failure(
+          Kind.IS_A_DIRECTORY, "'" + path + "' is a directory; use deleteDirectory");
     }
     if (!at.isFile()) {
       return;
@@ -314,8 +332,11 @@ public final class LocalAdapter implements FilesystemAdapter {
 
   @Override
   public URI publicUrl(String path) {
-    URI base = config.publicUrlBase()
-        .orElseThrow(() -> LocalErrors.failure(Kind.UNSUPPORTED, "no publicUrlBase is configured"));
+    URI base =
+        config
+            .publicUrlBase()
+            .orElseThrow(
+                () -> LocalErrors.failure(Kind.UNSUPPORTED, "no publicUrlBase is configured"));
     paths.resolve(path);
     return URI.create(base + PercentEncoding.encodePath(path));
   }
@@ -342,8 +363,10 @@ public final class LocalAdapter implements FilesystemAdapter {
   /** Copies an existing file: options that are set replace the source's values. */
   private void copyFile(String source, Located from, String destination, WriteOptions options) {
     StoredMetadata stored = storedMetadata(from.file()).overriddenBy(options);
-    int mode = options.visibility() != null
-        ? config.filePermissions(options.visibility()) : permissions.modeOf(from.fileAttributes());
+    int mode =
+        options.visibility() != null
+            ? config.filePermissions(options.visibility())
+            : permissions.modeOf(from.fileAttributes());
     SeekableByteChannel in = openFile(source);
     try {
       files.write(destination, Contents.copyOf(in), mode, stored, options.createOnly());
@@ -377,10 +400,15 @@ public final class LocalAdapter implements FilesystemAdapter {
 
   private FileAttributes attributes(String path, Path file, BasicFileAttributes a) {
     StoredMetadata m = storedMetadata(file);
-    return FileAttributes.builder(path, a.size()).lastModified(a.lastModifiedTime().toInstant())
-        .contentType(m.contentType()).visibility(permissions.visibilityOf(a, false))
-        .userMetadata(m.userMetadata()).cacheControl(m.cacheControl())
-        .contentDisposition(m.contentDisposition()).contentEncoding(m.contentEncoding()).build();
+    return FileAttributes.builder(path, a.size())
+        .lastModified(a.lastModifiedTime().toInstant())
+        .contentType(m.contentType())
+        .visibility(permissions.visibilityOf(a, false))
+        .userMetadata(m.userMetadata())
+        .cacheControl(m.cacheControl())
+        .contentDisposition(m.contentDisposition())
+        .contentEncoding(m.contentEncoding())
+        .build();
   }
 
   private StoredMetadata storedMetadata(Path file) {

@@ -99,13 +99,15 @@ public final class LocalConfig {
   /** Returns the POSIX mode (e.g. {@code 0644}) of files with {@code visibility}. */
   public int filePermissions(Visibility visibility) {
     return Objects.requireNonNull(visibility, "visibility") == Visibility.PUBLIC
-        ? publicFileMode : privateFileMode;
+        ? publicFileMode
+        : privateFileMode;
   }
 
   /** Returns the POSIX mode (e.g. {@code 0755}) of directories with {@code visibility}. */
   public int directoryPermissions(Visibility visibility) {
     return Objects.requireNonNull(visibility, "visibility") == Visibility.PUBLIC
-        ? publicDirectoryMode : privateDirectoryMode;
+        ? publicDirectoryMode
+        : privateDirectoryMode;
   }
 
   /** Returns the visibility of directories that writes, copies and moves create on the way. */
@@ -134,29 +136,60 @@ public final class LocalConfig {
       return false;
     }
     LocalConfig c = (LocalConfig) o;
-    return root.equals(c.root) && createRoot == c.createRoot && symlinkPolicy == c.symlinkPolicy
-        && publicFileMode == c.publicFileMode && privateFileMode == c.privateFileMode
+    return root.equals(c.root)
+        && createRoot == c.createRoot
+        && symlinkPolicy == c.symlinkPolicy
+        && publicFileMode == c.publicFileMode
+        && privateFileMode == c.privateFileMode
         && publicDirectoryMode == c.publicDirectoryMode
         && privateDirectoryMode == c.privateDirectoryMode
         && directoryVisibility == c.directoryVisibility
         && Objects.equals(publicUrlBase, c.publicUrlBase)
-        && extendedAttributes == c.extendedAttributes && fsync == c.fsync;
+        && extendedAttributes == c.extendedAttributes
+        && fsync == c.fsync;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(root, createRoot, symlinkPolicy, publicFileMode, privateFileMode,
-        publicDirectoryMode, privateDirectoryMode, directoryVisibility, publicUrlBase,
-        extendedAttributes, fsync);
+    return Objects.hash(
+        root,
+        createRoot,
+        symlinkPolicy,
+        publicFileMode,
+        privateFileMode,
+        publicDirectoryMode,
+        privateDirectoryMode,
+        directoryVisibility,
+        publicUrlBase,
+        extendedAttributes,
+        fsync);
   }
 
   @Override
   public String toString() {
-    return "LocalConfig[root=" + root + ", createRoot=" + createRoot + ", symlinkPolicy="
-        + symlinkPolicy + ", files=" + octal(publicFileMode) + "/" + octal(privateFileMode)
-        + ", directories=" + octal(publicDirectoryMode) + "/" + octal(privateDirectoryMode)
-        + ", directoryVisibility=" + directoryVisibility + ", publicUrlBase=" + publicUrlBase
-        + ", extendedAttributes=" + extendedAttributes + ", fsync=" + fsync + "]";
+    return "LocalConfig[root="
+        + root
+        + ", createRoot="
+        + createRoot
+        + ", symlinkPolicy="
+        + symlinkPolicy
+        + ", files="
+        + octal(publicFileMode)
+        + "/"
+        + octal(privateFileMode)
+        + ", directories="
+        + octal(publicDirectoryMode)
+        + "/"
+        + octal(privateDirectoryMode)
+        + ", directoryVisibility="
+        + directoryVisibility
+        + ", publicUrlBase="
+        + publicUrlBase
+        + ", extendedAttributes="
+        + extendedAttributes
+        + ", fsync="
+        + fsync
+        + "]";
   }
 
   static String octal(int mode) {
@@ -252,7 +285,9 @@ public final class LocalConfig {
      */
     public Builder publicUrlBase(URI base) {
       Objects.requireNonNull(base, "base");
-      if (!base.isAbsolute() || base.isOpaque() || base.getRawQuery() != null
+      if (!base.isAbsolute()
+          || base.isOpaque()
+          || base.getRawQuery() != null
           || base.getRawFragment() != null) {
         throw new IllegalArgumentException(
             "publicUrlBase must be an absolute URI without query or fragment: " + base);
@@ -287,12 +322,13 @@ public final class LocalConfig {
     /** Returns the configuration. */
     public LocalConfig build() {
       if (publicFileMode == privateFileMode) {
-        throw new IllegalArgumentException("public and private file permissions must differ: both "
-            + octal(publicFileMode));
+        throw new IllegalArgumentException(
+            "public and private file permissions must differ: both " + octal(publicFileMode));
       }
       if (publicDirectoryMode == privateDirectoryMode) {
         throw new IllegalArgumentException(
-            "public and private directory permissions must differ: both " + octal(publicDirectoryMode));
+            "public and private directory permissions must differ: both "
+                + octal(publicDirectoryMode));
       }
       return new LocalConfig(this);
     }
@@ -305,12 +341,18 @@ public final class LocalConfig {
 
     private static void check(int mode, int ownerBits, String what) {
       if (mode < 0 || mode > 0777) {
-        throw new IllegalArgumentException(what + " permissions must be between 0000 and 0777 (octal): "
-            + (mode < 0 ? Integer.toString(mode) : "0" + Integer.toOctalString(mode)));
+        throw new IllegalArgumentException(
+            what
+                + " permissions must be between 0000 and 0777 (octal): "
+                + (mode < 0 ? Integer.toString(mode) : "0" + Integer.toOctalString(mode)));
       }
       if ((mode & ownerBits) != ownerBits) {
-        throw new IllegalArgumentException(what + " permissions must give the owner at least "
-            + octal(ownerBits) + ": " + octal(mode));
+        throw new IllegalArgumentException(
+            what
+                + " permissions must give the owner at least "
+                + octal(ownerBits)
+                + ": "
+                + octal(mode));
       }
     }
   }

@@ -58,7 +58,9 @@ final class LocalErrors {
       return Kind.UNEXPECTED;
     }
     String r = reason.toLowerCase(Locale.ROOT);
-    if (r.contains("no space left") || r.contains("quota exceeded") || r.contains("file too large")) {
+    if (r.contains("no space left")
+        || r.contains("quota exceeded")
+        || r.contains("file too large")) {
       return Kind.QUOTA_EXCEEDED;
     }
     if (r.contains("is a directory")) {
@@ -68,8 +70,10 @@ final class LocalErrors {
       return Kind.PRECONDITION_FAILED;
     }
     // ELOOP from an open with O_NOFOLLOW: a symbolic link appeared where a file was expected.
-    if (r.contains("too many levels of symbolic links") || r.contains("operation not permitted")
-        || r.contains("read-only file system") || r.contains("permission denied")) {
+    if (r.contains("too many levels of symbolic links")
+        || r.contains("operation not permitted")
+        || r.contains("read-only file system")
+        || r.contains("permission denied")) {
       return Kind.PERMISSION_DENIED;
     }
     if (r.contains("file name too long")) {
@@ -112,8 +116,8 @@ final class LocalErrors {
 
   /** Returns the failure for a name the platform cannot represent. */
   static BackendException invalidPath(InvalidPathException e) {
-    return BackendException.of(Kind.INVALID_INPUT,
-        "the local filesystem cannot represent this name", e);
+    return BackendException.of(
+        Kind.INVALID_INPUT, "the local filesystem cannot represent this name", e);
   }
 
   /** Returns a failure of {@code kind} without an underlying exception. */
@@ -123,7 +127,7 @@ final class LocalErrors {
 
   /** Returns the PERMISSION_DENIED failure for a path that meets a symbolic link. */
   static BackendException symlink() {
-    return failure(Kind.PERMISSION_DENIED,
-        "a symbolic link is in the way and links are never followed");
+    return failure(
+        Kind.PERMISSION_DENIED, "a symbolic link is in the way and links are never followed");
   }
 }

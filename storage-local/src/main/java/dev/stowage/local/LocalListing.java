@@ -32,16 +32,21 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   private final boolean deep;
   private final Deque<String> pending = new ArrayDeque<>();
   private @Nullable OpenDirectory current;
+
   /**
    * The last directory read to its end while its subdirectories are next in line: kept open so
    * that each of them is opened from it with one no-follow openat rather than from the root.
    */
   private @Nullable OpenDirectory parent;
+
   /** {@link #parent}'s relative path followed by "/" ("" for the root). */
   private String parentPrefix = "";
+
   private @Nullable Iterator<Path> entries;
+
   /** The relative path of the current directory followed by "/" ("" at the root). */
   private String currentPrefix = "";
+
   private @Nullable StorageAttributes next;
   private boolean closed;
 
@@ -91,7 +96,8 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
           throw LocalErrors.io(e);
         }
         // The current directory is open whenever its entries are.
-        StorageAttributes attributes = examine(Objects.requireNonNull(current), entry.getFileName());
+        StorageAttributes attributes =
+            examine(Objects.requireNonNull(current), entry.getFileName());
         if (attributes != null) {
           return attributes;
         }
@@ -150,20 +156,24 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     if (a.isRegularFile()) {
       return FileAttributes.builder(currentPrefix.concat(text), a.size())
           .lastModified(a.lastModifiedTime().toInstant())
-          .visibility(permissions.visibilityOf(a, false)).build();
+          .visibility(permissions.visibilityOf(a, false))
+          .build();
     }
     if (a.isDirectory()) {
       String path = currentPrefix.concat(text);
       if (deep) {
         pending.push(path);
       }
-      return new DirectoryAttributes(path, a.lastModifiedTime().toInstant(),
-          permissions.visibilityOf(a, true));
+      return new DirectoryAttributes(
+          path, a.lastModifiedTime().toInstant(), permissions.visibilityOf(a, true));
     }
     if (a.isSymbolicLink() && paths.policy() == SymlinkPolicy.REFUSE) {
       // The failure names the listed directory; the detail names the entry that is a link.
-      throw LocalErrors.failure(StorageException.Kind.PERMISSION_DENIED, "a symbolic link is at '"
-          + currentPrefix.concat(text) + "' and links are never followed");
+      throw LocalErrors.failure(
+          StorageException.Kind.PERMISSION_DENIED,
+          "a symbolic link is at '"
+              + currentPrefix.concat(text)
+              + "' and links are never followed");
     }
     // A link under SKIP, or a device, pipe or socket.
     return null;
@@ -178,7 +188,8 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
     OpenDirectory from = parent;
     if (from != null && isChild(path, parentPrefix)) {
       try {
-        return from.open(from.path().getFileSystem().getPath(path.substring(parentPrefix.length())));
+        return from.open(
+            from.path().getFileSystem().getPath(path.substring(parentPrefix.length())));
       } catch (IOException e) {
         throw LocalErrors.io(e);
       }
@@ -206,7 +217,8 @@ final class LocalListing implements Iterator<StorageAttributes>, AutoCloseable {
   }
 
   private static boolean isChild(String path, String prefix) {
-    return path.length() > prefix.length() && path.startsWith(prefix)
+    return path.length() > prefix.length()
+        && path.startsWith(prefix)
         && path.indexOf('/', prefix.length()) < 0;
   }
 

@@ -137,7 +137,8 @@ final class LocalMetadata {
   }
 
   private static UserDefinedFileAttributeView view(Path file) {
-    return Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LocalPaths.NO_FOLLOW);
+    return Files.getFileAttributeView(
+        file, UserDefinedFileAttributeView.class, LocalPaths.NO_FOLLOW);
   }
 
   private static String get(UserDefinedFileAttributeView view, String name) throws IOException {

@@ -102,8 +102,8 @@ final class LocalPaths {
       }
       ascii &= c < 0x80;
     }
-    if (name.charAt(0) == '.' && (length <= 2 && (length == 1 || name.charAt(1) == '.')
-        || isTemporary(name))) {
+    if (name.charAt(0) == '.'
+        && (length <= 2 && (length == 1 || name.charAt(1) == '.') || isTemporary(name))) {
       return NameClass.UNADDRESSABLE;
     }
     return ascii ? NameClass.ASCII : NameClass.OTHER;
@@ -111,7 +111,8 @@ final class LocalPaths {
 
   /** Returns a fresh temporary file name; creators must still use CREATE_NEW. */
   static String temporaryName() {
-    return TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
+    return TEMP_PREFIX
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
         + TEMP_SUFFIX;
   }
 

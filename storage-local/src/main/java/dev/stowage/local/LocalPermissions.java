@@ -20,11 +20,12 @@ final class LocalPermissions {
 
   /** Permission constants in the order of the mode bits, owner read (0400) first. */
   private static final PosixFilePermission[] BITS = {
-      PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_EXECUTE};
+    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+    PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
+    PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+    PosixFilePermission.OTHERS_EXECUTE
+  };
 
   /** The mode bit of each permission, by ordinal. */
   private static final int[] BIT_OF = new int[PosixFilePermission.values().length];

@@ -106,12 +106,13 @@ public final class LocalProvider implements FilesystemProvider {
       throw new IllegalArgumentException("not a file: URI: " + uri);
     }
     if (uri.isOpaque() || uri.getPath() == null || uri.getPath().isEmpty()) {
-      throw new IllegalArgumentException("a file: URI needs an absolute path, e.g. file:///srv/data");
+      throw new IllegalArgumentException(
+          "a file: URI needs an absolute path, e.g. file:///srv/data");
     }
     String host = uri.getHost();
     if (uri.getRawAuthority() != null && !"localhost".equalsIgnoreCase(host)) {
-      throw new IllegalArgumentException("file: URIs name a local path; remove the host '"
-          + uri.getRawAuthority() + "'");
+      throw new IllegalArgumentException(
+          "file: URIs name a local path; remove the host '" + uri.getRawAuthority() + "'");
     }
     if (uri.getRawFragment() != null) {
       throw new IllegalArgumentException("file: URIs take no fragment");

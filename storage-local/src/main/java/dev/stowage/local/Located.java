@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param atAncestor whether the walk stopped above the last component (e.g. a parent is a file)
  * @param attributes the last component's attributes when it exists, else null
  */
-record Located(Path file, EntryType type, boolean atAncestor,
-    @Nullable BasicFileAttributes attributes) {
+record Located(
+    Path file, EntryType type, boolean atAncestor, @Nullable BasicFileAttributes attributes) {
 
   /** Returns whether the path names an existing regular file. */
   boolean isFile() {
@@ -39,7 +39,9 @@ record Located(Path file, EntryType type, boolean atAncestor,
 
   /** Returns whether nothing can be read at the path (missing, or behind a link or special file). */
   boolean isAbsent() {
-    return type == EntryType.MISSING || type == EntryType.SYMLINK || type == EntryType.OTHER
+    return type == EntryType.MISSING
+        || type == EntryType.SYMLINK
+        || type == EntryType.OTHER
         || parentIsFile();
   }
 

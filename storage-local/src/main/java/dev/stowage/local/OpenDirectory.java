@@ -37,7 +37,8 @@ final class OpenDirectory implements Closeable {
 
   private OpenDirectory(DirectoryStream<Path> stream, Path path, boolean posix) {
     this.stream = stream;
-    this.secure = stream instanceof SecureDirectoryStream ? (SecureDirectoryStream<Path>) stream : null;
+    this.secure =
+        stream instanceof SecureDirectoryStream ? (SecureDirectoryStream<Path>) stream : null;
     this.path = path;
     this.posix = posix;
     this.viewType = posix ? PosixFileAttributeView.class : BasicFileAttributeView.class;
@@ -61,10 +62,12 @@ final class OpenDirectory implements Closeable {
   @Nullable BasicFileAttributes attributes(Path name) throws IOException {
     try {
       if (secure != null) {
-        return secure.getFileAttributeView(name, viewType, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        return secure
+            .getFileAttributeView(name, viewType, LinkOption.NOFOLLOW_LINKS)
+            .readAttributes();
       }
-      Class<? extends BasicFileAttributes> type = posix
-          ? java.nio.file.attribute.PosixFileAttributes.class : BasicFileAttributes.class;
+      Class<? extends BasicFileAttributes> type =
+          posix ? java.nio.file.attribute.PosixFileAttributes.class : BasicFileAttributes.class;
       return Files.readAttributes(path.resolve(name), type, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException | NotDirectoryException e) {
       return null;
@@ -79,7 +82,8 @@ final class OpenDirectory implements Closeable {
     Path child = path.resolve(name);
     try {
       if (secure != null) {
-        return new OpenDirectory(secure.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS), child, posix);
+        return new OpenDirectory(
+            secure.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS), child, posix);
       }
       BasicFileAttributes a = attributes(name);
       if (a == null || !a.isDirectory() || a.isSymbolicLink()) {
@@ -102,7 +106,8 @@ final class OpenDirectory implements Closeable {
       Set<OpenOption> read = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
       return secure.newByteChannel(name, read);
     }
-    return Files.newByteChannel(path.resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    return Files.newByteChannel(
+        path.resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Deletes the file or link {@code name} (never what a link points to); gone is fine. */

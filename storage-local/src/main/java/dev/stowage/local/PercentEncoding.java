@@ -13,8 +13,15 @@ final class PercentEncoding {
     StringBuilder b = new StringBuilder(path.length() + 16);
     for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
       int c = x & 0xff;
-      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+      boolean keep =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || c == '/';
       if (keep) {
         b.append((char) c);
       } else {

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param contentEncoding the content encoding, or null
  * @param userMetadata user metadata (never null)
  */
-record StoredMetadata(@Nullable String contentType, @Nullable String cacheControl,
-    @Nullable String contentDisposition, @Nullable String contentEncoding,
+record StoredMetadata(
+    @Nullable String contentType,
+    @Nullable String cacheControl,
+    @Nullable String contentDisposition,
+    @Nullable String contentEncoding,
     Map<String, String> userMetadata) {
 
   static final StoredMetadata NONE = new StoredMetadata(null, null, null, null, Map.of());
@@ -25,8 +28,12 @@ record StoredMetadata(@Nullable String contentType, @Nullable String cacheContro
 
   /** Returns the metadata a write with {@code options} stores. */
   static StoredMetadata of(WriteOptions options) {
-    return new StoredMetadata(options.contentType(), options.cacheControl(),
-        options.contentDisposition(), options.contentEncoding(), options.userMetadata());
+    return new StoredMetadata(
+        options.contentType(),
+        options.cacheControl(),
+        options.contentDisposition(),
+        options.contentEncoding(),
+        options.userMetadata());
   }
 
   /** Returns this metadata with every option that is set replacing its value (copy and move). */
@@ -40,7 +47,10 @@ record StoredMetadata(@Nullable String contentType, @Nullable String cacheContro
   }
 
   boolean isEmpty() {
-    return contentType == null && cacheControl == null && contentDisposition == null
-        && contentEncoding == null && userMetadata.isEmpty();
+    return contentType == null
+        && cacheControl == null
+        && contentDisposition == null
+        && contentEncoding == null
+        && userMetadata.isEmpty();
   }
 }

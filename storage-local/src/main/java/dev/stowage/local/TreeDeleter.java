@@ -101,7 +101,8 @@ final class TreeDeleter {
 
   /** Returns the failure for a link found by {@link #findLink}. */
   BackendException refused(String link) {
-    return LocalErrors.failure(Kind.PERMISSION_DENIED,
+    return LocalErrors.failure(
+        Kind.PERMISSION_DENIED,
         "the tree contains a symbolic link at '" + link + "' and links are refused");
   }
 }

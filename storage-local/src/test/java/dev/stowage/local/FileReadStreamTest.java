@@ -40,8 +40,17 @@ class FileReadStreamTest {
   @Test
   void whole_mixedReadSizes_returnEveryByteInOrder() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int[] sizes = {1, 7, 8192, FileReadStream.DIRECT - 1, FileReadStream.DIRECT,
-        FileReadStream.CHUNK, 3, FileReadStream.CHUNK + 5, 100_000};
+    int[] sizes = {
+      1,
+      7,
+      8192,
+      FileReadStream.DIRECT - 1,
+      FileReadStream.DIRECT,
+      FileReadStream.CHUNK,
+      3,
+      FileReadStream.CHUNK + 5,
+      100_000
+    };
     try (InputStream in = FileReadStream.whole(open(), SIZE)) {
       byte[] b = new byte[FileReadStream.CHUNK * 2];
       for (int i = 0; ; i++) {
@@ -131,8 +140,8 @@ class FileReadStreamTest {
       assertThat(small).isEqualTo(Arrays.copyOfRange(data, (int) start + 11, (int) start + 61));
       assertThat(in.skip(FileReadStream.CHUNK)).isEqualTo(FileReadStream.CHUNK);
       byte[] rest = in.readAllBytes();
-      assertThat(rest).isEqualTo(
-          Arrays.copyOfRange(data, (int) start + 61 + FileReadStream.CHUNK, (int) end));
+      assertThat(rest)
+          .isEqualTo(Arrays.copyOfRange(data, (int) start + 61 + FileReadStream.CHUNK, (int) end));
       assertThat(in.skip(5)).isZero();
       assertThat(in.read()).isEqualTo(-1);
     }
@@ -145,7 +154,8 @@ class FileReadStreamTest {
       try (FileChannel shrink = FileChannel.open(file, StandardOpenOption.WRITE)) {
         shrink.truncate(FileReadStream.CHUNK * 2L);
       }
-      assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
+      assertThatThrownBy(in::readAllBytes)
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("shorter");
     }
   }

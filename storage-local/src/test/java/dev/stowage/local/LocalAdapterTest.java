@@ -72,8 +72,10 @@ class LocalAdapterTest {
   @Test
   void of_missingRootWithoutCreateRoot_throwsIllegalArgument() {
     Path missing = dir.resolve("missing");
-    assertThatThrownBy(() -> LocalAdapter.of(LocalConfig.builder(missing).createRoot(false).build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createRoot");
+    assertThatThrownBy(
+            () -> LocalAdapter.of(LocalConfig.builder(missing).createRoot(false).build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("createRoot");
     assertThat(missing).doesNotExist();
   }
 
@@ -81,7 +83,8 @@ class LocalAdapterTest {
   void of_rootIsAFile_throwsIllegalArgument() throws IOException {
     Path file = Files.writeString(dir.resolve("file"), "x");
     assertThatThrownBy(() -> LocalAdapter.of(file))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a directory");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a directory");
   }
 
   @Test
@@ -95,12 +98,23 @@ class LocalAdapterTest {
 
   @Test
   void capabilities_defaults_declareLocalFeatures() {
-    assertThat(adapter.capabilities().features()).contains(Capability.WRITE, Capability.CREATE_ONLY,
-        Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE, Capability.LAST_MODIFIED,
-        Capability.VISIBILITY_PER_OBJECT)
-        .doesNotContain(Capability.IMPLICIT_DIRECTORIES, Capability.SORTED_LISTING, Capability.ETAG,
-            Capability.VERSION_ID, Capability.PUBLIC_URL, Capability.TEMPORARY_URL,
-            Capability.PREPARE_UPLOAD, Capability.MULTIPART);
+    assertThat(adapter.capabilities().features())
+        .contains(
+            Capability.WRITE,
+            Capability.CREATE_ONLY,
+            Capability.RANGE_READ,
+            Capability.RANGE_NOT_SATISFIABLE,
+            Capability.LAST_MODIFIED,
+            Capability.VISIBILITY_PER_OBJECT)
+        .doesNotContain(
+            Capability.IMPLICIT_DIRECTORIES,
+            Capability.SORTED_LISTING,
+            Capability.ETAG,
+            Capability.VERSION_ID,
+            Capability.PUBLIC_URL,
+            Capability.TEMPORARY_URL,
+            Capability.PREPARE_UPLOAD,
+            Capability.MULTIPART);
     assertThat(adapter.capabilities().nativeChecksums()).isEmpty();
     assertThat(adapter.capabilities().maxSegmentBytes()).isEqualTo(255);
   }
@@ -108,19 +122,30 @@ class LocalAdapterTest {
   @Test
   void capabilities_xattrsWork_declareMetadata() {
     assumeTrue(LocalTesting.xattrsWork(root), "user extended attributes do not work here");
-    assertThat(adapter.capabilities().features()).contains(Capability.CONTENT_TYPE,
-        Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION, Capability.CONTENT_ENCODING,
-        Capability.USER_METADATA);
+    assertThat(adapter.capabilities().features())
+        .contains(
+            Capability.CONTENT_TYPE,
+            Capability.CACHE_CONTROL,
+            Capability.CONTENT_DISPOSITION,
+            Capability.CONTENT_ENCODING,
+            Capability.USER_METADATA);
   }
 
   @Test
   void capabilities_xattrsDisabled_declareNoMetadata() {
-    LocalAdapter plain = LocalAdapter.of(LocalConfig.builder(root).extendedAttributes(false).build());
-    assertThat(plain.capabilities().features()).doesNotContain(Capability.CONTENT_TYPE,
-        Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION, Capability.CONTENT_ENCODING,
-        Capability.USER_METADATA);
+    LocalAdapter plain =
+        LocalAdapter.of(LocalConfig.builder(root).extendedAttributes(false).build());
+    assertThat(plain.capabilities().features())
+        .doesNotContain(
+            Capability.CONTENT_TYPE,
+            Capability.CACHE_CONTROL,
+            Capability.CONTENT_DISPOSITION,
+            Capability.CONTENT_ENCODING,
+            Capability.USER_METADATA);
     Filesystem plainFs = Filesystem.of(plain);
-    failure(WriteFailedException.class, Kind.UNSUPPORTED,
+    failure(
+        WriteFailedException.class,
+        Kind.UNSUPPORTED,
         () -> plainFs.write("a.txt", "x", WriteOptions.builder().cacheControl("no-cache").build()));
     assertThat(tree(root)).isEmpty();
   }
@@ -129,15 +154,20 @@ class LocalAdapterTest {
   void capabilities_withoutPosix_haveNoVisibilityAndWritesKeepDefaultMode() {
     LocalAdapter noPosix = LocalAdapter.withFeatures(LocalConfig.of(root), false, false);
     assertThat(noPosix.capabilities().features()).doesNotContain(Capability.VISIBILITY_PER_OBJECT);
-    FileAttributes written = noPosix.write("a.txt", WriteSource.of(new byte[] {1}),
-        WriteOptions.builder().visibility(Visibility.PRIVATE).build());
-    noPosix.write("b.txt", WriteSource.of(new byte[] {1}),
+    FileAttributes written =
+        noPosix.write(
+            "a.txt",
+            WriteSource.of(new byte[] {1}),
+            WriteOptions.builder().visibility(Visibility.PRIVATE).build());
+    noPosix.write(
+        "b.txt",
+        WriteSource.of(new byte[] {1}),
         WriteOptions.builder().visibility(Visibility.PUBLIC).build());
     assertThat(written.visibility()).isNull();
-    assertThat(mode(root.resolve("a.txt"))).as("modes are left to the platform")
+    assertThat(mode(root.resolve("a.txt")))
+        .as("modes are left to the platform")
         .isEqualTo(mode(root.resolve("b.txt")));
-    backendFailure(Kind.UNSUPPORTED,
-        () -> noPosix.setVisibility("a.txt", Visibility.PUBLIC));
+    backendFailure(Kind.UNSUPPORTED, () -> noPosix.setVisibility("a.txt", Visibility.PUBLIC));
   }
 
   @Test
@@ -184,16 +214,23 @@ class LocalAdapterTest {
 
   @Test
   void write_directoryVisibilityPrivate_createsPrivateParents() {
-    Filesystem privateDirs = Filesystem.of(LocalAdapter.of(
-        LocalConfig.builder(root).directoryVisibility(Visibility.PRIVATE).build()));
+    Filesystem privateDirs =
+        Filesystem.of(
+            LocalAdapter.of(
+                LocalConfig.builder(root).directoryVisibility(Visibility.PRIVATE).build()));
     privateDirs.write("p/q.txt", "x");
     assertThat(mode(root.resolve("p"))).isEqualTo("700");
   }
 
   @Test
   void write_visibility_setsConfiguredModesRegardlessOfUmask() {
-    Filesystem custom = Filesystem.of(LocalAdapter.of(LocalConfig.builder(root)
-        .filePermissions(Visibility.PUBLIC, 0664).filePermissions(Visibility.PRIVATE, 0640).build()));
+    Filesystem custom =
+        Filesystem.of(
+            LocalAdapter.of(
+                LocalConfig.builder(root)
+                    .filePermissions(Visibility.PUBLIC, 0664)
+                    .filePermissions(Visibility.PRIVATE, 0640)
+                    .build()));
     custom.write("pub.txt", "p", WriteOptions.builder().visibility(Visibility.PUBLIC).build());
     custom.write("priv.txt", "p", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
     assertThat(mode(root.resolve("pub.txt"))).isEqualTo("664");
@@ -213,8 +250,11 @@ class LocalAdapterTest {
 
   @Test
   void write_sourceFailsHalfWay_leavesNeitherTargetNorTemporaryFile() {
-    WriteFailedException e = failure(WriteFailedException.class, Kind.UNEXPECTED,
-        () -> fs.write("d/new.bin", new FailingInputStream(200_000), WriteOptions.DEFAULT));
+    WriteFailedException e =
+        failure(
+            WriteFailedException.class,
+            Kind.UNEXPECTED,
+            () -> fs.write("d/new.bin", new FailingInputStream(200_000), WriteOptions.DEFAULT));
     assertThat(e.path()).isEqualTo("d/new.bin");
     assertThat(root.resolve("d/new.bin")).doesNotExist();
     assertThat(temporaryFiles(root)).isEmpty();
@@ -223,7 +263,9 @@ class LocalAdapterTest {
   @Test
   void write_sourceFailsHalfWayOverExistingFile_keepsTheOldContent() {
     fs.write("keep.txt", "old content");
-    failure(WriteFailedException.class, Kind.UNEXPECTED,
+    failure(
+        WriteFailedException.class,
+        Kind.UNEXPECTED,
         () -> fs.write("keep.txt", new FailingInputStream(100_000), 500_000, WriteOptions.DEFAULT));
     assertThat(fs.readString("keep.txt")).isEqualTo("old content");
     assertThat(temporaryFiles(root)).isEmpty();
@@ -231,50 +273,70 @@ class LocalAdapterTest {
 
   @Test
   void write_adapterDirectlyWithFailingSource_leavesNothing() {
-    assertThatThrownBy(() -> adapter.write("direct.bin",
-        WriteSource.of(new FailingInputStream(70_000), -1), WriteOptions.DEFAULT))
-        .isInstanceOf(BackendException.class).hasMessageContaining("reading the source failed")
+    assertThatThrownBy(
+            () ->
+                adapter.write(
+                    "direct.bin",
+                    WriteSource.of(new FailingInputStream(70_000), -1),
+                    WriteOptions.DEFAULT))
+        .isInstanceOf(BackendException.class)
+        .hasMessageContaining("reading the source failed")
         .hasRootCauseMessage("connection reset by the test");
     assertThat(tree(root)).isEmpty();
   }
 
   @Test
   void write_streamShorterThanDeclared_failsWithInvalidInputAndLeavesNothing() {
-    failure(WriteFailedException.class, Kind.INVALID_INPUT, () -> fs.write("short.txt",
-        new ByteArrayInputStream(new byte[10]), 20, WriteOptions.DEFAULT));
-    backendFailure(Kind.INVALID_INPUT, () -> adapter.write("short2.txt",
-        WriteSource.of(new ByteArrayInputStream(new byte[10]), 20), WriteOptions.DEFAULT));
+    failure(
+        WriteFailedException.class,
+        Kind.INVALID_INPUT,
+        () ->
+            fs.write(
+                "short.txt", new ByteArrayInputStream(new byte[10]), 20, WriteOptions.DEFAULT));
+    backendFailure(
+        Kind.INVALID_INPUT,
+        () ->
+            adapter.write(
+                "short2.txt",
+                WriteSource.of(new ByteArrayInputStream(new byte[10]), 20),
+                WriteOptions.DEFAULT));
     assertThat(tree(root)).isEmpty();
   }
 
   @Test
   void write_streamLongerThanDeclared_storesDeclaredLength() {
-    adapter.write("exact.txt", WriteSource.of(new ByteArrayInputStream("0123456789".getBytes(UTF_8)), 4),
+    adapter.write(
+        "exact.txt",
+        WriteSource.of(new ByteArrayInputStream("0123456789".getBytes(UTF_8)), 4),
         WriteOptions.DEFAULT);
     assertThat(fs.readString("exact.txt")).isEqualTo("0123");
   }
 
   @Test
   void write_threadInterrupted_leavesNoTemporaryFileAndKeepsTheInterrupt() {
-    InputStream interrupting = new InputStream() {
-      private int reads;
+    InputStream interrupting =
+        new InputStream() {
+          private int reads;
 
-      @Override
-      public int read() {
-        throw new UnsupportedOperationException();
-      }
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (reads++ == 1) {
-          Thread.currentThread().interrupt();
-        }
-        return reads > 50 ? -1 : len;
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (reads++ == 1) {
+              Thread.currentThread().interrupt();
+            }
+            return reads > 50 ? -1 : len;
+          }
+        };
     try {
-      assertThatThrownBy(() -> adapter.write("interrupted.bin", WriteSource.of(interrupting, -1),
-          WriteOptions.DEFAULT)).isInstanceOf(BackendException.class)
+      assertThatThrownBy(
+              () ->
+                  adapter.write(
+                      "interrupted.bin", WriteSource.of(interrupting, -1), WriteOptions.DEFAULT))
+          .isInstanceOf(BackendException.class)
           .hasRootCauseInstanceOf(java.nio.channels.ClosedByInterruptException.class);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
@@ -287,7 +349,8 @@ class LocalAdapterTest {
   void write_whereDirectoryExists_throwsIsADirectory() {
     fs.createDirectory("taken");
     failure(WriteFailedException.class, Kind.IS_A_DIRECTORY, () -> fs.write("taken", "x"));
-    backendFailure(Kind.IS_A_DIRECTORY,
+    backendFailure(
+        Kind.IS_A_DIRECTORY,
         () -> adapter.write("taken", WriteSource.of(new byte[1]), WriteOptions.DEFAULT));
     assertThat(tree(root)).containsExactly("taken");
   }
@@ -295,7 +358,8 @@ class LocalAdapterTest {
   @Test
   void write_belowAFile_throwsPreconditionFailed() {
     fs.write("file", "x");
-    failure(WriteFailedException.class, Kind.PRECONDITION_FAILED, () -> fs.write("file/child", "y"));
+    failure(
+        WriteFailedException.class, Kind.PRECONDITION_FAILED, () -> fs.write("file/child", "y"));
     assertThat(tree(root)).containsExactly("file");
   }
 
@@ -303,7 +367,10 @@ class LocalAdapterTest {
   void write_createOnly_failsWhenPresentAndKeepsTheFile() {
     WriteOptions createOnly = WriteOptions.builder().createOnly(true).build();
     fs.write("once.txt", "first", createOnly);
-    failure(WriteFailedException.class, Kind.ALREADY_EXISTS, () -> fs.write("once.txt", "second", createOnly));
+    failure(
+        WriteFailedException.class,
+        Kind.ALREADY_EXISTS,
+        () -> fs.write("once.txt", "second", createOnly));
     assertThat(fs.readString("once.txt")).isEqualTo("first");
     assertThat(tree(root)).containsExactly("once.txt");
   }
@@ -312,21 +379,24 @@ class LocalAdapterTest {
   void write_createOnlyRace_exactlyOneWins() throws Exception {
     WriteOptions createOnly = WriteOptions.builder().createOnly(true).build();
     int writers = 8;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
     java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
     for (int i = 0; i < writers; i++) {
       String content = "writer " + i;
-      results.add(pool.submit(() -> {
-        start.await();
-        try {
-          fs.write("race.txt", content, createOnly);
-          return true;
-        } catch (WriteFailedException e) {
-          assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS);
-          return false;
-        }
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  fs.write("race.txt", content, createOnly);
+                  return true;
+                } catch (WriteFailedException e) {
+                  assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS);
+                  return false;
+                }
+              }));
     }
     start.countDown();
     int winners = 0;
@@ -341,23 +411,40 @@ class LocalAdapterTest {
 
   @Test
   void write_reservedTemporaryName_throwsInvalidInput() {
-    failure(WriteFailedException.class, Kind.INVALID_INPUT, () -> fs.write(".stowage-abc.tmp", "x"));
-    failure(WriteFailedException.class, Kind.INVALID_INPUT, () -> fs.write(".stowage-x.tmp/a.txt", "x"));
-    failure(DirectoryFailedException.class, Kind.INVALID_INPUT, () -> fs.createDirectory(".stowage-d.tmp"));
+    failure(
+        WriteFailedException.class, Kind.INVALID_INPUT, () -> fs.write(".stowage-abc.tmp", "x"));
+    failure(
+        WriteFailedException.class,
+        Kind.INVALID_INPUT,
+        () -> fs.write(".stowage-x.tmp/a.txt", "x"));
+    failure(
+        DirectoryFailedException.class,
+        Kind.INVALID_INPUT,
+        () -> fs.createDirectory(".stowage-d.tmp"));
     assertThat(tree(root)).isEmpty();
   }
 
   @Test
   void write_metadata_storedInUserAttributes() {
     assumeTrue(adapter.capabilities().has(Capability.USER_METADATA), "no extended attributes here");
-    WriteOptions options = WriteOptions.builder().contentType("text/csv").cacheControl("max-age=60")
-        .contentDisposition("attachment").contentEncoding("identity")
-        .userMetadata(Map.of("owner", "ünïcode", "team", "b")).build();
+    WriteOptions options =
+        WriteOptions.builder()
+            .contentType("text/csv")
+            .cacheControl("max-age=60")
+            .contentDisposition("attachment")
+            .contentEncoding("identity")
+            .userMetadata(Map.of("owner", "ünïcode", "team", "b"))
+            .build();
     FileAttributes written = fs.write("m.csv", "a,b", options);
     Path file = root.resolve("m.csv");
-    assertThat(LocalTesting.xattrNames(file)).containsExactly("stowage.cache-control",
-        "stowage.content-disposition", "stowage.content-encoding", "stowage.content-type",
-        "stowage.meta.owner", "stowage.meta.team");
+    assertThat(LocalTesting.xattrNames(file))
+        .containsExactly(
+            "stowage.cache-control",
+            "stowage.content-disposition",
+            "stowage.content-encoding",
+            "stowage.content-type",
+            "stowage.meta.owner",
+            "stowage.meta.team");
     assertThat(LocalTesting.xattr(file, "stowage.meta.owner")).isEqualTo("ünïcode");
     FileAttributes stat = fs.stat("m.csv");
     assertThat(stat).isEqualTo(written);
@@ -372,8 +459,9 @@ class LocalAdapterTest {
   void write_metadataTooLargeForTheFilesystem_failsAndLeavesNothing() {
     assumeTrue(adapter.capabilities().has(Capability.USER_METADATA), "no extended attributes here");
     WriteOptions huge = WriteOptions.builder().userMetadata("big", "v".repeat(70_000)).build();
-    BackendException e = backendFailure(Kind.INVALID_INPUT,
-        () -> adapter.write("huge.txt", WriteSource.of(new byte[1]), huge));
+    BackendException e =
+        backendFailure(
+            Kind.INVALID_INPUT, () -> adapter.write("huge.txt", WriteSource.of(new byte[1]), huge));
     assertThat(e.getMessage()).contains("refused the metadata");
     assertThat(tree(root)).isEmpty();
   }
@@ -393,10 +481,11 @@ class LocalAdapterTest {
   @Test
   void read_rangePastTheEnd_throwsRangeNotSatisfiable() {
     fs.write("r.txt", "0123456789");
-    failure(ReadFailedException.class, Kind.RANGE_NOT_SATISFIABLE,
+    failure(
+        ReadFailedException.class,
+        Kind.RANGE_NOT_SATISFIABLE,
         () -> fs.readStream("r.txt", ByteRange.from(10)));
-    backendFailure(Kind.RANGE_NOT_SATISFIABLE,
-        () -> adapter.read("r.txt", ByteRange.of(20, 30)));
+    backendFailure(Kind.RANGE_NOT_SATISFIABLE, () -> adapter.read("r.txt", ByteRange.of(20, 30)));
   }
 
   @Test
@@ -445,14 +534,22 @@ class LocalAdapterTest {
     if (LocalTesting.runningAsRoot()) {
       StringBuilder why = new StringBuilder();
       Optional<List<String>> switcher = Unprivileged.switcher(why);
-      org.junit.jupiter.api.Assumptions.assumeTrue(switcher.isPresent(),
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          switcher.isPresent(),
           "running as root and cannot switch to an unprivileged user: " + why);
       LocalTesting.chmod(dir, "rwx--x--x");
       Path scratch = Files.createDirectory(dir.resolve("unprivileged"));
-      Unprivileged.Result child = Unprivileged.run(switcher.get(), scratch, PermissionProbe.class,
-          List.of(Filesystem.class, LocalAdapter.class, org.slf4j.LoggerFactory.class,
-              org.apache.tika.Tika.class),
-          scratch.resolve("root").toString());
+      Unprivileged.Result child =
+          Unprivileged.run(
+              switcher.get(),
+              scratch,
+              PermissionProbe.class,
+              List.of(
+                  Filesystem.class,
+                  LocalAdapter.class,
+                  org.slf4j.LoggerFactory.class,
+                  org.apache.tika.Tika.class),
+              scratch.resolve("root").toString());
       assertThat(child.exitCode()).as("child exit; stderr: %s", child.stderr()).isZero();
       outcomes = child.stdout();
       assertThat(outcomes.get(0)).as("the child's user").isNotEqualTo("user root");
@@ -460,11 +557,12 @@ class LocalAdapterTest {
       outcomes = PermissionProbe.run(root);
       assertThat(outcomes.get(0)).as("this JVM's user").isNotEqualTo("user root");
     }
-    assertThat(outcomes.subList(1, outcomes.size())).containsExactly(
-        "readBefore ok",
-        "read ReadFailedException PERMISSION_DENIED",
-        "write WriteFailedException PERMISSION_DENIED",
-        "readAfter ok");
+    assertThat(outcomes.subList(1, outcomes.size()))
+        .containsExactly(
+            "readBefore ok",
+            "read ReadFailedException PERMISSION_DENIED",
+            "write WriteFailedException PERMISSION_DENIED",
+            "readAfter ok");
   }
 
   // ---- metadata ----
@@ -503,7 +601,9 @@ class LocalAdapterTest {
     assertThat(mode(root.resolve("v.txt"))).isEqualTo("600");
     fs.setVisibility("v.txt", Visibility.PUBLIC);
     assertThat(mode(root.resolve("v.txt"))).isEqualTo("644");
-    failure(dev.stowage.VisibilityFailedException.class, Kind.NOT_FOUND,
+    failure(
+        dev.stowage.VisibilityFailedException.class,
+        Kind.NOT_FOUND,
         () -> fs.setVisibility("missing.txt", Visibility.PUBLIC));
   }
 
@@ -535,9 +635,11 @@ class LocalAdapterTest {
   void createDirectory_whereAFileIs_throwsAlreadyExists() {
     fs.write("f", "x");
     failure(DirectoryFailedException.class, Kind.ALREADY_EXISTS, () -> fs.createDirectory("f"));
-    backendFailure(Kind.ALREADY_EXISTS,
-        () -> adapter.createDirectory("f", Visibility.PUBLIC));
-    failure(DirectoryFailedException.class, Kind.PRECONDITION_FAILED, () -> fs.createDirectory("f/sub"));
+    backendFailure(Kind.ALREADY_EXISTS, () -> adapter.createDirectory("f", Visibility.PUBLIC));
+    failure(
+        DirectoryFailedException.class,
+        Kind.PRECONDITION_FAILED,
+        () -> fs.createDirectory("f/sub"));
     assertThat(tree(root)).containsExactly("f");
   }
 
@@ -645,20 +747,27 @@ class LocalAdapterTest {
     failure(CopyFailedException.class, Kind.IS_A_DIRECTORY, () -> fs.copy("d", "x"));
     fs.write("f", "x");
     backendFailure(Kind.IS_A_DIRECTORY, () -> adapter.copy("f", "d", WriteOptions.DEFAULT));
-    backendFailure(Kind.ALREADY_EXISTS, () -> adapter.copy("f", "f",
-        WriteOptions.builder().createOnly(true).build()));
+    backendFailure(
+        Kind.ALREADY_EXISTS,
+        () -> adapter.copy("f", "f", WriteOptions.builder().createOnly(true).build()));
     assertThat(tree(root)).containsExactly("d", "f");
   }
 
   @Test
   void move_renamesTheSameFile() throws IOException {
     fs.write("from.txt", "moving", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
-    Object key = Files.readAttributes(root.resolve("from.txt"),
-        java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    Object key =
+        Files.readAttributes(
+                root.resolve("from.txt"), java.nio.file.attribute.BasicFileAttributes.class)
+            .fileKey();
     FileAttributes moved = fs.move("from.txt", "to/here.txt");
     assertThat(moved.visibility()).isEqualTo(Visibility.PRIVATE);
-    assertThat(Files.readAttributes(root.resolve("to/here.txt"),
-        java.nio.file.attribute.BasicFileAttributes.class).fileKey()).as("same inode").isEqualTo(key);
+    assertThat(
+            Files.readAttributes(
+                    root.resolve("to/here.txt"), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey())
+        .as("same inode")
+        .isEqualTo(key);
     assertThat(tree(root)).containsExactly("to", "to/here.txt");
   }
 
@@ -682,7 +791,9 @@ class LocalAdapterTest {
   void move_createOnlyOntoExisting_failsAndKeepsBoth() {
     fs.write("a.txt", "a");
     fs.write("b.txt", "b");
-    failure(MoveFailedException.class, Kind.ALREADY_EXISTS,
+    failure(
+        MoveFailedException.class,
+        Kind.ALREADY_EXISTS,
         () -> fs.move("a.txt", "b.txt", WriteOptions.builder().createOnly(true).build()));
     assertThat(fs.readString("a.txt")).isEqualTo("a");
     assertThat(fs.readString("b.txt")).isEqualTo("b");
@@ -695,7 +806,8 @@ class LocalAdapterTest {
     fs.write("file", "f");
     fs.createDirectory("dir");
     backendFailure(Kind.IS_A_DIRECTORY, () -> adapter.move("a.txt", "dir", WriteOptions.DEFAULT));
-    failure(MoveFailedException.class, Kind.PRECONDITION_FAILED, () -> fs.move("a.txt", "file/a.txt"));
+    failure(
+        MoveFailedException.class, Kind.PRECONDITION_FAILED, () -> fs.move("a.txt", "file/a.txt"));
     failure(MoveFailedException.class, Kind.NOT_FOUND, () -> fs.move("missing", "x"));
     assertThat(tree(root)).containsExactly("a.txt", "dir", "file");
   }
@@ -712,11 +824,14 @@ class LocalAdapterTest {
 
   @Test
   void publicUrl_percentEncodesEachSegment() {
-    LocalAdapter withUrls = LocalAdapter.of(LocalConfig.builder(root)
-        .publicUrlBase(URI.create("https://cdn.example.com/files")).build());
+    LocalAdapter withUrls =
+        LocalAdapter.of(
+            LocalConfig.builder(root)
+                .publicUrlBase(URI.create("https://cdn.example.com/files"))
+                .build());
     assertThat(withUrls.capabilities().has(Capability.PUBLIC_URL)).isTrue();
-    assertThat(Filesystem.of(withUrls).publicUrl("a b/ü?#%.txt")).isEqualTo(
-        URI.create("https://cdn.example.com/files/a%20b/%C3%BC%3F%23%25.txt"));
+    assertThat(Filesystem.of(withUrls).publicUrl("a b/ü?#%.txt"))
+        .isEqualTo(URI.create("https://cdn.example.com/files/a%20b/%C3%BC%3F%23%25.txt"));
   }
 
   @Test
@@ -724,15 +839,20 @@ class LocalAdapterTest {
     failure(UrlFailedException.class, Kind.UNSUPPORTED, () -> fs.publicUrl("a.txt"));
     backendFailure(Kind.UNSUPPORTED, () -> adapter.publicUrl("a.txt"));
     backendFailure(Kind.UNSUPPORTED, () -> adapter.temporaryUrl("a.txt", Duration.ofMinutes(1)));
-    backendFailure(Kind.UNSUPPORTED, () -> adapter.prepareUpload("a.txt", Duration.ofMinutes(1), null));
+    backendFailure(
+        Kind.UNSUPPORTED, () -> adapter.prepareUpload("a.txt", Duration.ofMinutes(1), null));
   }
 
   @Test
   void adapter_unnormalisedPaths_areRejectedBeforeAnyIo() throws IOException {
     Files.writeString(dir.resolve("outside.txt"), "outside");
-    for (String bad : new String[] {"../outside.txt", "/etc/passwd", "a//b", "a/./b", "a/../../outside.txt", "a/"}) {
+    for (String bad :
+        new String[] {
+          "../outside.txt", "/etc/passwd", "a//b", "a/./b", "a/../../outside.txt", "a/"
+        }) {
       backendFailure(Kind.INVALID_INPUT, () -> adapter.read(bad, null));
-      backendFailure(Kind.INVALID_INPUT,
+      backendFailure(
+          Kind.INVALID_INPUT,
           () -> adapter.write(bad, WriteSource.of(new byte[1]), WriteOptions.DEFAULT));
       backendFailure(Kind.INVALID_INPUT, () -> adapter.delete(bad));
     }
@@ -743,7 +863,8 @@ class LocalAdapterTest {
   @Test
   void adapter_nameTooLongForTheDisk_throwsInvalidInput() {
     String longName = "n".repeat(300);
-    backendFailure(Kind.INVALID_INPUT,
+    backendFailure(
+        Kind.INVALID_INPUT,
         () -> adapter.write(longName, WriteSource.of(new byte[1]), WriteOptions.DEFAULT));
     assertThat(tree(root)).isEmpty();
   }

@@ -33,11 +33,19 @@ class LocalConfigTest {
 
   @Test
   void builder_everyOption_isKept() {
-    LocalConfig c = LocalConfig.builder(ROOT).createRoot(false).symlinkPolicy(SymlinkPolicy.REFUSE)
-        .filePermissions(Visibility.PUBLIC, 0664).filePermissions(Visibility.PRIVATE, 0640)
-        .directoryPermissions(Visibility.PUBLIC, 0775).directoryPermissions(Visibility.PRIVATE, 0750)
-        .directoryVisibility(Visibility.PRIVATE).publicUrlBase(URI.create("https://cdn.example.com/x/"))
-        .extendedAttributes(false).fsync(false).build();
+    LocalConfig c =
+        LocalConfig.builder(ROOT)
+            .createRoot(false)
+            .symlinkPolicy(SymlinkPolicy.REFUSE)
+            .filePermissions(Visibility.PUBLIC, 0664)
+            .filePermissions(Visibility.PRIVATE, 0640)
+            .directoryPermissions(Visibility.PUBLIC, 0775)
+            .directoryPermissions(Visibility.PRIVATE, 0750)
+            .directoryVisibility(Visibility.PRIVATE)
+            .publicUrlBase(URI.create("https://cdn.example.com/x/"))
+            .extendedAttributes(false)
+            .fsync(false)
+            .build();
     assertThat(c.createRoot()).isFalse();
     assertThat(c.symlinkPolicy()).isEqualTo(SymlinkPolicy.REFUSE);
     assertThat(c.filePermissions(Visibility.PUBLIC)).isEqualTo(0664);
@@ -60,14 +68,25 @@ class LocalConfigTest {
   @Test
   void builder_optionSetTwice_throwsIllegalState() {
     assertThatThrownBy(() -> LocalConfig.builder(ROOT).fsync(false).fsync(true))
-        .isInstanceOf(IllegalStateException.class).hasMessage("fsync was already set to false");
-    assertThatThrownBy(() -> LocalConfig.builder(ROOT).symlinkPolicy(SymlinkPolicy.SKIP)
-        .symlinkPolicy(SymlinkPolicy.REFUSE)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> LocalConfig.builder(ROOT).filePermissions(Visibility.PUBLIC, 0644)
-        .filePermissions(Visibility.PUBLIC, 0664)).isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("fsync was already set to false");
+    assertThatThrownBy(
+            () ->
+                LocalConfig.builder(ROOT)
+                    .symlinkPolicy(SymlinkPolicy.SKIP)
+                    .symlinkPolicy(SymlinkPolicy.REFUSE))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                LocalConfig.builder(ROOT)
+                    .filePermissions(Visibility.PUBLIC, 0644)
+                    .filePermissions(Visibility.PUBLIC, 0664))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("filePermissions(PUBLIC)");
-    LocalConfig.builder(ROOT).filePermissions(Visibility.PUBLIC, 0664)
-        .filePermissions(Visibility.PRIVATE, 0600).build();
+    LocalConfig.builder(ROOT)
+        .filePermissions(Visibility.PUBLIC, 0664)
+        .filePermissions(Visibility.PRIVATE, 0600)
+        .build();
   }
 
   @Test
@@ -82,36 +101,53 @@ class LocalConfigTest {
   @ValueSource(ints = {-1, 01000, 04755, 0400, 0200, 0044})
   void filePermissions_badMode_throwsIllegalArgument(int mode) {
     assertThatThrownBy(() -> LocalConfig.builder(ROOT).filePermissions(Visibility.PUBLIC, mode))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file permissions");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file permissions");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, 01777, 0600, 0500, 0055})
   void directoryPermissions_badMode_throwsIllegalArgument(int mode) {
-    assertThatThrownBy(() -> LocalConfig.builder(ROOT).directoryPermissions(Visibility.PRIVATE, mode))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directory permissions");
+    assertThatThrownBy(
+            () -> LocalConfig.builder(ROOT).directoryPermissions(Visibility.PRIVATE, mode))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("directory permissions");
   }
 
   @Test
   void build_samePublicAndPrivateMode_throwsIllegalArgument() {
-    assertThatThrownBy(() -> LocalConfig.builder(ROOT).filePermissions(Visibility.PRIVATE, 0644).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
-    assertThatThrownBy(() -> LocalConfig.builder(ROOT).directoryPermissions(Visibility.PUBLIC, 0700).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
+    assertThatThrownBy(
+            () -> LocalConfig.builder(ROOT).filePermissions(Visibility.PRIVATE, 0644).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must differ");
+    assertThatThrownBy(
+            () -> LocalConfig.builder(ROOT).directoryPermissions(Visibility.PUBLIC, 0700).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must differ");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"relative/path", "https://cdn.example.com/x?q=1", "https://cdn.example.com/x#f",
-      "mailto:someone@example.com"})
+  @ValueSource(
+      strings = {
+        "relative/path",
+        "https://cdn.example.com/x?q=1",
+        "https://cdn.example.com/x#f",
+        "mailto:someone@example.com"
+      })
   void publicUrlBase_unusable_throwsIllegalArgument(String base) {
     assertThatThrownBy(() -> LocalConfig.builder(ROOT).publicUrlBase(URI.create(base)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("publicUrlBase");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("publicUrlBase");
   }
 
   @Test
   void publicUrlBase_withoutTrailingSlash_getsOne() {
-    assertThat(LocalConfig.builder(ROOT).publicUrlBase(URI.create("https://cdn.example.com/files"))
-        .build().publicUrlBase()).contains(URI.create("https://cdn.example.com/files/"));
+    assertThat(
+            LocalConfig.builder(ROOT)
+                .publicUrlBase(URI.create("https://cdn.example.com/files"))
+                .build()
+                .publicUrlBase())
+        .contains(URI.create("https://cdn.example.com/files/"));
   }
 
   @Test
@@ -131,7 +167,9 @@ class LocalConfigTest {
 
   @Test
   void toString_showsModesInOctal() {
-    assertThat(LocalConfig.of(ROOT).toString()).contains("files=0644/0600")
-        .contains("directories=0755/0700").contains("symlinkPolicy=SKIP");
+    assertThat(LocalConfig.of(ROOT).toString())
+        .contains("files=0644/0600")
+        .contains("directories=0755/0700")
+        .contains("symlinkPolicy=SKIP");
   }
 }

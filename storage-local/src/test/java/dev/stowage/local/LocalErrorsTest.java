@@ -46,8 +46,11 @@ class LocalErrorsTest {
         Arguments.of(fs("Is a directory"), Kind.IS_A_DIRECTORY),
         Arguments.of(fs("Not a directory"), Kind.PRECONDITION_FAILED),
         Arguments.of(fs("Directory not empty"), Kind.PRECONDITION_FAILED),
-        Arguments.of(fs("Too many levels of symbolic links or unable to access attributes of "
-            + "symbolic link"), Kind.PERMISSION_DENIED),
+        Arguments.of(
+            fs(
+                "Too many levels of symbolic links or unable to access attributes of "
+                    + "symbolic link"),
+            Kind.PERMISSION_DENIED),
         Arguments.of(fs("Operation not permitted"), Kind.PERMISSION_DENIED),
         Arguments.of(fs("Read-only file system"), Kind.PERMISSION_DENIED),
         Arguments.of(fs("Permission denied"), Kind.PERMISSION_DENIED),
@@ -56,7 +59,8 @@ class LocalErrorsTest {
         Arguments.of(fs("File exists"), Kind.ALREADY_EXISTS),
         Arguments.of(fs("Input/output error"), Kind.UNEXPECTED),
         Arguments.of(fs(null), Kind.UNEXPECTED),
-        Arguments.of(new AtomicMoveNotSupportedException(ABSOLUTE, "/b", "Invalid cross-device link"),
+        Arguments.of(
+            new AtomicMoveNotSupportedException(ABSOLUTE, "/b", "Invalid cross-device link"),
             Kind.UNEXPECTED),
         Arguments.of(new IOException("something odd at " + ABSOLUTE), Kind.UNEXPECTED));
   }
@@ -87,7 +91,8 @@ class LocalErrorsTest {
     assertThat(se).isInstanceOf(CopyFailedException.class);
     assertThat(se.kind()).isEqualTo(Kind.NOT_FOUND);
     assertThat(se.destination()).isEqualTo("b");
-    assertThat(se.getMessage()).startsWith("Unable to copy 'a' to 'b': not found")
+    assertThat(se.getMessage())
+        .startsWith("Unable to copy 'a' to 'b': not found")
         .doesNotContain(root.toString());
   }
 

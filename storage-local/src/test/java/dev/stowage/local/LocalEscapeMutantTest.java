@@ -1,11 +1,11 @@
 package dev.stowage.local;
 
-import dev.stowage.tck.runner.KitCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.Filesystem;
 import dev.stowage.PathRejectedException;
 import dev.stowage.tck.FilesystemContract;
+import dev.stowage.tck.runner.KitCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -32,14 +32,18 @@ class LocalEscapeMutantTest {
 
   @Test
   void hostileInput_escapeAboveTheLocalRoot_caughtOnDisk() {
-    Map<String, KitCases.Outcome> rows = KitCases.run(EscapingLocalKit.class,
-        "hostileInput_rejectedBeforeIo_nothingChanged");
+    Map<String, KitCases.Outcome> rows =
+        KitCases.run(EscapingLocalKit.class, "hostileInput_rejectedBeforeIo_nothingChanged");
 
-    KitCases.Outcome passwd = rows.entrySet().stream()
-        .filter(e -> e.getKey().contains("write './../../../../../../etc/passwd'"))
-        .map(Map.Entry::getValue).findFirst().orElseThrow();
+    KitCases.Outcome passwd =
+        rows.entrySet().stream()
+            .filter(e -> e.getKey().contains("write './../../../../../../etc/passwd'"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElseThrow();
     assertThat(passwd.failed()).as(passwd.toString()).isTrue();
-    assertThat(passwd.message()).contains("where an escaping path would land")
+    assertThat(passwd.message())
+        .contains("where an escaping path would land")
         .containsPattern("stowage-escape\\d+/etc/passwd\"=\"file:");
   }
 
@@ -56,7 +60,8 @@ class LocalEscapeMutantTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return ioThenRefuse(Filesystem.of(LocalAdapter.of(LocalConfig.builder(outer).build())), "kit");
+      return ioThenRefuse(
+          Filesystem.of(LocalAdapter.of(LocalConfig.builder(outer).build())), "kit");
     }
 
     @Override
@@ -74,36 +79,43 @@ class LocalEscapeMutantTest {
     }
   }
 
-  private static final Set<String> VIEW_METHODS = Set.of("capabilities", "close", "toString", "hashCode", "equals");
+  private static final Set<String> VIEW_METHODS =
+      Set.of("capabilities", "close", "toString", "hashCode", "equals");
 
   /** Resolves paths below {@code prefix} of {@code root}, clamping {@code ..} at root; refuses escapes after the I/O. */
   static Filesystem ioThenRefuse(Filesystem root, String prefix) {
-    return (Filesystem) Proxy.newProxyInstance(Filesystem.class.getClassLoader(), new Class<?>[] {Filesystem.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("at")) {
-            return ioThenRefuse(root, clamp(prefix, (String) args[0])[0]);
-          }
-          if (VIEW_METHODS.contains(method.getName()) || args == null || !(args[0] instanceof String)) {
-            return invoke(method, root.at(prefix), args);
-          }
-          Object[] mapped = args.clone();
-          boolean escaped = false;
-          int paths = method.getName().equals("copy") || method.getName().equals("move") ? 2 : 1;
-          for (int i = 0; i < paths; i++) {
-            String[] c = clamp(prefix, (String) args[i]);
-            mapped[i] = c[0];
-            escaped |= c[1] != null;
-          }
-          if (!escaped) {
-            return invoke(method, root, mapped);
-          }
-          try {
-            invoke(method, root, mapped);
-          } catch (Throwable ignored) {
-            // refused below anyway
-          }
-          throw PathRejectedException.traversal((String) args[0]);
-        });
+    return (Filesystem)
+        Proxy.newProxyInstance(
+            Filesystem.class.getClassLoader(),
+            new Class<?>[] {Filesystem.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("at")) {
+                return ioThenRefuse(root, clamp(prefix, (String) args[0])[0]);
+              }
+              if (VIEW_METHODS.contains(method.getName())
+                  || args == null
+                  || !(args[0] instanceof String)) {
+                return invoke(method, root.at(prefix), args);
+              }
+              Object[] mapped = args.clone();
+              boolean escaped = false;
+              int paths =
+                  method.getName().equals("copy") || method.getName().equals("move") ? 2 : 1;
+              for (int i = 0; i < paths; i++) {
+                String[] c = clamp(prefix, (String) args[i]);
+                mapped[i] = c[0];
+                escaped |= c[1] != null;
+              }
+              if (!escaped) {
+                return invoke(method, root, mapped);
+              }
+              try {
+                invoke(method, root, mapped);
+              } catch (Throwable ignored) {
+                // refused below anyway
+              }
+              throw PathRejectedException.traversal((String) args[0]);
+            });
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
@@ -132,6 +144,8 @@ class LocalEscapeMutantTest {
       parts.addLast(segment);
     }
     String clamped = String.join("/", parts);
-    return new String[] {path.endsWith("/") && !clamped.isEmpty() ? clamped + "/" : clamped, escaped ? "escaped" : null};
+    return new String[] {
+      path.endsWith("/") && !clamped.isEmpty() ? clamped + "/" : clamped, escaped ? "escaped" : null
+    };
   }
 }

@@ -22,8 +22,9 @@ class LocalFilesystemContractTest extends FilesystemContract {
   @Override
   protected Filesystem createFilesystem() {
     server = StaticFileServer.start();
-    LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root.resolve("kit"))
-        .publicUrlBase(server.base()).build());
+    LocalAdapter adapter =
+        LocalAdapter.of(
+            LocalConfig.builder(root.resolve("kit")).publicUrlBase(server.base()).build());
     server.serve(adapter);
     return Filesystem.of(countingCalls(adapter));
   }
@@ -37,10 +38,13 @@ class LocalFilesystemContractTest extends FilesystemContract {
   /** The disk itself: writes, copies, moves and deletes are also checked without the adapter. */
   @Override
   public Optional<StoredBytes> storedBytes() {
-    return Optional.of(path -> {
-      Path file = root.resolve("kit").resolve(rootName()).resolve(path);
-      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
-    });
+    return Optional.of(
+        path -> {
+          Path file = root.resolve("kit").resolve(rootName()).resolve(path);
+          return Files.isRegularFile(file)
+              ? Optional.of(Files.readAllBytes(file))
+              : Optional.empty();
+        });
   }
 
   @Override

@@ -50,7 +50,8 @@ class LocalListingTest {
     fs.createDirectory("d/empty");
     fs.write("other.txt", "o");
     List<StorageAttributes> entries = all(fs.list("d"));
-    assertThat(entries).extracting(StorageAttributes::path)
+    assertThat(entries)
+        .extracting(StorageAttributes::path)
         .containsExactlyInAnyOrder("d/a.txt", "d/sub", "d/empty");
     FileAttributes a = (FileAttributes) find(entries, "d/a.txt");
     assertThat(a.size()).isEqualTo(5);
@@ -67,8 +68,8 @@ class LocalListingTest {
     fs.write("a/b/2.txt", "2");
     fs.write("a/b/c/3.txt", "3");
     fs.createDirectory("a/e");
-    assertThat(paths(fs.list("a", true))).containsExactlyInAnyOrder(
-        "a/1.txt", "a/b", "a/b/2.txt", "a/b/c", "a/b/c/3.txt", "a/e");
+    assertThat(paths(fs.list("a", true)))
+        .containsExactlyInAnyOrder("a/1.txt", "a/b", "a/b/2.txt", "a/b/c", "a/b/c/3.txt", "a/e");
     assertThat(paths(fs.list("", true))).contains("a", "a/b/c/3.txt").hasSize(7);
   }
 
@@ -95,8 +96,14 @@ class LocalListingTest {
     fs.write("u/.hidden", "3");
     fs.write("u/..double", "4");
     fs.write("u/a b+c%d.txt", "5");
-    assertThat(paths(fs.list("u", true))).containsExactlyInAnyOrder("u/caf\u00e9.txt",
-        "u/\u65e5\u672c", "u/\u65e5\u672c/\u00fc.bin", "u/.hidden", "u/..double", "u/a b+c%d.txt");
+    assertThat(paths(fs.list("u", true)))
+        .containsExactlyInAnyOrder(
+            "u/caf\u00e9.txt",
+            "u/\u65e5\u672c",
+            "u/\u65e5\u672c/\u00fc.bin",
+            "u/.hidden",
+            "u/..double",
+            "u/a b+c%d.txt");
   }
 
   @Test
@@ -194,8 +201,8 @@ class LocalListingTest {
 
   @Test
   void list_deepAndWideTree_keepsFewHandlesOpenAndListsEverything() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")),
-        "needs /proc/self/fd to count open files");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd to count open files");
     List<String> expected = new ArrayList<>();
     StringBuilder deep = new StringBuilder("w");
     for (int level = 0; level < 30; level++) {
@@ -218,7 +225,8 @@ class LocalListingTest {
       }
     }
     assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
-    // A directory handle costs the JDK two descriptors; two directories at most, whatever the depth.
+    // A directory handle costs the JDK two descriptors; two directories at most, whatever the
+    // depth.
     assertThat(most - before).isLessThanOrEqualTo(6);
   }
 

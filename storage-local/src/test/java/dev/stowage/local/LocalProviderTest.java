@@ -28,8 +28,11 @@ class LocalProviderTest {
 
   @Test
   void serviceLoader_findsTheFileProvider() {
-    assertThat(ServiceLoader.load(FilesystemProvider.class).stream()
-        .map(p -> p.get().scheme()).collect(Collectors.toList())).contains("file");
+    assertThat(
+            ServiceLoader.load(FilesystemProvider.class).stream()
+                .map(p -> p.get().scheme())
+                .collect(Collectors.toList()))
+        .contains("file");
     assertThat(provider.scheme()).isEqualTo("file");
   }
 
@@ -54,15 +57,27 @@ class LocalProviderTest {
   @Test
   void configOf_everyKey_isApplied() {
     Path root = dir.resolve("all keys");
-    URI uri = URI.create(root.toUri() + "?symlinks=refuse&createRoot=false"
-        + "&publicUrlBase=https%3A%2F%2Fcdn.example.com%2Fa%2520b%2F&filePublic=0664&filePrivate=640"
-        + "&dirPublic=0775&dirPrivate=0750&directoryVisibility=private&xattrs=false&fsync=FALSE");
+    URI uri =
+        URI.create(
+            root.toUri()
+                + "?symlinks=refuse&createRoot=false"
+                + "&publicUrlBase=https%3A%2F%2Fcdn.example.com%2Fa%2520b%2F&filePublic=0664&filePrivate=640"
+                + "&dirPublic=0775&dirPrivate=0750&directoryVisibility=private&xattrs=false&fsync=FALSE");
     LocalConfig c = LocalProvider.configOf(uri, Map.of());
-    assertThat(c).isEqualTo(LocalConfig.builder(root).symlinkPolicy(SymlinkPolicy.REFUSE)
-        .createRoot(false).publicUrlBase(URI.create("https://cdn.example.com/a%20b/"))
-        .filePermissions(Visibility.PUBLIC, 0664).filePermissions(Visibility.PRIVATE, 0640)
-        .directoryPermissions(Visibility.PUBLIC, 0775).directoryPermissions(Visibility.PRIVATE, 0750)
-        .directoryVisibility(Visibility.PRIVATE).extendedAttributes(false).fsync(false).build());
+    assertThat(c)
+        .isEqualTo(
+            LocalConfig.builder(root)
+                .symlinkPolicy(SymlinkPolicy.REFUSE)
+                .createRoot(false)
+                .publicUrlBase(URI.create("https://cdn.example.com/a%20b/"))
+                .filePermissions(Visibility.PUBLIC, 0664)
+                .filePermissions(Visibility.PRIVATE, 0640)
+                .directoryPermissions(Visibility.PUBLIC, 0775)
+                .directoryPermissions(Visibility.PRIVATE, 0750)
+                .directoryVisibility(Visibility.PRIVATE)
+                .extendedAttributes(false)
+                .fsync(false)
+                .build());
   }
 
   @Test
@@ -81,32 +96,37 @@ class LocalProviderTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "file:///srv?colour=blue                 | unknown setting 'colour'",
-      "file:///srv?symlinks=follow             | symlinks must be one of [skip, refuse]",
-      "file:///srv?createRoot=yes              | createRoot must be true or false",
-      "file:///srv?fsync=                      | fsync must be true or false",
-      "file:///srv?filePublic=644x             | filePublic must be an octal mode",
-      "file:///srv?dirPrivate=0800             | dirPrivate must be an octal mode",
-      "file:///srv?filePublic=0444             | file permissions must give the owner",
-      "file:///srv?filePrivate=0644            | must differ",
-      "file:///srv?publicUrlBase=relative      | publicUrlBase",
-      "file:///srv?directoryVisibility=hidden  | directoryVisibility must be one of",
-      "file:///srv?fsync=true&fsync=false      | given twice",
-      "file://server.example.com/srv           | remove the host",
-      "file:relative/path                      | needs an absolute path",
-      "file:///srv#fragment                    | no fragment",
-      "memory:/srv                             | not a file: URI"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "file:///srv?colour=blue                 | unknown setting 'colour'",
+        "file:///srv?symlinks=follow             | symlinks must be one of [skip, refuse]",
+        "file:///srv?createRoot=yes              | createRoot must be true or false",
+        "file:///srv?fsync=                      | fsync must be true or false",
+        "file:///srv?filePublic=644x             | filePublic must be an octal mode",
+        "file:///srv?dirPrivate=0800             | dirPrivate must be an octal mode",
+        "file:///srv?filePublic=0444             | file permissions must give the owner",
+        "file:///srv?filePrivate=0644            | must differ",
+        "file:///srv?publicUrlBase=relative      | publicUrlBase",
+        "file:///srv?directoryVisibility=hidden  | directoryVisibility must be one of",
+        "file:///srv?fsync=true&fsync=false      | given twice",
+        "file://server.example.com/srv           | remove the host",
+        "file:relative/path                      | needs an absolute path",
+        "file:///srv#fragment                    | no fragment",
+        "memory:/srv                             | not a file: URI"
+      })
   void configOf_badInput_throwsIllegalArgumentNamingTheProblem(String uri, String message) {
     assertThatThrownBy(() -> LocalProvider.configOf(URI.create(uri), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"createRoot", "xattrs", "fsync"})
   void configOf_badBooleanInSettings_namesTheKey(String key) {
     assertThatThrownBy(() -> LocalProvider.configOf(dir.toUri(), Map.of(key, "maybe")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(key + " must be");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(key + " must be");
   }
 
   @Test

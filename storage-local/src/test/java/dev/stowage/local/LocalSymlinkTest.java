@@ -83,15 +83,18 @@ class LocalSymlinkTest {
 
   /** Returns every name, content and mode outside the root. */
   private List<String> snapshot() {
-    return tree(outside).stream().map(p -> {
-      Path file = outside.resolve(p);
-      try {
-        String content = Files.isRegularFile(file) ? Files.readString(file) : "<dir>";
-        return p + "=" + content + "@" + mode(file);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }).collect(Collectors.toList());
+    return tree(outside).stream()
+        .map(
+            p -> {
+              Path file = outside.resolve(p);
+              try {
+                String content = Files.isRegularFile(file) ? Files.readString(file) : "<dir>";
+                return p + "=" + content + "@" + mode(file);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .collect(Collectors.toList());
   }
 
   private boolean linkIntact(String name, Path target) throws IOException {
@@ -120,8 +123,12 @@ class LocalSymlinkTest {
   void exists_refuse_failsWithPermissionDenied() {
     Filesystem fs = open(SymlinkPolicy.REFUSE);
     failure(MetadataFailedException.class, Kind.PERMISSION_DENIED, () -> fs.fileExists("filelink"));
-    failure(MetadataFailedException.class, Kind.PERMISSION_DENIED, () -> fs.directoryExists("dirlink"));
-    failure(MetadataFailedException.class, Kind.PERMISSION_DENIED, () -> fs.fileExists("dirlink/inner.txt"));
+    failure(
+        MetadataFailedException.class, Kind.PERMISSION_DENIED, () -> fs.directoryExists("dirlink"));
+    failure(
+        MetadataFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.fileExists("dirlink/inner.txt"));
     assertThat(fs.fileExists("real/own.txt")).as("no link on this path").isTrue();
   }
 
@@ -167,8 +174,8 @@ class LocalSymlinkTest {
   @Test
   void list_refuse_failsWhenTheIterationMeetsALink() {
     Filesystem fs = open(SymlinkPolicy.REFUSE);
-    ListFailedException e = failure(ListFailedException.class, Kind.PERMISSION_DENIED,
-        () -> paths(fs.list("real")));
+    ListFailedException e =
+        failure(ListFailedException.class, Kind.PERMISSION_DENIED, () -> paths(fs.list("real")));
     // The path the caller listed; the detail names the entry that is a link.
     assertThat(e.path()).isEqualTo("real");
     assertThat(e.detail()).contains("'real/link'");
@@ -181,9 +188,14 @@ class LocalSymlinkTest {
   @EnumSource(SymlinkPolicy.class)
   void write_overFileLink_isRefusedAndKeepsTheLink(SymlinkPolicy policy) throws IOException {
     Filesystem fs = open(policy);
-    failure(WriteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.write("filelink", "overwritten"));
-    failure(WriteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.write("filelink", "x",
-        WriteOptions.builder().createOnly(true).build()));
+    failure(
+        WriteFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.write("filelink", "overwritten"));
+    failure(
+        WriteFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.write("filelink", "x", WriteOptions.builder().createOnly(true).build()));
     assertThat(linkIntact("filelink", outside.resolve("secret.txt"))).isTrue();
   }
 
@@ -191,10 +203,21 @@ class LocalSymlinkTest {
   @EnumSource(SymlinkPolicy.class)
   void write_throughDirectoryLink_isRefused(SymlinkPolicy policy) throws IOException {
     Filesystem fs = open(policy);
-    failure(WriteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.write("dirlink/new.txt", "planted"));
-    failure(WriteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.write("dirlink/inner.txt", "overwritten"));
-    failure(WriteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.write("real/link/deep/new.txt", "x"));
-    failure(WriteFailedException.class, Kind.PERMISSION_DENIED,
+    failure(
+        WriteFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.write("dirlink/new.txt", "planted"));
+    failure(
+        WriteFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.write("dirlink/inner.txt", "overwritten"));
+    failure(
+        WriteFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.write("real/link/deep/new.txt", "x"));
+    failure(
+        WriteFailedException.class,
+        Kind.PERMISSION_DENIED,
         () -> writeThroughStream(fs, "dirlink/stream.txt"));
     assertThat(linkIntact("dirlink", outside.resolve("dir"))).isTrue();
   }
@@ -204,8 +227,8 @@ class LocalSymlinkTest {
   void createDirectory_atOrThroughLink_isRefused(SymlinkPolicy policy) {
     LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root).symlinkPolicy(policy).build());
     for (String path : new String[] {"dirlink/sub", "dirlink", "filelink", "real/link/sub"}) {
-      backendFailure(Kind.PERMISSION_DENIED,
-          () -> adapter.createDirectory(path, Visibility.PUBLIC));
+      backendFailure(
+          Kind.PERMISSION_DENIED, () -> adapter.createDirectory(path, Visibility.PUBLIC));
     }
     assertThat(outside.resolve("dir/sub")).doesNotExist();
   }
@@ -213,16 +236,27 @@ class LocalSymlinkTest {
   @Test
   void createDirectory_skipThroughTheFacade_isRefused() {
     Filesystem fs = open(SymlinkPolicy.SKIP);
-    failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.createDirectory("dirlink/sub"));
-    failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.createDirectory("filelink"));
+    failure(
+        DirectoryFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.createDirectory("dirlink/sub"));
+    failure(
+        DirectoryFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.createDirectory("filelink"));
   }
 
   @ParameterizedTest
   @EnumSource(SymlinkPolicy.class)
   void setVisibility_onLink_neverChangesTheTarget(SymlinkPolicy policy) {
     Filesystem fs = open(policy);
-    failure(VisibilityFailedException.class, hidden(policy), () -> fs.setVisibility("filelink", Visibility.PUBLIC));
-    failure(VisibilityFailedException.class, hidden(policy),
+    failure(
+        VisibilityFailedException.class,
+        hidden(policy),
+        () -> fs.setVisibility("filelink", Visibility.PUBLIC));
+    failure(
+        VisibilityFailedException.class,
+        hidden(policy),
         () -> fs.setVisibility("dirlink/inner.txt", Visibility.PRIVATE));
   }
 
@@ -233,9 +267,18 @@ class LocalSymlinkTest {
   void copy_fromOrToLinks_neverCrossesThem(SymlinkPolicy policy) throws IOException {
     Filesystem fs = open(policy);
     failure(CopyFailedException.class, hidden(policy), () -> fs.copy("filelink", "stolen.txt"));
-    failure(CopyFailedException.class, hidden(policy), () -> fs.copy("dirlink/inner.txt", "stolen.txt"));
-    failure(CopyFailedException.class, Kind.PERMISSION_DENIED, () -> fs.copy("real/own.txt", "filelink"));
-    failure(CopyFailedException.class, Kind.PERMISSION_DENIED, () -> fs.copy("real/own.txt", "dirlink/own.txt"));
+    failure(
+        CopyFailedException.class,
+        hidden(policy),
+        () -> fs.copy("dirlink/inner.txt", "stolen.txt"));
+    failure(
+        CopyFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.copy("real/own.txt", "filelink"));
+    failure(
+        CopyFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.copy("real/own.txt", "dirlink/own.txt"));
     assertThat(root.resolve("stolen.txt")).doesNotExist();
     assertThat(linkIntact("filelink", outside.resolve("secret.txt"))).isTrue();
   }
@@ -245,9 +288,16 @@ class LocalSymlinkTest {
   void move_fromOrToLinks_neverCrossesThem(SymlinkPolicy policy) throws IOException {
     Filesystem fs = open(policy);
     failure(MoveFailedException.class, hidden(policy), () -> fs.move("filelink", "moved.txt"));
-    failure(MoveFailedException.class, hidden(policy), () -> fs.move("dirlink/inner.txt", "moved.txt"));
-    failure(MoveFailedException.class, Kind.PERMISSION_DENIED, () -> fs.move("real/own.txt", "filelink"));
-    failure(MoveFailedException.class, Kind.PERMISSION_DENIED, () -> fs.move("real/own.txt", "dirlink/own.txt"));
+    failure(
+        MoveFailedException.class, hidden(policy), () -> fs.move("dirlink/inner.txt", "moved.txt"));
+    failure(
+        MoveFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.move("real/own.txt", "filelink"));
+    failure(
+        MoveFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.move("real/own.txt", "dirlink/own.txt"));
     assertThat(root.resolve("real/own.txt")).hasContent("own");
     assertThat(root.resolve("moved.txt")).doesNotExist();
     assertThat(linkIntact("filelink", outside.resolve("secret.txt"))).isTrue();
@@ -269,13 +319,17 @@ class LocalSymlinkTest {
 
   @Test
   void delete_refuse_failsWithPermissionDenied() throws IOException {
-    LocalAdapter adapter = LocalAdapter.of(LocalConfig.builder(root).symlinkPolicy(SymlinkPolicy.REFUSE).build());
+    LocalAdapter adapter =
+        LocalAdapter.of(LocalConfig.builder(root).symlinkPolicy(SymlinkPolicy.REFUSE).build());
     backendFailure(Kind.PERMISSION_DENIED, () -> adapter.delete("filelink"));
     backendFailure(Kind.PERMISSION_DENIED, () -> adapter.delete("dirlink/inner.txt"));
     backendFailure(Kind.PERMISSION_DENIED, () -> adapter.deleteDirectory("dirlink"));
     Filesystem fs = Filesystem.of(adapter);
     failure(StorageException.class, Kind.PERMISSION_DENIED, () -> fs.delete("filelink"));
-    failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.deleteDirectory("dirlink"));
+    failure(
+        DirectoryFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.deleteDirectory("dirlink"));
     assertThat(linkIntact("filelink", outside.resolve("secret.txt"))).isTrue();
     assertThat(linkIntact("dirlink", outside.resolve("dir"))).isTrue();
   }
@@ -288,7 +342,10 @@ class LocalSymlinkTest {
   void facade_refuse_reportsTheOperationNotItsExistenceCheck() {
     Filesystem fs = open(SymlinkPolicy.REFUSE);
     failure(DeleteFailedException.class, Kind.PERMISSION_DENIED, () -> fs.delete("filelink"));
-    failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED, () -> fs.createDirectory("dirlink/sub"));
+    failure(
+        DirectoryFailedException.class,
+        Kind.PERMISSION_DENIED,
+        () -> fs.createDirectory("dirlink/sub"));
   }
 
   @Test
@@ -302,8 +359,11 @@ class LocalSymlinkTest {
   @Test
   void deleteDirectory_refuse_checksTheTreeBeforeDeletingAnything() {
     Filesystem fs = open(SymlinkPolicy.REFUSE);
-    DirectoryFailedException e = failure(DirectoryFailedException.class, Kind.PERMISSION_DENIED,
-        () -> fs.deleteDirectory("real"));
+    DirectoryFailedException e =
+        failure(
+            DirectoryFailedException.class,
+            Kind.PERMISSION_DENIED,
+            () -> fs.deleteDirectory("real"));
     assertThat(e.getMessage()).contains("real/link");
     assertThat(root.resolve("real/own.txt")).hasContent("own");
   }
@@ -343,5 +403,4 @@ class LocalSymlinkTest {
       return out;
     }
   }
-
 }

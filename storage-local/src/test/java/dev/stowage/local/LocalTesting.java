@@ -23,8 +23,8 @@ final class LocalTesting {
   private LocalTesting() {}
 
   /** Asserts that {@code call} throws a {@link StorageException} of {@code type} and {@code kind}. */
-  static <T extends StorageException> T failure(Class<T> type, StorageException.Kind kind,
-      Runnable call) {
+  static <T extends StorageException> T failure(
+      Class<T> type, StorageException.Kind kind, Runnable call) {
     T e = catchThrowableOfType(type, call::run);
     assertThat(e).as("expected %s of kind %s", type.getSimpleName(), kind).isNotNull();
     assertThat(e.kind()).as("kind of %s", e.getMessage()).isEqualTo(kind);
@@ -45,8 +45,10 @@ final class LocalTesting {
   /** Returns every name below {@code dir}, relative and sorted, without following links. */
   static List<String> tree(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-          .sorted().collect(Collectors.toList());
+      return s.filter(p -> !p.equals(dir))
+          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,15 +56,16 @@ final class LocalTesting {
 
   /** Returns the names of temporary files anywhere below {@code dir}. */
   static List<String> temporaryFiles(Path dir) {
-    return tree(dir).stream().filter(p -> p.substring(p.lastIndexOf('/') + 1).startsWith(".stowage-"))
+    return tree(dir).stream()
+        .filter(p -> p.substring(p.lastIndexOf('/') + 1).startsWith(".stowage-"))
         .collect(Collectors.toList());
   }
 
   /** Returns the POSIX mode of {@code file} as an octal string such as "644". */
   static String mode(Path file) {
     try {
-      return Integer.toOctalString(LocalPermissions.toMode(
-          Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)));
+      return Integer.toOctalString(
+          LocalPermissions.toMode(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

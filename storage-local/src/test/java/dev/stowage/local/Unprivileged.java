@@ -38,20 +38,27 @@ final class Unprivileged {
    * {@code java} (with the reason in {@code why}).
    */
   static Optional<List<String>> switcher(StringBuilder why) {
-    List<List<String>> candidates = List.of(
-        List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"),
-        List.of("runuser", "-u", "nobody", "--"));
+    List<List<String>> candidates =
+        List.of(
+            List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"),
+            List.of("runuser", "-u", "nobody", "--"));
     for (List<String> prefix : candidates) {
       List<String> probe = new ArrayList<>(prefix);
       probe.addAll(List.of("test", "-x", java()));
       try {
         Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String output =
+            new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
           return Optional.of(prefix);
         }
-        why.append(prefix.get(0)).append(" cannot run ").append(java()).append(" as uid ").append(NOBODY)
-            .append(output.isEmpty() ? "" : ": " + output).append("; ");
+        why.append(prefix.get(0))
+            .append(" cannot run ")
+            .append(java())
+            .append(" as uid ")
+            .append(NOBODY)
+            .append(output.isEmpty() ? "" : ": " + output)
+            .append("; ");
       } catch (IOException e) {
         why.append(prefix.get(0)).append(" not found; ");
       } catch (InterruptedException e) {
@@ -66,8 +73,9 @@ final class Unprivileged {
    * Runs {@code main} with {@code args} as {@link #NOBODY} through {@code switcher}, with a class
    * path made of copies (in {@code scratch}) of where {@code needed} classes were loaded from.
    */
-  static Result run(List<String> switcher, Path scratch, Class<?> main, List<Class<?>> needed,
-      String... args) throws IOException, InterruptedException {
+  static Result run(
+      List<String> switcher, Path scratch, Class<?> main, List<Class<?>> needed, String... args)
+      throws IOException, InterruptedException {
     Path classes = Files.createDirectory(scratch.resolve("classpath"));
     Set<Path> sources = new LinkedHashSet<>();
     sources.add(location(main));
@@ -82,11 +90,18 @@ final class Unprivileged {
     openTree(scratch);
     List<String> command = new ArrayList<>(switcher);
     command.add(java());
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp",
-        String.join(java.io.File.pathSeparator, entries), main.getName()));
+    command.addAll(
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            String.join(java.io.File.pathSeparator, entries),
+            main.getName()));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(scratch.toFile())
-        .redirectError(scratch.resolve("stderr.txt").toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(scratch.toFile())
+            .redirectError(scratch.resolve("stderr.txt").toFile())
+            .start();
     List<String> stdout;
     try (var reader = p.inputReader(StandardCharsets.UTF_8)) {
       stdout = reader.lines().toList();
@@ -126,14 +141,19 @@ final class Unprivileged {
   /** Lets every user traverse and read {@code dir}, and write its top level. */
   private static void openTree(Path dir) throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
-      all.forEach(p -> {
-        try {
-          Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-              p.equals(dir) ? "rwxrwxrwx" : Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      all.forEach(
+          p -> {
+            try {
+              Files.setPosixFilePermissions(
+                  p,
+                  PosixFilePermissions.fromString(
+                      p.equals(dir)
+                          ? "rwxrwxrwx"
+                          : Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
   }
 }

@@ -10,11 +10,13 @@ import java.lang.ref.Cleaner;
  */
 final class Abandonment {
 
-  private static final Cleaner CLEANER = Cleaner.create(runnable -> {
-    Thread t = new Thread(runnable, "stowage-observation-cleaner");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final Cleaner CLEANER =
+      Cleaner.create(
+          runnable -> {
+            Thread t = new Thread(runnable, "stowage-observation-cleaner");
+            t.setDaemon(true);
+            return t;
+          });
 
   private Abandonment() {}
 

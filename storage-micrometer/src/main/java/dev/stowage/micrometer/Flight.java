@@ -83,7 +83,8 @@ final class Flight implements Runnable {
 
   /** The failure's {@link StorageException.Kind}, or UNEXPECTED for anything else. */
   static String kindOf(Throwable failure) {
-    return failure instanceof StorageException se ? se.kind().name()
+    return failure instanceof StorageException se
+        ? se.kind().name()
         : StorageException.Kind.UNEXPECTED.name();
   }
 }

@@ -93,8 +93,7 @@ public final class ObservedFilesystem implements Filesystem {
   public static Builder builder(Filesystem filesystem, MeterRegistry meters) {
     Objects.requireNonNull(meters, "meters");
     ObservationRegistry observations = ObservationRegistry.create();
-    observations.observationConfig().observationHandler(
-        new DefaultMeterObservationHandler(meters));
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
     return new Builder(filesystem, observations).meterRegistry(meters);
   }
 
@@ -142,8 +141,11 @@ public final class ObservedFilesystem implements Filesystem {
    * filesystem reports, and the decorator counts the transfer's retries as well.
    */
   @Override
-  public InputStream readStream(String path, @Nullable ByteRange range,
-      @Nullable TransferListener listener, @Nullable CancellationToken cancellation) {
+  public InputStream readStream(
+      String path,
+      @Nullable ByteRange range,
+      @Nullable TransferListener listener,
+      @Nullable CancellationToken cancellation) {
     Flight flight = recorder.start("read_stream", path);
     InputStream in;
     try (Observation.Scope scope = flight.observation().openScope()) {
@@ -159,7 +161,9 @@ public final class ObservedFilesystem implements Filesystem {
 
   @Override
   public FileAttributes write(String path, byte[] data, WriteOptions options) {
-    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, data, listening(options, Operation.WRITE)));
+    FileAttributes written =
+        recorder.observe(
+            "write", path, () -> delegate.write(path, data, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(data.length);
     return written;
   }
@@ -168,7 +172,11 @@ public final class ObservedFilesystem implements Filesystem {
   public FileAttributes write(String path, InputStream source, WriteOptions options) {
     Objects.requireNonNull(source, "source");
     CountingSource counting = new CountingSource(source);
-    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, counting, listening(options, Operation.WRITE)));
+    FileAttributes written =
+        recorder.observe(
+            "write",
+            path,
+            () -> delegate.write(path, counting, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(counting.consumed());
     return written;
   }
@@ -177,15 +185,20 @@ public final class ObservedFilesystem implements Filesystem {
   public FileAttributes write(String path, InputStream source, long length, WriteOptions options) {
     Objects.requireNonNull(source, "source");
     CountingSource counting = new CountingSource(source);
-    FileAttributes written = recorder.observe("write", path,
-        () -> delegate.write(path, counting, length, listening(options, Operation.WRITE)));
+    FileAttributes written =
+        recorder.observe(
+            "write",
+            path,
+            () -> delegate.write(path, counting, length, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(counting.consumed());
     return written;
   }
 
   @Override
   public FileAttributes write(String path, Path source, WriteOptions options) {
-    FileAttributes written = recorder.observe("write", path, () -> delegate.write(path, source, listening(options, Operation.WRITE)));
+    FileAttributes written =
+        recorder.observe(
+            "write", path, () -> delegate.write(path, source, listening(options, Operation.WRITE)));
     recorder.bytesWritten().add(written.size());
     return written;
   }
@@ -213,11 +226,16 @@ public final class ObservedFilesystem implements Filesystem {
     if (options == null || !recorder.countsRetries()) {
       return options;
     }
-    return options.toBuilder().listener(RetryListener.around(options.listener(), recorder, operation)).build();
+    return options.toBuilder()
+        .listener(RetryListener.around(options.listener(), recorder, operation))
+        .build();
   }
 
-  private @Nullable TransferListener listening(@Nullable TransferListener listener, Operation operation) {
-    return recorder.countsRetries() ? RetryListener.around(listener, recorder, operation) : listener;
+  private @Nullable TransferListener listening(
+      @Nullable TransferListener listener, Operation operation) {
+    return recorder.countsRetries()
+        ? RetryListener.around(listener, recorder, operation)
+        : listener;
   }
 
   // ---- metadata ----
@@ -266,12 +284,18 @@ public final class ObservedFilesystem implements Filesystem {
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
-    return recorder.observe("copy", source, () -> delegate.copy(source, destination, listening(options, Operation.COPY)));
+    return recorder.observe(
+        "copy",
+        source,
+        () -> delegate.copy(source, destination, listening(options, Operation.COPY)));
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
-    return recorder.observe("move", source, () -> delegate.move(source, destination, listening(options, Operation.MOVE)));
+    return recorder.observe(
+        "move",
+        source,
+        () -> delegate.move(source, destination, listening(options, Operation.MOVE)));
   }
 
   @Override
@@ -313,7 +337,8 @@ public final class ObservedFilesystem implements Filesystem {
 
   @Override
   public UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints constraints) {
-    return recorder.observe("prepare_upload", path, () -> delegate.prepareUpload(path, ttl, constraints));
+    return recorder.observe(
+        "prepare_upload", path, () -> delegate.prepareUpload(path, ttl, constraints));
   }
 
   /** Returns an observed view of the wrapped filesystem's view, recording into the same meters. */
@@ -336,7 +361,11 @@ public final class ObservedFilesystem implements Filesystem {
   /** Returns the adapter and filesystem names; never a path or a credential. */
   @Override
   public String toString() {
-    return "ObservedFilesystem[adapter=" + recorder.adapter() + ", name=" + recorder.filesystem() + "]";
+    return "ObservedFilesystem[adapter="
+        + recorder.adapter()
+        + ", name="
+        + recorder.filesystem()
+        + "]";
   }
 
   /**
@@ -346,7 +375,8 @@ public final class ObservedFilesystem implements Filesystem {
    * retries are counted in one place. Does nothing without a meter registry.
    */
   public void recordRetry(Operation operation, StorageException.Kind kind) {
-    recorder.retried(Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(kind, "kind"));
+    recorder.retried(
+        Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(kind, "kind"));
   }
 
   /** Configures an {@link ObservedFilesystem}; every setting has a default. Not thread-safe. */
@@ -410,15 +440,16 @@ public final class ObservedFilesystem implements Filesystem {
 
     /** Returns the observed filesystem; closing it closes the wrapped one. */
     public ObservedFilesystem build() {
-      return new ObservedFilesystem(filesystem,
+      return new ObservedFilesystem(
+          filesystem,
           new Recorder(observations, meters, observationName, adapter, name, pathsInTraces));
     }
 
     private static String checkedName(String what, String value) {
       Objects.requireNonNull(value, what);
       if (!NAME.matcher(value).matches()) {
-        throw new IllegalArgumentException(what + " must be 1 to 64 letters, digits, '.', '_' or '-', got '"
-            + value + "'");
+        throw new IllegalArgumentException(
+            what + " must be 1 to 64 letters, digits, '.', '_' or '-', got '" + value + "'");
       }
       return value;
     }

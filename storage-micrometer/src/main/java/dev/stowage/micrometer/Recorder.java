@@ -26,8 +26,13 @@ final class Recorder {
   private final ByteCounter bytesRead;
   private final ByteCounter bytesWritten;
 
-  Recorder(ObservationRegistry observations, @Nullable MeterRegistry meters, String name, String adapter,
-      String filesystem, boolean pathsInTraces) {
+  Recorder(
+      ObservationRegistry observations,
+      @Nullable MeterRegistry meters,
+      String name,
+      String adapter,
+      String filesystem,
+      boolean pathsInTraces) {
     this.observations = observations;
     this.meters = meters;
     this.name = name;
@@ -35,16 +40,21 @@ final class Recorder {
     this.filesystem = filesystem;
     this.pathsInTraces = pathsInTraces;
     this.bytesRead = counter(ObservationNames.BYTES_READ, "Bytes handed to callers by reads");
-    this.bytesWritten = counter(ObservationNames.BYTES_WRITTEN, "Bytes stored by writes that succeeded");
+    this.bytesWritten =
+        counter(ObservationNames.BYTES_WRITTEN, "Bytes stored by writes that succeeded");
   }
 
   private ByteCounter counter(String meter, String description) {
     if (meters == null) {
       return ByteCounter.NONE;
     }
-    return new ByteCounter(Counter.builder(meter).description(description).baseUnit("bytes")
-        .tag(ObservationNames.ADAPTER, adapter).tag(ObservationNames.FILESYSTEM, filesystem)
-        .register(meters));
+    return new ByteCounter(
+        Counter.builder(meter)
+            .description(description)
+            .baseUnit("bytes")
+            .tag(ObservationNames.ADAPTER, adapter)
+            .tag(ObservationNames.FILESYSTEM, filesystem)
+            .register(meters));
   }
 
   String adapter() {
@@ -70,12 +80,15 @@ final class Recorder {
 
   /** Starts the observation of {@code operation} on {@code path}; the caller stops it. */
   Flight start(String operation, String path) {
-    Observation observation = Observation.createNotStarted(name,
-            () -> new StorageObservationContext(operation, adapter, filesystem), observations)
-        .lowCardinalityKeyValue(ObservationNames.OPERATION, operation)
-        .lowCardinalityKeyValue(ObservationNames.ADAPTER, adapter)
-        .lowCardinalityKeyValue(ObservationNames.FILESYSTEM, filesystem)
-        .contextualName(name + " " + operation);
+    Observation observation =
+        Observation.createNotStarted(
+                name,
+                () -> new StorageObservationContext(operation, adapter, filesystem),
+                observations)
+            .lowCardinalityKeyValue(ObservationNames.OPERATION, operation)
+            .lowCardinalityKeyValue(ObservationNames.ADAPTER, adapter)
+            .lowCardinalityKeyValue(ObservationNames.FILESYSTEM, filesystem)
+            .contextualName(name + " " + operation);
     if (pathsInTraces && path != null) {
       observation.highCardinalityKeyValue(ObservationNames.PATH, path);
     }
@@ -98,10 +111,13 @@ final class Recorder {
 
   /** Runs {@code call} as one observed operation that returns nothing. */
   void run(String operation, String path, Runnable call) {
-    observe(operation, path, () -> {
-      call.run();
-      return null;
-    });
+    observe(
+        operation,
+        path,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   /**
@@ -113,10 +129,13 @@ final class Recorder {
     if (meters == null) {
       return;
     }
-    Counter.builder(ObservationNames.RETRIES).description("Retries, by the kind of failure that caused them")
-        .tag(ObservationNames.ADAPTER, adapter).tag(ObservationNames.FILESYSTEM, filesystem)
+    Counter.builder(ObservationNames.RETRIES)
+        .description("Retries, by the kind of failure that caused them")
+        .tag(ObservationNames.ADAPTER, adapter)
+        .tag(ObservationNames.FILESYSTEM, filesystem)
         .tag(ObservationNames.OPERATION, operation.name().toLowerCase(Locale.ROOT))
         .tag(ObservationNames.ERROR_KIND, kind.name())
-        .register(meters).increment();
+        .register(meters)
+        .increment();
   }
 }

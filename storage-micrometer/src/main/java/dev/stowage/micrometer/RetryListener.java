@@ -3,8 +3,8 @@ package dev.stowage.micrometer;
 import dev.stowage.Operation;
 import dev.stowage.StorageException;
 import dev.stowage.TransferListener;
-import org.jspecify.annotations.Nullable;
 import dev.stowage.TransferRetry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The listener the decorator attaches to each write, copy and stream read: counts every retry
@@ -25,7 +25,8 @@ final class RetryListener implements TransferListener {
   }
 
   /** Returns {@code caller} (null: none) composed with the counting of {@code operation}'s retries. */
-  static TransferListener around(@Nullable TransferListener caller, Recorder recorder, Operation operation) {
+  static TransferListener around(
+      @Nullable TransferListener caller, Recorder recorder, Operation operation) {
     return new RetryListener(recorder, operation, caller == null ? TransferListener.NONE : caller);
   }
 

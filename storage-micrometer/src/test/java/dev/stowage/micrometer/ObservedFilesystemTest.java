@@ -53,24 +53,33 @@ class ObservedFilesystemTest {
   }
 
   private long count(String operation, String outcome, String kind) {
-    Timer timer = meters.find(ObservationNames.OPERATION_OBSERVATION).tag("operation", operation)
-        .tag("outcome", outcome).tag("error.kind", kind).timer();
+    Timer timer =
+        meters
+            .find(ObservationNames.OPERATION_OBSERVATION)
+            .tag("operation", operation)
+            .tag("outcome", outcome)
+            .tag("error.kind", kind)
+            .timer();
     return timer == null ? 0 : timer.count();
   }
 
   private long active(String operation) {
-    LongTaskTimer timer = meters.find(ObservationNames.OPERATION_OBSERVATION + ".active")
-        .tag("operation", operation).longTaskTimer();
+    LongTaskTimer timer =
+        meters
+            .find(ObservationNames.OPERATION_OBSERVATION + ".active")
+            .tag("operation", operation)
+            .longTaskTimer();
     return timer == null ? 0 : timer.activeTasks();
   }
 
   @Test
-  void writesAndReads_controlledSequence_countExactlyTheBytesMoved(@TempDir Path dir) throws IOException {
+  void writesAndReads_controlledSequence_countExactlyTheBytesMoved(@TempDir Path dir)
+      throws IOException {
     Path local = dir.resolve("local.bin");
     Files.write(local, new byte[300]);
     try (ObservedFilesystem fs = observedMemory()) {
       fs.write("a.bin", new byte[10]);
-      fs.write("s.txt", "h\u00e9llo");                                   // 6 bytes in UTF-8
+      fs.write("s.txt", "h\u00e9llo"); // 6 bytes in UTF-8
       fs.write("u.bin", new ByteArrayInputStream(new byte[1000]), WriteOptions.DEFAULT);
       fs.write("k.bin", new ByteArrayInputStream(new byte[700]), 500, WriteOptions.DEFAULT);
       fs.write("p.bin", local, WriteOptions.DEFAULT);
@@ -83,7 +92,7 @@ class ObservedFilesystemTest {
         assertThat(in.readAllBytes()).hasSize(1000);
       }
       try (InputStream in = fs.readStream("k.bin", ByteRange.of(0, 99))) {
-        assertThat(in.read(new byte[50])).isEqualTo(50);                // closed half-read
+        assertThat(in.read(new byte[50])).isEqualTo(50); // closed half-read
       }
       try (InputStream in = fs.readStream("p.bin")) {
         assertThat(in.transferTo(new ByteArrayOutputStream())).isEqualTo(300);
@@ -103,8 +112,14 @@ class ObservedFilesystemTest {
   @Test
   void write_streamEndsEarly_errorInvalidInputAndNoBytesCounted() {
     try (ObservedFilesystem fs = observedMemory()) {
-      assertThatThrownBy(() -> fs.write("short.bin", new ByteArrayInputStream(new byte[50]), 100,
-          WriteOptions.DEFAULT)).isInstanceOf(WriteFailedException.class);
+      assertThatThrownBy(
+              () ->
+                  fs.write(
+                      "short.bin",
+                      new ByteArrayInputStream(new byte[50]),
+                      100,
+                      WriteOptions.DEFAULT))
+          .isInstanceOf(WriteFailedException.class);
       assertThat(count("write", "error", "INVALID_INPUT")).isEqualTo(1);
       assertThat(count("write", "success", "none")).isZero();
       assertThat(bytesWritten()).isZero();
@@ -118,14 +133,19 @@ class ObservedFilesystemTest {
       assertThatThrownBy(() -> fs.read("missing.txt")).isInstanceOf(ReadFailedException.class);
       assertThatThrownBy(() -> fs.stat("missing.txt")).isInstanceOf(StorageException.class);
       assertThatThrownBy(() -> fs.read("../escape")).isInstanceOf(StorageException.class);
-      assertThatThrownBy(() -> fs.write("f.txt", "y", WriteOptions.builder().createOnly(true).build()))
+      assertThatThrownBy(
+              () -> fs.write("f.txt", "y", WriteOptions.builder().createOnly(true).build()))
           .isInstanceOf(WriteFailedException.class);
       assertThat(count("read", "error", "NOT_FOUND")).isEqualTo(1);
       assertThat(count("stat", "error", "NOT_FOUND")).isEqualTo(1);
       assertThat(count("read", "error", "INVALID_INPUT")).isEqualTo(1);
       assertThat(count("write", "error", "ALREADY_EXISTS")).isEqualTo(1);
-      Timer failed = meters.get(ObservationNames.OPERATION_OBSERVATION).tag("error.kind", "NOT_FOUND")
-          .tag("operation", "read").timer();
+      Timer failed =
+          meters
+              .get(ObservationNames.OPERATION_OBSERVATION)
+              .tag("error.kind", "NOT_FOUND")
+              .tag("operation", "read")
+              .timer();
       assertThat(failed.getId().getTag("adapter")).isEqualTo("memory");
       assertThat(failed.getId().getTag("filesystem")).isEqualTo("test");
       assertThat(bytesRead()).isZero();
@@ -149,31 +169,33 @@ class ObservedFilesystemTest {
 
   @Test
   void readStream_failingMidway_endsWithError() throws IOException {
-    Filesystem failing = Filesystem.of(new ForwardingAdapter(MemoryAdapter.create()) {
-      @Override
-      public InputStream read(String path, ByteRange range) {
-        InputStream real = super.read(path, range);
-        return new InputStream() {
-          private int left = 3;
+    Filesystem failing =
+        Filesystem.of(
+            new ForwardingAdapter(MemoryAdapter.create()) {
+              @Override
+              public InputStream read(String path, ByteRange range) {
+                InputStream real = super.read(path, range);
+                return new InputStream() {
+                  private int left = 3;
 
-          @Override
-          public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-          }
+                  @Override
+                  public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                  }
 
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            if (left == 0) {
-              throw new IOException("connection reset");
-            }
-            int n = real.read(b, off, Math.min(len, left));
-            left -= Math.max(n, 0);
-            return n;
-          }
-        };
-      }
-    });
+                  @Override
+                  public int read(byte[] b, int off, int len) throws IOException {
+                    if (left == 0) {
+                      throw new IOException("connection reset");
+                    }
+                    int n = real.read(b, off, Math.min(len, left));
+                    left -= Math.max(n, 0);
+                    return n;
+                  }
+                };
+              }
+            });
     try (ObservedFilesystem fs = observed(failing)) {
       fs.write("f.bin", new byte[10]);
       InputStream in = fs.readStream("f.bin");
@@ -190,20 +212,24 @@ class ObservedFilesystemTest {
     try (ObservedFilesystem fs = observedMemory()) {
       fs.write("f.bin", new byte[100]);
       try (InputStream in = fs.readStream("f.bin")) {
-        java.io.OutputStream broken = new java.io.OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            throw new IOException("disk full");
-          }
+        java.io.OutputStream broken =
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("disk full");
+              }
 
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            throw new IOException("disk full");
-          }
-        };
-        assertThatThrownBy(() -> in.transferTo(broken)).isInstanceOf(IOException.class)
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+              }
+            };
+        assertThatThrownBy(() -> in.transferTo(broken))
+            .isInstanceOf(IOException.class)
             .hasMessage("disk full");
-        assertThat(active("read_stream")).as("still open: the read itself did not fail").isEqualTo(1);
+        assertThat(active("read_stream"))
+            .as("still open: the read itself did not fail")
+            .isEqualTo(1);
       }
       assertThat(count("read_stream", "success", "none")).isEqualTo(1);
       assertThat(count("read_stream", "error", "UNAVAILABLE")).isZero();
@@ -226,9 +252,15 @@ class ObservedFilesystemTest {
       assertThat(count("write", "success", "none")).isEqualTo(1);
       assertThat(active("write")).isZero();
       out.close();
-      assertThat(count("write", "success", "none")).as("a second close records nothing").isEqualTo(1);
-      assertThat(meters.find(ObservationNames.OPERATION_OBSERVATION).tag("operation", "open_output_stream")
-          .timer()).isNull();
+      assertThat(count("write", "success", "none"))
+          .as("a second close records nothing")
+          .isEqualTo(1);
+      assertThat(
+              meters
+                  .find(ObservationNames.OPERATION_OBSERVATION)
+                  .tag("operation", "open_output_stream")
+                  .timer())
+          .isNull();
     }
   }
 
@@ -252,10 +284,15 @@ class ObservedFilesystemTest {
     try (ObservedFilesystem fs = observedMemory()) {
       fs.write("taken.txt", "old");
       double before = bytesWritten();
-      UploadStream out = fs.openOutputStream("taken.txt", WriteOptions.builder().createOnly(true).build());
+      UploadStream out =
+          fs.openOutputStream("taken.txt", WriteOptions.builder().createOnly(true).build());
       out.write(new byte[20]);
-      assertThatThrownBy(out::close).isInstanceOf(StorageException.class)
-          .satisfies(e -> assertThat(((StorageException) e).kind()).isEqualTo(StorageException.Kind.ALREADY_EXISTS));
+      assertThatThrownBy(out::close)
+          .isInstanceOf(StorageException.class)
+          .satisfies(
+              e ->
+                  assertThat(((StorageException) e).kind())
+                      .isEqualTo(StorageException.Kind.ALREADY_EXISTS));
       assertThat(count("write", "error", "ALREADY_EXISTS")).isEqualTo(1);
       assertThat(active("write")).isZero();
       assertThat(bytesWritten()).isEqualTo(before);
@@ -294,12 +331,12 @@ class ObservedFilesystemTest {
         assertThat(listing.toList()).hasSize(2);
       }
       assertThat(count("list", "success", "none")).isEqualTo(1);
-      for (var ignored : fs.list("d")) {                       // exhausted, never closed
+      for (var ignored : fs.list("d")) { // exhausted, never closed
         assertThat(active("list")).isEqualTo(1);
       }
       assertThat(count("list", "success", "none")).isEqualTo(2);
       try (DirectoryListing listing = fs.list("d")) {
-        listing.iterator().next();                             // closed after one entry
+        listing.iterator().next(); // closed after one entry
       }
       assertThat(count("list", "success", "none")).isEqualTo(3);
       assertThat(active("list")).isZero();
@@ -311,23 +348,31 @@ class ObservedFilesystemTest {
 
   @Test
   void list_failingPage_endsWithError() {
-    Filesystem failing = Filesystem.of(new ForwardingAdapter(MemoryAdapter.create()) {
-      @Override
-      public Iterator<dev.stowage.StorageAttributes> list(String path, boolean deep) {
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            throw StorageException.of(Operation.LIST, path, StorageException.Kind.UNAVAILABLE, "page failed", null);
-          }
+    Filesystem failing =
+        Filesystem.of(
+            new ForwardingAdapter(MemoryAdapter.create()) {
+              @Override
+              public Iterator<dev.stowage.StorageAttributes> list(String path, boolean deep) {
+                return new Iterator<>() {
+                  @Override
+                  public boolean hasNext() {
+                    throw StorageException.of(
+                        Operation.LIST,
+                        path,
+                        StorageException.Kind.UNAVAILABLE,
+                        "page failed",
+                        null);
+                  }
 
-          @Override
-          public dev.stowage.StorageAttributes next() {
-            throw new AssertionError();
-          }
-        };
-      }
-    });
-    try (ObservedFilesystem fs = observed(failing); DirectoryListing listing = fs.list("d")) {
+                  @Override
+                  public dev.stowage.StorageAttributes next() {
+                    throw new AssertionError();
+                  }
+                };
+              }
+            });
+    try (ObservedFilesystem fs = observed(failing);
+        DirectoryListing listing = fs.list("d")) {
       assertThatThrownBy(listing::toList).isInstanceOf(StorageException.class);
       assertThat(count("list", "error", "UNAVAILABLE")).isEqualTo(1);
       assertThat(count("list", "success", "none")).isZero();
@@ -350,7 +395,8 @@ class ObservedFilesystemTest {
   void paths_neverBecomeTags() {
     try (ObservedFilesystem fs = observedMemory()) {
       fs.write("secret-customer/report.csv", "x");
-      assertThatThrownBy(() -> fs.read("secret-customer/missing.csv")).isInstanceOf(StorageException.class);
+      assertThatThrownBy(() -> fs.read("secret-customer/missing.csv"))
+          .isInstanceOf(StorageException.class);
       fs.list("secret-customer").toList();
       for (Meter meter : meters.getMeters()) {
         for (Tag tag : meter.getId().getTags()) {
@@ -367,10 +413,22 @@ class ObservedFilesystemTest {
       fs.recordRetry(Operation.WRITE, StorageException.Kind.RATE_LIMITED);
       fs.recordRetry(Operation.WRITE, StorageException.Kind.RATE_LIMITED);
       fs.recordRetry(Operation.READ, StorageException.Kind.UNAVAILABLE);
-      assertThat(meters.get(ObservationNames.RETRIES).tag("error.kind", "RATE_LIMITED")
-          .tag("operation", "write").counter().count()).isEqualTo(2);
-      assertThat(meters.get(ObservationNames.RETRIES).tag("error.kind", "UNAVAILABLE")
-          .tag("operation", "read").counter().count()).isEqualTo(1);
+      assertThat(
+              meters
+                  .get(ObservationNames.RETRIES)
+                  .tag("error.kind", "RATE_LIMITED")
+                  .tag("operation", "write")
+                  .counter()
+                  .count())
+          .isEqualTo(2);
+      assertThat(
+              meters
+                  .get(ObservationNames.RETRIES)
+                  .tag("error.kind", "UNAVAILABLE")
+                  .tag("operation", "read")
+                  .counter()
+                  .count())
+          .isEqualTo(1);
     }
   }
 
@@ -378,31 +436,42 @@ class ObservedFilesystemTest {
   void builder_badNames_areRefusedNamingTheSetting() {
     Filesystem fs = Filesystem.of(MemoryAdapter.create());
     assertThatThrownBy(() -> ObservedFilesystem.builder(fs, meters).adapter("b2 bucket"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("adapter").hasMessageContaining("b2 bucket");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("adapter")
+        .hasMessageContaining("b2 bucket");
     assertThatThrownBy(() -> ObservedFilesystem.builder(fs, meters).name(""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name");
     assertThatThrownBy(() -> ObservedFilesystem.builder(fs, meters).observationName("a/b"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("observationName");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("observationName");
     assertThatThrownBy(() -> ObservedFilesystem.builder(fs, (SimpleMeterRegistry) null))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("meters");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("meters");
   }
 
   @Test
   void builder_withoutMeterRegistry_stillObservesButCountsNoBytes() {
     AtomicReference<String> seen = new AtomicReference<>();
-    io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
-    registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
-      @Override
-      public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
-        return context instanceof StorageObservationContext;
-      }
+    io.micrometer.observation.ObservationRegistry registry =
+        io.micrometer.observation.ObservationRegistry.create();
+    registry
+        .observationConfig()
+        .observationHandler(
+            new io.micrometer.observation.ObservationHandler<>() {
+              @Override
+              public boolean supportsContext(
+                  io.micrometer.observation.Observation.Context context) {
+                return context instanceof StorageObservationContext;
+              }
 
-      @Override
-      public void onStop(io.micrometer.observation.Observation.Context context) {
-        seen.set(((StorageObservationContext) context).operation());
-      }
-    });
-    try (ObservedFilesystem fs = ObservedFilesystem.builder(Filesystem.of(MemoryAdapter.create()), registry).build()) {
+              @Override
+              public void onStop(io.micrometer.observation.Observation.Context context) {
+                seen.set(((StorageObservationContext) context).operation());
+              }
+            });
+    try (ObservedFilesystem fs =
+        ObservedFilesystem.builder(Filesystem.of(MemoryAdapter.create()), registry).build()) {
       fs.write("a.txt", "a");
       assertThat(seen.get()).isEqualTo("write");
     }
@@ -425,7 +494,9 @@ class ObservedFilesystemTest {
   static void awaitCollected(java.util.function.BooleanSupplier done) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("the abandoned observation was not ended").isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("the abandoned observation was not ended")
+          .isLessThan(deadline);
       System.gc();
       Thread.sleep(20);
     }

@@ -36,17 +36,40 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ObservedKitTest {
 
   /** Every operation name the decorator can record. */
-  private static final Set<String> KNOWN = Set.of("file_exists", "directory_exists", "exists", "read",
-      "read_stream", "write", "stat", "mime_type", "visibility", "list",
-      "create_directory", "delete_directory", "copy", "move", "delete", "set_visibility", "checksum",
-      "public_url", "temporary_url", "prepare_upload");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "file_exists",
+          "directory_exists",
+          "exists",
+          "read",
+          "read_stream",
+          "write",
+          "stat",
+          "mime_type",
+          "visibility",
+          "list",
+          "create_directory",
+          "delete_directory",
+          "copy",
+          "move",
+          "delete",
+          "set_visibility",
+          "checksum",
+          "public_url",
+          "temporary_url",
+          "prepare_upload");
 
   /** The emulator with the small part sizes of the adapter's own contract test and one private bucket. */
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(16 * 1024).absoluteMinimumPartSize(4 * 1024))
-      .bucket("observed-kit")
-      .perClass();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () ->
+                  B2Emulator.builder()
+                      .recommendedPartSize(16 * 1024)
+                      .absoluteMinimumPartSize(4 * 1024))
+          .bucket("observed-kit")
+          .perClass();
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -61,28 +84,51 @@ class ObservedKitTest {
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void kit_onB2Emulator_recordsEveryOperationItRan() {
     B2Emulator emulator = B2.emulator();
-    KitReport report = run("b2 (emulator)", () -> {
-      B2Adapter adapter = B2Adapter.create(B2Config.builder("observed-kit")
-          .endpoint(URI.create(emulator.url()))
-          .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
-          .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
-          .prefix("kit-root").listPageSize(100).concurrency(3).build());
-      adapter.directoryExists(""); // settles the capabilities: a private bucket has no public URLs
-      return Filesystem.of(adapter);
-    }, "b2");
+    KitReport report =
+        run(
+            "b2 (emulator)",
+            () -> {
+              B2Adapter adapter =
+                  B2Adapter.create(
+                      B2Config.builder("observed-kit")
+                          .endpoint(URI.create(emulator.url()))
+                          .credentials(
+                              new B2Credentials(emulator.keyId(), emulator.applicationKey()))
+                          .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
+                          .prefix("kit-root")
+                          .listPageSize(100)
+                          .concurrency(3)
+                          .build());
+              adapter.directoryExists(
+                  ""); // settles the capabilities: a private bucket has no public URLs
+              return Filesystem.of(adapter);
+            },
+            "b2");
     assertRecorded(report);
   }
 
   private KitReport run(String target, Supplier<Filesystem> open, String adapter) {
-    KitReport report = KitRunner.builder().includeSlow(false).build().runAll(List.of(KitTarget.of(target,
-        () -> ObservedFilesystem.builder(open.get(), meters).adapter(adapter).name("kit").build())));
+    KitReport report =
+        KitRunner.builder()
+            .includeSlow(false)
+            .build()
+            .runAll(
+                List.of(
+                    KitTarget.of(
+                        target,
+                        () ->
+                            ObservedFilesystem.builder(open.get(), meters)
+                                .adapter(adapter)
+                                .name("kit")
+                                .build())));
     assertThat(report.successful()).as(report.toText()).isTrue();
     return report;
   }
 
   private long active() {
     return meters.find(ObservationNames.OPERATION_OBSERVATION + ".active").longTaskTimers().stream()
-        .mapToLong(LongTaskTimer::activeTasks).sum();
+        .mapToLong(LongTaskTimer::activeTasks)
+        .sum();
   }
 
   private void assertRecorded(KitReport report) {
@@ -107,18 +153,41 @@ class ObservedKitTest {
     }
     double written = meters.get(ObservationNames.BYTES_WRITTEN).counter().count();
     double read = meters.get(ObservationNames.BYTES_READ).counter().count();
-    System.out.println(report.toText() + "operations " + byOperation + "\nerror kinds " + errorKinds
-        + "\nbytes written " + (long) written + ", read " + (long) read);
+    System.out.println(
+        report.toText()
+            + "operations "
+            + byOperation
+            + "\nerror kinds "
+            + errorKinds
+            + "\nbytes written "
+            + (long) written
+            + ", read "
+            + (long) read);
 
     assertThat(KNOWN).as("operation names").containsAll(byOperation.keySet());
-    assertThat(byOperation).as("one timer per operation the kit runs on every adapter").containsKeys(
-        "file_exists", "directory_exists", "exists", "read", "read_stream", "write",
-        "stat", "mime_type", "list", "create_directory", "delete_directory", "copy", "move", "delete",
-        "checksum");
+    assertThat(byOperation)
+        .as("one timer per operation the kit runs on every adapter")
+        .containsKeys(
+            "file_exists",
+            "directory_exists",
+            "exists",
+            "read",
+            "read_stream",
+            "write",
+            "stat",
+            "mime_type",
+            "list",
+            "create_directory",
+            "delete_directory",
+            "copy",
+            "move",
+            "delete",
+            "checksum");
     assertThat(outcomes).contains("success", "error").isSubsetOf("success", "error", "abandoned");
     List<String> capabilities = report.targets().get(0).capabilities();
-    assertThat(errorKinds).as("the failures the kit provokes").containsKeys("NOT_FOUND", "INVALID_INPUT",
-        "IS_A_DIRECTORY", "UNSUPPORTED");
+    assertThat(errorKinds)
+        .as("the failures the kit provokes")
+        .containsKeys("NOT_FOUND", "INVALID_INPUT", "IS_A_DIRECTORY", "UNSUPPORTED");
     if (capabilities.contains("CREATE_ONLY")) {
       assertThat(errorKinds).containsKey("ALREADY_EXISTS");
     }

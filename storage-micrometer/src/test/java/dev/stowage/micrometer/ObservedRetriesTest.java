@@ -48,10 +48,18 @@ class ObservedRetriesTest {
   void setUp() {
     emulator = B2Emulator.builder().start();
     B2Credentials credentials = new B2Credentials(emulator.keyId(), emulator.applicationKey());
-    client = B2Client.builder().endpoint(URI.create(emulator.url())).credentials(credentials).build();
-    B2Bucket bucket = client.createBucket(new B2CreateBucketRequest("observed-retries", "allPrivate", null, null, null));
-    adapter = B2Adapter.create(B2Config.builder(bucket.bucketName()).endpoint(URI.create(emulator.url()))
-        .credentials(credentials).retry(10, Duration.ofMillis(5), Duration.ofMillis(100)).build());
+    client =
+        B2Client.builder().endpoint(URI.create(emulator.url())).credentials(credentials).build();
+    B2Bucket bucket =
+        client.createBucket(
+            new B2CreateBucketRequest("observed-retries", "allPrivate", null, null, null));
+    adapter =
+        B2Adapter.create(
+            B2Config.builder(bucket.bucketName())
+                .endpoint(URI.create(emulator.url()))
+                .credentials(credentials)
+                .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
+                .build());
   }
 
   @AfterEach
@@ -62,17 +70,26 @@ class ObservedRetriesTest {
   }
 
   private ObservedFilesystem observed() {
-    return ObservedFilesystem.builder(Filesystem.of(adapter), meters).adapter("b2").name("retries").build();
+    return ObservedFilesystem.builder(Filesystem.of(adapter), meters)
+        .adapter("b2")
+        .name("retries")
+        .build();
   }
 
   private double retries(String operation, String kind) {
-    Counter counter = meters.find(ObservationNames.RETRIES).tag("operation", operation).tag("error.kind", kind)
-        .tag("adapter", "b2").counter();
+    Counter counter =
+        meters
+            .find(ObservationNames.RETRIES)
+            .tag("operation", operation)
+            .tag("error.kind", kind)
+            .tag("adapter", "b2")
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 
   private void failOnce(String b2Operation) {
-    emulator.useFaults(FaultPlan.builder().add(b2Operation, 1.0, Fault.serviceUnavailable()).build());
+    emulator.useFaults(
+        FaultPlan.builder().add(b2Operation, 1.0, Fault.serviceUnavailable()).build());
   }
 
   @Test
@@ -105,15 +122,18 @@ class ObservedRetriesTest {
 
   @Test
   void write_countingFails_callersListenerStillHearsTheRetry() {
-    meters.config().meterFilter(new MeterFilter() {
-      @Override
-      public Meter.Id map(Meter.Id id) {
-        if (id.getName().equals(ObservationNames.RETRIES)) {
-          throw new IllegalStateException("meter registry refuses");
-        }
-        return id;
-      }
-    });
+    meters
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public Meter.Id map(Meter.Id id) {
+                if (id.getName().equals(ObservationNames.RETRIES)) {
+                  throw new IllegalStateException("meter registry refuses");
+                }
+                return id;
+              }
+            });
     Heard heard = new Heard(emulator, false);
     try (ObservedFilesystem fs = observed()) {
       failOnce("b2_upload_file");
@@ -149,8 +169,14 @@ class ObservedRetriesTest {
       }
       assertThat(heard.events).contains("finished 5");
       assertThat(meters.get(ObservationNames.BYTES_READ).counter().count()).isEqualTo(5);
-      assertThat(meters.find(ObservationNames.OPERATION_OBSERVATION).tag("operation", "read_stream")
-          .tag("outcome", "success").timer().count()).isEqualTo(1);
+      assertThat(
+              meters
+                  .find(ObservationNames.OPERATION_OBSERVATION)
+                  .tag("operation", "read_stream")
+                  .tag("outcome", "success")
+                  .timer()
+                  .count())
+          .isEqualTo(1);
     }
   }
 

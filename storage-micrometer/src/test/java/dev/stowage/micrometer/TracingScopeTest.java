@@ -37,17 +37,22 @@ class TracingScopeTest {
 
     @Override
     public void onError(Observation.Context context) {
-      events.add("error " + describe(context) + " " + context.getError().getClass().getSimpleName());
+      events.add(
+          "error " + describe(context) + " " + context.getError().getClass().getSimpleName());
     }
 
     @Override
     public void onStop(Observation.Context context) {
       var outcome = context.getLowCardinalityKeyValue("outcome");
-      events.add(("stop " + describe(context) + " " + (outcome == null ? "" : outcome.getValue())).strip());
+      events.add(
+          ("stop " + describe(context) + " " + (outcome == null ? "" : outcome.getValue()))
+              .strip());
     }
 
     private static String describe(Observation.ContextView context) {
-      return context instanceof StorageObservationContext s ? s.filesystem() + ":" + s.operation() : context.getName();
+      return context instanceof StorageObservationContext s
+          ? s.filesystem() + ":" + s.operation()
+          : context.getName();
     }
 
     private static String parentOf(Observation.Context context) {
@@ -65,14 +70,17 @@ class TracingScopeTest {
 
   @Test
   void operations_areChildrenOfTheCallersObservation_andScopesAreRestored() throws IOException {
-    try (ObservedFilesystem fs = ObservedFilesystem.builder(Filesystem.of(MemoryAdapter.create()), registry)
-        .name("outer").build()) {
+    try (ObservedFilesystem fs =
+        ObservedFilesystem.builder(Filesystem.of(MemoryAdapter.create()), registry)
+            .name("outer")
+            .build()) {
       Observation request = Observation.createNotStarted("request", registry).start();
       try (Observation.Scope scope = request.openScope()) {
         fs.write("a.txt", "abc");
         assertThat(registry.getCurrentObservation()).isSameAs(request);
         InputStream in = fs.readStream("a.txt");
-        assertThat(registry.getCurrentObservation()).as("the stream's observation is not left in scope")
+        assertThat(registry.getCurrentObservation())
+            .as("the stream's observation is not left in scope")
             .isSameAs(request);
         in.readAllBytes();
         in.close();
@@ -81,35 +89,40 @@ class TracingScopeTest {
       }
       request.stop();
     }
-    assertThat(spans.events).containsExactly(
-        "start request parent=none",
-        "start outer:write parent=request",
-        "stop outer:write success",
-        "start outer:read_stream parent=request",
-        "stop outer:read_stream success",
-        "start outer:read parent=request",
-        "error outer:read ReadFailedException",
-        "stop outer:read error",
-        "stop request");
+    assertThat(spans.events)
+        .containsExactly(
+            "start request parent=none",
+            "start outer:write parent=request",
+            "stop outer:write success",
+            "start outer:read_stream parent=request",
+            "stop outer:read_stream success",
+            "start outer:read parent=request",
+            "error outer:read ReadFailedException",
+            "stop outer:read error",
+            "stop request");
   }
 
   @Test
   void nestedDecorators_innerOperationIsAChildOfTheOuter() {
-    Filesystem inner = ObservedFilesystem.builder(Filesystem.of(MemoryAdapter.create()), registry)
-        .name("inner").build();
-    try (ObservedFilesystem outer = ObservedFilesystem.builder(inner, registry).name("outer").build()) {
+    Filesystem inner =
+        ObservedFilesystem.builder(Filesystem.of(MemoryAdapter.create()), registry)
+            .name("inner")
+            .build();
+    try (ObservedFilesystem outer =
+        ObservedFilesystem.builder(inner, registry).name("outer").build()) {
       outer.write("a.txt", "abc");
       outer.list("").toList();
     }
-    assertThat(spans.events).containsExactly(
-        "start outer:write parent=none",
-        "start inner:write parent=outer:write",
-        "stop inner:write success",
-        "stop outer:write success",
-        "start outer:list parent=none",
-        "start inner:list parent=outer:list",
-        "stop inner:list success",
-        "stop outer:list success");
+    assertThat(spans.events)
+        .containsExactly(
+            "start outer:write parent=none",
+            "start inner:write parent=outer:write",
+            "stop inner:write success",
+            "stop outer:write success",
+            "start outer:list parent=none",
+            "start inner:list parent=outer:list",
+            "stop inner:list success",
+            "stop outer:list success");
     assertThat(registry.getCurrentObservation()).isNull();
   }
 }

@@ -19,7 +19,8 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
  * fixtures issue URLs and tickets that are already old, to test expiry without waiting); by
  * default presigning is the SDK's own and reads the system clock.
  */
-@SuppressWarnings("deprecation") // the SDK's presigner takes a per-request clock only through this signer API
+@SuppressWarnings(
+    "deprecation") // the SDK's presigner takes a per-request clock only through this signer API
 final class ClockedPresigner implements Signer, Presigner {
 
   private final Clock clock;
@@ -40,10 +41,12 @@ final class ClockedPresigner implements Signer, Presigner {
     Clock asked = attributes.getAttribute(AwsSignerExecutionAttribute.SIGNING_CLOCK);
     Instant now = asked != null ? asked.instant() : Instant.now();
     Instant expiration = attributes.getAttribute(AwsSignerExecutionAttribute.PRESIGNER_EXPIRATION);
-    Duration lifetime = expiration != null ? Duration.between(now, expiration) : Duration.ofMinutes(15);
+    Duration lifetime =
+        expiration != null ? Duration.between(now, expiration) : Duration.ofMinutes(15);
     Instant signingTime = clock.instant();
     ExecutionAttributes shifted = attributes.copy();
-    shifted.putAttribute(AwsSignerExecutionAttribute.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC));
+    shifted.putAttribute(
+        AwsSignerExecutionAttribute.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC));
     expiresAt = signingTime.plus(lifetime);
     shifted.putAttribute(AwsSignerExecutionAttribute.PRESIGNER_EXPIRATION, expiresAt);
     return delegate.presign(request, shifted);

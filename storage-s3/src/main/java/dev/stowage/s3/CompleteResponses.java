@@ -30,12 +30,15 @@ final class CompleteResponses implements ExecutionInterceptor {
       return;
     }
     SdkHttpMethod method = context.httpRequest().method();
-    boolean framed = response.firstMatchingHeader("Content-Length").isPresent()
-        || response.firstMatchingHeader("Transfer-Encoding").isPresent();
-    boolean mustBeFramed = method == SdkHttpMethod.GET
-        || (method == SdkHttpMethod.HEAD && context.request() instanceof HeadObjectRequest);
+    boolean framed =
+        response.firstMatchingHeader("Content-Length").isPresent()
+            || response.firstMatchingHeader("Transfer-Encoding").isPresent();
+    boolean mustBeFramed =
+        method == SdkHttpMethod.GET
+            || (method == SdkHttpMethod.HEAD && context.request() instanceof HeadObjectRequest);
     if (mustBeFramed && !framed) {
-      throw SdkClientException.create("the answer to " + method + " ended inside its headers",
+      throw SdkClientException.create(
+          "the answer to " + method + " ended inside its headers",
           new IOException("incomplete response: neither Content-Length nor Transfer-Encoding"));
     }
   }

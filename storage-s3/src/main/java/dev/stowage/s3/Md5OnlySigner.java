@@ -50,7 +50,8 @@ final class Md5OnlySigner extends ForwardingSigner {
       stripped.putHeader("Content-MD5", md5Base64(request.payload().get()));
     }
     SdkHttpRequest replaced = stripped.build();
-    return delegate.sign(request.copy(b -> b.request(replaced).putProperty(CHECKSUM_ALGORITHM, null)));
+    return delegate.sign(
+        request.copy(b -> b.request(replaced).putProperty(CHECKSUM_ALGORITHM, null)));
   }
 
   static boolean isChecksumHeader(String name) {

@@ -13,9 +13,10 @@ final class MissingCredentialsException extends SdkClientException {
   private static final long serialVersionUID = 1L;
 
   /** What the user can set; the message of every instance. */
-  static final String HINT = "no S3 credentials found: set AWS_ACCESS_KEY_ID and"
-      + " AWS_SECRET_ACCESS_KEY, or AWS_PROFILE naming a profile of the AWS credentials file,"
-      + " or the accessKey and secretKey settings (S3Config.Builder.credentials)";
+  static final String HINT =
+      "no S3 credentials found: set AWS_ACCESS_KEY_ID and"
+          + " AWS_SECRET_ACCESS_KEY, or AWS_PROFILE naming a profile of the AWS credentials file,"
+          + " or the accessKey and secretKey settings (S3Config.Builder.credentials)";
 
   MissingCredentialsException() {
     super(SdkClientException.builder().message(HINT));

@@ -68,8 +68,8 @@ public final class S3Adapter implements FilesystemAdapter {
   private final S3Urls urls;
   private final Capabilities capabilities;
 
-  private S3Adapter(S3Config config,
-      java.util.function.@Nullable Supplier<java.time.Clock> signingClock) {
+  private S3Adapter(
+      S3Config config, java.util.function.@Nullable Supplier<java.time.Clock> signingClock) {
     this.config = config;
     AwsCredentialsProvider credentials = S3Clients.credentials(config);
     this.client = S3Clients.client(config, credentials);
@@ -98,8 +98,10 @@ public final class S3Adapter implements FilesystemAdapter {
    * {@code signingClock} gives at that moment, or with the SDK's own presigning (the system clock)
    * while it gives null. For tests that need URLs issued in the past.
    */
-  static S3Adapter create(S3Config config, java.util.function.Supplier<java.time.Clock> signingClock) {
-    return new S3Adapter(java.util.Objects.requireNonNull(config, "config"),
+  static S3Adapter create(
+      S3Config config, java.util.function.Supplier<java.time.Clock> signingClock) {
+    return new S3Adapter(
+        java.util.Objects.requireNonNull(config, "config"),
         java.util.Objects.requireNonNull(signingClock, "signingClock"));
   }
 
@@ -114,17 +116,28 @@ public final class S3Adapter implements FilesystemAdapter {
   }
 
   static Capabilities capabilitiesOf(S3Config config, S3Keys keys) {
-    Capabilities.Builder b = Capabilities.builder()
-        .add(Capability.WRITE, Capability.RANGE_READ, Capability.RANGE_NOT_SATISFIABLE,
-            Capability.CONTENT_TYPE, Capability.CACHE_CONTROL, Capability.CONTENT_DISPOSITION,
-            Capability.CONTENT_ENCODING, Capability.USER_METADATA, Capability.IMPLICIT_DIRECTORIES,
-            Capability.LAST_MODIFIED, Capability.ETAG, Capability.SORTED_LISTING,
-            Capability.TEMPORARY_URL, Capability.SERVER_SIDE_COPY)
-        .nativeChecksums(ChecksumAlgorithm.MD5)
-        .maxPathBytes(1024 - keys.prefixBytes() - 1)
-        .maxSegmentBytes(Math.min(config.maxSegmentBytes(), 1024 - keys.prefixBytes() - 1))
-        .maxTemporaryUrlTtl(Duration.ofDays(7))
-        .multipart(config.multipartThreshold(), config.partSize());
+    Capabilities.Builder b =
+        Capabilities.builder()
+            .add(
+                Capability.WRITE,
+                Capability.RANGE_READ,
+                Capability.RANGE_NOT_SATISFIABLE,
+                Capability.CONTENT_TYPE,
+                Capability.CACHE_CONTROL,
+                Capability.CONTENT_DISPOSITION,
+                Capability.CONTENT_ENCODING,
+                Capability.USER_METADATA,
+                Capability.IMPLICIT_DIRECTORIES,
+                Capability.LAST_MODIFIED,
+                Capability.ETAG,
+                Capability.SORTED_LISTING,
+                Capability.TEMPORARY_URL,
+                Capability.SERVER_SIDE_COPY)
+            .nativeChecksums(ChecksumAlgorithm.MD5)
+            .maxPathBytes(1024 - keys.prefixBytes() - 1)
+            .maxSegmentBytes(Math.min(config.maxSegmentBytes(), 1024 - keys.prefixBytes() - 1))
+            .maxTemporaryUrlTtl(Duration.ofDays(7))
+            .multipart(config.multipartThreshold(), config.partSize());
     if (config.createOnly()) {
       b.add(Capability.CREATE_ONLY);
     }

@@ -28,21 +28,32 @@ final class S3Attributes {
   /** Returns the attributes of a HeadObject response. */
   static FileAttributes of(String path, HeadObjectResponse h, @Nullable Visibility visibility) {
     String etag = unquote(h.eTag());
-    boolean encrypted = h.serverSideEncryption() == ServerSideEncryption.AWS_KMS
-        || h.serverSideEncryption() == ServerSideEncryption.AWS_KMS_DSSE
-        || h.sseCustomerAlgorithm() != null;
+    boolean encrypted =
+        h.serverSideEncryption() == ServerSideEncryption.AWS_KMS
+            || h.serverSideEncryption() == ServerSideEncryption.AWS_KMS_DSSE
+            || h.sseCustomerAlgorithm() != null;
     return FileAttributes.builder(path, h.contentLength() == null ? 0 : h.contentLength())
-        .lastModified(h.lastModified()).contentType(h.contentType()).visibility(visibility)
-        .etag(etag).checksums(encrypted ? Map.of() : md5Of(etag)).version(h.versionId())
-        .userMetadata(S3Metadata.decode(h.metadata())).cacheControl(h.cacheControl())
-        .contentDisposition(h.contentDisposition()).contentEncoding(h.contentEncoding()).build();
+        .lastModified(h.lastModified())
+        .contentType(h.contentType())
+        .visibility(visibility)
+        .etag(etag)
+        .checksums(encrypted ? Map.of() : md5Of(etag))
+        .version(h.versionId())
+        .userMetadata(S3Metadata.decode(h.metadata()))
+        .cacheControl(h.cacheControl())
+        .contentDisposition(h.contentDisposition())
+        .contentEncoding(h.contentEncoding())
+        .build();
   }
 
   /** Returns the attributes a listing reports for one object (no content type or metadata). */
   static FileAttributes of(String path, S3Object o, @Nullable Visibility visibility) {
     String etag = unquote(o.eTag());
     return FileAttributes.builder(path, o.size() == null ? 0 : o.size())
-        .lastModified(o.lastModified()).visibility(visibility).etag(etag).checksums(md5Of(etag))
+        .lastModified(o.lastModified())
+        .visibility(visibility)
+        .etag(etag)
+        .checksums(md5Of(etag))
         .build();
   }
 
@@ -50,13 +61,27 @@ final class S3Attributes {
    * Returns the attributes of a file just written from what was sent and what came back, without
    * another request; the modification time is the response's {@code Date} (S3 keeps seconds).
    */
-  static FileAttributes written(String path, long size, WriteOptions o, @Nullable String eTag,
-      String versionId, SdkResponse response, @Nullable Visibility visibility) {
+  static FileAttributes written(
+      String path,
+      long size,
+      WriteOptions o,
+      @Nullable String eTag,
+      String versionId,
+      SdkResponse response,
+      @Nullable Visibility visibility) {
     String etag = unquote(eTag);
-    return FileAttributes.builder(path, size).lastModified(responseDate(response))
-        .contentType(o.contentType()).visibility(visibility).etag(etag).checksums(md5Of(etag))
-        .version(versionId).userMetadata(o.userMetadata()).cacheControl(o.cacheControl())
-        .contentDisposition(o.contentDisposition()).contentEncoding(o.contentEncoding()).build();
+    return FileAttributes.builder(path, size)
+        .lastModified(responseDate(response))
+        .contentType(o.contentType())
+        .visibility(visibility)
+        .etag(etag)
+        .checksums(md5Of(etag))
+        .version(versionId)
+        .userMetadata(o.userMetadata())
+        .cacheControl(o.cacheControl())
+        .contentDisposition(o.contentDisposition())
+        .contentEncoding(o.contentEncoding())
+        .build();
   }
 
   /** Returns the ETag without quotes, or null. */
@@ -68,7 +93,9 @@ final class S3Attributes {
     if (e.startsWith("W/")) {
       e = e.substring(2);
     }
-    return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")
+        ? e.substring(1, e.length() - 1)
+        : e;
   }
 
   /**
@@ -80,7 +107,9 @@ final class S3Attributes {
   }
 
   private static Map<ChecksumAlgorithm, String> md5Of(@Nullable String etag) {
-    return etag != null && isMd5(etag) ? Map.of(ChecksumAlgorithm.MD5, etag.toLowerCase(Locale.ROOT)) : Map.of();
+    return etag != null && isMd5(etag)
+        ? Map.of(ChecksumAlgorithm.MD5, etag.toLowerCase(Locale.ROOT))
+        : Map.of();
   }
 
   private static Instant responseDate(SdkResponse response) {

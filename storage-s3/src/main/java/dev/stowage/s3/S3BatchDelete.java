@@ -45,8 +45,15 @@ final class S3BatchDelete {
       String continuation = token;
       ListObjectsV2Response page;
       try {
-        page = s3.client().listObjectsV2(b -> b.bucket(s3.bucket()).prefix(prefix)
-            .encodingType(EncodingType.URL).maxKeys(batchSize).continuationToken(continuation));
+        page =
+            s3.client()
+                .listObjectsV2(
+                    b ->
+                        b.bucket(s3.bucket())
+                            .prefix(prefix)
+                            .encodingType(EncodingType.URL)
+                            .maxKeys(batchSize)
+                            .continuationToken(continuation));
       } catch (RuntimeException e) {
         throw s3.fail(e);
       }
@@ -70,7 +77,8 @@ final class S3BatchDelete {
       return;
     }
     if (keys.size() > batchSize) {
-      throw new IllegalArgumentException("at most " + batchSize + " keys per batch: " + keys.size());
+      throw new IllegalArgumentException(
+          "at most " + batchSize + " keys per batch: " + keys.size());
     }
     List<ObjectIdentifier> ids = new ArrayList<>(keys.size());
     for (String k : keys) {
@@ -89,7 +97,9 @@ final class S3BatchDelete {
     }
     DeleteObjectsResponse r;
     try {
-      r = s3.client().deleteObjects(b -> b.bucket(s3.bucket()).delete(d -> d.objects(ids).quiet(true)));
+      r =
+          s3.client()
+              .deleteObjects(b -> b.bucket(s3.bucket()).delete(d -> d.objects(ids).quiet(true)));
     } catch (RuntimeException e) {
       throw s3.fail(e);
     }
@@ -97,9 +107,17 @@ final class S3BatchDelete {
       S3Error first = r.errors().get(0);
       StorageException.Kind kind = S3Errors.kind(0, first.code(), false, first.message());
       String failedPath = s3.keys().path(first.key());
-      throw BackendException.of(kind,
-          "s3 " + first.code() + " for " + r.errors().size() + " of " + keys.size()
-              + " keys, first '" + failedPath + "'");
+      throw BackendException.of(
+          kind,
+          "s3 "
+              + first.code()
+              + " for "
+              + r.errors().size()
+              + " of "
+              + keys.size()
+              + " keys, first '"
+              + failedPath
+              + "'");
     }
   }
 
@@ -107,8 +125,13 @@ final class S3BatchDelete {
   static boolean xmlSafe(String key) {
     for (int i = 0; i < key.length(); ) {
       int c = key.codePointAt(i);
-      boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+      boolean ok =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || (c >= 0x10000 && c <= 0x10FFFF);
       if (!ok) {
         return false;
       }

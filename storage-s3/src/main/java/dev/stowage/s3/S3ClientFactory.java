@@ -143,21 +143,26 @@ public final class S3ClientFactory {
      */
     public S3Client build() {
       Timeouts t = timeouts;
-      S3ClientBuilder b = S3Client.builder()
-          .httpClientBuilder(Apache5HttpClient.builder().maxConnections(maxConnections)
-              .connectionTimeout(t.connect()).socketTimeout(t.idle())
-              .connectionAcquisitionTimeout(t.operation()))
-          .region(Region.of(region))
-          .credentialsProvider(credentials != null ? credentials
-              : DefaultCredentialsProvider.builder().build())
-          .forcePathStyle(pathStyle)
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-          .overrideConfiguration(o -> {
-            o.apiCallTimeout(t.operation()).retryStrategy(RetryMode.STANDARD);
-            o.addExecutionInterceptor(new CompleteResponses());
-            interceptors.forEach(o::addExecutionInterceptor);
-          });
+      S3ClientBuilder b =
+          S3Client.builder()
+              .httpClientBuilder(
+                  Apache5HttpClient.builder()
+                      .maxConnections(maxConnections)
+                      .connectionTimeout(t.connect())
+                      .socketTimeout(t.idle())
+                      .connectionAcquisitionTimeout(t.operation()))
+              .region(Region.of(region))
+              .credentialsProvider(
+                  credentials != null ? credentials : DefaultCredentialsProvider.builder().build())
+              .forcePathStyle(pathStyle)
+              .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+              .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+              .overrideConfiguration(
+                  o -> {
+                    o.apiCallTimeout(t.operation()).retryStrategy(RetryMode.STANDARD);
+                    o.addExecutionInterceptor(new CompleteResponses());
+                    interceptors.forEach(o::addExecutionInterceptor);
+                  });
       if (endpoint != null) {
         b.endpointOverride(endpoint);
       }

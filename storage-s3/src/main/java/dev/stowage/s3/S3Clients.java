@@ -25,8 +25,11 @@ final class S3Clients {
       return StaticCredentialsProvider.create(
           AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey()));
     }
-    provider = new HintingCredentialsProvider(config.credentialsProvider() != null
-        ? config.credentialsProvider() : DefaultCredentialsProvider.builder().build());
+    provider =
+        new HintingCredentialsProvider(
+            config.credentialsProvider() != null
+                ? config.credentialsProvider()
+                : DefaultCredentialsProvider.builder().build());
     if (config.profile() != S3Profile.B2) {
       return provider; // resolved on first use, as usual
     }
@@ -51,14 +54,15 @@ final class S3Clients {
    * 100 ms base backoff with jitter): a refused connection fails in well under a second.
    */
   static S3Client client(S3Config config, AwsCredentialsProvider credentials) {
-    S3ClientFactory.Builder b = S3ClientFactory.builder()
-        .region(config.region())
-        .credentials(credentials)
-        .pathStyle(config.pathStyle())
-        .signPayload(config.signPayload())
-        .contentMd5Only(config.profile().replacesChecksumHeaders())
-        .timeouts(config.timeouts())
-        .maxConnections(config.maxConnections());
+    S3ClientFactory.Builder b =
+        S3ClientFactory.builder()
+            .region(config.region())
+            .credentials(credentials)
+            .pathStyle(config.pathStyle())
+            .signPayload(config.signPayload())
+            .contentMd5Only(config.profile().replacesChecksumHeaders())
+            .timeouts(config.timeouts())
+            .maxConnections(config.maxConnections());
     config.endpoint().ifPresent(b::endpoint);
     config.interceptors().forEach(b::interceptor);
     return b.build();
@@ -66,10 +70,12 @@ final class S3Clients {
 
   /** Returns a presigner addressing the bucket the same way as the client. */
   static S3Presigner presigner(S3Config config, AwsCredentialsProvider credentials) {
-    S3Presigner.Builder b = S3Presigner.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+    S3Presigner.Builder b =
+        S3Presigner.builder()
+            .region(Region.of(config.region()))
+            .credentialsProvider(credentials)
+            .serviceConfiguration(
+                S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
     config.endpoint().ifPresent(b::endpointOverride);
     return b.build();
   }

@@ -52,8 +52,10 @@ public final class S3Config {
 
   static final long MIB = 1024L * 1024;
   static final long GIB = 1024L * MIB;
+
   /** The smallest part S3 accepts (except for the last part). */
   static final long MIN_PART_SIZE = 5 * MIB;
+
   /** The largest single PUT, single part, and single CopyObject S3 accepts. */
   static final long MAX_SINGLE_SIZE = 5 * GIB;
 
@@ -85,10 +87,15 @@ public final class S3Config {
   private S3Config(Builder b) {
     this.bucket = b.bucket;
     this.prefix = b.prefix;
-    this.profile = b.profile != null ? b.profile : (b.endpoint == null ? S3Profile.AWS : S3Profile.GENERIC);
+    this.profile =
+        b.profile != null ? b.profile : (b.endpoint == null ? S3Profile.AWS : S3Profile.GENERIC);
     this.region = b.region != null ? b.region : profile.regionFor(b.endpoint);
-    this.endpoint = b.endpoint != null ? b.endpoint
-        : profile == S3Profile.B2 ? URI.create("https://s3." + region + ".backblazeb2.com") : null;
+    this.endpoint =
+        b.endpoint != null
+            ? b.endpoint
+            : profile == S3Profile.B2
+                ? URI.create("https://s3." + region + ".backblazeb2.com")
+                : null;
     if (endpoint == null && profile != S3Profile.AWS) {
       throw new IllegalArgumentException("profile " + profile + " needs an endpoint");
     }
@@ -103,8 +110,10 @@ public final class S3Config {
     this.signPayload = b.signPayload;
     this.publicUrlBase = b.publicUrlBase;
     this.partSize = b.partSize;
-    this.multipartThreshold = b.multipartThreshold > 0 ? b.multipartThreshold
-        : profile.defaultMultipartThreshold(b.partSize);
+    this.multipartThreshold =
+        b.multipartThreshold > 0
+            ? b.multipartThreshold
+            : profile.defaultMultipartThreshold(b.partSize);
     this.concurrency = b.concurrency;
     this.copyPartThreshold = b.copyPartThreshold;
     this.copyPartSize = b.copyPartSize;
@@ -274,8 +283,9 @@ public final class S3Config {
    * {@code concurrency + 1} left no headroom.
    */
   long partSizeFor(long length, int maxParts) {
-    long size = PartUploader.partSizeWithin(memoryBudget, concurrency + 1, MIN_PART_SIZE, partSize,
-        -1, maxParts);
+    long size =
+        PartUploader.partSizeWithin(
+            memoryBudget, concurrency + 1, MIN_PART_SIZE, partSize, -1, maxParts);
     if (size < partSize) {
       size = Math.max(MIN_PART_SIZE, size / MIB * MIB); // whole MiB are easier to read in logs
     }
@@ -314,8 +324,8 @@ public final class S3Config {
    * counting the part being read and the one being released ({@code concurrency + 2} parts).
    */
   int concurrencyFor(long partSize) {
-    return PartUploader.concurrencyWithin(Math.max(partSize, memoryBudget - partSize), partSize,
-        concurrency);
+    return PartUploader.concurrencyWithin(
+        Math.max(partSize, memoryBudget - partSize), partSize, concurrency);
   }
 
   /** Returns the extra SDK interceptors, in order. */
@@ -333,12 +343,31 @@ public final class S3Config {
 
   @Override
   public String toString() {
-    String credentials = accessKeyId != null ? "explicit"
-        : credentialsProvider != null ? "provider" : "default chain";
-    return "S3Config[bucket=" + bucket + ", prefix=" + prefix + ", profile=" + profile
-        + ", endpoint=" + endpoint + ", region=" + region + ", pathStyle=" + pathStyle
-        + ", visibility=" + visibilityMode + ", credentials=" + credentials
-        + ", timeouts=" + timeouts + ", memoryBudget=" + memoryBudget + "]";
+    String credentials =
+        accessKeyId != null
+            ? "explicit"
+            : credentialsProvider != null ? "provider" : "default chain";
+    return "S3Config[bucket="
+        + bucket
+        + ", prefix="
+        + prefix
+        + ", profile="
+        + profile
+        + ", endpoint="
+        + endpoint
+        + ", region="
+        + region
+        + ", pathStyle="
+        + pathStyle
+        + ", visibility="
+        + visibilityMode
+        + ", credentials="
+        + credentials
+        + ", timeouts="
+        + timeouts
+        + ", memoryBudget="
+        + memoryBudget
+        + "]";
   }
 
   /** Builds an {@link S3Config}; each option may be set once, and is checked when set. */
@@ -390,7 +419,8 @@ public final class S3Config {
       p = p.replaceAll("^/+", "").replaceAll("/+$", "");
       for (String segment : p.split("/", -1)) {
         if (!p.isEmpty() && (segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
-          throw new IllegalArgumentException("prefix: empty, '.' or '..' segment in '" + value + "'");
+          throw new IllegalArgumentException(
+              "prefix: empty, '.' or '..' segment in '" + value + "'");
         }
       }
       this.prefix = p;
@@ -410,7 +440,8 @@ public final class S3Config {
       Objects.requireNonNull(value, "endpoint");
       String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || value.getHost() == null) {
-        throw new IllegalArgumentException("endpoint: expected an http(s) URL with a host: " + value);
+        throw new IllegalArgumentException(
+            "endpoint: expected an http(s) URL with a host: " + value);
       }
       if (value.getRawQuery() != null || value.getRawUserInfo() != null) {
         throw new IllegalArgumentException("endpoint: must not carry a query or user info");
@@ -430,11 +461,15 @@ public final class S3Config {
     }
 
     /** Uses these credentials instead of the AWS default chain. */
-    public Builder credentials(@Nullable String accessKeyIdValue, @Nullable String secretAccessKeyValue) {
+    public Builder credentials(
+        @Nullable String accessKeyIdValue, @Nullable String secretAccessKeyValue) {
       once("credentials");
-      if (accessKeyIdValue == null || accessKeyIdValue.isBlank()
-          || secretAccessKeyValue == null || secretAccessKeyValue.isBlank()) {
-        throw new IllegalArgumentException("credentials: access key id and secret must not be blank");
+      if (accessKeyIdValue == null
+          || accessKeyIdValue.isBlank()
+          || secretAccessKeyValue == null
+          || secretAccessKeyValue.isBlank()) {
+        throw new IllegalArgumentException(
+            "credentials: access key id and secret must not be blank");
       }
       if (credentialsProvider != null) {
         throw new IllegalStateException("credentials cannot be combined with credentialsProvider");
@@ -499,7 +534,8 @@ public final class S3Config {
       once("publicUrlBase");
       Objects.requireNonNull(value, "publicUrlBase");
       if (!value.isAbsolute() || value.getRawQuery() != null) {
-        throw new IllegalArgumentException("publicUrlBase: expected an absolute URL without query: " + value);
+        throw new IllegalArgumentException(
+            "publicUrlBase: expected an absolute URL without query: " + value);
       }
       this.publicUrlBase = value;
       return this;

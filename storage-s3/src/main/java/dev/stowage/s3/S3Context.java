@@ -18,6 +18,7 @@ final class S3Context {
   private final S3Client client;
   private final S3Config config;
   private final S3Keys keys;
+
   /** Set once the bucket is known to exist (or cannot be asked about): no more HeadBucket calls. */
   private volatile boolean bucketKnown;
 
@@ -54,10 +55,13 @@ final class S3Context {
     }
     switch (config.visibilityMode()) {
       case PER_OBJECT:
-        return requested == Visibility.PUBLIC ? ObjectCannedACL.PUBLIC_READ : ObjectCannedACL.PRIVATE;
+        return requested == Visibility.PUBLIC
+            ? ObjectCannedACL.PUBLIC_READ
+            : ObjectCannedACL.PRIVATE;
       case BUCKET_LEVEL:
         if (requested != config.bucketVisibility()) {
-          throw BackendException.of(StorageException.Kind.UNSUPPORTED,
+          throw BackendException.of(
+              StorageException.Kind.UNSUPPORTED,
               "visibility is set per bucket, and this bucket is "
                   + config.bucketVisibility().name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -77,7 +81,9 @@ final class S3Context {
 
   /** Returns the bucket's visibility when visibility is bucket-level, else null. */
   @Nullable Visibility bucketLevelVisibility() {
-    return config.visibilityMode() == VisibilityMode.BUCKET_LEVEL ? config.bucketVisibility() : null;
+    return config.visibilityMode() == VisibilityMode.BUCKET_LEVEL
+        ? config.bucketVisibility()
+        : null;
   }
 
   /**
@@ -107,8 +113,10 @@ final class S3Context {
 
   /** Returns the BUCKET_NOT_FOUND failure for {@code cause}, naming the bucket. */
   BackendException missingBucket(RuntimeException cause) {
-    return BackendException.of(StorageException.Kind.BUCKET_NOT_FOUND,
-        "s3 404: no bucket named " + bucket() + " is visible to these credentials", cause);
+    return BackendException.of(
+        StorageException.Kind.BUCKET_NOT_FOUND,
+        "s3 404: no bucket named " + bucket() + " is visible to these credentials",
+        cause);
   }
 
   /** Returns the backend failure for an SDK exception (see {@link #fail(RuntimeException, boolean)}). */
@@ -127,8 +135,10 @@ final class S3Context {
     if (failure.kind() != StorageException.Kind.BUCKET_NOT_FOUND || failure == e) {
       return failure;
     }
-    return BackendException.of(failure.kind(),
+    return BackendException.of(
+        failure.kind(),
         failure.detail() + ": no bucket named " + bucket() + " is visible to these credentials",
-        failure.retryAfter().orElse(null), e);
+        failure.retryAfter().orElse(null),
+        e);
   }
 }

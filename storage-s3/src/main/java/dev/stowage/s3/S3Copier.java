@@ -65,19 +65,26 @@ final class S3Copier {
       }
       // S3 refuses a self-copy that changes nothing; REPLACE with the same values is allowed.
       boolean replace = options.hasContentMetadata() || source.equals(destination);
-      CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(s3.bucket())
-          .sourceKey(s3.keys().file(source)).destinationBucket(s3.bucket())
-          .destinationKey(s3.keys().file(destination)).acl(acl)
-          .overrideConfiguration(o -> o.apiCallTimeout(s3.config().copyTimeout(size)));
+      CopyObjectRequest.Builder b =
+          CopyObjectRequest.builder()
+              .sourceBucket(s3.bucket())
+              .sourceKey(s3.keys().file(source))
+              .destinationBucket(s3.bucket())
+              .destinationKey(s3.keys().file(destination))
+              .acl(acl)
+              .overrideConfiguration(o -> o.apiCallTimeout(s3.config().copyTimeout(size)));
       if (replace) {
-        b.metadataDirective(MetadataDirective.REPLACE).contentType(merged.contentType())
-            .cacheControl(merged.cacheControl()).contentDisposition(merged.contentDisposition())
-            .contentEncoding(merged.contentEncoding()).metadata(S3Metadata.encode(merged.userMetadata()));
+        b.metadataDirective(MetadataDirective.REPLACE)
+            .contentType(merged.contentType())
+            .cacheControl(merged.cacheControl())
+            .contentDisposition(merged.contentDisposition())
+            .contentEncoding(merged.contentEncoding())
+            .metadata(S3Metadata.encode(merged.userMetadata()));
       }
       CopyObjectResponse r = s3.client().copyObject(b.build());
       String etag = r.copyObjectResult() == null ? null : r.copyObjectResult().eTag();
-      return S3Attributes.written(destination, size, merged, etag, r.versionId(), r,
-          s3.writtenVisibility(visibility));
+      return S3Attributes.written(
+          destination, size, merged, etag, r.versionId(), r, s3.writtenVisibility(visibility));
     } catch (RuntimeException e) {
       throw s3.fail(e, options.createOnly());
     }
@@ -86,34 +93,44 @@ final class S3Copier {
   /** Returns the source's content metadata with every option the caller set replacing it. */
   private static WriteOptions merge(HeadObjectResponse head, WriteOptions o) {
     // User metadata is one value: a map that is set replaces the source's whole map.
-    Map<String, String> metadata = o.userMetadata().isEmpty()
-        ? S3Metadata.decode(head.metadata()) : o.userMetadata();
+    Map<String, String> metadata =
+        o.userMetadata().isEmpty() ? S3Metadata.decode(head.metadata()) : o.userMetadata();
     return WriteOptions.builder()
         .contentType(o.contentType() != null ? o.contentType() : head.contentType())
         .cacheControl(o.cacheControl() != null ? o.cacheControl() : head.cacheControl())
-        .contentDisposition(o.contentDisposition() != null ? o.contentDisposition() : head.contentDisposition())
+        .contentDisposition(
+            o.contentDisposition() != null ? o.contentDisposition() : head.contentDisposition())
         .contentEncoding(o.contentEncoding() != null ? o.contentEncoding() : head.contentEncoding())
         .userMetadata(metadata)
         .build();
   }
 
-  private FileAttributes multipartCopy(String source, String destination, long size,
-      WriteOptions merged, @Nullable ObjectCannedACL acl, boolean createOnly) {
-    long partSize = Math.max(s3.config().copyPartSize(), (size + S3Writer.MAX_PARTS - 1) / S3Writer.MAX_PARTS);
+  private FileAttributes multipartCopy(
+      String source,
+      String destination,
+      long size,
+      WriteOptions merged,
+      @Nullable ObjectCannedACL acl,
+      boolean createOnly) {
+    long partSize =
+        Math.max(s3.config().copyPartSize(), (size + S3Writer.MAX_PARTS - 1) / S3Writer.MAX_PARTS);
     if (partSize > S3Config.MAX_SINGLE_SIZE) {
-      throw BackendException.of(StorageException.Kind.INVALID_INPUT,
+      throw BackendException.of(
+          StorageException.Kind.INVALID_INPUT,
           "the file is too large for " + S3Writer.MAX_PARTS + " copy parts");
     }
     String sourceKey = s3.keys().file(source);
     String key = s3.keys().file(destination);
     String uploadId;
     try {
-      uploadId = s3.client().createMultipartUpload(writer.createRequest(key, merged, acl)).uploadId();
+      uploadId =
+          s3.client().createMultipartUpload(writer.createRequest(key, merged, acl)).uploadId();
     } catch (RuntimeException e) {
       throw s3.fail(e, false);
     }
     int count = (int) Math.max(1, (size + partSize - 1) / partSize);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, s3.config().concurrency()), daemon());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(count, s3.config().concurrency()), daemon());
     try {
       List<Future<CompletedPart>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -123,21 +140,47 @@ final class S3Copier {
         // A single part copies the whole source: no range, which also covers an empty file.
         String range = count == 1 ? null : "bytes=" + first + "-" + last;
         java.time.Duration timeout = s3.config().copyTimeout(last - first + 1);
-        futures.add(pool.submit(() -> {
-          UploadPartCopyResponse r = s3.client().uploadPartCopy(b -> b.sourceBucket(s3.bucket())
-              .sourceKey(sourceKey).destinationBucket(s3.bucket()).destinationKey(key)
-              .uploadId(uploadId).partNumber(number).copySourceRange(range)
-              .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-          return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  UploadPartCopyResponse r =
+                      s3.client()
+                          .uploadPartCopy(
+                              b ->
+                                  b.sourceBucket(s3.bucket())
+                                      .sourceKey(sourceKey)
+                                      .destinationBucket(s3.bucket())
+                                      .destinationKey(key)
+                                      .uploadId(uploadId)
+                                      .partNumber(number)
+                                      .copySourceRange(range)
+                                      .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+                  return CompletedPart.builder()
+                      .partNumber(number)
+                      .eTag(r.copyPartResult().eTag())
+                      .build();
+                }));
       }
       List<CompletedPart> parts = new ArrayList<>();
       for (Future<CompletedPart> f : futures) {
         parts.add(f.get());
       }
-      var r = s3.client().completeMultipartUpload(b -> b.bucket(s3.bucket()).key(key)
-          .uploadId(uploadId).multipartUpload(m -> m.parts(parts)).ifNoneMatch(createOnly ? "*" : null));
-      return S3Attributes.written(destination, size, merged, r.eTag(), r.versionId(), r,
+      var r =
+          s3.client()
+              .completeMultipartUpload(
+                  b ->
+                      b.bucket(s3.bucket())
+                          .key(key)
+                          .uploadId(uploadId)
+                          .multipartUpload(m -> m.parts(parts))
+                          .ifNoneMatch(createOnly ? "*" : null));
+      return S3Attributes.written(
+          destination,
+          size,
+          merged,
+          r.eTag(),
+          r.versionId(),
+          r,
           s3.writtenVisibility(merged.visibility()));
     } catch (RuntimeException | ExecutionException | InterruptedException e) {
       pool.shutdownNow();
@@ -150,8 +193,8 @@ final class S3Copier {
       if (cause instanceof RuntimeException) {
         throw s3.fail((RuntimeException) cause, createOnly);
       }
-      throw BackendException.of(StorageException.Kind.UNAVAILABLE,
-          cause.getClass().getSimpleName(), cause);
+      throw BackendException.of(
+          StorageException.Kind.UNAVAILABLE, cause.getClass().getSimpleName(), cause);
     } finally {
       pool.shutdown();
     }

@@ -25,36 +25,37 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  */
 final class S3Errors {
 
-  private static final Map<String, Kind> BY_CODE = Map.ofEntries(
-      Map.entry("NoSuchKey", Kind.NOT_FOUND),
-      Map.entry("NoSuchBucket", Kind.BUCKET_NOT_FOUND),
-      Map.entry("NoSuchUpload", Kind.NOT_FOUND),
-      Map.entry("NotFound", Kind.NOT_FOUND),
-      Map.entry("AccessDenied", Kind.PERMISSION_DENIED),
-      Map.entry("AllAccessDisabled", Kind.PERMISSION_DENIED),
-      Map.entry("InvalidAccessKeyId", Kind.PERMISSION_DENIED),
-      Map.entry("SignatureDoesNotMatch", Kind.PERMISSION_DENIED),
-      Map.entry("AccountProblem", Kind.PERMISSION_DENIED),
-      Map.entry("ExpiredToken", Kind.PERMISSION_DENIED),
-      Map.entry("InvalidRange", Kind.RANGE_NOT_SATISFIABLE),
-      Map.entry("SlowDown", Kind.RATE_LIMITED),
-      Map.entry("TooManyRequests", Kind.RATE_LIMITED),
-      Map.entry("RequestLimitExceeded", Kind.RATE_LIMITED),
-      Map.entry("ServiceUnavailable", Kind.UNAVAILABLE),
-      Map.entry("InternalError", Kind.UNAVAILABLE),
-      Map.entry("RequestTimeout", Kind.UNAVAILABLE),
-      Map.entry("OperationAborted", Kind.UNAVAILABLE),
-      Map.entry("BadDigest", Kind.INTEGRITY),
-      Map.entry("InvalidDigest", Kind.INTEGRITY),
-      Map.entry("XAmzContentSHA256Mismatch", Kind.INTEGRITY),
-      Map.entry("KeyTooLongError", Kind.INVALID_INPUT),
-      Map.entry("EntityTooLarge", Kind.INVALID_INPUT),
-      Map.entry("EntityTooSmall", Kind.INVALID_INPUT),
-      Map.entry("MetadataTooLarge", Kind.INVALID_INPUT),
-      Map.entry("InvalidObjectName", Kind.INVALID_INPUT),
-      Map.entry("NotImplemented", Kind.UNSUPPORTED),
-      Map.entry("QuotaExceeded", Kind.QUOTA_EXCEEDED),
-      Map.entry("StorageCapExceeded", Kind.QUOTA_EXCEEDED));
+  private static final Map<String, Kind> BY_CODE =
+      Map.ofEntries(
+          Map.entry("NoSuchKey", Kind.NOT_FOUND),
+          Map.entry("NoSuchBucket", Kind.BUCKET_NOT_FOUND),
+          Map.entry("NoSuchUpload", Kind.NOT_FOUND),
+          Map.entry("NotFound", Kind.NOT_FOUND),
+          Map.entry("AccessDenied", Kind.PERMISSION_DENIED),
+          Map.entry("AllAccessDisabled", Kind.PERMISSION_DENIED),
+          Map.entry("InvalidAccessKeyId", Kind.PERMISSION_DENIED),
+          Map.entry("SignatureDoesNotMatch", Kind.PERMISSION_DENIED),
+          Map.entry("AccountProblem", Kind.PERMISSION_DENIED),
+          Map.entry("ExpiredToken", Kind.PERMISSION_DENIED),
+          Map.entry("InvalidRange", Kind.RANGE_NOT_SATISFIABLE),
+          Map.entry("SlowDown", Kind.RATE_LIMITED),
+          Map.entry("TooManyRequests", Kind.RATE_LIMITED),
+          Map.entry("RequestLimitExceeded", Kind.RATE_LIMITED),
+          Map.entry("ServiceUnavailable", Kind.UNAVAILABLE),
+          Map.entry("InternalError", Kind.UNAVAILABLE),
+          Map.entry("RequestTimeout", Kind.UNAVAILABLE),
+          Map.entry("OperationAborted", Kind.UNAVAILABLE),
+          Map.entry("BadDigest", Kind.INTEGRITY),
+          Map.entry("InvalidDigest", Kind.INTEGRITY),
+          Map.entry("XAmzContentSHA256Mismatch", Kind.INTEGRITY),
+          Map.entry("KeyTooLongError", Kind.INVALID_INPUT),
+          Map.entry("EntityTooLarge", Kind.INVALID_INPUT),
+          Map.entry("EntityTooSmall", Kind.INVALID_INPUT),
+          Map.entry("MetadataTooLarge", Kind.INVALID_INPUT),
+          Map.entry("InvalidObjectName", Kind.INVALID_INPUT),
+          Map.entry("NotImplemented", Kind.UNSUPPORTED),
+          Map.entry("QuotaExceeded", Kind.QUOTA_EXCEEDED),
+          Map.entry("StorageCapExceeded", Kind.QUOTA_EXCEEDED));
 
   private S3Errors() {}
 
@@ -80,7 +81,8 @@ final class S3Errors {
       return BackendException.of(Kind.PERMISSION_DENIED, MissingCredentialsException.HINT, e);
     }
     if (e instanceof ApiCallTimeoutException) {
-      return BackendException.of(Kind.UNAVAILABLE,
+      return BackendException.of(
+          Kind.UNAVAILABLE,
           "s3 client: no answer within the operation deadline (setting '" + Timeouts.TIMEOUT + "')",
           e);
     }
@@ -120,8 +122,8 @@ final class S3Errors {
    * @param createOnly whether a failed precondition means "already exists"
    * @param message the S3 message, used only to recognise B2's cap-exceeded errors; may be null
    */
-  static Kind kind(int status, @Nullable String code, boolean createOnly,
-      @Nullable String message) {
+  static Kind kind(
+      int status, @Nullable String code, boolean createOnly, @Nullable String message) {
     if (message != null && message.toLowerCase(Locale.ROOT).contains("cap exceeded")) {
       return Kind.QUOTA_EXCEEDED;
     }
@@ -178,8 +180,11 @@ final class S3Errors {
     if (a.awsErrorDetails() == null || a.awsErrorDetails().sdkHttpResponse() == null) {
       return null;
     }
-    return a.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Retry-After")
-        .map(S3Errors::seconds).orElse(null);
+    return a.awsErrorDetails()
+        .sdkHttpResponse()
+        .firstMatchingHeader("Retry-After")
+        .map(S3Errors::seconds)
+        .orElse(null);
   }
 
   private static @Nullable Duration seconds(String value) {

@@ -39,8 +39,8 @@ final class S3Integrity {
    * @param range the range asked for, or null for the whole object
    * @param profile the service, which decides whether an SSE-S3 object's ETag is trusted
    */
-  static @Nullable Checksum expected(GetObjectResponse response, @Nullable ByteRange range,
-      S3Profile profile) {
+  static @Nullable Checksum expected(
+      GetObjectResponse response, @Nullable ByteRange range, S3Profile profile) {
     if (range != null && !wholeObject(response.contentRange())) {
       return null;
     }

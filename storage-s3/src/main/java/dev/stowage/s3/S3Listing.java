@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A lazy listing over ListObjectsV2 pages (at most 1,000 keys each, fetched as iteration needs
@@ -46,11 +46,14 @@ final class S3Listing {
 
   /** Fetches one page of keys, objects and common prefixes merged in key order. */
   private PagedIterator.Page<HierarchyListing.Key> fetch(@Nullable String continuation) {
-    ListObjectsV2Request.Builder b = ListObjectsV2Request.builder().bucket(s3.bucket())
-        .prefix(prefix).continuationToken(continuation)
-        // Keys may hold characters XML 1.0 cannot carry (ESC, BEL): ask for them URL-encoded
-        // (the SDK decodes them again), or one such key breaks the whole listing.
-        .encodingType(EncodingType.URL);
+    ListObjectsV2Request.Builder b =
+        ListObjectsV2Request.builder()
+            .bucket(s3.bucket())
+            .prefix(prefix)
+            .continuationToken(continuation)
+            // Keys may hold characters XML 1.0 cannot carry (ESC, BEL): ask for them URL-encoded
+            // (the SDK decodes them again), or one such key breaks the whole listing.
+            .encodingType(EncodingType.URL);
     if (!deep) {
       b.delimiter("/");
     }
@@ -60,7 +63,8 @@ final class S3Listing {
     } catch (RuntimeException e) {
       throw s3.fail(e);
     }
-    boolean more = Boolean.TRUE.equals(response.isTruncated()) && response.nextContinuationToken() != null;
+    boolean more =
+        Boolean.TRUE.equals(response.isTruncated()) && response.nextContinuationToken() != null;
     // Objects and common prefixes arrive as two lists; merged they are in key order.
     List<Object> entries = new ArrayList<>(response.contents());
     entries.addAll(response.commonPrefixes());
@@ -70,17 +74,18 @@ final class S3Listing {
     int root = s3.keys().directory("").length();
     for (Object entry : entries) {
       String name = keyOf(entry).substring(root);
-      page.add(new HierarchyListing.Key() {
-        @Override
-        public String name() {
-          return name;
-        }
+      page.add(
+          new HierarchyListing.Key() {
+            @Override
+            public String name() {
+              return name;
+            }
 
-        @Override
-        public FileAttributes file(String entryPath) {
-          return S3Attributes.of(entryPath, (S3Object) entry, visibility);
-        }
-      });
+            @Override
+            public FileAttributes file(String entryPath) {
+              return S3Attributes.of(entryPath, (S3Object) entry, visibility);
+            }
+          });
     }
     return new PagedIterator.Page<>(page, more ? response.nextContinuationToken() : null);
   }

@@ -28,8 +28,15 @@ final class S3Metadata {
   /** Returns the metadata to send: printable US-ASCII values as they are, others encoded. */
   static Map<String, String> encode(Map<String, String> metadata) {
     Map<String, String> out = new LinkedHashMap<>();
-    metadata.forEach((k, v) -> out.put(k, isPlainAscii(v) ? v
-        : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)) + "?="));
+    metadata.forEach(
+        (k, v) ->
+            out.put(
+                k,
+                isPlainAscii(v)
+                    ? v
+                    : "=?UTF-8?B?"
+                        + Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))
+                        + "?="));
     return out;
   }
 
@@ -52,8 +59,12 @@ final class S3Metadata {
     }
     try {
       byte[] bytes = Base64.getDecoder().decode(m.group(2));
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (IllegalArgumentException | CharacterCodingException e) {
       return value; // not ours: keep what the server had
     }

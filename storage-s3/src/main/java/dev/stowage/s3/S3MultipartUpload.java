@@ -38,7 +38,11 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
   private final @Nullable Visibility visibility;
   private final AtomicLong size = new AtomicLong();
 
-  private S3MultipartUpload(S3Context s3, String path, String uploadId, WriteOptions options,
+  private S3MultipartUpload(
+      S3Context s3,
+      String path,
+      String uploadId,
+      WriteOptions options,
       @Nullable Visibility visibility) {
     this.s3 = s3;
     this.path = path;
@@ -49,8 +53,12 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
   }
 
   /** Starts a multipart upload of {@code path} with the content headers of {@code request}. */
-  static S3MultipartUpload start(S3Context s3, String path, CreateMultipartUploadRequest request,
-      WriteOptions options, @Nullable Visibility visibility) {
+  static S3MultipartUpload start(
+      S3Context s3,
+      String path,
+      CreateMultipartUploadRequest request,
+      WriteOptions options,
+      @Nullable Visibility visibility) {
     try {
       String id = s3.client().createMultipartUpload(request).uploadId();
       return new S3MultipartUpload(s3, path, id, options, visibility);
@@ -69,11 +77,20 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
     // client may keep the last request's body with a pooled connection: it reaches the part only
     // through a reference cleared once the part is done, so a finished part's buffer is garbage.
     AtomicReference<PartData> held = new AtomicReference<>(part);
-    RequestBody body = RequestBody.fromContentProvider(() -> open(held), part.length(),
-        "application/octet-stream");
+    RequestBody body =
+        RequestBody.fromContentProvider(
+            () -> open(held), part.length(), "application/octet-stream");
     try {
-      UploadPartResponse r = s3.client().uploadPart(b -> b.bucket(s3.bucket()).key(key)
-          .uploadId(uploadId).partNumber(part.partNumber()).contentLength(part.length()), body);
+      UploadPartResponse r =
+          s3.client()
+              .uploadPart(
+                  b ->
+                      b.bucket(s3.bucket())
+                          .key(key)
+                          .uploadId(uploadId)
+                          .partNumber(part.partNumber())
+                          .contentLength(part.length()),
+                  body);
       size.addAndGet(part.length());
       return CompletedPart.builder().partNumber(part.partNumber()).eTag(r.eTag()).build();
     } catch (RuntimeException e) {
@@ -85,15 +102,19 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
 
   @Override
   public FileAttributes complete(List<CompletedPart> receipts) {
-    CompleteMultipartUploadRequest.Builder b = CompleteMultipartUploadRequest.builder()
-        .bucket(s3.bucket()).key(key).uploadId(uploadId)
-        .multipartUpload(m -> m.parts(receipts));
+    CompleteMultipartUploadRequest.Builder b =
+        CompleteMultipartUploadRequest.builder()
+            .bucket(s3.bucket())
+            .key(key)
+            .uploadId(uploadId)
+            .multipartUpload(m -> m.parts(receipts));
     if (options.createOnly()) {
       b.ifNoneMatch("*");
     }
     try {
       CompleteMultipartUploadResponse r = s3.client().completeMultipartUpload(b.build());
-      return S3Attributes.written(path, size.get(), options, r.eTag(), r.versionId(), r, visibility);
+      return S3Attributes.written(
+          path, size.get(), options, r.eTag(), r.versionId(), r, visibility);
     } catch (RuntimeException e) {
       throw s3.fail(e, options.createOnly());
     }
@@ -123,8 +144,10 @@ final class S3MultipartUpload implements MultipartSession<CompletedPart> {
       return true;
     } catch (RuntimeException e) {
       // A lifecycle rule for incomplete multipart uploads cleans up what is left.
-      LOG.warn("Aborting the multipart upload of '{}' failed; the bucket may keep its parts: {}",
-          path, e.getClass().getSimpleName());
+      LOG.warn(
+          "Aborting the multipart upload of '{}' failed; the bucket may keep its parts: {}",
+          path,
+          e.getClass().getSimpleName());
       return false;
     } finally {
       if (interrupted) {

@@ -45,7 +45,8 @@ public enum S3Profile {
   GENERIC(VisibilityMode.NONE, true, false, false, "us-east-1");
 
   private static final Pattern B2_HOST =
-      Pattern.compile("s3\\.([a-z]{2}-[a-z]+-\\d{3})\\.backblazeb2\\.com", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "s3\\.([a-z]{2}-[a-z]+-\\d{3})\\.backblazeb2\\.com", Pattern.CASE_INSENSITIVE);
   private static final Pattern B2_MASTER_KEY_ID = Pattern.compile("[0-9a-fA-F]{12}");
 
   private final VisibilityMode visibilityMode;
@@ -54,8 +55,12 @@ public enum S3Profile {
   private final boolean replacesChecksumHeaders;
   private final @Nullable String defaultRegion;
 
-  S3Profile(VisibilityMode visibilityMode, boolean pathStyle, boolean createOnly,
-      boolean replacesChecksumHeaders, @Nullable String defaultRegion) {
+  S3Profile(
+      VisibilityMode visibilityMode,
+      boolean pathStyle,
+      boolean createOnly,
+      boolean replacesChecksumHeaders,
+      @Nullable String defaultRegion) {
     this.visibilityMode = visibilityMode;
     this.pathStyle = pathStyle;
     this.createOnly = createOnly;
@@ -140,8 +145,10 @@ public enum S3Profile {
     String host = endpoint == null ? null : endpoint.getHost();
     Matcher m = host == null ? null : B2_HOST.matcher(host);
     if (m == null || !m.matches()) {
-      throw new IllegalArgumentException("cannot derive the region from endpoint '" + endpoint
-          + "' (expected https://s3.<region>.backblazeb2.com); set 'region' explicitly");
+      throw new IllegalArgumentException(
+          "cannot derive the region from endpoint '"
+              + endpoint
+              + "' (expected https://s3.<region>.backblazeb2.com); set 'region' explicitly");
     }
     return m.group(1).toLowerCase(Locale.ROOT);
   }
@@ -154,9 +161,10 @@ public enum S3Profile {
    */
   public void checkAccessKeyId(@Nullable String accessKeyId) {
     if (this == B2 && accessKeyId != null && B2_MASTER_KEY_ID.matcher(accessKeyId).matches()) {
-      throw new IllegalArgumentException("the B2 master application key cannot be used with B2's"
-          + " S3-compatible API; create an application key (restricted to the bucket if you like)"
-          + " and use its key id and key instead");
+      throw new IllegalArgumentException(
+          "the B2 master application key cannot be used with B2's"
+              + " S3-compatible API; create an application key (restricted to the bucket if you like)"
+              + " and use its key id and key instead");
     }
   }
 }

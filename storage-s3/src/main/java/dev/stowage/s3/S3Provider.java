@@ -87,7 +87,9 @@ public final class S3Provider implements FilesystemProvider {
         throw new IllegalArgumentException(m.startsWith(key) ? m : key + ": " + m, e);
       }
     }
-    if (all.has(Timeouts.TIMEOUT) || all.has(Timeouts.CONNECT_TIMEOUT) || all.has(Timeouts.IDLE_TIMEOUT)) {
+    if (all.has(Timeouts.TIMEOUT)
+        || all.has(Timeouts.CONNECT_TIMEOUT)
+        || all.has(Timeouts.IDLE_TIMEOUT)) {
       b.timeouts(Timeouts.from(all, Timeouts.DEFAULT));
     }
     return b.build();

@@ -11,6 +11,7 @@ import dev.stowage.spi.BackendException;
 import dev.stowage.spi.VerifyingInputStream;
 import java.io.InputStream;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
-import org.jspecify.annotations.Nullable;
 
 /** The read side: existence, attributes, visibility, native checksums and object bodies. */
 final class S3Reader {
@@ -72,8 +72,14 @@ final class S3Reader {
       return true;
     }
     try {
-      ListObjectsV2Response r = s3.client().listObjectsV2(b -> b.bucket(s3.bucket())
-          .prefix(s3.keys().directory(path)).encodingType(EncodingType.URL).maxKeys(1));
+      ListObjectsV2Response r =
+          s3.client()
+              .listObjectsV2(
+                  b ->
+                      b.bucket(s3.bucket())
+                          .prefix(s3.keys().directory(path))
+                          .encodingType(EncodingType.URL)
+                          .maxKeys(1));
       return r.hasContents() && !r.contents().isEmpty();
     } catch (RuntimeException e) {
       throw s3.fail(e);
@@ -82,20 +88,25 @@ final class S3Reader {
 
   FileAttributes stat(String path) {
     HeadObjectResponse h = head(path);
-    Visibility v = s3.config().visibilityMode() == VisibilityMode.PER_OBJECT
-        ? objectVisibility(path) : s3.bucketLevelVisibility();
+    Visibility v =
+        s3.config().visibilityMode() == VisibilityMode.PER_OBJECT
+            ? objectVisibility(path)
+            : s3.bucketLevelVisibility();
     return S3Attributes.of(path, h, v);
   }
 
   /** Reads the object ACL: public when the AllUsers group may read. */
   Visibility objectVisibility(String path) {
     try {
-      GetObjectAclResponse acl = s3.client().getObjectAcl(b -> b.bucket(s3.bucket())
-          .key(s3.keys().file(path)));
+      GetObjectAclResponse acl =
+          s3.client().getObjectAcl(b -> b.bucket(s3.bucket()).key(s3.keys().file(path)));
       for (Grant g : acl.grants()) {
-        boolean everyone = g.grantee() != null && g.grantee().type() == Type.GROUP
-            && ALL_USERS.equals(g.grantee().uri());
-        if (everyone && (g.permission() == Permission.READ || g.permission() == Permission.FULL_CONTROL)) {
+        boolean everyone =
+            g.grantee() != null
+                && g.grantee().type() == Type.GROUP
+                && ALL_USERS.equals(g.grantee().uri());
+        if (everyone
+            && (g.permission() == Permission.READ || g.permission() == Permission.FULL_CONTROL)) {
           return Visibility.PUBLIC;
         }
       }
@@ -112,7 +123,8 @@ final class S3Reader {
    * {@link S3Integrity} for what is not verified.
    */
   InputStream read(String path, @Nullable ByteRange range) {
-    GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(s3.bucket()).key(s3.keys().file(path));
+    GetObjectRequest.Builder b =
+        GetObjectRequest.builder().bucket(s3.bucket()).key(s3.keys().file(path));
     if (range != null) {
       b.range(range.httpHeader());
     }
@@ -122,7 +134,8 @@ final class S3Reader {
       long size = length == null ? -1 : length;
       InputStream body = new ObjectStream(in, size);
       Checksum expected = S3Integrity.expected(in.response(), range, s3.config().profile());
-      return expected == null ? body
+      return expected == null
+          ? body
           : new VerifyingInputStream(body, path, expected, size, S3Integrity.SOURCE);
     } catch (RuntimeException e) {
       BackendException se = s3.fail(e);

@@ -31,6 +31,7 @@ final class S3Urls {
 
   private final S3Context s3;
   private final S3Presigner presigner;
+
   /**
    * Gives the clock to sign the next URL by, or null for the SDK's own presigning (the system
    * clock); the supplier itself is null in production.
@@ -66,13 +67,17 @@ final class S3Urls {
   URI temporaryUrl(String path, Duration ttl) {
     ClockedPresigner clocked = clocked();
     try {
-      PresignedGetObjectRequest p = presigner.presignGetObject(r -> r.signatureDuration(ttl)
-          .getObjectRequest(g -> {
-            g.bucket(s3.bucket()).key(s3.keys().file(path));
-            if (clocked != null) {
-              g.overrideConfiguration(o -> o.signer(clocked));
-            }
-          }));
+      PresignedGetObjectRequest p =
+          presigner.presignGetObject(
+              r ->
+                  r.signatureDuration(ttl)
+                      .getObjectRequest(
+                          g -> {
+                            g.bucket(s3.bucket()).key(s3.keys().file(path));
+                            if (clocked != null) {
+                              g.overrideConfiguration(o -> o.signer(clocked));
+                            }
+                          }));
       return p.url().toURI();
     } catch (URISyntaxException | RuntimeException e) {
       throw failure(e);
@@ -87,8 +92,12 @@ final class S3Urls {
    */
   UploadTicket prepareUpload(String path, Duration ttl, UploadConstraints c) {
     ObjectCannedACL acl = s3.acl(c.visibility());
-    PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(s3.bucket())
-        .key(s3.keys().file(path)).contentType(c.contentType()).acl(acl);
+    PutObjectRequest.Builder put =
+        PutObjectRequest.builder()
+            .bucket(s3.bucket())
+            .key(s3.keys().file(path))
+            .contentType(c.contentType())
+            .acl(acl);
     if (c.contentLength() >= 0) {
       put.contentLength(c.contentLength());
     }
@@ -98,19 +107,20 @@ final class S3Urls {
     }
     PutObjectRequest request = put.build();
     try {
-      PresignedPutObjectRequest p = presigner.presignPutObject(r -> r.signatureDuration(ttl)
-          .putObjectRequest(request));
+      PresignedPutObjectRequest p =
+          presigner.presignPutObject(r -> r.signatureDuration(ttl).putObjectRequest(request));
       Map<String, String> headers = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> h : p.signedHeaders().entrySet()) {
         // Clients derive Host and Content-Length themselves (browsers and java.net.http refuse
         // to set them); a signed length still binds the body's length.
-        if (!h.getKey().equalsIgnoreCase("host") && !h.getKey().equalsIgnoreCase("content-length")) {
+        if (!h.getKey().equalsIgnoreCase("host")
+            && !h.getKey().equalsIgnoreCase("content-length")) {
           headers.put(canonicalName(h.getKey()), String.join(",", h.getValue()));
         }
       }
       // Signed as of another clock, the ticket expires on that clock, not the SDK's.
-      java.time.Instant expiresAt = clocked != null && clocked.expiresAt() != null
-          ? clocked.expiresAt() : p.expiration();
+      java.time.Instant expiresAt =
+          clocked != null && clocked.expiresAt() != null ? clocked.expiresAt() : p.expiration();
       return new UploadTicket(path, "PUT", p.url().toURI(), headers, expiresAt, UploadScope.OBJECT);
     } catch (URISyntaxException | RuntimeException e) {
       throw failure(e);
@@ -141,11 +151,18 @@ final class S3Urls {
     StringBuilder out = new StringBuilder();
     for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      if (c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '/') {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
       }
     }

@@ -31,6 +31,7 @@ final class S3Writer {
 
   /** S3 allows at most this many parts per upload. */
   static final int MAX_PARTS = 10_000;
+
   private static final long MAX_PART = 2047 * S3Config.MIB;
 
   private final S3Context s3;
@@ -46,11 +47,16 @@ final class S3Writer {
     // A stream is held in memory only up to one part, so its head stays within the budget.
     long streamThreshold = Math.min(threshold, s3.config().partSizeFor(-1, MAX_PARTS));
     try {
-      WritePlan plan = WritePlan.of(path, source, length -> length >= threshold,
-          Math.min(streamThreshold, Integer.MAX_VALUE - 9) - 1);
+      WritePlan plan =
+          WritePlan.of(
+              path,
+              source,
+              length -> length >= threshold,
+              Math.min(streamThreshold, Integer.MAX_VALUE - 9) - 1);
       if (plan instanceof WritePlan.Once) {
         WritePlan.Once once = (WritePlan.Once) plan;
-        RequestBody body = once.bytes() != null ? bytes(once.bytes()) : RequestBody.fromFile(once.file());
+        RequestBody body =
+            once.bytes() != null ? bytes(once.bytes()) : RequestBody.fromFile(once.file());
         return put(path, body, once.length(), options, acl, reported);
       }
       WritePlan.Parts parts = (WritePlan.Parts) plan;
@@ -67,20 +73,37 @@ final class S3Writer {
   void marker(String path, @Nullable Visibility visibility) {
     ObjectCannedACL acl = s3.acl(visibility);
     try {
-      s3.client().putObject(PutObjectRequest.builder().bucket(s3.bucket())
-          .key(s3.keys().directory(path)).contentType("application/x-directory").acl(acl).build(),
-          RequestBody.empty());
+      s3.client()
+          .putObject(
+              PutObjectRequest.builder()
+                  .bucket(s3.bucket())
+                  .key(s3.keys().directory(path))
+                  .contentType("application/x-directory")
+                  .acl(acl)
+                  .build(),
+              RequestBody.empty());
     } catch (RuntimeException e) {
       throw s3.fail(e);
     }
   }
 
-  private FileAttributes put(String path, RequestBody body, long length, WriteOptions o,
-      @Nullable ObjectCannedACL acl, @Nullable Visibility reported) {
-    PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(s3.bucket())
-        .key(s3.keys().file(path)).contentLength(length).contentType(o.contentType())
-        .cacheControl(o.cacheControl()).contentDisposition(o.contentDisposition())
-        .contentEncoding(o.contentEncoding()).acl(acl);
+  private FileAttributes put(
+      String path,
+      RequestBody body,
+      long length,
+      WriteOptions o,
+      @Nullable ObjectCannedACL acl,
+      @Nullable Visibility reported) {
+    PutObjectRequest.Builder b =
+        PutObjectRequest.builder()
+            .bucket(s3.bucket())
+            .key(s3.keys().file(path))
+            .contentLength(length)
+            .contentType(o.contentType())
+            .cacheControl(o.cacheControl())
+            .contentDisposition(o.contentDisposition())
+            .contentEncoding(o.contentEncoding())
+            .acl(acl);
     if (!o.userMetadata().isEmpty()) {
       b.metadata(S3Metadata.encode(o.userMetadata()));
     }
@@ -103,13 +126,22 @@ final class S3Writer {
     FileAttributes run(PartUploader uploader, S3MultipartUpload session) throws IOException;
   }
 
-  private FileAttributes multipart(String path, long length, WriteOptions o,
-      @Nullable ObjectCannedACL acl, @Nullable Visibility reported, Upload upload) throws IOException {
+  private FileAttributes multipart(
+      String path,
+      long length,
+      WriteOptions o,
+      @Nullable ObjectCannedACL acl,
+      @Nullable Visibility reported,
+      Upload upload)
+      throws IOException {
     long partSize = partSize(path, length);
-    PartUploader uploader = PartUploader.builder().partSize(partSize)
-        .concurrency(s3.config().concurrencyFor(partSize)).build();
-    S3MultipartUpload session = S3MultipartUpload.start(s3, path,
-        createRequest(s3.keys().file(path), o, acl), o, reported);
+    PartUploader uploader =
+        PartUploader.builder()
+            .partSize(partSize)
+            .concurrency(s3.config().concurrencyFor(partSize))
+            .build();
+    S3MultipartUpload session =
+        S3MultipartUpload.start(s3, path, createRequest(s3.keys().file(path), o, acl), o, reported);
     return upload.run(uploader, session);
   }
 
@@ -120,18 +152,24 @@ final class S3Writer {
   private long partSize(String path, long length) {
     long size = s3.config().partSizeFor(length, MAX_PARTS);
     if (size > MAX_PART) {
-      throw BackendException.of(StorageException.Kind.INVALID_INPUT,
-          "the file is too large for " + MAX_PARTS + " parts");
+      throw BackendException.of(
+          StorageException.Kind.INVALID_INPUT, "the file is too large for " + MAX_PARTS + " parts");
     }
     return size;
   }
 
   /** Returns a CreateMultipartUpload request carrying the content headers of {@code o}. */
-  CreateMultipartUploadRequest createRequest(String key, WriteOptions o,
-      @Nullable ObjectCannedACL acl) {
-    CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder()
-        .bucket(s3.bucket()).key(key).contentType(o.contentType()).cacheControl(o.cacheControl())
-        .contentDisposition(o.contentDisposition()).contentEncoding(o.contentEncoding()).acl(acl);
+  CreateMultipartUploadRequest createRequest(
+      String key, WriteOptions o, @Nullable ObjectCannedACL acl) {
+    CreateMultipartUploadRequest.Builder b =
+        CreateMultipartUploadRequest.builder()
+            .bucket(s3.bucket())
+            .key(key)
+            .contentType(o.contentType())
+            .cacheControl(o.cacheControl())
+            .contentDisposition(o.contentDisposition())
+            .contentEncoding(o.contentEncoding())
+            .acl(acl);
     if (!o.userMetadata().isEmpty()) {
       b.metadata(S3Metadata.encode(o.userMetadata()));
     }

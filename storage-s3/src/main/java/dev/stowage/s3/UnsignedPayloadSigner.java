@@ -35,10 +35,15 @@ final class UnsignedPayloadSigner extends ForwardingSigner {
       return delegate.sign(request);
     }
     SdkHttpRequest view = original.toBuilder().protocol("https").build();
-    SignedRequest signed = delegate.sign(request.copy(b -> b.request(view)
-        .putProperty(PAYLOAD_SIGNING_ENABLED, false).putProperty(CHUNK_ENCODING_ENABLED, false)));
-    SdkHttpRequest back = signed.request().toBuilder()
-        .protocol(original.protocol()).port(original.port()).build();
+    SignedRequest signed =
+        delegate.sign(
+            request.copy(
+                b ->
+                    b.request(view)
+                        .putProperty(PAYLOAD_SIGNING_ENABLED, false)
+                        .putProperty(CHUNK_ENCODING_ENABLED, false)));
+    SdkHttpRequest back =
+        signed.request().toBuilder().protocol(original.protocol()).port(original.port()).build();
     return signed.copy(b -> b.request(back));
   }
 

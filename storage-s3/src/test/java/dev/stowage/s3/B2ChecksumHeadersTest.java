@@ -67,11 +67,19 @@ class B2ChecksumHeadersTest {
   }
 
   private Filesystem filesystem(S3Profile profile) {
-    return Filesystem.builder(S3Adapter.create(S3Config.builder(bucket).profile(profile)
-        .endpoint(gate.endpoint()).region("us-west-004")
-        .credentials(s3proxy.accessKey(), s3proxy.secretKey())
-        .partSize(5 << 20).copyPartThreshold(6 << 20).copyPartSize(5 << 20).build()))
-        .checkDirectoryConflicts(false).build();
+    return Filesystem.builder(
+            S3Adapter.create(
+                S3Config.builder(bucket)
+                    .profile(profile)
+                    .endpoint(gate.endpoint())
+                    .region("us-west-004")
+                    .credentials(s3proxy.accessKey(), s3proxy.secretKey())
+                    .partSize(5 << 20)
+                    .copyPartThreshold(6 << 20)
+                    .copyPartSize(5 << 20)
+                    .build()))
+        .checkDirectoryConflicts(false)
+        .build();
   }
 
   @Test
@@ -98,18 +106,34 @@ class B2ChecksumHeadersTest {
     fs.deleteDirectory("dir");
 
     List<B2Gate.Request> requests = gate.requests();
-    assertThat(operations(requests)).contains("PutObject", "CreateMultipartUpload", "UploadPart",
-        "CompleteMultipartUpload", "AbortMultipartUpload", "GetObject", "HeadObject", "ListObjectsV2",
-        "CopyObject", "UploadPartCopy", "DeleteObject", "DeleteObjects");
+    assertThat(operations(requests))
+        .contains(
+            "PutObject",
+            "CreateMultipartUpload",
+            "UploadPart",
+            "CompleteMultipartUpload",
+            "AbortMultipartUpload",
+            "GetObject",
+            "HeadObject",
+            "ListObjectsV2",
+            "CopyObject",
+            "UploadPartCopy",
+            "DeleteObject",
+            "DeleteObjects");
     for (B2Gate.Request r : requests) {
-      assertThat(B2Gate.unsupportedByB2(r.headers())).as(r.method() + " " + r.path() + "?" + r.query())
+      assertThat(B2Gate.unsupportedByB2(r.headers()))
+          .as(r.method() + " " + r.path() + "?" + r.query())
           .isNull();
     }
     Map<String, Long> stored = objects();
-    assertThat(stored).containsOnlyKeys("multi.bin", "big.bin", "copy.txt", "big-copy.bin", "made/");
-    assertThat(stored).containsEntry("big-copy.bin", (long) big.length).containsEntry("copy.txt", 5L);
+    assertThat(stored)
+        .containsOnlyKeys("multi.bin", "big.bin", "copy.txt", "big-copy.bin", "made/");
+    assertThat(stored)
+        .containsEntry("big-copy.bin", (long) big.length)
+        .containsEntry("copy.txt", 5L);
     assertThat(s3proxy.client().listMultipartUploads(b -> b.bucket(bucket)).uploads())
-        .as("the failed upload was aborted").isEmpty();
+        .as("the failed upload was aborted")
+        .isEmpty();
   }
 
   @Test
@@ -122,7 +146,8 @@ class B2ChecksumHeadersTest {
     List<B2Gate.Request> batches = requests("DeleteObjects");
     assertThat(batches).hasSize(1);
     B2Gate.Request batch = batches.get(0);
-    assertThat(batch.header("Content-MD5")).isEqualTo(Base64.getEncoder().encodeToString(batch.bodyMd5()));
+    assertThat(batch.header("Content-MD5"))
+        .isEqualTo(Base64.getEncoder().encodeToString(batch.bodyMd5()));
     assertThat(batch.bodyLength()).isPositive();
     assertThat(objects()).isEmpty();
   }
@@ -145,19 +170,29 @@ class B2ChecksumHeadersTest {
   @Test
   void write_genericProfilePublicVisibility_sendsAnAclThatB2Refuses() {
     // The control for the ACL rule: a profile with per-object visibility sends x-amz-acl.
-    try (Filesystem perObject = Filesystem.of(S3Adapter.create(S3Config.builder(bucket)
-        .profile(S3Profile.GENERIC).endpoint(gate.endpoint())
-        .credentials(s3proxy.accessKey(), s3proxy.secretKey())
-        .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT).build()))) {
-      assertThatThrownBy(() -> perObject.write("a.txt", "x",
-          WriteOptions.builder().visibility(Visibility.PUBLIC).build()))
+    try (Filesystem perObject =
+        Filesystem.of(
+            S3Adapter.create(
+                S3Config.builder(bucket)
+                    .profile(S3Profile.GENERIC)
+                    .endpoint(gate.endpoint())
+                    .credentials(s3proxy.accessKey(), s3proxy.secretKey())
+                    .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT)
+                    .build()))) {
+      assertThatThrownBy(
+              () ->
+                  perObject.write(
+                      "a.txt", "x", WriteOptions.builder().visibility(Visibility.PUBLIC).build()))
           .isInstanceOf(StorageException.class);
     }
 
-    assertThat(requests("PutObject")).singleElement().satisfies(r -> {
-      assertThat(r.header("x-amz-acl")).isEqualTo("public-read");
-      assertThat(r.refused()).isTrue();
-    });
+    assertThat(requests("PutObject"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.header("x-amz-acl")).isEqualTo("public-read");
+              assertThat(r.refused()).isTrue();
+            });
     assertThat(objects()).isEmpty();
   }
 
@@ -174,9 +209,12 @@ class B2ChecksumHeadersTest {
   void write_b2ProfilePublicVisibilityOnPrivateBucket_unsupportedAndNothingSent() {
     int before = gate.requests().size();
 
-    assertThatThrownBy(() -> fs.write("a.txt", "x",
-        WriteOptions.builder().visibility(Visibility.PUBLIC).build()))
-        .isInstanceOfSatisfying(StorageException.class,
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "a.txt", "x", WriteOptions.builder().visibility(Visibility.PUBLIC).build()))
+        .isInstanceOfSatisfying(
+            StorageException.class,
             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNSUPPORTED));
     assertThat(gate.requests()).hasSize(before);
     assertThat(objects()).isEmpty();
@@ -208,14 +246,17 @@ class B2ChecksumHeadersTest {
       case "HEAD":
         return "HeadObject";
       case "GET":
-        return r.hasQuery("list-type") ? "ListObjectsV2" : r.hasQuery("uploads") ? "ListMultipartUploads" : "GetObject";
+        return r.hasQuery("list-type")
+            ? "ListObjectsV2"
+            : r.hasQuery("uploads") ? "ListMultipartUploads" : "GetObject";
       case "PUT":
         if (r.hasQuery("partNumber")) {
           return copy ? "UploadPartCopy" : "UploadPart";
         }
         return copy ? "CopyObject" : r.hasQuery("acl") ? "PutObjectAcl" : "PutObject";
       case "POST":
-        return r.hasQuery("delete") ? "DeleteObjects"
+        return r.hasQuery("delete")
+            ? "DeleteObjects"
             : r.hasQuery("uploads") ? "CreateMultipartUpload" : "CompleteMultipartUpload";
       case "DELETE":
         return r.hasQuery("uploadId") ? "AbortMultipartUpload" : "DeleteObject";

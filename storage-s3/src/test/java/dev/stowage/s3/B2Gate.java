@@ -33,8 +33,14 @@ import java.util.concurrent.Executors;
 final class B2Gate implements AutoCloseable {
 
   /** One request as received, without its Authorization header. Names compare case-insensitively. */
-  record Request(String method, String path, String query, Map<String, List<String>> headers,
-      long bodyLength, byte[] bodyMd5, boolean refused) {
+  record Request(
+      String method,
+      String path,
+      String query,
+      Map<String, List<String>> headers,
+      long bodyLength,
+      byte[] bodyMd5,
+      boolean refused) {
     boolean hasHeader(String name) {
       return headers.containsKey(name);
     }
@@ -59,11 +65,13 @@ final class B2Gate implements AutoCloseable {
 
   private final ServerSocket listener;
   private final int upstreamPort;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "b2-gate");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "b2-gate");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Request> requests = new ArrayList<>();
   private final List<Socket> sockets = new ArrayList<>();
 
@@ -88,7 +96,8 @@ final class B2Gate implements AutoCloseable {
   static String unsupportedByB2(Map<String, List<String>> headers) {
     for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       String name = h.getKey().toLowerCase(Locale.ROOT);
-      if (name.startsWith("x-amz-checksum-") || name.equals("x-amz-sdk-checksum-algorithm")
+      if (name.startsWith("x-amz-checksum-")
+          || name.equals("x-amz-sdk-checksum-algorithm")
           || name.equals("x-amz-trailer")
           || name.equals("x-amz-acl") && !h.getValue().equals(List.of("private"))) {
         return name;
@@ -149,7 +158,8 @@ final class B2Gate implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
           int colon = lines[i].indexOf(':');
           if (colon > 0) {
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+            headers
+                .computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
                 .add(lines[i].substring(colon + 1).trim());
           }
         }
@@ -160,8 +170,15 @@ final class B2Gate implements AutoCloseable {
         MessageDigest md5 = md5();
         boolean expectContinue = "100-continue".equalsIgnoreCase(first(headers, "Expect"));
         if (refusedHeader != null) {
-          record(new Request(start[0], q < 0 ? target : target.substring(0, q),
-              q < 0 ? null : target.substring(q + 1), headers, -1, null, true));
+          record(
+              new Request(
+                  start[0],
+                  q < 0 ? target : target.substring(0, q),
+                  q < 0 ? null : target.substring(q + 1),
+                  headers,
+                  -1,
+                  null,
+                  true));
           if (!expectContinue) {
             body(in, headers, OutputStream.nullOutputStream(), md5);
           }
@@ -172,8 +189,15 @@ final class B2Gate implements AutoCloseable {
         out.flush();
         long length = body(in, headers, out, md5);
         out.flush();
-        record(new Request(start[0], q < 0 ? target : target.substring(0, q),
-            q < 0 ? null : target.substring(q + 1), headers, length, md5.digest(), false));
+        record(
+            new Request(
+                start[0],
+                q < 0 ? target : target.substring(0, q),
+                q < 0 ? null : target.substring(q + 1),
+                headers,
+                length,
+                md5.digest(),
+                false));
       }
     } catch (IOException e) {
       // the connection ended
@@ -189,12 +213,19 @@ final class B2Gate implements AutoCloseable {
   }
 
   private static void refuse(Socket client, String header) throws IOException {
-    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidArgument</Code>"
-        + "<Message>" + (header.equals("x-amz-acl") ? "x-amz-acl must be the same as the bucket ACL"
-        : "Unsupported header '" + header + "' received for this API call.") + "</Message>"
-        + "</Error>").getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 400 Bad Request\r\nContent-Type: application/xml\r\nContent-Length: "
-        + body.length + "\r\nConnection: close\r\n\r\n";
+    byte[] body =
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidArgument</Code>"
+                + "<Message>"
+                + (header.equals("x-amz-acl")
+                    ? "x-amz-acl must be the same as the bucket ACL"
+                    : "Unsupported header '" + header + "' received for this API call.")
+                + "</Message>"
+                + "</Error>")
+            .getBytes(StandardCharsets.UTF_8);
+    String head =
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: application/xml\r\nContent-Length: "
+            + body.length
+            + "\r\nConnection: close\r\n\r\n";
     synchronized (client) {
       OutputStream out = client.getOutputStream();
       out.write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -219,8 +250,9 @@ final class B2Gate implements AutoCloseable {
   }
 
   /** Copies one request body to {@code out}, hashing the body bytes, and returns its length. */
-  private static long body(InputStream in, Map<String, List<String>> headers, OutputStream out,
-      MessageDigest md5) throws IOException {
+  private static long body(
+      InputStream in, Map<String, List<String>> headers, OutputStream out, MessageDigest md5)
+      throws IOException {
     String length = first(headers, "Content-Length");
     if (length != null) {
       return copy(in, out, Long.parseLong(length), md5);

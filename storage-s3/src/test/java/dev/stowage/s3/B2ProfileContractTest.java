@@ -27,10 +27,17 @@ class B2ProfileContractTest extends FilesystemContract {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return Filesystem.of(S3Adapter.create(S3Config.builder(server.createBucket())
-        .profile(S3Profile.B2).endpoint(gate.endpoint()).region("us-west-004")
-        .credentials(server.accessKey(), server.secretKey())
-        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build()));
+    return Filesystem.of(
+        S3Adapter.create(
+            S3Config.builder(server.createBucket())
+                .profile(S3Profile.B2)
+                .endpoint(gate.endpoint())
+                .region("us-west-004")
+                .credentials(server.accessKey(), server.secretKey())
+                .partSize(5 << 20)
+                .multipartThreshold(5 << 20)
+                .concurrency(3)
+                .build()));
   }
 
   @Override

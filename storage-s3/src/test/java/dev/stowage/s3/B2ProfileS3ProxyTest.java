@@ -34,8 +34,15 @@ class B2ProfileS3ProxyTest {
   @BeforeAll
   void start() throws Exception {
     server = EmbeddedS3Proxy.inMemory();
-    fs = Filesystem.of(S3Adapter.create(server.plainConfig(server.createBucket(), S3Profile.B2)
-        .region("us-west-004").partSize(5 << 20).interceptor(recorder).build()));
+    fs =
+        Filesystem.of(
+            S3Adapter.create(
+                server
+                    .plainConfig(server.createBucket(), S3Profile.B2)
+                    .region("us-west-004")
+                    .partSize(5 << 20)
+                    .interceptor(recorder)
+                    .build()));
   }
 
   @AfterAll
@@ -51,7 +58,8 @@ class B2ProfileS3ProxyTest {
 
     fs.deleteDirectory("batch");
 
-    assertThat(recorder.sent("DeleteObjects")).singleElement()
+    assertThat(recorder.sent("DeleteObjects"))
+        .singleElement()
         .satisfies(s -> assertThat(s.hasHeader("Content-MD5")).isTrue())
         .satisfies(s -> assertThat(s.hasHeader("x-amz-sdk-checksum-algorithm")).isFalse());
     assertThat(fs.directoryExists("batch")).isFalse();
@@ -75,7 +83,8 @@ class B2ProfileS3ProxyTest {
     assertThat(fs.visibility("v.txt")).isEqualTo(Visibility.PRIVATE);
     fs.setVisibility("v.txt", Visibility.PRIVATE);
     assertThatThrownBy(() -> fs.setVisibility("v.txt", Visibility.PUBLIC))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED));
     assertThat(recorder.sent()).noneMatch(s -> s.hasHeader("x-amz-acl"));
   }
 }

@@ -3,7 +3,6 @@ package dev.stowage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.Filesystem;
-import dev.stowage.StorageAttributes;
 import dev.stowage.testing.S3ProxyExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,29 +45,38 @@ class ControlCharacterKeyTest {
   @Test
   void list_keysWithControlCharacters_listedShallowAndDeep() {
     String bucket = bucketWithControlKeys();
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build()))) {
+    try (Filesystem fs =
+        Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build()))) {
       List<String> shallowRoot = paths(fs.list(""));
       List<String> shallow = paths(fs.list("dir"));
       List<String> deep = paths(fs.list("", true));
 
       assertThat(shallowRoot).containsExactly("d:dir", "f:plain.txt");
-      assertThat(shallow).containsExactly("f:dir/esc\u001b[31mred.txt", "f:dir/plain.txt", "d:dir/sub");
-      assertThat(deep).containsExactly("d:dir", "f:dir/esc\u001b[31mred.txt", "f:dir/plain.txt",
-          "d:dir/sub", "f:dir/sub/bell\u0007.txt", "f:plain.txt");
+      assertThat(shallow)
+          .containsExactly("f:dir/esc\u001b[31mred.txt", "f:dir/plain.txt", "d:dir/sub");
+      assertThat(deep)
+          .containsExactly(
+              "d:dir",
+              "f:dir/esc\u001b[31mred.txt",
+              "f:dir/plain.txt",
+              "d:dir/sub",
+              "f:dir/sub/bell\u0007.txt",
+              "f:plain.txt");
       assertThat(fs.directoryExists("dir/sub")).isTrue();
-
     }
   }
 
   @Test
   void deleteDirectory_keysWithControlCharacters_deletesThemAll() {
     String bucket = bucketWithControlKeys();
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build()))) {
+    try (Filesystem fs =
+        Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build()))) {
       fs.deleteDirectory("dir");
 
       assertThat(fs.directoryExists("dir")).isFalse();
       assertThat(client.listObjectsV2(b -> b.bucket(bucket).encodingType("url")).contents())
-          .extracting(o -> o.key()).containsExactly("plain.txt");
+          .extracting(o -> o.key())
+          .containsExactly("plain.txt");
     }
   }
 
@@ -86,6 +94,8 @@ class ControlCharacterKeyTest {
   }
 
   private static List<String> paths(dev.stowage.DirectoryListing entries) {
-    return entries.stream().map(e -> (e.isDirectory() ? "d:" : "f:") + e.path()).collect(Collectors.toList());
+    return entries.stream()
+        .map(e -> (e.isDirectory() ? "d:" : "f:") + e.path())
+        .collect(Collectors.toList());
   }
 }

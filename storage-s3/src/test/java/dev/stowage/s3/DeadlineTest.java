@@ -35,10 +35,12 @@ class DeadlineTest {
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> fs.stat("a.txt"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-            assertThat(e.getMessage()).contains("timeout");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                assertThat(e.getMessage()).contains("timeout");
+              });
 
       assertThat(millisSince(start)).isLessThan(2000 + MARGIN_MILLIS);
     }
@@ -51,8 +53,8 @@ class DeadlineTest {
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> fs.write("a.txt", "hello"))
-          .isInstanceOfSatisfying(StorageException.class,
-              e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
+          .isInstanceOfSatisfying(
+              StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
 
       assertThat(millisSince(start)).isLessThan(2000 + MARGIN_MILLIS);
     }
@@ -92,16 +94,19 @@ class DeadlineTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    S3Config config = S3Config.builder("bucket").profile(S3Profile.GENERIC)
-        .endpoint(URI.create("http://127.0.0.1:" + port)).credentials("AKIDEXAMPLE", "not-a-secret")
-        .build();
+    S3Config config =
+        S3Config.builder("bucket")
+            .profile(S3Profile.GENERIC)
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .credentials("AKIDEXAMPLE", "not-a-secret")
+            .build();
     assertThat(config.timeouts()).isEqualTo(Timeouts.DEFAULT);
     try (Filesystem fs = Filesystem.of(S3Adapter.create(config))) {
       long start = System.nanoTime();
 
       assertThatThrownBy(() -> fs.stat("a.txt"))
-          .isInstanceOfSatisfying(StorageException.class,
-              e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
+          .isInstanceOfSatisfying(
+              StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
 
       assertThat(millisSince(start)).isLessThan(2000 + MARGIN_MILLIS);
     }
@@ -109,20 +114,31 @@ class DeadlineTest {
 
   @Test
   void config_timeoutSettings_parsedIntoTimeouts() {
-    S3Config c = S3Provider.config(URI.create("s3://bucket?endpoint=http://127.0.0.1:9&timeout=90s"
-        + "&connectTimeout=2s&idleTimeout=10s"), Map.of());
+    S3Config c =
+        S3Provider.config(
+            URI.create(
+                "s3://bucket?endpoint=http://127.0.0.1:9&timeout=90s"
+                    + "&connectTimeout=2s&idleTimeout=10s"),
+            Map.of());
 
-    assertThat(c.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10),
-        Duration.ofSeconds(90)));
-    assertThatThrownBy(() -> S3Provider.config(URI.create("s3://bucket?endpoint=http://127.0.0.1:9"
-        + "&timeout=0s"), Map.of())).isInstanceOf(IllegalArgumentException.class)
+    assertThat(c.timeouts())
+        .isEqualTo(
+            new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(90)));
+    assertThatThrownBy(
+            () ->
+                S3Provider.config(
+                    URI.create("s3://bucket?endpoint=http://127.0.0.1:9" + "&timeout=0s"),
+                    Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("timeout");
   }
 
   @Test
   void copyTimeout_largeCopy_operationDeadlinePlusOneSecondPer16MiB() {
-    S3Config c = S3Config.builder("bucket").timeouts(Timeouts.DEFAULT.withOperation(Duration.ofSeconds(10)))
-        .build();
+    S3Config c =
+        S3Config.builder("bucket")
+            .timeouts(Timeouts.DEFAULT.withOperation(Duration.ofSeconds(10)))
+            .build();
 
     assertThat(c.copyTimeout(0)).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.copyTimeout(5L << 30)).isEqualTo(Duration.ofSeconds(10 + 320));
@@ -132,11 +148,13 @@ class DeadlineTest {
   void listAndStat_responseCutInsideItsHeaders_failTypedInsteadOfAnsweringEmpty() throws Exception {
     try (RawHttpServer server = new RawHttpServer(RawHttpServer.Mode.CUT_IN_HEADERS, 0);
         Filesystem fs = open(server.endpoint(), Map.of("timeout", "5s"))) {
-      assertThatThrownBy(() -> {
-        try (var listing = fs.list("dir", true)) {
-          listing.forEach(e -> { });
-        }
-      }).satisfies(e -> assertThat(unavailable(e)).as("%s", e).isTrue());
+      assertThatThrownBy(
+              () -> {
+                try (var listing = fs.list("dir", true)) {
+                  listing.forEach(e -> {});
+                }
+              })
+          .satisfies(e -> assertThat(unavailable(e)).as("%s", e).isTrue());
       assertThatThrownBy(() -> fs.stat("a.bin"))
           .satisfies(e -> assertThat(unavailable(e)).as("%s", e).isTrue());
       assertThatThrownBy(() -> fs.read("a.bin"))
@@ -148,7 +166,8 @@ class DeadlineTest {
     Map<String, String> settings = new java.util.HashMap<>(timeouts);
     settings.put("accessKey", "AKIDEXAMPLE");
     settings.put("secretKey", "not-a-secret");
-    return Filesystems.open(URI.create("s3://bucket?profile=generic&endpoint=" + endpoint), settings);
+    return Filesystems.open(
+        URI.create("s3://bucket?profile=generic&endpoint=" + endpoint), settings);
   }
 
   private static boolean unavailable(Throwable t) {

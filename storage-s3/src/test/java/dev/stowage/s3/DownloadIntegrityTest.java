@@ -30,11 +30,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DownloadIntegrityTest {
 
-  private static final byte[] CONTENT = "the quick brown fox jumps over the lazy dog"
-      .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONTENT =
+      "the quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
 
-  @TempDir
-  Path store;
+  @TempDir Path store;
 
   private EmbeddedS3Proxy server;
   private String bucket;
@@ -67,14 +66,18 @@ class DownloadIntegrityTest {
   void read_byteFlippedOnServer_integrityNamingBothDigests() throws Exception {
     String md5 = fs.write("doc.txt", CONTENT).etag();
     flipByte("doc.txt", 4);
-    assertThat(fs.stat("doc.txt").etag()).as("the server still vouches for the old MD5").isEqualTo(md5);
+    assertThat(fs.stat("doc.txt").etag())
+        .as("the server still vouches for the old MD5")
+        .isEqualTo(md5);
 
     assertThatThrownBy(() -> fs.read("doc.txt"))
-        .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.INTEGRITY);
-          // The adapter's verdict travels as the cause (the facade words its own message).
-          assertThat(messages(e)).contains("expected md5 " + md5 + " (the S3 ETag), got ");
-        });
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.INTEGRITY);
+              // The adapter's verdict travels as the cause (the facade words its own message).
+              assertThat(messages(e)).contains("expected md5 " + md5 + " (the S3 ETag), got ");
+            });
   }
 
   @Test
@@ -82,11 +85,13 @@ class DownloadIntegrityTest {
     fs.write("doc.txt", CONTENT);
     flipByte("doc.txt", CONTENT.length - 1);
 
-    assertThatThrownBy(() -> {
-      try (InputStream in = fs.readStream("doc.txt", ByteRange.from(0))) {
-        in.readAllBytes();
-      }
-    }).satisfies(e -> assertThat(integrity(e)).as("INTEGRITY in " + e).isTrue());
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = fs.readStream("doc.txt", ByteRange.from(0))) {
+                in.readAllBytes();
+              }
+            })
+        .satisfies(e -> assertThat(integrity(e)).as("INTEGRITY in " + e).isTrue());
   }
 
   @Test
@@ -113,8 +118,10 @@ class DownloadIntegrityTest {
   void expected_encryptionHeaders_trustedOnlyWhereTheEtagIsAnMd5() {
     String md5 = "0123456789abcdef0123456789abcdef";
     GetObjectResponse plain = GetObjectResponse.builder().eTag("\"" + md5 + "\"").build();
-    GetObjectResponse sseS3 = plain.toBuilder().serverSideEncryption(ServerSideEncryption.AES256).build();
-    GetObjectResponse kms = plain.toBuilder().serverSideEncryption(ServerSideEncryption.AWS_KMS).build();
+    GetObjectResponse sseS3 =
+        plain.toBuilder().serverSideEncryption(ServerSideEncryption.AES256).build();
+    GetObjectResponse kms =
+        plain.toBuilder().serverSideEncryption(ServerSideEncryption.AWS_KMS).build();
     GetObjectResponse sseC = plain.toBuilder().sseCustomerAlgorithm("AES256").build();
     GetObjectResponse multipart = GetObjectResponse.builder().eTag("\"" + md5 + "-3\"").build();
 
@@ -125,7 +132,8 @@ class DownloadIntegrityTest {
     assertThat(S3Integrity.expected(sseC, null, S3Profile.AWS)).isNull();
     assertThat(S3Integrity.expected(multipart, null, S3Profile.AWS)).isNull();
     assertThat(S3Integrity.expected(plain, ByteRange.from(0), S3Profile.AWS))
-        .as("a range answer without Content-Range").isNull();
+        .as("a range answer without Content-Range")
+        .isNull();
   }
 
   /** Changes one byte of the stored file in place, keeping its extended attributes (the ETag). */

@@ -34,10 +34,13 @@ final class EmbeddedS3Proxy implements AutoCloseable {
 
   /** Opens a plain SDK client on {@code server}, for arranging and inspecting state behind the adapter's back. */
   static S3Client client(S3ProxyServer server) {
-    return S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
+    return S3Client.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(server.endpoint())
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .build();
@@ -58,7 +61,8 @@ final class EmbeddedS3Proxy implements AutoCloseable {
     Properties p = new Properties();
     p.setProperty("s3proxy.null-blobstore", "true");
     BlobStore base = BlobStores.create("transient", new Properties());
-    return new EmbeddedS3Proxy(S3ProxyServer.builder().blobStore(Middlewares.wrap(base, p, props -> base)));
+    return new EmbeddedS3Proxy(
+        S3ProxyServer.builder().blobStore(Middlewares.wrap(base, p, props -> base)));
   }
 
   URI endpoint() {
@@ -83,21 +87,30 @@ final class EmbeddedS3Proxy implements AutoCloseable {
 
   /** Returns a configuration for {@code bucket} on {@code server} with every S3Proxy feature declared. */
   static S3Config.Builder config(S3ProxyServer server, String bucket) {
-    return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(server.endpoint())
+    return S3Config.builder(bucket)
+        .profile(S3Profile.GENERIC)
+        .endpoint(server.endpoint())
         .credentials(server.accessKey(), server.secretKey())
-        .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT).createOnly(true);
+        .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT)
+        .createOnly(true);
   }
 
   /** Returns a configuration with the server's endpoint and credentials but no declared extras. */
   S3Config.Builder plainConfig(String bucket, S3Profile profile) {
-    return S3Config.builder(bucket).profile(profile).endpoint(endpoint)
+    return S3Config.builder(bucket)
+        .profile(profile)
+        .endpoint(endpoint)
         .credentials(server.accessKey(), server.secretKey());
   }
 
   /** Returns the keys of the multipart uploads in {@code bucket} below {@code prefix} that are neither completed nor aborted. */
   java.util.List<String> pendingUploads(String bucket, String prefix) {
-    return client.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix)).uploads().stream()
-        .map(software.amazon.awssdk.services.s3.model.MultipartUpload::key).toList();
+    return client
+        .listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix))
+        .uploads()
+        .stream()
+        .map(software.amazon.awssdk.services.s3.model.MultipartUpload::key)
+        .toList();
   }
 
   String accessKey() {

@@ -16,7 +16,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 class Md5OnlySignerTest {
 
-  private static final byte[] BODY = "<Delete><Object><Key>a</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "<Delete><Object><Key>a</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);
 
   private final Md5OnlySigner signer = new Md5OnlySigner(AwsV4HttpSigner.create());
 
@@ -24,11 +25,16 @@ class Md5OnlySignerTest {
   void sign_requiredChecksum_replacedByContentMd5OfTheBodyAndSigned() throws Exception {
     SdkHttpRequest request = request().putHeader("x-amz-sdk-checksum-algorithm", "CRC32").build();
 
-    SignedRequest signed = signer.sign(r -> r.request(request).payload(ContentStreamProvider.fromByteArray(BODY))
-        .identity(AwsCredentialsIdentity.create("AKIDEXAMPLE", "not-a-secret"))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-west-004")
-        .putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32));
+    SignedRequest signed =
+        signer.sign(
+            r ->
+                r.request(request)
+                    .payload(ContentStreamProvider.fromByteArray(BODY))
+                    .identity(AwsCredentialsIdentity.create("AKIDEXAMPLE", "not-a-secret"))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-west-004")
+                    .putProperty(
+                        AwsV4HttpSigner.CHECKSUM_ALGORITHM, DefaultChecksumAlgorithm.CRC32));
 
     String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(BODY));
     assertThat(signed.request().firstMatchingHeader("Content-MD5")).contains(md5);
@@ -36,24 +42,33 @@ class Md5OnlySignerTest {
         .noneMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-"))
         .noneMatch(h -> h.equalsIgnoreCase("x-amz-sdk-checksum-algorithm"));
     assertThat(signed.request().firstMatchingHeader("Authorization").orElseThrow())
-        .contains("content-md5").doesNotContain("checksum");
+        .contains("content-md5")
+        .doesNotContain("checksum");
   }
 
   @Test
   void sign_noChecksumWanted_leftAsTheSdkSignerMakesIt() {
-    SignedRequest signed = signer.sign(r -> r.request(request().build())
-        .payload(ContentStreamProvider.fromByteArray(BODY))
-        .identity(AwsCredentialsIdentity.create("AKIDEXAMPLE", "not-a-secret"))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-west-004"));
+    SignedRequest signed =
+        signer.sign(
+            r ->
+                r.request(request().build())
+                    .payload(ContentStreamProvider.fromByteArray(BODY))
+                    .identity(AwsCredentialsIdentity.create("AKIDEXAMPLE", "not-a-secret"))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-west-004"));
 
     assertThat(signed.request().firstMatchingHeader("Content-MD5")).isEmpty();
     assertThat(signed.request().firstMatchingHeader("Authorization")).isPresent();
   }
 
   private static SdkHttpRequest.Builder request() {
-    return SdkHttpRequest.builder().method(SdkHttpMethod.POST).protocol("https")
-        .host("s3.us-west-004.backblazeb2.com").encodedPath("/bucket").putRawQueryParameter("delete", "")
-        .putHeader("Content-Type", "application/xml").putHeader("Content-Length", String.valueOf(BODY.length));
+    return SdkHttpRequest.builder()
+        .method(SdkHttpMethod.POST)
+        .protocol("https")
+        .host("s3.us-west-004.backblazeb2.com")
+        .encodedPath("/bucket")
+        .putRawQueryParameter("delete", "")
+        .putHeader("Content-Type", "application/xml")
+        .putHeader("Content-Length", String.valueOf(BODY.length));
   }
 }

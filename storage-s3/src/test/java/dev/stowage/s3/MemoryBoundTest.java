@@ -32,18 +32,31 @@ class MemoryBoundTest {
 
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
-  void write_2GiBUnknownLengthStreamUnderSmallHeap_storedIntact(@TempDir Path dir) throws Exception {
+  void write_2GiBUnknownLengthStreamUnderSmallHeap_storedIntact(@TempDir Path dir)
+      throws Exception {
     Path store = Files.createDirectories(dir.resolve("store"));
     try (EmbeddedS3Proxy server = EmbeddedS3Proxy.onDisk(store)) {
       String bucket = server.createBucket();
       Path output = dir.resolve("client.log");
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx128m", "-XX:+ExitOnOutOfMemoryError",
-          "-cp", System.getProperty("java.class.path"),
-          SmallHeapUpload.class.getName(),
-          server.endpoint().toString(), bucket, server.accessKey(), server.secretKey(), Long.toString(SIZE)));
-      Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx128m",
+                  "-XX:+ExitOnOutOfMemoryError",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SmallHeapUpload.class.getName(),
+                  server.endpoint().toString(),
+                  bucket,
+                  server.accessKey(),
+                  server.secretKey(),
+                  Long.toString(SIZE)));
+      Process client =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
 
       boolean finished = client.waitFor(280, TimeUnit.SECONDS);
       if (!finished) {
@@ -60,7 +73,11 @@ class MemoryBoundTest {
       // measured at about 83 MiB.
       assertThat(value(log, "peakLiveAfterGc")).isLessThanOrEqualTo(110L << 20);
       assertThat(server.client().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
-      assertThat(server.client().headObject(b -> b.bucket(bucket).key("big/stream.bin")).contentLength())
+      assertThat(
+              server
+                  .client()
+                  .headObject(b -> b.bucket(bucket).key("big/stream.bin"))
+                  .contentLength())
           .isEqualTo(SIZE);
       assertThat(storedMd5(server, bucket)).isEqualTo(text(log, "md5"));
       System.out.println("MemoryBoundTest client: " + log.replace('\n', ' '));

@@ -48,7 +48,12 @@ class MemoryBudgetTest {
 
   @Test
   void sizes_largeBudget_keepConfiguredPartSizeAndConcurrency() {
-    S3Config c = S3Config.builder("bucket").memoryBudget(1L << 30).partSize(100 * MIB).concurrency(8).build();
+    S3Config c =
+        S3Config.builder("bucket")
+            .memoryBudget(1L << 30)
+            .partSize(100 * MIB)
+            .concurrency(8)
+            .build();
 
     long part = c.partSizeFor(-1, S3Writer.MAX_PARTS);
 
@@ -71,12 +76,14 @@ class MemoryBudgetTest {
 
   @Test
   void memoryBudget_uriSettingAndTooSmallValue_parsedOrRefusedByName() {
-    S3Config c = S3Provider.config(URI.create("s3://bucket?endpoint=http://127.0.0.1:9&memoryBudget=32MiB"),
-        Map.of());
+    S3Config c =
+        S3Provider.config(
+            URI.create("s3://bucket?endpoint=http://127.0.0.1:9&memoryBudget=32MiB"), Map.of());
 
     assertThat(c.memoryBudget()).isEqualTo(32 * MIB);
     assertThatThrownBy(() -> S3Config.builder("bucket").memoryBudget(MIB))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryBudget");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("memoryBudget");
   }
 
   @Test
@@ -84,8 +91,15 @@ class MemoryBudgetTest {
     RecordingInterceptor recorder = new RecordingInterceptor();
     byte[] data = S3AdapterTest.random((int) (23 * MIB));
     try (S3ProxyServer server = S3ProxyServer.builder().bucket("budget").start()) {
-      try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(server, "budget").memoryBudget(15 * MIB)
-          .partSize(64 * MIB).multipartThreshold(1L << 30).interceptor(recorder).build()))) {
+      try (Filesystem fs =
+          Filesystem.of(
+              S3Adapter.create(
+                  EmbeddedS3Proxy.config(server, "budget")
+                      .memoryBudget(15 * MIB)
+                      .partSize(64 * MIB)
+                      .multipartThreshold(1L << 30)
+                      .interceptor(recorder)
+                      .build()))) {
 
         fs.write("budget.bin", new ByteArrayInputStream(data), WriteOptions.DEFAULT);
 

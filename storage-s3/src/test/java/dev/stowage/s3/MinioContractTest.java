@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * where a Docker engine is reachable; elsewhere the class is skipped with that reason.
  */
 @Tag("interop")
-@EnabledIf(value = "dockerAvailable", disabledReason = "no Docker engine reachable: the MinIO (Testcontainers) kit run is skipped")
+@EnabledIf(
+    value = "dockerAvailable",
+    disabledReason = "no Docker engine reachable: the MinIO (Testcontainers) kit run is skipped")
 class MinioContractTest extends FilesystemContract {
 
   private final SigningKitClock clock = new SigningKitClock();
@@ -40,24 +42,39 @@ class MinioContractTest extends FilesystemContract {
 
   @Override
   protected Filesystem createFilesystem() {
-    minio = new GenericContainer<>(IMAGE)
-        .withEnv("MINIO_ROOT_USER", user)
-        .withEnv("MINIO_ROOT_PASSWORD", password)
-        .withCommand("server", "/data")
-        .withExposedPorts(9000)
-        .waitingFor(Wait.forHttp("/minio/health/live").forPort(9000).withStartupTimeout(Duration.ofMinutes(2)));
+    minio =
+        new GenericContainer<>(IMAGE)
+            .withEnv("MINIO_ROOT_USER", user)
+            .withEnv("MINIO_ROOT_PASSWORD", password)
+            .withCommand("server", "/data")
+            .withExposedPorts(9000)
+            .waitingFor(
+                Wait.forHttp("/minio/health/live")
+                    .forPort(9000)
+                    .withStartupTimeout(Duration.ofMinutes(2)));
     minio.start();
     URI endpoint = URI.create("http://" + minio.getHost() + ":" + minio.getMappedPort(9000));
     String bucket = "stowage-kit";
-    try (S3Client admin = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(user, password)))
-        .build()) {
+    try (S3Client admin =
+        S3Client.builder()
+            .endpointOverride(endpoint)
+            .forcePathStyle(true)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(user, password)))
+            .build()) {
       admin.createBucket(b -> b.bucket(bucket));
     }
-    return Filesystem.of(S3Adapter.create(S3Config.builder(bucket).profile(S3Profile.MINIO)
-        .endpoint(endpoint).credentials(user, password).partSize(5 << 20).multipartThreshold(5 << 20).build(),
-        clock));
+    return Filesystem.of(
+        S3Adapter.create(
+            S3Config.builder(bucket)
+                .profile(S3Profile.MINIO)
+                .endpoint(endpoint)
+                .credentials(user, password)
+                .partSize(5 << 20)
+                .multipartThreshold(5 << 20)
+                .build(),
+            clock));
   }
 
   /** URLs and tickets are signed by a clock the kit sets back to test expiry without waiting. */

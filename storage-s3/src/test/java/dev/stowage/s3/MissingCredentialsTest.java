@@ -27,13 +27,18 @@ import software.amazon.awssdk.profiles.ProfileFile;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MissingCredentialsTest {
 
-  private static final String[] PROPERTIES = {"aws.sharedCredentialsFile", "aws.configFile",
-      "aws.profile", "aws.disableEc2Metadata", "aws.accessKeyId", "aws.secretAccessKey",
-      "aws.sessionToken"};
+  private static final String[] PROPERTIES = {
+    "aws.sharedCredentialsFile",
+    "aws.configFile",
+    "aws.profile",
+    "aws.disableEc2Metadata",
+    "aws.accessKeyId",
+    "aws.secretAccessKey",
+    "aws.sessionToken"
+  };
   private final Map<String, String> saved = new HashMap<>();
 
-  @TempDir
-  Path empty;
+  @TempDir Path empty;
 
   @BeforeEach
   void isolateDefaultChain() {
@@ -49,52 +54,75 @@ class MissingCredentialsTest {
 
   @AfterEach
   void restore() {
-    saved.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
+    saved.forEach(
+        (k, v) -> {
+          if (v == null) {
+            System.clearProperty(k);
+          } else {
+            System.setProperty(k, v);
+          }
+        });
   }
 
   @Test
   void stat_defaultChainFindsNothing_permissionDeniedNamingWhatToSet() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null
-        && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
-        && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
-        && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null,
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getenv("AWS_ACCESS_KEY_ID") == null
+            && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
+            && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
+            && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null,
         "the environment holds AWS credentials");
-    S3Config config = S3Config.builder("bucket").profile(S3Profile.GENERIC)
-        .endpoint(URI.create("http://127.0.0.1:9")).build();
+    S3Config config =
+        S3Config.builder("bucket")
+            .profile(S3Profile.GENERIC)
+            .endpoint(URI.create("http://127.0.0.1:9"))
+            .build();
 
     try (Filesystem fs = Filesystem.of(S3Adapter.create(config))) {
       assertThatThrownBy(() -> fs.stat("a.txt"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
-            assertThat(e.kind().retryable()).isFalse();
-            assertThat(e.getMessage()).contains("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                "AWS_PROFILE", "accessKey", "secretKey");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
+                assertThat(e.kind().retryable()).isFalse();
+                assertThat(e.getMessage())
+                    .contains(
+                        "AWS_ACCESS_KEY_ID",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "AWS_PROFILE",
+                        "accessKey",
+                        "secretKey");
+              });
     }
   }
 
   @Test
   void write_providerWithUnknownProfile_permissionDeniedNamingWhatToSet() throws Exception {
     java.nio.file.Files.writeString(empty.resolve("none"), "");
-    ProfileCredentialsProvider missing = ProfileCredentialsProvider.builder()
-        .profileFile(ProfileFile.builder().content(empty.resolve("none"))
-            .type(ProfileFile.Type.CREDENTIALS).build())
-        .profileName("stowage-no-such-profile").build();
-    S3Config config = S3Config.builder("bucket").profile(S3Profile.GENERIC)
-        .endpoint(URI.create("http://127.0.0.1:9")).credentialsProvider(missing).build();
+    ProfileCredentialsProvider missing =
+        ProfileCredentialsProvider.builder()
+            .profileFile(
+                ProfileFile.builder()
+                    .content(empty.resolve("none"))
+                    .type(ProfileFile.Type.CREDENTIALS)
+                    .build())
+            .profileName("stowage-no-such-profile")
+            .build();
+    S3Config config =
+        S3Config.builder("bucket")
+            .profile(S3Profile.GENERIC)
+            .endpoint(URI.create("http://127.0.0.1:9"))
+            .credentialsProvider(missing)
+            .build();
 
     try (Filesystem fs = Filesystem.of(S3Adapter.create(config))) {
       assertThatThrownBy(() -> fs.write("a.txt", "x"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
-            assertThat(e.getMessage()).contains("AWS_PROFILE");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.PERMISSION_DENIED);
+                assertThat(e.getMessage()).contains("AWS_PROFILE");
+              });
     }
   }
 }

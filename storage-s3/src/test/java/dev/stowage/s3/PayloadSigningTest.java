@@ -38,17 +38,26 @@ class PayloadSigningTest {
   }
 
   private static Filesystem open(boolean sign, RecordingInterceptor recorder) {
-    return Filesystem.of(S3Adapter.create(server.config(bucket).partSize(5 * MIB)
-        .multipartThreshold(6 * MIB).signPayload(sign).interceptor(recorder).build()));
+    return Filesystem.of(
+        S3Adapter.create(
+            server
+                .config(bucket)
+                .partSize(5 * MIB)
+                .multipartThreshold(6 * MIB)
+                .signPayload(sign)
+                .interceptor(recorder)
+                .build()));
   }
 
   private static List<String> payloadHashes(RecordingInterceptor recorder, String operation) {
     return recorder.sent(operation).stream()
-        .map(s -> s.headers().get("x-amz-content-sha256").get(0)).toList();
+        .map(s -> s.headers().get("x-amz-content-sha256").get(0))
+        .toList();
   }
 
   @Test
-  void write_httpEndpointByDefault_sendsUnsignedPayloadsTheServerAccepts(@TempDir Path dir) throws Exception {
+  void write_httpEndpointByDefault_sendsUnsignedPayloadsTheServerAccepts(@TempDir Path dir)
+      throws Exception {
     RecordingInterceptor recorder = new RecordingInterceptor();
     byte[] small = S3AdapterTest.random((int) (2 * MIB));
     byte[] large = S3AdapterTest.random((int) (12 * MIB));
@@ -60,7 +69,8 @@ class PayloadSigningTest {
 
       assertThat(payloadHashes(recorder, "PutObject")).containsOnly("UNSIGNED-PAYLOAD").hasSize(1);
       assertThat(payloadHashes(recorder, "UploadPart")).containsOnly("UNSIGNED-PAYLOAD").hasSize(6);
-      assertThat(recorder.sent("UploadPart")).allSatisfy(s -> assertThat(s.hasHeader("x-amz-decoded-content-length")).isFalse());
+      assertThat(recorder.sent("UploadPart"))
+          .allSatisfy(s -> assertThat(s.hasHeader("x-amz-decoded-content-length")).isFalse());
       assertThat(fs.read("unsigned/small.bin")).isEqualTo(small);
       assertThat(fs.read("unsigned/stream.bin")).isEqualTo(large);
       assertThat(fs.read("unsigned/file.bin")).isEqualTo(large);
@@ -76,8 +86,12 @@ class PayloadSigningTest {
       fs.write("signed/small.bin", small, WriteOptions.DEFAULT);
       fs.write("signed/stream.bin", new ByteArrayInputStream(large), WriteOptions.DEFAULT);
 
-      assertThat(payloadHashes(recorder, "PutObject")).hasSize(1).noneMatch("UNSIGNED-PAYLOAD"::equals);
-      assertThat(payloadHashes(recorder, "UploadPart")).hasSize(3).noneMatch("UNSIGNED-PAYLOAD"::equals);
+      assertThat(payloadHashes(recorder, "PutObject"))
+          .hasSize(1)
+          .noneMatch("UNSIGNED-PAYLOAD"::equals);
+      assertThat(payloadHashes(recorder, "UploadPart"))
+          .hasSize(3)
+          .noneMatch("UNSIGNED-PAYLOAD"::equals);
       assertThat(fs.read("signed/small.bin")).isEqualTo(small);
       assertThat(fs.read("signed/stream.bin")).isEqualTo(large);
     }

@@ -85,14 +85,18 @@ final class RawHttpServer implements AutoCloseable {
       boolean head = request.startsWith("HEAD ");
       OutputStream out = s.getOutputStream();
       if (mode == Mode.CUT_IN_HEADERS) {
-        out.write("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         s.close();
         return;
       }
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
-          + BODY.length + "\r\nLast-Modified: Tue, 01 Dec 2026 00:00:00 GMT\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                  + BODY.length
+                  + "\r\nLast-Modified: Tue, 01 Dec 2026 00:00:00 GMT\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       if (head) {
         return;

@@ -22,7 +22,8 @@ final class RecordingInterceptor implements ExecutionInterceptor {
   private final List<Sent> sent = new ArrayList<>();
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.putAll(context.httpRequest().headers());
     headers.remove("Authorization"); // keeps signatures out of test reports

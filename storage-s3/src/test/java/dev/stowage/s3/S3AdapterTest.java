@@ -59,10 +59,19 @@ class S3AdapterTest {
   @BeforeEach
   void openBucket() {
     bucket = server.createBucket();
-    fs = Filesystem.of(S3Adapter.create(server.config(bucket)
-        .partSize(5 * MIB).multipartThreshold(5 * MIB).concurrency(3)
-        .copyPartThreshold(6 * MIB).copyPartSize(5 * MIB)
-        .interceptor(recorder).interceptor(failer).build()));
+    fs =
+        Filesystem.of(
+            S3Adapter.create(
+                server
+                    .config(bucket)
+                    .partSize(5 * MIB)
+                    .multipartThreshold(5 * MIB)
+                    .concurrency(3)
+                    .copyPartThreshold(6 * MIB)
+                    .copyPartSize(5 * MIB)
+                    .interceptor(recorder)
+                    .interceptor(failer)
+                    .build()));
     recorder.clear();
     failer.disarm();
   }
@@ -90,7 +99,8 @@ class S3AdapterTest {
   void write_unknownLengthStreamAboveThreshold_multipartInParallelParts() throws Exception {
     byte[] data = random(12 * MIB + 123);
 
-    FileAttributes written = fs.write("big.bin", new ByteArrayInputStream(data), WriteOptions.DEFAULT);
+    FileAttributes written =
+        fs.write("big.bin", new ByteArrayInputStream(data), WriteOptions.DEFAULT);
 
     assertThat(recorder.sent("UploadPart")).hasSize(3);
     assertThat(recorder.sent("CompleteMultipartUpload")).hasSize(1);
@@ -106,8 +116,13 @@ class S3AdapterTest {
     byte[] data = random(11 * MIB);
     Path file = Files.write(dir.resolve("src.bin"), data);
 
-    fs.write("from-file.bin", file, WriteOptions.builder().contentType("application/x-test")
-        .userMetadata("owner", "alice").build());
+    fs.write(
+        "from-file.bin",
+        file,
+        WriteOptions.builder()
+            .contentType("application/x-test")
+            .userMetadata("owner", "alice")
+            .build());
 
     assertThat(recorder.sent("UploadPart")).hasSize(3);
     assertThat(fs.read("from-file.bin")).isEqualTo(data);
@@ -121,7 +136,8 @@ class S3AdapterTest {
     failer.failPart(2);
     byte[] data = random(16 * MIB);
 
-    assertThatThrownBy(() -> fs.write("doomed.bin", new ByteArrayInputStream(data), WriteOptions.DEFAULT))
+    assertThatThrownBy(
+            () -> fs.write("doomed.bin", new ByteArrayInputStream(data), WriteOptions.DEFAULT))
         .isInstanceOf(StorageException.class);
 
     assertThat(recorder.sent("AbortMultipartUpload")).hasSize(1);
@@ -135,7 +151,8 @@ class S3AdapterTest {
     WriteOptions createOnly = WriteOptions.builder().createOnly(true).build();
 
     assertThatThrownBy(() -> fs.write("once.txt", "second", createOnly))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS));
     assertThat(recorder.sent("PutObject").get(1).hasHeader("If-None-Match")).isTrue();
     assertThat(fs.readString("once.txt")).isEqualTo("first");
   }
@@ -145,9 +162,14 @@ class S3AdapterTest {
     fs.write("once.bin", "first");
     byte[] data = random(6 * MIB);
 
-    assertThatThrownBy(() -> fs.write("once.bin", new ByteArrayInputStream(data),
-        WriteOptions.builder().createOnly(true).build()))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS));
+    assertThatThrownBy(
+            () ->
+                fs.write(
+                    "once.bin",
+                    new ByteArrayInputStream(data),
+                    WriteOptions.builder().createOnly(true).build()))
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS));
     assertThat(fs.readString("once.bin")).isEqualTo("first");
     assertThat(server.client().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
   }
@@ -167,7 +189,8 @@ class S3AdapterTest {
     fs.write("pub.txt", "open", WriteOptions.builder().visibility(Visibility.PUBLIC).build());
     fs.write("priv.txt", "closed", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
 
-    assertThat(recorder.sent("PutObject").get(0).headers().get("x-amz-acl")).containsExactly("public-read");
+    assertThat(recorder.sent("PutObject").get(0).headers().get("x-amz-acl"))
+        .containsExactly("public-read");
     assertThat(fs.visibility("pub.txt")).isEqualTo(Visibility.PUBLIC);
     assertThat(fs.visibility("priv.txt")).isEqualTo(Visibility.PRIVATE);
     assertThat(Http.get(fs.publicUrl("pub.txt")).statusCode()).isEqualTo(200);
@@ -177,8 +200,15 @@ class S3AdapterTest {
   @Test
   void copy_aboveCopyThreshold_usesPartCopiesAndKeepsMetadataAndVisibility() throws Exception {
     byte[] data = random(12 * MIB + 7);
-    fs.write("src.bin", data, WriteOptions.builder().contentType("application/x-big")
-        .cacheControl("max-age=60").userMetadata("k", "v").visibility(Visibility.PUBLIC).build());
+    fs.write(
+        "src.bin",
+        data,
+        WriteOptions.builder()
+            .contentType("application/x-big")
+            .cacheControl("max-age=60")
+            .userMetadata("k", "v")
+            .visibility(Visibility.PUBLIC)
+            .build());
     recorder.clear();
 
     FileAttributes copied = fs.copy("src.bin", "dst.bin");
@@ -197,8 +227,14 @@ class S3AdapterTest {
 
   @Test
   void copy_replacingContentType_keepsOtherMetadata() {
-    fs.write("s.txt", "x", WriteOptions.builder().contentType("text/plain").userMetadata("a", "1")
-        .contentDisposition("inline").build());
+    fs.write(
+        "s.txt",
+        "x",
+        WriteOptions.builder()
+            .contentType("text/plain")
+            .userMetadata("a", "1")
+            .contentDisposition("inline")
+            .build());
 
     fs.copy("s.txt", "d.txt", WriteOptions.builder().contentType("text/csv").build());
 
@@ -213,7 +249,8 @@ class S3AdapterTest {
     fs.write("r.txt", "0123456789");
 
     assertThatThrownBy(() -> fs.readStream("r.txt", ByteRange.from(10)).readAllBytes())
-        .isInstanceOfSatisfying(StorageException.class,
+        .isInstanceOfSatisfying(
+            StorageException.class,
             e -> assertThat(e.kind()).isEqualTo(Kind.RANGE_NOT_SATISFIABLE));
   }
 
@@ -243,8 +280,14 @@ class S3AdapterTest {
 
   @Test
   void deleteDirectory_moreKeysThanOneBatch_deletesEverythingInSeveralBatches() {
-    IntStream.range(0, 25).forEach(i -> server.client().putObject(b -> b.bucket(bucket).key("gone/f" + i),
-        software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
+    IntStream.range(0, 25)
+        .forEach(
+            i ->
+                server
+                    .client()
+                    .putObject(
+                        b -> b.bucket(bucket).key("gone/f" + i),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
     fs.write("gone-sibling.txt", "stay");
     fs.createDirectory("gone");
     recorder.clear();
@@ -253,8 +296,12 @@ class S3AdapterTest {
     new S3BatchDelete(new S3Context(adapter.client(), adapter.config()), 10).deleteTree("gone");
 
     assertThat(recorder.sent("DeleteObjects")).hasSize(3);
-    assertThat(recorder.sent("DeleteObjects")).allMatch(s -> s.hasHeader("Content-MD5")
-        || s.headers().keySet().stream().anyMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-")));
+    assertThat(recorder.sent("DeleteObjects"))
+        .allMatch(
+            s ->
+                s.hasHeader("Content-MD5")
+                    || s.headers().keySet().stream()
+                        .anyMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-")));
     assertThat(fs.directoryExists("gone")).isFalse();
     assertThat(fs.fileExists("gone-sibling.txt")).isTrue();
     adapter.close();
@@ -268,13 +315,25 @@ class S3AdapterTest {
     fs.createDirectory("a/m");
     fs.write("z.txt", "4");
 
-    List<String> deep = fs.list("", true).stream()
-        .map(e -> (e.isDirectory() ? "d:" : "f:") + e.path()).collect(Collectors.toList());
-    List<String> shallow = fs.list("a").stream()
-        .map(e -> (e.isDirectory() ? "d:" : "f:") + e.path()).collect(Collectors.toList());
+    List<String> deep =
+        fs.list("", true).stream()
+            .map(e -> (e.isDirectory() ? "d:" : "f:") + e.path())
+            .collect(Collectors.toList());
+    List<String> shallow =
+        fs.list("a").stream()
+            .map(e -> (e.isDirectory() ? "d:" : "f:") + e.path())
+            .collect(Collectors.toList());
 
-    assertThat(deep).containsExactly("d:a", "f:a/b.txt", "d:a/b", "f:a/b/c.txt", "d:a/b/d",
-        "f:a/b/d/e.txt", "d:a/m", "f:z.txt");
+    assertThat(deep)
+        .containsExactly(
+            "d:a",
+            "f:a/b.txt",
+            "d:a/b",
+            "f:a/b/c.txt",
+            "d:a/b/d",
+            "f:a/b/d/e.txt",
+            "d:a/m",
+            "f:z.txt");
     assertThat(shallow).containsExactly("f:a/b.txt", "d:a/b", "d:a/m");
   }
 
@@ -292,9 +351,16 @@ class S3AdapterTest {
 
   @Test
   void capabilities_s3ProxyConfiguration_declaresEverythingItSupports() {
-    assertThat(fs.capabilities().features()).contains(Capability.CREATE_ONLY, Capability.RANGE_READ,
-        Capability.RANGE_NOT_SATISFIABLE, Capability.VISIBILITY_PER_OBJECT, Capability.PREPARE_UPLOAD,
-        Capability.UPLOAD_ENFORCES_CONTENT_TYPE, Capability.MULTIPART, Capability.PUBLIC_URL);
+    assertThat(fs.capabilities().features())
+        .contains(
+            Capability.CREATE_ONLY,
+            Capability.RANGE_READ,
+            Capability.RANGE_NOT_SATISFIABLE,
+            Capability.VISIBILITY_PER_OBJECT,
+            Capability.PREPARE_UPLOAD,
+            Capability.UPLOAD_ENFORCES_CONTENT_TYPE,
+            Capability.MULTIPART,
+            Capability.PUBLIC_URL);
     assertThat(fs.capabilities().maxPathBytes()).isEqualTo(1023);
     assertThat(fs.capabilities().nativeChecksums()).containsExactly(ChecksumAlgorithm.MD5);
   }
@@ -302,57 +368,73 @@ class S3AdapterTest {
   @Test
   void stat_missingFile_notFoundAndListingOfMissingDirectoryEmpty() {
     assertThatThrownBy(() -> fs.stat("nope.txt"))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+        .isInstanceOfSatisfying(
+            StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     List<StorageAttributes> none = fs.list("nope").toList();
     assertThat(none).isEmpty();
   }
 
   @Test
   void listWriteAndRead_missingBucket_failWithBucketNotFoundInsteadOfReadingAsEmpty() {
-    java.net.URI uri = java.net.URI.create("s3://no-such-bucket-anywhere/p?profile=generic&endpoint="
-        + server.endpoint() + "&pathStyle=true");
-    try (Filesystem missing = dev.stowage.Filesystems.open(uri,
-        java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey()))) {
+    java.net.URI uri =
+        java.net.URI.create(
+            "s3://no-such-bucket-anywhere/p?profile=generic&endpoint="
+                + server.endpoint()
+                + "&pathStyle=true");
+    try (Filesystem missing =
+        dev.stowage.Filesystems.open(
+            uri,
+            java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey()))) {
       assertThatThrownBy(() -> missing.list("").iterator().hasNext())
-          .isInstanceOfSatisfying(StorageException.class,
-              e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+          .isInstanceOfSatisfying(
+              StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
       assertThatThrownBy(() -> missing.write("a.txt", "x"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
-            assertThat(e.getMessage()).contains("a.txt").contains("bucket not found");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
+                assertThat(e.getMessage()).contains("a.txt").contains("bucket not found");
+              });
       assertThatThrownBy(() -> missing.read("a.txt"))
-          .isInstanceOfSatisfying(StorageException.class,
-              e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+          .isInstanceOfSatisfying(
+              StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
     }
   }
 
   @Test
   void filesystemsOpen_missingBucket_firstOperationFailsNamingTheBucket() {
-    java.net.URI uri = java.net.URI.create("s3://no-such-bucket-anywhere/p?profile=generic&endpoint="
-        + server.endpoint() + "&pathStyle=true");
+    java.net.URI uri =
+        java.net.URI.create(
+            "s3://no-such-bucket-anywhere/p?profile=generic&endpoint="
+                + server.endpoint()
+                + "&pathStyle=true");
     java.util.Map<String, String> keys =
         java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey());
     // A HEAD answers 404 without a body: the adapter must tell a missing bucket from a missing key.
     try (Filesystem missing = dev.stowage.Filesystems.open(uri, keys)) {
       assertThatThrownBy(() -> missing.stat("reports/q1.txt"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
-            assertThat(e.getMessage())
-                .startsWith("Unable to read metadata of 'reports/q1.txt': bucket not found")
-                .contains("no-such-bucket-anywhere");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND);
+                assertThat(e.getMessage())
+                    .startsWith("Unable to read metadata of 'reports/q1.txt': bucket not found")
+                    .contains("no-such-bucket-anywhere");
+              });
     }
     try (Filesystem missing = dev.stowage.Filesystems.open(uri, keys)) {
       assertThatThrownBy(() -> missing.fileExists("a.txt"))
-          .isInstanceOfSatisfying(StorageException.class,
-              e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
+          .isInstanceOfSatisfying(
+              StorageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUCKET_NOT_FOUND));
     }
     try (Filesystem missing = dev.stowage.Filesystems.open(uri, keys)) {
       assertThatThrownBy(() -> missing.write("a.txt", "x"))
-          .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.getMessage())
-              .startsWith("Unable to write 'a.txt': bucket not found")
-              .contains("no-such-bucket-anywhere"));
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .startsWith("Unable to write 'a.txt': bucket not found")
+                      .contains("no-such-bucket-anywhere"));
     }
   }
 
@@ -364,14 +446,25 @@ class S3AdapterTest {
 
   @Test
   void filesystemsOpen_s3UriWithSettings_writesUnderThePrefix() {
-    java.net.URI uri = java.net.URI.create("s3://" + bucket + "/via/uri?profile=generic&endpoint="
-        + server.endpoint() + "&pathStyle=true");
-    try (Filesystem opened = dev.stowage.Filesystems.open(uri,
-        java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey()))) {
+    java.net.URI uri =
+        java.net.URI.create(
+            "s3://"
+                + bucket
+                + "/via/uri?profile=generic&endpoint="
+                + server.endpoint()
+                + "&pathStyle=true");
+    try (Filesystem opened =
+        dev.stowage.Filesystems.open(
+            uri,
+            java.util.Map.of("accessKey", server.accessKey(), "secretKey", server.secretKey()))) {
       opened.write("x.txt", "through the URI");
     }
 
-    assertThat(server.client().getObjectAsBytes(b -> b.bucket(bucket).key("via/uri/x.txt")).asUtf8String())
+    assertThat(
+            server
+                .client()
+                .getObjectAsBytes(b -> b.bucket(bucket).key("via/uri/x.txt"))
+                .asUtf8String())
         .isEqualTo("through the URI");
   }
 

@@ -28,13 +28,15 @@ class S3ClientFactoryTest {
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.add(Map.copyOf(exchange.getRequestHeaders()));
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = "".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.add(Map.copyOf(exchange.getRequestHeaders()));
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = "".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -51,7 +53,8 @@ class S3ClientFactoryTest {
 
     Map<String, List<String>> headers = requests.get(0);
     assertThat(header(headers, "Content-MD5")).isNotNull();
-    assertThat(headers.keySet()).noneMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-"))
+    assertThat(headers.keySet())
+        .noneMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-"))
         .noneMatch(h -> h.equalsIgnoreCase("x-amz-sdk-checksum-algorithm"));
   }
 
@@ -61,20 +64,24 @@ class S3ClientFactoryTest {
       putCors(s3);
     }
 
-    // The positive control: without the flag the SDK's own checksum header goes out, which B2 refuses.
-    assertThat(requests.get(0).keySet()).anyMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-"));
+    // The positive control: without the flag the SDK's own checksum header goes out, which B2
+    // refuses.
+    assertThat(requests.get(0).keySet())
+        .anyMatch(h -> h.toLowerCase().startsWith("x-amz-checksum-"));
   }
 
   @Test
   void maxConnections_zero_refusedNamingTheOption() {
     assertThatThrownBy(() -> S3ClientFactory.builder().maxConnections(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConnections");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxConnections");
   }
 
   @Test
   void region_blank_refusedNamingTheOption() {
     assertThatThrownBy(() -> S3ClientFactory.builder().region(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("region");
   }
 
   private S3Client client(boolean contentMd5Only) {
@@ -82,18 +89,31 @@ class S3ClientFactoryTest {
         .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
         .region("us-west-004")
         .pathStyle(true)
-        .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")))
+        .credentials(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret")))
         .contentMd5Only(contentMd5Only)
         .build();
   }
 
   private static void putCors(S3Client s3) {
-    s3.putBucketCors(r -> r.bucket("bucket").corsConfiguration(c -> c.corsRules(
-        CORSRule.builder().allowedMethods("PUT").allowedOrigins("https://example.com").build())));
+    s3.putBucketCors(
+        r ->
+            r.bucket("bucket")
+                .corsConfiguration(
+                    c ->
+                        c.corsRules(
+                            CORSRule.builder()
+                                .allowedMethods("PUT")
+                                .allowedOrigins("https://example.com")
+                                .build())));
   }
 
   private static String header(Map<String, List<String>> headers, String name) {
-    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(e -> e.getValue().get(0))
+        .findFirst()
+        .orElse(null);
   }
 }

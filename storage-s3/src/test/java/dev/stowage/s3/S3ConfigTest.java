@@ -11,8 +11,11 @@ class S3ConfigTest {
 
   @Test
   void build_b2WithEndpoint_derivesRegionAndPathStyle() {
-    S3Config c = S3Config.builder("bucket").profile(S3Profile.B2)
-        .endpoint(URI.create("https://s3.us-west-004.backblazeb2.com")).build();
+    S3Config c =
+        S3Config.builder("bucket")
+            .profile(S3Profile.B2)
+            .endpoint(URI.create("https://s3.us-west-004.backblazeb2.com"))
+            .build();
 
     assertThat(c.region()).isEqualTo("us-west-004");
     assertThat(c.pathStyle()).isTrue();
@@ -39,38 +42,53 @@ class S3ConfigTest {
   @Test
   void build_minioWithoutEndpoint_failsNamingProfile() {
     assertThatThrownBy(() -> S3Config.builder("bucket").profile(S3Profile.MINIO).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MINIO");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MINIO");
   }
 
   @Test
   void build_b2MasterKey_refused() {
-    S3Config.Builder b = S3Config.builder("bucket").profile(S3Profile.B2).region("us-west-004")
-        .credentials("0123456789ab", "K00secret");
+    S3Config.Builder b =
+        S3Config.builder("bucket")
+            .profile(S3Profile.B2)
+            .region("us-west-004")
+            .credentials("0123456789ab", "K00secret");
 
-    assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("master application key").hasMessageNotContaining("K00secret");
+    assertThatThrownBy(b::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("master application key")
+        .hasMessageNotContaining("K00secret");
   }
 
   @Test
   void toString_explicitCredentials_hidesSecretAndKeyId() {
-    S3Config c = S3Config.builder("bucket").credentials("AKIDEXAMPLE", "wJalrXUtnFEMI-super-secret").build();
+    S3Config c =
+        S3Config.builder("bucket").credentials("AKIDEXAMPLE", "wJalrXUtnFEMI-super-secret").build();
 
-    assertThat(c.toString()).doesNotContain("wJalrXUtnFEMI").doesNotContain("AKIDEXAMPLE").contains("explicit");
+    assertThat(c.toString())
+        .doesNotContain("wJalrXUtnFEMI")
+        .doesNotContain("AKIDEXAMPLE")
+        .contains("explicit");
   }
 
   @Test
   void prefix_slashesTrimmed_traversalRefused() {
     assertThat(S3Config.builder("b").prefix("/a/b/").build().prefix()).isEqualTo("a/b");
     assertThatThrownBy(() -> S3Config.builder("b").prefix("a/../b"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix");
-    assertThatThrownBy(() -> S3Config.builder("b").prefix("a//b")).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prefix");
+    assertThatThrownBy(() -> S3Config.builder("b").prefix("a//b"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void setters_outOfRange_failNamingOptionAndValue() {
     assertThatThrownBy(() -> S3Config.builder("b").partSize(1024))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partSize").hasMessageContaining("1024");
-    assertThatThrownBy(() -> S3Config.builder("b").concurrency(0)).hasMessageContaining("concurrency");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("partSize")
+        .hasMessageContaining("1024");
+    assertThatThrownBy(() -> S3Config.builder("b").concurrency(0))
+        .hasMessageContaining("concurrency");
     assertThatThrownBy(() -> S3Config.builder("b").endpoint(URI.create("ftp://x")))
         .hasMessageContaining("endpoint");
     assertThatThrownBy(() -> S3Config.builder("bad/bucket")).hasMessageContaining("bucket");
@@ -80,7 +98,8 @@ class S3ConfigTest {
   void setter_calledTwice_fails() {
     S3Config.Builder b = S3Config.builder("b").region("us-east-1");
 
-    assertThatThrownBy(() -> b.region("eu-west-1")).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> b.region("eu-west-1"))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("region");
   }
 
@@ -88,13 +107,18 @@ class S3ConfigTest {
   void credentials_combinedWithProvider_fails() {
     S3Config.Builder b = S3Config.builder("b").credentials("a", "s");
 
-    assertThatThrownBy(() -> b.credentialsProvider(() -> null)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> b.credentialsProvider(() -> null))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void toBuilder_roundTrip_keepsValuesAndAllowsOneChange() {
-    S3Config c = S3Config.builder("b").endpoint(URI.create("http://127.0.0.1:9")).partSize(8L << 20)
-        .concurrency(3).build();
+    S3Config c =
+        S3Config.builder("b")
+            .endpoint(URI.create("http://127.0.0.1:9"))
+            .partSize(8L << 20)
+            .concurrency(3)
+            .build();
 
     S3Config d = c.toBuilder().concurrency(5).build();
 
@@ -108,20 +132,43 @@ class S3ConfigTest {
   void multipartThreshold_default_partSizeForCloudsOneGiBForSelfHostedServers() {
     URI local = URI.create("http://127.0.0.1:9000");
     assertThat(S3Config.builder("b").build().multipartThreshold()).isEqualTo(16L << 20);
-    assertThat(S3Config.builder("b").profile(S3Profile.R2).endpoint(local).build().multipartThreshold())
+    assertThat(
+            S3Config.builder("b")
+                .profile(S3Profile.R2)
+                .endpoint(local)
+                .build()
+                .multipartThreshold())
         .isEqualTo(16L << 20);
-    assertThat(S3Config.builder("b").endpoint(local).build().multipartThreshold()).isEqualTo(1L << 30);
-    assertThat(S3Config.builder("b").profile(S3Profile.MINIO).endpoint(local).partSize(2L << 30).build()
-        .multipartThreshold()).isEqualTo(2L << 30);
-    assertThat(S3Config.builder("b").endpoint(local).multipartThreshold(5L << 20).build().multipartThreshold())
+    assertThat(S3Config.builder("b").endpoint(local).build().multipartThreshold())
+        .isEqualTo(1L << 30);
+    assertThat(
+            S3Config.builder("b")
+                .profile(S3Profile.MINIO)
+                .endpoint(local)
+                .partSize(2L << 30)
+                .build()
+                .multipartThreshold())
+        .isEqualTo(2L << 30);
+    assertThat(
+            S3Config.builder("b")
+                .endpoint(local)
+                .multipartThreshold(5L << 20)
+                .build()
+                .multipartThreshold())
         .isEqualTo(5L << 20);
   }
 
   @Test
   void putTimeout_largePut_getsTheDeadlineOfEachPartItsBytesWouldHaveBeen() {
-    S3Config c = S3Config.builder("b").partSize(16L << 20)
-        .timeouts(new dev.stowage.spi.Timeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30),
-            java.time.Duration.ofSeconds(60))).build();
+    S3Config c =
+        S3Config.builder("b")
+            .partSize(16L << 20)
+            .timeouts(
+                new dev.stowage.spi.Timeouts(
+                    java.time.Duration.ofSeconds(5),
+                    java.time.Duration.ofSeconds(30),
+                    java.time.Duration.ofSeconds(60)))
+            .build();
 
     assertThat(c.putTimeout(1)).isEqualTo(java.time.Duration.ofSeconds(60));
     assertThat(c.putTimeout(16L << 20)).isEqualTo(java.time.Duration.ofSeconds(60));

@@ -19,29 +19,29 @@ class S3ErrorsTest {
 
   @ParameterizedTest(name = "{0} {1} createOnly={2} -> {3}")
   @CsvSource({
-      "404, NoSuchKey, false, NOT_FOUND",
-      "404, NoSuchBucket, false, BUCKET_NOT_FOUND",
-      "404, , false, NOT_FOUND",
-      "403, AccessDenied, false, PERMISSION_DENIED",
-      "403, SignatureDoesNotMatch, false, PERMISSION_DENIED",
-      "403, , false, PERMISSION_DENIED",
-      "412, PreconditionFailed, true, ALREADY_EXISTS",
-      "412, PreconditionFailed, false, PRECONDITION_FAILED",
-      "409, ConditionalRequestConflict, true, ALREADY_EXISTS",
-      "412, , true, ALREADY_EXISTS",
-      "503, SlowDown, false, RATE_LIMITED",
-      "503, , false, RATE_LIMITED",
-      "429, , false, RATE_LIMITED",
-      "416, InvalidRange, false, RANGE_NOT_SATISFIABLE",
-      "416, , false, RANGE_NOT_SATISFIABLE",
-      "500, InternalError, false, UNAVAILABLE",
-      "502, , false, UNAVAILABLE",
-      "504, , false, UNAVAILABLE",
-      "501, NotImplemented, false, UNSUPPORTED",
-      "400, KeyTooLongError, false, INVALID_INPUT",
-      "400, BadDigest, false, INTEGRITY",
-      "400, InvalidArgument, false, UNEXPECTED",
-      "409, BucketNotEmpty, false, UNEXPECTED"
+    "404, NoSuchKey, false, NOT_FOUND",
+    "404, NoSuchBucket, false, BUCKET_NOT_FOUND",
+    "404, , false, NOT_FOUND",
+    "403, AccessDenied, false, PERMISSION_DENIED",
+    "403, SignatureDoesNotMatch, false, PERMISSION_DENIED",
+    "403, , false, PERMISSION_DENIED",
+    "412, PreconditionFailed, true, ALREADY_EXISTS",
+    "412, PreconditionFailed, false, PRECONDITION_FAILED",
+    "409, ConditionalRequestConflict, true, ALREADY_EXISTS",
+    "412, , true, ALREADY_EXISTS",
+    "503, SlowDown, false, RATE_LIMITED",
+    "503, , false, RATE_LIMITED",
+    "429, , false, RATE_LIMITED",
+    "416, InvalidRange, false, RANGE_NOT_SATISFIABLE",
+    "416, , false, RANGE_NOT_SATISFIABLE",
+    "500, InternalError, false, UNAVAILABLE",
+    "502, , false, UNAVAILABLE",
+    "504, , false, UNAVAILABLE",
+    "501, NotImplemented, false, UNSUPPORTED",
+    "400, KeyTooLongError, false, INVALID_INPUT",
+    "400, BadDigest, false, INTEGRITY",
+    "400, InvalidArgument, false, UNEXPECTED",
+    "409, BucketNotEmpty, false, UNEXPECTED"
   })
   void kind_statusAndCode_mapsToKind(int status, String code, boolean createOnly, Kind expected) {
     assertThat(S3Errors.kind(status, code, createOnly, null)).isEqualTo(expected);
@@ -49,12 +49,14 @@ class S3ErrorsTest {
 
   @Test
   void kind_capExceededMessage_quotaExceeded() {
-    assertThat(S3Errors.kind(403, "AccessDenied", false, "Transaction cap exceeded")).isEqualTo(Kind.QUOTA_EXCEEDED);
+    assertThat(S3Errors.kind(403, "AccessDenied", false, "Transaction cap exceeded"))
+        .isEqualTo(Kind.QUOTA_EXCEEDED);
   }
 
   @Test
   void translate_serviceError_carriesKindAndCodeWithoutMessage() {
-    S3Exception e = serviceError(404, "NoSuchKey", "secret-looking message X-Amz-Signature=abc", null);
+    S3Exception e =
+        serviceError(404, "NoSuchKey", "secret-looking message X-Amz-Signature=abc", null);
 
     BackendException se = S3Errors.translate(e, false);
 
@@ -77,15 +79,19 @@ class S3ErrorsTest {
 
   @Test
   void translate_preconditionOnCreateOnlyWrite_alreadyExists() {
-    S3Exception e = serviceError(412, "PreconditionFailed", "At least one of the pre-conditions failed", null);
+    S3Exception e =
+        serviceError(412, "PreconditionFailed", "At least one of the pre-conditions failed", null);
 
     assertThat(S3Errors.translate(e, true).kind()).isEqualTo(Kind.ALREADY_EXISTS);
   }
 
   @Test
   void translate_clientException_unavailableAndRetryable() {
-    SdkClientException e = SdkClientException.builder().message("Unable to execute HTTP request: http://h/?X-Amz-Signature=s")
-        .cause(new ConnectException("refused")).build();
+    SdkClientException e =
+        SdkClientException.builder()
+            .message("Unable to execute HTTP request: http://h/?X-Amz-Signature=s")
+            .cause(new ConnectException("refused"))
+            .build();
 
     BackendException se = S3Errors.translate(e, false);
 
@@ -108,14 +114,22 @@ class S3ErrorsTest {
     assertThat(S3Errors.translate(original, false)).isSameAs(original);
   }
 
-  private static S3Exception serviceError(int status, String code, String message, String retryAfter) {
+  private static S3Exception serviceError(
+      int status, String code, String message, String retryAfter) {
     SdkHttpResponse.Builder http = SdkHttpResponse.builder().statusCode(status);
     if (retryAfter != null) {
       http.putHeader("Retry-After", retryAfter);
     }
-    return (S3Exception) S3Exception.builder().statusCode(status).message(message)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
-            .sdkHttpResponse(http.build()).build())
-        .build();
+    return (S3Exception)
+        S3Exception.builder()
+            .statusCode(status)
+            .message(message)
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode(code)
+                    .errorMessage(message)
+                    .sdkHttpResponse(http.build())
+                    .build())
+            .build();
   }
 }

@@ -3,13 +3,13 @@ package dev.stowage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.Filesystem;
+import dev.stowage.spi.Timeouts;
 import dev.stowage.testing.FaultKind;
 import dev.stowage.testing.FaultProxy;
 import dev.stowage.testing.FaultSchedule;
 import dev.stowage.testing.FaultSuite;
 import dev.stowage.testing.FaultSuiteReport;
 import java.net.URI;
-import dev.stowage.spi.Timeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,21 +46,26 @@ class S3FaultSuiteTest {
   void setUp() throws Exception {
     server = EmbeddedS3Proxy.inMemory();
     bucket = server.createBucket();
-    schedule = FaultSchedule.seeded(10)
-        .probability(1)
-        .weight(FaultKind.FLIP, 0)
-        // A throttled connection never dies, so with pooling it would carry the whole run.
-        .weight(FaultKind.SLOW, 0)
-        .maxOffset(32 * 1024)
-        .build();
+    schedule =
+        FaultSchedule.seeded(10)
+            .probability(1)
+            .weight(FaultKind.FLIP, 0)
+            // A throttled connection never dies, so with pooling it would carry the whole run.
+            .weight(FaultKind.SLOW, 0)
+            .maxOffset(32 * 1024)
+            .build();
     proxy = FaultProxy.start("127.0.0.1", server.endpoint().getPort(), schedule);
-    proxied = Filesystem.of(S3Adapter.create(S3Config.builder(bucket).profile(S3Profile.GENERIC)
-        .endpoint(URI.create("http://127.0.0.1:" + proxy.port()))
-        .credentials(server.accessKey(), server.secretKey())
-        .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT)
-        .createOnly(true)
-        .timeouts(TIMEOUTS)
-        .build()));
+    proxied =
+        Filesystem.of(
+            S3Adapter.create(
+                S3Config.builder(bucket)
+                    .profile(S3Profile.GENERIC)
+                    .endpoint(URI.create("http://127.0.0.1:" + proxy.port()))
+                    .credentials(server.accessKey(), server.secretKey())
+                    .visibilityMode(dev.stowage.VisibilityMode.PER_OBJECT)
+                    .createOnly(true)
+                    .timeouts(TIMEOUTS)
+                    .build()));
     direct = Filesystem.of(S3Adapter.create(server.config(bucket).build()));
   }
 
@@ -81,19 +86,21 @@ class S3FaultSuiteTest {
 
   @Test
   void faultSuite_throughFaultProxy_isClean() {
-    FaultSuiteReport report = FaultSuite.builder(proxied)
-        .truth(direct)
-        .seed(10)
-        .operations(1000)
-        .deadline(TIMEOUTS.operation())
-        .smallSize(4 * 1024)
-        .streamSize(40 * 1024, 100 * 1024)
-        .leftovers(this::unfinishedUploads)
-        .build()
-        .run();
+    FaultSuiteReport report =
+        FaultSuite.builder(proxied)
+            .truth(direct)
+            .seed(10)
+            .operations(1000)
+            .deadline(TIMEOUTS.operation())
+            .smallSize(4 * 1024)
+            .streamSize(40 * 1024, 100 * 1024)
+            .leftovers(this::unfinishedUploads)
+            .build()
+            .run();
     System.out.println(report.summary() + "proxy: " + schedule);
 
-    assertThat(schedule.firedTotal()).as("faults fired: %s", schedule)
+    assertThat(schedule.firedTotal())
+        .as("faults fired: %s", schedule)
         .isGreaterThanOrEqualTo(report.attempted() / 10);
     report.assertClean();
   }

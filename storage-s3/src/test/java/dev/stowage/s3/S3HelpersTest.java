@@ -20,7 +20,8 @@ class S3HelpersTest {
 
   @Test
   void etag_md5OnlyWhenSinglePart() {
-    assertThat(S3Attributes.unquote("\"d41d8cd98f00b204e9800998ecf8427e\"")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
+    assertThat(S3Attributes.unquote("\"d41d8cd98f00b204e9800998ecf8427e\""))
+        .isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
     assertThat(S3Attributes.isMd5("d41d8cd98f00b204e9800998ecf8427e")).isTrue();
     assertThat(S3Attributes.isMd5("d41d8cd98f00b204e9800998ecf8427e-3")).isFalse();
     assertThat(S3Attributes.isMd5(null)).isFalse();

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * (for B2: an application key id and key, never the master key).
  */
 @Tag("live")
-@EnabledIfEnvironmentVariable(named = "STOWAGE_S3_BUCKET", matches = ".+",
+@EnabledIfEnvironmentVariable(
+    named = "STOWAGE_S3_BUCKET",
+    matches = ".+",
     disabledReason = "STOWAGE_S3_BUCKET is not set: no live S3 endpoint to test")
 class S3LiveContractTest extends FilesystemContract {
 

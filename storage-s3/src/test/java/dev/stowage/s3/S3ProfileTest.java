@@ -20,14 +20,18 @@ class S3ProfileTest {
   @Test
   void regionFor_b2OtherHost_failsNamingRegion() {
     assertThatThrownBy(() -> S3Profile.B2.regionFor(URI.create("http://127.0.0.1:9000")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
-    assertThatThrownBy(() -> S3Profile.B2.regionFor(null)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("region");
+    assertThatThrownBy(() -> S3Profile.B2.regionFor(null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void regionFor_fixedRegionProfiles_returnTheirRegion() {
-    assertThat(S3Profile.R2.regionFor(URI.create("https://acct.r2.cloudflarestorage.com"))).isEqualTo("auto");
-    assertThat(S3Profile.MINIO.regionFor(URI.create("http://127.0.0.1:9000"))).isEqualTo("us-east-1");
+    assertThat(S3Profile.R2.regionFor(URI.create("https://acct.r2.cloudflarestorage.com")))
+        .isEqualTo("auto");
+    assertThat(S3Profile.MINIO.regionFor(URI.create("http://127.0.0.1:9000")))
+        .isEqualTo("us-east-1");
     assertThat(S3Profile.AWS.regionFor(null)).isEqualTo("us-east-1");
   }
 
@@ -35,7 +39,8 @@ class S3ProfileTest {
   void checkAccessKeyId_b2MasterKeyId_refusedWithClearMessage() {
     assertThatThrownBy(() -> S3Profile.B2.checkAccessKeyId("0123456789ab"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("master application key").hasMessageContaining("application key");
+        .hasMessageContaining("master application key")
+        .hasMessageContaining("application key");
   }
 
   @Test
@@ -48,7 +53,8 @@ class S3ProfileTest {
   void of_anyCase_findsProfile() {
     assertThat(S3Profile.of("b2")).isEqualTo(S3Profile.B2);
     assertThat(S3Profile.of(" MinIO ")).isEqualTo(S3Profile.MINIO);
-    assertThatThrownBy(() -> S3Profile.of("gcs")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> S3Profile.of("gcs"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gcs");
   }
 

@@ -15,10 +15,13 @@ class S3ProviderTest {
 
   @Test
   void config_fullUri_parsesEveryKey() {
-    S3Config c = S3Provider.config(URI.create("s3://my-bucket/some/prefix?endpoint=https%3A%2F%2Fs3.us-west-004.backblazeb2.com"
-        + "&profile=b2&partSize=32MiB&multipartThreshold=64m&concurrency=8&copyPartThreshold=1g"
-        + "&copyPartSize=100MiB&maxConnections=20&bucketVisibility=public&publicUrl=https://cdn.example.com/files"),
-        Map.of());
+    S3Config c =
+        S3Provider.config(
+            URI.create(
+                "s3://my-bucket/some/prefix?endpoint=https%3A%2F%2Fs3.us-west-004.backblazeb2.com"
+                    + "&profile=b2&partSize=32MiB&multipartThreshold=64m&concurrency=8&copyPartThreshold=1g"
+                    + "&copyPartSize=100MiB&maxConnections=20&bucketVisibility=public&publicUrl=https://cdn.example.com/files"),
+            Map.of());
 
     assertThat(c.bucket()).isEqualTo("my-bucket");
     assertThat(c.prefix()).isEqualTo("some/prefix");
@@ -36,9 +39,22 @@ class S3ProviderTest {
 
   @Test
   void config_settingsOverrideQueryAndCarryCredentials() {
-    S3Config c = S3Provider.config(URI.create("s3://b?endpoint=http://127.0.0.1:9000&region=eu-west-1&visibility=none"),
-        Map.of("region", "us-east-2", "accessKey", "AKID", "secretKey", "SECRET", "pathStyle", "false",
-            "createOnly", "true", "visibility", "per-object"));
+    S3Config c =
+        S3Provider.config(
+            URI.create("s3://b?endpoint=http://127.0.0.1:9000&region=eu-west-1&visibility=none"),
+            Map.of(
+                "region",
+                "us-east-2",
+                "accessKey",
+                "AKID",
+                "secretKey",
+                "SECRET",
+                "pathStyle",
+                "false",
+                "createOnly",
+                "true",
+                "visibility",
+                "per-object"));
 
     assertThat(c.region()).isEqualTo("us-east-2");
     assertThat(c.accessKeyId()).contains("AKID");
@@ -51,16 +67,19 @@ class S3ProviderTest {
   @Test
   void config_credentialsInQuery_refusedNamingKey() {
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?secretKey=abc"), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secretKey")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("secretKey")
         .hasMessageNotContaining("abc");
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://ak:sk@b/"), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("sk@");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("sk@");
   }
 
   @Test
   void config_unknownOrBadKey_failsNamingKey() {
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?colour=red"), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("colour");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("colour");
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?concurrency=many"), Map.of()))
         .hasMessageStartingWith("concurrency");
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?partSize=lots"), Map.of()))
@@ -69,7 +88,10 @@ class S3ProviderTest {
         .hasMessageStartingWith("pathStyle");
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?signPayload=maybe"), Map.of()))
         .hasMessageStartingWith("signPayload");
-    assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?signPayload=true&signPayload=false"), Map.of()))
+    assertThatThrownBy(
+            () ->
+                S3Provider.config(
+                    URI.create("s3://b?signPayload=true&signPayload=false"), Map.of()))
         .hasMessageStartingWith("signPayload");
     assertThatThrownBy(() -> S3Provider.config(URI.create("s3://b?region=a&region=b"), Map.of()))
         .hasMessageStartingWith("region");
@@ -80,7 +102,8 @@ class S3ProviderTest {
   @Test
   void config_signPayload_defaultsOffAndParses() {
     assertThat(S3Provider.config(URI.create("s3://b"), Map.of()).signPayload()).isFalse();
-    assertThat(S3Provider.config(URI.create("s3://b?signPayload=true"), Map.of()).signPayload()).isTrue();
+    assertThat(S3Provider.config(URI.create("s3://b?signPayload=true"), Map.of()).signPayload())
+        .isTrue();
   }
 
   @Test
@@ -93,7 +116,10 @@ class S3ProviderTest {
 
   @Test
   void serviceLoader_findsS3Scheme() {
-    assertThat(ServiceLoader.load(FilesystemProvider.class).stream().map(ServiceLoader.Provider::get)
-        .filter(p -> p.scheme().equals("s3"))).hasSize(1);
+    assertThat(
+            ServiceLoader.load(FilesystemProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.scheme().equals("s3")))
+        .hasSize(1);
   }
 }

@@ -2,8 +2,8 @@ package dev.stowage.s3;
 
 import dev.stowage.Filesystem;
 import dev.stowage.tck.FilesystemContract;
-import dev.stowage.tck.StoredBytes;
 import dev.stowage.tck.KitClock;
+import dev.stowage.tck.StoredBytes;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +27,16 @@ class S3ProxyContractTest extends FilesystemContract {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
     bucket = server.createBucket();
-    return Filesystem.of(countingCalls(S3Adapter.create(server.config(bucket)
-        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3).build(), clock)));
+    return Filesystem.of(
+        countingCalls(
+            S3Adapter.create(
+                server
+                    .config(bucket)
+                    .partSize(5 << 20)
+                    .multipartThreshold(5 << 20)
+                    .concurrency(3)
+                    .build(),
+                clock)));
   }
 
   /** URLs and tickets are signed by a clock the kit sets back to test expiry without waiting. */
@@ -46,14 +54,18 @@ class S3ProxyContractTest extends FilesystemContract {
   /** A plain SDK client of the same server: the kit's writes are checked without the adapter. */
   @Override
   public Optional<StoredBytes> storedBytes() {
-    return Optional.of(path -> {
-      try {
-        return Optional.of(server.client().getObjectAsBytes(
-            b -> b.bucket(bucket).key("" + rootName() + "/" + path)).asByteArray());
-      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-        return Optional.empty();
-      }
-    });
+    return Optional.of(
+        path -> {
+          try {
+            return Optional.of(
+                server
+                    .client()
+                    .getObjectAsBytes(b -> b.bucket(bucket).key("" + rootName() + "/" + path))
+                    .asByteArray());
+          } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   @Override

@@ -37,8 +37,17 @@ class S3ProxyOnDiskContractTest extends FilesystemContract {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
     bucket = server.createBucket();
-    return Filesystem.of(countingCalls(S3Adapter.create(server.config(bucket)
-        .prefix("kit/root").maxSegmentBytes(MAX_SEGMENT).partSize(5 << 20).multipartThreshold(5 << 20).concurrency(2).build())));
+    return Filesystem.of(
+        countingCalls(
+            S3Adapter.create(
+                server
+                    .config(bucket)
+                    .prefix("kit/root")
+                    .maxSegmentBytes(MAX_SEGMENT)
+                    .partSize(5 << 20)
+                    .multipartThreshold(5 << 20)
+                    .concurrency(2)
+                    .build())));
   }
 
   /** Multipart uploads below the kit root, asked of S3Proxy with a plain SDK client. */
@@ -50,14 +59,19 @@ class S3ProxyOnDiskContractTest extends FilesystemContract {
   /** A plain SDK client of the same server: the kit's writes are checked without the adapter. */
   @Override
   public Optional<StoredBytes> storedBytes() {
-    return Optional.of(path -> {
-      try {
-        return Optional.of(server.client().getObjectAsBytes(
-            b -> b.bucket(bucket).key("kit/root/" + rootName() + "/" + path)).asByteArray());
-      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-        return Optional.empty();
-      }
-    });
+    return Optional.of(
+        path -> {
+          try {
+            return Optional.of(
+                server
+                    .client()
+                    .getObjectAsBytes(
+                        b -> b.bucket(bucket).key("kit/root/" + rootName() + "/" + path))
+                    .asByteArray());
+          } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   @Override

@@ -36,13 +36,15 @@ class S3SigningClockTest {
 
   private Filesystem signingAgo(Duration age) {
     Clock past = Clock.offset(Clock.systemUTC(), age.negated());
-    return Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build(), () -> past));
+    return Filesystem.of(
+        S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).build(), () -> past));
   }
 
   @Test
   void temporaryUrl_signedWithinItsLifetimeAgo_servesFile() throws Exception {
     try (Filesystem fs = signingAgo(Duration.ofMinutes(5))) {
-      fs.write("clock/a.txt", "bytes", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
+      fs.write(
+          "clock/a.txt", "bytes", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
       HttpResponse<byte[]> response = Http.get(fs.temporaryUrl("clock/a.txt", TTL));
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("bytes".getBytes(StandardCharsets.UTF_8));
@@ -52,18 +54,22 @@ class S3SigningClockTest {
   @Test
   void temporaryUrl_signedLongerThanItsLifetimeAgo_isRefusedAsExpired() throws Exception {
     try (Filesystem fs = signingAgo(Duration.ofMinutes(15))) {
-      fs.write("clock/b.txt", "bytes", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
+      fs.write(
+          "clock/b.txt", "bytes", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
       HttpResponse<byte[]> response = Http.get(fs.temporaryUrl("clock/b.txt", TTL));
       assertThat(response.statusCode()).isEqualTo(403);
-      assertThat(new String(response.body(), StandardCharsets.UTF_8)).containsIgnoringCase("expired");
+      assertThat(new String(response.body(), StandardCharsets.UTF_8))
+          .containsIgnoringCase("expired");
     }
   }
 
   @Test
   void prepareUpload_signedWithinItsLifetimeAgo_uploads() throws Exception {
     try (Filesystem fs = signingAgo(Duration.ofMinutes(5))) {
-      UploadTicket ticket = fs.prepareUpload("clock/c.txt", TTL, UploadConstraints.contentType("text/plain"));
-      HttpResponse<byte[]> response = Http.send(ticket.method(), ticket.url(), ticket.headers(), new byte[] {'c'});
+      UploadTicket ticket =
+          fs.prepareUpload("clock/c.txt", TTL, UploadConstraints.contentType("text/plain"));
+      HttpResponse<byte[]> response =
+          Http.send(ticket.method(), ticket.url(), ticket.headers(), new byte[] {'c'});
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(fs.readString("clock/c.txt")).isEqualTo("c");
     }
@@ -72,10 +78,13 @@ class S3SigningClockTest {
   @Test
   void prepareUpload_signedLongerThanItsLifetimeAgo_isRefusedAsExpired() throws Exception {
     try (Filesystem fs = signingAgo(Duration.ofMinutes(15))) {
-      UploadTicket ticket = fs.prepareUpload("clock/d.txt", TTL, UploadConstraints.contentType("text/plain"));
-      HttpResponse<byte[]> response = Http.send(ticket.method(), ticket.url(), ticket.headers(), new byte[] {'d'});
+      UploadTicket ticket =
+          fs.prepareUpload("clock/d.txt", TTL, UploadConstraints.contentType("text/plain"));
+      HttpResponse<byte[]> response =
+          Http.send(ticket.method(), ticket.url(), ticket.headers(), new byte[] {'d'});
       assertThat(response.statusCode()).isEqualTo(403);
-      assertThat(new String(response.body(), StandardCharsets.UTF_8)).containsIgnoringCase("expired");
+      assertThat(new String(response.body(), StandardCharsets.UTF_8))
+          .containsIgnoringCase("expired");
       assertThat(fs.fileExists("clock/d.txt")).isFalse();
     }
   }

@@ -52,8 +52,13 @@ class S3TransferListenerTest {
   }
 
   private Filesystem open(String bucket) {
-    return Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket).partSize(5 * MIB)
-        .multipartThreshold(5 * MIB).concurrency(2).build()));
+    return Filesystem.of(
+        S3Adapter.create(
+            EmbeddedS3Proxy.config(S3.server(), bucket)
+                .partSize(5 * MIB)
+                .multipartThreshold(5 * MIB)
+                .concurrency(2)
+                .build()));
   }
 
   @Test
@@ -61,19 +66,20 @@ class S3TransferListenerTest {
     String bucket = "listened";
     Set<Integer> parts = new TreeSet<>();
     List<Long> bytes = new CopyOnWriteArrayList<>();
-    TransferListener listener = new TransferListener() {
-      @Override
-      public void partCompleted(int partNumber, long partBytes) {
-        synchronized (parts) {
-          parts.add(partNumber);
-        }
-      }
+    TransferListener listener =
+        new TransferListener() {
+          @Override
+          public void partCompleted(int partNumber, long partBytes) {
+            synchronized (parts) {
+              parts.add(partNumber);
+            }
+          }
 
-      @Override
-      public void bytesTransferred(long bytesDone, long totalBytes) {
-        bytes.add(bytesDone);
-      }
-    };
+          @Override
+          public void bytesTransferred(long bytesDone, long totalBytes) {
+            bytes.add(bytesDone);
+          }
+        };
     try (Filesystem fs = open(bucket)) {
       fs.write("parts.bin", new byte[11 * MIB], WriteOptions.builder().listener(listener).build());
 
@@ -85,28 +91,34 @@ class S3TransferListenerTest {
   }
 
   @Test
-  void write_cancelledFromAnotherThreadAfterFirstPart_failsCancelledAndLeavesNothing() throws Exception {
+  void write_cancelledFromAnotherThreadAfterFirstPart_failsCancelledAndLeavesNothing()
+      throws Exception {
     String bucket = "listened";
     CountDownLatch partSent = new CountDownLatch(1);
     CancellationToken token = CancellationToken.create();
-    TransferListener listener = new TransferListener() {
-      @Override
-      public void partCompleted(int partNumber, long partBytes) {
-        partSent.countDown();
-      }
-    };
+    TransferListener listener =
+        new TransferListener() {
+          @Override
+          public void partCompleted(int partNumber, long partBytes) {
+            partSent.countDown();
+          }
+        };
     try (Filesystem fs = open(bucket)) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       AtomicBoolean interrupted = new AtomicBoolean(true);
-      Thread writer = new Thread(() -> {
-        try {
-          fs.write("cancelled.bin", new StallingStream(6 * MIB),
-              WriteOptions.builder().listener(listener).cancellation(token).build());
-        } catch (Throwable t) {
-          failure.set(t);
-        }
-        interrupted.set(Thread.currentThread().isInterrupted());
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  fs.write(
+                      "cancelled.bin",
+                      new StallingStream(6 * MIB),
+                      WriteOptions.builder().listener(listener).cancellation(token).build());
+                } catch (Throwable t) {
+                  failure.set(t);
+                }
+                interrupted.set(Thread.currentThread().isInterrupted());
+              });
       writer.start();
       assertThat(partSent.await(30, TimeUnit.SECONDS)).as("part 1 uploaded").isTrue();
       assertThat(uploads(bucket)).as("an upload is under way").isEqualTo(1);
@@ -116,7 +128,8 @@ class S3TransferListenerTest {
 
       assertThat(writer.isAlive()).isFalse();
       assertThat(failure.get()).isInstanceOf(StorageException.class);
-      assertThat(((StorageException) failure.get()).kind()).isEqualTo(StorageException.Kind.CANCELLED);
+      assertThat(((StorageException) failure.get()).kind())
+          .isEqualTo(StorageException.Kind.CANCELLED);
       assertThat(interrupted).as("a cancel leaves no interrupt behind").isFalse();
       assertThat(uploads(bucket)).isZero();
       assertThat(fs.fileExists("cancelled.bin")).isFalse();

@@ -34,6 +34,7 @@ class S3UploadTicketTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
 
   private final SigningKitClock clock = new SigningKitClock();
+
   @RegisterExtension
   static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("tickets").perClass();
 
@@ -41,8 +42,10 @@ class S3UploadTicketTest {
 
   @BeforeAll
   void start() {
-    fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), "tickets").prefix("uploads").build(),
-        clock));
+    fs =
+        Filesystem.of(
+            S3Adapter.create(
+                EmbeddedS3Proxy.config(S3.server(), "tickets").prefix("uploads").build(), clock));
   }
 
   @AfterAll
@@ -52,26 +55,35 @@ class S3UploadTicketTest {
 
   @Test
   void prepareUpload_plainHttpPutWithTicketHeaders_createsFile() throws Exception {
-    UploadTicket ticket = fs.prepareUpload("img/a.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
+    UploadTicket ticket =
+        fs.prepareUpload(
+            "img/a.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
 
     HttpResponse<byte[]> response = Http.send(ticket.method(), ticket.url(), ticket.headers(), PNG);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(ticket.method()).isEqualTo("PUT");
     assertThat(ticket.scope()).isEqualTo(UploadScope.OBJECT);
-    assertThat(ticket.headers()).containsEntry("Content-Type", "image/png").doesNotContainKey("Host");
-    assertThat(ticket.expiresAt()).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofMinutes(6)));
+    assertThat(ticket.headers())
+        .containsEntry("Content-Type", "image/png")
+        .doesNotContainKey("Host");
+    assertThat(ticket.expiresAt())
+        .isAfter(Instant.now())
+        .isBefore(Instant.now().plus(Duration.ofMinutes(6)));
     assertThat(fs.read("img/a.png")).isEqualTo(PNG);
     assertThat(fs.stat("img/a.png").contentType()).isEqualTo("image/png");
   }
 
   @Test
   void prepareUpload_wrongContentType_refusedAndNothingWritten() throws Exception {
-    UploadTicket ticket = fs.prepareUpload("img/b.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
+    UploadTicket ticket =
+        fs.prepareUpload(
+            "img/b.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
     Map<String, String> headers = new HashMap<>(ticket.headers());
     headers.put("Content-Type", "text/html");
 
-    HttpResponse<byte[]> response = Http.send("PUT", ticket.url(), headers, "<script>".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<byte[]> response =
+        Http.send("PUT", ticket.url(), headers, "<script>".getBytes(StandardCharsets.UTF_8));
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(fs.fileExists("img/b.png")).isFalse();
@@ -79,7 +91,9 @@ class S3UploadTicketTest {
 
   @Test
   void prepareUpload_urlPointedAtAnotherKey_refused() throws Exception {
-    UploadTicket ticket = fs.prepareUpload("img/c.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
+    UploadTicket ticket =
+        fs.prepareUpload(
+            "img/c.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
     URI other = URI.create(ticket.url().toString().replace("img/c.png", "img/other.png"));
 
     HttpResponse<byte[]> response = Http.send("PUT", other, ticket.headers(), PNG);
@@ -92,8 +106,14 @@ class S3UploadTicketTest {
   void prepareUpload_afterExpiry_refusedAsExpiredAndNothingWritten() throws Exception {
     // Issued ten minutes ago for five: expired now, without waiting. The same ticket issued now
     // works (prepareUpload_plainHttpPutWithTicketHeaders_createsFile).
-    UploadTicket ticket = clock.issuedAgo(Duration.ofMinutes(10),
-        () -> fs.prepareUpload("img/late.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png")));
+    UploadTicket ticket =
+        clock.issuedAgo(
+            Duration.ofMinutes(10),
+            () ->
+                fs.prepareUpload(
+                    "img/late.png",
+                    Duration.ofMinutes(5),
+                    UploadConstraints.contentType("image/png")));
 
     HttpResponse<byte[]> response = Http.send("PUT", ticket.url(), ticket.headers(), PNG);
 
@@ -105,8 +125,11 @@ class S3UploadTicketTest {
 
   @Test
   void prepareUpload_publicVisibility_ticketCarriesAclAndFileIsPublic() throws Exception {
-    UploadTicket ticket = fs.prepareUpload("pub/d.png", Duration.ofMinutes(5),
-        new UploadConstraints("image/png", -1, Visibility.PUBLIC));
+    UploadTicket ticket =
+        fs.prepareUpload(
+            "pub/d.png",
+            Duration.ofMinutes(5),
+            new UploadConstraints("image/png", -1, Visibility.PUBLIC));
 
     HttpResponse<byte[]> response = Http.send("PUT", ticket.url(), ticket.headers(), PNG);
 
@@ -118,10 +141,14 @@ class S3UploadTicketTest {
 
   @Test
   void prepareUpload_fixedLength_otherLengthRefused() throws Exception {
-    UploadTicket ticket = fs.prepareUpload("img/e.png", Duration.ofMinutes(5),
-        new UploadConstraints("image/png", PNG.length, null));
+    UploadTicket ticket =
+        fs.prepareUpload(
+            "img/e.png",
+            Duration.ofMinutes(5),
+            new UploadConstraints("image/png", PNG.length, null));
 
-    HttpResponse<byte[]> longer = Http.send("PUT", ticket.url(), ticket.headers(), new byte[PNG.length + 1]);
+    HttpResponse<byte[]> longer =
+        Http.send("PUT", ticket.url(), ticket.headers(), new byte[PNG.length + 1]);
     HttpResponse<byte[]> exact = Http.send("PUT", ticket.url(), ticket.headers(), PNG);
 
     assertThat(longer.statusCode()).isEqualTo(403);
@@ -133,7 +160,8 @@ class S3UploadTicketTest {
   void temporaryUrl_plainGet_servesPrivateFile() throws Exception {
     fs.write("private/t.txt", "secret content");
 
-    HttpResponse<byte[]> response = Http.get(fs.temporaryUrl("private/t.txt", Duration.ofMinutes(1)));
+    HttpResponse<byte[]> response =
+        Http.get(fs.temporaryUrl("private/t.txt", Duration.ofMinutes(1)));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("secret content");
@@ -142,9 +170,13 @@ class S3UploadTicketTest {
 
   @Test
   void ticketToString_hidesSignature() {
-    UploadTicket ticket = fs.prepareUpload("img/f.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
+    UploadTicket ticket =
+        fs.prepareUpload(
+            "img/f.png", Duration.ofMinutes(5), UploadConstraints.contentType("image/png"));
 
     assertThat(ticket.url().getQuery()).contains("X-Amz-Signature");
-    assertThat(ticket.toString()).doesNotContain("X-Amz-Signature").doesNotContain(S3.server().accessKey());
+    assertThat(ticket.toString())
+        .doesNotContain("X-Amz-Signature")
+        .doesNotContain(S3.server().accessKey());
   }
 }

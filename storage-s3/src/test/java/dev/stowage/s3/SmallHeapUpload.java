@@ -1,10 +1,10 @@
 package dev.stowage.s3;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.stowage.FileAttributes;
 import dev.stowage.Filesystem;
 import dev.stowage.WriteOptions;
 import java.io.InputStream;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -35,15 +35,22 @@ public final class SmallHeapUpload {
   public static void main(String[] args) throws Exception {
     URI endpoint = URI.create(args[0]);
     long size = Long.parseLong(args[4]);
-    S3Config config = S3Config.builder(args[1]).profile(S3Profile.GENERIC).endpoint(endpoint)
-        .credentials(args[2], args[3]).build();
+    S3Config config =
+        S3Config.builder(args[1])
+            .profile(S3Profile.GENERIC)
+            .endpoint(endpoint)
+            .credentials(args[2], args[3])
+            .build();
     MessageDigest md5 = MessageDigest.getInstance("MD5");
     HeapWatch watch = HeapWatch.start();
     long start = System.nanoTime();
-    try (Filesystem fs = Filesystem.builder(S3Adapter.create(config)).checkDirectoryConflicts(false).build()) {
-      FileAttributes written = fs.write("big/stream.bin",
-          new java.security.DigestInputStream(new GeneratedStream(size), md5),
-          WriteOptions.builder().contentType("application/octet-stream").build());
+    try (Filesystem fs =
+        Filesystem.builder(S3Adapter.create(config)).checkDirectoryConflicts(false).build()) {
+      FileAttributes written =
+          fs.write(
+              "big/stream.bin",
+              new java.security.DigestInputStream(new GeneratedStream(size), md5),
+              WriteOptions.builder().contentType("application/octet-stream").build());
       System.out.println("seconds=" + (System.nanoTime() - start) / 1_000_000_000.0);
       System.out.println("maxHeap=" + Runtime.getRuntime().maxMemory());
       System.out.println("peakHeapUsed=" + watch.peakUsed());
@@ -81,31 +88,40 @@ public final class SmallHeapUpload {
     static HeapWatch start() {
       HeapWatch w = new HeapWatch();
       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-            GarbageCollectionNotificationInfo info =
-                GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-            long live = 0;
-            for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-              if (HEAP_POOLS.contains(e.getKey())) {
-                live += e.getValue().getUsed();
-              }
-            }
-            w.afterGc.accumulateAndGet(live, Math::max);
-          }
-        }, null, null);
+        ((NotificationEmitter) gc)
+            .addNotificationListener(
+                (n, handback) -> {
+                  if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                      n.getType())) {
+                    GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                    long live = 0;
+                    for (Map.Entry<String, MemoryUsage> e :
+                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                      if (HEAP_POOLS.contains(e.getKey())) {
+                        live += e.getValue().getUsed();
+                      }
+                    }
+                    w.afterGc.accumulateAndGet(live, Math::max);
+                  }
+                },
+                null,
+                null);
       }
-      Thread t = new Thread(() -> {
-        MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
-        while (true) {
-          w.used.accumulateAndGet(bean.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "heap-watch");
+      Thread t =
+          new Thread(
+              () -> {
+                MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
+                while (true) {
+                  w.used.accumulateAndGet(bean.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-watch");
       t.setDaemon(true);
       t.start();
       return w;

@@ -54,19 +54,27 @@ class UploadCancellationTest {
   void write_threadInterruptedMidMultipartUpload_abortedAndNothingLeft() throws Exception {
     String bucket = "cancelled";
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket)
-        .partSize(5 * MIB).multipartThreshold(5 * MIB)
-        .concurrency(2).interceptor(afterPart(partSent)).build()))) {
+    try (Filesystem fs =
+        Filesystem.of(
+            S3Adapter.create(
+                EmbeddedS3Proxy.config(S3.server(), bucket)
+                    .partSize(5 * MIB)
+                    .multipartThreshold(5 * MIB)
+                    .concurrency(2)
+                    .interceptor(afterPart(partSent))
+                    .build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
       AtomicBoolean interruptKept = new AtomicBoolean();
-      Thread writer = new Thread(() -> {
-        try {
-          fs.write("cancelled.bin", new StallingStream(6 * MIB), WriteOptions.DEFAULT);
-        } catch (Throwable t) {
-          failure.set(t);
-          interruptKept.set(Thread.currentThread().isInterrupted());
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  fs.write("cancelled.bin", new StallingStream(6 * MIB), WriteOptions.DEFAULT);
+                } catch (Throwable t) {
+                  failure.set(t);
+                  interruptKept.set(Thread.currentThread().isInterrupted());
+                }
+              });
       writer.start();
       assertThat(partSent.await(30, TimeUnit.SECONDS)).as("part 1 uploaded").isTrue();
       assertThat(uploads(bucket)).as("an upload is under way").isEqualTo(1);
@@ -86,25 +94,33 @@ class UploadCancellationTest {
   void openOutputStream_writerInterruptedMidMultipartUpload_nothingLeft() throws Exception {
     String bucket = "cancelled";
     CountDownLatch partSent = new CountDownLatch(1);
-    try (Filesystem fs = Filesystem.of(S3Adapter.create(EmbeddedS3Proxy.config(S3.server(), bucket)
-        .partSize(5 * MIB).multipartThreshold(5 * MIB)
-        .concurrency(2).interceptor(afterPart(partSent)).build()))) {
+    try (Filesystem fs =
+        Filesystem.of(
+            S3Adapter.create(
+                EmbeddedS3Proxy.config(S3.server(), bucket)
+                    .partSize(5 * MIB)
+                    .multipartThreshold(5 * MIB)
+                    .concurrency(2)
+                    .interceptor(afterPart(partSent))
+                    .build()))) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread writer = new Thread(() -> {
-        byte[] chunk = new byte[64 * 1024];
-        try (OutputStream out = fs.openOutputStream("streamed.bin", WriteOptions.DEFAULT)) {
-          for (int i = 0; i < 6 * 16; i++) {
-            out.write(chunk);
-          }
-          partSent.await();
-          Thread.currentThread().interrupt(); // cancelled while writing the rest
-          for (int i = 0; i < 16; i++) {
-            out.write(chunk);
-          }
-        } catch (Throwable t) {
-          failure.set(t);
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                byte[] chunk = new byte[64 * 1024];
+                try (OutputStream out = fs.openOutputStream("streamed.bin", WriteOptions.DEFAULT)) {
+                  for (int i = 0; i < 6 * 16; i++) {
+                    out.write(chunk);
+                  }
+                  partSent.await();
+                  Thread.currentThread().interrupt(); // cancelled while writing the rest
+                  for (int i = 0; i < 16; i++) {
+                    out.write(chunk);
+                  }
+                } catch (Throwable t) {
+                  failure.set(t);
+                }
+              });
       writer.start();
       writer.join(TimeUnit.SECONDS.toMillis(30));
 

@@ -14,17 +14,26 @@ import org.jspecify.annotations.Nullable;
  * @param newKeys the keys to create
  * @param retention the default retention to set, or null
  */
-record B2Draft(@Nullable BucketState existing, @Nullable String bucketType, @Nullable Encryption encryption,
-               @Nullable List<CorsRule> corsRules, @Nullable List<LifecycleRule> lifecycleRules, List<KeySpec> newKeys,
-               @Nullable Retention retention) {
+record B2Draft(
+    @Nullable BucketState existing,
+    @Nullable String bucketType,
+    @Nullable Encryption encryption,
+    @Nullable List<CorsRule> corsRules,
+    @Nullable List<LifecycleRule> lifecycleRules,
+    List<KeySpec> newKeys,
+    @Nullable Retention retention) {
 
-    B2Draft {
-        newKeys = List.copyOf(newKeys);
-    }
+  B2Draft {
+    newKeys = List.copyOf(newKeys);
+  }
 
-    /** Returns true when the bucket itself must be created or updated. */
-    boolean touchesBucket() {
-        return existing == null || bucketType != null || encryption != null || corsRules != null
-                || lifecycleRules != null || retention != null;
-    }
+  /** Returns true when the bucket itself must be created or updated. */
+  boolean touchesBucket() {
+    return existing == null
+        || bucketType != null
+        || encryption != null
+        || corsRules != null
+        || lifecycleRules != null
+        || retention != null;
+  }
 }

@@ -9,12 +9,19 @@ import org.jspecify.annotations.Nullable;
  * @param encryption the default encryption, or null when the key may not read it
  * @param retention the default retention, or null when there is none (or the key may not read it)
  */
-record BucketState(String bucketId, String bucketName, String bucketType, @Nullable Encryption encryption,
-                   boolean fileLockEnabled, List<CorsRule> corsRules, List<LifecycleRule> lifecycleRules,
-                   long revision, @Nullable Retention retention) {
+record BucketState(
+    String bucketId,
+    String bucketName,
+    String bucketType,
+    @Nullable Encryption encryption,
+    boolean fileLockEnabled,
+    List<CorsRule> corsRules,
+    List<LifecycleRule> lifecycleRules,
+    long revision,
+    @Nullable Retention retention) {
 
-    BucketState {
-        corsRules = List.copyOf(corsRules);
-        lifecycleRules = List.copyOf(lifecycleRules);
-    }
+  BucketState {
+    corsRules = List.copyOf(corsRules);
+    lifecycleRules = List.copyOf(lifecycleRules);
+  }
 }

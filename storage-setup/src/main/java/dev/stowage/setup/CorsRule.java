@@ -20,41 +20,60 @@ import java.util.List;
  * @param maxAgeSeconds how long a browser may cache the preflight answer, 0..86400 (required)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CorsRule(String corsRuleName, List<String> allowedOrigins, List<String> allowedOperations,
-                       List<String> allowedHeaders, List<String> exposeHeaders, Integer maxAgeSeconds) {
+public record CorsRule(
+    String corsRuleName,
+    List<String> allowedOrigins,
+    List<String> allowedOperations,
+    List<String> allowedHeaders,
+    List<String> exposeHeaders,
+    Integer maxAgeSeconds) {
 
-    /** The native B2 operations a CORS rule may name. */
-    public static final List<String> NATIVE_OPERATIONS = List.of("b2_download_file_by_name",
-            "b2_download_file_by_id", "b2_upload_file", "b2_upload_part");
-    /** The S3-API operations a CORS rule may name. */
-    public static final List<String> S3_OPERATIONS = List.of("s3_delete", "s3_get", "s3_head", "s3_post", "s3_put");
+  /** The native B2 operations a CORS rule may name. */
+  public static final List<String> NATIVE_OPERATIONS =
+      List.of(
+          "b2_download_file_by_name", "b2_download_file_by_id", "b2_upload_file", "b2_upload_part");
 
-    /** Copies the lists; null lists become empty (null entries are kept for the validator to report). */
-    public CorsRule {
-        allowedOrigins = copy(allowedOrigins);
-        allowedOperations = copy(allowedOperations);
-        allowedHeaders = copy(allowedHeaders);
-        exposeHeaders = copy(exposeHeaders);
-    }
+  /** The S3-API operations a CORS rule may name. */
+  public static final List<String> S3_OPERATIONS =
+      List.of("s3_delete", "s3_get", "s3_head", "s3_post", "s3_put");
 
-    private static List<String> copy(List<String> list) {
-        // List.copyOf rejects null entries; keep them so the validator can name the bad index.
-        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
-    }
+  /** Copies the lists; null lists become empty (null entries are kept for the validator to report). */
+  public CorsRule {
+    allowedOrigins = copy(allowedOrigins);
+    allowedOperations = copy(allowedOperations);
+    allowedHeaders = copy(allowedHeaders);
+    exposeHeaders = copy(exposeHeaders);
+  }
 
-    /** Returns a copy of this rule with another name. */
-    public CorsRule withName(String name) {
-        return new CorsRule(name, allowedOrigins, allowedOperations, allowedHeaders, exposeHeaders, maxAgeSeconds);
-    }
+  private static List<String> copy(List<String> list) {
+    // List.copyOf rejects null entries; keep them so the validator can name the bad index.
+    return list == null
+        ? List.of()
+        : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+  }
 
-    /** Returns a copy of this rule with another max age. */
-    public CorsRule withMaxAgeSeconds(Integer seconds) {
-        return new CorsRule(corsRuleName, allowedOrigins, allowedOperations, allowedHeaders, exposeHeaders, seconds);
-    }
+  /** Returns a copy of this rule with another name. */
+  public CorsRule withName(String name) {
+    return new CorsRule(
+        name, allowedOrigins, allowedOperations, allowedHeaders, exposeHeaders, maxAgeSeconds);
+  }
 
-    /** Returns a short human description of the rule. */
-    String describe() {
-        return "'" + corsRuleName + "': origins " + allowedOrigins + ", operations " + allowedOperations
-                + ", max age " + maxAgeSeconds + " s";
-    }
+  /** Returns a copy of this rule with another max age. */
+  public CorsRule withMaxAgeSeconds(Integer seconds) {
+    return new CorsRule(
+        corsRuleName, allowedOrigins, allowedOperations, allowedHeaders, exposeHeaders, seconds);
+  }
+
+  /** Returns a short human description of the rule. */
+  String describe() {
+    return "'"
+        + corsRuleName
+        + "': origins "
+        + allowedOrigins
+        + ", operations "
+        + allowedOperations
+        + ", max age "
+        + maxAgeSeconds
+        + " s";
+  }
 }

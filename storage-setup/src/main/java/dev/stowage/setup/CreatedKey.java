@@ -16,22 +16,35 @@ import org.jspecify.annotations.Nullable;
  * @param bucketName the bucket the key is restricted to, or null for an account-wide key
  * @param namePrefix the file-name prefix the key is restricted to, or null
  */
-public record CreatedKey(String keyName, String applicationKeyId, String applicationKey, List<String> capabilities,
-                         @Nullable String bucketName, @Nullable String namePrefix) {
+public record CreatedKey(
+    String keyName,
+    String applicationKeyId,
+    String applicationKey,
+    List<String> capabilities,
+    @Nullable String bucketName,
+    @Nullable String namePrefix) {
 
-    /** Checks the required parts and copies the capability list. */
-    public CreatedKey {
-        Objects.requireNonNull(keyName, "keyName");
-        Objects.requireNonNull(applicationKeyId, "applicationKeyId");
-        Objects.requireNonNull(applicationKey, "applicationKey");
-        capabilities = List.copyOf(capabilities);
-    }
+  /** Checks the required parts and copies the capability list. */
+  public CreatedKey {
+    Objects.requireNonNull(keyName, "keyName");
+    Objects.requireNonNull(applicationKeyId, "applicationKeyId");
+    Objects.requireNonNull(applicationKey, "applicationKey");
+    capabilities = List.copyOf(capabilities);
+  }
 
-    /** Returns the key without its secret. */
-    @Override
-    public String toString() {
-        return "CreatedKey[keyName=" + keyName + ", applicationKeyId=" + applicationKeyId
-                + ", applicationKey=<secret, not shown>, capabilities=" + capabilities + ", bucketName=" + bucketName
-                + ", namePrefix=" + namePrefix + "]";
-    }
+  /** Returns the key without its secret. */
+  @Override
+  public String toString() {
+    return "CreatedKey[keyName="
+        + keyName
+        + ", applicationKeyId="
+        + applicationKeyId
+        + ", applicationKey=<secret, not shown>, capabilities="
+        + capabilities
+        + ", bucketName="
+        + bucketName
+        + ", namePrefix="
+        + namePrefix
+        + "]";
+  }
 }

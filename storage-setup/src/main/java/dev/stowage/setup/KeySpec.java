@@ -21,31 +21,48 @@ import org.jspecify.annotations.Nullable;
  * @param allBuckets true for a key not restricted to the spec's bucket
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KeySpec(String keyName, List<String> capabilities, @Nullable String namePrefix,
-                      @Nullable Long validDurationInSeconds, boolean allBuckets) {
+public record KeySpec(
+    String keyName,
+    List<String> capabilities,
+    @Nullable String namePrefix,
+    @Nullable Long validDurationInSeconds,
+    boolean allBuckets) {
 
-    /** Capabilities a key needs to read, write, list and delete files, and to be used by S3 clients. */
-    public static final List<String> READ_WRITE = List.of("listBuckets", "listAllBucketNames", "listFiles",
-            "readFiles", "writeFiles", "deleteFiles");
+  /** Capabilities a key needs to read, write, list and delete files, and to be used by S3 clients. */
+  public static final List<String> READ_WRITE =
+      List.of(
+          "listBuckets",
+          "listAllBucketNames",
+          "listFiles",
+          "readFiles",
+          "writeFiles",
+          "deleteFiles");
 
-    /** Copies the capability list; null becomes empty. */
-    public KeySpec {
-        capabilities = capabilities == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(capabilities));
-    }
+  /** Copies the capability list; null becomes empty. */
+  public KeySpec {
+    capabilities =
+        capabilities == null
+            ? List.of()
+            : Collections.unmodifiableList(new ArrayList<>(capabilities));
+  }
 
-    /** Returns a key restricted to the spec's bucket with the given capabilities and no prefix or expiry. */
-    public static KeySpec of(String keyName, List<String> capabilities) {
-        return new KeySpec(keyName, capabilities, null, null, false);
-    }
+  /** Returns a key restricted to the spec's bucket with the given capabilities and no prefix or expiry. */
+  public static KeySpec of(String keyName, List<String> capabilities) {
+    return new KeySpec(keyName, capabilities, null, null, false);
+  }
 
-    /** Returns a copy restricted to names starting with {@code prefix}. */
-    public KeySpec withNamePrefix(String prefix) {
-        return new KeySpec(keyName, capabilities, prefix, validDurationInSeconds, allBuckets);
-    }
+  /** Returns a copy restricted to names starting with {@code prefix}. */
+  public KeySpec withNamePrefix(String prefix) {
+    return new KeySpec(keyName, capabilities, prefix, validDurationInSeconds, allBuckets);
+  }
 
-    /** Returns a short human description of the key. */
-    String describe() {
-        return "'" + keyName + "' " + capabilities + (allBuckets ? " (all buckets)" : "")
-                + (namePrefix != null ? " prefix '" + namePrefix + "'" : "");
-    }
+  /** Returns a short human description of the key. */
+  String describe() {
+    return "'"
+        + keyName
+        + "' "
+        + capabilities
+        + (allBuckets ? " (all buckets)" : "")
+        + (namePrefix != null ? " prefix '" + namePrefix + "'" : "");
+  }
 }

@@ -21,45 +21,53 @@ import org.jspecify.annotations.Nullable;
  *     (S3: {@code AbortIncompleteMultipartUpload})
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record LifecycleRule(String fileNamePrefix, @Nullable Integer daysFromUploadingToHiding,
-                            @Nullable Integer daysFromHidingToDeleting,
-                            @Nullable Integer daysFromStartingToCancelingUnfinishedLargeFiles) {
+public record LifecycleRule(
+    String fileNamePrefix,
+    @Nullable Integer daysFromUploadingToHiding,
+    @Nullable Integer daysFromHidingToDeleting,
+    @Nullable Integer daysFromStartingToCancelingUnfinishedLargeFiles) {
 
-    /** Returns a rule that deletes prior versions {@code days} days after they were hidden. */
-    public static LifecycleRule keepPriorVersions(String prefix, int days) {
-        return new LifecycleRule(prefix, null, days, null);
-    }
+  /** Returns a rule that deletes prior versions {@code days} days after they were hidden. */
+  public static LifecycleRule keepPriorVersions(String prefix, int days) {
+    return new LifecycleRule(prefix, null, days, null);
+  }
 
-    /** Returns a copy that also sets every action {@code other} sets; null where neither does. */
-    LifecycleRule merge(LifecycleRule other) {
-        return new LifecycleRule(fileNamePrefix,
-                firstNonNull(other.daysFromUploadingToHiding, daysFromUploadingToHiding),
-                firstNonNull(other.daysFromHidingToDeleting, daysFromHidingToDeleting),
-                firstNonNull(other.daysFromStartingToCancelingUnfinishedLargeFiles,
-                        daysFromStartingToCancelingUnfinishedLargeFiles));
-    }
+  /** Returns a copy that also sets every action {@code other} sets; null where neither does. */
+  LifecycleRule merge(LifecycleRule other) {
+    return new LifecycleRule(
+        fileNamePrefix,
+        firstNonNull(other.daysFromUploadingToHiding, daysFromUploadingToHiding),
+        firstNonNull(other.daysFromHidingToDeleting, daysFromHidingToDeleting),
+        firstNonNull(
+            other.daysFromStartingToCancelingUnfinishedLargeFiles,
+            daysFromStartingToCancelingUnfinishedLargeFiles));
+  }
 
-    private static @Nullable Integer firstNonNull(@Nullable Integer a, @Nullable Integer b) {
-        return a != null ? a : b;
-    }
+  private static @Nullable Integer firstNonNull(@Nullable Integer a, @Nullable Integer b) {
+    return a != null ? a : b;
+  }
 
-    /** Returns a short human description, e.g. {@code prefix "" : delete hidden after 1 day}. */
-    String describe() {
-        List<String> parts = new ArrayList<>();
-        if (daysFromUploadingToHiding != null) {
-            parts.add("hide after " + days(daysFromUploadingToHiding));
-        }
-        if (daysFromHidingToDeleting != null) {
-            parts.add("delete hidden after " + days(daysFromHidingToDeleting));
-        }
-        if (daysFromStartingToCancelingUnfinishedLargeFiles != null) {
-            parts.add("cancel unfinished large files after " + days(daysFromStartingToCancelingUnfinishedLargeFiles));
-        }
-        return "prefix \"" + Objects.toString(fileNamePrefix, "") + "\": "
-                + (parts.isEmpty() ? "no action" : String.join(", ", parts));
+  /** Returns a short human description, e.g. {@code prefix "" : delete hidden after 1 day}. */
+  String describe() {
+    List<String> parts = new ArrayList<>();
+    if (daysFromUploadingToHiding != null) {
+      parts.add("hide after " + days(daysFromUploadingToHiding));
     }
+    if (daysFromHidingToDeleting != null) {
+      parts.add("delete hidden after " + days(daysFromHidingToDeleting));
+    }
+    if (daysFromStartingToCancelingUnfinishedLargeFiles != null) {
+      parts.add(
+          "cancel unfinished large files after "
+              + days(daysFromStartingToCancelingUnfinishedLargeFiles));
+    }
+    return "prefix \""
+        + Objects.toString(fileNamePrefix, "")
+        + "\": "
+        + (parts.isEmpty() ? "no action" : String.join(", ", parts));
+  }
 
-    private static String days(int n) {
-        return n == 1 ? "1 day" : n + " days";
-    }
+  private static String days(int n) {
+    return n == 1 ? "1 day" : n + " days";
+  }
 }

@@ -18,46 +18,53 @@ import java.util.regex.Pattern;
  * @param unit {@code days} or {@code years}
  */
 public record Retention(String mode, int duration, String unit) {
-    private static final Pattern TEXT = Pattern.compile("(governance|compliance):([0-9]{1,6})([dy])");
+  private static final Pattern TEXT = Pattern.compile("(governance|compliance):([0-9]{1,6})([dy])");
 
-    /** Checks the values; throws {@link IllegalArgumentException} naming the bad one. */
-    public Retention {
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(unit, "unit");
-        if (!mode.equals("governance") && !mode.equals("compliance")) {
-            throw new IllegalArgumentException("retention mode must be governance or compliance, not '" + mode + "'");
-        }
-        if (!unit.equals("days") && !unit.equals("years")) {
-            throw new IllegalArgumentException("retention unit must be days or years, not '" + unit + "'");
-        }
-        if (duration < 1) {
-            throw new IllegalArgumentException("retention must last at least 1 " + unit + ", not " + duration);
-        }
+  /** Checks the values; throws {@link IllegalArgumentException} naming the bad one. */
+  public Retention {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(unit, "unit");
+    if (!mode.equals("governance") && !mode.equals("compliance")) {
+      throw new IllegalArgumentException(
+          "retention mode must be governance or compliance, not '" + mode + "'");
     }
+    if (!unit.equals("days") && !unit.equals("years")) {
+      throw new IllegalArgumentException(
+          "retention unit must be days or years, not '" + unit + "'");
+    }
+    if (duration < 1) {
+      throw new IllegalArgumentException(
+          "retention must last at least 1 " + unit + ", not " + duration);
+    }
+  }
 
-    /**
-     * Parses {@code governance:30d}, {@code compliance:2y} and the like (case-insensitive).
-     *
-     * @throws IllegalArgumentException naming what is wrong, for anything else
-     */
-    @JsonCreator
-    public static Retention parse(String text) {
-        Matcher m = text == null ? null : TEXT.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("retention must look like governance:30d or compliance:1y"
-                    + " (MODE:N followed by d for days or y for years), not '" + text + "'");
-        }
-        return new Retention(m.group(1), Integer.parseInt(m.group(2)), m.group(3).equals("d") ? "days" : "years");
+  /**
+   * Parses {@code governance:30d}, {@code compliance:2y} and the like (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming what is wrong, for anything else
+   */
+  @JsonCreator
+  public static Retention parse(String text) {
+    Matcher m = text == null ? null : TEXT.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (m == null || !m.matches()) {
+      throw new IllegalArgumentException(
+          "retention must look like governance:30d or compliance:1y"
+              + " (MODE:N followed by d for days or y for years), not '"
+              + text
+              + "'");
     }
+    return new Retention(
+        m.group(1), Integer.parseInt(m.group(2)), m.group(3).equals("d") ? "days" : "years");
+  }
 
-    /** Returns the spelling {@link #parse} reads, e.g. {@code governance:30d}. */
-    @JsonValue
-    public String label() {
-        return mode + ":" + duration + (unit.equals("days") ? "d" : "y");
-    }
+  /** Returns the spelling {@link #parse} reads, e.g. {@code governance:30d}. */
+  @JsonValue
+  public String label() {
+    return mode + ":" + duration + (unit.equals("days") ? "d" : "y");
+  }
 
-    @Override
-    public String toString() {
-        return label();
-    }
+  @Override
+  public String toString() {
+    return label();
+  }
 }

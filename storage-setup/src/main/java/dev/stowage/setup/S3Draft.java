@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param corsRules the complete CORS list to send (empty: delete the configuration), or null
  * @param lifecycleRules the complete lifecycle list to send (empty: delete it), or null
  */
-record S3Draft(boolean create, @Nullable BucketType type, @Nullable Encryption encryption, boolean ownership,
-               boolean openPublicAcls, @Nullable List<CorsRule> corsRules,
-               @Nullable List<LifecycleRule> lifecycleRules) {
-}
+record S3Draft(
+    boolean create,
+    @Nullable BucketType type,
+    @Nullable Encryption encryption,
+    boolean ownership,
+    boolean openPublicAcls,
+    @Nullable List<CorsRule> corsRules,
+    @Nullable List<LifecycleRule> lifecycleRules) {}

@@ -15,9 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param corsRules the CORS rules in the spec's shape, or null when not read
  * @param lifecycleRules the lifecycle rules in the spec's shape, or null when not read
  */
-record S3State(boolean exists, @Nullable BucketType type, @Nullable Encryption encryption, boolean objectLock,
-               boolean ownershipAllowsAcls, boolean publicAclsAllowed, @Nullable List<CorsRule> corsRules,
-               @Nullable List<LifecycleRule> lifecycleRules) {
+record S3State(
+    boolean exists,
+    @Nullable BucketType type,
+    @Nullable Encryption encryption,
+    boolean objectLock,
+    boolean ownershipAllowsAcls,
+    boolean publicAclsAllowed,
+    @Nullable List<CorsRule> corsRules,
+    @Nullable List<LifecycleRule> lifecycleRules) {
 
-    static final S3State MISSING = new S3State(false, null, null, false, false, false, List.of(), List.of());
+  static final S3State MISSING =
+      new S3State(false, null, null, false, false, false, List.of(), List.of());
 }

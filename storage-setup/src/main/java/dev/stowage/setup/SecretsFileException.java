@@ -11,35 +11,39 @@ import org.jspecify.annotations.Nullable;
  * which of the two happened; it never contains a secret.
  */
 public final class SecretsFileException extends SetupException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-    private final List<String> deletedKeyIds;
-    private final List<String> keptKeyIds;
+  private final transient Path file;
+  private final List<String> deletedKeyIds;
+  private final List<String> keptKeyIds;
 
-    SecretsFileException(String message, Path file, List<String> deletedKeyIds, List<String> keptKeyIds,
-                         @Nullable Throwable cause) {
-        super(message, 0, null, cause);
-        this.file = file;
-        this.deletedKeyIds = List.copyOf(deletedKeyIds);
-        this.keptKeyIds = List.copyOf(keptKeyIds);
-    }
+  SecretsFileException(
+      String message,
+      Path file,
+      List<String> deletedKeyIds,
+      List<String> keptKeyIds,
+      @Nullable Throwable cause) {
+    super(message, 0, null, cause);
+    this.file = file;
+    this.deletedKeyIds = List.copyOf(deletedKeyIds);
+    this.keptKeyIds = List.copyOf(keptKeyIds);
+  }
 
-    /** Returns the secrets file that could not be written. */
-    public Path file() {
-        return file;
-    }
+  /** Returns the secrets file that could not be written. */
+  public Path file() {
+    return file;
+  }
 
-    /** Returns the ids of keys created by this run and deleted again because their secrets could not be saved. */
-    public List<String> deletedKeyIds() {
-        return deletedKeyIds;
-    }
+  /** Returns the ids of keys created by this run and deleted again because their secrets could not be saved. */
+  public List<String> deletedKeyIds() {
+    return deletedKeyIds;
+  }
 
-    /**
-     * Returns the ids of keys created by this run whose secrets could not be saved and which could not be deleted
-     * either (delete them by hand); empty in the normal case.
-     */
-    public List<String> keptKeyIds() {
-        return keptKeyIds;
-    }
+  /**
+   * Returns the ids of keys created by this run whose secrets could not be saved and which could not be deleted
+   * either (delete them by hand); empty in the normal case.
+   */
+  public List<String> keptKeyIds() {
+    return keptKeyIds;
+  }
 }

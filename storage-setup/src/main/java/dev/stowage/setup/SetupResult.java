@@ -19,44 +19,60 @@ import org.jspecify.annotations.Nullable;
  * @param changes every change of the plan that was applied, including unchanged items and notes
  * @param createdKeys keys created by this run, with their secrets
  */
-public record SetupResult(String service, String bucketName, @Nullable String bucketId, @Nullable String s3Endpoint,
-                          List<Change> changes, List<CreatedKey> createdKeys) {
+public record SetupResult(
+    String service,
+    String bucketName,
+    @Nullable String bucketId,
+    @Nullable String s3Endpoint,
+    List<Change> changes,
+    List<CreatedKey> createdKeys) {
 
-    /** Copies the lists. */
-    public SetupResult {
-        changes = List.copyOf(changes);
-        createdKeys = List.copyOf(createdKeys);
-    }
+  /** Copies the lists. */
+  public SetupResult {
+    changes = List.copyOf(changes);
+    createdKeys = List.copyOf(createdKeys);
+  }
 
-    /** Returns the changes that modified something. */
-    public List<Change> applied() {
-        return changes.stream().filter(Change::mutates).toList();
-    }
+  /** Returns the changes that modified something. */
+  public List<Change> applied() {
+    return changes.stream().filter(Change::mutates).toList();
+  }
 
-    /**
-     * Writes the created keys to {@code file} as environment-style lines ({@code B2_APPLICATION_KEY_ID},
-     * {@code B2_APPLICATION_KEY}, and the same values as {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
-     * {@code AWS_ENDPOINT_URL} for S3 clients). The file is created readable and writable by its owner only (mode
-     * 0600, set at creation, never widened); with several keys each variable name ends in {@code _KEYNAME}.
-     *
-     * @param overwrite replace an existing file; otherwise an existing file is an error and is left untouched
-     * @throws java.nio.file.FileAlreadyExistsException if the file exists and {@code overwrite} is false
-     * @throws IllegalStateException if this run created no key
-     * @throws IOException if the file cannot be written
-     */
-    public void writeSecrets(Path file, boolean overwrite) throws IOException {
-        if (createdKeys.isEmpty()) {
-            throw new IllegalStateException("this run created no application key; there is no secret to write");
-        }
-        SecretsFile.write(file, this, overwrite);
+  /**
+   * Writes the created keys to {@code file} as environment-style lines ({@code B2_APPLICATION_KEY_ID},
+   * {@code B2_APPLICATION_KEY}, and the same values as {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
+   * {@code AWS_ENDPOINT_URL} for S3 clients). The file is created readable and writable by its owner only (mode
+   * 0600, set at creation, never widened); with several keys each variable name ends in {@code _KEYNAME}.
+   *
+   * @param overwrite replace an existing file; otherwise an existing file is an error and is left untouched
+   * @throws java.nio.file.FileAlreadyExistsException if the file exists and {@code overwrite} is false
+   * @throws IllegalStateException if this run created no key
+   * @throws IOException if the file cannot be written
+   */
+  public void writeSecrets(Path file, boolean overwrite) throws IOException {
+    if (createdKeys.isEmpty()) {
+      throw new IllegalStateException(
+          "this run created no application key; there is no secret to write");
     }
+    SecretsFile.write(file, this, overwrite);
+  }
 
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("SetupResult[service=").append(service).append(", bucketName=")
-                .append(bucketName).append(", bucketId=").append(bucketId).append(", s3Endpoint=").append(s3Endpoint)
-                .append(", applied=").append(applied().size()).append(", createdKeys=").append(createdKeys)
-                .append(']');
-        return sb.toString();
-    }
+  @Override
+  public String toString() {
+    StringBuilder sb =
+        new StringBuilder("SetupResult[service=")
+            .append(service)
+            .append(", bucketName=")
+            .append(bucketName)
+            .append(", bucketId=")
+            .append(bucketId)
+            .append(", s3Endpoint=")
+            .append(s3Endpoint)
+            .append(", applied=")
+            .append(applied().size())
+            .append(", createdKeys=")
+            .append(createdKeys)
+            .append(']');
+    return sb.toString();
+  }
 }

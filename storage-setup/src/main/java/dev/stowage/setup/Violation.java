@@ -10,14 +10,14 @@ import java.util.Objects;
  */
 public record Violation(String path, String reason) {
 
-    /** Checks that both parts are present. */
-    public Violation {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(reason, "reason");
-    }
+  /** Checks that both parts are present. */
+  public Violation {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(reason, "reason");
+  }
 
-    @Override
-    public String toString() {
-        return path + ": " + reason;
-    }
+  @Override
+  public String toString() {
+    return path + ": " + reason;
+  }
 }

@@ -25,132 +25,146 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(60)
 class CorsPresetPreflightTest {
-    private static final String BUCKET = "browser-uploads-1";
-    private static final String UPLOAD_HEADERS = "authorization,content-type,x-bz-file-name,x-bz-content-sha1";
+  private static final String BUCKET = "browser-uploads-1";
+  private static final String UPLOAD_HEADERS =
+      "authorization,content-type,x-bz-file-name,x-bz-content-sha1";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private B2Emulator emulator;
-    private B2BucketSetup setup;
-    private B2Client admin;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private B2Emulator emulator;
+  private B2BucketSetup setup;
+  private B2Client admin;
 
-    @RegisterExtension
-    static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perTest();
+  @RegisterExtension static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perTest();
 
-    private EmulatorFixture fixture;
+  private EmulatorFixture fixture;
 
-    @BeforeEach
-    void start() {
-        fixture = new EmulatorFixture(B2.emulator());
-        emulator = fixture.emulator;
-        setup = fixture.setup;
-        admin = fixture.admin;
-    }
+  @BeforeEach
+  void start() {
+    fixture = new EmulatorFixture(B2.emulator());
+    emulator = fixture.emulator;
+    setup = fixture.setup;
+    admin = fixture.admin;
+  }
 
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
 
-    private B2UploadUrl uploadUrl(String corsPreset) {
-        SetupResult result = setup.run(BucketSpec.builder(BUCKET).corsPreset(corsPreset, CorsApis.BOTH).build());
-        return admin.getUploadUrl(result.bucketId());
-    }
+  private B2UploadUrl uploadUrl(String corsPreset) {
+    SetupResult result =
+        setup.run(BucketSpec.builder(BUCKET).corsPreset(corsPreset, CorsApis.BOTH).build());
+    return admin.getUploadUrl(result.bucketId());
+  }
 
-    private HttpResponse<String> preflight(String url, String origin, String method, String headers)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", method)
-                .header("Access-Control-Request-Headers", headers)
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+  private HttpResponse<String> preflight(String url, String origin, String method, String headers)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", method)
+            .header("Access-Control-Request-Headers", headers)
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
 
-    private HttpResponse<String> upload(B2UploadUrl url, String origin, String name) throws Exception {
-        byte[] body = "hello from the browser".getBytes(StandardCharsets.UTF_8);
-        String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.uploadUrl()))
-                .header("Origin", origin)
-                .header("Authorization", url.authorizationToken())
-                .header("Content-Type", "text/plain")
-                .header("X-Bz-File-Name", name)
-                .header("X-Bz-Content-Sha1", sha1)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+  private HttpResponse<String> upload(B2UploadUrl url, String origin, String name)
+      throws Exception {
+    byte[] body = "hello from the browser".getBytes(StandardCharsets.UTF_8);
+    String sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(body));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url.uploadUrl()))
+            .header("Origin", origin)
+            .header("Authorization", url.authorizationToken())
+            .header("Content-Type", "text/plain")
+            .header("X-Bz-File-Name", name)
+            .header("X-Bz-Content-Sha1", sha1)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
 
-    @Test
-    void shareAllHttps_preflightAndUploadFromHttpsOrigin_succeed() throws Exception {
-        B2UploadUrl url = uploadUrl("share-all-https");
-        String origin = "https://app.example.com";
+  @Test
+  void shareAllHttps_preflightAndUploadFromHttpsOrigin_succeed() throws Exception {
+    B2UploadUrl url = uploadUrl("share-all-https");
+    String origin = "https://app.example.com";
 
-        HttpResponse<String> pre = preflight(url.uploadUrl(), origin, "POST", UPLOAD_HEADERS);
-        HttpResponse<String> up = upload(url, origin, "uploads/from-browser.txt");
+    HttpResponse<String> pre = preflight(url.uploadUrl(), origin, "POST", UPLOAD_HEADERS);
+    HttpResponse<String> up = upload(url, origin, "uploads/from-browser.txt");
 
-        assertThat(pre.statusCode()).isEqualTo(200);
-        assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
-        assertThat(pre.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
-        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
-        assertThat(up.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
-        assertThat(up.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
-                .contains("x-bz-content-sha1", "x-bz-file-id");
-    }
+    assertThat(pre.statusCode()).isEqualTo(200);
+    assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+    assertThat(pre.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+    assertThat(up.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+    assertThat(up.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+        .contains("x-bz-content-sha1", "x-bz-file-id");
+  }
 
-    @Test
-    void shareAllHttps_preflightFromPlainHttpOrigin_isRefused() throws Exception {
-        B2UploadUrl url = uploadUrl("share-all-https");
+  @Test
+  void shareAllHttps_preflightFromPlainHttpOrigin_isRefused() throws Exception {
+    B2UploadUrl url = uploadUrl("share-all-https");
 
-        HttpResponse<String> pre = preflight(url.uploadUrl(), "http://app.example.com", "POST", UPLOAD_HEADERS);
+    HttpResponse<String> pre =
+        preflight(url.uploadUrl(), "http://app.example.com", "POST", UPLOAD_HEADERS);
 
-        assertThat(pre.statusCode()).isEqualTo(403);
-        assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    }
+    assertThat(pre.statusCode()).isEqualTo(403);
+    assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
 
-    @Test
-    void shareAllHttps_downloadPreflightWithRange_succeeds() throws Exception {
-        uploadUrl("share-all-https");
-        String url = emulator.url() + "/file/" + BUCKET + "/some/file.txt";
+  @Test
+  void shareAllHttps_downloadPreflightWithRange_succeeds() throws Exception {
+    uploadUrl("share-all-https");
+    String url = emulator.url() + "/file/" + BUCKET + "/some/file.txt";
 
-        HttpResponse<String> pre = preflight(url, "https://viewer.example.com", "GET", "range");
+    HttpResponse<String> pre = preflight(url, "https://viewer.example.com", "GET", "range");
 
-        assertThat(pre.statusCode()).isEqualTo(200);
-        assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://viewer.example.com");
-    }
+    assertThat(pre.statusCode()).isEqualTo(200);
+    assertThat(pre.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://viewer.example.com");
+  }
 
-    @Test
-    void originsPreset_allowedOrigin_preflightAndUploadSucceed() throws Exception {
-        B2UploadUrl url = uploadUrl("origins:https://app.example.com,http://localhost:8080");
+  @Test
+  void originsPreset_allowedOrigin_preflightAndUploadSucceed() throws Exception {
+    B2UploadUrl url = uploadUrl("origins:https://app.example.com,http://localhost:8080");
 
-        HttpResponse<String> pre = preflight(url.uploadUrl(), "http://localhost:8080", "POST", UPLOAD_HEADERS);
-        HttpResponse<String> up = upload(url, "http://localhost:8080", "uploads/local.txt");
+    HttpResponse<String> pre =
+        preflight(url.uploadUrl(), "http://localhost:8080", "POST", UPLOAD_HEADERS);
+    HttpResponse<String> up = upload(url, "http://localhost:8080", "uploads/local.txt");
 
-        assertThat(pre.statusCode()).isEqualTo(200);
-        assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
-        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
-        assertThat(up.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
-    }
+    assertThat(pre.statusCode()).isEqualTo(200);
+    assertThat(pre.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:8080");
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+    assertThat(up.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:8080");
+  }
 
-    @Test
-    void originsPreset_otherOrigin_isRefused() throws Exception {
-        B2UploadUrl url = uploadUrl("origins:https://app.example.com");
+  @Test
+  void originsPreset_otherOrigin_isRefused() throws Exception {
+    B2UploadUrl url = uploadUrl("origins:https://app.example.com");
 
-        HttpResponse<String> pre = preflight(url.uploadUrl(), "https://evil.example.net", "POST", UPLOAD_HEADERS);
-        HttpResponse<String> up = upload(url, "https://evil.example.net", "uploads/evil.txt");
+    HttpResponse<String> pre =
+        preflight(url.uploadUrl(), "https://evil.example.net", "POST", UPLOAD_HEADERS);
+    HttpResponse<String> up = upload(url, "https://evil.example.net", "uploads/evil.txt");
 
-        assertThat(pre.statusCode()).isEqualTo(403);
-        assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(up.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    }
+    assertThat(pre.statusCode()).isEqualTo(403);
+    assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(up.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
 
-    @Test
-    void originsPreset_unlistedRequestHeader_isRefused() throws Exception {
-        B2UploadUrl url = uploadUrl("origins:https://app.example.com");
+  @Test
+  void originsPreset_unlistedRequestHeader_isRefused() throws Exception {
+    B2UploadUrl url = uploadUrl("origins:https://app.example.com");
 
-        HttpResponse<String> pre = preflight(url.uploadUrl(), "https://app.example.com", "POST",
-                UPLOAD_HEADERS + ",x-custom-tracking");
+    HttpResponse<String> pre =
+        preflight(
+            url.uploadUrl(),
+            "https://app.example.com",
+            "POST",
+            UPLOAD_HEADERS + ",x-custom-tracking");
 
-        assertThat(pre.statusCode()).isEqualTo(403);
-    }
+    assertThat(pre.statusCode()).isEqualTo(403);
+  }
 }

@@ -11,21 +11,27 @@ import java.net.URI;
  */
 final class EmulatorFixture implements AutoCloseable {
 
-    final B2Emulator emulator;
-    final B2BucketSetup setup;
-    final B2Client admin;
+  final B2Emulator emulator;
+  final B2BucketSetup setup;
+  final B2Client admin;
 
-    EmulatorFixture(B2Emulator emulator) {
-        this.emulator = emulator;
-        setup = B2BucketSetup.builder().endpoint(URI.create(emulator.url()))
-                .credentials(emulator.keyId(), emulator.applicationKey()).build();
-        admin = B2Client.builder().endpoint(URI.create(emulator.url()))
-                .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build();
-    }
+  EmulatorFixture(B2Emulator emulator) {
+    this.emulator = emulator;
+    setup =
+        B2BucketSetup.builder()
+            .endpoint(URI.create(emulator.url()))
+            .credentials(emulator.keyId(), emulator.applicationKey())
+            .build();
+    admin =
+        B2Client.builder()
+            .endpoint(URI.create(emulator.url()))
+            .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
+            .build();
+  }
 
-    @Override
-    public void close() {
-        admin.close();
-        setup.close();
-    }
+  @Override
+  public void close() {
+    admin.close();
+    setup.close();
+  }
 }

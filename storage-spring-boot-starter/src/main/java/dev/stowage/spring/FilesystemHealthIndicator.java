@@ -77,7 +77,10 @@ public final class FilesystemHealthIndicator implements HealthIndicator {
       task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return Health.up().build();
     } catch (TimeoutException e) {
-      return Health.down().withDetail("kind", "TIMEOUT").withDetail("timeout", timeout.toString()).build();
+      return Health.down()
+          .withDetail("kind", "TIMEOUT")
+          .withDetail("timeout", timeout.toString())
+          .build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Health.unknown().withDetail("kind", "INTERRUPTED").build();
@@ -105,9 +108,14 @@ public final class FilesystemHealthIndicator implements HealthIndicator {
 
   private static Health down(@Nullable Throwable failure) {
     if (failure instanceof StorageException se) {
-      return Health.down().withDetail("kind", se.kind().name()).withDetail("retryable", se.retryable()).build();
+      return Health.down()
+          .withDetail("kind", se.kind().name())
+          .withDetail("retryable", se.retryable())
+          .build();
     }
-    return Health.down().withDetail("kind", "UNEXPECTED")
-        .withDetail("error", failure == null ? "unknown" : failure.getClass().getName()).build();
+    return Health.down()
+        .withDetail("kind", "UNEXPECTED")
+        .withDetail("error", failure == null ? "unknown" : failure.getClass().getName())
+        .build();
   }
 }

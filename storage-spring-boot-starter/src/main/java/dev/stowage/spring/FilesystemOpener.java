@@ -20,11 +20,15 @@ final class FilesystemOpener {
    * Creates an opener that applies {@code decorators} in order and gives each filesystem the
    * {@code defaults} of its URI scheme under its own settings.
    */
-  FilesystemOpener(List<FilesystemDecorator> decorators, Map<String, Map<String, String>> defaults) {
+  FilesystemOpener(
+      List<FilesystemDecorator> decorators, Map<String, Map<String, String>> defaults) {
     this.decorators = List.copyOf(decorators);
     Map<String, Map<String, String>> bySchemes = new LinkedHashMap<>();
-    defaults.forEach((scheme, values) -> bySchemes.put(scheme.toLowerCase(Locale.ROOT),
-        SettingNames.canonical(values, "stowage.defaults." + scheme)));
+    defaults.forEach(
+        (scheme, values) ->
+            bySchemes.put(
+                scheme.toLowerCase(Locale.ROOT),
+                SettingNames.canonical(values, "stowage.defaults." + scheme)));
     this.defaults = bySchemes;
   }
 
@@ -32,9 +36,11 @@ final class FilesystemOpener {
    * Opens one filesystem. A missing or malformed URI or a bad setting fails with an
    * {@link IllegalArgumentException} naming the property; no message repeats a setting's value.
    */
-  Filesystem open(String name, String property, @Nullable String uri, Map<String, String> settings) {
+  Filesystem open(
+      String name, String property, @Nullable String uri, Map<String, String> settings) {
     if (uri == null || uri.isBlank()) {
-      throw new IllegalArgumentException(property + ".uri is required (for example b2://bucket/prefix)");
+      throw new IllegalArgumentException(
+          property + ".uri is required (for example b2://bucket/prefix)");
     }
     String scheme = scheme(uri);
     Map<String, String> merged = new LinkedHashMap<>(defaults.getOrDefault(scheme, Map.of()));
@@ -49,7 +55,8 @@ final class FilesystemOpener {
       for (FilesystemDecorator d : decorators) {
         Filesystem next = d.decorate(name, scheme, fs);
         if (next == null) {
-          throw new IllegalStateException(d.getClass().getName() + " returned no filesystem for " + name);
+          throw new IllegalStateException(
+              d.getClass().getName() + " returned no filesystem for " + name);
         }
         fs = next;
       }
@@ -70,7 +77,8 @@ final class FilesystemOpener {
     try {
       for (Map.Entry<String, StowageProperties.Mount> e : mounts.entrySet()) {
         StowageProperties.Mount m = e.getValue();
-        Filesystem fs = open(e.getKey(), "stowage.mounts." + e.getKey(), m.getUri(), m.getSettings());
+        Filesystem fs =
+            open(e.getKey(), "stowage.mounts." + e.getKey(), m.getUri(), m.getSettings());
         opened.add(fs);
         b.mount(e.getKey(), fs);
       }

@@ -25,9 +25,10 @@ final class ObservationDecorator implements FilesystemDecorator {
 
   @Override
   public Filesystem decorate(String name, String scheme, Filesystem filesystem) {
-    ObservedFilesystem.Builder b = ObservedFilesystem.builder(filesystem, observations)
-        .adapter(tag(scheme, "unknown"))
-        .name(tag(name, StowageAutoConfiguration.DEFAULT_NAME));
+    ObservedFilesystem.Builder b =
+        ObservedFilesystem.builder(filesystem, observations)
+            .adapter(tag(scheme, "unknown"))
+            .name(tag(name, StowageAutoConfiguration.DEFAULT_NAME));
     if (meters != null) {
       b.meterRegistry(meters);
     }
@@ -42,8 +43,13 @@ final class ObservationDecorator implements FilesystemDecorator {
     StringBuilder b = new StringBuilder(Math.min(value.length(), MAX_TAG));
     for (int i = 0; i < value.length() && b.length() < MAX_TAG; i++) {
       char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
       b.append(ok ? c : '_');
     }
     return b.toString();

@@ -11,7 +11,8 @@ final class SettingNames {
 
   /** Names that carry credentials: every provider's keys and secrets, tokens and passwords. */
   private static final Pattern SECRET =
-      Pattern.compile(".*(key|secret|token|password|credential|passphrase).*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          ".*(key|secret|token|password|credential|passphrase).*", Pattern.CASE_INSENSITIVE);
 
   static final String REDACTED = "******";
 
@@ -45,8 +46,13 @@ final class SettingNames {
     for (Map.Entry<String, String> e : settings.entrySet()) {
       String name = canonical(e.getKey());
       if (out.put(name, e.getValue() == null ? "" : e.getValue()) != null) {
-        throw new IllegalArgumentException(where + "." + name + " is given twice (as "
-            + name + " and in another spelling); keep one");
+        throw new IllegalArgumentException(
+            where
+                + "."
+                + name
+                + " is given twice (as "
+                + name
+                + " and in another spelling); keep one");
       }
     }
     return Collections.unmodifiableMap(out);

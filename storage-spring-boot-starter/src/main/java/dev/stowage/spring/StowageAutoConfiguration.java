@@ -51,8 +51,8 @@ public class StowageAutoConfiguration {
   @Primary
   @ConditionalOnProperty(prefix = "stowage", name = "uri")
   @ConditionalOnMissingBean(value = Filesystem.class, ignored = MountManager.class)
-  public Filesystem stowageFilesystem(StowageProperties properties,
-      ObjectProvider<FilesystemDecorator> decorators) {
+  public Filesystem stowageFilesystem(
+      StowageProperties properties, ObjectProvider<FilesystemDecorator> decorators) {
     return new FilesystemOpener(decorators.orderedStream().toList(), properties.getDefaults())
         .open(DEFAULT_NAME, "stowage", properties.getUri(), properties.getSettings());
   }
@@ -61,18 +61,21 @@ public class StowageAutoConfiguration {
   @Bean(destroyMethod = "close")
   @Conditional(OnMounts.class)
   @ConditionalOnMissingBean(MountManager.class)
-  public MountManager stowageMounts(StowageProperties properties,
-      ObjectProvider<FilesystemDecorator> decorators) {
-    return new FilesystemOpener(decorators.orderedStream().toList(), properties.getDefaults()).mounts(properties.getMounts());
+  public MountManager stowageMounts(
+      StowageProperties properties, ObjectProvider<FilesystemDecorator> decorators) {
+    return new FilesystemOpener(decorators.orderedStream().toList(), properties.getDefaults())
+        .mounts(properties.getMounts());
   }
 
   /** Matches when at least one {@code stowage.mounts.<name>} is configured. */
   static final class OnMounts extends SpringBootCondition {
     @Override
-    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      Map<String, StowageProperties.Mount> mounts = Binder.get(context.getEnvironment())
-          .bind("stowage.mounts", Bindable.mapOf(String.class, StowageProperties.Mount.class))
-          .orElse(Map.of());
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      Map<String, StowageProperties.Mount> mounts =
+          Binder.get(context.getEnvironment())
+              .bind("stowage.mounts", Bindable.mapOf(String.class, StowageProperties.Mount.class))
+              .orElse(Map.of());
       return mounts.isEmpty()
           ? ConditionOutcome.noMatch("no stowage.mounts configured")
           : ConditionOutcome.match("stowage.mounts " + mounts.keySet());

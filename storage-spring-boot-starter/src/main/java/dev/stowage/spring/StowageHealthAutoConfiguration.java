@@ -15,10 +15,15 @@ import org.springframework.context.annotation.Bean;
  * {@code management.health.stowage.enabled=false}, each check bounded by
  * {@code stowage.health.timeout}.
  */
-@AutoConfiguration(after = StowageAutoConfiguration.class,
-    afterName = "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
-@ConditionalOnClass(name = {"org.springframework.boot.actuate.health.HealthContributor",
-    "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator"})
+@AutoConfiguration(
+    after = StowageAutoConfiguration.class,
+    afterName =
+        "org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration")
+@ConditionalOnClass(
+    name = {
+      "org.springframework.boot.actuate.health.HealthContributor",
+      "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator"
+    })
 public class StowageHealthAutoConfiguration {
 
   /** Creates the configuration (used by Spring). */
@@ -29,8 +34,8 @@ public class StowageHealthAutoConfiguration {
   @ConditionalOnBean(Filesystem.class)
   @ConditionalOnEnabledHealthIndicator("stowage")
   @ConditionalOnMissingBean(name = "stowageHealthContributor")
-  public StowageHealthContributor stowageHealthContributor(Map<String, Filesystem> filesystems,
-      StowageProperties properties) {
+  public StowageHealthContributor stowageHealthContributor(
+      Map<String, Filesystem> filesystems, StowageProperties properties) {
     return new StowageHealthContributor(filesystems, properties.getHealth().getTimeout());
   }
 }

@@ -32,31 +32,42 @@ public final class StowageHealthContributor implements CompositeHealthContributo
     // One thread per check at most, so that a hanging backend never delays another's check;
     // idle threads end after a while.
     int threads = Math.max(1, filesystems.size() + mountCount(filesystems));
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "stowage-health-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "stowage-health-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     pool.allowCoreThreadTimeOut(true);
     this.executor = pool;
     Map<String, HealthContributor> entries = new LinkedHashMap<>();
-    filesystems.forEach((name, fs) -> {
-      if (fs instanceof MountManager mounts) {
-        Map<String, HealthContributor> nested = new LinkedHashMap<>();
-        mounts.mounts().forEach((mount, mounted) ->
-            nested.put(mount, new FilesystemHealthIndicator(mounted, timeout, pool)));
-        entries.put(name, CompositeHealthContributor.fromMap(nested));
-      } else {
-        entries.put(name, new FilesystemHealthIndicator(fs, timeout, pool));
-      }
-    });
+    filesystems.forEach(
+        (name, fs) -> {
+          if (fs instanceof MountManager mounts) {
+            Map<String, HealthContributor> nested = new LinkedHashMap<>();
+            mounts
+                .mounts()
+                .forEach(
+                    (mount, mounted) ->
+                        nested.put(mount, new FilesystemHealthIndicator(mounted, timeout, pool)));
+            entries.put(name, CompositeHealthContributor.fromMap(nested));
+          } else {
+            entries.put(name, new FilesystemHealthIndicator(fs, timeout, pool));
+          }
+        });
     this.delegate = CompositeHealthContributor.fromMap(entries);
   }
 
   private static int mountCount(Map<String, Filesystem> filesystems) {
     return filesystems.values().stream()
-        .mapToInt(fs -> fs instanceof MountManager m ? m.mounts().size() : 0).sum();
+        .mapToInt(fs -> fs instanceof MountManager m ? m.mounts().size() : 0)
+        .sum();
   }
 
   @Override

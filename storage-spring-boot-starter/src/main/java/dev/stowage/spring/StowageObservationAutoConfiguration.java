@@ -20,11 +20,18 @@ import org.springframework.core.annotation.Order;
  * it sees the calls that reach the backend; byte and retry counters go to the application's
  * {@link MeterRegistry} when there is exactly one.
  */
-@AutoConfiguration(before = StowageAutoConfiguration.class, afterName = {
-    "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
-@ConditionalOnClass(name = {"dev.stowage.micrometer.ObservedFilesystem",
-    "io.micrometer.observation.ObservationRegistry", "io.micrometer.core.instrument.MeterRegistry"})
+@AutoConfiguration(
+    before = StowageAutoConfiguration.class,
+    afterName = {
+      "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"
+    })
+@ConditionalOnClass(
+    name = {
+      "dev.stowage.micrometer.ObservedFilesystem",
+      "io.micrometer.observation.ObservationRegistry",
+      "io.micrometer.core.instrument.MeterRegistry"
+    })
 public class StowageObservationAutoConfiguration {
 
   /** Creates the configuration (used by Spring). */
@@ -36,8 +43,8 @@ public class StowageObservationAutoConfiguration {
   @ConditionalOnBean(ObservationRegistry.class)
   @ConditionalOnProperty(prefix = "stowage.observation", name = "enabled", matchIfMissing = true)
   @ConditionalOnMissingBean(name = "stowageObservationDecorator")
-  public FilesystemDecorator stowageObservationDecorator(ObservationRegistry observations,
-      ObjectProvider<MeterRegistry> meters) {
+  public FilesystemDecorator stowageObservationDecorator(
+      ObservationRegistry observations, ObjectProvider<MeterRegistry> meters) {
     return new ObservationDecorator(observations, meters.getIfUnique());
   }
 }

@@ -99,10 +99,25 @@ public class StowageProperties {
   @Override
   public String toString() {
     StringBuilder d = new StringBuilder("{");
-    defaults.forEach((scheme, values) ->
-        d.append(d.length() > 1 ? ", " : "").append(scheme).append('=').append(SettingNames.redacted(values)));
-    return "StowageProperties[uri=" + uri + ", settings=" + SettingNames.redacted(settings)
-        + ", defaults=" + d.append('}') + ", mounts=" + mounts + ", health=" + health + ", observation=" + observation + "]";
+    defaults.forEach(
+        (scheme, values) ->
+            d.append(d.length() > 1 ? ", " : "")
+                .append(scheme)
+                .append('=')
+                .append(SettingNames.redacted(values)));
+    return "StowageProperties[uri="
+        + uri
+        + ", settings="
+        + SettingNames.redacted(settings)
+        + ", defaults="
+        + d.append('}')
+        + ", mounts="
+        + mounts
+        + ", health="
+        + health
+        + ", observation="
+        + observation
+        + "]";
   }
 
   /** One mounted filesystem: its URI and provider settings. */

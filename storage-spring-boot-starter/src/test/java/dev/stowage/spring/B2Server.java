@@ -26,13 +26,13 @@ record B2Server(B2EmulatorExtension b2, String bucket) implements StorageServer 
   @Override
   public String[] properties(String prefix, String bucketName, String root) {
     return new String[] {
-        prefix + ".uri=b2://" + bucketName + "/" + root,
-        prefix + ".settings.endpoint=" + endpoint(),
-        prefix + ".settings.keyId=" + b2.emulator().keyId(),
-        prefix + ".settings.applicationKey=" + b2.emulator().applicationKey(),
-        prefix + ".settings.maxAttempts=2",
-        prefix + ".settings.retryBaseDelay=5ms",
-        prefix + ".settings.retryMaxDelay=10ms",
+      prefix + ".uri=b2://" + bucketName + "/" + root,
+      prefix + ".settings.endpoint=" + endpoint(),
+      prefix + ".settings.keyId=" + b2.emulator().keyId(),
+      prefix + ".settings.applicationKey=" + b2.emulator().applicationKey(),
+      prefix + ".settings.maxAttempts=2",
+      prefix + ".settings.retryBaseDelay=5ms",
+      prefix + ".settings.retryMaxDelay=10ms",
     };
   }
 }

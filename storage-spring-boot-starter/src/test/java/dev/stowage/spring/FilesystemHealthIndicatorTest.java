@@ -39,7 +39,10 @@ class FilesystemHealthIndicatorTest {
   @Test
   void health_emptyMemoryFilesystem_isUp() {
     try (Filesystem fs = Filesystems.open("memory:")) {
-      assertThat(new FilesystemHealthIndicator(fs, Duration.ofSeconds(5), executor).health().getStatus())
+      assertThat(
+              new FilesystemHealthIndicator(fs, Duration.ofSeconds(5), executor)
+                  .health()
+                  .getStatus())
           .isEqualTo(Status.UP);
     }
   }
@@ -49,11 +52,15 @@ class FilesystemHealthIndicatorTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger listings = new AtomicInteger();
     try (Filesystem memory = Filesystems.open("memory:")) {
-      Filesystem hanging = forwarding(memory, () -> {
-        listings.incrementAndGet();
-        release.await();
-      });
-      FilesystemHealthIndicator indicator = new FilesystemHealthIndicator(hanging, Duration.ofMillis(200), executor);
+      Filesystem hanging =
+          forwarding(
+              memory,
+              () -> {
+                listings.incrementAndGet();
+                release.await();
+              });
+      FilesystemHealthIndicator indicator =
+          new FilesystemHealthIndicator(hanging, Duration.ofMillis(200), executor);
       Health first = indicator.health();
       assertThat(first.getStatus()).isEqualTo(Status.DOWN);
       assertThat(first.getDetails()).containsEntry("kind", "TIMEOUT");
@@ -61,7 +68,7 @@ class FilesystemHealthIndicatorTest {
       assertThat(listings).hasValue(1);
       release.countDown();
       // The hanging check ends; the next call waits for it or starts a fresh one, and is UP.
-      executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
+      executor.submit(() -> {}).get(5, TimeUnit.SECONDS);
       assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
     }
   }
@@ -69,12 +76,14 @@ class FilesystemHealthIndicatorTest {
   @Test
   void contributor_oneHangingFilesystem_doesNotDelayTheOthersCheck() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (Filesystem memory = Filesystems.open("memory:"); Filesystem other = Filesystems.open("memory:")) {
+    try (Filesystem memory = Filesystems.open("memory:");
+        Filesystem other = Filesystems.open("memory:")) {
       Filesystem hanging = forwarding(memory, release::await);
       java.util.Map<String, Filesystem> beans = new java.util.LinkedHashMap<>();
       beans.put("hanging", hanging);
       beans.put("healthy", other);
-      StowageHealthContributor contributor = new StowageHealthContributor(beans, Duration.ofMillis(300));
+      StowageHealthContributor contributor =
+          new StowageHealthContributor(beans, Duration.ofMillis(300));
       try {
         HealthIndicator first = (HealthIndicator) contributor.getContributor("hanging");
         HealthIndicator second = (HealthIndicator) contributor.getContributor("healthy");
@@ -101,23 +110,30 @@ class FilesystemHealthIndicatorTest {
   @Test
   void health_concurrentCallsWhileTheExecutorRefuses_allAnswerNotChecked() throws Exception {
     try (Filesystem fs = Filesystems.open("memory:")) {
-      HealthIndicator indicator = new FilesystemHealthIndicator(fs, Duration.ofSeconds(5), task -> {
-        throw new RejectedExecutionException("shut down");
-      });
-      // Callers race to start a check that each refusal clears again; none may see the cleared slot as a check.
+      HealthIndicator indicator =
+          new FilesystemHealthIndicator(
+              fs,
+              Duration.ofSeconds(5),
+              task -> {
+                throw new RejectedExecutionException("shut down");
+              });
+      // Callers race to start a check that each refusal clears again; none may see the cleared slot
+      // as a check.
       int callers = 4;
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Set<Object>>> answers = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        answers.add(executor.submit(() -> {
-          start.await();
-          Set<Object> kinds = new HashSet<>();
-          for (int call = 0; call < 20_000; call++) {
-            Health h = indicator.health();
-            kinds.add(h.getStatus() + "/" + h.getDetails().get("kind"));
-          }
-          return kinds;
-        }));
+        answers.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  Set<Object> kinds = new HashSet<>();
+                  for (int call = 0; call < 20_000; call++) {
+                    Health h = indicator.health();
+                    kinds.add(h.getStatus() + "/" + h.getDetails().get("kind"));
+                  }
+                  return kinds;
+                }));
       }
       start.countDown();
       for (Future<Set<Object>> answer : answers) {
@@ -129,13 +145,22 @@ class FilesystemHealthIndicatorTest {
   @Test
   void health_storageFailure_isDownWithTheKindAndNoMessage() {
     try (Filesystem memory = Filesystems.open("memory:")) {
-      Filesystem refusing = forwarding(memory, () -> {
-        throw StorageException.of(Operation.LIST, "", StorageException.Kind.PERMISSION_DENIED,
-            "b2 unauthorized, 401 for key K005secret", null);
-      });
+      Filesystem refusing =
+          forwarding(
+              memory,
+              () -> {
+                throw StorageException.of(
+                    Operation.LIST,
+                    "",
+                    StorageException.Kind.PERMISSION_DENIED,
+                    "b2 unauthorized, 401 for key K005secret",
+                    null);
+              });
       Health h = new FilesystemHealthIndicator(refusing, Duration.ofSeconds(5), executor).health();
       assertThat(h.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(h.getDetails()).containsEntry("kind", "PERMISSION_DENIED").containsEntry("retryable", false);
+      assertThat(h.getDetails())
+          .containsEntry("kind", "PERMISSION_DENIED")
+          .containsEntry("retryable", false);
       assertThat(h.toString()).doesNotContain("K005secret");
     }
   }
@@ -144,7 +169,8 @@ class FilesystemHealthIndicatorTest {
   void constructor_nonPositiveTimeout_isRefused() {
     try (Filesystem fs = Filesystems.open("memory:")) {
       assertThatThrownBy(() -> new FilesystemHealthIndicator(fs, Duration.ZERO, executor))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("timeout");
     }
   }
 
@@ -154,16 +180,19 @@ class FilesystemHealthIndicatorTest {
 
   /** Forwards every call to {@code target}, running {@code beforeList} before each listing. */
   static Filesystem forwarding(Filesystem target, Step beforeList) {
-    return (Filesystem) Proxy.newProxyInstance(Filesystem.class.getClassLoader(), new Class<?>[] {Filesystem.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("list")) {
-            beforeList.run();
-          }
-          try {
-            return method.invoke(target, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (Filesystem)
+        Proxy.newProxyInstance(
+            Filesystem.class.getClassLoader(),
+            new Class<?>[] {Filesystem.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("list")) {
+                beforeList.run();
+              }
+              try {
+                return method.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

@@ -24,12 +24,12 @@ record S3Server(S3ProxyExtension s3, String bucket) implements StorageServer {
   public String[] properties(String prefix, String bucketName, String root) {
     S3ProxyServer server = s3.server();
     return new String[] {
-        prefix + ".uri=s3://" + bucketName + "/" + root,
-        prefix + ".settings.endpoint=" + server.endpoint(),
-        prefix + ".settings.profile=generic",
-        prefix + ".settings.region=us-east-1",
-        prefix + ".settings.access-key=" + server.accessKey(),
-        prefix + ".settings.secret-key=" + server.secretKey(),
+      prefix + ".uri=s3://" + bucketName + "/" + root,
+      prefix + ".settings.endpoint=" + server.endpoint(),
+      prefix + ".settings.profile=generic",
+      prefix + ".settings.region=us-east-1",
+      prefix + ".settings.access-key=" + server.accessKey(),
+      prefix + ".settings.secret-key=" + server.secretKey(),
     };
   }
 }

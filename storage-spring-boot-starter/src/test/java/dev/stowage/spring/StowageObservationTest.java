@@ -19,9 +19,11 @@ import org.springframework.context.annotation.Configuration;
 /** The Micrometer observation of auto-configured filesystems. */
 class StowageObservationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(StowageAutoConfiguration.class,
-          StowageObservationAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  StowageAutoConfiguration.class, StowageObservationAutoConfiguration.class));
 
   @Configuration(proxyBeanMethods = false)
   static class Micrometer {
@@ -40,51 +42,89 @@ class StowageObservationTest {
 
   @Test
   void observationRegistry_filesystemAndMountsAreObservedIntoTheMeters() {
-    runner.withUserConfiguration(Micrometer.class)
-        .withPropertyValues("stowage.uri=memory:", "stowage.mounts[hot+1].uri=memory:").run(context -> {
-          Filesystem fs = context.getBean(Filesystem.class);
-          assertThat(fs).isInstanceOf(ObservedFilesystem.class);
-          fs.write("a.txt", "12345");
-          assertThat(fs.readString("a.txt")).isEqualTo("12345");
-          MountManager mounts = context.getBean(MountManager.class);
-          assertThat(mounts.mounts().get("hot+1")).isInstanceOf(ObservedFilesystem.class);
-          mounts.write("hot+1://b.txt", "xy");
+    runner
+        .withUserConfiguration(Micrometer.class)
+        .withPropertyValues("stowage.uri=memory:", "stowage.mounts[hot+1].uri=memory:")
+        .run(
+            context -> {
+              Filesystem fs = context.getBean(Filesystem.class);
+              assertThat(fs).isInstanceOf(ObservedFilesystem.class);
+              fs.write("a.txt", "12345");
+              assertThat(fs.readString("a.txt")).isEqualTo("12345");
+              MountManager mounts = context.getBean(MountManager.class);
+              assertThat(mounts.mounts().get("hot+1")).isInstanceOf(ObservedFilesystem.class);
+              mounts.write("hot+1://b.txt", "xy");
 
-          MeterRegistry meters = context.getBean(MeterRegistry.class);
-          assertThat(meters.get("stowage.operation").tag("operation", "write").tag("adapter", "memory")
-              .tag("filesystem", "stowage").tag("outcome", "success").timer().count()).isEqualTo(1);
-          assertThat(meters.get("stowage.operation").tag("operation", "write")
-              .tag("filesystem", "hot_1").timer().count()).isEqualTo(1);
-          assertThat(meters.get("stowage.bytes.written").tag("filesystem", "stowage").counter().count())
-              .isEqualTo(5);
-          assertThat(meters.get("stowage.bytes.read").tag("filesystem", "stowage").counter().count())
-              .isEqualTo(5);
-        });
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              assertThat(
+                      meters
+                          .get("stowage.operation")
+                          .tag("operation", "write")
+                          .tag("adapter", "memory")
+                          .tag("filesystem", "stowage")
+                          .tag("outcome", "success")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      meters
+                          .get("stowage.operation")
+                          .tag("operation", "write")
+                          .tag("filesystem", "hot_1")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      meters
+                          .get("stowage.bytes.written")
+                          .tag("filesystem", "stowage")
+                          .counter()
+                          .count())
+                  .isEqualTo(5);
+              assertThat(
+                      meters
+                          .get("stowage.bytes.read")
+                          .tag("filesystem", "stowage")
+                          .counter()
+                          .count())
+                  .isEqualTo(5);
+            });
   }
 
   @Test
   void noObservationRegistry_filesystemIsNotWrapped() {
-    runner.withPropertyValues("stowage.uri=memory:").run(context -> {
-      assertThat(context).doesNotHaveBean("stowageObservationDecorator");
-      assertThat(context.getBean(Filesystem.class)).isNotInstanceOf(ObservedFilesystem.class);
-    });
+    runner
+        .withPropertyValues("stowage.uri=memory:")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean("stowageObservationDecorator");
+              assertThat(context.getBean(Filesystem.class))
+                  .isNotInstanceOf(ObservedFilesystem.class);
+            });
   }
 
   @Test
   void disabledByProperty_filesystemIsNotWrapped() {
-    runner.withUserConfiguration(Micrometer.class)
-        .withPropertyValues("stowage.uri=memory:", "stowage.observation.enabled=false").run(context ->
-            assertThat(context.getBean(Filesystem.class)).isNotInstanceOf(ObservedFilesystem.class));
+    runner
+        .withUserConfiguration(Micrometer.class)
+        .withPropertyValues("stowage.uri=memory:", "stowage.observation.enabled=false")
+        .run(
+            context ->
+                assertThat(context.getBean(Filesystem.class))
+                    .isNotInstanceOf(ObservedFilesystem.class));
   }
 
   @Test
   void withoutStorageMicrometer_filesystemStillWorks() {
-    runner.withUserConfiguration(Micrometer.class)
+    runner
+        .withUserConfiguration(Micrometer.class)
         .withClassLoader(new FilteredClassLoader("dev.stowage.micrometer"))
-        .withPropertyValues("stowage.uri=memory:").run(context -> {
-          assertThat(context).hasNotFailed().doesNotHaveBean("stowageObservationDecorator");
-          context.getBean(Filesystem.class).write("a.txt", "x");
-        });
+        .withPropertyValues("stowage.uri=memory:")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().doesNotHaveBean("stowageObservationDecorator");
+              context.getBean(Filesystem.class).write("a.txt", "x");
+            });
   }
 
   @Test

@@ -33,20 +33,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * as an operator would read them, Actuator's Micrometer observing every filesystem, and a startup
  * log without secrets.
  */
-@SpringBootTest(classes = StowageSpringBootTest.App.class, properties = {
-    "management.endpoint.health.show-details=always",
-    "management.endpoint.configprops.show-values=always",
-    "management.endpoints.web.exposure.include=health,configprops",
-    "logging.level.dev.stowage=DEBUG",
-    "logging.level.org.springframework.boot.context.properties=TRACE"})
+@SpringBootTest(
+    classes = StowageSpringBootTest.App.class,
+    properties = {
+      "management.endpoint.health.show-details=always",
+      "management.endpoint.configprops.show-values=always",
+      "management.endpoints.web.exposure.include=health,configprops",
+      "logging.level.dev.stowage=DEBUG",
+      "logging.level.org.springframework.boot.context.properties=TRACE"
+    })
 @ExtendWith(OutputCaptureExtension.class)
 class StowageSpringBootTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2_EMULATOR = B2EmulatorExtension.builder().bucket("boot-bucket").perClass();
+  static final B2EmulatorExtension B2_EMULATOR =
+      B2EmulatorExtension.builder().bucket("boot-bucket").perClass();
 
   @RegisterExtension
-  static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().bucket("boot-bucket").perClass();
+  static final S3ProxyExtension S3_PROXY =
+      S3ProxyExtension.builder().bucket("boot-bucket").perClass();
 
   private static final B2Server B2 = new B2Server(B2_EMULATOR, "boot-bucket");
   private static final S3Server S3 = new S3Server(S3_PROXY, "boot-bucket");
@@ -91,29 +96,54 @@ class StowageSpringBootTest {
     assertThat(filesystem).isInstanceOf(ObservedFilesystem.class);
     filesystem.write("observed.txt", "1234");
     mounts.write("s3://observed.txt", "123");
-    assertThat(meters.get("stowage.operation").tag("operation", "write").tag("filesystem", "stowage")
-        .tag("adapter", "b2").tag("outcome", "success").timer().count()).isPositive();
-    assertThat(meters.get("stowage.operation").tag("operation", "write").tag("filesystem", "s3")
-        .tag("adapter", "s3").timer().count()).isPositive();
-    assertThat(meters.get("stowage.bytes.written").tag("filesystem", "s3").counter().count()).isGreaterThanOrEqualTo(3);
+    assertThat(
+            meters
+                .get("stowage.operation")
+                .tag("operation", "write")
+                .tag("filesystem", "stowage")
+                .tag("adapter", "b2")
+                .tag("outcome", "success")
+                .timer()
+                .count())
+        .isPositive();
+    assertThat(
+            meters
+                .get("stowage.operation")
+                .tag("operation", "write")
+                .tag("filesystem", "s3")
+                .tag("adapter", "s3")
+                .timer()
+                .count())
+        .isPositive();
+    assertThat(meters.get("stowage.bytes.written").tag("filesystem", "s3").counter().count())
+        .isGreaterThanOrEqualTo(3);
   }
 
   @Test
   void healthEndpoint_reportsEveryFilesystemUp() {
     HealthComponent stowage = health.healthForPath("stowage");
     assertThat(stowage.getStatus()).isEqualTo(Status.UP);
-    assertThat(((CompositeHealth) stowage).getComponents()).containsOnlyKeys("stowageFilesystem", "stowageMounts");
-    CompositeHealth mountHealth = (CompositeHealth) health.healthForPath("stowage", "stowageMounts");
+    assertThat(((CompositeHealth) stowage).getComponents())
+        .containsOnlyKeys("stowageFilesystem", "stowageMounts");
+    CompositeHealth mountHealth =
+        (CompositeHealth) health.healthForPath("stowage", "stowageMounts");
     assertThat(mountHealth.getComponents()).containsOnlyKeys("b2", "s3");
   }
 
   @Test
   void configpropsAndStartupLog_neverShowASecret(CapturedOutput output) throws Exception {
-    String report = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .writeValueAsString(configprops.configurationProperties());
-    assertThat(report).contains("stowage.mounts", B2.endpoint()).doesNotContain(B2.secret())
+    String report =
+        new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .writeValueAsString(configprops.configurationProperties());
+    assertThat(report)
+        .contains("stowage.mounts", B2.endpoint())
+        .doesNotContain(B2.secret())
         .doesNotContain(S3.secret());
-    assertThat(output.getAll()).contains("Started StowageSpringBootTest")
-        .doesNotContain(B2.secret()).doesNotContain(S3.secret());
+    assertThat(output.getAll())
+        .contains("Started StowageSpringBootTest")
+        .doesNotContain(B2.secret())
+        .doesNotContain(S3.secret());
   }
 }

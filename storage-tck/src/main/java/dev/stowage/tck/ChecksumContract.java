@@ -23,17 +23,20 @@ public interface ChecksumContract extends KitFixture {
   default void checksum_default_isMd5OfContent() {
     String path = newDirectory("k1") + "/foobar.txt";
     fs().write(path, "foobar");
-    assertThat(fs().checksum(path)).isEqualTo(new Checksum(ChecksumAlgorithm.MD5, "3858f62230ac3c915f300c664312c63f"));
+    assertThat(fs().checksum(path))
+        .isEqualTo(new Checksum(ChecksumAlgorithm.MD5, "3858f62230ac3c915f300c664312c63f"));
   }
 
   /** K2, K4: every algorithm gives the known digest of "foobar" and of an empty file, native or not. */
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("dev.stowage.tck.ChecksumCases#foobar")
-  default void checksum_algorithm_matchesKnownDigest(ChecksumAlgorithm algorithm, String foobar, String empty) {
+  default void checksum_algorithm_matchesKnownDigest(
+      ChecksumAlgorithm algorithm, String foobar, String empty) {
     String d = newDirectory("k2");
     fs().write(d + "/foobar.txt", "foobar");
     fs().write(d + "/empty", new byte[0]);
-    assertThat(fs().checksum(d + "/foobar.txt", algorithm)).isEqualTo(new Checksum(algorithm, foobar));
+    assertThat(fs().checksum(d + "/foobar.txt", algorithm))
+        .isEqualTo(new Checksum(algorithm, foobar));
     assertThat(fs().checksum(d + "/empty", algorithm)).isEqualTo(new Checksum(algorithm, empty));
   }
 
@@ -70,7 +73,8 @@ public interface ChecksumContract extends KitFixture {
   @Test
   default void checksum_missingFile_throwsNotFound() {
     String path = newDirectory("k3") + "/missing.txt";
-    ChecksumFailedException e = Expect.failure(ChecksumFailedException.class, Kind.NOT_FOUND, () -> fs().checksum(path));
+    ChecksumFailedException e =
+        Expect.failure(ChecksumFailedException.class, Kind.NOT_FOUND, () -> fs().checksum(path));
     assertThat(e.path()).isEqualTo(path);
   }
 
@@ -79,7 +83,9 @@ public interface ChecksumContract extends KitFixture {
   default void checksum_directory_throws() {
     String d = newDirectory("k3");
     fs().write(d + "/dir/a.txt", "a");
-    Expect.failure(ChecksumFailedException.class, Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
+    Expect.failure(
+        ChecksumFailedException.class,
+        Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
         () -> fs().checksum(d + "/dir", ChecksumAlgorithm.SHA256));
   }
 }

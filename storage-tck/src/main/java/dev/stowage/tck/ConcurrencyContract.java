@@ -28,10 +28,11 @@ public interface ConcurrencyContract extends KitFixture {
     for (int i = 0; i < 32; i++) {
       String path = d + "/file-" + i;
       byte[] data = KitData.bytes(1000 + i, i);
-      tasks.add(() -> {
-        fs().write(path, data);
-        return null;
-      });
+      tasks.add(
+          () -> {
+            fs().write(path, data);
+            return null;
+          });
     }
     runTogether(tasks);
     for (int i = 0; i < 32; i++) {
@@ -67,14 +68,17 @@ public interface ConcurrencyContract extends KitFixture {
       byte[] data = new byte[100_000];
       Arrays.fill(data, (byte) ('a' + i));
       contents.add(data);
-      tasks.add(() -> {
-        fs().write(path, data);
-        return null;
-      });
+      tasks.add(
+          () -> {
+            fs().write(path, data);
+            return null;
+          });
     }
     runTogether(tasks);
     byte[] result = fs().read(path);
-    assertThat(contents).as("the final content is one writer's").anySatisfy(c -> assertThat(result).isEqualTo(c));
+    assertThat(contents)
+        .as("the final content is one writer's")
+        .anySatisfy(c -> assertThat(result).isEqualTo(c));
     assertThat(fs().list(path.substring(0, path.lastIndexOf('/'))).toList()).hasSize(1);
   }
 
@@ -86,10 +90,17 @@ public interface ConcurrencyContract extends KitFixture {
       String path = d + "/visible-" + i;
       fs().write(path, "v" + i);
       int n = i;
-      assertThat(KitData.eventually(consistencyBound(), () -> fs().fileExists(path)
-          && fs().readString(path).equals("v" + n)
-          && fs().list(d).toList().stream().map(StorageAttributes::path).anyMatch(path::equals)))
-          .as("%s visible within %s", path, consistencyBound()).isTrue();
+      assertThat(
+              KitData.eventually(
+                  consistencyBound(),
+                  () ->
+                      fs().fileExists(path)
+                          && fs().readString(path).equals("v" + n)
+                          && fs().list(d).toList().stream()
+                              .map(StorageAttributes::path)
+                              .anyMatch(path::equals)))
+          .as("%s visible within %s", path, consistencyBound())
+          .isTrue();
     }
   }
 
@@ -100,10 +111,12 @@ public interface ConcurrencyContract extends KitFixture {
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (Callable<T> task : tasks) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return task.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.call();
+                }));
       }
       start.countDown();
       List<T> results = new ArrayList<>();

@@ -40,7 +40,8 @@ public interface CopyContract extends KitFixture {
     fs().write(d + "/src.txt", "new content");
     fs().write(d + "/dst.txt", "old, longer content");
     fs().copy(d + "/src.txt", d + "/dst.txt");
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/dst.txt", "new content")
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/dst.txt", "new content")
         .listsExactly(d, d + "/src.txt", d + "/dst.txt");
   }
 
@@ -48,8 +49,11 @@ public interface CopyContract extends KitFixture {
   @Test
   default void copy_missingSource_throwsNotFound() {
     String d = newDirectory("c3");
-    CopyFailedException e = Expect.failure(CopyFailedException.class, Kind.NOT_FOUND,
-        () -> fs().copy(d + "/missing.txt", d + "/dst.txt"));
+    CopyFailedException e =
+        Expect.failure(
+            CopyFailedException.class,
+            Kind.NOT_FOUND,
+            () -> fs().copy(d + "/missing.txt", d + "/dst.txt"));
     assertThat(e.path()).isEqualTo(d + "/missing.txt");
     assertThat(e.destination()).isEqualTo(d + "/dst.txt");
     FilesystemAssert.assertThat(fs()).hasNoDirectory(d);
@@ -60,7 +64,9 @@ public interface CopyContract extends KitFixture {
   default void copy_directorySource_throws() {
     String d = newDirectory("c4");
     fs().write(d + "/dir/a.txt", "a");
-    Expect.failure(CopyFailedException.class, Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
+    Expect.failure(
+        CopyFailedException.class,
+        Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
         () -> fs().copy(d + "/dir", d + "/dst"));
     FilesystemAssert.assertThat(fs()).listsExactly(d, d + "/dir");
   }
@@ -71,8 +77,13 @@ public interface CopyContract extends KitFixture {
     String d = newDirectory("c5");
     fs().write(d + "/src.txt", "s");
     fs().write(d + "/dir/a.txt", "a");
-    Expect.failure(CopyFailedException.class, Kind.IS_A_DIRECTORY, () -> fs().copy(d + "/src.txt", d + "/dir"));
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/dir/a.txt", "a").hasNoFile(d + "/dir")
+    Expect.failure(
+        CopyFailedException.class,
+        Kind.IS_A_DIRECTORY,
+        () -> fs().copy(d + "/src.txt", d + "/dir"));
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/dir/a.txt", "a")
+        .hasNoFile(d + "/dir")
         .listsExactly(d + "/dir", d + "/dir/a.txt");
   }
 
@@ -86,7 +97,9 @@ public interface CopyContract extends KitFixture {
       assertThat(thrown).isInstanceOf(CopyFailedException.class);
       assertThat(((CopyFailedException) thrown).kind()).isEqualTo(Kind.PRECONDITION_FAILED);
     }
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/self.txt", "myself").listsExactly(d, d + "/self.txt");
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/self.txt", "myself")
+        .listsExactly(d, d + "/self.txt");
   }
 
   /** C7: copying into a missing nested directory creates it. */
@@ -115,7 +128,10 @@ public interface CopyContract extends KitFixture {
   default void copy_withVisibility_overridesSource() {
     String d = newDirectory("c8");
     fs().write(d + "/src.txt", "s", WriteOptions.builder().visibility(Visibility.PUBLIC).build());
-    fs().copy(d + "/src.txt", d + "/dst.txt", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
+    fs().copy(
+            d + "/src.txt",
+            d + "/dst.txt",
+            WriteOptions.builder().visibility(Visibility.PRIVATE).build());
     assertThat(fs().visibility(d + "/dst.txt")).isEqualTo(Visibility.PRIVATE);
     assertThat(fs().visibility(d + "/src.txt")).isEqualTo(Visibility.PUBLIC);
   }
@@ -125,8 +141,13 @@ public interface CopyContract extends KitFixture {
   @Requires({Capability.CONTENT_TYPE, Capability.USER_METADATA})
   default void copy_byDefault_keepsMetadata() {
     String d = newDirectory("c9");
-    fs().write(d + "/src.dat", "s", WriteOptions.builder().contentType("application/x-stowage")
-        .userMetadata("origin", "kit").build());
+    fs().write(
+            d + "/src.dat",
+            "s",
+            WriteOptions.builder()
+                .contentType("application/x-stowage")
+                .userMetadata("origin", "kit")
+                .build());
     FileAttributes copied = fs().copy(d + "/src.dat", d + "/dst.dat");
     FileAttributes stat = fs().stat(d + "/dst.dat");
     assertThat(KitData.baseType(stat.contentType())).isEqualTo("application/x-stowage");
@@ -139,14 +160,22 @@ public interface CopyContract extends KitFixture {
   @Requires({Capability.CONTENT_TYPE, Capability.USER_METADATA})
   default void copy_withMetadata_replacesIt() {
     String d = newDirectory("c9");
-    fs().write(d + "/src.dat", "s", WriteOptions.builder().contentType("application/x-stowage")
-        .userMetadata("origin", "kit").build());
-    fs().copy(d + "/src.dat", d + "/dst.dat", WriteOptions.builder().contentType("text/csv")
-        .userMetadata("replaced", "yes").build());
+    fs().write(
+            d + "/src.dat",
+            "s",
+            WriteOptions.builder()
+                .contentType("application/x-stowage")
+                .userMetadata("origin", "kit")
+                .build());
+    fs().copy(
+            d + "/src.dat",
+            d + "/dst.dat",
+            WriteOptions.builder().contentType("text/csv").userMetadata("replaced", "yes").build());
     FileAttributes stat = fs().stat(d + "/dst.dat");
     assertThat(KitData.baseType(stat.contentType())).isEqualTo("text/csv");
     assertThat(stat.userMetadata()).containsExactlyEntriesOf(Map.of("replaced", "yes"));
-    assertThat(fs().stat(d + "/src.dat").userMetadata()).containsExactlyEntriesOf(Map.of("origin", "kit"));
+    assertThat(fs().stat(d + "/src.dat").userMetadata())
+        .containsExactlyEntriesOf(Map.of("origin", "kit"));
   }
 
   /** C10: names with non-ASCII and reserved characters copy exactly. */
@@ -156,7 +185,9 @@ public interface CopyContract extends KitFixture {
     String d = newDirectory("c10");
     fs().write(d + "/src/" + name, name);
     fs().copy(d + "/src/" + name, d + "/dst/" + name);
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/dst/" + name, name).hasFile(d + "/src/" + name, name);
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/dst/" + name, name)
+        .hasFile(d + "/src/" + name, name);
   }
 
   /** C12: a create-only copy fails with ALREADY_EXISTS onto an existing file and works otherwise. */
@@ -167,9 +198,13 @@ public interface CopyContract extends KitFixture {
     WriteOptions createOnly = WriteOptions.builder().createOnly(true).build();
     fs().write(d + "/src.txt", "src");
     fs().write(d + "/taken.txt", "taken");
-    Expect.failure(CopyFailedException.class, Kind.ALREADY_EXISTS,
+    Expect.failure(
+        CopyFailedException.class,
+        Kind.ALREADY_EXISTS,
         () -> fs().copy(d + "/src.txt", d + "/taken.txt", createOnly));
     fs().copy(d + "/src.txt", d + "/free.txt", createOnly);
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/taken.txt", "taken").hasFile(d + "/free.txt", "src");
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/taken.txt", "taken")
+        .hasFile(d + "/free.txt", "src");
   }
 }

@@ -26,10 +26,17 @@ public interface DecoratorContract extends KitFixture {
     Filesystem view = fs().at(d + "/inner");
     view.write("a.txt", "a");
     view.write("sub/b.txt", "b");
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/inner/a.txt", "a").hasFile(d + "/inner/sub/b.txt", "b");
-    FilesystemAssert.assertThat(view).hasFile("a.txt", "a").listsExactly("", "a.txt", "sub")
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/inner/a.txt", "a")
+        .hasFile(d + "/inner/sub/b.txt", "b");
+    FilesystemAssert.assertThat(view)
+        .hasFile("a.txt", "a")
+        .listsExactly("", "a.txt", "sub")
         .listsExactly("sub", "sub/b.txt");
-    List<String> deep = view.list("", true).toList().stream().map(StorageAttributes::path).collect(Collectors.toList());
+    List<String> deep =
+        view.list("", true).toList().stream()
+            .map(StorageAttributes::path)
+            .collect(Collectors.toList());
     assertThat(deep).containsExactlyInAnyOrder("a.txt", "sub", "sub/b.txt");
     assertThat(view.stat("sub/b.txt").path()).isEqualTo("sub/b.txt");
     assertThat(view.directoryExists("")).isTrue();
@@ -41,9 +48,14 @@ public interface DecoratorContract extends KitFixture {
     String d = newDirectory("z2");
     fs().write(d + "/outside.txt", "outside");
     Filesystem view = fs().at(d + "/inner");
-    Expect.failure(PathRejectedException.class, Kind.INVALID_INPUT, () -> view.read("../outside.txt"));
-    Expect.failure(PathRejectedException.class, Kind.INVALID_INPUT, () -> view.write("x/../../escape.txt", "no"));
-    StorageException missing = Expect.failure(StorageException.class, Kind.NOT_FOUND, () -> view.read("nope.txt"));
+    Expect.failure(
+        PathRejectedException.class, Kind.INVALID_INPUT, () -> view.read("../outside.txt"));
+    Expect.failure(
+        PathRejectedException.class,
+        Kind.INVALID_INPUT,
+        () -> view.write("x/../../escape.txt", "no"));
+    StorageException missing =
+        Expect.failure(StorageException.class, Kind.NOT_FOUND, () -> view.read("nope.txt"));
     assertThat(missing.path()).isEqualTo("nope.txt");
     FilesystemAssert.assertThat(fs()).listsExactly(d, d + "/outside.txt");
   }
@@ -67,7 +79,9 @@ public interface DecoratorContract extends KitFixture {
     inner.write("f.txt", "f");
     inner.copy("f.txt", "g.txt");
     inner.move("g.txt", "h/i.txt");
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/a/b/f.txt", "f").hasFile(d + "/a/b/h/i.txt", "f")
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/a/b/f.txt", "f")
+        .hasFile(d + "/a/b/h/i.txt", "f")
         .hasNoFile(d + "/a/b/g.txt");
     FilesystemAssert.assertThat(outer).hasFile("a/b/h/i.txt", "f");
   }
@@ -97,6 +111,9 @@ public interface DecoratorContract extends KitFixture {
   /** Z2: a view cannot be rooted above its parent. */
   @Test
   default void at_aboveRoot_isRejected() {
-    Expect.failure(PathRejectedException.class, Kind.INVALID_INPUT, () -> fs().at("../elsewhere").write("x", "x"));
+    Expect.failure(
+        PathRejectedException.class,
+        Kind.INVALID_INPUT,
+        () -> fs().at("../elsewhere").write("x", "x"));
   }
 }

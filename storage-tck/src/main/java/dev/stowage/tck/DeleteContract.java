@@ -19,7 +19,9 @@ public interface DeleteContract extends KitFixture {
     fs().write(d + "/a.txt", "a");
     fs().write(d + "/b.txt", "b");
     fs().delete(d + "/a.txt");
-    FilesystemAssert.assertThat(fs()).hasNoFile(d + "/a.txt").hasFile(d + "/b.txt", "b")
+    FilesystemAssert.assertThat(fs())
+        .hasNoFile(d + "/a.txt")
+        .hasFile(d + "/b.txt", "b")
         .listsExactly(d, d + "/b.txt");
     assertStored(d + "/a.txt", null);
     assertStored(d + "/b.txt", KitData.utf8("b"));
@@ -38,7 +40,8 @@ public interface DeleteContract extends KitFixture {
 
   /** X3: files with special names are deleted exactly. */
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {"space name.txt", "%20.txt", "日本.txt", "😀", "[x]{y}", "a+b=c&d", "q?.txt"})
+  @ValueSource(
+      strings = {"space name.txt", "%20.txt", "日本.txt", "😀", "[x]{y}", "a+b=c&d", "q?.txt"})
   default void delete_specialName_removesExactlyIt(String name) {
     String d = newDirectory("x3");
     fs().write(d + "/" + name, name);

@@ -18,8 +18,11 @@ public interface DirectoryContract extends KitFixture {
   default void createDirectory_new_isListableAndEmpty() {
     String d = newDirectory("d1");
     fs().createDirectory(d + "/new");
-    FilesystemAssert.assertThat(fs()).hasDirectory(d + "/new").hasNoFile(d + "/new")
-        .listsExactly(d, d + "/new").isEmptyAt(d + "/new");
+    FilesystemAssert.assertThat(fs())
+        .hasDirectory(d + "/new")
+        .hasNoFile(d + "/new")
+        .listsExactly(d, d + "/new")
+        .isEmptyAt(d + "/new");
     assertThat(fs().list(d).toList()).allMatch(StorageAttributes::isDirectory);
   }
 
@@ -31,8 +34,10 @@ public interface DirectoryContract extends KitFixture {
     fs().createDirectory(d + "/x");
     fs().write(d + "/y/file.txt", "f");
     fs().createDirectory(d + "/y");
-    FilesystemAssert.assertThat(fs()).listsExactly(d, d + "/x", d + "/y")
-        .listsExactly(d + "/y", d + "/y/file.txt").hasFile(d + "/y/file.txt", "f");
+    FilesystemAssert.assertThat(fs())
+        .listsExactly(d, d + "/x", d + "/y")
+        .listsExactly(d + "/y", d + "/y/file.txt")
+        .hasFile(d + "/y/file.txt", "f");
   }
 
   /** D2: creating a nested directory creates its parents. */
@@ -40,8 +45,11 @@ public interface DirectoryContract extends KitFixture {
   default void createDirectory_nested_createsParents() {
     String d = newDirectory("d2");
     fs().createDirectory(d + "/a/b/c");
-    FilesystemAssert.assertThat(fs()).hasDirectory(d + "/a").hasDirectory(d + "/a/b")
-        .hasDirectory(d + "/a/b/c").listsExactly(d + "/a", d + "/a/b");
+    FilesystemAssert.assertThat(fs())
+        .hasDirectory(d + "/a")
+        .hasDirectory(d + "/a/b")
+        .hasDirectory(d + "/a/b/c")
+        .listsExactly(d + "/a", d + "/a/b");
   }
 
   /** D3: a directory implied by a nested file exists. */
@@ -50,7 +58,10 @@ public interface DirectoryContract extends KitFixture {
     String d = newDirectory("d3");
     assertThat(fs().directoryExists(d)).isFalse();
     fs().write(d + "/p/q/r.txt", "r");
-    FilesystemAssert.assertThat(fs()).hasDirectory(d).hasDirectory(d + "/p").hasDirectory(d + "/p/q");
+    FilesystemAssert.assertThat(fs())
+        .hasDirectory(d)
+        .hasDirectory(d + "/p")
+        .hasDirectory(d + "/p/q");
   }
 
   /** D4: deleteDirectory removes every descendant and the directory itself. */
@@ -58,8 +69,12 @@ public interface DirectoryContract extends KitFixture {
   default void deleteDirectory_withContents_removesEverything() {
     String d = ListSupport.tree(fs(), newDirectory("d4"));
     fs().deleteDirectory(d);
-    FilesystemAssert.assertThat(fs()).hasNoDirectory(d).hasNoFile(d + "/a.txt")
-        .hasNoFile(d + "/sub/deeper/e.txt").hasNoDirectory(d + "/made").isEmptyAt(d);
+    FilesystemAssert.assertThat(fs())
+        .hasNoDirectory(d)
+        .hasNoFile(d + "/a.txt")
+        .hasNoFile(d + "/sub/deeper/e.txt")
+        .hasNoDirectory(d + "/made")
+        .isEmptyAt(d);
   }
 
   /** D4: deleting a created empty directory removes its marker. */
@@ -87,9 +102,11 @@ public interface DirectoryContract extends KitFixture {
       fs().write(d + "/" + p, p);
     }
     fs().deleteDirectory(d + "/a");
-    FilesystemAssert.assertThat(fs()).hasNoDirectory(d + "/a")
+    FilesystemAssert.assertThat(fs())
+        .hasNoDirectory(d + "/a")
         .listsExactly(d, d + "/ab", d + "/a.txt", d + "/ab.txt", d + "/a-", d + "/a0")
-        .hasFile(d + "/ab/keep.txt", "ab/keep.txt").hasFile(d + "/a-/keep.txt", "a-/keep.txt");
+        .hasFile(d + "/ab/keep.txt", "ab/keep.txt")
+        .hasFile(d + "/a-/keep.txt", "a-/keep.txt");
   }
 
   /**
@@ -107,7 +124,8 @@ public interface DirectoryContract extends KitFixture {
     if (has(Capability.IMPLICIT_DIRECTORIES)) {
       FilesystemAssert.assertThat(fs()).hasNoDirectory(d + "/implied").listsExactly(d, d + "/made");
     } else {
-      FilesystemAssert.assertThat(fs()).hasDirectory(d + "/implied")
+      FilesystemAssert.assertThat(fs())
+          .hasDirectory(d + "/implied")
           .listsExactly(d, d + "/implied", d + "/made");
     }
     FilesystemAssert.assertThat(fs()).hasDirectory(d + "/made").isEmptyAt(d + "/made");
@@ -123,7 +141,9 @@ public interface DirectoryContract extends KitFixture {
     fs().write(d + "/bulk/nested/deeper.txt", "x");
     fs().write(d + "/sibling.txt", "stay");
     fs().deleteDirectory(d + "/bulk");
-    FilesystemAssert.assertThat(fs()).hasNoDirectory(d + "/bulk").isEmptyAt(d + "/bulk")
+    FilesystemAssert.assertThat(fs())
+        .hasNoDirectory(d + "/bulk")
+        .isEmptyAt(d + "/bulk")
         .listsExactly(d, d + "/sibling.txt");
   }
 }

@@ -43,12 +43,17 @@ final class ErrorCalls {
   }
 
   static void assumeUndeclared(KitFixture kit, ErrorContract.Gated gated) {
-    boolean declared = gated == ErrorContract.Gated.VISIBILITY
-        ? kit.has(Capability.VISIBILITY_PER_OBJECT) || kit.has(Capability.VISIBILITY_BUCKET_LEVEL)
-        : kit.has(Capability.valueOf(gated.name()));
-    String needed = gated == ErrorContract.Gated.VISIBILITY
-        ? "VISIBILITY_PER_OBJECT or VISIBILITY_BUCKET_LEVEL" : gated.name();
-    Assumptions.assumeFalse(declared, "applies only without " + needed + " (declared by this adapter)");
+    boolean declared =
+        gated == ErrorContract.Gated.VISIBILITY
+            ? kit.has(Capability.VISIBILITY_PER_OBJECT)
+                || kit.has(Capability.VISIBILITY_BUCKET_LEVEL)
+            : kit.has(Capability.valueOf(gated.name()));
+    String needed =
+        gated == ErrorContract.Gated.VISIBILITY
+            ? "VISIBILITY_PER_OBJECT or VISIBILITY_BUCKET_LEVEL"
+            : gated.name();
+    Assumptions.assumeFalse(
+        declared, "applies only without " + needed + " (declared by this adapter)");
   }
 
   static void use(Filesystem fs, ErrorContract.Gated gated, String d) {

@@ -20,8 +20,13 @@ public interface ErrorContract extends KitFixture {
 
   /** The operations that fail on a missing file, with the operation their exception names. */
   enum MissingFileCall {
-    READ(Operation.READ), READ_STREAM(Operation.READ), STAT(Operation.STAT), FILE_SIZE(Operation.STAT),
-    COPY(Operation.COPY), MOVE(Operation.MOVE), CHECKSUM(Operation.CHECKSUM),
+    READ(Operation.READ),
+    READ_STREAM(Operation.READ),
+    STAT(Operation.STAT),
+    FILE_SIZE(Operation.STAT),
+    COPY(Operation.COPY),
+    MOVE(Operation.MOVE),
+    CHECKSUM(Operation.CHECKSUM),
     SET_VISIBILITY(Operation.SET_VISIBILITY);
 
     final Operation operation;
@@ -36,7 +41,8 @@ public interface ErrorContract extends KitFixture {
   @EnumSource(MissingFileCall.class)
   default void failure_missingFile_carriesOperationPathAndKind(MissingFileCall call) {
     if (call == MissingFileCall.SET_VISIBILITY) {
-      Assumptions.assumeTrue(has(Capability.VISIBILITY_PER_OBJECT),
+      Assumptions.assumeTrue(
+          has(Capability.VISIBILITY_PER_OBJECT),
           RequiresCondition.missing(Capability.VISIBILITY_PER_OBJECT));
     }
     String d = newDirectory("e1");
@@ -54,8 +60,19 @@ public interface ErrorContract extends KitFixture {
   }
 
   /** Options and calls that each need one capability. */
-  enum Gated { CREATE_ONLY, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_ENCODING, USER_METADATA,
-    CONTENT_TYPE, RANGE_READ, PUBLIC_URL, TEMPORARY_URL, PREPARE_UPLOAD, VISIBILITY }
+  enum Gated {
+    CREATE_ONLY,
+    CACHE_CONTROL,
+    CONTENT_DISPOSITION,
+    CONTENT_ENCODING,
+    USER_METADATA,
+    CONTENT_TYPE,
+    RANGE_READ,
+    PUBLIC_URL,
+    TEMPORARY_URL,
+    PREPARE_UPLOAD,
+    VISIBILITY
+  }
 
   /** E3: using an undeclared capability fails with UNSUPPORTED and changes nothing. */
   @ParameterizedTest(name = "[{index}] {0}")
@@ -68,6 +85,8 @@ public interface ErrorContract extends KitFixture {
     assertThat(thrown).as("using %s", gated).isInstanceOf(StorageException.class);
     assertThat(((StorageException) thrown).kind()).isEqualTo(Kind.UNSUPPORTED);
     Expect.wellFormed((StorageException) thrown);
-    FilesystemAssert.assertThat(fs()).listsExactly(d, d + "/existing.txt").hasFile(d + "/existing.txt", "existing");
+    FilesystemAssert.assertThat(fs())
+        .listsExactly(d, d + "/existing.txt")
+        .hasFile(d + "/existing.txt", "existing");
   }
 }

@@ -15,14 +15,14 @@ final class Expect {
   private Expect() {}
 
   /** Runs {@code call} and asserts it throws {@code type} with {@code kind}; returns the exception. */
-  static <T extends StorageException> T failure(Class<T> type, StorageException.Kind kind,
-      ThrowingCallable call) {
+  static <T extends StorageException> T failure(
+      Class<T> type, StorageException.Kind kind, ThrowingCallable call) {
     return failure(type, Set.of(kind), call);
   }
 
   /** Runs {@code call} and asserts it throws {@code type} with one of {@code kinds}. */
-  static <T extends StorageException> T failure(Class<T> type, Set<StorageException.Kind> kinds,
-      ThrowingCallable call) {
+  static <T extends StorageException> T failure(
+      Class<T> type, Set<StorageException.Kind> kinds, ThrowingCallable call) {
     Throwable thrown = catchThrowable(call);
     assertThat(thrown).as("expected a %s of kind %s", type.getSimpleName(), kinds).isNotNull();
     assertThat(thrown).as("exception class").isInstanceOf(type);
@@ -42,7 +42,8 @@ final class Expect {
     assertThat(message).as("message").isNotBlank();
     message = Objects.requireNonNull(message); // not null: isNotBlank() passed
     assertThat(message.chars().noneMatch(c -> c < 0x20 || c == 0x7f))
-        .as("message <%s> has no raw control characters", printable(message)).isTrue();
+        .as("message <%s> has no raw control characters", printable(message))
+        .isTrue();
   }
 
   static Set<StorageException.Kind> kinds(StorageException.Kind... kinds) {
@@ -51,7 +52,13 @@ final class Expect {
 
   private static String printable(String s) {
     StringBuilder b = new StringBuilder();
-    s.chars().forEach(c -> b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    s.chars()
+        .forEach(
+            c ->
+                b.append(
+                    c < 0x20 || c == 0x7f
+                        ? String.format("\\u%04x", c)
+                        : String.valueOf((char) c)));
     return b.toString();
   }
 }

@@ -88,7 +88,8 @@ public final class FilesystemAssert extends AbstractAssert<FilesystemAssert, Fil
   public FilesystemAssert listsExactly(String directory, String... paths) {
     isNotNull();
     Set<String> listed = paths(actual.list(directory));
-    Assertions.assertThat(listed).as("entries of <%s>", directory)
+    Assertions.assertThat(listed)
+        .as("entries of <%s>", directory)
         .containsExactlyInAnyOrderElementsOf(Arrays.asList(paths));
     return this;
   }
@@ -96,7 +97,8 @@ public final class FilesystemAssert extends AbstractAssert<FilesystemAssert, Fil
   /** Verifies that {@code directory} holds nothing, at any depth. */
   public FilesystemAssert isEmptyAt(String directory) {
     isNotNull();
-    Assertions.assertThat(paths(actual.list(directory, true))).as("everything below <%s>", directory)
+    Assertions.assertThat(paths(actual.list(directory, true)))
+        .as("everything below <%s>", directory)
         .isEmpty();
     return this;
   }

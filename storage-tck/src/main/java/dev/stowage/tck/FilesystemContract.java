@@ -40,16 +40,33 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-public abstract class FilesystemContract implements PathContract, HostileInputContract,
-    WriteContract, ReadContract, MetadataContract, ListContract, DirectoryContract, CopyContract,
-    MoveContract, DeleteContract, VisibilityContract, UrlContract, ChecksumContract, MimeContract,
-    LargeObjectContract, ConcurrencyContract, ErrorContract, DecoratorContract {
+public abstract class FilesystemContract
+    implements PathContract,
+        HostileInputContract,
+        WriteContract,
+        ReadContract,
+        MetadataContract,
+        ListContract,
+        DirectoryContract,
+        CopyContract,
+        MoveContract,
+        DeleteContract,
+        VisibilityContract,
+        UrlContract,
+        ChecksumContract,
+        MimeContract,
+        LargeObjectContract,
+        ConcurrencyContract,
+        ErrorContract,
+        DecoratorContract {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final AtomicInteger counter = new AtomicInteger();
+
   /** The open filesystem, or null before the first case and after the kit closed it. */
   private @Nullable Opened opened;
+
   private volatile @Nullable CountingAdapter callCounter;
 
   /** What {@link #fs()} opens: the filesystem, the run's random root and a view at that root. */
@@ -82,7 +99,8 @@ public abstract class FilesystemContract implements PathContract, HostileInputCo
         // yet, and adapters that refine their capabilities on first use (a B2 adapter learns
         // whether its bucket is public) have settled them by the time a case is selected.
         if (base.directoryExists(rootName)) {
-          throw new IllegalStateException("the kit's random root '" + rootName + "' already exists");
+          throw new IllegalStateException(
+              "the kit's random root '" + rootName + "' already exists");
         }
         current = new Opened(base, rootName, base.at(rootName));
       } catch (RuntimeException | Error e) {

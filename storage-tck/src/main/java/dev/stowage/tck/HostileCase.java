@@ -19,8 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param beforeIo whether the call must be refused before it reaches the adapter (bad paths and
  *     options: everything the facade can see without looking at the backend)
  */
-record HostileCase(String name, Action action, Class<? extends StorageException> type,
-    Set<StorageException.Kind> kinds, @Nullable Capability needs, boolean beforeIo) {
+record HostileCase(
+    String name,
+    Action action,
+    Class<? extends StorageException> type,
+    Set<StorageException.Kind> kinds,
+    @Nullable Capability needs,
+    boolean beforeIo) {
 
   /** The hostile call. {@code self} is the name of the row's directory inside its parent. */
   @FunctionalInterface
@@ -33,9 +38,19 @@ record HostileCase(String name, Action action, Class<? extends StorageException>
   }
 
   /** A row that must be refused before any I/O exactly when its only kind is INVALID_INPUT. */
-  HostileCase(String name, Action action, Class<? extends StorageException> type,
-      Set<StorageException.Kind> kinds, @Nullable Capability needs) {
-    this(name, action, type, kinds, needs, Set.of(StorageException.Kind.INVALID_INPUT).equals(kinds));
+  HostileCase(
+      String name,
+      Action action,
+      Class<? extends StorageException> type,
+      Set<StorageException.Kind> kinds,
+      @Nullable Capability needs) {
+    this(
+        name,
+        action,
+        type,
+        kinds,
+        needs,
+        Set.of(StorageException.Kind.INVALID_INPUT).equals(kinds));
   }
 
   /** Returns this row marked as one whose refusal may need I/O (the input's fault shows only while reading it). */
@@ -46,8 +61,13 @@ record HostileCase(String name, Action action, Class<? extends StorageException>
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
-    name.chars().forEach(c -> b.append(c < 0x20 || c == 0x7f || Character.isSurrogate((char) c)
-        ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    name.chars()
+        .forEach(
+            c ->
+                b.append(
+                    c < 0x20 || c == 0x7f || Character.isSurrogate((char) c)
+                        ? String.format("\\u%04x", c)
+                        : String.valueOf((char) c)));
     return b + " → " + type.getSimpleName() + " " + kinds;
   }
 }

@@ -52,19 +52,24 @@ public interface HostileInputContract extends KitFixture {
       kinds.add(Kind.UNSUPPORTED);
     }
     OptionalLong callsBefore = adapterCalls();
-    StorageException failure = Expect.failure(row.type(), kinds,
-        () -> row.action().run(fs, capabilities(), self));
+    StorageException failure =
+        Expect.failure(row.type(), kinds, () -> row.action().run(fs, capabilities(), self));
     OptionalLong callsAfter = adapterCalls();
 
     assertThat(failure).as("a typed failure").isInstanceOf(StorageException.class);
     if (row.beforeIo() && callsBefore.isPresent() && callsAfter.isPresent()) {
       assertThat(callsAfter.getAsLong() - callsBefore.getAsLong())
-          .as("adapter calls made before refusing (it must be refused before any I/O)").isZero();
+          .as("adapter calls made before refusing (it must be refused before any I/O)")
+          .isZero();
     }
-    assertThat(snapshot(fs, "", true)).as("everything below the row's directory").isEqualTo(selfBefore);
+    assertThat(snapshot(fs, "", true))
+        .as("everything below the row's directory")
+        .isEqualTo(selfBefore);
     assertThat(snapshot(fs(), "", false)).as("the kit root").isEqualTo(rootBefore);
     if (traversal) {
-      assertThat(landings()).as("where an escaping path would land, above the kit root").isEqualTo(landingsBefore);
+      assertThat(landings())
+          .as("where an escaping path would land, above the kit root")
+          .isEqualTo(landingsBefore);
     }
     FilesystemAssert.assertThat(fs).hasFile(HostileCases.SEED_FILE, "seed").hasDirectory("e");
   }
@@ -73,8 +78,10 @@ public interface HostileInputContract extends KitFixture {
   private static Set<String> snapshot(Filesystem fs, String dir, boolean deep) {
     Set<String> entries = new TreeSet<>();
     for (StorageAttributes entry : fs.list(dir, deep).toList()) {
-      entries.add(entry instanceof FileAttributes
-          ? entry.path() + ":" + ((FileAttributes) entry).size() : entry.path() + "/");
+      entries.add(
+          entry instanceof FileAttributes
+              ? entry.path() + ":" + ((FileAttributes) entry).size()
+              : entry.path() + "/");
     }
     return entries;
   }
@@ -85,19 +92,26 @@ public interface HostileInputContract extends KitFixture {
    */
   private Map<String, String> landings() {
     Map<String, String> found = new TreeMap<>();
-    baseFilesystem().ifPresent(base -> {
-      for (String name : HostileCases.LANDINGS) {
-        found.put("base:" + name, base.fileExists(name) ? "file:" + base.fileSize(name)
-            : base.directoryExists(name) ? "directory" : "absent");
-      }
-    });
-    baseDirectory().ifPresent(directory -> {
-      for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-        for (String name : HostileCases.LANDINGS) {
-          found.put(dir.resolve(name).toString(), onDisk(dir.resolve(name)));
-        }
-      }
-    });
+    baseFilesystem()
+        .ifPresent(
+            base -> {
+              for (String name : HostileCases.LANDINGS) {
+                found.put(
+                    "base:" + name,
+                    base.fileExists(name)
+                        ? "file:" + base.fileSize(name)
+                        : base.directoryExists(name) ? "directory" : "absent");
+              }
+            });
+    baseDirectory()
+        .ifPresent(
+            directory -> {
+              for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                for (String name : HostileCases.LANDINGS) {
+                  found.put(dir.resolve(name).toString(), onDisk(dir.resolve(name)));
+                }
+              }
+            });
     return found;
   }
 
@@ -107,7 +121,11 @@ public interface HostileInputContract extends KitFixture {
         return "directory";
       }
       return Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-          ? "file:" + Files.size(path) + ":" + Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS) : "absent";
+          ? "file:"
+              + Files.size(path)
+              + ":"
+              + Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS)
+          : "absent";
     } catch (IOException e) {
       return "unreadable";
     }

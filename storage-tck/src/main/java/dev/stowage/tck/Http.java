@@ -16,10 +16,14 @@ import java.util.Set;
 final class Http {
 
   /** Headers the JDK client sets itself and refuses to take from callers. */
-  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(20)).followRedirects(HttpClient.Redirect.NORMAL).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(20))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
 
   private Http() {}
 
@@ -39,20 +43,27 @@ final class Http {
    * (matched ignoring case; a null value removes the header).
    */
   static Response upload(UploadTicket ticket, byte[] body, Map<String, String> overrides) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(ticket.url()).timeout(Duration.ofSeconds(30))
-        .method(ticket.method(), HttpRequest.BodyPublishers.ofByteArray(body));
-    ticket.headers().forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (RESTRICTED.contains(lower) || overrides.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
-        return;
-      }
-      request.header(name, value);
-    });
-    overrides.forEach((name, value) -> {
-      if (value != null) {
-        request.header(name, value);
-      }
-    });
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(ticket.url())
+            .timeout(Duration.ofSeconds(30))
+            .method(ticket.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    ticket
+        .headers()
+        .forEach(
+            (name, value) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (RESTRICTED.contains(lower)
+                  || overrides.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+                return;
+              }
+              request.header(name, value);
+            });
+    overrides.forEach(
+        (name, value) -> {
+          if (value != null) {
+            request.header(name, value);
+          }
+        });
     return send(request.build());
   }
 
@@ -61,7 +72,8 @@ final class Http {
       HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new UncheckedIOException("HTTP " + request.method() + " to " + request.uri().getHost() + " failed", e);
+      throw new UncheckedIOException(
+          "HTTP " + request.method() + " to " + request.uri().getHost() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -40,8 +40,12 @@ final class KitData {
    * under test.
    */
   static void seed(Filesystem fs, String path, String content) {
-    fs.write(path, content, fs.capabilities().has(Capability.CONTENT_TYPE)
-        ? WriteOptions.builder().contentType("text/plain").build() : WriteOptions.DEFAULT);
+    fs.write(
+        path,
+        content,
+        fs.capabilities().has(Capability.CONTENT_TYPE)
+            ? WriteOptions.builder().contentType("text/plain").build()
+            : WriteOptions.DEFAULT);
   }
 
   static byte[] utf8(String text) {

@@ -142,12 +142,15 @@ public interface KitFixture {
     }
     if (expected == null) {
       org.assertj.core.api.Assertions.assertThat(stored)
-          .as("seen without the adapter, %s is gone", path).isEmpty();
+          .as("seen without the adapter, %s is gone", path)
+          .isEmpty();
     } else {
       org.assertj.core.api.Assertions.assertThat(stored)
-          .as("seen without the adapter, %s is stored", path).isPresent();
+          .as("seen without the adapter, %s is stored", path)
+          .isPresent();
       org.assertj.core.api.Assertions.assertThat(stored.get())
-          .as("seen without the adapter, the bytes of %s", path).isEqualTo(expected);
+          .as("seen without the adapter, the bytes of %s", path)
+          .isEqualTo(expected);
     }
   }
 }

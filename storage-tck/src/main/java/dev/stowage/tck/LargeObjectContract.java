@@ -29,15 +29,18 @@ public interface LargeObjectContract extends KitFixture {
   /** G1, G3, R13: a file at a multipart boundary reads back byte for byte. */
   @ParameterizedTest(name = "[{index}] {0} bytes via {1}")
   @ArgumentsSource(LargeSizes.class)
-  default void write_atPartBoundary_readsBackIdentical(long size, WriteContract.Source source) throws IOException {
-    assumeTrue(size <= largeObjectLimit(),
+  default void write_atPartBoundary_readsBackIdentical(long size, WriteContract.Source source)
+      throws IOException {
+    assumeTrue(
+        size <= largeObjectLimit(),
         () -> "requires sizes up to " + size + " bytes (raise stowage.tck.maxLargeBytes)");
     String path = newDirectory("g1") + "/large.bin";
     byte[] data = KitData.bytes(Math.toIntExact(size));
     FileAttributes written = WriteSupport.write(fs(), path, data, source, WriteOptions.DEFAULT);
     assertThat(written.size()).isEqualTo(size);
     assertThat(fs().fileSize(path)).isEqualTo(size);
-    assertThat(KitData.hex("SHA-256", fs().readStream(path))).as("SHA-256 read back")
+    assertThat(KitData.hex("SHA-256", fs().readStream(path)))
+        .as("SHA-256 read back")
         .isEqualTo(KitData.hex("SHA-256", data));
     WriteSupport.assertNoPendingUploads(this, "after the completed write of " + path);
   }
@@ -49,8 +52,10 @@ public interface LargeObjectContract extends KitFixture {
     String path = newDirectory("g1") + "/large.bin";
     byte[] data = KitData.bytes(Math.toIntExact(size));
     fs().write(path, data);
-    assertThat(fs().checksum(path, ChecksumAlgorithm.MD5).hex()).isEqualTo(KitData.hex("MD5", data));
-    assertThat(fs().checksum(path, ChecksumAlgorithm.SHA256).hex()).isEqualTo(KitData.hex("SHA-256", data));
+    assertThat(fs().checksum(path, ChecksumAlgorithm.MD5).hex())
+        .isEqualTo(KitData.hex("MD5", data));
+    assertThat(fs().checksum(path, ChecksumAlgorithm.SHA256).hex())
+        .isEqualTo(KitData.hex("SHA-256", data));
   }
 
   /** R13: a range across a part boundary returns exactly those bytes. */
@@ -78,13 +83,15 @@ public interface LargeObjectContract extends KitFixture {
     int failAt = Math.toIntExact(Math.min(size - 1, capabilities().partSize() + 17));
     for (boolean known : new boolean[] {true, false}) {
       InputStream failing = WriteSupport.failingAfter(data, failAt);
-      Throwable thrown = catchThrowable(() -> {
-        if (known) {
-          fs().write(d + "/broken.bin", failing, size, WriteOptions.DEFAULT);
-        } else {
-          fs().write(d + "/broken.bin", failing, WriteOptions.DEFAULT);
-        }
-      });
+      Throwable thrown =
+          catchThrowable(
+              () -> {
+                if (known) {
+                  fs().write(d + "/broken.bin", failing, size, WriteOptions.DEFAULT);
+                } else {
+                  fs().write(d + "/broken.bin", failing, WriteOptions.DEFAULT);
+                }
+              });
       assertThat(thrown).as("known length: %s", known).isInstanceOf(WriteFailedException.class);
       WriteSupport.assertLeftNothing(this, d, "broken.bin");
     }
@@ -108,7 +115,8 @@ public interface LargeObjectContract extends KitFixture {
   /** Returns a size that is multipart (two full parts and a bit), within the kit's limit. */
   private long multipartSize() {
     long size = Math.max(capabilities().multipartThreshold(), 2 * capabilities().partSize()) + 1;
-    assumeTrue(size <= largeObjectLimit(),
+    assumeTrue(
+        size <= largeObjectLimit(),
         () -> "requires sizes up to " + size + " bytes (raise stowage.tck.maxLargeBytes)");
     return size;
   }

@@ -18,14 +18,17 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
 final class LargeSizes implements ArgumentsProvider {
 
   @Override
-  public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters,
-      ExtensionContext context) {
+  public Stream<? extends Arguments> provideArguments(
+      ParameterDeclarations parameters, ExtensionContext context) {
     KitFixture kit = (KitFixture) context.getRequiredTestInstance();
     List<Arguments> rows = new ArrayList<>();
     for (long size : sizes(kit.capabilities())) {
-      for (WriteContract.Source source : List.of(WriteContract.Source.BYTES,
-          WriteContract.Source.STREAM_KNOWN_LENGTH, WriteContract.Source.STREAM_UNKNOWN_LENGTH,
-          WriteContract.Source.LOCAL_FILE)) {
+      for (WriteContract.Source source :
+          List.of(
+              WriteContract.Source.BYTES,
+              WriteContract.Source.STREAM_KNOWN_LENGTH,
+              WriteContract.Source.STREAM_UNKNOWN_LENGTH,
+              WriteContract.Source.LOCAL_FILE)) {
         rows.add(Arguments.of(size, source));
       }
     }

@@ -26,8 +26,9 @@ public interface ListContract extends KitFixture {
   default void list_shallow_returnsDirectChildrenOnly() {
     String d = ListSupport.tree(fs(), newDirectory("l1"));
     Map<String, Boolean> entries = ListSupport.typed(fs().list(d));
-    assertThat(entries).containsExactlyInAnyOrderEntriesOf(Map.of(
-        d + "/a.txt", true, d + "/b.txt", true, d + "/sub", false, d + "/made", false));
+    assertThat(entries)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(d + "/a.txt", true, d + "/b.txt", true, d + "/sub", false, d + "/made", false));
   }
 
   /** L2: a deep listing has every descendant file and directory. */
@@ -35,17 +36,33 @@ public interface ListContract extends KitFixture {
   default void list_deep_returnsEveryDescendant() {
     String d = ListSupport.tree(fs(), newDirectory("l2"));
     Map<String, Boolean> entries = ListSupport.typed(fs().list(d, true));
-    assertThat(entries).containsExactlyInAnyOrderEntriesOf(Map.of(
-        d + "/a.txt", true, d + "/b.txt", true, d + "/sub", false, d + "/made", false,
-        d + "/sub/c.txt", true, d + "/sub/deeper", false, d + "/sub/deeper/e.txt", true));
+    assertThat(entries)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                d + "/a.txt",
+                true,
+                d + "/b.txt",
+                true,
+                d + "/sub",
+                false,
+                d + "/made",
+                false,
+                d + "/sub/c.txt",
+                true,
+                d + "/sub/deeper",
+                false,
+                d + "/sub/deeper/e.txt",
+                true));
   }
 
   /** L3: a deep listing of a view's root lists every file written, with paths relative to it. */
   @Test
   default void list_deepAtViewRoot_equalsWrittenFiles() {
     String d = ListSupport.tree(fs(), newDirectory("l3"));
-    Set<String> files = fs().at(d).list("", true).files().toList().stream()
-        .map(StorageAttributes::path).collect(Collectors.toSet());
+    Set<String> files =
+        fs().at(d).list("", true).files().toList().stream()
+            .map(StorageAttributes::path)
+            .collect(Collectors.toSet());
     assertThat(files).containsExactlyInAnyOrder("a.txt", "b.txt", "sub/c.txt", "sub/deeper/e.txt");
   }
 
@@ -73,7 +90,8 @@ public interface ListContract extends KitFixture {
     fs().createDirectory(d + "/empty");
     assertThat(fs().list(d + "/empty").toList()).isEmpty();
     assertThat(fs().list(d + "/empty", true).toList()).isEmpty();
-    assertThat(ListSupport.typed(fs().list(d, true))).containsExactly(Map.entry(d + "/empty", false));
+    assertThat(ListSupport.typed(fs().list(d, true)))
+        .containsExactly(Map.entry(d + "/empty", false));
   }
 
   /** L6: a listing never returns entries that merely share a name prefix. */
@@ -135,8 +153,10 @@ public interface ListContract extends KitFixture {
   @Test
   default void list_filesAndDirectories_filterByKind() {
     String d = ListSupport.tree(fs(), newDirectory("l11"));
-    assertThat(ListSupport.paths(fs().list(d).files())).containsExactlyInAnyOrder(d + "/a.txt", d + "/b.txt");
-    assertThat(ListSupport.paths(fs().list(d).directories())).containsExactlyInAnyOrder(d + "/sub", d + "/made");
+    assertThat(ListSupport.paths(fs().list(d).files()))
+        .containsExactlyInAnyOrder(d + "/a.txt", d + "/b.txt");
+    assertThat(ListSupport.paths(fs().list(d).directories()))
+        .containsExactlyInAnyOrder(d + "/sub", d + "/made");
   }
 
   /** L12: file entries carry their size, and their modification time when declared. */
@@ -150,11 +170,13 @@ public interface ListContract extends KitFixture {
       FileAttributes f = (FileAttributes) e;
       sizes.put(f.path(), f.size());
       if (has(Capability.LAST_MODIFIED)) {
-        assertThat(f.lastModified()).as("lastModified of %s", f.path())
+        assertThat(f.lastModified())
+            .as("lastModified of %s", f.path())
             .isAfter(Instant.now().minus(Duration.ofMinutes(10)));
       }
     }
-    assertThat(sizes).containsExactlyInAnyOrderEntriesOf(Map.of(d + "/one", 1L, d + "/thousand", 1000L));
+    assertThat(sizes)
+        .containsExactlyInAnyOrderEntriesOf(Map.of(d + "/one", 1L, d + "/thousand", 1000L));
   }
 
   /** L14: deleting files while a listing is iterated does not break the iteration. */

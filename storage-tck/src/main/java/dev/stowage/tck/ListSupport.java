@@ -21,8 +21,10 @@ import java.util.stream.Collectors;
 final class ListSupport {
 
   /** Orders strings by their UTF-8 bytes, unsigned, as {@code SORTED_LISTING} promises. */
-  static final Comparator<String> UTF8_ORDER = (a, b) -> Arrays.compareUnsigned(
-      a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  static final Comparator<String> UTF8_ORDER =
+      (a, b) ->
+          Arrays.compareUnsigned(
+              a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
   private ListSupport() {}
 
@@ -64,8 +66,10 @@ final class ListSupport {
     try {
       List<Future<?>> done = new ArrayList<>();
       // An explicit type skips content sniffing, which dominates small writes on fast backends.
-      WriteOptions options = fs.capabilities().has(Capability.CONTENT_TYPE)
-          ? WriteOptions.builder().contentType("text/plain").build() : WriteOptions.DEFAULT;
+      WriteOptions options =
+          fs.capabilities().has(Capability.CONTENT_TYPE)
+              ? WriteOptions.builder().contentType("text/plain").build()
+              : WriteOptions.DEFAULT;
       for (String p : paths) {
         done.add(pool.submit(() -> fs.write(p, p, options)));
       }

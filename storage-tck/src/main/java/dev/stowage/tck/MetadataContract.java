@@ -68,13 +68,19 @@ public interface MetadataContract extends KitFixture {
     fs().write(dir + "/implied/a.txt", "a");
     fs().createDirectory(dir + "/made");
     for (String d : List.of(dir + "/implied", dir + "/made", dir + "/implied/")) {
-      Expect.failure(MetadataFailedException.class, Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
+      Expect.failure(
+          MetadataFailedException.class,
+          Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
           () -> fs().stat(d));
-      Expect.failure(MetadataFailedException.class, Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
+      Expect.failure(
+          MetadataFailedException.class,
+          Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
           () -> fs().fileSize(d));
     }
     List<StorageAttributes> listed = fs().list(dir).sortByPath().toList();
-    assertThat(listed).extracting(StorageAttributes::path).containsExactly(dir + "/implied", dir + "/made");
+    assertThat(listed)
+        .extracting(StorageAttributes::path)
+        .containsExactly(dir + "/implied", dir + "/made");
     assertThat(listed).allMatch(StorageAttributes::isDirectory);
   }
 
@@ -85,8 +91,10 @@ public interface MetadataContract extends KitFixture {
     String path = newDirectory("m4") + "/a.txt";
     fs().write(path, "a");
     Instant modified = fs().lastModified(path);
-    assertThat(modified).isBetween(Instant.now().minus(Duration.ofMinutes(10)),
-        Instant.now().plus(Duration.ofMinutes(10)));
+    assertThat(modified)
+        .isBetween(
+            Instant.now().minus(Duration.ofMinutes(10)),
+            Instant.now().plus(Duration.ofMinutes(10)));
     assertThat(fs().stat(path).lastModified()).isEqualTo(modified);
   }
 
@@ -95,24 +103,28 @@ public interface MetadataContract extends KitFixture {
   @ValueSource(strings = {"stat", "fileSize", "lastModified", "mimeType", "visibility"})
   default void metadata_missingFile_throwsNotFound(String call) {
     String path = newDirectory("m5") + "/missing.txt";
-    StorageException e = Expect.failure(MetadataFailedException.class, Kind.NOT_FOUND, () -> {
-      switch (call) {
-        case "stat":
-          fs().stat(path);
-          break;
-        case "fileSize":
-          fs().fileSize(path);
-          break;
-        case "lastModified":
-          fs().lastModified(path);
-          break;
-        case "mimeType":
-          fs().mimeType(path);
-          break;
-        default:
-          fs().visibility(path);
-      }
-    });
+    StorageException e =
+        Expect.failure(
+            MetadataFailedException.class,
+            Kind.NOT_FOUND,
+            () -> {
+              switch (call) {
+                case "stat":
+                  fs().stat(path);
+                  break;
+                case "fileSize":
+                  fs().fileSize(path);
+                  break;
+                case "lastModified":
+                  fs().lastModified(path);
+                  break;
+                case "mimeType":
+                  fs().mimeType(path);
+                  break;
+                default:
+                  fs().visibility(path);
+              }
+            });
     assertThat(e.path()).isEqualTo(path);
   }
 
@@ -121,8 +133,13 @@ public interface MetadataContract extends KitFixture {
   default void directoryExists_impliedParent_isTrue() {
     String dir = newDirectory("m6");
     fs().write(dir + "/a/b/c.txt", "c");
-    FilesystemAssert.assertThat(fs()).hasDirectory(dir).hasDirectory(dir + "/a").hasDirectory(dir + "/a/b")
-        .hasNoFile(dir + "/a").hasNoDirectory(dir + "/a/b/c.txt").hasNoDirectory(dir + "/a/b/c");
+    FilesystemAssert.assertThat(fs())
+        .hasDirectory(dir)
+        .hasDirectory(dir + "/a")
+        .hasDirectory(dir + "/a/b")
+        .hasNoFile(dir + "/a")
+        .hasNoDirectory(dir + "/a/b/c.txt")
+        .hasNoDirectory(dir + "/a/b/c");
   }
 
   /** M7: the root is a directory. */
@@ -145,10 +162,11 @@ public interface MetadataContract extends KitFixture {
     if (has(Capability.VERSION_ID)) {
       assertThat(stat.version()).as("version").isNotBlank();
     }
-    for (ChecksumAlgorithm algorithm : Set.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.SHA1,
-        ChecksumAlgorithm.SHA256)) {
+    for (ChecksumAlgorithm algorithm :
+        Set.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.SHA1, ChecksumAlgorithm.SHA256)) {
       if (stat.checksums().containsKey(algorithm)) {
-        assertThat(stat.checksums().get(algorithm)).as("stored %s", algorithm)
+        assertThat(stat.checksums().get(algorithm))
+            .as("stored %s", algorithm)
             .isEqualTo(KitData.hex(algorithm.standardName(), KitData.utf8("foobar")));
       }
     }

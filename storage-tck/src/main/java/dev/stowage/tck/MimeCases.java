@@ -10,9 +10,13 @@ final class MimeCases {
   private MimeCases() {}
 
   static Stream<Arguments> detectable() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
     return Stream.of(
-        Arguments.of("image.svg", text("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
+        Arguments.of(
+            "image.svg",
+            text("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
             "image/svg+xml"),
         Arguments.of("notes.txt", text("plain words"), "text/plain"),
         Arguments.of("empty.txt", new byte[0], "text/plain"),

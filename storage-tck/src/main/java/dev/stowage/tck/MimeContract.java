@@ -25,7 +25,9 @@ public interface MimeContract extends KitFixture {
     fs().write(path, content);
     assertThat(KitData.baseType(fs().mimeType(path))).isEqualTo(expected);
     if (has(Capability.CONTENT_TYPE)) {
-      assertThat(KitData.baseType(fs().stat(path).contentType())).as("stored type").isEqualTo(expected);
+      assertThat(KitData.baseType(fs().stat(path).contentType()))
+          .as("stored type")
+          .isEqualTo(expected);
     }
   }
 
@@ -34,8 +36,11 @@ public interface MimeContract extends KitFixture {
   default void mimeType_undetectable_failsOrIsOctetStream() {
     String path = newDirectory("t2") + "/mystery.qqzx";
     fs().write(path, KitData.bytes(512));
-    Throwable thrown = catchThrowable(() -> assertThat(KitData.baseType(fs().mimeType(path)))
-        .isEqualTo("application/octet-stream"));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                assertThat(KitData.baseType(fs().mimeType(path)))
+                    .isEqualTo("application/octet-stream"));
     if (thrown != null) {
       assertThat(thrown).isInstanceOf(MetadataFailedException.class);
       Expect.wellFormed((MetadataFailedException) thrown);
@@ -46,8 +51,15 @@ public interface MimeContract extends KitFixture {
   @Test
   default void mimeType_streamUploads_detectedFromName() throws IOException {
     String d = newDirectory("t4");
-    fs().write(d + "/streamed.json", new ByteArrayInputStream(KitData.utf8("{\"x\":true}")), WriteOptions.DEFAULT);
-    fs().write(d + "/known.csv", new ByteArrayInputStream(KitData.utf8("a,b\n")), 4, WriteOptions.DEFAULT);
+    fs().write(
+            d + "/streamed.json",
+            new ByteArrayInputStream(KitData.utf8("{\"x\":true}")),
+            WriteOptions.DEFAULT);
+    fs().write(
+            d + "/known.csv",
+            new ByteArrayInputStream(KitData.utf8("a,b\n")),
+            4,
+            WriteOptions.DEFAULT);
     try (OutputStream out = fs().openOutputStream(d + "/out.html", WriteOptions.DEFAULT)) {
       out.write(KitData.utf8("<html><body>x</body></html>"));
     }
@@ -61,8 +73,10 @@ public interface MimeContract extends KitFixture {
   @Requires(Capability.CONTENT_TYPE)
   default void mimeType_explicit_winsOverDetection() {
     String path = newDirectory("t5") + "/image.svg";
-    fs().write(path, KitData.utf8("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
-        WriteOptions.builder().contentType("text/plain").build());
+    fs().write(
+            path,
+            KitData.utf8("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"),
+            WriteOptions.builder().contentType("text/plain").build());
     assertThat(KitData.baseType(fs().mimeType(path))).isEqualTo("text/plain");
   }
 }

@@ -24,7 +24,9 @@ public interface MoveContract extends KitFixture {
     FileAttributes moved = fs().move(d + "/src.bin", d + "/dst.bin");
     assertThat(moved.path()).isEqualTo(d + "/dst.bin");
     assertThat(moved.size()).isEqualTo(5000);
-    FilesystemAssert.assertThat(fs()).hasNoFile(d + "/src.bin").hasFile(d + "/dst.bin", data)
+    FilesystemAssert.assertThat(fs())
+        .hasNoFile(d + "/src.bin")
+        .hasFile(d + "/dst.bin", data)
         .listsExactly(d, d + "/dst.bin");
     assertStored(d + "/src.bin", null);
     assertStored(d + "/dst.bin", data);
@@ -34,8 +36,11 @@ public interface MoveContract extends KitFixture {
   @Test
   default void move_missingSource_throwsNotFound() {
     String d = newDirectory("v2");
-    MoveFailedException e = Expect.failure(MoveFailedException.class, Kind.NOT_FOUND,
-        () -> fs().move(d + "/missing.txt", d + "/dst.txt"));
+    MoveFailedException e =
+        Expect.failure(
+            MoveFailedException.class,
+            Kind.NOT_FOUND,
+            () -> fs().move(d + "/missing.txt", d + "/dst.txt"));
     assertThat(e.path()).isEqualTo(d + "/missing.txt");
     assertThat(e.destination()).isEqualTo(d + "/dst.txt");
     FilesystemAssert.assertThat(fs()).hasNoDirectory(d);
@@ -48,7 +53,9 @@ public interface MoveContract extends KitFixture {
     fs().write(d + "/src.txt", "new");
     fs().write(d + "/dst.txt", "old and longer");
     fs().move(d + "/src.txt", d + "/dst.txt");
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/dst.txt", "new").listsExactly(d, d + "/dst.txt");
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/dst.txt", "new")
+        .listsExactly(d, d + "/dst.txt");
   }
 
   /** V4: moving a file onto itself succeeds or fails with PRECONDITION_FAILED; the file survives. */
@@ -61,7 +68,9 @@ public interface MoveContract extends KitFixture {
       assertThat(thrown).isInstanceOf(MoveFailedException.class);
       assertThat(((MoveFailedException) thrown).kind()).isEqualTo(Kind.PRECONDITION_FAILED);
     }
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/self.txt", "myself").listsExactly(d, d + "/self.txt");
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/self.txt", "myself")
+        .listsExactly(d, d + "/self.txt");
   }
 
   /** V5: a move keeps visibility, and an explicit one replaces it. */
@@ -72,7 +81,10 @@ public interface MoveContract extends KitFixture {
     fs().write(d + "/a.txt", "a", WriteOptions.builder().visibility(Visibility.PUBLIC).build());
     fs().write(d + "/b.txt", "b", WriteOptions.builder().visibility(Visibility.PUBLIC).build());
     fs().move(d + "/a.txt", d + "/a2.txt");
-    fs().move(d + "/b.txt", d + "/b2.txt", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
+    fs().move(
+            d + "/b.txt",
+            d + "/b2.txt",
+            WriteOptions.builder().visibility(Visibility.PRIVATE).build());
     assertThat(fs().visibility(d + "/a2.txt")).isEqualTo(Visibility.PUBLIC);
     assertThat(fs().visibility(d + "/b2.txt")).isEqualTo(Visibility.PRIVATE);
   }
@@ -82,9 +94,11 @@ public interface MoveContract extends KitFixture {
   @Requires(Capability.CONTENT_TYPE)
   default void move_byDefault_keepsContentType() {
     String d = newDirectory("v5");
-    fs().write(d + "/a.dat", "a", WriteOptions.builder().contentType("application/x-stowage").build());
+    fs().write(
+            d + "/a.dat", "a", WriteOptions.builder().contentType("application/x-stowage").build());
     fs().move(d + "/a.dat", d + "/b.dat");
-    assertThat(KitData.baseType(fs().stat(d + "/b.dat").contentType())).isEqualTo("application/x-stowage");
+    assertThat(KitData.baseType(fs().stat(d + "/b.dat").contentType()))
+        .isEqualTo("application/x-stowage");
   }
 
   /** V6: moving into a missing nested directory creates it; the old parent follows its semantics. */
@@ -93,7 +107,9 @@ public interface MoveContract extends KitFixture {
     String d = newDirectory("v6");
     fs().write(d + "/old/src.txt", "s");
     fs().move(d + "/old/src.txt", d + "/new/deep/dst.txt");
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/new/deep/dst.txt", "s").hasNoFile(d + "/old/src.txt");
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/new/deep/dst.txt", "s")
+        .hasNoFile(d + "/old/src.txt");
     assertThat(fs().directoryExists(d + "/old")).isEqualTo(!has(Capability.IMPLICIT_DIRECTORIES));
   }
 
@@ -103,7 +119,13 @@ public interface MoveContract extends KitFixture {
     String d = newDirectory("v3");
     fs().write(d + "/src.txt", "s");
     fs().createDirectory(d + "/dir");
-    Expect.failure(MoveFailedException.class, Kind.IS_A_DIRECTORY, () -> fs().move(d + "/src.txt", d + "/dir"));
-    FilesystemAssert.assertThat(fs()).hasFile(d + "/src.txt", "s").hasDirectory(d + "/dir").isEmptyAt(d + "/dir");
+    Expect.failure(
+        MoveFailedException.class,
+        Kind.IS_A_DIRECTORY,
+        () -> fs().move(d + "/src.txt", d + "/dir"));
+    FilesystemAssert.assertThat(fs())
+        .hasFile(d + "/src.txt", "s")
+        .hasDirectory(d + "/dir")
+        .isEmptyAt(d + "/dir");
   }
 }

@@ -9,8 +9,17 @@ final class PathCases {
 
   /** Spellings of {@code d/a.txt} that must normalise to it (P1, P3). */
   static Stream<String> equivalentSpellings() {
-    return Stream.of("/d/a.txt", "./d/a.txt", "d//a.txt", "d/a.txt/", "d/./a.txt", "//d///a.txt",
-        "d\\a.txt", "\\d\\a.txt", "d/x/../a.txt", "./d/./x/./../a.txt/");
+    return Stream.of(
+        "/d/a.txt",
+        "./d/a.txt",
+        "d//a.txt",
+        "d/a.txt/",
+        "d/./a.txt",
+        "//d///a.txt",
+        "d\\a.txt",
+        "\\d\\a.txt",
+        "d/x/../a.txt",
+        "./d/./x/./../a.txt/");
   }
 
   /** Control characters that paths must not contain (P4). */
@@ -22,16 +31,52 @@ final class PathCases {
   static Stream<String> portableNames() {
     return Stream.of(
         // P5 brackets, braces and spaces
-        "[brackets]", "{braces}", "file (1)", "[1]", "with space", "two  spaces",
+        "[brackets]",
+        "{braces}",
+        "file (1)",
+        "[1]",
+        "with space",
+        "two  spaces",
         // P6 punctuation
-        "!@#$^&()_+-=;',", "tilde~", "back`tick", "caret^", "question?", "quote\"", "less<greater>",
-        "pipe|", "star*", "colon:", "hash#fragment", "amp&amp", "semicolon;", "equals=", "comma,",
-        "dollar$", "at@sign", "plus+sign", "apostrophe's",
+        "!@#$^&()_+-=;',",
+        "tilde~",
+        "back`tick",
+        "caret^",
+        "question?",
+        "quote\"",
+        "less<greater>",
+        "pipe|",
+        "star*",
+        "colon:",
+        "hash#fragment",
+        "amp&amp",
+        "semicolon;",
+        "equals=",
+        "comma,",
+        "dollar$",
+        "at@sign",
+        "plus+sign",
+        "apostrophe's",
         // P7 non-ASCII
-        "日本語のファイル", "中文文件", "emoji-😀🎉", "accénted-ñ-ü-ø", "≠≈∞", "Ελληνικά", "кириллица",
-        "עברית", "한국어",
+        "日本語のファイル",
+        "中文文件",
+        "emoji-😀🎉",
+        "accénted-ñ-ü-ø",
+        "≠≈∞",
+        "Ελληνικά",
+        "кириллица",
+        "עברית",
+        "한국어",
         // P8 URL-ish text that must not be decoded
-        "%20", " %20", "%", "%%", "test%46", "a%2Fb", "%2e%2e", "+plus+", "%E2%82%AC");
+        "%20",
+        " %20",
+        "%",
+        "%%",
+        "test%46",
+        "a%2Fb",
+        "%2e%2e",
+        "+plus+",
+        "%E2%82%AC");
   }
 
   /** Names that look like traversal but are ordinary (P10). */

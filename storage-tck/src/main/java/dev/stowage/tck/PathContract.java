@@ -51,8 +51,11 @@ public interface PathContract extends KitFixture {
   @Test
   default void path_dotDotAboveRoot_throwsPathRejected() {
     String dir = newDirectory("p2");
-    PathRejectedException e = Expect.failure(PathRejectedException.class, Kind.INVALID_INPUT,
-        () -> fs().write(dir + "/../../escaped.txt", "no"));
+    PathRejectedException e =
+        Expect.failure(
+            PathRejectedException.class,
+            Kind.INVALID_INPUT,
+            () -> fs().write(dir + "/../../escaped.txt", "no"));
     assertThat(e.operation()).isEqualTo(Operation.PATH);
     FilesystemAssert.assertThat(fs()).hasNoDirectory(dir).hasNoFile("escaped.txt");
   }
@@ -103,8 +106,9 @@ public interface PathContract extends KitFixture {
   @Test
   default void path_longerThanLimit_throwsPathRejected() {
     String dir = newDirectory("p11");
-    String path = HostileCases.longPath(dir + "/", capabilities().maxPathBytes() + 1,
-        capabilities().maxSegmentBytes());
+    String path =
+        HostileCases.longPath(
+            dir + "/", capabilities().maxPathBytes() + 1, capabilities().maxSegmentBytes());
     Expect.failure(PathRejectedException.class, Kind.INVALID_INPUT, () -> fs().write(path, "x"));
     FilesystemAssert.assertThat(fs()).hasNoDirectory(dir);
   }
@@ -113,7 +117,8 @@ public interface PathContract extends KitFixture {
   @Test
   default void segment_atLimit_acceptedAndBeyondRejected() {
     int limit = capabilities().maxSegmentBytes();
-    assumeTrue(capabilities().maxPathBytes() - limit >= 256,
+    assumeTrue(
+        capabilities().maxPathBytes() - limit >= 256,
         "requires maxPathBytes at least 256 bytes above maxSegmentBytes (room for the kit's root)");
     String dir = newDirectory("p11");
     String atLimit = dir + "/" + "s".repeat(limit);
@@ -138,8 +143,11 @@ public interface PathContract extends KitFixture {
     List<StorageAttributes> inner = fs.list(sub).toList();
     assertThat(inner).extracting(StorageAttributes::path).containsExactly(file);
     assertThat(inner.get(0).isFile()).as("%s is a file", file).isTrue();
-    List<String> deep = fs.list(dir, true).toList().stream().filter(StorageAttributes::isFile)
-        .map(StorageAttributes::path).collect(Collectors.toList());
+    List<String> deep =
+        fs.list(dir, true).toList().stream()
+            .filter(StorageAttributes::isFile)
+            .map(StorageAttributes::path)
+            .collect(Collectors.toList());
     assertThat(deep).containsExactly(file);
   }
 }

@@ -34,7 +34,10 @@ final class ReadCases {
 
   /** Ranges that start at or past the end of the 100-byte file (R9). */
   static Stream<ByteRange> unsatisfiableRanges() {
-    return Stream.of(ByteRange.from(100), ByteRange.of(100, 200), ByteRange.of(500, 600),
+    return Stream.of(
+        ByteRange.from(100),
+        ByteRange.of(100, 200),
+        ByteRange.of(500, 600),
         ByteRange.from(Long.MAX_VALUE / 2));
   }
 }

@@ -67,18 +67,22 @@ public interface ReadContract extends KitFixture {
   @ValueSource(strings = {"read", "readString", "readStream"})
   default void read_missingFile_throwsNotFound(String form) {
     String path = newDirectory("r3") + "/missing.txt";
-    ReadFailedException e = Expect.failure(ReadFailedException.class, Kind.NOT_FOUND, () -> {
-      switch (form) {
-        case "read":
-          fs().read(path);
-          break;
-        case "readString":
-          fs().readString(path);
-          break;
-        default:
-          KitData.readAll(fs().readStream(path));
-      }
-    });
+    ReadFailedException e =
+        Expect.failure(
+            ReadFailedException.class,
+            Kind.NOT_FOUND,
+            () -> {
+              switch (form) {
+                case "read":
+                  fs().read(path);
+                  break;
+                case "readString":
+                  fs().readString(path);
+                  break;
+                default:
+                  KitData.readAll(fs().readStream(path));
+              }
+            });
     assertThat(e.path()).isEqualTo(path);
   }
 
@@ -87,7 +91,9 @@ public interface ReadContract extends KitFixture {
   default void read_directory_throwsIsADirectoryOrNotFound() {
     String dir = newDirectory("r4");
     fs().write(dir + "/sub/a.txt", "a");
-    Expect.failure(ReadFailedException.class, Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
+    Expect.failure(
+        ReadFailedException.class,
+        Expect.kinds(Kind.IS_A_DIRECTORY, Kind.NOT_FOUND),
         () -> fs().read(dir + "/sub"));
   }
 
@@ -99,7 +105,8 @@ public interface ReadContract extends KitFixture {
     String path = newDirectory("r5") + "/hundred.bin";
     byte[] data = KitData.bytes(ReadCases.SIZE);
     fs().write(path, data);
-    assertThat(KitData.readAll(fs().readStream(path, range))).isEqualTo(Arrays.copyOfRange(data, from, to));
+    assertThat(KitData.readAll(fs().readStream(path, range)))
+        .isEqualTo(Arrays.copyOfRange(data, from, to));
   }
 
   /** R9: a range starting at or past the end fails, or yields nothing, as declared. */
@@ -110,7 +117,9 @@ public interface ReadContract extends KitFixture {
     String path = newDirectory("r9") + "/hundred.bin";
     fs().write(path, KitData.bytes(ReadCases.SIZE));
     if (has(Capability.RANGE_NOT_SATISFIABLE)) {
-      Expect.failure(ReadFailedException.class, Kind.RANGE_NOT_SATISFIABLE,
+      Expect.failure(
+          ReadFailedException.class,
+          Kind.RANGE_NOT_SATISFIABLE,
           () -> KitData.readAll(fs().readStream(path, range)));
     } else {
       assertThat(KitData.readAll(fs().readStream(path, range))).isEmpty();
@@ -151,7 +160,9 @@ public interface ReadContract extends KitFixture {
       KitData.readAll(fs().readStream(path, ByteRange.of(10, 20)));
     }
     FileAttributes after = fs().stat(path);
-    assertThat(after).usingRecursiveComparison()
-        .comparingOnlyFields("size", "etag", "lastModified", "checksums", "version").isEqualTo(before);
+    assertThat(after)
+        .usingRecursiveComparison()
+        .comparingOnlyFields("size", "etag", "lastModified", "checksums", "version")
+        .isEqualTo(before);
   }
 }

@@ -109,8 +109,12 @@ public abstract class ReadOnlyContract {
   /** Reads see the seeded files. */
   @Test
   public void read_seededFiles_returnsContent() {
-    FilesystemAssert.assertThat(readOnly).hasFile("a.txt", "foobar").hasFile("sub/b.bin", KitData.bytes(3000))
-        .hasDirectory("sub").hasDirectory("empty").hasNoFile("missing");
+    FilesystemAssert.assertThat(readOnly)
+        .hasFile("a.txt", "foobar")
+        .hasFile("sub/b.bin", KitData.bytes(3000))
+        .hasDirectory("sub")
+        .hasDirectory("empty")
+        .hasNoFile("missing");
     assertThat(readOnly.fileSize("sub/b.bin")).isEqualTo(3000);
     assertThat(readOnly.stat("a.txt").path()).isEqualTo("a.txt");
   }
@@ -118,9 +122,11 @@ public abstract class ReadOnlyContract {
   /** Listings see the seeded tree. */
   @Test
   public void list_seededTree_listsEverything() {
-    assertThat(readOnly.list("").toList()).extracting(StorageAttributes::path)
+    assertThat(readOnly.list("").toList())
+        .extracting(StorageAttributes::path)
         .containsExactlyInAnyOrder("a.txt", "sub", "empty");
-    assertThat(readOnly.list("", true).files().toList()).extracting(StorageAttributes::path)
+    assertThat(readOnly.list("", true).files().toList())
+        .extracting(StorageAttributes::path)
         .containsExactlyInAnyOrder("a.txt", "sub/b.bin");
   }
 
@@ -132,7 +138,8 @@ public abstract class ReadOnlyContract {
         .isEqualTo(KitData.hex("SHA-256", KitData.utf8("foobar")));
     assertThat(KitData.baseType(readOnly.mimeType("a.txt"))).isEqualTo("text/plain");
     if (readOnly.capabilities().has(Capability.RANGE_READ)) {
-      assertThat(KitData.readAll(readOnly.readStream("a.txt", ByteRange.of(3, 5)))).isEqualTo(KitData.utf8("bar"));
+      assertThat(KitData.readAll(readOnly.readStream("a.txt", ByteRange.of(3, 5))))
+          .isEqualTo(KitData.utf8("bar"));
     }
   }
 
@@ -148,10 +155,11 @@ public abstract class ReadOnlyContract {
   /** Z1: every mutator fails with its typed exception and changes nothing. */
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("mutators")
-  public void mutator_onReadOnly_failsAndChangesNothing(String name, Class<? extends StorageException> type,
-      ReadOnlyCall call) {
+  public void mutator_onReadOnly_failsAndChangesNothing(
+      String name, Class<? extends StorageException> type, ReadOnlyCall call) {
     List<String> before = everything();
-    Kind expected = readOnly.capabilities().has(Capability.WRITE) ? Kind.PERMISSION_DENIED : Kind.UNSUPPORTED;
+    Kind expected =
+        readOnly.capabilities().has(Capability.WRITE) ? Kind.PERMISSION_DENIED : Kind.UNSUPPORTED;
     Expect.failure(type, expected, () -> call.run(readOnly));
     assertThat(everything()).as("the seeded tree after %s", name).isEqualTo(before);
     FilesystemAssert.assertThat(seeded).hasFile("a.txt", "foobar").hasNoFile("new.txt");
@@ -162,30 +170,47 @@ public abstract class ReadOnlyContract {
         row("write bytes", WriteFailedException.class, fs -> fs.write("new.txt", new byte[] {1})),
         row("write over existing", WriteFailedException.class, fs -> fs.write("a.txt", "changed")),
         row("write string", WriteFailedException.class, fs -> fs.write("new.txt", "x")),
-        row("write stream", WriteFailedException.class,
-            fs -> fs.write("new.txt", new ByteArrayInputStream(new byte[3]), 3, WriteOptions.DEFAULT)),
-        row("write unknown-length stream", WriteFailedException.class,
+        row(
+            "write stream",
+            WriteFailedException.class,
+            fs ->
+                fs.write(
+                    "new.txt", new ByteArrayInputStream(new byte[3]), 3, WriteOptions.DEFAULT)),
+        row(
+            "write unknown-length stream",
+            WriteFailedException.class,
             fs -> fs.write("new.txt", new ByteArrayInputStream(new byte[3]), WriteOptions.DEFAULT)),
-        row("write local file", WriteFailedException.class, fs -> {
-          Path local = Files.createTempFile("stowage-tck", ".bin");
-          try {
-            fs.write("new.txt", local, WriteOptions.DEFAULT);
-          } finally {
-            Files.deleteIfExists(local);
-          }
-        }),
-        row("openOutputStream", WriteFailedException.class, fs -> {
-          try (OutputStream out = fs.openOutputStream("new.txt", WriteOptions.DEFAULT)) {
-            out.write(1);
-          }
-        }),
+        row(
+            "write local file",
+            WriteFailedException.class,
+            fs -> {
+              Path local = Files.createTempFile("stowage-tck", ".bin");
+              try {
+                fs.write("new.txt", local, WriteOptions.DEFAULT);
+              } finally {
+                Files.deleteIfExists(local);
+              }
+            }),
+        row(
+            "openOutputStream",
+            WriteFailedException.class,
+            fs -> {
+              try (OutputStream out = fs.openOutputStream("new.txt", WriteOptions.DEFAULT)) {
+                out.write(1);
+              }
+            }),
         row("copy", CopyFailedException.class, fs -> fs.copy("a.txt", "new.txt")),
         row("move", MoveFailedException.class, fs -> fs.move("a.txt", "new.txt")),
         row("delete", DeleteFailedException.class, fs -> fs.delete("a.txt")),
         row("createDirectory", DirectoryFailedException.class, fs -> fs.createDirectory("newdir")),
         row("deleteDirectory", DirectoryFailedException.class, fs -> fs.deleteDirectory("sub")),
-        row("setVisibility", VisibilityFailedException.class, fs -> fs.setVisibility("a.txt", Visibility.PUBLIC)),
-        row("prepareUpload", UrlFailedException.class,
+        row(
+            "setVisibility",
+            VisibilityFailedException.class,
+            fs -> fs.setVisibility("a.txt", Visibility.PUBLIC)),
+        row(
+            "prepareUpload",
+            UrlFailedException.class,
             fs -> fs.prepareUpload("new.txt", Duration.ofMinutes(5), UploadConstraints.NONE)));
   }
 
@@ -195,13 +220,15 @@ public abstract class ReadOnlyContract {
     void run(Filesystem fs) throws Exception;
   }
 
-  private static Arguments row(String name, Class<? extends StorageException> type, ReadOnlyCall call) {
+  private static Arguments row(
+      String name, Class<? extends StorageException> type, ReadOnlyCall call) {
     return Arguments.of(name, type, call);
   }
 
   private List<String> everything() {
     return seeded.list("", true).toList().stream()
         .map(e -> e.path() + (e.isFile() ? ":" + ((dev.stowage.FileAttributes) e).size() : "/"))
-        .sorted().collect(Collectors.toList());
+        .sorted()
+        .collect(Collectors.toList());
   }
 }

@@ -115,7 +115,10 @@ public interface UrlContract extends KitFixture {
   default void temporaryUrl_undeclared_throwsUnsupported() {
     String path = newDirectory("u2") + "/a.txt";
     fs().write(path, "a");
-    Expect.failure(UrlFailedException.class, Kind.UNSUPPORTED, () -> fs().temporaryUrl(path, Duration.ofMinutes(1)));
+    Expect.failure(
+        UrlFailedException.class,
+        Kind.UNSUPPORTED,
+        () -> fs().temporaryUrl(path, Duration.ofMinutes(1)));
   }
 
   /** U8: an upload with exactly the ticket's method, URL and headers creates the file. */
@@ -123,12 +126,16 @@ public interface UrlContract extends KitFixture {
   @Requires(Capability.PREPARE_UPLOAD)
   default void prepareUpload_plainHttpUpload_createsFile() {
     String path = newDirectory("u8") + "/browser upload ü.txt";
-    UploadTicket ticket = fs().prepareUpload(path, Duration.ofMinutes(10), UploadConstraints.contentType("text/plain"));
+    UploadTicket ticket =
+        fs().prepareUpload(
+                path, Duration.ofMinutes(10), UploadConstraints.contentType("text/plain"));
     assertThat(ticket.path()).isEqualTo(path);
     assertThat(ticket.expiresAt()).isAfter(Instant.now());
     byte[] body = KitData.utf8("uploaded by a browser");
     Http.Response response = Http.upload(ticket, body, Map.of());
-    assertThat(response.status()).as("upload status, body %s", new String(response.body())).isBetween(200, 299);
+    assertThat(response.status())
+        .as("upload status, body %s", new String(response.body()))
+        .isBetween(200, 299);
     assertThat(KitData.eventually(consistencyBound(), () -> fs().fileExists(path))).isTrue();
     FilesystemAssert.assertThat(fs()).hasFile(path, body);
     assertThat(KitData.baseType(fs().mimeType(path))).isEqualTo("text/plain");
@@ -139,8 +146,11 @@ public interface UrlContract extends KitFixture {
   @Requires({Capability.PREPARE_UPLOAD, Capability.UPLOAD_ENFORCES_CONTENT_TYPE})
   default void prepareUpload_wrongContentType_isRefused() {
     String path = newDirectory("u9") + "/typed.txt";
-    UploadTicket ticket = fs().prepareUpload(path, Duration.ofMinutes(10), UploadConstraints.contentType("text/plain"));
-    Http.Response response = Http.upload(ticket, KitData.utf8("not an image"), Map.of("Content-Type", "image/png"));
+    UploadTicket ticket =
+        fs().prepareUpload(
+                path, Duration.ofMinutes(10), UploadConstraints.contentType("text/plain"));
+    Http.Response response =
+        Http.upload(ticket, KitData.utf8("not an image"), Map.of("Content-Type", "image/png"));
     assertThat(response.status()).as("status").isGreaterThanOrEqualTo(400);
     FilesystemAssert.assertThat(fs()).hasNoFile(path);
   }
@@ -163,13 +173,20 @@ public interface UrlContract extends KitFixture {
     Duration lifetime = Duration.ofSeconds(Duration.between(asked, probe.expiresAt()).toSeconds());
     assertThat(lifetime).as("the ticket's lifetime").isGreaterThan(Duration.ofMinutes(5));
 
-    UploadTicket early = clock.issuedAgo(lifetime.minusMinutes(5), () -> fs().prepareUpload(d + "/early.txt", ttl, text));
+    UploadTicket early =
+        clock.issuedAgo(
+            lifetime.minusMinutes(5), () -> fs().prepareUpload(d + "/early.txt", ttl, text));
     Http.Response onTime = Http.upload(early, KitData.utf8("on time"), Map.of());
-    assertThat(onTime.status()).as("upload with 5 minutes left, body %s", new String(onTime.body())).isBetween(200, 299);
-    assertThat(KitData.eventually(consistencyBound(), () -> fs().fileExists(d + "/early.txt"))).isTrue();
+    assertThat(onTime.status())
+        .as("upload with 5 minutes left, body %s", new String(onTime.body()))
+        .isBetween(200, 299);
+    assertThat(KitData.eventually(consistencyBound(), () -> fs().fileExists(d + "/early.txt")))
+        .isTrue();
     FilesystemAssert.assertThat(fs()).hasFile(d + "/early.txt", "on time");
 
-    UploadTicket late = clock.issuedAgo(lifetime.plusMinutes(5), () -> fs().prepareUpload(d + "/late.txt", ttl, text));
+    UploadTicket late =
+        clock.issuedAgo(
+            lifetime.plusMinutes(5), () -> fs().prepareUpload(d + "/late.txt", ttl, text));
     Http.Response tooLate = Http.upload(late, KitData.utf8("too late"), Map.of());
     UrlSupport.assertExpired(clock, tooLate, "a ticket issued 5 minutes past its lifetime");
     FilesystemAssert.assertThat(fs()).hasNoFile(d + "/late.txt");
@@ -180,7 +197,9 @@ public interface UrlContract extends KitFixture {
   @Requires(absent = Capability.PREPARE_UPLOAD)
   default void prepareUpload_undeclared_throwsUnsupported() {
     String path = newDirectory("u2") + "/a.txt";
-    Expect.failure(UrlFailedException.class, Kind.UNSUPPORTED,
+    Expect.failure(
+        UrlFailedException.class,
+        Kind.UNSUPPORTED,
         () -> fs().prepareUpload(path, Duration.ofMinutes(1), UploadConstraints.NONE));
     FilesystemAssert.assertThat(fs()).hasNoFile(path);
   }

@@ -50,7 +50,9 @@ public interface VisibilityContract extends KitFixture {
   @Requires(Capability.VISIBILITY_PER_OBJECT)
   default void setVisibility_missingFile_throwsNotFound() {
     String d = newDirectory("a3");
-    Expect.failure(VisibilityFailedException.class, Kind.NOT_FOUND,
+    Expect.failure(
+        VisibilityFailedException.class,
+        Kind.NOT_FOUND,
         () -> fs().setVisibility(d + "/missing.txt", Visibility.PUBLIC));
     FilesystemAssert.assertThat(fs()).hasNoDirectory(d);
   }
@@ -71,9 +73,13 @@ public interface VisibilityContract extends KitFixture {
     fs().write(d + "/same.txt", "s", WriteOptions.builder().visibility(bucket).build());
     assertThat(fs().visibility(d + "/same.txt")).isEqualTo(bucket);
     fs().setVisibility(d + "/same.txt", bucket);
-    Expect.failure(WriteFailedException.class, Kind.UNSUPPORTED,
+    Expect.failure(
+        WriteFailedException.class,
+        Kind.UNSUPPORTED,
         () -> fs().write(d + "/other.txt", "o", WriteOptions.builder().visibility(other).build()));
-    Expect.failure(VisibilityFailedException.class, Kind.UNSUPPORTED,
+    Expect.failure(
+        VisibilityFailedException.class,
+        Kind.UNSUPPORTED,
         () -> fs().setVisibility(d + "/plain.txt", other));
     FilesystemAssert.assertThat(fs()).hasNoFile(d + "/other.txt");
   }
@@ -85,9 +91,17 @@ public interface VisibilityContract extends KitFixture {
     String d = newDirectory("a4");
     fs().write(d + "/plain.txt", "p");
     assertThat(fs().visibility(d + "/plain.txt")).isNull();
-    Expect.failure(WriteFailedException.class, Kind.UNSUPPORTED, () -> fs().write(d + "/other.txt", "o",
-        WriteOptions.builder().visibility(Visibility.PUBLIC).build()));
-    Expect.failure(VisibilityFailedException.class, Kind.UNSUPPORTED,
+    Expect.failure(
+        WriteFailedException.class,
+        Kind.UNSUPPORTED,
+        () ->
+            fs().write(
+                    d + "/other.txt",
+                    "o",
+                    WriteOptions.builder().visibility(Visibility.PUBLIC).build()));
+    Expect.failure(
+        VisibilityFailedException.class,
+        Kind.UNSUPPORTED,
         () -> fs().setVisibility(d + "/plain.txt", Visibility.PRIVATE));
     FilesystemAssert.assertThat(fs()).hasNoFile(d + "/other.txt");
   }
@@ -101,8 +115,14 @@ public interface VisibilityContract extends KitFixture {
   @Requires({Capability.VISIBILITY_PER_OBJECT, Capability.PUBLIC_URL})
   default void publicUrl_privateFile_isRefusedAnonymously() {
     String d = newDirectory("a5");
-    fs().write(d + "/open.txt", "open bytes", WriteOptions.builder().visibility(Visibility.PUBLIC).build());
-    fs().write(d + "/closed.txt", "closed bytes", WriteOptions.builder().visibility(Visibility.PRIVATE).build());
+    fs().write(
+            d + "/open.txt",
+            "open bytes",
+            WriteOptions.builder().visibility(Visibility.PUBLIC).build());
+    fs().write(
+            d + "/closed.txt",
+            "closed bytes",
+            WriteOptions.builder().visibility(Visibility.PRIVATE).build());
     Http.Response open = Http.get(fs().publicUrl(d + "/open.txt"));
     assertThat(open.status()).as("status of the public file").isEqualTo(200);
     assertThat(open.body()).isEqualTo(KitData.utf8("open bytes"));

@@ -30,14 +30,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 public interface WriteContract extends KitFixture {
 
   /** The ways a caller can hand over bytes. */
-  enum Source { BYTES, STRING_UTF8, STREAM_KNOWN_LENGTH, STREAM_UNKNOWN_LENGTH, LOCAL_FILE, OUTPUT_STREAM }
+  enum Source {
+    BYTES,
+    STRING_UTF8,
+    STREAM_KNOWN_LENGTH,
+    STREAM_UNKNOWN_LENGTH,
+    LOCAL_FILE,
+    OUTPUT_STREAM
+  }
 
   /** W1, W2, W3: every source form stores exactly the bytes given. */
   @ParameterizedTest(name = "[{index}] {0}")
   @EnumSource(Source.class)
   default void write_eachSource_storesExactBytes(Source source) throws IOException {
     String path = newDirectory("w1") + "/data.bin";
-    byte[] data = source == Source.STRING_UTF8 ? KitData.utf8("héllo wörld ✓ " + path) : KitData.bytes(70_001);
+    byte[] data =
+        source == Source.STRING_UTF8
+            ? KitData.utf8("héllo wörld ✓ " + path)
+            : KitData.bytes(70_001);
     FileAttributes written = WriteSupport.write(fs(), path, data, source, WriteOptions.DEFAULT);
     assertThat(written.size()).isEqualTo(data.length);
     FilesystemAssert.assertThat(fs()).hasFile(path, data);
@@ -60,7 +70,8 @@ public interface WriteContract extends KitFixture {
   @EnumSource(Source.class)
   default void write_zeroBytes_createsEmptyFile(Source source) throws IOException {
     String path = newDirectory("w4") + "/empty.bin";
-    FileAttributes written = WriteSupport.write(fs(), path, new byte[0], source, WriteOptions.DEFAULT);
+    FileAttributes written =
+        WriteSupport.write(fs(), path, new byte[0], source, WriteOptions.DEFAULT);
     assertThat(written.size()).isZero();
     FilesystemAssert.assertThat(fs()).hasFile(path, new byte[0]);
     assertThat(fs().fileSize(path)).isZero();
@@ -72,7 +83,9 @@ public interface WriteContract extends KitFixture {
     String dir = newDirectory("w5");
     fs().write(dir + "/a.txt", "first version, longer");
     fs().write(dir + "/a.txt", "second");
-    FilesystemAssert.assertThat(fs()).hasFile(dir + "/a.txt", "second").listsExactly(dir, dir + "/a.txt");
+    FilesystemAssert.assertThat(fs())
+        .hasFile(dir + "/a.txt", "second")
+        .listsExactly(dir, dir + "/a.txt");
     assertThat(fs().fileSize(dir + "/a.txt")).isEqualTo(6);
   }
 
@@ -101,8 +114,11 @@ public interface WriteContract extends KitFixture {
   default void write_deepMissingParents_createsDirectories() {
     String dir = newDirectory("w7");
     fs().write(dir + "/a/b/c/d/e.txt", "deep");
-    FilesystemAssert.assertThat(fs()).hasFile(dir + "/a/b/c/d/e.txt", "deep")
-        .hasDirectory(dir + "/a").hasDirectory(dir + "/a/b/c/d").listsExactly(dir + "/a", dir + "/a/b");
+    FilesystemAssert.assertThat(fs())
+        .hasFile(dir + "/a/b/c/d/e.txt", "deep")
+        .hasDirectory(dir + "/a")
+        .hasDirectory(dir + "/a/b/c/d")
+        .listsExactly(dir + "/a", dir + "/a/b");
   }
 
   /** W8: writing to a directory path, with or without a trailing slash, fails and writes nothing. */
@@ -110,7 +126,8 @@ public interface WriteContract extends KitFixture {
   default void write_directoryPathWithTrailingSlash_throwsIsADirectory() {
     String dir = newDirectory("w8");
     fs().write(dir + "/sub/x.txt", "x");
-    Expect.failure(WriteFailedException.class, Kind.IS_A_DIRECTORY, () -> fs().write(dir + "/sub/", "no"));
+    Expect.failure(
+        WriteFailedException.class, Kind.IS_A_DIRECTORY, () -> fs().write(dir + "/sub/", "no"));
     FilesystemAssert.assertThat(fs()).hasNoFile(dir + "/sub").listsExactly(dir, dir + "/sub");
   }
 
@@ -118,7 +135,8 @@ public interface WriteContract extends KitFixture {
   @Test
   default void write_newPathWithTrailingSlash_throwsIsADirectory() {
     String dir = newDirectory("w8");
-    Expect.failure(WriteFailedException.class, Kind.IS_A_DIRECTORY, () -> fs().write(dir + "/new/", "no"));
+    Expect.failure(
+        WriteFailedException.class, Kind.IS_A_DIRECTORY, () -> fs().write(dir + "/new/", "no"));
     FilesystemAssert.assertThat(fs()).hasNoFile(dir + "/new").hasNoDirectory(dir);
   }
 
@@ -141,8 +159,13 @@ public interface WriteContract extends KitFixture {
     if (has(Capability.LAST_MODIFIED)) {
       assertThat(stat.lastModified()).isAfter(before);
     }
-    written.checksums().forEach((algorithm, hex) ->
-        assertThat(stat.checksums()).as("stat checksum %s", algorithm).containsEntry(algorithm, hex));
+    written
+        .checksums()
+        .forEach(
+            (algorithm, hex) ->
+                assertThat(stat.checksums())
+                    .as("stat checksum %s", algorithm)
+                    .containsEntry(algorithm, hex));
   }
 
   /** W10: an explicit content type is stored and returned by stat and mimeType. */
@@ -150,8 +173,10 @@ public interface WriteContract extends KitFixture {
   @Requires(Capability.CONTENT_TYPE)
   default void write_explicitContentType_isStored() {
     String path = newDirectory("w10") + "/data.bin";
-    fs().write(path, "{}", WriteOptions.builder().contentType("application/vnd.stowage+json").build());
-    assertThat(KitData.baseType(fs().stat(path).contentType())).isEqualTo("application/vnd.stowage+json");
+    fs().write(
+            path, "{}", WriteOptions.builder().contentType("application/vnd.stowage+json").build());
+    assertThat(KitData.baseType(fs().stat(path).contentType()))
+        .isEqualTo("application/vnd.stowage+json");
     assertThat(KitData.baseType(fs().mimeType(path))).isEqualTo("application/vnd.stowage+json");
   }
 
@@ -190,8 +215,13 @@ public interface WriteContract extends KitFixture {
   @Requires(Capability.USER_METADATA)
   default void write_userMetadata_roundTripsLowercased() {
     String path = newDirectory("w11") + "/a.txt";
-    fs().write(path, "x", WriteOptions.builder().userMetadata("Author", "Zoë 👩‍💻")
-        .userMetadata("x-count", "42").build());
+    fs().write(
+            path,
+            "x",
+            WriteOptions.builder()
+                .userMetadata("Author", "Zoë 👩‍💻")
+                .userMetadata("x-count", "42")
+                .build());
     assertThat(fs().stat(path).userMetadata())
         .containsExactlyInAnyOrderEntriesOf(Map.of("author", "Zoë 👩‍💻", "x-count", "42"));
   }
@@ -203,7 +233,10 @@ public interface WriteContract extends KitFixture {
     String path = newDirectory("w12") + "/a.txt";
     WriteOptions createOnly = WriteOptions.builder().createOnly(true).build();
     fs().write(path, "first", createOnly);
-    Expect.failure(WriteFailedException.class, Kind.ALREADY_EXISTS, () -> fs().write(path, "second", createOnly));
+    Expect.failure(
+        WriteFailedException.class,
+        Kind.ALREADY_EXISTS,
+        () -> fs().write(path, "second", createOnly));
     FilesystemAssert.assertThat(fs()).hasFile(path, "first");
   }
 
@@ -213,7 +246,9 @@ public interface WriteContract extends KitFixture {
    * adapter's upload has started).
    */
   @ParameterizedTest(name = "[{index}] {0}")
-  @EnumSource(value = Source.class, names = {"STREAM_KNOWN_LENGTH", "STREAM_UNKNOWN_LENGTH", "OUTPUT_STREAM"})
+  @EnumSource(
+      value = Source.class,
+      names = {"STREAM_KNOWN_LENGTH", "STREAM_UNKNOWN_LENGTH", "OUTPUT_STREAM"})
   default void write_sourceFailsMidway_leavesNothing(Source source) {
     String dir = newDirectory("w13");
     if (source == Source.OUTPUT_STREAM) {
@@ -222,13 +257,15 @@ public interface WriteContract extends KitFixture {
       return;
     }
     InputStream failing = WriteSupport.failingAfter(KitData.bytes(50_000), 20_000);
-    Throwable thrown = catchThrowable(() -> {
-      if (source == Source.STREAM_KNOWN_LENGTH) {
-        fs().write(dir + "/broken.bin", failing, 50_000, WriteOptions.DEFAULT);
-      } else {
-        fs().write(dir + "/broken.bin", failing, WriteOptions.DEFAULT);
-      }
-    });
+    Throwable thrown =
+        catchThrowable(
+            () -> {
+              if (source == Source.STREAM_KNOWN_LENGTH) {
+                fs().write(dir + "/broken.bin", failing, 50_000, WriteOptions.DEFAULT);
+              } else {
+                fs().write(dir + "/broken.bin", failing, WriteOptions.DEFAULT);
+              }
+            });
     assertThat(thrown).isInstanceOf(WriteFailedException.class);
     Expect.wellFormed((StorageException) thrown);
     WriteSupport.assertLeftNothing(this, dir, "broken.bin");
@@ -252,8 +289,15 @@ public interface WriteContract extends KitFixture {
   @Test
   default void write_streamShorterThanDeclared_throwsInvalidInput() {
     String dir = newDirectory("w14");
-    Expect.failure(WriteFailedException.class, Kind.INVALID_INPUT, () ->
-        fs().write(dir + "/short.bin", new ByteArrayInputStream(new byte[100]), 101, WriteOptions.DEFAULT));
+    Expect.failure(
+        WriteFailedException.class,
+        Kind.INVALID_INPUT,
+        () ->
+            fs().write(
+                    dir + "/short.bin",
+                    new ByteArrayInputStream(new byte[100]),
+                    101,
+                    WriteOptions.DEFAULT));
     WriteSupport.assertLeftNothing(this, dir, "short.bin");
   }
 
@@ -279,7 +323,9 @@ public interface WriteContract extends KitFixture {
 
   /** W16: the caller's stream is not closed, for known and unknown lengths. */
   @ParameterizedTest(name = "[{index}] {0}")
-  @EnumSource(value = Source.class, names = {"STREAM_KNOWN_LENGTH", "STREAM_UNKNOWN_LENGTH"})
+  @EnumSource(
+      value = Source.class,
+      names = {"STREAM_KNOWN_LENGTH", "STREAM_UNKNOWN_LENGTH"})
   default void write_callerStream_isNotClosed(Source source) throws IOException {
     String path = newDirectory("w16") + "/a.bin";
     byte[] data = KitData.bytes(1234);
@@ -299,11 +345,16 @@ public interface WriteContract extends KitFixture {
     String dir = newDirectory("w17");
     int max = capabilities().maxPathBytes();
     String longest = WriteSupport.pathOfBytes(dir + "/", max, capabilities().maxSegmentBytes());
-    assertThat(longest.getBytes(java.nio.charset.StandardCharsets.UTF_8)).as("the path's UTF-8 bytes").hasSize(max);
+    assertThat(longest.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .as("the path's UTF-8 bytes")
+        .hasSize(max);
     fs().write(longest, "at the limit");
     FilesystemAssert.assertThat(fs()).hasFile(longest, "at the limit");
     String tooLong = longest + "b";
-    Expect.failure(dev.stowage.PathRejectedException.class, Kind.INVALID_INPUT, () -> fs().write(tooLong, "over"));
+    Expect.failure(
+        dev.stowage.PathRejectedException.class,
+        Kind.INVALID_INPUT,
+        () -> fs().write(tooLong, "over"));
     assertThat(fs().fileExists(longest)).isTrue();
   }
 
@@ -321,6 +372,7 @@ public interface WriteContract extends KitFixture {
     }
     FilesystemAssert.assertThat(fs()).hasFile(path, data);
     assertThat(fs().list(path.substring(0, path.lastIndexOf('/'))).toList())
-        .extracting(StorageAttributes::path).containsExactly(path);
+        .extracting(StorageAttributes::path)
+        .containsExactly(path);
   }
 }

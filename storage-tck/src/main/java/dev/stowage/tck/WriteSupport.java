@@ -19,8 +19,9 @@ final class WriteSupport {
 
   private WriteSupport() {}
 
-  static FileAttributes write(Filesystem fs, String path, byte[] data, WriteContract.Source source,
-      WriteOptions options) throws IOException {
+  static FileAttributes write(
+      Filesystem fs, String path, byte[] data, WriteContract.Source source, WriteOptions options)
+      throws IOException {
     switch (source) {
       case BYTES:
         return fs.write(path, data, options);
@@ -66,8 +67,12 @@ final class WriteSupport {
    * fixture can see them ({@link KitFixture#pendingUploads()}); does nothing where it cannot.
    */
   static void assertNoPendingUploads(KitFixture kit, String when) {
-    kit.pendingUploads().ifPresent(pending -> Assertions.assertThat(pending)
-        .as("multipart uploads left pending below the kit root %s", when).isEmpty());
+    kit.pendingUploads()
+        .ifPresent(
+            pending ->
+                Assertions.assertThat(pending)
+                    .as("multipart uploads left pending below the kit root %s", when)
+                    .isEmpty());
   }
 
   /** Returns a stream that yields {@code failAt} bytes of {@code data}, then throws IOException. */
@@ -123,7 +128,9 @@ final class WriteSupport {
     out.write(KitData.bytes(100_000));
     out.abort();
     Throwable late = org.assertj.core.api.Assertions.catchThrowable(() -> out.write(1));
-    org.assertj.core.api.Assertions.assertThat(late).as("a write after abort").isInstanceOf(WriteFailedException.class);
+    org.assertj.core.api.Assertions.assertThat(late)
+        .as("a write after abort")
+        .isInstanceOf(WriteFailedException.class);
     Expect.wellFormed((WriteFailedException) late);
     out.close();
   }

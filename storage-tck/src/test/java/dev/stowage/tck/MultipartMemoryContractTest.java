@@ -15,8 +15,8 @@ class MultipartMemoryContractTest extends FilesystemContract {
 
   @Override
   protected Filesystem createFilesystem() {
-    return Filesystem.of(MemoryAdapter.builder().multipart(64 * 1024, 16 * 1024)
-        .multipartListener(uploads).build());
+    return Filesystem.of(
+        MemoryAdapter.builder().multipart(64 * 1024, 16 * 1024).multipartListener(uploads).build());
   }
 
   /** The memory adapter's own record of multipart writes neither completed nor aborted. */

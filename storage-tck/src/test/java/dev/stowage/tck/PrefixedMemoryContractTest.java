@@ -1,8 +1,8 @@
 package dev.stowage.tck;
 
 import dev.stowage.Filesystem;
-import dev.stowage.spi.PrefixedAdapter;
 import dev.stowage.memory.MemoryAdapter;
+import dev.stowage.spi.PrefixedAdapter;
 
 /** The kit through a path prefix: the adapter sees every path below {@code tenants/acme}. */
 class PrefixedMemoryContractTest extends FilesystemContract {

@@ -23,10 +23,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(30)
 class StaticFileServerTest {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(10)).build();
-  private static final WriteOptions PUBLIC = WriteOptions.builder().visibility(Visibility.PUBLIC).build();
-  private static final WriteOptions PRIVATE = WriteOptions.builder().visibility(Visibility.PRIVATE).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final WriteOptions PUBLIC =
+      WriteOptions.builder().visibility(Visibility.PUBLIC).build();
+  private static final WriteOptions PRIVATE =
+      WriteOptions.builder().visibility(Visibility.PRIVATE).build();
 
   private StaticFileServer server;
   private Filesystem fs;
@@ -45,8 +47,11 @@ class StaticFileServerTest {
   }
 
   private static HttpResponse<String> send(String method, URI url) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /** Filesystems and adapters broken on purpose, each in the one way a kit case is about. */
 final class WeakCaseMutants {
 
-  private static final Set<String> VIEW_METHODS = Set.of("capabilities", "close", "toString", "hashCode", "equals");
+  private static final Set<String> VIEW_METHODS =
+      Set.of("capabilities", "close", "toString", "hashCode", "equals");
 
   private WeakCaseMutants() {}
 
@@ -42,46 +43,55 @@ final class WeakCaseMutants {
   }
 
   private static Filesystem ioThenRefuse(Filesystem root, String prefix) {
-    return (Filesystem) Proxy.newProxyInstance(Filesystem.class.getClassLoader(), new Class<?>[] {Filesystem.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("at")) {
-            return ioThenRefuse(root, clamp(prefix, (String) args[0]).path);
-          }
-          if (VIEW_METHODS.contains(method.getName()) || args == null || !(args[0] instanceof String)) {
-            return invoke(method, prefix.isEmpty() ? root : root.at(prefix), args);
-          }
-          Object[] mapped = args.clone();
-          boolean escaped = false;
-          int paths = method.getName().equals("copy") || method.getName().equals("move") ? 2 : 1;
-          for (int i = 0; i < paths; i++) {
-            Clamped c = clamp(prefix, (String) args[i]);
-            mapped[i] = c.path;
-            escaped |= c.escaped;
-          }
-          if (!escaped) {
-            return invoke(method, root, mapped);
-          }
-          try {
-            invoke(method, root, mapped);
-          } catch (Throwable ignored) {
-            // refused below anyway
-          }
-          throw PathRejectedException.traversal((String) args[0]);
-        });
+    return (Filesystem)
+        Proxy.newProxyInstance(
+            Filesystem.class.getClassLoader(),
+            new Class<?>[] {Filesystem.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("at")) {
+                return ioThenRefuse(root, clamp(prefix, (String) args[0]).path);
+              }
+              if (VIEW_METHODS.contains(method.getName())
+                  || args == null
+                  || !(args[0] instanceof String)) {
+                return invoke(method, prefix.isEmpty() ? root : root.at(prefix), args);
+              }
+              Object[] mapped = args.clone();
+              boolean escaped = false;
+              int paths =
+                  method.getName().equals("copy") || method.getName().equals("move") ? 2 : 1;
+              for (int i = 0; i < paths; i++) {
+                Clamped c = clamp(prefix, (String) args[i]);
+                mapped[i] = c.path;
+                escaped |= c.escaped;
+              }
+              if (!escaped) {
+                return invoke(method, root, mapped);
+              }
+              try {
+                invoke(method, root, mapped);
+              } catch (Throwable ignored) {
+                // refused below anyway
+              }
+              throw PathRejectedException.traversal((String) args[0]);
+            });
   }
 
   /** A facade that looks at the backend before handing every call to the real one. */
   static Filesystem peekFirst(Filesystem real) {
-    return (Filesystem) Proxy.newProxyInstance(Filesystem.class.getClassLoader(), new Class<?>[] {Filesystem.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("at")) {
-            return peekFirst(real.at((String) args[0]));
-          }
-          if (!VIEW_METHODS.contains(method.getName())) {
-            real.fileExists("peek.txt");
-          }
-          return invoke(method, real, args);
-        });
+    return (Filesystem)
+        Proxy.newProxyInstance(
+            Filesystem.class.getClassLoader(),
+            new Class<?>[] {Filesystem.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("at")) {
+                return peekFirst(real.at((String) args[0]));
+              }
+              if (!VIEW_METHODS.contains(method.getName())) {
+                real.fileExists("peek.txt");
+              }
+              return invoke(method, real, args);
+            });
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
@@ -195,7 +205,8 @@ final class WeakCaseMutants {
       @Override
       public FileAttributes write(String path, WriteSource source, WriteOptions options) {
         Visibility asked = options.visibility() == null ? Visibility.PUBLIC : options.visibility();
-        FileAttributes written = super.write(path, source, options.toBuilder().visibility(Visibility.PUBLIC).build());
+        FileAttributes written =
+            super.write(path, source, options.toBuilder().visibility(Visibility.PUBLIC).build());
         told.put(path, asked);
         return written.withVisibility(asked);
       }

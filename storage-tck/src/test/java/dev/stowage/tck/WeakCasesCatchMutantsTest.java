@@ -1,10 +1,10 @@
 package dev.stowage.tck;
 
-import dev.stowage.tck.runner.KitCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.Filesystem;
 import dev.stowage.memory.MemoryAdapter;
+import dev.stowage.tck.runner.KitCases;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -24,51 +24,75 @@ class WeakCasesCatchMutantsTest {
     Map<String, KitCases.Outcome> rows = KitCases.run(IoThenRefuseKit.class, HOSTILE);
 
     // These escape above the kit root only: the row's directory and the kit root look unchanged.
-    assertThat(outcome(rows, "write './../../../../../../etc/passwd'")).satisfies(o -> {
-      assertThat(o.failed()).as(o.toString()).isTrue();
-      assertThat(o.message()).contains("where an escaping path would land").contains("base:etc/passwd");
-    });
-    assertThat(outcome(rows, "createDirectory '../../evil'")).satisfies(o -> {
-      assertThat(o.failed()).as(o.toString()).isTrue();
-      assertThat(o.message()).contains("where an escaping path would land").contains("base:evil");
-    });
-    assertThat(outcome(rows, "write 'nul\\u0000.txt'").passed()).as("a row without traversal").isTrue();
+    assertThat(outcome(rows, "write './../../../../../../etc/passwd'"))
+        .satisfies(
+            o -> {
+              assertThat(o.failed()).as(o.toString()).isTrue();
+              assertThat(o.message())
+                  .contains("where an escaping path would land")
+                  .contains("base:etc/passwd");
+            });
+    assertThat(outcome(rows, "createDirectory '../../evil'"))
+        .satisfies(
+            o -> {
+              assertThat(o.failed()).as(o.toString()).isTrue();
+              assertThat(o.message())
+                  .contains("where an escaping path would land")
+                  .contains("base:evil");
+            });
+    assertThat(outcome(rows, "write 'nul\\u0000.txt'").passed())
+        .as("a row without traversal")
+        .isTrue();
   }
 
   @Test
   void hostileInput_lookBeforeRefusing_caughtByTheCallCount() {
     Map<String, KitCases.Outcome> rows = KitCases.run(PeekFirstKit.class, HOSTILE);
 
-    Map<String, KitCases.Outcome> failed = rows.entrySet().stream().filter(e -> e.getValue().failed())
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    assertThat(failed).isNotEmpty().allSatisfy((name, o) ->
-        assertThat(o.message()).as(name).contains("adapter calls made before refusing"));
+    Map<String, KitCases.Outcome> failed =
+        rows.entrySet().stream()
+            .filter(e -> e.getValue().failed())
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(failed)
+        .isNotEmpty()
+        .allSatisfy(
+            (name, o) ->
+                assertThat(o.message()).as(name).contains("adapter calls made before refusing"));
     assertThat(outcome(rows, "write '../escape.txt'").failed()).isTrue();
     assertThat(outcome(rows, "checksum with algorithm 'md4'").failed()).isTrue();
     assertThat(outcome(rows, "write onto implied directory 'd'").passed())
-        .as("a row that needs I/O to be refused").isTrue();
-    assertThat(outcome(rows, "write a stream that ends before its declared length").passed()).isTrue();
+        .as("a row that needs I/O to be refused")
+        .isTrue();
+    assertThat(outcome(rows, "write a stream that ends before its declared length").passed())
+        .isTrue();
   }
 
   @Test
   void readStream_closeLeaksItsConnection_caughtBeyondThePoolSize() {
-    assertThat(only(KitCases.run(LeakingPoolKit.class, "readStream_partialReadThenClose_doesNotLeak")))
+    assertThat(
+            only(KitCases.run(LeakingPoolKit.class, "readStream_partialReadThenClose_doesNotLeak")))
         .satisfies(o -> assertThat(o.message()).contains("no free connection"))
         .matches(KitCases.Outcome::failed);
-    assertThat(only(KitCases.run(HonestPoolKit.class, "readStream_partialReadThenClose_doesNotLeak")).passed())
+    assertThat(
+            only(KitCases.run(HonestPoolKit.class, "readStream_partialReadThenClose_doesNotLeak"))
+                .passed())
         .isTrue();
   }
 
   @Test
   void write_pathLimitOverstated_caughtAtExactlyTheLimit() {
-    KitCases.Outcome o = only(KitCases.run(ShortPathsKit.class, "write_pathOfMaxPathBytes_isAcceptedAndOneMoreRefused"));
+    KitCases.Outcome o =
+        only(
+            KitCases.run(
+                ShortPathsKit.class, "write_pathOfMaxPathBytes_isAcceptedAndOneMoreRefused"));
     assertThat(o.failed()).as(o.toString()).isTrue();
     assertThat(o.message()).contains("key too long");
   }
 
   @Test
   void write_abortedOutputStreamCommitted_caughtByTheOutputStreamRow() {
-    Map<String, KitCases.Outcome> rows = KitCases.run(CommitsPartialKit.class, "write_sourceFailsMidway_leavesNothing");
+    Map<String, KitCases.Outcome> rows =
+        KitCases.run(CommitsPartialKit.class, "write_sourceFailsMidway_leavesNothing");
     KitCases.Outcome o = outcome(rows, "OUTPUT_STREAM");
     assertThat(o.failed()).as(o.toString()).isTrue();
     assertThat(o.message()).contains("broken.bin");
@@ -76,18 +100,25 @@ class WeakCasesCatchMutantsTest {
 
   @Test
   void visibility_privateFilesServedPublicly_caughtByAnonymousFetch() {
-    KitCases.Outcome o = only(KitCases.run(LyingVisibilityKit.class, "publicUrl_privateFile_isRefusedAnonymously"));
+    KitCases.Outcome o =
+        only(KitCases.run(LyingVisibilityKit.class, "publicUrl_privateFile_isRefusedAnonymously"));
     assertThat(o.failed()).as(o.toString()).isTrue();
     assertThat(o.message()).contains("the private file fetched anonymously");
     // The cases that read visibility back through the adapter do not see it.
-    assertThat(KitCases.run(LyingVisibilityKit.class, "setVisibility_roundTrip_changesOnlyVisibility").values())
+    assertThat(
+            KitCases.run(LyingVisibilityKit.class, "setVisibility_roundTrip_changesOnlyVisibility")
+                .values())
         .allMatch(KitCases.Outcome::passed);
     assertThat(KitCases.run(LyingVisibilityKit.class, "write_withVisibility_reportsIt").values())
-        .hasSize(2).allMatch(KitCases.Outcome::passed);
+        .hasSize(2)
+        .allMatch(KitCases.Outcome::passed);
   }
 
   private static KitCases.Outcome outcome(Map<String, KitCases.Outcome> rows, String name) {
-    return rows.entrySet().stream().filter(e -> e.getKey().contains(name)).map(Map.Entry::getValue).findFirst()
+    return rows.entrySet().stream()
+        .filter(e -> e.getKey().contains(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + name + " in " + rows.keySet()));
   }
 

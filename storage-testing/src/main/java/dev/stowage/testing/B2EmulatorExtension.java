@@ -61,8 +61,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * storage-b2-native module on the test class path; junit-jupiter-api is an optional dependency of
  * this module, which every JUnit 5 test has anyway.
  */
-public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCallback,
-    BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class B2EmulatorExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private final Supplier<B2Emulator.Builder> config;
   private final Map<String, Boolean> buckets;
@@ -74,7 +78,8 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
   private @Nullable String owner;
 
   /** One started emulator with the keys created in it. */
-  private record Running(B2Emulator emulator, Map<String, B2TestKey> keys, @Nullable Path dataDirectory) {}
+  private record Running(
+      B2Emulator emulator, Map<String, B2TestKey> keys, @Nullable Path dataDirectory) {}
 
   private B2EmulatorExtension(Builder b, boolean perTest) {
     this.config = b.config;
@@ -109,8 +114,9 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
   public Path dataDirectory() {
     Path dir = running().dataDirectory();
     if (dir == null) {
-      throw new IllegalStateException("the emulator keeps its files in memory; declare onDisk() on the builder"
-          + " for a data directory");
+      throw new IllegalStateException(
+          "the emulator keeps its files in memory; declare onDisk() on the builder"
+              + " for a data directory");
     }
     return dir;
   }
@@ -154,8 +160,8 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
   public B2TestKey key(String keyName) {
     B2TestKey k = running().keys().get(keyName);
     if (k == null) {
-      throw new IllegalArgumentException("no key '" + keyName + "' is declared on the extension; declared: "
-          + keys.keySet());
+      throw new IllegalArgumentException(
+          "no key '" + keyName + "' is declared on the extension; declared: " + keys.keySet());
     }
     return k;
   }
@@ -176,8 +182,8 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
 
   private void requireBucket(String bucket) {
     if (bucket == null || emulator().store().bucket(bucket) == null) {
-      throw new IllegalArgumentException("no bucket '" + bucket + "' in the emulator; declared: "
-          + buckets.keySet());
+      throw new IllegalArgumentException(
+          "no bucket '" + bucket + "' in the emulator; declared: " + buckets.keySet());
     }
   }
 
@@ -221,7 +227,8 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     if (running != null) {
       return;
     }
-    B2Emulator.Builder builder = Objects.requireNonNull(config.get(), "the emulator builder supplier returned null");
+    B2Emulator.Builder builder =
+        Objects.requireNonNull(config.get(), "the emulator builder supplier returned null");
     Path dir = null;
     if (onDisk) {
       try {
@@ -241,13 +248,19 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     try {
       EmulatorStore store = e.store();
       Map<String, String> ids = new LinkedHashMap<>();
-      buckets.forEach((name, isPublic) -> ids.put(name, store.createBucket(name, isPublic).bucketId()));
+      buckets.forEach(
+          (name, isPublic) -> ids.put(name, store.createBucket(name, isPublic).bucketId()));
       Map<String, B2TestKey> created = new LinkedHashMap<>();
-      keys.forEach((name, spec) -> {
-        EmulatorStore.KeyView k = store.createKey(name, spec.capabilitiesOrDefault(),
-            spec.bucket() == null ? null : ids.get(spec.bucket()), spec.prefix());
-        created.put(name, new B2TestKey(name, k.keyId(), k.secret()));
-      });
+      keys.forEach(
+          (name, spec) -> {
+            EmulatorStore.KeyView k =
+                store.createKey(
+                    name,
+                    spec.capabilitiesOrDefault(),
+                    spec.bucket() == null ? null : ids.get(spec.bucket()),
+                    spec.prefix());
+            created.put(name, new B2TestKey(name, k.keyId(), k.secret()));
+          });
       running = new Running(e, Map.copyOf(created), dir);
       owner = context.getUniqueId();
     } catch (RuntimeException ex) {
@@ -283,7 +296,8 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
       try {
         fs.close();
       } catch (Exception ex) {
-        failure = failure == null ? new IllegalStateException("a filesystem did not close", ex) : failure;
+        failure =
+            failure == null ? new IllegalStateException("a filesystem did not close", ex) : failure;
       }
     }
     opened.clear();
@@ -291,7 +305,10 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
     try {
       deleteTree(r.dataDirectory());
     } catch (UncheckedIOException ex) {
-      failure = failure == null ? new IllegalStateException("the data directory was not deleted", ex) : failure;
+      failure =
+          failure == null
+              ? new IllegalStateException("the data directory was not deleted", ex)
+              : failure;
     }
     if (failure != null) {
       throw failure;
@@ -367,8 +384,8 @@ public final class B2EmulatorExtension implements BeforeAllCallback, AfterAllCal
      */
     public Builder key(String name, Consumer<B2KeySpec> spec) {
       if (name == null || !name.matches("[A-Za-z0-9-]{1,100}")) {
-        throw new IllegalArgumentException("key name must be 1 to 100 letters, digits or '-' but was '"
-            + name + "'");
+        throw new IllegalArgumentException(
+            "key name must be 1 to 100 letters, digits or '-' but was '" + name + "'");
       }
       if (keys.containsKey(name)) {
         throw new IllegalArgumentException("key '" + name + "' is declared twice");

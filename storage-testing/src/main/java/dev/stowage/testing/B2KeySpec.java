@@ -24,8 +24,15 @@ import org.jspecify.annotations.Nullable;
 public final class B2KeySpec {
 
   /** What a key may do with files and its bucket by default: list, read, share, write, delete. */
-  public static final List<String> FILE_CAPABILITIES = List.of("listBuckets", "readBuckets",
-      "listFiles", "readFiles", "shareFiles", "writeFiles", "deleteFiles");
+  public static final List<String> FILE_CAPABILITIES =
+      List.of(
+          "listBuckets",
+          "readBuckets",
+          "listFiles",
+          "readFiles",
+          "shareFiles",
+          "writeFiles",
+          "deleteFiles");
 
   private @Nullable String bucket;
   private @Nullable String prefix;
@@ -45,7 +52,8 @@ public final class B2KeySpec {
   /** Restricts the key to names starting with {@code prefix} in its bucket. */
   public B2KeySpec prefix(String prefix) {
     if (prefix == null || prefix.isEmpty()) {
-      throw new IllegalArgumentException("prefix must be non-empty; leave it out for the whole bucket");
+      throw new IllegalArgumentException(
+          "prefix must be non-empty; leave it out for the whole bucket");
     }
     this.prefix = prefix;
     return this;
@@ -83,11 +91,17 @@ public final class B2KeySpec {
 
   void check(String name, java.util.Set<String> declaredBuckets) {
     if (prefix != null && bucket == null) {
-      throw new IllegalArgumentException("key '" + name + "': a prefix needs a bucket (call bucket(...))");
+      throw new IllegalArgumentException(
+          "key '" + name + "': a prefix needs a bucket (call bucket(...))");
     }
     if (bucket != null && !declaredBuckets.contains(bucket)) {
-      throw new IllegalArgumentException("key '" + name + "': bucket '" + bucket
-          + "' is not declared on the extension; declared: " + declaredBuckets);
+      throw new IllegalArgumentException(
+          "key '"
+              + name
+              + "': bucket '"
+              + bucket
+              + "' is not declared on the extension; declared: "
+              + declaredBuckets);
     }
   }
 }

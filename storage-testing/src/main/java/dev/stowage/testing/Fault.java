@@ -11,7 +11,13 @@ package dev.stowage.testing;
  * }</pre>
  */
 public sealed interface Fault
-    permits Fault.None, Fault.Reset, Fault.Stall, Fault.Truncate, Fault.Slow, Fault.Refuse, Fault.Flip {
+    permits Fault.None,
+        Fault.Reset,
+        Fault.Stall,
+        Fault.Truncate,
+        Fault.Slow,
+        Fault.Refuse,
+        Fault.Flip {
 
   /** Which way bytes travel: client to server, server to client, or both. */
   enum Direction {
@@ -122,7 +128,8 @@ public sealed interface Fault
     /** Checks that the rate is positive. */
     public Slow {
       if (bytesPerSecond <= 0) {
-        throw new IllegalArgumentException("bytesPerSecond must be positive, was " + bytesPerSecond);
+        throw new IllegalArgumentException(
+            "bytesPerSecond must be positive, was " + bytesPerSecond);
       }
     }
 

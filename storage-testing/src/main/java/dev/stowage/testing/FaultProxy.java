@@ -164,7 +164,8 @@ public final class FaultProxy implements AutoCloseable {
         continue;
       }
       String name = "fault-proxy-" + id + "-" + connectionIds.incrementAndGet();
-      ProxyConnection connection = new ProxyConnection(name, client, fault, schedule, connections::remove);
+      ProxyConnection connection =
+          new ProxyConnection(name, client, fault, schedule, connections::remove);
       connections.add(connection);
       synchronized (this) {
         if (closed) {

@@ -56,10 +56,11 @@ public final class FaultSchedule {
       }
     }
     Queue<Fault> queue = new ArrayDeque<>(faults);
-    return new FaultSchedule(() -> {
-      Fault next = queue.poll();
-      return next == null ? Fault.none() : next;
-    });
+    return new FaultSchedule(
+        () -> {
+          Fault next = queue.poll();
+          return next == null ? Fault.none() : next;
+        });
   }
 
   /** Returns a builder for a random schedule driven by {@code seed} (same seed, same faults). */
@@ -146,10 +147,12 @@ public final class FaultSchedule {
     /** Sets the relative weight of {@code kind} (default 1 each; 0 disables it). */
     public Builder weight(FaultKind kind, int weight) {
       if (kind == null || kind == FaultKind.NONE) {
-        throw new IllegalArgumentException("weight needs a fault kind other than NONE, was " + kind);
+        throw new IllegalArgumentException(
+            "weight needs a fault kind other than NONE, was " + kind);
       }
       if (weight < 0) {
-        throw new IllegalArgumentException("weight of " + kind + " must not be negative, was " + weight);
+        throw new IllegalArgumentException(
+            "weight of " + kind + " must not be negative, was " + weight);
       }
       weights.put(kind, weight);
       return this;
@@ -177,40 +180,42 @@ public final class FaultSchedule {
     public FaultSchedule build() {
       int total = weights.values().stream().mapToInt(Integer::intValue).sum();
       if (probability > 0 && total == 0) {
-        throw new IllegalStateException("probability " + probability + " needs a fault kind with positive weight");
+        throw new IllegalStateException(
+            "probability " + probability + " needs a fault kind with positive weight");
       }
       Random random = new Random(seed);
       Map<FaultKind, Integer> w = new EnumMap<>(weights);
       long offsets = maxOffset;
       long rate = slowRate;
       double p = probability;
-      return new FaultSchedule(() -> {
-        if (random.nextDouble() >= p) {
-          return Fault.none();
-        }
-        int pick = random.nextInt(total);
-        FaultKind kind = null;
-        for (Map.Entry<FaultKind, Integer> e : w.entrySet()) {
-          pick -= e.getValue();
-          if (pick < 0) {
-            kind = e.getKey();
-            break;
-          }
-        }
-        if (kind == null) {
-          throw new AssertionError("a pick below the total weight " + total + " names a kind");
-        }
-        long offset = offsets == 0 ? 0 : (long) (random.nextDouble() * (offsets + 1));
-        return switch (kind) {
-          case RESET -> Fault.reset(offset);
-          case STALL -> Fault.stall(Fault.Direction.values()[random.nextInt(3)], offset);
-          case TRUNCATE -> Fault.truncate(offset);
-          case SLOW -> Fault.slow(rate);
-          case REFUSE -> Fault.refuse();
-          case FLIP -> Fault.flip(offset);
-          case NONE -> Fault.none();
-        };
-      });
+      return new FaultSchedule(
+          () -> {
+            if (random.nextDouble() >= p) {
+              return Fault.none();
+            }
+            int pick = random.nextInt(total);
+            FaultKind kind = null;
+            for (Map.Entry<FaultKind, Integer> e : w.entrySet()) {
+              pick -= e.getValue();
+              if (pick < 0) {
+                kind = e.getKey();
+                break;
+              }
+            }
+            if (kind == null) {
+              throw new AssertionError("a pick below the total weight " + total + " names a kind");
+            }
+            long offset = offsets == 0 ? 0 : (long) (random.nextDouble() * (offsets + 1));
+            return switch (kind) {
+              case RESET -> Fault.reset(offset);
+              case STALL -> Fault.stall(Fault.Direction.values()[random.nextInt(3)], offset);
+              case TRUNCATE -> Fault.truncate(offset);
+              case SLOW -> Fault.slow(rate);
+              case REFUSE -> Fault.refuse();
+              case FLIP -> Fault.flip(offset);
+              case NONE -> Fault.none();
+            };
+          });
     }
   }
 }

@@ -76,7 +76,9 @@ public final class FaultSuite {
    * @throws IllegalStateException if the root cannot be emptied before the run
    */
   public FaultSuiteReport run() {
-    try (SuiteRun run = new SuiteRun(filesystem, truth, seed, deadline, root, keys, smallMax, streamMin, streamMax)) {
+    try (SuiteRun run =
+        new SuiteRun(
+            filesystem, truth, seed, deadline, root, keys, smallMax, streamMin, streamMax)) {
       run.prepare();
       for (int i = 1; i <= operations; i++) {
         run.step(i);
@@ -95,7 +97,7 @@ public final class FaultSuite {
     private int operations = 1000;
     private Duration deadline = Duration.ofSeconds(60);
     private Supplier<List<String>> leftovers = List::of;
-    private Runnable beforeVerify = () -> { };
+    private Runnable beforeVerify = () -> {};
     private String root = "fault-suite";
     private int keys = 6;
     private int smallMax = 4 * 1024;
@@ -154,7 +156,8 @@ public final class FaultSuite {
     /** Sets the directory the keys live in (default {@code "fault-suite"}); it is emptied before the run. */
     public Builder root(String root) {
       if (root == null || root.isBlank() || root.strip().equals("/")) {
-        throw new IllegalArgumentException("root must name a directory below the filesystem root, was '" + root + "'");
+        throw new IllegalArgumentException(
+            "root must name a directory below the filesystem root, was '" + root + "'");
       }
       this.root = root;
       return this;
@@ -181,7 +184,8 @@ public final class FaultSuite {
     /** Sets the size range in bytes of unknown-length stream writes (default 64–192 KiB). */
     public Builder streamSize(int minBytes, int maxBytes) {
       if (minBytes < 0 || maxBytes < minBytes) {
-        throw new IllegalArgumentException("streamSize needs 0 <= min <= max, was " + minBytes + ".." + maxBytes);
+        throw new IllegalArgumentException(
+            "streamSize needs 0 <= min <= max, was " + minBytes + ".." + maxBytes);
       }
       this.streamMin = minBytes;
       this.streamMax = maxBytes;

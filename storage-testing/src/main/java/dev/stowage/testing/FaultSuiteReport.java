@@ -56,15 +56,20 @@ public record FaultSuiteReport(
     inconsistent = List.copyOf(inconsistent);
     leftovers = List.copyOf(leftovers);
     if (succeeded + failed != attempted) {
-      throw new IllegalArgumentException("succeeded " + succeeded + " + failed " + failed
-          + " must equal attempted " + attempted);
+      throw new IllegalArgumentException(
+          "succeeded " + succeeded + " + failed " + failed + " must equal attempted " + attempted);
     }
   }
 
   /** Returns whether every violation list is empty. */
   public boolean isClean() {
-    return corruptReads.isEmpty() && lostWrites.isEmpty() && untyped.isEmpty() && overtime.isEmpty()
-        && hung.isEmpty() && inconsistent.isEmpty() && leftovers.isEmpty();
+    return corruptReads.isEmpty()
+        && lostWrites.isEmpty()
+        && untyped.isEmpty()
+        && overtime.isEmpty()
+        && hung.isEmpty()
+        && inconsistent.isEmpty()
+        && leftovers.isEmpty();
   }
 
   /**
@@ -82,9 +87,17 @@ public record FaultSuiteReport(
   /** Returns a multi-line human summary: counts, failures by kind, and the first few of each violation. */
   public String summary() {
     StringBuilder s = new StringBuilder();
-    s.append("seed ").append(seed).append(": ").append(attempted).append(" operations, ")
-        .append(succeeded).append(" succeeded, ").append(failed).append(" failed, in ")
-        .append(elapsed.toMillis()).append(" ms\n");
+    s.append("seed ")
+        .append(seed)
+        .append(": ")
+        .append(attempted)
+        .append(" operations, ")
+        .append(succeeded)
+        .append(" succeeded, ")
+        .append(failed)
+        .append(" failed, in ")
+        .append(elapsed.toMillis())
+        .append(" ms\n");
     s.append("  slowest: ").append(slowest).append('\n');
     s.append("  operations: ").append(new TreeMap<>(attemptsByOperation)).append('\n');
     s.append("  failures: ").append(new TreeMap<>(failuresByKind)).append('\n');

@@ -17,6 +17,7 @@ final class KeyState {
 
   private final List<byte[]> contents;
   private final boolean mayBeAbsent;
+
   /** How the state arose, for reports ("acknowledged write #12 of 300 bytes"). */
   final String origin;
 
@@ -102,7 +103,8 @@ final class KeyState {
         }
         continue;
       }
-      byte[] slice = Arrays.copyOfRange(content, (int) resolved.start(), (int) resolved.endExclusive());
+      byte[] slice =
+          Arrays.copyOfRange(content, (int) resolved.start(), (int) resolved.endExclusive());
       if (Arrays.equals(slice, data)) {
         return true;
       }
@@ -121,6 +123,7 @@ final class KeyState {
     if (contents.isEmpty()) {
       return "absent";
     }
-    return (contents.size() == 1 ? sizes.get(0) : "one of " + sizes) + (mayBeAbsent ? " or absent" : "");
+    return (contents.size() == 1 ? sizes.get(0) : "one of " + sizes)
+        + (mayBeAbsent ? " or absent" : "");
   }
 }

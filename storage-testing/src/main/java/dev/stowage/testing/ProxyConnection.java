@@ -28,7 +28,11 @@ final class ProxyConnection {
   private int finishedPumps;
   private boolean fired;
 
-  ProxyConnection(String name, Socket client, Fault fault, FaultSchedule schedule,
+  ProxyConnection(
+      String name,
+      Socket client,
+      Fault fault,
+      FaultSchedule schedule,
       Consumer<ProxyConnection> onClosed) {
     this.name = name;
     this.client = client;
@@ -38,19 +42,25 @@ final class ProxyConnection {
   }
 
   void start(InetSocketAddress target) {
-    Thread up = new Thread(() -> {
-      try {
-        server.connect(target, CONNECT_TIMEOUT_MILLIS);
-        client.setTcpNoDelay(true);
-        server.setTcpNoDelay(true);
-      } catch (IOException e) {
-        abort();
-        return;
-      }
-      Thread down = daemon(new Pump(this, Fault.Direction.RESPONSE, server, client)::run, name + "-down");
-      down.start();
-      new Pump(this, Fault.Direction.REQUEST, client, server).run();
-    }, name + "-up");
+    Thread up =
+        new Thread(
+            () -> {
+              try {
+                server.connect(target, CONNECT_TIMEOUT_MILLIS);
+                client.setTcpNoDelay(true);
+                server.setTcpNoDelay(true);
+              } catch (IOException e) {
+                abort();
+                return;
+              }
+              Thread down =
+                  daemon(
+                      new Pump(this, Fault.Direction.RESPONSE, server, client)::run,
+                      name + "-down");
+              down.start();
+              new Pump(this, Fault.Direction.REQUEST, client, server).run();
+            },
+            name + "-up");
     up.setDaemon(true);
     up.start();
   }

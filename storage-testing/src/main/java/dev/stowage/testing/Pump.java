@@ -103,8 +103,10 @@ final class Pump implements Runnable {
       }
     }
     if (fault instanceof Fault.Stall stall) {
-      boolean mine = stall.direction() == direction
-          || (stall.direction() == Fault.Direction.BOTH && direction == Fault.Direction.RESPONSE);
+      boolean mine =
+          stall.direction() == direction
+              || (stall.direction() == Fault.Direction.BOTH
+                  && direction == Fault.Direction.RESPONSE);
       return mine ? stall.afterBytes() : -1;
     }
     return -1;
@@ -158,7 +160,8 @@ final class Pump implements Runnable {
   private void flip(byte[] buffer, int n, long offset) {
     for (int i = 0; i < n && !fired; i++) {
       if (bodyBytes < 0) {
-        headerMatch = buffer[i] == HEADER_END[headerMatch] ? headerMatch + 1 : (buffer[i] == '\r' ? 1 : 0);
+        headerMatch =
+            buffer[i] == HEADER_END[headerMatch] ? headerMatch + 1 : (buffer[i] == '\r' ? 1 : 0);
         if (headerMatch == HEADER_END.length) {
           bodyBytes = 0;
         }

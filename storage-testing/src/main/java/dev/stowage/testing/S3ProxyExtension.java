@@ -40,8 +40,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link #filesystem} are closed when the server stops; opening one needs the storage-s3 module on
  * the test class path.
  */
-public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallback,
-    BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class S3ProxyExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private final Consumer<S3ProxyServer.Builder> config;
   private final List<String> buckets;
@@ -142,7 +146,8 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
       try {
         fs.close();
       } catch (Exception e) {
-        failure = failure == null ? new IllegalStateException("a filesystem did not close", e) : failure;
+        failure =
+            failure == null ? new IllegalStateException("a filesystem did not close", e) : failure;
       }
     }
     opened.clear();
@@ -184,10 +189,11 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     public Builder credentials(String accessKey, String secretKey) {
       S3ProxyServer.builder().credentials(accessKey, secretKey); // validates now
       Consumer<S3ProxyServer.Builder> previous = config;
-      config = b -> {
-        previous.accept(b);
-        b.credentials(accessKey, secretKey);
-      };
+      config =
+          b -> {
+            previous.accept(b);
+            b.credentials(accessKey, secretKey);
+          };
       return this;
     }
 
@@ -195,10 +201,11 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     public Builder server(Consumer<S3ProxyServer.Builder> adjust) {
       Objects.requireNonNull(adjust, "adjust");
       Consumer<S3ProxyServer.Builder> previous = config;
-      config = b -> {
-        previous.accept(b);
-        adjust.accept(b);
-      };
+      config =
+          b -> {
+            previous.accept(b);
+            adjust.accept(b);
+          };
       return this;
     }
 

@@ -104,7 +104,8 @@ public final class S3ProxyServer implements AutoCloseable {
   /** Returns {@code s3://bucket}: with {@link #settings()} it opens the bucket's root. */
   public URI uri(String bucket) {
     if (!bucketExists(bucket)) {
-      throw new IllegalArgumentException("no bucket '" + bucket + "' on this S3Proxy; create it first");
+      throw new IllegalArgumentException(
+          "no bucket '" + bucket + "' on this S3Proxy; create it first");
     }
     return URI.create("s3://" + bucket);
   }
@@ -114,8 +115,15 @@ public final class S3ProxyServer implements AutoCloseable {
    * {@code endpoint}, {@code region} ({@code us-east-1}), {@code accessKey} and {@code secretKey}.
    */
   public Map<String, String> settings() {
-    return Map.of("endpoint", endpoint.toString(), "region", "us-east-1", "accessKey", accessKey,
-        "secretKey", secretKey);
+    return Map.of(
+        "endpoint",
+        endpoint.toString(),
+        "region",
+        "us-east-1",
+        "accessKey",
+        accessKey,
+        "secretKey",
+        secretKey);
   }
 
   /**
@@ -145,8 +153,11 @@ public final class S3ProxyServer implements AutoCloseable {
 
   private static void checkBucketName(String name) {
     if (name == null || !name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-      throw new IllegalArgumentException("bucket name must be 3 to 63 lowercase letters, digits, '.' or '-',"
-          + " starting and ending with a letter or digit, but was '" + name + "'");
+      throw new IllegalArgumentException(
+          "bucket name must be 3 to 63 lowercase letters, digits, '.' or '-',"
+              + " starting and ending with a letter or digit, but was '"
+              + name
+              + "'");
     }
   }
 
@@ -185,7 +196,8 @@ public final class S3ProxyServer implements AutoCloseable {
     /** Keeps objects in this directory (created if missing) instead of memory. */
     public Builder dataDirectory(Path dataDirectory) {
       if (blobStore != null) {
-        throw new IllegalStateException("blobStore(...) was already set; it decides where objects live");
+        throw new IllegalStateException(
+            "blobStore(...) was already set; it decides where objects live");
       }
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
       return this;
@@ -198,7 +210,8 @@ public final class S3ProxyServer implements AutoCloseable {
      */
     public Builder blobStore(BlobStore store) {
       if (dataDirectory != null) {
-        throw new IllegalStateException("dataDirectory(...) was already set; it decides where objects live");
+        throw new IllegalStateException(
+            "dataDirectory(...) was already set; it decides where objects live");
       }
       this.blobStore = Objects.requireNonNull(store, "store");
       return this;
@@ -223,13 +236,19 @@ public final class S3ProxyServer implements AutoCloseable {
      */
     public Builder corsOriginPattern(String regex) {
       if (regex == null || regex.isBlank()) {
-        throw new IllegalArgumentException("CORS origin pattern must be a non-blank regular expression");
+        throw new IllegalArgumentException(
+            "CORS origin pattern must be a non-blank regular expression");
       }
       try {
         corsOriginPatterns.add(Pattern.compile(regex));
       } catch (java.util.regex.PatternSyntaxException e) {
-        throw new IllegalArgumentException("CORS origin pattern is not a valid regular expression: '" + regex
-            + "' (" + e.getDescription() + ")", e);
+        throw new IllegalArgumentException(
+            "CORS origin pattern is not a valid regular expression: '"
+                + regex
+                + "' ("
+                + e.getDescription()
+                + ")",
+            e);
       }
       return this;
     }
@@ -271,19 +290,21 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot create the data directory", e);
         }
-        properties.setProperty("jclouds.filesystem.basedir", dataDirectory.toAbsolutePath().toString());
+        properties.setProperty(
+            "jclouds.filesystem.basedir", dataDirectory.toAbsolutePath().toString());
         store = BlobStores.create("filesystem", properties);
       }
       S3Proxy proxy;
       try {
-        proxy = S3Proxy.builder()
-            .blobStore(store)
-            .endpoint(URI.create("http://127.0.0.1:" + port))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-            .ignoreUnknownHeaders(true)
-            .corsRules(cors(corsOrigins, corsOriginPatterns))
-            .stopTimeout(0)
-            .build();
+        proxy =
+            S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                .ignoreUnknownHeaders(true)
+                .corsRules(cors(corsOrigins, corsOriginPatterns))
+                .stopTimeout(0)
+                .build();
         proxy.start();
       } catch (Exception e) {
         throw new IllegalStateException("S3Proxy did not start", e);
@@ -304,8 +325,12 @@ public final class S3ProxyServer implements AutoCloseable {
       while (!"STARTED".equals(proxy.getState())) {
         if (System.nanoTime() > deadline) {
           stopQuietly(proxy);
-          throw new IllegalStateException("S3Proxy did not start within " + START_TIMEOUT.toSeconds()
-              + " s (state " + proxy.getState() + ")");
+          throw new IllegalStateException(
+              "S3Proxy did not start within "
+                  + START_TIMEOUT.toSeconds()
+                  + " s (state "
+                  + proxy.getState()
+                  + ")");
         }
         try {
           Thread.sleep(10);
@@ -325,7 +350,8 @@ public final class S3ProxyServer implements AutoCloseable {
       }
     }
 
-    private static CrossOriginResourceSharing cors(List<String> origins, List<Pattern> originPatterns) {
+    private static CrossOriginResourceSharing cors(
+        List<String> origins, List<Pattern> originPatterns) {
       if (origins.isEmpty() && originPatterns.isEmpty()) {
         return CrossOriginResourceSharing.disabled();
       }

@@ -53,8 +53,16 @@ final class SuiteRun implements AutoCloseable {
   private long slowestNanos = -1;
   private String slowest = "none";
 
-  SuiteRun(Filesystem fs, @Nullable Filesystem truth, long seed, Duration deadline, String root, int keys,
-      int smallMax, int streamMin, int streamMax) {
+  SuiteRun(
+      Filesystem fs,
+      @Nullable Filesystem truth,
+      long seed,
+      Duration deadline,
+      String root,
+      int keys,
+      int smallMax,
+      int streamMin,
+      int streamMax) {
     this.fs = fs;
     this.truth = truth == null ? fs : truth;
     this.seed = seed;
@@ -72,10 +80,12 @@ final class SuiteRun implements AutoCloseable {
   void prepare() {
     Throwable last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      Watchdog.Outcome outcome = watchdog.run(() -> {
-        truth.deleteDirectory(root);
-        return null;
-      });
+      Watchdog.Outcome outcome =
+          watchdog.run(
+              () -> {
+                truth.deleteDirectory(root);
+                return null;
+              });
       if (outcome.failure() == null && !outcome.hung()) {
         return;
       }
@@ -91,7 +101,8 @@ final class SuiteRun implements AutoCloseable {
     String label = "#" + n + " " + op + " " + key;
     switch (op) {
       case WRITE_SMALL -> write(label, key, bytes(random.nextInt(smallMax + 1)), false);
-      case WRITE_STREAM -> write(label, key, bytes(streamMin + random.nextInt(streamMax - streamMin + 1)), true);
+      case WRITE_STREAM ->
+          write(label, key, bytes(streamMin + random.nextInt(streamMax - streamMin + 1)), true);
       case READ -> readWhole(label, key, () -> fs.read(key));
       case READ_FROM_0 -> readWhole(label, key, () -> readRange(key, ByteRange.from(0)));
       case READ_RANGE -> readRange(label, key);
@@ -168,18 +179,24 @@ final class SuiteRun implements AutoCloseable {
   }
 
   private static boolean notFound(Watchdog.Outcome outcome) {
-    return outcome.failure() instanceof StorageException e && e.kind() == StorageException.Kind.NOT_FOUND;
+    return outcome.failure() instanceof StorageException e
+        && e.kind() == StorageException.Kind.NOT_FOUND;
   }
 
   private void write(String label, String key, byte[] data, boolean stream) {
-    Watchdog.Outcome outcome = run(label, () -> stream
-        ? fs.write(key, new UnknownLength(data), WriteOptions.DEFAULT)
-        : fs.write(key, data));
+    Watchdog.Outcome outcome =
+        run(
+            label,
+            () ->
+                stream
+                    ? fs.write(key, new UnknownLength(data), WriteOptions.DEFAULT)
+                    : fs.write(key, data));
     if (ok(outcome)) {
       model.put(key, KeyState.known(data, "acknowledged " + label + " of " + data.length + " B"));
       FileAttributes written = (FileAttributes) promised(label, outcome);
       if (written != null && written.size() != data.length) {
-        inconsistent.add(label + " wrote " + data.length + " B but reported size " + written.size());
+        inconsistent.add(
+            label + " wrote " + data.length + " B but reported size " + written.size());
       }
     } else {
       model.put(key, state(key).orContent(data, "failed " + label));
@@ -203,8 +220,15 @@ final class SuiteRun implements AutoCloseable {
       if (before.matches(data)) {
         model.put(key, KeyState.known(data, "observed by " + label));
       } else {
-        corrupt.add(label + " returned " + data.length + " B; the key holds " + before.describe()
-            + " (" + before.origin + ")");
+        corrupt.add(
+            label
+                + " returned "
+                + data.length
+                + " B; the key holds "
+                + before.describe()
+                + " ("
+                + before.origin
+                + ")");
       }
     } else {
       observeFailure(label, key, before, outcome);
@@ -223,8 +247,15 @@ final class SuiteRun implements AutoCloseable {
     if (ok(outcome)) {
       byte[] data = (byte[]) promised(rangeLabel, outcome);
       if (data != null && !before.matchesRange(data, range)) {
-        corrupt.add(rangeLabel + " returned " + data.length + " B that are not that range of " + before.describe()
-            + " (" + before.origin + ")");
+        corrupt.add(
+            rangeLabel
+                + " returned "
+                + data.length
+                + " B that are not that range of "
+                + before.describe()
+                + " ("
+                + before.origin
+                + ")");
       }
     } else {
       observeFailure(rangeLabel, key, before, outcome);
@@ -237,7 +268,13 @@ final class SuiteRun implements AutoCloseable {
       return;
     }
     if (before.mustExist()) {
-      inconsistent.add(label + " said NOT_FOUND; the key holds " + before.describe() + " (" + before.origin + ")");
+      inconsistent.add(
+          label
+              + " said NOT_FOUND; the key holds "
+              + before.describe()
+              + " ("
+              + before.origin
+              + ")");
     } else {
       model.put(key, KeyState.absent("observed absent by " + label));
     }
@@ -253,8 +290,15 @@ final class SuiteRun implements AutoCloseable {
       }
       long size = attributes.size();
       if (!before.allowsSize(size)) {
-        inconsistent.add(label + " reported " + size + " B; the key holds " + before.describe()
-            + " (" + before.origin + ")");
+        inconsistent.add(
+            label
+                + " reported "
+                + size
+                + " B; the key holds "
+                + before.describe()
+                + " ("
+                + before.origin
+                + ")");
       }
     } else {
       observeFailure(label, key, before, outcome);
@@ -262,11 +306,14 @@ final class SuiteRun implements AutoCloseable {
   }
 
   private void list(String label) {
-    Watchdog.Outcome outcome = run(label, () -> {
-      try (DirectoryListing listing = fs.list(root)) {
-        return listing.toList();
-      }
-    });
+    Watchdog.Outcome outcome =
+        run(
+            label,
+            () -> {
+              try (DirectoryListing listing = fs.list(root)) {
+                return listing.toList();
+              }
+            });
     if (!ok(outcome)) {
       return;
     }
@@ -285,7 +332,15 @@ final class SuiteRun implements AutoCloseable {
       String key = key(i);
       KeyState state = state(key);
       if (state.mustExist() && !listed.contains(key)) {
-        inconsistent.add(label + " omitted " + key + ", which holds " + state.describe() + " (" + state.origin + ")");
+        inconsistent.add(
+            label
+                + " omitted "
+                + key
+                + ", which holds "
+                + state.describe()
+                + " ("
+                + state.origin
+                + ")");
       } else if (state.mustBeAbsent() && listed.contains(key)) {
         inconsistent.add(label + " listed " + key + ", which is absent (" + state.origin + ")");
       }
@@ -293,11 +348,18 @@ final class SuiteRun implements AutoCloseable {
   }
 
   private void delete(String label, String key) {
-    Watchdog.Outcome outcome = run(label, () -> {
-      fs.delete(key);
-      return null;
-    });
-    model.put(key, ok(outcome) ? KeyState.absent("acknowledged " + label) : state(key).orAbsent("failed " + label));
+    Watchdog.Outcome outcome =
+        run(
+            label,
+            () -> {
+              fs.delete(key);
+              return null;
+            });
+    model.put(
+        key,
+        ok(outcome)
+            ? KeyState.absent("acknowledged " + label)
+            : state(key).orAbsent("failed " + label));
   }
 
   private void copy(String label, String source, String destination) {
@@ -307,7 +369,9 @@ final class SuiteRun implements AutoCloseable {
     if (ok(outcome)) {
       if (from.mustBeAbsent()) {
         inconsistent.add(copyLabel + " succeeded from an absent source (" + from.origin + ")");
-        model.put(destination, state(destination).or(from, "unexplained " + copyLabel).orAbsent("unexplained"));
+        model.put(
+            destination,
+            state(destination).or(from, "unexplained " + copyLabel).orAbsent("unexplained"));
         return;
       }
       model.put(source, from.presentOnly(from.origin));
@@ -331,7 +395,15 @@ final class SuiteRun implements AutoCloseable {
         if (data == null) {
           lost.add(key + " could not be verified: the truth view's read returned null");
         } else if (!state.matches(data)) {
-          lost.add(key + " holds " + data.length + " B; expected " + state.describe() + " (" + state.origin + ")");
+          lost.add(
+              key
+                  + " holds "
+                  + data.length
+                  + " B; expected "
+                  + state.describe()
+                  + " ("
+                  + state.origin
+                  + ")");
         }
       } else if (notFound(outcome)) {
         if (!state.mayBeAbsent()) {
@@ -339,7 +411,8 @@ final class SuiteRun implements AutoCloseable {
         }
       } else {
         Throwable t = outcome.failure();
-        String why = outcome.hung() || t == null ? "hung" : t.getClass().getName() + ": " + t.getMessage();
+        String why =
+            outcome.hung() || t == null ? "hung" : t.getClass().getName() + ": " + t.getMessage();
         lost.add(key + " could not be verified: " + why);
       }
     }
@@ -352,8 +425,22 @@ final class SuiteRun implements AutoCloseable {
     } catch (RuntimeException e) {
       leftovers.add("leftover checker failed: " + e);
     }
-    return new FaultSuiteReport(seed, attempted, succeeded, failed, failuresByKind, attempts, corrupt, lost,
-        untyped, overtime, hung, inconsistent, leftovers, slowest, Duration.ofNanos(System.nanoTime() - startNanos));
+    return new FaultSuiteReport(
+        seed,
+        attempted,
+        succeeded,
+        failed,
+        failuresByKind,
+        attempts,
+        corrupt,
+        lost,
+        untyped,
+        overtime,
+        hung,
+        inconsistent,
+        leftovers,
+        slowest,
+        Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   @Override

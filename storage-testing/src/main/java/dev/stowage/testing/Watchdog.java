@@ -34,27 +34,30 @@ final class Watchdog implements AutoCloseable {
 
   private static ExecutorService newWorker() {
     String name = "fault-suite-worker-" + IDS.incrementAndGet();
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, name);
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread thread = new Thread(r, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** Runs {@code operation}; a failure is returned, not thrown. */
   Outcome run(Callable<?> operation) {
     CountDownLatch done = new CountDownLatch(1);
-    Future<Outcome> future = worker.submit(() -> {
-      long start = System.nanoTime();
-      try {
-        Object value = operation.call();
-        return new Outcome(value, null, System.nanoTime() - start, false);
-      } catch (Throwable t) {
-        return new Outcome(null, t, System.nanoTime() - start, false);
-      } finally {
-        done.countDown();
-      }
-    });
+    Future<Outcome> future =
+        worker.submit(
+            () -> {
+              long start = System.nanoTime();
+              try {
+                Object value = operation.call();
+                return new Outcome(value, null, System.nanoTime() - start, false);
+              } catch (Throwable t) {
+                return new Outcome(null, t, System.nanoTime() - start, false);
+              } finally {
+                done.countDown();
+              }
+            });
     long start = System.nanoTime();
     try {
       return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class B2EmulatorExtensionOnDiskTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(2048).absoluteMinimumPartSize(1024))
-      .bucket("on-disk")
-      .onDisk()
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () -> B2Emulator.builder().recommendedPartSize(2048).absoluteMinimumPartSize(1024))
+          .bucket("on-disk")
+          .onDisk()
+          .perTest();
 
   private static final AtomicReference<Path> FIRST = new AtomicReference<>();
 
@@ -37,11 +39,17 @@ class B2EmulatorExtensionOnDiskTest {
     FIRST.set(dir);
     EmulatorStore store = B2.emulator().store();
     byte[] bytes = "stored on disk".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    store.upload(store.bucket("on-disk").bucketId(), "a.txt", null, Map.of(), new ByteArrayInputStream(bytes));
+    store.upload(
+        store.bucket("on-disk").bucketId(),
+        "a.txt",
+        null,
+        Map.of(),
+        new ByteArrayInputStream(bytes));
 
     try (Stream<Path> blobs = Files.list(dir.resolve("blobs"))) {
       assertThat(blobs.filter(p -> !p.getFileName().toString().endsWith(".tmp")).toList())
-          .singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(bytes));
+          .singleElement()
+          .satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(bytes));
     }
   }
 

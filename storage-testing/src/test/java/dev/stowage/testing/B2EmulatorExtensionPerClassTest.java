@@ -18,13 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class B2EmulatorExtensionPerClassTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .emulator(() -> B2Emulator.builder().recommendedPartSize(10_000).absoluteMinimumPartSize(5_000))
-      .bucket("assets")
-      .publicBucket("website")
-      .key("app", k -> k.bucket("assets").prefix("uploads/"))
-      .key("reader", k -> k.bucket("assets").capabilities("listBuckets", "listFiles", "readFiles"))
-      .perClass();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder()
+          .emulator(
+              () -> B2Emulator.builder().recommendedPartSize(10_000).absoluteMinimumPartSize(5_000))
+          .bucket("assets")
+          .publicBucket("website")
+          .key("app", k -> k.bucket("assets").prefix("uploads/"))
+          .key(
+              "reader",
+              k -> k.bucket("assets").capabilities("listBuckets", "listFiles", "readFiles"))
+          .perClass();
 
   private static final Set<B2Emulator> SEEN = ConcurrentHashMap.newKeySet();
 
@@ -51,8 +55,15 @@ class B2EmulatorExtensionPerClassTest {
   @Test
   void settings_master_holdEndpointAndMasterKey() {
     SEEN.add(B2.emulator());
-    assertThat(B2.settings()).isEqualTo(Map.of("endpoint", B2.emulator().url(),
-        "keyId", B2.emulator().keyId(), "applicationKey", B2.emulator().applicationKey()));
+    assertThat(B2.settings())
+        .isEqualTo(
+            Map.of(
+                "endpoint",
+                B2.emulator().url(),
+                "keyId",
+                B2.emulator().keyId(),
+                "applicationKey",
+                B2.emulator().applicationKey()));
     assertThat(B2.uri("assets")).hasToString("b2://assets");
   }
 
@@ -69,11 +80,14 @@ class B2EmulatorExtensionPerClassTest {
     RawB2.Answer outside = app.download("assets", "private/out.txt");
     assertThat(outside.status()).isEqualTo(401);
 
-    RawB2.Answer listOutside = app.call("b2_list_file_names", Map.of("bucketId", bucketId, "prefix", "private/"));
+    RawB2.Answer listOutside =
+        app.call("b2_list_file_names", Map.of("bucketId", bucketId, "prefix", "private/"));
     assertThat(listOutside.status()).isEqualTo(401);
-    RawB2.Answer listInside = app.call("b2_list_file_names", Map.of("bucketId", bucketId, "prefix", "uploads/"));
+    RawB2.Answer listInside =
+        app.call("b2_list_file_names", Map.of("bucketId", bucketId, "prefix", "uploads/"));
     assertThat(listInside.status()).isEqualTo(200);
-    assertThat(listInside.body().get("files").findValuesAsText("fileName")).containsExactly("uploads/in.txt");
+    assertThat(listInside.body().get("files").findValuesAsText("fileName"))
+        .containsExactly("uploads/in.txt");
   }
 
   @Test
@@ -89,8 +103,10 @@ class B2EmulatorExtensionPerClassTest {
     SEEN.add(B2.emulator());
     RawB2 reader = RawB2.authorize(B2.settings("reader"));
     String bucketId = B2.emulator().store().bucket("assets").bucketId();
-    assertThat(reader.call("b2_get_upload_url", Map.of("bucketId", bucketId)).status()).isEqualTo(401);
-    assertThat(reader.call("b2_list_file_names", Map.of("bucketId", bucketId)).status()).isEqualTo(200);
+    assertThat(reader.call("b2_get_upload_url", Map.of("bucketId", bucketId)).status())
+        .isEqualTo(401);
+    assertThat(reader.call("b2_list_file_names", Map.of("bucketId", bucketId)).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -107,9 +123,12 @@ class B2EmulatorExtensionPerClassTest {
   @Test
   void unknownNames_areRefusedByName() {
     SEEN.add(B2.emulator());
-    assertThatThrownBy(() -> B2.settings("nobody")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("nobody").hasMessageContaining("[app, reader]");
-    assertThatThrownBy(() -> B2.uri("missing")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> B2.settings("nobody"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nobody")
+        .hasMessageContaining("[app, reader]");
+    assertThatThrownBy(() -> B2.uri("missing"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("missing");
   }
 
@@ -117,16 +136,26 @@ class B2EmulatorExtensionPerClassTest {
   void builder_badDeclarations_failAtOnceNamingTheProblem() {
     SEEN.add(B2.emulator());
     assertThatThrownBy(() -> B2EmulatorExtension.builder().key("k", k -> k.prefix("a/")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix needs a bucket");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prefix needs a bucket");
     assertThatThrownBy(() -> B2EmulatorExtension.builder().key("k", k -> k.bucket("nope")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nope' is not declared");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'nope' is not declared");
     assertThatThrownBy(() -> B2EmulatorExtension.builder().bucket("a1b2c3").bucket("a1b2c3"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declared twice");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("declared twice");
     assertThatThrownBy(() -> B2EmulatorExtension.builder().key("bad name", k -> {}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad name");
-    assertThatThrownBy(() -> B2EmulatorExtension.builder().bucket("account")
-        .key("k", k -> k.bucket("account").capabilities("writeBuckets")).perClass()
-        .beforeAll(null)).isInstanceOf(RuntimeException.class).hasMessageContaining("writeBuckets");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad name");
+    assertThatThrownBy(
+            () ->
+                B2EmulatorExtension.builder()
+                    .bucket("account")
+                    .key("k", k -> k.bucket("account").capabilities("writeBuckets"))
+                    .perClass()
+                    .beforeAll(null))
+        .isInstanceOf(RuntimeException.class)
+        .hasMessageContaining("writeBuckets");
   }
 
   @Nested

@@ -19,16 +19,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class B2EmulatorExtensionPerTestTest {
 
   @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder()
-      .bucket("assets")
-      .key("app", k -> k.bucket("assets"))
-      .perTest();
+  static final B2EmulatorExtension B2 =
+      B2EmulatorExtension.builder().bucket("assets").key("app", k -> k.bucket("assets")).perTest();
 
   private static final AtomicReference<B2Emulator> FIRST = new AtomicReference<>();
 
   @BeforeAll
   static void noEmulator_beforeTheFirstTest() {
-    assertThatThrownBy(B2::emulator).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(B2::emulator)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("only while a test runs");
   }
 
@@ -38,7 +37,11 @@ class B2EmulatorExtensionPerTestTest {
     B2Emulator e = B2.emulator();
     FIRST.set(e);
     EmulatorStore store = e.store();
-    store.upload(store.bucket("assets").bucketId(), "left-over.txt", null, Map.of(),
+    store.upload(
+        store.bucket("assets").bucketId(),
+        "left-over.txt",
+        null,
+        Map.of(),
         new ByteArrayInputStream(new byte[] {1}));
     assertThat(store.versions(store.bucket("assets").bucketId(), null, null, 10)).hasSize(1);
   }
@@ -51,16 +54,24 @@ class B2EmulatorExtensionPerTestTest {
     assertThat(store.versions(store.bucket("assets").bucketId(), null, null, 10)).isEmpty();
     assertThat(store.key(B2.key("app").keyId())).isNotNull();
     B2Emulator first = FIRST.get();
-    Map<String, String> firstMaster = Map.of("endpoint", first.url(), "keyId", first.keyId(),
-        "applicationKey", first.applicationKey());
-    assertThatThrownBy(() -> RawB2.authorize(firstMaster)).as("the first emulator was stopped")
+    Map<String, String> firstMaster =
+        Map.of(
+            "endpoint",
+            first.url(),
+            "keyId",
+            first.keyId(),
+            "applicationKey",
+            first.applicationKey());
+    assertThatThrownBy(() -> RawB2.authorize(firstMaster))
+        .as("the first emulator was stopped")
         .isInstanceOfAny(java.io.IOException.class, IllegalStateException.class);
   }
 
   @Test
   @Order(3)
   void dataDirectory_inMemoryEmulator_failsNamingOnDisk() {
-    assertThatThrownBy(B2::dataDirectory).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(B2::dataDirectory)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("onDisk()");
   }
 }

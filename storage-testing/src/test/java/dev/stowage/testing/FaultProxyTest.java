@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 class FaultProxyTest {
 
   private TinyHttpServer server;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeEach
   void startServer() throws IOException {
@@ -73,11 +74,17 @@ class FaultProxyTest {
   void forward_noFault_isByteTransparentBothWays() throws Exception {
     try (FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port(), FaultSchedule.none())) {
       URI base = URI.create("http://127.0.0.1:" + proxy.port());
-      HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(base.resolve("/bytes?n=300000")).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> get =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/bytes?n=300000")).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       byte[] upload = TinyHttpServer.body(200_000);
-      HttpResponse<byte[]> echo = http.send(HttpRequest.newBuilder(base.resolve("/echo"))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(upload)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> echo =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/echo"))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(upload))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
 
       assertThat(get.body()).isEqualTo(TinyHttpServer.body(300_000));
       assertThat(echo.body()).isEqualTo(upload);
@@ -87,7 +94,8 @@ class FaultProxyTest {
 
   @Test
   void reset_afterBytes_clientSeesConnectionReset() throws Exception {
-    try (FaultProxy proxy = proxy(Fault.reset(100)); Socket socket = send(proxy, get(100_000))) {
+    try (FaultProxy proxy = proxy(Fault.reset(100));
+        Socket socket = send(proxy, get(100_000))) {
       ByteArrayOutputStream got = new ByteArrayOutputStream();
 
       assertThatThrownBy(() -> readToEof(socket.getInputStream(), got))
@@ -101,7 +109,9 @@ class FaultProxyTest {
   @Test
   void reset_httpClient_failsWithIoException() {
     try (FaultProxy proxy = proxy(Fault.reset(10))) {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=5000")).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=5000"))
+              .build();
 
       assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofByteArray()))
           .isInstanceOf(IOException.class);
@@ -110,7 +120,8 @@ class FaultProxyTest {
 
   @Test
   void truncate_afterBytes_clientSeesCleanEofBeforeContentLength() throws Exception {
-    try (FaultProxy proxy = proxy(Fault.truncate(300)); Socket socket = send(proxy, get(10_000))) {
+    try (FaultProxy proxy = proxy(Fault.truncate(300));
+        Socket socket = send(proxy, get(10_000))) {
       byte[] response = readToEof(socket.getInputStream(), new ByteArrayOutputStream());
 
       assertThat(response).hasSize(300);
@@ -123,10 +134,12 @@ class FaultProxyTest {
 
   @Test
   void stall_response_readTimeoutFiresWhileSocketStaysOpen() throws Exception {
-    try (FaultProxy proxy = proxy(Fault.stall(Fault.Direction.RESPONSE, 0)); Socket socket = send(proxy, get(1000))) {
+    try (FaultProxy proxy = proxy(Fault.stall(Fault.Direction.RESPONSE, 0));
+        Socket socket = send(proxy, get(1000))) {
       socket.setSoTimeout(500);
 
-      assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> socket.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
       assertThat(proxy.openConnections()).isEqualTo(1);
       assertThat(server.requests.get()).isEqualTo(1);
       assertThat(proxy.schedule().fired(FaultKind.STALL)).isEqualTo(1);
@@ -135,21 +148,25 @@ class FaultProxyTest {
 
   @Test
   void stall_request_serverNeverSeesTheRequest() throws Exception {
-    try (FaultProxy proxy = proxy(Fault.stall(Fault.Direction.REQUEST, 0)); Socket socket = send(proxy, get(1000))) {
+    try (FaultProxy proxy = proxy(Fault.stall(Fault.Direction.REQUEST, 0));
+        Socket socket = send(proxy, get(1000))) {
       socket.setSoTimeout(500);
 
-      assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> socket.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
       assertThat(server.requests.get()).isZero();
     }
   }
 
   @Test
   void stall_both_stopsMidBody() throws Exception {
-    try (FaultProxy proxy = proxy(Fault.stall(Fault.Direction.BOTH, 500)); Socket socket = send(proxy, get(100_000))) {
+    try (FaultProxy proxy = proxy(Fault.stall(Fault.Direction.BOTH, 500));
+        Socket socket = send(proxy, get(100_000))) {
       socket.setSoTimeout(500);
       ByteArrayOutputStream got = new ByteArrayOutputStream();
 
-      assertThatThrownBy(() -> readToEof(socket.getInputStream(), got)).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> readToEof(socket.getInputStream(), got))
+          .isInstanceOf(SocketTimeoutException.class);
       assertThat(got.size()).isEqualTo(500);
     }
   }
@@ -159,7 +176,8 @@ class FaultProxyTest {
     FaultProxy proxy = proxy(Fault.stall(Fault.Direction.BOTH, 0));
     try (Socket socket = send(proxy, get(1000))) {
       socket.setSoTimeout(500);
-      assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> socket.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
       assertThat(Thread.getAllStackTraces().keySet())
           .filteredOn(t -> t.getName().startsWith("fault-proxy-"))
           .isNotEmpty()
@@ -183,13 +201,17 @@ class FaultProxyTest {
   void slow_throttlesButDeliversEveryByte() throws Exception {
     try (FaultProxy proxy = proxy(Fault.slow(20_000))) {
       long start = System.nanoTime();
-      HttpResponse<byte[]> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=10000")).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=10000"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(response.body()).isEqualTo(TinyHttpServer.body(10_000));
-      // 10 KB at 20 KB/s cannot take less than ~0.5 s; the throttle sleeps, so this bound is not luck
+      // 10 KB at 20 KB/s cannot take less than ~0.5 s; the throttle sleeps, so this bound is not
+      // luck
       assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(400));
       assertThat(proxy.schedule().fired(FaultKind.SLOW)).isEqualTo(1);
     }
@@ -197,16 +219,26 @@ class FaultProxyTest {
 
   @Test
   void refuse_fault_resetsBeforeAnyByteAndServerSeesNothing() throws Exception {
-    FaultSchedule alwaysRefuse = FaultSchedule.seeded(1).probability(1).weight(FaultKind.RESET, 0)
-        .weight(FaultKind.STALL, 0).weight(FaultKind.TRUNCATE, 0).weight(FaultKind.SLOW, 0).weight(FaultKind.FLIP, 0)
-        .build();
+    FaultSchedule alwaysRefuse =
+        FaultSchedule.seeded(1)
+            .probability(1)
+            .weight(FaultKind.RESET, 0)
+            .weight(FaultKind.STALL, 0)
+            .weight(FaultKind.TRUNCATE, 0)
+            .weight(FaultKind.SLOW, 0)
+            .weight(FaultKind.FLIP, 0)
+            .build();
     try (FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port(), alwaysRefuse)) {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=10")).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=10"))
+              .build();
 
       assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofByteArray()))
           .isInstanceOf(IOException.class);
       assertThat(server.requests.get()).isZero();
-      assertThat(proxy.schedule().fired(FaultKind.REFUSE)).isPositive().isEqualTo(proxy.schedule().connections());
+      assertThat(proxy.schedule().fired(FaultKind.REFUSE))
+          .isPositive()
+          .isEqualTo(proxy.schedule().connections());
     }
   }
 
@@ -230,9 +262,12 @@ class FaultProxyTest {
   @Test
   void flip_bodyOffset_changesExactlyThatBodyByte() throws Exception {
     try (FaultProxy proxy = proxy(Fault.flip(5))) {
-      HttpResponse<byte[]> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=1000")).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + proxy.port() + "/bytes?n=1000"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
 
       byte[] expected = TinyHttpServer.body(1000);
       expected[5] ^= 0x01;
@@ -244,7 +279,8 @@ class FaultProxyTest {
 
   @Test
   void fault_offsetPastTheResponse_neverFires() throws Exception {
-    try (FaultProxy proxy = proxy(Fault.reset(1_000_000)); Socket socket = send(proxy, get(100))) {
+    try (FaultProxy proxy = proxy(Fault.reset(1_000_000));
+        Socket socket = send(proxy, get(100))) {
       byte[] response = readToEof(socket.getInputStream(), new ByteArrayOutputStream());
 
       assertThat(bodyOf(response)).isEqualTo(TinyHttpServer.body(100));
@@ -255,8 +291,11 @@ class FaultProxyTest {
 
   @Test
   void start_badArguments_failNamingTheArgument() {
-    assertThatThrownBy(() -> FaultProxy.start("", 80, FaultSchedule.none())).hasMessageContaining("targetHost");
-    assertThatThrownBy(() -> FaultProxy.start("127.0.0.1", 0, FaultSchedule.none())).hasMessageContaining("targetPort");
-    assertThatThrownBy(() -> FaultProxy.start("127.0.0.1", 80, null)).hasMessageContaining("schedule");
+    assertThatThrownBy(() -> FaultProxy.start("", 80, FaultSchedule.none()))
+        .hasMessageContaining("targetHost");
+    assertThatThrownBy(() -> FaultProxy.start("127.0.0.1", 0, FaultSchedule.none()))
+        .hasMessageContaining("targetPort");
+    assertThatThrownBy(() -> FaultProxy.start("127.0.0.1", 80, null))
+        .hasMessageContaining("schedule");
   }
 }

@@ -39,8 +39,12 @@ class FaultScheduleTest {
 
   @Test
   void seeded_zeroWeight_neverDrawsThatKind() {
-    FaultSchedule schedule = FaultSchedule.seeded(3).probability(1).weight(FaultKind.STALL, 0)
-        .weight(FaultKind.SLOW, 0).build();
+    FaultSchedule schedule =
+        FaultSchedule.seeded(3)
+            .probability(1)
+            .weight(FaultKind.STALL, 0)
+            .weight(FaultKind.SLOW, 0)
+            .build();
     draw(schedule, 500);
 
     assertThat(schedule.decided(FaultKind.STALL)).isZero();
@@ -58,7 +62,8 @@ class FaultScheduleTest {
 
   @Test
   void firedRatio_countsOnlyFiredFaults() {
-    FaultSchedule schedule = FaultSchedule.scripted(Fault.reset(1), Fault.none(), Fault.truncate(2), Fault.none());
+    FaultSchedule schedule =
+        FaultSchedule.scripted(Fault.reset(1), Fault.none(), Fault.truncate(2), Fault.none());
     draw(schedule, 4);
     schedule.fired(Fault.reset(1));
 
@@ -69,11 +74,15 @@ class FaultScheduleTest {
 
   @Test
   void builder_badValues_failNamingTheValue() {
-    assertThatThrownBy(() -> FaultSchedule.seeded(1).probability(1.5)).hasMessageContaining("probability");
-    assertThatThrownBy(() -> FaultSchedule.seeded(1).weight(FaultKind.NONE, 1)).hasMessageContaining("NONE");
-    assertThatThrownBy(() -> FaultSchedule.seeded(1).weight(FaultKind.RESET, -1)).hasMessageContaining("RESET");
+    assertThatThrownBy(() -> FaultSchedule.seeded(1).probability(1.5))
+        .hasMessageContaining("probability");
+    assertThatThrownBy(() -> FaultSchedule.seeded(1).weight(FaultKind.NONE, 1))
+        .hasMessageContaining("NONE");
+    assertThatThrownBy(() -> FaultSchedule.seeded(1).weight(FaultKind.RESET, -1))
+        .hasMessageContaining("RESET");
     assertThatThrownBy(() -> FaultSchedule.seeded(1).slowRate(0)).hasMessageContaining("slowRate");
     assertThatThrownBy(() -> Fault.reset(-1)).hasMessageContaining("responseBytes");
-    assertThatThrownBy(() -> FaultSchedule.scripted(Fault.none(), null)).hasMessageContaining("null");
+    assertThatThrownBy(() -> FaultSchedule.scripted(Fault.none(), null))
+        .hasMessageContaining("null");
   }
 }

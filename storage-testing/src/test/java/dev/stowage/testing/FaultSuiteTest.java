@@ -31,12 +31,19 @@ class FaultSuiteTest {
   }
 
   private static MemoryAdapter memory(MemoryUploads uploads) {
-    return MemoryAdapter.builder().multipart(32 * 1024, 16 * 1024).multipartListener(uploads).build();
+    return MemoryAdapter.builder()
+        .multipart(32 * 1024, 16 * 1024)
+        .multipartListener(uploads)
+        .build();
   }
 
   private static FaultSuite.Builder suite(Filesystem fs) {
-    return FaultSuite.builder(fs).seed(11).operations(400).deadline(Duration.ofSeconds(5))
-        .smallSize(2048).streamSize(40 * 1024, 80 * 1024);
+    return FaultSuite.builder(fs)
+        .seed(11)
+        .operations(400)
+        .deadline(Duration.ofSeconds(5))
+        .smallSize(2048)
+        .streamSize(40 * 1024, 80 * 1024);
   }
 
   @Test
@@ -48,10 +55,20 @@ class FaultSuiteTest {
       assertThat(report.isClean()).as(report.summary()).isTrue();
       assertThat(report.attempted()).isEqualTo(400);
       assertThat(report.succeeded()).isGreaterThanOrEqualTo(300);
-      assertThat(report.failuresByKind().keySet()).as(report.summary())
+      assertThat(report.failuresByKind().keySet())
+          .as(report.summary())
           .allMatch(kind -> kind.endsWith("NOT_FOUND") || kind.endsWith("RANGE_NOT_SATISFIABLE"));
-      assertThat(report.attemptsByOperation()).containsOnlyKeys(
-          "WRITE_SMALL", "WRITE_STREAM", "READ", "READ_RANGE", "READ_FROM_0", "STAT", "LIST", "DELETE", "COPY");
+      assertThat(report.attemptsByOperation())
+          .containsOnlyKeys(
+              "WRITE_SMALL",
+              "WRITE_STREAM",
+              "READ",
+              "READ_RANGE",
+              "READ_FROM_0",
+              "STAT",
+              "LIST",
+              "DELETE",
+              "COPY");
       assertThat(uploads.partsUploaded()).as("stream writes went multipart").isPositive();
       assertThat(uploads.pendingUploads()).as("no upload left pending").isEmpty();
       report.assertClean();
@@ -67,7 +84,8 @@ class FaultSuiteTest {
 
   @Test
   void run_sameSeed_sameOperations() {
-    try (Filesystem a = Filesystem.of(memory()); Filesystem b = Filesystem.of(memory())) {
+    try (Filesystem a = Filesystem.of(memory());
+        Filesystem b = Filesystem.of(memory())) {
       FaultSuiteReport first = suite(a).operations(100).build().run();
       FaultSuiteReport second = suite(b).operations(100).build().run();
 
@@ -83,14 +101,17 @@ class FaultSuiteTest {
 
       assertThat(report.corruptReads()).as(report.summary()).isNotEmpty();
       assertThat(report.isClean()).isFalse();
-      assertThatThrownBy(report::assertClean).isInstanceOf(AssertionError.class).hasMessageContaining("corrupt reads");
+      assertThatThrownBy(report::assertClean)
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("corrupt reads");
     }
   }
 
   @Test
   void run_adapterDropsAcknowledgedWrites_reportsLostWritesThroughTruth() {
     MemoryAdapter store = memory();
-    try (Filesystem fs = Filesystem.of(new DroppingAdapter(store)); Filesystem truth = Filesystem.of(store)) {
+    try (Filesystem fs = Filesystem.of(new DroppingAdapter(store));
+        Filesystem truth = Filesystem.of(store)) {
       FaultSuiteReport report = suite(fs).truth(truth).operations(30).build().run();
 
       assertThat(report.lostWrites()).as(report.summary()).isNotEmpty();
@@ -102,27 +123,34 @@ class FaultSuiteTest {
   @Test
   void run_operationHangs_reportsHungAndStillEnds() {
     AtomicInteger deletes = new AtomicInteger();
-    try (Filesystem fs = Filesystem.of(new ForwardingAdapter(memory()) {
-      @Override
-      public void delete(String path) {
-        if (deletes.incrementAndGet() == 1) {
-          try {
-            Thread.sleep(120_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        super.delete(path);
-      }
-    })) {
+    try (Filesystem fs =
+        Filesystem.of(
+            new ForwardingAdapter(memory()) {
+              @Override
+              public void delete(String path) {
+                if (deletes.incrementAndGet() == 1) {
+                  try {
+                    Thread.sleep(120_000);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+                super.delete(path);
+              }
+            })) {
       warmUp(fs);
       long start = System.nanoTime();
-      FaultSuiteReport report = suite(fs).deadline(Duration.ofSeconds(1)).operations(60).build().run();
+      FaultSuiteReport report =
+          suite(fs).deadline(Duration.ofSeconds(1)).operations(60).build().run();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-      assertThat(report.hung()).as(report.summary()).hasSize(1).allMatch(entry -> entry.contains("DELETE"));
+      assertThat(report.hung())
+          .as(report.summary())
+          .hasSize(1)
+          .allMatch(entry -> entry.contains("DELETE"));
       assertThat(report.overtime()).hasSize(1);
-      // one hang costs deadline + 5 s before the interrupt; the suite must not wait out the 120 s sleep
+      // one hang costs deadline + 5 s before the interrupt; the suite must not wait out the 120 s
+      // sleep
       assertThat(elapsed).isLessThan(Duration.ofSeconds(30));
     }
   }
@@ -130,23 +158,29 @@ class FaultSuiteTest {
   @Test
   void run_operationSlowerThanDeadline_reportsOvertime() {
     AtomicInteger deletes = new AtomicInteger();
-    try (Filesystem fs = Filesystem.of(new ForwardingAdapter(memory()) {
-      @Override
-      public void delete(String path) {
-        if (deletes.incrementAndGet() == 1) {
-          try {
-            Thread.sleep(3_500);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        super.delete(path);
-      }
-    })) {
+    try (Filesystem fs =
+        Filesystem.of(
+            new ForwardingAdapter(memory()) {
+              @Override
+              public void delete(String path) {
+                if (deletes.incrementAndGet() == 1) {
+                  try {
+                    Thread.sleep(3_500);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+                super.delete(path);
+              }
+            })) {
       warmUp(fs);
-      FaultSuiteReport report = suite(fs).deadline(Duration.ofSeconds(1)).operations(60).build().run();
+      FaultSuiteReport report =
+          suite(fs).deadline(Duration.ofSeconds(1)).operations(60).build().run();
 
-      assertThat(report.overtime()).as(report.summary()).hasSize(1).allMatch(entry -> entry.contains("DELETE"));
+      assertThat(report.overtime())
+          .as(report.summary())
+          .hasSize(1)
+          .allMatch(entry -> entry.contains("DELETE"));
       assertThat(report.hung()).isEmpty();
     }
   }
@@ -154,41 +188,54 @@ class FaultSuiteTest {
   @Test
   void run_untypedFailure_isReported() {
     try (Filesystem memoryFs = Filesystem.of(memory())) {
-      Filesystem fs = (Filesystem) Proxy.newProxyInstance(Filesystem.class.getClassLoader(),
-          new Class<?>[] {Filesystem.class}, (proxy, method, args) -> {
-            if (method.getName().equals("stat")) {
-              throw new UncheckedIOException(new IOException("raw socket trouble"));
-            }
-            try {
-              return method.invoke(memoryFs, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      Filesystem fs =
+          (Filesystem)
+              Proxy.newProxyInstance(
+                  Filesystem.class.getClassLoader(),
+                  new Class<?>[] {Filesystem.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("stat")) {
+                      throw new UncheckedIOException(new IOException("raw socket trouble"));
+                    }
+                    try {
+                      return method.invoke(memoryFs, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
       FaultSuiteReport report = suite(fs).operations(60).build().run();
 
-      assertThat(report.untyped()).as(report.summary()).isNotEmpty()
-          .allMatch(entry -> entry.contains("UncheckedIOException") && entry.contains("raw socket trouble"));
+      assertThat(report.untyped())
+          .as(report.summary())
+          .isNotEmpty()
+          .allMatch(
+              entry ->
+                  entry.contains("UncheckedIOException") && entry.contains("raw socket trouble"));
     }
   }
 
   @Test
   void run_operationReturnsNull_isReportedNotThrown() {
     try (Filesystem memoryFs = Filesystem.of(memory())) {
-      Filesystem fs = (Filesystem) Proxy.newProxyInstance(Filesystem.class.getClassLoader(),
-          new Class<?>[] {Filesystem.class}, (proxy, method, args) -> {
-            if (method.getName().equals("stat") || method.getName().equals("read")) {
-              return null;
-            }
-            try {
-              return method.invoke(memoryFs, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      Filesystem fs =
+          (Filesystem)
+              Proxy.newProxyInstance(
+                  Filesystem.class.getClassLoader(),
+                  new Class<?>[] {Filesystem.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("stat") || method.getName().equals("read")) {
+                      return null;
+                    }
+                    try {
+                      return method.invoke(memoryFs, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
       FaultSuiteReport report = suite(fs).operations(60).build().run();
 
-      assertThat(report.inconsistent()).as(report.summary())
+      assertThat(report.inconsistent())
+          .as(report.summary())
           .anyMatch(entry -> entry.contains("STAT") && entry.contains("returned null"))
           .anyMatch(entry -> entry.contains("READ ") && entry.contains("returned null"));
       assertThat(report.lostWrites()).anyMatch(entry -> entry.contains("read returned null"));
@@ -199,7 +246,8 @@ class FaultSuiteTest {
   @Test
   void run_leftoversReported_reportIsNotClean() {
     try (Filesystem fs = Filesystem.of(memory())) {
-      FaultSuiteReport report = suite(fs).operations(10).leftovers(() -> List.of("unfinished upload u1")).build().run();
+      FaultSuiteReport report =
+          suite(fs).operations(10).leftovers(() -> List.of("unfinished upload u1")).build().run();
 
       assertThat(report.leftovers()).containsExactly("unfinished upload u1");
       assertThat(report.isClean()).isFalse();
@@ -210,11 +258,14 @@ class FaultSuiteTest {
   @Test
   void builder_badValues_failNamingTheValue() {
     try (Filesystem fs = Filesystem.of(memory())) {
-      assertThatThrownBy(() -> FaultSuite.builder(fs).operations(0)).hasMessageContaining("operations");
-      assertThatThrownBy(() -> FaultSuite.builder(fs).deadline(Duration.ZERO)).hasMessageContaining("deadline");
+      assertThatThrownBy(() -> FaultSuite.builder(fs).operations(0))
+          .hasMessageContaining("operations");
+      assertThatThrownBy(() -> FaultSuite.builder(fs).deadline(Duration.ZERO))
+          .hasMessageContaining("deadline");
       assertThatThrownBy(() -> FaultSuite.builder(fs).keys(1)).hasMessageContaining("keys");
       assertThatThrownBy(() -> FaultSuite.builder(fs).root("/")).hasMessageContaining("root");
-      assertThatThrownBy(() -> FaultSuite.builder(fs).streamSize(10, 5)).hasMessageContaining("streamSize");
+      assertThatThrownBy(() -> FaultSuite.builder(fs).streamSize(10, 5))
+          .hasMessageContaining("streamSize");
     }
   }
 

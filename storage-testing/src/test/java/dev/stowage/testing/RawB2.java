@@ -34,11 +34,19 @@ final class RawB2 {
 
   /** Authorizes with {@code settings} (endpoint, keyId, applicationKey) as a B2 client would. */
   static RawB2 authorize(Map<String, String> settings) throws IOException, InterruptedException {
-    String basic = Base64.getEncoder().encodeToString((settings.get("keyId") + ":"
-        + settings.get("applicationKey")).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-            URI.create(settings.get("endpoint") + "/b2api/v2/b2_authorize_account"))
-        .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (settings.get("keyId") + ":" + settings.get("applicationKey"))
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(settings.get("endpoint") + "/b2api/v2/b2_authorize_account"))
+                .header("Authorization", "Basic " + basic)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("authorize failed: " + r.statusCode() + " " + r.body());
     }
@@ -47,18 +55,27 @@ final class RawB2 {
 
   /** Calls {@code b2_*} with a JSON body. */
   Answer call(String operation, Map<String, Object> body) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl + "/b2api/v2/" + operation))
-        .header("Authorization", token)
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(apiUrl + "/b2api/v2/" + operation))
+                .header("Authorization", token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), JSON.readTree(r.body().isEmpty() ? "{}" : r.body()));
   }
 
   /** Downloads {@code bucket/name}; returns the status and, on 200, the body as text. */
   Answer download(String bucket, String name) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(downloadUrl + "/file/" + bucket + "/" + name))
-        .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode body = r.statusCode() == 200 ? JSON.getNodeFactory().textNode(r.body()) : JSON.readTree(r.body());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(downloadUrl + "/file/" + bucket + "/" + name))
+                .header("Authorization", token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode body =
+        r.statusCode() == 200 ? JSON.getNodeFactory().textNode(r.body()) : JSON.readTree(r.body());
     return new Answer(r.statusCode(), body);
   }
 }

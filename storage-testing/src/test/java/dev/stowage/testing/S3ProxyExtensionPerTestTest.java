@@ -15,8 +15,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3ProxyExtensionPerTestTest {
 
   @RegisterExtension
-  static final S3ProxyExtension S3 = S3ProxyExtension.builder()
-      .credentials("fixed-access", "fixed-secret-0123456789").bucket("data").perTest();
+  static final S3ProxyExtension S3 =
+      S3ProxyExtension.builder()
+          .credentials("fixed-access", "fixed-secret-0123456789")
+          .bucket("data")
+          .perTest();
 
   private static final AtomicReference<S3ProxyServer> FIRST = new AtomicReference<>();
 

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class S3ProxyExtensionTest {
 
   @RegisterExtension
-  static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("reports").bucket("logs").perClass();
+  static final S3ProxyExtension S3 =
+      S3ProxyExtension.builder().bucket("reports").bucket("logs").perClass();
 
   private static final Set<S3ProxyServer> SEEN = ConcurrentHashMap.newKeySet();
 
@@ -40,7 +41,8 @@ class S3ProxyExtensionTest {
     try (S3Client s3 = client(S3.settings())) {
       assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("reports", "logs");
       s3.putObject(b -> b.bucket("reports").key("a.csv"), RequestBody.fromString("1,2"));
-      assertThat(s3.getObjectAsBytes(b -> b.bucket("reports").key("a.csv")).asUtf8String()).isEqualTo("1,2");
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("reports").key("a.csv")).asUtf8String())
+          .isEqualTo("1,2");
     }
   }
 
@@ -51,28 +53,33 @@ class S3ProxyExtensionTest {
     wrong.put("secretKey", "not-the-secret");
     try (S3Client s3 = client(wrong)) {
       assertThatThrownBy(() -> s3.listObjectsV2(b -> b.bucket("reports")))
-          .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+          .isInstanceOfSatisfying(
+              S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
     }
   }
 
   @Test
   void unsignedRequest_isRefused() throws Exception {
     SEEN.add(S3.server());
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(S3.endpoint() + "/reports")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(S3.endpoint() + "/reports")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(403);
   }
 
   @Test
   void settingsAndUri_nameTheServerAndBucket() {
     SEEN.add(S3.server());
-    assertThat(S3.settings()).containsEntry("endpoint", S3.endpoint().toString())
+    assertThat(S3.settings())
+        .containsEntry("endpoint", S3.endpoint().toString())
         .containsEntry("region", "us-east-1")
         .containsEntry("accessKey", S3.server().accessKey())
         .containsEntry("secretKey", S3.server().secretKey());
     assertThat(S3.uri("reports")).hasToString("s3://reports");
-    assertThatThrownBy(() -> S3.uri("missing")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> S3.uri("missing"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("missing");
     assertThat(S3.server().toString()).doesNotContain(S3.server().secretKey());
   }
@@ -81,9 +88,11 @@ class S3ProxyExtensionTest {
   void builder_badBucketName_failsAtOnce() {
     SEEN.add(S3.server());
     assertThatThrownBy(() -> S3ProxyExtension.builder().bucket("Bad_Name"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Bad_Name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Bad_Name");
     assertThatThrownBy(() -> S3ProxyExtension.builder().bucket("twice").bucket("twice"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declared twice");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("declared twice");
   }
 
   @Nested
@@ -96,11 +105,13 @@ class S3ProxyExtensionTest {
   }
 
   static S3Client client(Map<String, String> settings) {
-    return S3Client.builder().region(Region.US_EAST_1)
+    return S3Client.builder()
+        .region(Region.US_EAST_1)
         .endpointOverride(URI.create(settings.get("endpoint")))
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(settings.get("accessKey"), settings.get("secretKey"))))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(settings.get("accessKey"), settings.get("secretKey"))))
         .build();
   }
 }

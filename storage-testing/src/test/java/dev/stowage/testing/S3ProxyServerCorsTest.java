@@ -16,7 +16,8 @@ class S3ProxyServerCorsTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
-  void corsAnyLoopbackPort_preflightFromAnyPortOfLoopback_isAllowed_localhostIsNot() throws Exception {
+  void corsAnyLoopbackPort_preflightFromAnyPortOfLoopback_isAllowed_localhostIsNot()
+      throws Exception {
     try (S3ProxyServer s3 = S3ProxyServer.builder().bucket("pages").corsAnyLoopbackPort().start()) {
       assertThat(allowedOrigin(s3, "http://127.0.0.1:8080")).contains("http://127.0.0.1:8080");
       assertThat(allowedOrigin(s3, "http://127.0.0.1:54321")).contains("http://127.0.0.1:54321");
@@ -27,10 +28,12 @@ class S3ProxyServerCorsTest {
 
   @Test
   void corsOriginPattern_addsToExactOrigins() throws Exception {
-    try (S3ProxyServer s3 = S3ProxyServer.builder().bucket("pages")
-        .corsOrigins(List.of("http://localhost:9000"))
-        .corsOriginPattern("https://[a-z]+\\.test")
-        .start()) {
+    try (S3ProxyServer s3 =
+        S3ProxyServer.builder()
+            .bucket("pages")
+            .corsOrigins(List.of("http://localhost:9000"))
+            .corsOriginPattern("https://[a-z]+\\.test")
+            .start()) {
       assertThat(allowedOrigin(s3, "http://localhost:9000")).contains("http://localhost:9000");
       assertThat(allowedOrigin(s3, "https://app.test")).contains("https://app.test");
       assertThat(allowedOrigin(s3, "https://app.test.other")).isEmpty();
@@ -57,11 +60,12 @@ class S3ProxyServerCorsTest {
 
   /** Sends a CORS preflight for a PUT and returns the origin the server allowed, if any. */
   private static Optional<String> allowedOrigin(S3ProxyServer s3, String origin) throws Exception {
-    HttpRequest preflight = HttpRequest.newBuilder(URI.create(s3.endpoint() + "/pages/a.txt"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", "PUT")
-        .build();
+    HttpRequest preflight =
+        HttpRequest.newBuilder(URI.create(s3.endpoint() + "/pages/a.txt"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "PUT")
+            .build();
     HttpResponse<String> response = HTTP.send(preflight, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       return Optional.empty();

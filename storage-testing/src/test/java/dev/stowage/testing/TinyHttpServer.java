@@ -17,31 +17,37 @@ final class TinyHttpServer implements AutoCloseable {
 
   TinyHttpServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "tiny-http");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.createContext("/bytes", exchange -> {
-      requests.incrementAndGet();
-      int n = Integer.parseInt(exchange.getRequestURI().getQuery().substring(2));
-      byte[] body = body(n);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    server.createContext("/echo", exchange -> {
-      requests.incrementAndGet();
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "tiny-http");
+              t.setDaemon(true);
+              return t;
+            }));
+    server.createContext(
+        "/bytes",
+        exchange -> {
+          requests.incrementAndGet();
+          int n = Integer.parseInt(exchange.getRequestURI().getQuery().substring(2));
+          byte[] body = body(n);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.createContext(
+        "/echo",
+        exchange -> {
+          requests.incrementAndGet();
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 

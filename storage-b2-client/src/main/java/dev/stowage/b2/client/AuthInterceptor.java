@@ -45,7 +45,8 @@ final class AuthInterceptor implements Interceptor {
   }
 
   private static Request authorised(Request request, CallTag tag, B2Authorization auth) {
-    return request.newBuilder()
+    return request
+        .newBuilder()
         .url(tag.url(auth))
         .header("Authorization", auth.authorizationToken())
         .build();

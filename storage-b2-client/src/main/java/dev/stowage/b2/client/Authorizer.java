@@ -19,14 +19,17 @@ final class Authorizer {
   private final LoadingCache<String, B2Authorization> cache;
   private volatile @Nullable B2Credentials lastCredentials;
 
-  Authorizer(Supplier<B2Credentials> source, Function<B2Credentials, B2Authorization> authorize,
+  Authorizer(
+      Supplier<B2Credentials> source,
+      Function<B2Credentials, B2Authorization> authorize,
       Duration lifetime) {
     this.source = Objects.requireNonNull(source, "source");
     Objects.requireNonNull(authorize, "authorize");
-    this.cache = Caffeine.newBuilder()
-        .maximumSize(1)
-        .expireAfterWrite(lifetime)
-        .build(key -> authorize.apply(credentials()));
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(lifetime)
+            .build(key -> authorize.apply(credentials()));
   }
 
   /** Returns the current authorisation, authorising first if there is none. */
@@ -39,8 +42,10 @@ final class Authorizer {
    * already renewed it keeps the new one.
    */
   void invalidate(String failedToken) {
-    cache.asMap().computeIfPresent(KEY,
-        (k, auth) -> auth.authorizationToken().equals(failedToken) ? null : auth);
+    cache
+        .asMap()
+        .computeIfPresent(
+            KEY, (k, auth) -> auth.authorizationToken().equals(failedToken) ? null : auth);
   }
 
   /** Forgets the authorisation unconditionally. */

@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param bucketName that bucket's name, or null
  * @param namePrefix the file name prefix the key is restricted to, or null
  */
-public record B2Allowed(List<String> capabilities, @Nullable String bucketId, @Nullable String bucketName,
+public record B2Allowed(
+    List<String> capabilities,
+    @Nullable String bucketId,
+    @Nullable String bucketName,
     @Nullable String namePrefix) {
   public B2Allowed {
     capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);

@@ -16,8 +16,14 @@ import java.util.List;
  * @param s3ApiUrl the S3-compatible endpoint, or null
  * @param allowed the key's capabilities and restrictions
  */
-public record B2Authorization(String accountId, String authorizationToken, String apiUrl,
-    String downloadUrl, long recommendedPartSize, long absoluteMinimumPartSize, String s3ApiUrl,
+public record B2Authorization(
+    String accountId,
+    String authorizationToken,
+    String apiUrl,
+    String downloadUrl,
+    long recommendedPartSize,
+    long absoluteMinimumPartSize,
+    String s3ApiUrl,
     B2Allowed allowed) {
 
   public B2Authorization {
@@ -34,8 +40,16 @@ public record B2Authorization(String accountId, String authorizationToken, Strin
 
   @Override
   public String toString() {
-    return "B2Authorization[accountId=***, apiUrl=" + apiUrl + ", downloadUrl="
-        + downloadUrl + ", recommendedPartSize=" + recommendedPartSize + ", absoluteMinimumPartSize="
-        + absoluteMinimumPartSize + ", allowed=" + allowed + ", authorizationToken=***]";
+    return "B2Authorization[accountId=***, apiUrl="
+        + apiUrl
+        + ", downloadUrl="
+        + downloadUrl
+        + ", recommendedPartSize="
+        + recommendedPartSize
+        + ", absoluteMinimumPartSize="
+        + absoluteMinimumPartSize
+        + ", allowed="
+        + allowed
+        + ", authorizationToken=***]";
   }
 }

@@ -20,9 +20,16 @@ import org.jspecify.annotations.Nullable;
  *     lacks it
  * @param fileLockConfiguration the file-lock settings, or null when the answer lacks them
  */
-public record B2Bucket(String accountId, String bucketId, String bucketName, String bucketType,
-    Map<String, String> bucketInfo, List<Map<String, Object>> corsRules,
-    List<Map<String, Object>> lifecycleRules, List<String> options, long revision,
+public record B2Bucket(
+    String accountId,
+    String bucketId,
+    String bucketName,
+    String bucketType,
+    Map<String, String> bucketInfo,
+    List<Map<String, Object>> corsRules,
+    List<Map<String, Object>> lifecycleRules,
+    List<String> options,
+    long revision,
     @Nullable B2Restricted<B2ServerSideEncryption> defaultServerSideEncryption,
     @Nullable B2Restricted<B2FileLockConfiguration> fileLockConfiguration) {
 
@@ -34,21 +41,54 @@ public record B2Bucket(String accountId, String bucketId, String bucketName, Str
   }
 
   /** Makes a bucket without encryption or file-lock settings (both null), as older callers did. */
-  public B2Bucket(String accountId, String bucketId, String bucketName, String bucketType,
-      Map<String, String> bucketInfo, List<Map<String, Object>> corsRules,
-      List<Map<String, Object>> lifecycleRules, List<String> options, long revision) {
-    this(accountId, bucketId, bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, options,
-        revision, null, null);
+  public B2Bucket(
+      String accountId,
+      String bucketId,
+      String bucketName,
+      String bucketType,
+      Map<String, String> bucketInfo,
+      List<Map<String, Object>> corsRules,
+      List<Map<String, Object>> lifecycleRules,
+      List<String> options,
+      long revision) {
+    this(
+        accountId,
+        bucketId,
+        bucketName,
+        bucketType,
+        bucketInfo,
+        corsRules,
+        lifecycleRules,
+        options,
+        revision,
+        null,
+        null);
   }
 
   /** Shows everything but the account id, which is also the master key's id. */
   @Override
   public String toString() {
-    return "B2Bucket[accountId=***, bucketId=" + bucketId + ", bucketName=" + bucketName + ", bucketType="
-        + bucketType + ", bucketInfo=" + bucketInfo + ", corsRules=" + corsRules + ", lifecycleRules="
-        + lifecycleRules + ", options=" + options + ", revision=" + revision
-        + ", defaultServerSideEncryption=" + defaultServerSideEncryption
-        + ", fileLockConfiguration=" + fileLockConfiguration + "]";
+    return "B2Bucket[accountId=***, bucketId="
+        + bucketId
+        + ", bucketName="
+        + bucketName
+        + ", bucketType="
+        + bucketType
+        + ", bucketInfo="
+        + bucketInfo
+        + ", corsRules="
+        + corsRules
+        + ", lifecycleRules="
+        + lifecycleRules
+        + ", options="
+        + options
+        + ", revision="
+        + revision
+        + ", defaultServerSideEncryption="
+        + defaultServerSideEncryption
+        + ", fileLockConfiguration="
+        + fileLockConfiguration
+        + "]";
   }
 
   /** Returns whether anyone may download files of this bucket without a token. */
@@ -59,6 +99,9 @@ public record B2Bucket(String accountId, String bucketId, String bucketName, Str
   /** Returns whether file lock is on; false also when the key may not read the setting. */
   public boolean isFileLockEnabled() {
     return fileLockConfiguration != null
-        && fileLockConfiguration.readable().map(B2FileLockConfiguration::isFileLockEnabled).orElse(false);
+        && fileLockConfiguration
+            .readable()
+            .map(B2FileLockConfiguration::isFileLockEnabled)
+            .orElse(false);
   }
 }

@@ -55,17 +55,22 @@ public final class B2Client implements AutoCloseable {
 
   private B2Client(Builder b) {
     this.endpoint = b.endpoint;
-    ObjectMapper mapper = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        // Null record fields stay out of requests; map entries (rule objects) are the caller's JSON.
-        .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-            JsonInclude.Include.ALWAYS));
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // Null record fields stay out of requests; map entries (rule objects) are the caller's
+            // JSON.
+            .setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
     // The loader runs at the first call, after the constructor has set the transport.
     // build() has refused a builder without credentials.
-    this.authorizer = new Authorizer(Objects.requireNonNull(b.credentials), this::authorize, b.tokenLifetime);
+    this.authorizer =
+        new Authorizer(Objects.requireNonNull(b.credentials), this::authorize, b.tokenLifetime);
     ErrorBodies errors = new ErrorBodies(mapper, authorizer);
-    OkHttpClient.Builder http = (b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder())
-        .addInterceptor(new UserAgentInterceptor(b.userAgent));
+    OkHttpClient.Builder http =
+        (b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder())
+            .addInterceptor(new UserAgentInterceptor(b.userAgent));
     if (b.httpClient == null || b.timeouts != null) {
       Timeouts t = b.timeouts != null ? b.timeouts : Timeouts.DEFAULT;
       http.connectTimeout(t.connect()).readTimeout(t.idle()).writeTimeout(t.idle());
@@ -131,14 +136,20 @@ public final class B2Client implements AutoCloseable {
   }
 
   private B2Authorization authorize(B2Credentials c) {
-    String basic = Base64.getEncoder().encodeToString(
-        (c.keyId() + ":" + c.applicationKey()).getBytes(StandardCharsets.UTF_8));
-    Request request = new Request.Builder()
-        .url(endpoint.toString().replaceAll("/+$", "") + Transport.API_PREFIX + "b2_authorize_account")
-        .get()
-        .header("Authorization", "Basic " + basic)
-        .tag(CallTag.class, CallTag.explicit("b2_authorize_account"))
-        .build();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (c.keyId() + ":" + c.applicationKey()).getBytes(StandardCharsets.UTF_8));
+    Request request =
+        new Request.Builder()
+            .url(
+                endpoint.toString().replaceAll("/+$", "")
+                    + Transport.API_PREFIX
+                    + "b2_authorize_account")
+            .get()
+            .header("Authorization", "Basic " + basic)
+            .tag(CallTag.class, CallTag.explicit("b2_authorize_account"))
+            .build();
     return transport.readJson(request, "b2_authorize_account", B2Authorization.class);
   }
 
@@ -179,7 +190,8 @@ public final class B2Client implements AutoCloseable {
     body.put("lifecycleRules", request.lifecycleRules());
     body.put("defaultServerSideEncryption", request.defaultServerSideEncryption());
     body.put("fileLockEnabled", request.fileLockEnabled());
-    body.put("defaultRetention",
+    body.put(
+        "defaultRetention",
         request.defaultRetention() == null ? null : request.defaultRetention().toJson());
     body.put("ifRevisionIs", request.ifRevisionIs());
     return transport.post("b2_update_bucket", body, B2Bucket.class);
@@ -229,7 +241,8 @@ public final class B2Client implements AutoCloseable {
    * {@code partNumber}; {@code sha1} null sends {@code hex_digits_at_end}. After any failure,
    * {@code url} must not be used again.
    */
-  public B2Part uploadPart(B2UploadUrl url, int partNumber, long length, @Nullable String sha1, InputStream body) {
+  public B2Part uploadPart(
+      B2UploadUrl url, int partNumber, long length, @Nullable String sha1, InputStream body) {
     return Uploads.uploadPart(transport, url, partNumber, length, sha1, body);
   }
 
@@ -254,8 +267,8 @@ public final class B2Client implements AutoCloseable {
   }
 
   /** Calls {@code b2_list_unfinished_large_files} (oldest first; at most 100 per page). */
-  public B2FileVersionsPage listUnfinishedLargeFiles(String bucketId, String namePrefix,
-      @Nullable String startFileId, int maxFileCount) {
+  public B2FileVersionsPage listUnfinishedLargeFiles(
+      String bucketId, String namePrefix, @Nullable String startFileId, int maxFileCount) {
     Map<String, Object> body = fields("bucketId", bucketId);
     body.put("namePrefix", namePrefix);
     body.put("startFileId", startFileId);
@@ -272,7 +285,8 @@ public final class B2Client implements AutoCloseable {
 
   /** Calls {@code b2_list_file_versions}: every version, hide markers and unfinished files included. */
   public B2FileVersionsPage listFileVersions(B2ListFilesRequest request) {
-    return transport.post("b2_list_file_versions", listBody(request, true), B2FileVersionsPage.class);
+    return transport.post(
+        "b2_list_file_versions", listBody(request, true), B2FileVersionsPage.class);
   }
 
   /** Calls {@code b2_get_file_info}; 404 {@code not_found} for an unknown id. */
@@ -324,7 +338,8 @@ public final class B2Client implements AutoCloseable {
    * starts past the end.
    */
   public B2Download downloadFileByName(String bucketName, String fileName, @Nullable String range) {
-    return Downloads.get(transport, "b2_download_file_by_name", byNamePath(bucketName, fileName), range);
+    return Downloads.get(
+        transport, "b2_download_file_by_name", byNamePath(bucketName, fileName), range);
   }
 
   /** Downloads the version {@code fileId}, or {@code range} of it, like {@link #downloadFileByName}. */
@@ -379,7 +394,8 @@ public final class B2Client implements AutoCloseable {
 
   /** Calls {@code b2_delete_key}. */
   public B2Key deleteKey(String applicationKeyId) {
-    return transport.post("b2_delete_key", fields("applicationKeyId", applicationKeyId), B2Key.class);
+    return transport.post(
+        "b2_delete_key", fields("applicationKeyId", applicationKeyId), B2Key.class);
   }
 
   // ---- helpers ----
@@ -469,8 +485,11 @@ public final class B2Client implements AutoCloseable {
     public Builder endpoint(URI value) {
       Objects.requireNonNull(value, "endpoint");
       if (value.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("endpoint (" + value.getScheme() + "://…) must not carry user info;"
-            + " give credentials with credentials(...)");
+        throw new IllegalArgumentException(
+            "endpoint ("
+                + value.getScheme()
+                + "://…) must not carry user info;"
+                + " give credentials with credentials(...)");
       }
       if (!"http".equals(value.getScheme()) && !"https".equals(value.getScheme())) {
         throw new IllegalArgumentException("endpoint must be an http(s) URL: " + value);
@@ -523,7 +542,8 @@ public final class B2Client implements AutoCloseable {
     /** Returns the client; fails if no credentials were given. */
     public B2Client build() {
       if (credentials == null) {
-        throw new IllegalStateException("credentials are required (e.g. B2Credentials.environment())");
+        throw new IllegalStateException(
+            "credentials are required (e.g. B2Credentials.environment())");
       }
       return new B2Client(this);
     }

@@ -15,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param contentType the new type; required with REPLACE, must be null with COPY
  * @param fileInfo the new info with REPLACE (null with COPY)
  */
-public record B2CopyFileRequest(String sourceFileId, String fileName, @Nullable String destinationBucketId,
-    @Nullable String range, String metadataDirective, @Nullable String contentType,
+public record B2CopyFileRequest(
+    String sourceFileId,
+    String fileName,
+    @Nullable String destinationBucketId,
+    @Nullable String range,
+    String metadataDirective,
+    @Nullable String contentType,
     @Nullable Map<String, String> fileInfo) {
 
   public B2CopyFileRequest {
@@ -24,7 +29,8 @@ public record B2CopyFileRequest(String sourceFileId, String fileName, @Nullable 
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(metadataDirective, "metadataDirective");
     if (!metadataDirective.equals("COPY") && !metadataDirective.equals("REPLACE")) {
-      throw new IllegalArgumentException("metadataDirective must be COPY or REPLACE: " + metadataDirective);
+      throw new IllegalArgumentException(
+          "metadataDirective must be COPY or REPLACE: " + metadataDirective);
     }
     if (metadataDirective.equals("REPLACE") && contentType == null) {
       throw new IllegalArgumentException("REPLACE needs a contentType");
@@ -41,9 +47,15 @@ public record B2CopyFileRequest(String sourceFileId, String fileName, @Nullable 
   }
 
   /** Returns a request that copies the whole source with new metadata. */
-  public static B2CopyFileRequest replace(String sourceFileId, String fileName, String contentType,
-      Map<String, String> fileInfo) {
-    return new B2CopyFileRequest(sourceFileId, fileName, null, null, "REPLACE", contentType,
+  public static B2CopyFileRequest replace(
+      String sourceFileId, String fileName, String contentType, Map<String, String> fileInfo) {
+    return new B2CopyFileRequest(
+        sourceFileId,
+        fileName,
+        null,
+        null,
+        "REPLACE",
+        contentType,
         fileInfo == null ? Map.of() : fileInfo);
   }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param partNumber 1..10000
  * @param range {@code bytes=a-b} (inclusive) of the source, or null for all of it
  */
-public record B2CopyPartRequest(String sourceFileId, String largeFileId, int partNumber, String range) {
+public record B2CopyPartRequest(
+    String sourceFileId, String largeFileId, int partNumber, String range) {
   public B2CopyPartRequest {
     Objects.requireNonNull(sourceFileId, "sourceFileId");
     Objects.requireNonNull(largeFileId, "largeFileId");

@@ -19,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param fileLockEnabled whether files may be locked; only possible at creation (or by a later
  *     update that turns it on), never undone
  */
-public record B2CreateBucketRequest(String bucketName, String bucketType,
-    @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
+public record B2CreateBucketRequest(
+    String bucketName,
+    String bucketType,
+    @Nullable Map<String, String> bucketInfo,
+    @Nullable List<Map<String, Object>> corsRules,
     @Nullable List<Map<String, Object>> lifecycleRules,
-    @Nullable B2ServerSideEncryption defaultServerSideEncryption, boolean fileLockEnabled) {
+    @Nullable B2ServerSideEncryption defaultServerSideEncryption,
+    boolean fileLockEnabled) {
 
   public B2CreateBucketRequest {
     Objects.requireNonNull(bucketName, "bucketName");
@@ -30,21 +34,30 @@ public record B2CreateBucketRequest(String bucketName, String bucketType,
   }
 
   /** Makes a request without default encryption and without file lock. */
-  public B2CreateBucketRequest(String bucketName, String bucketType,
-      @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
+  public B2CreateBucketRequest(
+      String bucketName,
+      String bucketType,
+      @Nullable Map<String, String> bucketInfo,
+      @Nullable List<Map<String, Object>> corsRules,
       @Nullable List<Map<String, Object>> lifecycleRules) {
     this(bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, null, false);
   }
 
   /** Returns a copy with {@code value} as the default encryption (null: B2's default). */
   public B2CreateBucketRequest withDefaultServerSideEncryption(B2ServerSideEncryption value) {
-    return new B2CreateBucketRequest(bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, value,
-        fileLockEnabled);
+    return new B2CreateBucketRequest(
+        bucketName, bucketType, bucketInfo, corsRules, lifecycleRules, value, fileLockEnabled);
   }
 
   /** Returns a copy that enables file lock or not. */
   public B2CreateBucketRequest withFileLockEnabled(boolean value) {
-    return new B2CreateBucketRequest(bucketName, bucketType, bucketInfo, corsRules, lifecycleRules,
-        defaultServerSideEncryption, value);
+    return new B2CreateBucketRequest(
+        bucketName,
+        bucketType,
+        bucketInfo,
+        corsRules,
+        lifecycleRules,
+        defaultServerSideEncryption,
+        value);
   }
 }

@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param bucketId restrict the key to this bucket, or null
  * @param namePrefix restrict it to names with this prefix (needs a bucket), or null
  */
-public record B2CreateKeyRequest(String keyName, List<String> capabilities,
-    @Nullable Long validDurationInSeconds, @Nullable String bucketId, @Nullable String namePrefix) {
+public record B2CreateKeyRequest(
+    String keyName,
+    List<String> capabilities,
+    @Nullable Long validDurationInSeconds,
+    @Nullable String bucketId,
+    @Nullable String namePrefix) {
 
   public B2CreateKeyRequest {
     Objects.requireNonNull(keyName, "keyName");

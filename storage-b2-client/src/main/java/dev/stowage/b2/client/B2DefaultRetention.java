@@ -20,10 +20,12 @@ public record B2DefaultRetention(String mode, int duration, String unit) {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(unit, "unit");
     if (!mode.equals("governance") && !mode.equals("compliance")) {
-      throw new IllegalArgumentException("retention mode must be governance or compliance, not '" + mode + "'");
+      throw new IllegalArgumentException(
+          "retention mode must be governance or compliance, not '" + mode + "'");
     }
     if (!unit.equals("days") && !unit.equals("years")) {
-      throw new IllegalArgumentException("retention unit must be days or years, not '" + unit + "'");
+      throw new IllegalArgumentException(
+          "retention unit must be days or years, not '" + unit + "'");
     }
     if (duration < 1) {
       throw new IllegalArgumentException("retention duration must be at least 1, not " + duration);
@@ -35,9 +37,11 @@ public record B2DefaultRetention(String mode, int duration, String unit) {
    * returns null when it holds no retention (mode null) or an unknown shape.
    */
   public static @Nullable B2DefaultRetention fromJson(@Nullable Map<String, Object> json) {
-    if (json == null || !(json.get("mode") instanceof String mode)
+    if (json == null
+        || !(json.get("mode") instanceof String mode)
         || !(json.get("period") instanceof Map<?, ?> period)
-        || !(period.get("duration") instanceof Number duration) || !(period.get("unit") instanceof String unit)) {
+        || !(period.get("duration") instanceof Number duration)
+        || !(period.get("unit") instanceof String unit)) {
       return null;
     }
     try {

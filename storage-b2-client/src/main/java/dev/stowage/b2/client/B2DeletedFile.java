@@ -13,7 +13,12 @@ public record B2DeletedFile(String fileId, String fileName, String bucketId, Str
   /** Shows everything but the account id, which is also the master key's id. */
   @Override
   public String toString() {
-    return "B2DeletedFile[fileId=" + fileId + ", fileName=" + fileName + ", bucketId=" + bucketId
+    return "B2DeletedFile[fileId="
+        + fileId
+        + ", fileName="
+        + fileName
+        + ", bucketId="
+        + bucketId
         + ", accountId=***]";
   }
 }

@@ -16,7 +16,12 @@ public final class B2Download implements Closeable {
   private final long contentLength;
   private final InputStream body;
 
-  B2Download(B2FileHeaders headers, boolean partial, long rangeStart, long contentLength, InputStream body) {
+  B2Download(
+      B2FileHeaders headers,
+      boolean partial,
+      long rangeStart,
+      long contentLength,
+      InputStream body) {
     this.headers = Objects.requireNonNull(headers, "headers");
     this.partial = partial;
     this.rangeStart = rangeStart;

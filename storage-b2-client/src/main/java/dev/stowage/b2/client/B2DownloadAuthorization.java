@@ -8,11 +8,15 @@ package dev.stowage.b2.client;
  * @param fileNamePrefix the prefix the token is limited to
  * @param authorizationToken the token (send as {@code Authorization} header or query parameter)
  */
-public record B2DownloadAuthorization(String bucketId, String fileNamePrefix, String authorizationToken) {
+public record B2DownloadAuthorization(
+    String bucketId, String fileNamePrefix, String authorizationToken) {
 
   @Override
   public String toString() {
-    return "B2DownloadAuthorization[bucketId=" + bucketId + ", fileNamePrefix=" + fileNamePrefix
+    return "B2DownloadAuthorization[bucketId="
+        + bucketId
+        + ", fileNamePrefix="
+        + fileNamePrefix
         + ", authorizationToken=***]";
   }
 }

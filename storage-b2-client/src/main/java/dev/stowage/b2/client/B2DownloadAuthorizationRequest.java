@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param validDurationInSeconds 1..604800 (one week)
  * @param b2ContentDisposition a {@code Content-Disposition} the download must ask for, or null
  */
-public record B2DownloadAuthorizationRequest(String bucketId, String fileNamePrefix,
-    long validDurationInSeconds, @Nullable String b2ContentDisposition) {
+public record B2DownloadAuthorizationRequest(
+    String bucketId,
+    String fileNamePrefix,
+    long validDurationInSeconds,
+    @Nullable String b2ContentDisposition) {
 
   /** The longest lifetime B2 allows: one week. */
   public static final long MAX_DURATION_SECONDS = 604_800;
@@ -22,7 +25,10 @@ public record B2DownloadAuthorizationRequest(String bucketId, String fileNamePre
     Objects.requireNonNull(fileNamePrefix, "fileNamePrefix");
     if (validDurationInSeconds < 1 || validDurationInSeconds > MAX_DURATION_SECONDS) {
       throw new IllegalArgumentException(
-          "validDurationInSeconds must be 1.." + MAX_DURATION_SECONDS + ": " + validDurationInSeconds);
+          "validDurationInSeconds must be 1.."
+              + MAX_DURATION_SECONDS
+              + ": "
+              + validDurationInSeconds);
     }
   }
 }

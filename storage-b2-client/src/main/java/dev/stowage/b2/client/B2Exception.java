@@ -29,8 +29,15 @@ public final class B2Exception extends RuntimeException {
    * @param message B2's message, already free of credentials
    * @param retryAfter the {@code Retry-After} the server sent, or null
    */
-  public B2Exception(String call, int status, String code, String message, @Nullable Duration retryAfter) {
-    super(call + ": " + status + " " + code + (message == null || message.isEmpty() ? "" : ": " + message));
+  public B2Exception(
+      String call, int status, String code, String message, @Nullable Duration retryAfter) {
+    super(
+        call
+            + ": "
+            + status
+            + " "
+            + code
+            + (message == null || message.isEmpty() ? "" : ": " + message));
     this.call = Objects.requireNonNull(call, "call");
     this.status = status;
     this.code = Objects.requireNonNull(code, "code");

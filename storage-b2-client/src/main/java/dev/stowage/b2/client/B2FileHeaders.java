@@ -16,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  *     entries rebuilt from {@code Cache-Control}, {@code Content-Disposition}, {@code Content-Encoding},
  *     {@code Content-Language} and {@code Expires}
  */
-public record B2FileHeaders(String fileId, @Nullable String fileName, String contentType, long size,
-    String contentSha1, long uploadTimestamp, Map<String, String> fileInfo) {
+public record B2FileHeaders(
+    String fileId,
+    @Nullable String fileName,
+    String contentType,
+    long size,
+    String contentSha1,
+    long uploadTimestamp,
+    Map<String, String> fileInfo) {
 
   public B2FileHeaders {
     fileInfo = Values.map(fileInfo);

@@ -19,9 +19,18 @@ import org.jspecify.annotations.Nullable;
  * @param fileName the full file name
  * @param uploadTimestamp milliseconds since the epoch (0 for folders)
  */
-public record B2FileVersion(String accountId, String action, String bucketId, long contentLength,
-    String contentMd5, String contentSha1, String contentType, String fileId,
-    Map<String, String> fileInfo, String fileName, long uploadTimestamp) {
+public record B2FileVersion(
+    String accountId,
+    String action,
+    String bucketId,
+    long contentLength,
+    String contentMd5,
+    String contentSha1,
+    String contentType,
+    String fileId,
+    Map<String, String> fileInfo,
+    String fileName,
+    long uploadTimestamp) {
 
   public B2FileVersion {
     fileInfo = Values.map(fileInfo);
@@ -30,10 +39,27 @@ public record B2FileVersion(String accountId, String action, String bucketId, lo
   /** Shows everything but the account id, which is also the master key's id. */
   @Override
   public String toString() {
-    return "B2FileVersion[accountId=***, action=" + action + ", bucketId=" + bucketId + ", contentLength="
-        + contentLength + ", contentMd5=" + contentMd5 + ", contentSha1=" + contentSha1 + ", contentType="
-        + contentType + ", fileId=" + fileId + ", fileInfo=" + fileInfo + ", fileName=" + fileName
-        + ", uploadTimestamp=" + uploadTimestamp + "]";
+    return "B2FileVersion[accountId=***, action="
+        + action
+        + ", bucketId="
+        + bucketId
+        + ", contentLength="
+        + contentLength
+        + ", contentMd5="
+        + contentMd5
+        + ", contentSha1="
+        + contentSha1
+        + ", contentType="
+        + contentType
+        + ", fileId="
+        + fileId
+        + ", fileInfo="
+        + fileInfo
+        + ", fileName="
+        + fileName
+        + ", uploadTimestamp="
+        + uploadTimestamp
+        + "]";
   }
 
   /** Returns whether this is a folder entry of a delimited listing. */

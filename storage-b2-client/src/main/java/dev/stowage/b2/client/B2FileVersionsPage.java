@@ -9,7 +9,8 @@ import java.util.List;
  * @param nextFileName the name to start the next page at, or null (always null for unfinished files)
  * @param nextFileId the id to start the next page at, or null at the end
  */
-public record B2FileVersionsPage(List<B2FileVersion> files, String nextFileName, String nextFileId) {
+public record B2FileVersionsPage(
+    List<B2FileVersion> files, String nextFileName, String nextFileId) {
   public B2FileVersionsPage {
     files = Values.list(files);
   }

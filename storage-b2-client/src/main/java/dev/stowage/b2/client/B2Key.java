@@ -15,8 +15,15 @@ import java.util.List;
  * @param namePrefix the name prefix it is restricted to, or null
  * @param expirationTimestamp when it expires (ms since the epoch), or null
  */
-public record B2Key(String accountId, String applicationKeyId, String applicationKey, String keyName,
-    List<String> capabilities, String bucketId, String namePrefix, Long expirationTimestamp) {
+public record B2Key(
+    String accountId,
+    String applicationKeyId,
+    String applicationKey,
+    String keyName,
+    List<String> capabilities,
+    String bucketId,
+    String namePrefix,
+    Long expirationTimestamp) {
 
   public B2Key {
     capabilities = Values.list(capabilities);
@@ -24,9 +31,17 @@ public record B2Key(String accountId, String applicationKeyId, String applicatio
 
   @Override
   public String toString() {
-    return "B2Key[applicationKeyId=***, keyName=" + keyName + ", capabilities="
-        + capabilities + ", bucketId=" + bucketId + ", namePrefix=" + namePrefix
-        + ", expirationTimestamp=" + expirationTimestamp
-        + (applicationKey == null ? "" : ", applicationKey=***") + "]";
+    return "B2Key[applicationKeyId=***, keyName="
+        + keyName
+        + ", capabilities="
+        + capabilities
+        + ", bucketId="
+        + bucketId
+        + ", namePrefix="
+        + namePrefix
+        + ", expirationTimestamp="
+        + expirationTimestamp
+        + (applicationKey == null ? "" : ", applicationKey=***")
+        + "]";
   }
 }

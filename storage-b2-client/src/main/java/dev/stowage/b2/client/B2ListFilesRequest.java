@@ -13,8 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param startFileId with {@code startFileName}, the first version (versions only), or null
  * @param maxFileCount the page size (1..10000), or 0 for B2's default of 100
  */
-public record B2ListFilesRequest(String bucketId, @Nullable String prefix, @Nullable String delimiter,
-    @Nullable String startFileName, @Nullable String startFileId, int maxFileCount) {
+public record B2ListFilesRequest(
+    String bucketId,
+    @Nullable String prefix,
+    @Nullable String delimiter,
+    @Nullable String startFileName,
+    @Nullable String startFileId,
+    int maxFileCount) {
 
   public B2ListFilesRequest {
     Objects.requireNonNull(bucketId, "bucketId");
@@ -24,8 +29,8 @@ public record B2ListFilesRequest(String bucketId, @Nullable String prefix, @Null
   }
 
   /** Returns a request for the first page of the files under {@code prefix}. */
-  public static B2ListFilesRequest of(String bucketId, @Nullable String prefix, @Nullable String delimiter,
-      int maxFileCount) {
+  public static B2ListFilesRequest of(
+      String bucketId, @Nullable String prefix, @Nullable String delimiter, int maxFileCount) {
     return new B2ListFilesRequest(bucketId, prefix, delimiter, null, null, maxFileCount);
   }
 

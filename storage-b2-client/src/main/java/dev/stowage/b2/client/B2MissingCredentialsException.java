@@ -11,8 +11,13 @@ public final class B2MissingCredentialsException extends IllegalStateException {
 
   /** Creates the exception for the variable {@code missing}. */
   public B2MissingCredentialsException(String missing) {
-    super("no B2 credentials: environment variable " + missing + " is not set; set "
-        + B2Credentials.KEY_ID_VARIABLE + " and " + B2Credentials.KEY_VARIABLE
-        + " (or the keyId and applicationKey settings, or B2Config.Builder.credentials)");
+    super(
+        "no B2 credentials: environment variable "
+            + missing
+            + " is not set; set "
+            + B2Credentials.KEY_ID_VARIABLE
+            + " and "
+            + B2Credentials.KEY_VARIABLE
+            + " (or the keyId and applicationKey settings, or B2Config.Builder.credentials)");
   }
 }

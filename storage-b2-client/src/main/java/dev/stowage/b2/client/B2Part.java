@@ -10,5 +10,10 @@ package dev.stowage.b2.client;
  * @param contentMd5 the part's MD5, or null
  * @param uploadTimestamp milliseconds since the epoch
  */
-public record B2Part(String fileId, int partNumber, long contentLength, String contentSha1,
-    String contentMd5, long uploadTimestamp) {}
+public record B2Part(
+    String fileId,
+    int partNumber,
+    long contentLength,
+    String contentSha1,
+    String contentMd5,
+    long uploadTimestamp) {}

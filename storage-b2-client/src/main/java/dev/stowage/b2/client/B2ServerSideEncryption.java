@@ -17,8 +17,10 @@ public record B2ServerSideEncryption(String mode, @Nullable String algorithm) {
 
   /** The mode of B2-managed keys. */
   public static final String MODE_SSE_B2 = "SSE-B2";
+
   /** The mode that turns default encryption off. */
   public static final String MODE_NONE = "none";
+
   /** The only algorithm B2 offers. */
   public static final String AES256 = "AES256";
 

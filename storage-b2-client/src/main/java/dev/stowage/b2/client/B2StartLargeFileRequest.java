@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param contentType the MIME type, or {@code b2/x-auto}
  * @param fileInfo file info (at most 10), e.g. {@code large_file_sha1}
  */
-public record B2StartLargeFileRequest(String bucketId, String fileName, String contentType,
-    Map<String, String> fileInfo) {
+public record B2StartLargeFileRequest(
+    String bucketId, String fileName, String contentType, Map<String, String> fileInfo) {
 
   public B2StartLargeFileRequest {
     Objects.requireNonNull(bucketId, "bucketId");

@@ -20,10 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param fileLockEnabled {@code true} turns file lock on (it cannot be turned off), or null
  * @param defaultRetention a new default retention (the bucket needs file lock), or null
  */
-public record B2UpdateBucketRequest(String bucketId, @Nullable String bucketType,
-    @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
-    @Nullable List<Map<String, Object>> lifecycleRules, @Nullable Long ifRevisionIs,
-    @Nullable B2ServerSideEncryption defaultServerSideEncryption, @Nullable Boolean fileLockEnabled,
+public record B2UpdateBucketRequest(
+    String bucketId,
+    @Nullable String bucketType,
+    @Nullable Map<String, String> bucketInfo,
+    @Nullable List<Map<String, Object>> corsRules,
+    @Nullable List<Map<String, Object>> lifecycleRules,
+    @Nullable Long ifRevisionIs,
+    @Nullable B2ServerSideEncryption defaultServerSideEncryption,
+    @Nullable Boolean fileLockEnabled,
     @Nullable B2DefaultRetention defaultRetention) {
 
   public B2UpdateBucketRequest {
@@ -31,36 +36,77 @@ public record B2UpdateBucketRequest(String bucketId, @Nullable String bucketType
   }
 
   /** Makes a request that leaves the default retention unchanged. */
-  public B2UpdateBucketRequest(String bucketId, @Nullable String bucketType,
-      @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
-      @Nullable List<Map<String, Object>> lifecycleRules, @Nullable Long ifRevisionIs,
-      @Nullable B2ServerSideEncryption defaultServerSideEncryption, @Nullable Boolean fileLockEnabled) {
-    this(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs, defaultServerSideEncryption,
-        fileLockEnabled, null);
+  public B2UpdateBucketRequest(
+      String bucketId,
+      @Nullable String bucketType,
+      @Nullable Map<String, String> bucketInfo,
+      @Nullable List<Map<String, Object>> corsRules,
+      @Nullable List<Map<String, Object>> lifecycleRules,
+      @Nullable Long ifRevisionIs,
+      @Nullable B2ServerSideEncryption defaultServerSideEncryption,
+      @Nullable Boolean fileLockEnabled) {
+    this(
+        bucketId,
+        bucketType,
+        bucketInfo,
+        corsRules,
+        lifecycleRules,
+        ifRevisionIs,
+        defaultServerSideEncryption,
+        fileLockEnabled,
+        null);
   }
 
   /** Makes a request that leaves the default encryption and file lock unchanged. */
-  public B2UpdateBucketRequest(String bucketId, @Nullable String bucketType,
-      @Nullable Map<String, String> bucketInfo, @Nullable List<Map<String, Object>> corsRules,
-      @Nullable List<Map<String, Object>> lifecycleRules, @Nullable Long ifRevisionIs) {
+  public B2UpdateBucketRequest(
+      String bucketId,
+      @Nullable String bucketType,
+      @Nullable Map<String, String> bucketInfo,
+      @Nullable List<Map<String, Object>> corsRules,
+      @Nullable List<Map<String, Object>> lifecycleRules,
+      @Nullable Long ifRevisionIs) {
     this(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs, null, null);
   }
 
   /** Returns a copy with {@code value} as the new default encryption (null: unchanged). */
   public B2UpdateBucketRequest withDefaultServerSideEncryption(B2ServerSideEncryption value) {
-    return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
-        value, fileLockEnabled, defaultRetention);
+    return new B2UpdateBucketRequest(
+        bucketId,
+        bucketType,
+        bucketInfo,
+        corsRules,
+        lifecycleRules,
+        ifRevisionIs,
+        value,
+        fileLockEnabled,
+        defaultRetention);
   }
 
   /** Returns a copy that sends {@code fileLockEnabled} (null: not sent, unchanged). */
   public B2UpdateBucketRequest withFileLockEnabled(Boolean value) {
-    return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
-        defaultServerSideEncryption, value, defaultRetention);
+    return new B2UpdateBucketRequest(
+        bucketId,
+        bucketType,
+        bucketInfo,
+        corsRules,
+        lifecycleRules,
+        ifRevisionIs,
+        defaultServerSideEncryption,
+        value,
+        defaultRetention);
   }
 
   /** Returns a copy that sends {@code value} as the default retention (null: not sent, unchanged). */
   public B2UpdateBucketRequest withDefaultRetention(B2DefaultRetention value) {
-    return new B2UpdateBucketRequest(bucketId, bucketType, bucketInfo, corsRules, lifecycleRules, ifRevisionIs,
-        defaultServerSideEncryption, fileLockEnabled, value);
+    return new B2UpdateBucketRequest(
+        bucketId,
+        bucketType,
+        bucketInfo,
+        corsRules,
+        lifecycleRules,
+        ifRevisionIs,
+        defaultServerSideEncryption,
+        fileLockEnabled,
+        value);
   }
 }

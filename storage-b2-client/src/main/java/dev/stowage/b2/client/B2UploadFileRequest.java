@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  *     (the client computes it while streaming); or {@code do_not_verify}
  * @param fileInfo file info (at most 10; {@code b2-*} content headers included), not encoded
  */
-public record B2UploadFileRequest(String fileName, String contentType, long contentLength,
-    @Nullable String contentSha1, Map<String, String> fileInfo) {
+public record B2UploadFileRequest(
+    String fileName,
+    String contentType,
+    long contentLength,
+    @Nullable String contentSha1,
+    Map<String, String> fileInfo) {
 
   public B2UploadFileRequest {
     Objects.requireNonNull(fileName, "fileName");

@@ -12,7 +12,8 @@ package dev.stowage.b2.client;
  * @param uploadUrl where to POST
  * @param authorizationToken the upload token
  */
-public record B2UploadUrl(String bucketId, String fileId, String uploadUrl, String authorizationToken) {
+public record B2UploadUrl(
+    String bucketId, String fileId, String uploadUrl, String authorizationToken) {
 
   @Override
   public String toString() {

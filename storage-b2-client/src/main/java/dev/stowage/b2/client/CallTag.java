@@ -38,7 +38,8 @@ record CallTag(String call, Auth auth, @Nullable Base base, @Nullable String rel
   }
 
   static CallTag account(String call, Base base, String relative) {
-    return new CallTag(call, Auth.ACCOUNT, Objects.requireNonNull(base), Objects.requireNonNull(relative));
+    return new CallTag(
+        call, Auth.ACCOUNT, Objects.requireNonNull(base), Objects.requireNonNull(relative));
   }
 
   /** Returns the full URL of an account-token call under {@code authorization}. */

@@ -14,12 +14,13 @@ final class Downloads {
   private static final String INFO = "x-bz-info-";
 
   /** Standard response headers that carry the {@code b2-*} file infos. */
-  private static final Map<String, String> CONTENT_HEADERS = Map.of(
-      "cache-control", "b2-cache-control",
-      "content-disposition", "b2-content-disposition",
-      "content-encoding", "b2-content-encoding",
-      "content-language", "b2-content-language",
-      "expires", "b2-expires");
+  private static final Map<String, String> CONTENT_HEADERS =
+      Map.of(
+          "cache-control", "b2-cache-control",
+          "content-disposition", "b2-content-disposition",
+          "content-encoding", "b2-content-encoding",
+          "content-language", "b2-content-language",
+          "expires", "b2-expires");
 
   private Downloads() {}
 
@@ -36,8 +37,13 @@ final class Downloads {
       ResponseBody body = response.body();
       boolean partial = response.code() == 206;
       long rangeStart = partial ? contentRange(response.header("Content-Range"))[0] : 0;
-      B2Download d = new B2Download(headers(response, partial), partial, rangeStart,
-          body.contentLength(), body.byteStream());
+      B2Download d =
+          new B2Download(
+              headers(response, partial),
+              partial,
+              rangeStart,
+              body.contentLength(),
+              body.byteStream());
       response = null; // ownership passes to the download
       return d;
     } finally {
@@ -76,11 +82,17 @@ final class Downloads {
         info.put(CONTENT_HEADERS.get(name), h.value(i));
       }
     }
-    long size = partial ? contentRange(h.get("Content-Range"))[1] : parseLong(h.get("Content-Length"), -1);
+    long size =
+        partial ? contentRange(h.get("Content-Range"))[1] : parseLong(h.get("Content-Length"), -1);
     String name = h.get("X-Bz-File-Name");
-    return new B2FileHeaders(h.get("X-Bz-File-Id"), name == null ? null : Names.decode(name),
-        h.get("Content-Type"), size, h.get("X-Bz-Content-Sha1"),
-        parseLong(h.get("X-Bz-Upload-Timestamp"), 0), info);
+    return new B2FileHeaders(
+        h.get("X-Bz-File-Id"),
+        name == null ? null : Names.decode(name),
+        h.get("Content-Type"),
+        size,
+        h.get("X-Bz-Content-Sha1"),
+        parseLong(h.get("X-Bz-Upload-Timestamp"), 0),
+        info);
   }
 
   /** Returns {start, total} of {@code bytes a-b/total}; -1 for parts that are absent or {@code *}. */

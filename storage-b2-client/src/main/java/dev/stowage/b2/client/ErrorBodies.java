@@ -36,9 +36,14 @@ final class ErrorBodies {
       text = "";
     }
     JsonNode node = parse(text);
-    String code = node != null && node.path("code").isTextual() ? node.path("code").asText() : fallbackCode(response.code());
-    String message = node != null && node.path("message").isTextual() ? node.path("message").asText() : "";
-    return new B2Exception(call, response.code(), code, scrub(message, response), retryAfter(response));
+    String code =
+        node != null && node.path("code").isTextual()
+            ? node.path("code").asText()
+            : fallbackCode(response.code());
+    String message =
+        node != null && node.path("message").isTextual() ? node.path("message").asText() : "";
+    return new B2Exception(
+        call, response.code(), code, scrub(message, response), retryAfter(response));
   }
 
   private @Nullable JsonNode parse(@Nullable String text) {
@@ -56,16 +61,26 @@ final class ErrorBodies {
   /** HEAD answers have no body; name the usual code for the status so callers can still classify. */
   static String fallbackCode(int status) {
     switch (status) {
-      case 400: return "bad_request";
-      case 401: return "unauthorized";
-      case 403: return "access_denied";
-      case 404: return "not_found";
-      case 408: return "request_timeout";
-      case 416: return "range_not_satisfiable";
-      case 429: return "too_many_requests";
-      case 500: return "internal_error";
-      case 503: return "service_unavailable";
-      default: return "unknown";
+      case 400:
+        return "bad_request";
+      case 401:
+        return "unauthorized";
+      case 403:
+        return "access_denied";
+      case 404:
+        return "not_found";
+      case 408:
+        return "request_timeout";
+      case 416:
+        return "range_not_satisfiable";
+      case 429:
+        return "too_many_requests";
+      case 500:
+        return "internal_error";
+      case 503:
+        return "service_unavailable";
+      default:
+        return "unknown";
     }
   }
 

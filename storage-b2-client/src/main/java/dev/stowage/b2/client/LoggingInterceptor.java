@@ -59,7 +59,9 @@ final class LoggingInterceptor implements Interceptor {
 
   private static boolean isSecret(String header) {
     String h = header.toLowerCase(Locale.ROOT);
-    return h.equals("authorization") || h.equals("proxy-authorization") || h.equals("cookie")
+    return h.equals("authorization")
+        || h.equals("proxy-authorization")
+        || h.equals("cookie")
         || h.equals("set-cookie");
   }
 }

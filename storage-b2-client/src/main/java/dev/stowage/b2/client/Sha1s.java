@@ -46,7 +46,10 @@ final class Sha1s {
   /** Resolves B2's content SHA-1 field plus the {@code large_file_sha1} info into one hex value or null. */
   static @Nullable String wholeFile(@Nullable String contentSha1, @Nullable String largeFileSha1) {
     if (contentSha1 != null) {
-      String v = contentSha1.startsWith("unverified:") ? contentSha1.substring("unverified:".length()) : contentSha1;
+      String v =
+          contentSha1.startsWith("unverified:")
+              ? contentSha1.substring("unverified:".length())
+              : contentSha1;
       String hex = validHex(v);
       if (hex != null) {
         return hex;

@@ -33,11 +33,13 @@ import okhttp3.ResponseBody;
 final class Transport {
   static final String API_PREFIX = "/b2api/v2/";
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "stowage-b2-deadline");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "stowage-b2-deadline");
+            t.setDaemon(true);
+            return t;
+          });
 
   final OkHttpClient http;
   final ObjectMapper mapper;
@@ -60,11 +62,12 @@ final class Transport {
     CallTag tag = CallTag.account(call, CallTag.Base.API, API_PREFIX + call);
     Map<String, Object> sent = new LinkedHashMap<>(body);
     sent.values().removeIf(Objects::isNull);
-    Request request = new Request.Builder()
-        .url(tag.url(authorizer.current()))
-        .post(RequestBody.create(json(sent), JSON))
-        .tag(CallTag.class, tag)
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(tag.url(authorizer.current()))
+            .post(RequestBody.create(json(sent), JSON))
+            .tag(CallTag.class, tag)
+            .build();
     return readJson(request, call, type);
   }
 
@@ -84,7 +87,8 @@ final class Transport {
       return mapper.readValue(text, type);
     } catch (IOException e) {
       // No cause and no parser detail: some answers (authorize, upload URLs, keys) hold secrets.
-      throw new UncheckedIOException(new IOException(call + " returned an answer that is not the expected JSON"));
+      throw new UncheckedIOException(
+          new IOException(call + " returned an answer that is not the expected JSON"));
     }
   }
 
@@ -103,7 +107,8 @@ final class Transport {
     Deadline deadline = CallDeadline.current();
     long millis = deadline.isInfinite() ? -1 : deadline.remaining().toMillis();
     if (millis == 0) {
-      throw new UncheckedIOException(new SocketTimeoutException(name + " not started: the operation's deadline has passed"));
+      throw new UncheckedIOException(
+          new SocketTimeoutException(name + " not started: the operation's deadline has passed"));
     }
     Call call = http.newCall(request);
     ScheduledFuture<?> watchdog = null;
@@ -117,9 +122,11 @@ final class Transport {
     try {
       return call.execute();
     } catch (IOException e) {
-      if (millis > 0 && (call.isCanceled() || e instanceof InterruptedIOException) && deadline.expired()) {
-        SocketTimeoutException timeout = new SocketTimeoutException(
-            name + " got no answer within the operation's deadline");
+      if (millis > 0
+          && (call.isCanceled() || e instanceof InterruptedIOException)
+          && deadline.expired()) {
+        SocketTimeoutException timeout =
+            new SocketTimeoutException(name + " got no answer within the operation's deadline");
         timeout.initCause(e);
         throw new UncheckedIOException(name + " failed: " + timeout.getMessage(), timeout);
       }

@@ -53,7 +53,8 @@ final class UploadBody extends RequestBody {
     while (remaining > 0) {
       int n = source.read(buffer, 0, (int) Math.min(buffer.length, remaining));
       if (n < 0) {
-        throw new EOFException("upload source ended " + remaining + " bytes early (of " + length + ")");
+        throw new EOFException(
+            "upload source ended " + remaining + " bytes early (of " + length + ")");
       }
       if (sha1 != null) {
         sha1.update(buffer, 0, n);

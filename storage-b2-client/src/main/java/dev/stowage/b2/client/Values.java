@@ -11,10 +11,14 @@ final class Values {
   private Values() {}
 
   static <K, V> Map<K, V> map(Map<K, V> in) {
-    return in == null || in.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(in));
+    return in == null || in.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(in));
   }
 
   static <T> List<T> list(List<T> in) {
-    return in == null || in.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(in));
+    return in == null || in.isEmpty()
+        ? List.of()
+        : Collections.unmodifiableList(new ArrayList<>(in));
   }
 }

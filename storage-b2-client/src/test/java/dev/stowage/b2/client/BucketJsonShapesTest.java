@@ -31,21 +31,23 @@ class BucketJsonShapesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A bucket answer as B2 shapes it, with both wrappers readable. */
-  private static final String BUCKET = "{\"accountId\":\"acc1\",\"bucketId\":\"b1\",\"bucketName\":\"shapes-1\","
-      + "\"bucketType\":\"allPrivate\",\"bucketInfo\":{},\"corsRules\":[],\"lifecycleRules\":[],"
-      + "\"options\":[\"s3\"],\"revision\":3,"
-      + "\"defaultServerSideEncryption\":{\"isClientAuthorizedToRead\":true,"
-      + "\"value\":{\"algorithm\":\"AES256\",\"mode\":\"SSE-B2\"}},"
-      + "\"fileLockConfiguration\":{\"isClientAuthorizedToRead\":true,\"value\":{"
-      + "\"defaultRetention\":{\"mode\":\"governance\",\"period\":{\"duration\":7,\"unit\":\"days\"}},"
-      + "\"isFileLockEnabled\":true}},"
-      + "\"replicationConfiguration\":{\"isClientAuthorizedToRead\":true,\"value\":null}}";
+  private static final String BUCKET =
+      "{\"accountId\":\"acc1\",\"bucketId\":\"b1\",\"bucketName\":\"shapes-1\","
+          + "\"bucketType\":\"allPrivate\",\"bucketInfo\":{},\"corsRules\":[],\"lifecycleRules\":[],"
+          + "\"options\":[\"s3\"],\"revision\":3,"
+          + "\"defaultServerSideEncryption\":{\"isClientAuthorizedToRead\":true,"
+          + "\"value\":{\"algorithm\":\"AES256\",\"mode\":\"SSE-B2\"}},"
+          + "\"fileLockConfiguration\":{\"isClientAuthorizedToRead\":true,\"value\":{"
+          + "\"defaultRetention\":{\"mode\":\"governance\",\"period\":{\"duration\":7,\"unit\":\"days\"}},"
+          + "\"isFileLockEnabled\":true}},"
+          + "\"replicationConfiguration\":{\"isClientAuthorizedToRead\":true,\"value\":null}}";
 
   /** The same bucket seen by a key without readBucketEncryption / readBucketRetentions. */
-  private static final String HIDDEN = "{\"accountId\":\"acc1\",\"bucketId\":\"b2\",\"bucketName\":\"shapes-2\","
-      + "\"bucketType\":\"allPrivate\",\"revision\":1,"
-      + "\"defaultServerSideEncryption\":{\"isClientAuthorizedToRead\":false},"
-      + "\"fileLockConfiguration\":{\"isClientAuthorizedToRead\":false}}";
+  private static final String HIDDEN =
+      "{\"accountId\":\"acc1\",\"bucketId\":\"b2\",\"bucketName\":\"shapes-2\","
+          + "\"bucketType\":\"allPrivate\",\"revision\":1,"
+          + "\"defaultServerSideEncryption\":{\"isClientAuthorizedToRead\":false},"
+          + "\"fileLockConfiguration\":{\"isClientAuthorizedToRead\":false}}";
 
   private final Map<String, JsonNode> received = new ConcurrentHashMap<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
@@ -56,15 +58,24 @@ class BucketJsonShapesTest {
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    answers.put("b2_authorize_account", "{\"accountId\":\"acc1\",\"authorizationToken\":\"tok\",\"apiUrl\":\""
-        + base + "\",\"downloadUrl\":\"" + base + "\",\"recommendedPartSize\":100000000,"
-        + "\"absoluteMinimumPartSize\":5000000,\"allowed\":{\"capabilities\":[\"writeBuckets\"]}}");
+    answers.put(
+        "b2_authorize_account",
+        "{\"accountId\":\"acc1\",\"authorizationToken\":\"tok\",\"apiUrl\":\""
+            + base
+            + "\",\"downloadUrl\":\""
+            + base
+            + "\",\"recommendedPartSize\":100000000,"
+            + "\"absoluteMinimumPartSize\":5000000,\"allowed\":{\"capabilities\":[\"writeBuckets\"]}}");
     answers.put("b2_list_buckets", "{\"buckets\":[" + BUCKET + "," + HIDDEN + "]}");
     answers.put("b2_create_bucket", BUCKET);
     answers.put("b2_update_bucket", BUCKET);
     server.createContext("/b2api/v2/", this::answer);
     server.start();
-    client = B2Client.builder().endpoint(URI.create(base)).credentials(new B2Credentials("kid", "secret")).build();
+    client =
+        B2Client.builder()
+            .endpoint(URI.create(base))
+            .credentials(new B2Credentials("kid", "secret"))
+            .build();
   }
 
   @AfterEach
@@ -80,8 +91,9 @@ class BucketJsonShapesTest {
       received.put(call, JSON.readTree(in));
     }
     String answer = answers.get(call);
-    byte[] out = (answer == null ? "{\"status\":404,\"code\":\"not_found\",\"message\":\"\"}" : answer)
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] out =
+        (answer == null ? "{\"status\":404,\"code\":\"not_found\",\"message\":\"\"}" : answer)
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(answer == null ? 404 : 200, out.length);
     try (OutputStream os = exchange.getResponseBody()) {
@@ -91,18 +103,24 @@ class BucketJsonShapesTest {
 
   @Test
   void createBucket_sseB2AndFileLock_sendsSpecShape() throws IOException {
-    client.createBucket(new B2CreateBucketRequest("shapes-1", "allPrivate", null, null, null)
-        .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2()).withFileLockEnabled(true));
+    client.createBucket(
+        new B2CreateBucketRequest("shapes-1", "allPrivate", null, null, null)
+            .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2())
+            .withFileLockEnabled(true));
 
-    assertThat(received.get("b2_create_bucket")).isEqualTo(JSON.readTree("{\"accountId\":\"acc1\","
-        + "\"bucketName\":\"shapes-1\",\"bucketType\":\"allPrivate\","
-        + "\"defaultServerSideEncryption\":{\"mode\":\"SSE-B2\",\"algorithm\":\"AES256\"},"
-        + "\"fileLockEnabled\":true}"));
+    assertThat(received.get("b2_create_bucket"))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"accountId\":\"acc1\","
+                    + "\"bucketName\":\"shapes-1\",\"bucketType\":\"allPrivate\","
+                    + "\"defaultServerSideEncryption\":{\"mode\":\"SSE-B2\",\"algorithm\":\"AES256\"},"
+                    + "\"fileLockEnabled\":true}"));
   }
 
   @Test
   void createBucket_legacyConstructor_sendsNeitherEncryptionNorFileLock() {
-    client.createBucket(new B2CreateBucketRequest("shapes-1", "allPublic", Map.of("k", "v"), List.of(), null));
+    client.createBucket(
+        new B2CreateBucketRequest("shapes-1", "allPublic", Map.of("k", "v"), List.of(), null));
 
     JsonNode body = received.get("b2_create_bucket");
     assertThat(body.has("defaultServerSideEncryption")).isFalse();
@@ -118,44 +136,57 @@ class BucketJsonShapesTest {
     rule.put("fileNamePrefix", "");
     rule.put("daysFromUploadingToHiding", null);
     rule.put("daysFromHidingToDeleting", 1);
-    client.createBucket(new B2CreateBucketRequest("shapes-1", "allPrivate", null, null, List.of(rule)));
+    client.createBucket(
+        new B2CreateBucketRequest("shapes-1", "allPrivate", null, null, List.of(rule)));
 
     // Top-level nulls are omitted, but a rule object is the caller's JSON and goes out whole.
-    assertThat(received.get("b2_create_bucket").path("lifecycleRules")).isEqualTo(JSON.readTree(
-        "[{\"fileNamePrefix\":\"\",\"daysFromUploadingToHiding\":null,\"daysFromHidingToDeleting\":1}]"));
+    assertThat(received.get("b2_create_bucket").path("lifecycleRules"))
+        .isEqualTo(
+            JSON.readTree(
+                "[{\"fileNamePrefix\":\"\",\"daysFromUploadingToHiding\":null,\"daysFromHidingToDeleting\":1}]"));
   }
 
   @Test
   void updateBucket_encryptionNoneAndFileLock_sendsSpecShape() throws IOException {
-    client.updateBucket(new B2UpdateBucketRequest("b1", null, null, null, null, 3L)
-        .withDefaultServerSideEncryption(B2ServerSideEncryption.none()).withFileLockEnabled(true));
+    client.updateBucket(
+        new B2UpdateBucketRequest("b1", null, null, null, null, 3L)
+            .withDefaultServerSideEncryption(B2ServerSideEncryption.none())
+            .withFileLockEnabled(true));
 
-    assertThat(received.get("b2_update_bucket")).isEqualTo(JSON.readTree("{\"accountId\":\"acc1\","
-        + "\"bucketId\":\"b1\",\"defaultServerSideEncryption\":{\"mode\":\"none\"},"
-        + "\"fileLockEnabled\":true,\"ifRevisionIs\":3}"));
+    assertThat(received.get("b2_update_bucket"))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"accountId\":\"acc1\","
+                    + "\"bucketId\":\"b1\",\"defaultServerSideEncryption\":{\"mode\":\"none\"},"
+                    + "\"fileLockEnabled\":true,\"ifRevisionIs\":3}"));
   }
 
   @Test
   void updateBucket_legacyConstructor_leavesEncryptionAndFileLockOut() throws IOException {
     client.updateBucket(new B2UpdateBucketRequest("b1", "allPublic", null, null, null, null));
 
-    assertThat(received.get("b2_update_bucket")).isEqualTo(JSON.readTree(
-        "{\"accountId\":\"acc1\",\"bucketId\":\"b1\",\"bucketType\":\"allPublic\"}"));
+    assertThat(received.get("b2_update_bucket"))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"accountId\":\"acc1\",\"bucketId\":\"b1\",\"bucketType\":\"allPublic\"}"));
   }
 
   @Test
   void listBuckets_wrappedSettings_parsesValuesAndHiddenOnes() {
     List<B2Bucket> buckets = client.listBuckets(null, null);
 
-    assertThat(received.get("b2_list_buckets").path("bucketTypes").toString()).isEqualTo("[\"all\"]");
+    assertThat(received.get("b2_list_buckets").path("bucketTypes").toString())
+        .isEqualTo("[\"all\"]");
     B2Bucket open = buckets.get(0);
     assertThat(open.revision()).isEqualTo(3);
     assertThat(open.defaultServerSideEncryption().isClientAuthorizedToRead()).isTrue();
-    assertThat(open.defaultServerSideEncryption().readable()).contains(B2ServerSideEncryption.sseB2());
+    assertThat(open.defaultServerSideEncryption().readable())
+        .contains(B2ServerSideEncryption.sseB2());
     assertThat(open.defaultServerSideEncryption().value().isSseB2()).isTrue();
     B2FileLockConfiguration lock = open.fileLockConfiguration().readable().orElseThrow();
     assertThat(lock.isFileLockEnabled()).isTrue();
-    assertThat(lock.defaultRetention()).containsEntry("mode", "governance")
+    assertThat(lock.defaultRetention())
+        .containsEntry("mode", "governance")
         .containsEntry("period", Map.of("duration", 7, "unit", "days"));
     assertThat(open.isFileLockEnabled()).isTrue();
 
@@ -168,8 +199,10 @@ class BucketJsonShapesTest {
 
   @Test
   void updateBucket_answerWithoutSettings_leavesThemNull() {
-    answers.put("b2_update_bucket", "{\"accountId\":\"acc1\",\"bucketId\":\"b1\",\"bucketName\":\"shapes-1\","
-        + "\"bucketType\":\"allPrivate\",\"revision\":4}");
+    answers.put(
+        "b2_update_bucket",
+        "{\"accountId\":\"acc1\",\"bucketId\":\"b1\",\"bucketName\":\"shapes-1\","
+            + "\"bucketType\":\"allPrivate\",\"revision\":4}");
 
     B2Bucket b = client.updateBucket(new B2UpdateBucketRequest("b1", null, null, null, null, 3L));
 
@@ -181,7 +214,8 @@ class BucketJsonShapesTest {
 
   @Test
   void serverSideEncryption_noEncryptionReadBack_isNotSseB2() throws IOException {
-    B2ServerSideEncryption none = JSON.readValue("{\"algorithm\":null,\"mode\":null}", B2ServerSideEncryption.class);
+    B2ServerSideEncryption none =
+        JSON.readValue("{\"algorithm\":null,\"mode\":null}", B2ServerSideEncryption.class);
     assertThat(none.isSseB2()).isFalse();
     assertThat(B2ServerSideEncryption.none().isSseB2()).isFalse();
     assertThat(B2ServerSideEncryption.sseB2().isSseB2()).isTrue();

@@ -17,17 +17,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BucketSettingsEmulatorTest {
 
-  @RegisterExtension
-  static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perClass();
+  @RegisterExtension static final B2EmulatorExtension B2 = B2EmulatorExtension.builder().perClass();
 
   private B2Client client;
 
   @BeforeEach
   void setUp() {
-    client = B2Client.builder()
-        .endpoint(URI.create(B2.emulator().url()))
-        .credentials(new B2Credentials(B2.emulator().keyId(), B2.emulator().applicationKey()))
-        .build();
+    client =
+        B2Client.builder()
+            .endpoint(URI.create(B2.emulator().url()))
+            .credentials(new B2Credentials(B2.emulator().keyId(), B2.emulator().applicationKey()))
+            .build();
   }
 
   @AfterEach
@@ -46,11 +46,15 @@ class BucketSettingsEmulatorTest {
   @Test
   void createBucket_sseB2AndFileLock_readsBackBoth() {
     String name = name();
-    B2Bucket created = client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null)
-        .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2()).withFileLockEnabled(true));
+    B2Bucket created =
+        client.createBucket(
+            new B2CreateBucketRequest(name, "allPrivate", null, null, null)
+                .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2())
+                .withFileLockEnabled(true));
 
     for (B2Bucket b : new B2Bucket[] {created, readBack(name)}) {
-      assertThat(b.defaultServerSideEncryption().readable()).contains(B2ServerSideEncryption.sseB2());
+      assertThat(b.defaultServerSideEncryption().readable())
+          .contains(B2ServerSideEncryption.sseB2());
       assertThat(b.fileLockConfiguration().readable().orElseThrow().isFileLockEnabled()).isTrue();
       assertThat(b.isFileLockEnabled()).isTrue();
     }
@@ -70,15 +74,20 @@ class BucketSettingsEmulatorTest {
   @Test
   void updateBucket_encryptionOnThenOff_eachReadsBack() {
     String name = name();
-    B2Bucket b = client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null));
+    B2Bucket b =
+        client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null));
 
-    B2Bucket on = client.updateBucket(new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, b.revision())
-        .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2()));
+    B2Bucket on =
+        client.updateBucket(
+            new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, b.revision())
+                .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2()));
     assertThat(on.revision()).isEqualTo(b.revision() + 1);
     assertThat(readBack(name).defaultServerSideEncryption().value().isSseB2()).isTrue();
 
-    B2Bucket off = client.updateBucket(new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, on.revision())
-        .withDefaultServerSideEncryption(B2ServerSideEncryption.none()));
+    B2Bucket off =
+        client.updateBucket(
+            new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, on.revision())
+                .withDefaultServerSideEncryption(B2ServerSideEncryption.none()));
     assertThat(off.defaultServerSideEncryption().value().isSseB2()).isFalse();
     assertThat(readBack(name).defaultServerSideEncryption().value().isSseB2()).isFalse();
   }
@@ -86,10 +95,13 @@ class BucketSettingsEmulatorTest {
   @Test
   void updateBucket_withoutEncryptionField_keepsEncryption() {
     String name = name();
-    B2Bucket b = client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null)
-        .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2()));
+    B2Bucket b =
+        client.createBucket(
+            new B2CreateBucketRequest(name, "allPrivate", null, null, null)
+                .withDefaultServerSideEncryption(B2ServerSideEncryption.sseB2()));
 
-    client.updateBucket(new B2UpdateBucketRequest(b.bucketId(), "allPublic", null, null, null, b.revision()));
+    client.updateBucket(
+        new B2UpdateBucketRequest(b.bucketId(), "allPublic", null, null, null, b.revision()));
 
     B2Bucket after = readBack(name);
     assertThat(after.isPublic()).isTrue();
@@ -99,10 +111,12 @@ class BucketSettingsEmulatorTest {
   @Test
   void updateBucket_fileLockOn_turnsItOn() {
     String name = name();
-    B2Bucket b = client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null));
+    B2Bucket b =
+        client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null));
 
-    client.updateBucket(new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, b.revision())
-        .withFileLockEnabled(true));
+    client.updateBucket(
+        new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, b.revision())
+            .withFileLockEnabled(true));
 
     assertThat(readBack(name).isFileLockEnabled()).isTrue();
   }
@@ -110,15 +124,22 @@ class BucketSettingsEmulatorTest {
   @Test
   void updateBucket_fileLockOff_throwsBadRequestAndChangesNothing() {
     String name = name();
-    B2Bucket b = client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null)
-        .withFileLockEnabled(true));
+    B2Bucket b =
+        client.createBucket(
+            new B2CreateBucketRequest(name, "allPrivate", null, null, null)
+                .withFileLockEnabled(true));
 
-    assertThatThrownBy(() -> client.updateBucket(
-        new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, b.revision()).withFileLockEnabled(false)))
-        .isInstanceOfSatisfying(B2Exception.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.code()).isEqualTo("bad_request");
-        });
+    assertThatThrownBy(
+            () ->
+                client.updateBucket(
+                    new B2UpdateBucketRequest(b.bucketId(), null, null, null, null, b.revision())
+                        .withFileLockEnabled(false)))
+        .isInstanceOfSatisfying(
+            B2Exception.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("bad_request");
+            });
 
     B2Bucket after = readBack(name);
     assertThat(after.revision()).isEqualTo(b.revision());
@@ -128,8 +149,12 @@ class BucketSettingsEmulatorTest {
   @Test
   void createBucket_unknownEncryptionMode_throwsBadRequestAndCreatesNothing() {
     String name = name();
-    assertThatThrownBy(() -> client.createBucket(new B2CreateBucketRequest(name, "allPrivate", null, null, null)
-        .withDefaultServerSideEncryption(new B2ServerSideEncryption("SSE-C", "AES256"))))
+    assertThatThrownBy(
+            () ->
+                client.createBucket(
+                    new B2CreateBucketRequest(name, "allPrivate", null, null, null)
+                        .withDefaultServerSideEncryption(
+                            new B2ServerSideEncryption("SSE-C", "AES256"))))
         .isInstanceOfSatisfying(B2Exception.class, e -> assertThat(e.status()).isEqualTo(400));
 
     assertThat(client.listBuckets(null, name)).isEmpty();

@@ -9,22 +9,26 @@ import java.util.Map;
  * is refused with 401 before the endpoint runs.
  */
 final class AdminHandlers {
-    private final Context ctx;
+  private final Context ctx;
 
-    AdminHandlers(Context ctx) {
-        this.ctx = ctx;
-    }
+  AdminHandlers(Context ctx) {
+    this.ctx = ctx;
+  }
 
-    Map<String, Route> routes() {
-        return Map.of("emulator_lifecycle", new Route(AuthKind.MASTER, call -> {
-            if (!call.method().equals("POST")) {
+  Map<String, Route> routes() {
+    return Map.of(
+        "emulator_lifecycle",
+        new Route(
+            AuthKind.MASTER,
+            call -> {
+              if (!call.method().equals("POST")) {
                 throw B2Error.METHOD_NOT_ALLOWED.exception("use POST");
-            }
-            return Reply.ok(Lifecycle.toJson(runLifecycle()));
-        }));
-    }
+              }
+              return Reply.ok(Lifecycle.toJson(runLifecycle()));
+            }));
+  }
 
-    LifecycleRun runLifecycle() {
-        return Lifecycle.run(ctx.catalog(), ctx.now());
-    }
+  LifecycleRun runLifecycle() {
+    return Lifecycle.run(ctx.catalog(), ctx.now());
+  }
 }

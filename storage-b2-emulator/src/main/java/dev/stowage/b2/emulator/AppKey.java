@@ -11,21 +11,27 @@ import org.jspecify.annotations.Nullable;
  * @param namePrefix          null unless the key is restricted to names with this prefix
  * @param expirationTimestamp null for keys that never expire, else ms since the epoch
  */
-record AppKey(String applicationKeyId, String applicationKey, String keyName, List<String> capabilities,
-              @Nullable String bucketId, @Nullable String namePrefix, @Nullable Long expirationTimestamp,
-              boolean master) {
-    AppKey {
-        Objects.requireNonNull(applicationKeyId, "applicationKeyId");
-        Objects.requireNonNull(applicationKey, "applicationKey");
-        capabilities = List.copyOf(capabilities);
-    }
+record AppKey(
+    String applicationKeyId,
+    String applicationKey,
+    String keyName,
+    List<String> capabilities,
+    @Nullable String bucketId,
+    @Nullable String namePrefix,
+    @Nullable Long expirationTimestamp,
+    boolean master) {
+  AppKey {
+    Objects.requireNonNull(applicationKeyId, "applicationKeyId");
+    Objects.requireNonNull(applicationKey, "applicationKey");
+    capabilities = List.copyOf(capabilities);
+  }
 
-    @Override
-    public String toString() {
-        return "AppKey[" + applicationKeyId + ", " + keyName + "]";
-    }
+  @Override
+  public String toString() {
+    return "AppKey[" + applicationKeyId + ", " + keyName + "]";
+  }
 
-    boolean has(String capability) {
-        return capabilities.contains(capability);
-    }
+  boolean has(String capability) {
+    return capabilities.contains(capability);
+  }
 }

@@ -13,9 +13,11 @@ import java.time.ZoneOffset;
  */
 record BucketRetention(String mode, int duration, String unit) {
 
-    /** The retain-until time of a version uploaded at {@code now}. */
-    long retainUntil(long now) {
-        var at = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
-        return (unit.equals("years") ? at.plusYears(duration) : at.plusDays(duration)).toInstant().toEpochMilli();
-    }
+  /** The retain-until time of a version uploaded at {@code now}. */
+  long retainUntil(long now) {
+    var at = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
+    return (unit.equals("years") ? at.plusYears(duration) : at.plusDays(duration))
+        .toInstant()
+        .toEpochMilli();
+  }
 }

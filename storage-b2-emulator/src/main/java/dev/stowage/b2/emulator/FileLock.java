@@ -10,25 +10,25 @@ import org.jspecify.annotations.Nullable;
  * @param legalHold   null (never set), {@code on} or {@code off}
  */
 record FileLock(@Nullable String mode, @Nullable Long retainUntil, @Nullable String legalHold) {
-    static final FileLock NONE = new FileLock(null, null, null);
+  static final FileLock NONE = new FileLock(null, null, null);
 
-    static final String GOVERNANCE = "governance";
-    static final String COMPLIANCE = "compliance";
+  static final String GOVERNANCE = "governance";
+  static final String COMPLIANCE = "compliance";
 
-    /** True while retention forbids deleting the version. */
-    boolean retainedAt(long now) {
-        return mode != null && retainUntil != null && retainUntil > now;
-    }
+  /** True while retention forbids deleting the version. */
+  boolean retainedAt(long now) {
+    return mode != null && retainUntil != null && retainUntil > now;
+  }
 
-    boolean held() {
-        return "on".equals(legalHold);
-    }
+  boolean held() {
+    return "on".equals(legalHold);
+  }
 
-    FileLock withRetention(@Nullable String newMode, @Nullable Long newRetainUntil) {
-        return new FileLock(newMode, newMode == null ? null : newRetainUntil, legalHold);
-    }
+  FileLock withRetention(@Nullable String newMode, @Nullable Long newRetainUntil) {
+    return new FileLock(newMode, newMode == null ? null : newRetainUntil, legalHold);
+  }
 
-    FileLock withLegalHold(@Nullable String newLegalHold) {
-        return new FileLock(mode, retainUntil, newLegalHold);
-    }
+  FileLock withLegalHold(@Nullable String newLegalHold) {
+    return new FileLock(mode, retainUntil, newLegalHold);
+  }
 }

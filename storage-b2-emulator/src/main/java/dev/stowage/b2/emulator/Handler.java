@@ -5,5 +5,5 @@ import java.io.IOException;
 /** Answers one kind of call. */
 @FunctionalInterface
 interface Handler {
-    Reply handle(Call call) throws IOException;
+  Reply handle(Call call) throws IOException;
 }

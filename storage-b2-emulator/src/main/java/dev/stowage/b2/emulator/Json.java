@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one Jackson mapper and tree helpers. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+  private Json() {}
 
-    static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
 
-    static ArrayNode array() {
-        return MAPPER.createArrayNode();
-    }
+  static ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
 }

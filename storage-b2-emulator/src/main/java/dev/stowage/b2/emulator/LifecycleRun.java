@@ -8,11 +8,11 @@ package dev.stowage.b2.emulator;
  * @param canceled unfinished large files canceled by {@code daysFromStartingToCancelingUnfinishedLargeFiles}
  */
 public record LifecycleRun(int hidden, int deleted, int canceled) {
-    /** Checks that no count is negative. */
-    public LifecycleRun {
-        if (hidden < 0 || deleted < 0 || canceled < 0) {
-            throw new IllegalArgumentException("counts must not be negative: " + hidden + ", " + deleted + ", "
-                    + canceled);
-        }
+  /** Checks that no count is negative. */
+  public LifecycleRun {
+    if (hidden < 0 || deleted < 0 || canceled < 0) {
+      throw new IllegalArgumentException(
+          "counts must not be negative: " + hidden + ", " + deleted + ", " + canceled);
     }
+  }
 }

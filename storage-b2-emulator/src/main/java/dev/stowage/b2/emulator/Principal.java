@@ -9,46 +9,47 @@ import org.jspecify.annotations.Nullable;
  */
 record Principal(AppKey key, @Nullable String token, int apiVersion) {
 
-    Principal {
-        Objects.requireNonNull(key, "key");
-    }
+  Principal {
+    Objects.requireNonNull(key, "key");
+  }
 
-    @Override
-    public String toString() {
-        return "Principal[" + key.applicationKeyId() + "]";
-    }
+  @Override
+  public String toString() {
+    return "Principal[" + key.applicationKeyId() + "]";
+  }
 
-    Principal require(String capability) {
-        if (!key.has(capability)) {
-            throw B2Error.UNAUTHORIZED.exception("not entitled: the key lacks capability " + capability);
-        }
-        return this;
+  Principal require(String capability) {
+    if (!key.has(capability)) {
+      throw B2Error.UNAUTHORIZED.exception("not entitled: the key lacks capability " + capability);
     }
+    return this;
+  }
 
-    boolean allowsBucket(String bucketId) {
-        return key.bucketId() == null || key.bucketId().equals(bucketId);
-    }
+  boolean allowsBucket(String bucketId) {
+    return key.bucketId() == null || key.bucketId().equals(bucketId);
+  }
 
-    Principal requireBucket(String bucketId) {
-        if (!allowsBucket(bucketId)) {
-            throw B2Error.UNAUTHORIZED.exception("the key is restricted to bucket " + key.bucketId());
-        }
-        return this;
+  Principal requireBucket(String bucketId) {
+    if (!allowsBucket(bucketId)) {
+      throw B2Error.UNAUTHORIZED.exception("the key is restricted to bucket " + key.bucketId());
     }
+    return this;
+  }
 
-    boolean allowsName(String fileName) {
-        return key.namePrefix() == null || fileName.startsWith(key.namePrefix());
-    }
+  boolean allowsName(String fileName) {
+    return key.namePrefix() == null || fileName.startsWith(key.namePrefix());
+  }
 
-    Principal requireName(String fileName) {
-        if (!allowsName(fileName)) {
-            throw B2Error.UNAUTHORIZED.exception("the key is restricted to names starting with " + key.namePrefix());
-        }
-        return this;
+  Principal requireName(String fileName) {
+    if (!allowsName(fileName)) {
+      throw B2Error.UNAUTHORIZED.exception(
+          "the key is restricted to names starting with " + key.namePrefix());
     }
+    return this;
+  }
 
-    /** Checks capability, bucket and name at once. */
-    Principal requireFile(String capability, String bucketId, String fileName) {
-        return require(capability).requireBucket(bucketId).requireName(fileName);
-    }
+  /** Checks capability, bucket and name at once. */
+  Principal requireFile(String capability, String bucketId, String fileName) {
+    return require(capability).requireBucket(bucketId).requireName(fileName);
+  }
 }

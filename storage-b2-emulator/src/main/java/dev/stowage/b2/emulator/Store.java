@@ -17,65 +17,69 @@ import org.jspecify.annotations.Nullable;
  */
 interface Store extends Closeable {
 
-    /** Everything persisted so far. */
-    record Snapshot(@Nullable Account account, List<Bucket> buckets, List<FileVersion> versions, List<Part> parts,
-                    List<AppKey> keys) {
-        public Snapshot {
-            buckets = List.copyOf(buckets);
-            versions = List.copyOf(versions);
-            parts = List.copyOf(parts);
-            keys = List.copyOf(keys);
-        }
+  /** Everything persisted so far. */
+  record Snapshot(
+      @Nullable Account account,
+      List<Bucket> buckets,
+      List<FileVersion> versions,
+      List<Part> parts,
+      List<AppKey> keys) {
+    public Snapshot {
+      buckets = List.copyOf(buckets);
+      versions = List.copyOf(versions);
+      parts = List.copyOf(parts);
+      keys = List.copyOf(keys);
     }
+  }
 
-    /** The account's identity and master credentials. */
-    record Account(String accountId, String masterKeyId, String masterKey) {
-        @Override
-        public String toString() {
-            return "Account[" + accountId + "]";
-        }
+  /** The account's identity and master credentials. */
+  record Account(String accountId, String masterKeyId, String masterKey) {
+    @Override
+    public String toString() {
+      return "Account[" + accountId + "]";
     }
+  }
 
-    /** A blob being written; {@link #commit()} makes it readable, {@link #abort()} discards it. */
-    interface BlobSink extends Closeable {
-        OutputStream stream();
+  /** A blob being written; {@link #commit()} makes it readable, {@link #abort()} discards it. */
+  interface BlobSink extends Closeable {
+    OutputStream stream();
 
-        /** Finishes the blob and returns its id. */
-        String commit() throws IOException;
+    /** Finishes the blob and returns its id. */
+    String commit() throws IOException;
 
-        /** Discards the blob; safe to call after commit (then it does nothing). */
-        void abort();
+    /** Discards the blob; safe to call after commit (then it does nothing). */
+    void abort();
 
-        @Override
-        default void close() {
-            abort();
-        }
+    @Override
+    default void close() {
+      abort();
     }
+  }
 
-    Snapshot load() throws IOException;
+  Snapshot load() throws IOException;
 
-    void putAccount(Account account);
+  void putAccount(Account account);
 
-    void putBucket(Bucket bucket);
+  void putBucket(Bucket bucket);
 
-    void removeBucket(String bucketId);
+  void removeBucket(String bucketId);
 
-    void putVersion(FileVersion version);
+  void putVersion(FileVersion version);
 
-    void removeVersion(String fileId);
+  void removeVersion(String fileId);
 
-    void putPart(Part part);
+  void putPart(Part part);
 
-    void removePart(String fileId, int partNumber);
+  void removePart(String fileId, int partNumber);
 
-    void putKey(AppKey key);
+  void putKey(AppKey key);
 
-    void removeKey(String applicationKeyId);
+  void removeKey(String applicationKeyId);
 
-    BlobSink newBlob() throws IOException;
+  BlobSink newBlob() throws IOException;
 
-    /** Opens a blob at the given offset; the caller reads as much as it needs and closes the stream. */
-    InputStream openBlob(String blobId, long offset) throws IOException;
+  /** Opens a blob at the given offset; the caller reads as much as it needs and closes the stream. */
+  InputStream openBlob(String blobId, long offset) throws IOException;
 
-    void deleteBlob(String blobId);
+  void deleteBlob(String blobId);
 }

@@ -39,15 +39,22 @@ final class B2Backend implements Backend {
   /** Uses the emulator of a running {@link #extension()}. */
   B2Backend(B2EmulatorExtension b2) {
     this.emulator = b2.emulator();
-    this.client = B2Client.builder().endpoint(URI.create(emulator.url()))
-        .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build();
+    this.client =
+        B2Client.builder()
+            .endpoint(URI.create(emulator.url()))
+            .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
+            .build();
     this.bucket = client.listBuckets(null, BUCKET).get(0);
   }
 
   /** Returns the extension this backend runs on: one emulator per test class, small parts, one private bucket. */
   static B2EmulatorExtension extension() {
     return B2EmulatorExtension.builder()
-        .emulator(() -> B2Emulator.builder().recommendedPartSize(16 * 1024).absoluteMinimumPartSize(4 * 1024))
+        .emulator(
+            () ->
+                B2Emulator.builder()
+                    .recommendedPartSize(16 * 1024)
+                    .absoluteMinimumPartSize(4 * 1024))
         .bucket(BUCKET)
         .perClass();
   }
@@ -59,11 +66,16 @@ final class B2Backend implements Backend {
 
   @Override
   public FilesystemAdapter adapter() {
-    B2Adapter adapter = B2Adapter.create(B2Config.builder(bucket.bucketName())
-        .endpoint(URI.create(emulator.url()))
-        .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
-        .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
-        .prefix(PREFIX).listPageSize(100).concurrency(3).build());
+    B2Adapter adapter =
+        B2Adapter.create(
+            B2Config.builder(bucket.bucketName())
+                .endpoint(URI.create(emulator.url()))
+                .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
+                .retry(10, Duration.ofMillis(5), Duration.ofMillis(100))
+                .prefix(PREFIX)
+                .listPageSize(100)
+                .concurrency(3)
+                .build());
     // The first call settles the capabilities (a private bucket has no public URLs).
     adapter.directoryExists("");
     return adapter;
@@ -87,31 +99,40 @@ final class B2Backend implements Backend {
   /** The emulator answers every {@code b2_cancel_large_file} with 400 and cancels nothing. */
   @Override
   public FilesystemAdapter adapterThatNeverAborts() {
-    emulator.useFaults(FaultPlan.builder()
-        .add("b2_cancel_large_file", 1.0, new Fault.Status(400, "bad_request", null)).build());
+    emulator.useFaults(
+        FaultPlan.builder()
+            .add("b2_cancel_large_file", 1.0, new Fault.Status(400, "bad_request", null))
+            .build());
     return adapter();
   }
 
   @Override
   public Function<String, List<String>> pendingUploads() {
-    return root -> client.listUnfinishedLargeFiles(bucket.bucketId(), PREFIX + "/" + root + "/", null, 100)
-        .files().stream().map(B2FileVersion::fileName).toList();
+    return root ->
+        client
+            .listUnfinishedLargeFiles(bucket.bucketId(), PREFIX + "/" + root + "/", null, 100)
+            .files()
+            .stream()
+            .map(B2FileVersion::fileName)
+            .toList();
   }
 
   /** Downloads by name with the backend's own client. */
   @Override
   public Function<String, StoredBytes> storedBytes() {
-    return kitRoot -> path -> {
-      try (B2Download download = client.downloadFileByName(bucket.bucketName(),
-          PREFIX + "/" + kitRoot + "/" + path, null)) {
-        return Optional.of(download.body().readAllBytes());
-      } catch (B2Exception e) {
-        if (e.status() == 404) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    };
+    return kitRoot ->
+        path -> {
+          try (B2Download download =
+              client.downloadFileByName(
+                  bucket.bucketName(), PREFIX + "/" + kitRoot + "/" + path, null)) {
+            return Optional.of(download.body().readAllBytes());
+          } catch (B2Exception e) {
+            if (e.status() == 404) {
+              return Optional.empty();
+            }
+            throw e;
+          }
+        };
   }
 
   @Override

@@ -11,7 +11,10 @@ import java.io.InputStream;
 final class DamagingReads extends ForwardingAdapter {
 
   /** What happens to the first byte of each stream. */
-  enum Damage { DROP, FLIP }
+  enum Damage {
+    DROP,
+    FLIP
+  }
 
   private final Damage damage;
 

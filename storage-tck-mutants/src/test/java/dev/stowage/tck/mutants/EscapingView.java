@@ -62,16 +62,21 @@ final class EscapingView implements Filesystem {
     return climbs(path) ? call.apply(base, joined(path)) : call.apply(view, path);
   }
 
-  private <T> T on(String source, String destination, Function<Filesystem, T> viewCall,
+  private <T> T on(
+      String source,
+      String destination,
+      Function<Filesystem, T> viewCall,
       Function<Filesystem, T> baseCall) {
     return climbs(source) || climbs(destination) ? baseCall.apply(base) : viewCall.apply(view);
   }
 
   private void run(String path, java.util.function.BiConsumer<Filesystem, String> call) {
-    on(path, (fs, p) -> {
-      call.accept(fs, p);
-      return null;
-    });
+    on(
+        path,
+        (fs, p) -> {
+          call.accept(fs, p);
+          return null;
+        });
   }
 
   @Override
@@ -206,25 +211,37 @@ final class EscapingView implements Filesystem {
 
   @Override
   public FileAttributes copy(String source, String destination) {
-    return on(source, destination, fs -> fs.copy(source, destination),
+    return on(
+        source,
+        destination,
+        fs -> fs.copy(source, destination),
         fs -> fs.copy(joined(source), joined(destination)));
   }
 
   @Override
   public FileAttributes copy(String source, String destination, WriteOptions options) {
-    return on(source, destination, fs -> fs.copy(source, destination, options),
+    return on(
+        source,
+        destination,
+        fs -> fs.copy(source, destination, options),
         fs -> fs.copy(joined(source), joined(destination), options));
   }
 
   @Override
   public FileAttributes move(String source, String destination) {
-    return on(source, destination, fs -> fs.move(source, destination),
+    return on(
+        source,
+        destination,
+        fs -> fs.move(source, destination),
         fs -> fs.move(joined(source), joined(destination)));
   }
 
   @Override
   public FileAttributes move(String source, String destination, WriteOptions options) {
-    return on(source, destination, fs -> fs.move(source, destination, options),
+    return on(
+        source,
+        destination,
+        fs -> fs.move(source, destination, options),
         fs -> fs.move(joined(source), joined(destination), options));
   }
 

@@ -14,11 +14,12 @@ import java.util.Optional;
 final class FalseCapability extends ForwardingAdapter {
 
   /** The capabilities the mutant may claim, in order of preference, each with the group that checks it. */
-  static final List<Claim> CLAIMS = List.of(
-      new Claim(Capability.TEMPORARY_URL, "urls"),
-      new Claim(Capability.CREATE_ONLY, "write"),
-      new Claim(Capability.VERSION_ID, "metadata"),
-      new Claim(Capability.ETAG, "metadata"));
+  static final List<Claim> CLAIMS =
+      List.of(
+          new Claim(Capability.TEMPORARY_URL, "urls"),
+          new Claim(Capability.CREATE_ONLY, "write"),
+          new Claim(Capability.VERSION_ID, "metadata"),
+          new Claim(Capability.ETAG, "metadata"));
 
   /** A capability to claim and the kit group whose cases rely on it. */
   record Claim(Capability capability, String group) {}

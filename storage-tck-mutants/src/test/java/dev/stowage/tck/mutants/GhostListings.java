@@ -58,12 +58,13 @@ final class GhostListings extends ForwardingAdapter {
     Set<String> listed = new HashSet<>();
     entries.forEach(e -> listed.add(e.path()));
     String prefix = path.isEmpty() ? "" : path + "/";
-    deleted.forEach((p, attributes) -> {
-      boolean below = p.startsWith(prefix) && (deep || p.indexOf('/', prefix.length()) < 0);
-      if (below && !listed.contains(p)) {
-        entries.add(attributes);
-      }
-    });
+    deleted.forEach(
+        (p, attributes) -> {
+          boolean below = p.startsWith(prefix) && (deep || p.indexOf('/', prefix.length()) < 0);
+          if (below && !listed.contains(p)) {
+            entries.add(attributes);
+          }
+        });
     return entries.iterator();
   }
 }

@@ -45,10 +45,13 @@ final class LocalBackend implements Backend {
   /** The disk below the adapter's root. */
   @Override
   public Function<String, StoredBytes> storedBytes() {
-    return kitRoot -> path -> {
-      Path file = root.resolve(kitRoot).resolve(path);
-      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
-    };
+    return kitRoot ->
+        path -> {
+          Path file = root.resolve(kitRoot).resolve(path);
+          return Files.isRegularFile(file)
+              ? Optional.of(Files.readAllBytes(file))
+              : Optional.empty();
+        };
   }
 
   @Override

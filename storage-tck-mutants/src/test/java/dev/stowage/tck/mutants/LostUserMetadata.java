@@ -16,8 +16,16 @@ final class LostUserMetadata extends ForwardingAdapter {
 
   @Override
   public FileAttributes write(String path, WriteSource source, WriteOptions options) {
-    return super.write(path, source, new WriteOptions(options.visibility(), options.contentType(),
-        options.cacheControl(), options.contentDisposition(), options.contentEncoding(), Map.of(),
-        options.createOnly()));
+    return super.write(
+        path,
+        source,
+        new WriteOptions(
+            options.visibility(),
+            options.contentType(),
+            options.cacheControl(),
+            options.contentDisposition(),
+            options.contentEncoding(),
+            Map.of(),
+            options.createOnly()));
   }
 }

@@ -21,7 +21,10 @@ final class MemoryBackend implements Backend {
   @Override
   public FilesystemAdapter adapter() {
     uploads = new MemoryUploads();
-    return MemoryAdapter.builder().multipart(64 * 1024, 16 * 1024).multipartListener(uploads).build();
+    return MemoryAdapter.builder()
+        .multipart(64 * 1024, 16 * 1024)
+        .multipartListener(uploads)
+        .build();
   }
 
   @Override

@@ -70,7 +70,8 @@ enum Mutant {
 
     @Override
     Optional<String> notApplicable(Backend backend, Capabilities real) {
-      return real.has(Capability.CREATE_ONLY) ? Optional.empty()
+      return real.has(Capability.CREATE_ONLY)
+          ? Optional.empty()
           : Optional.of("the adapter does not declare CREATE_ONLY");
     }
   },
@@ -82,7 +83,8 @@ enum Mutant {
 
     @Override
     Optional<String> notApplicable(Backend backend, Capabilities real) {
-      return real.has(Capability.USER_METADATA) ? Optional.empty()
+      return real.has(Capability.USER_METADATA)
+          ? Optional.empty()
           : Optional.of("the adapter does not declare USER_METADATA");
     }
   },
@@ -99,7 +101,8 @@ enum Mutant {
 
     @Override
     Optional<String> notApplicable(Backend backend, Capabilities real) {
-      return FalseCapability.claimFor(real).isPresent() ? Optional.empty()
+      return FalseCapability.claimFor(real).isPresent()
+          ? Optional.empty()
           : Optional.of("the adapter declares everything the mutant could claim");
     }
 
@@ -122,7 +125,8 @@ enum Mutant {
 
     @Override
     Optional<String> notApplicable(Backend backend, Capabilities real) {
-      return backend.storedBytes() != null ? Optional.empty()
+      return backend.storedBytes() != null
+          ? Optional.empty()
           : Optional.of("the backend has no path to its bytes but the adapter");
     }
   },
@@ -142,7 +146,8 @@ enum Mutant {
       if (!real.has(Capability.MULTIPART)) {
         return Optional.of("the adapter does not declare MULTIPART");
       }
-      return backend.canLeaveUploadsBehind() ? Optional.empty()
+      return backend.canLeaveUploadsBehind()
+          ? Optional.empty()
           : Optional.of("no call of the adapter's own aborts can be dropped from outside");
     }
   };

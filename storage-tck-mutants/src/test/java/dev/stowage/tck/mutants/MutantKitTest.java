@@ -45,8 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutantKitTest {
 
-  @RegisterExtension
-  static final B2EmulatorExtension B2 = B2Backend.extension();
+  @RegisterExtension static final B2EmulatorExtension B2 = B2Backend.extension();
 
   private final Map<String, Backend> backends = new LinkedHashMap<>();
   private final Map<Mutant, Map<String, String>> matrix = new LinkedHashMap<>();
@@ -123,14 +122,15 @@ class MutantKitTest {
     }
     List<String> groups = mutant.groups(real);
     List<CaseResult> failures = new ArrayList<>();
-    KitListener listener = new KitListener() {
-      @Override
-      public void testFinished(KitTarget target, CaseResult result) {
-        if (result.status() == CaseResult.Status.FAILED) {
-          failures.add(result);
-        }
-      }
-    };
+    KitListener listener =
+        new KitListener() {
+          @Override
+          public void testFinished(KitTarget target, CaseResult result) {
+            if (result.status() == CaseResult.Status.FAILED) {
+              failures.add(result);
+            }
+          }
+        };
     KitTarget target = KitTarget.of(mutant.name(), () -> mutant.open(backend));
     if (backend.pendingUploads() != null) {
       target = target.withPendingUploads(backend.pendingUploads());
@@ -140,8 +140,14 @@ class MutantKitTest {
     }
     KitReport report;
     try {
-      report = KitRunner.builder().listener(listener).includeSlow(false).failFast(true)
-          .runFirst(groups.toArray(String[]::new)).build().runAll(List.of(target));
+      report =
+          KitRunner.builder()
+              .listener(listener)
+              .includeSlow(false)
+              .failFast(true)
+              .runFirst(groups.toArray(String[]::new))
+              .build()
+              .runAll(List.of(target));
     } finally {
       backend.afterRun();
     }
@@ -150,16 +156,25 @@ class MutantKitTest {
       cell(mutant, backend, "NOT CAUGHT");
     } else {
       String label = mutant.label(real);
-      cell(mutant, backend, (label.isEmpty() ? "" : label + ": ") + failures.get(0).group() + " — `"
-          + failures.get(0).name() + "`");
+      cell(
+          mutant,
+          backend,
+          (label.isEmpty() ? "" : label + ": ")
+              + failures.get(0).group()
+              + " — `"
+              + failures.get(0).name()
+              + "`");
     }
-    assertThat(report.successful()).as("the kit caught '%s' on %s", mutant.description(), backend.name())
+    assertThat(report.successful())
+        .as("the kit caught '%s' on %s", mutant.description(), backend.name())
         .isFalse();
     assertThat(failures.get(0).group())
-        .as("the group of the first case that caught '%s' on %s: %s", mutant.description(), backend.name(),
-            failures.get(0))
+        .as(
+            "the group of the first case that caught '%s' on %s: %s",
+            mutant.description(), backend.name(), failures.get(0))
         .isIn(groups);
-    assertThat(failures.get(0).message()).as("what caught '%s' on %s", mutant.description(), backend.name())
+    assertThat(failures.get(0).message())
+        .as("what caught '%s' on %s", mutant.description(), backend.name())
         .contains(mutant.evidence());
   }
 
@@ -171,11 +186,14 @@ class MutantKitTest {
     StringBuilder b = new StringBuilder("| mutant |");
     backends.values().forEach(x -> b.append(' ').append(x.name()).append(" |"));
     b.append("\n| --- |").append(" --- |".repeat(backends.size())).append('\n');
-    matrix.forEach((mutant, cells) -> {
-      b.append("| ").append(mutant.description()).append(" |");
-      backends.values().forEach(x -> b.append(' ').append(cells.getOrDefault(x.name(), "-")).append(" |"));
-      b.append('\n');
-    });
+    matrix.forEach(
+        (mutant, cells) -> {
+          b.append("| ").append(mutant.description()).append(" |");
+          backends
+              .values()
+              .forEach(x -> b.append(' ').append(cells.getOrDefault(x.name(), "-")).append(" |"));
+          b.append('\n');
+        });
     return b.toString();
   }
 }

@@ -34,11 +34,15 @@ final class S3Backend implements Backend {
   private final String bucket = "mutants-" + UUID.randomUUID().toString().substring(0, 8);
   private final S3ProxyServer server = S3ProxyServer.builder().bucket(bucket).start();
   private final URI endpoint = server.endpoint();
-  private final S3Client client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
-      .forcePathStyle(true)
-      .credentialsProvider(StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
-      .build();
+  private final S3Client client =
+      S3Client.builder()
+          .region(Region.US_EAST_1)
+          .endpointOverride(endpoint)
+          .forcePathStyle(true)
+          .credentialsProvider(
+              StaticCredentialsProvider.create(
+                  AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+          .build();
   private Capabilities capabilities;
 
   @Override
@@ -47,9 +51,15 @@ final class S3Backend implements Backend {
   }
 
   private S3Config.Builder config() {
-    return S3Config.builder(bucket).profile(S3Profile.GENERIC).endpoint(endpoint)
-        .credentials(server.accessKey(), server.secretKey()).visibilityMode(VisibilityMode.PER_OBJECT).createOnly(true)
-        .partSize(5 << 20).multipartThreshold(5 << 20).concurrency(3);
+    return S3Config.builder(bucket)
+        .profile(S3Profile.GENERIC)
+        .endpoint(endpoint)
+        .credentials(server.accessKey(), server.secretKey())
+        .visibilityMode(VisibilityMode.PER_OBJECT)
+        .createOnly(true)
+        .partSize(5 << 20)
+        .multipartThreshold(5 << 20)
+        .concurrency(3);
   }
 
   @Override
@@ -75,32 +85,46 @@ final class S3Backend implements Backend {
   /** Every AbortMultipartUpload fails in the SDK before it is sent, so uploads stay pending. */
   @Override
   public FilesystemAdapter adapterThatNeverAborts() {
-    return S3Adapter.create(config().interceptor(new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        if (context.request() instanceof AbortMultipartUploadRequest) {
-          throw SdkClientException.create("mutant: the abort is never sent");
-        }
-      }
-    }).build());
+    return S3Adapter.create(
+        config()
+            .interceptor(
+                new ExecutionInterceptor() {
+                  @Override
+                  public void beforeExecution(
+                      Context.BeforeExecution context, ExecutionAttributes attributes) {
+                    if (context.request() instanceof AbortMultipartUploadRequest) {
+                      throw SdkClientException.create("mutant: the abort is never sent");
+                    }
+                  }
+                })
+            .build());
   }
 
   @Override
   public Function<String, List<String>> pendingUploads() {
-    return root -> client.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(root + "/")).uploads()
-        .stream().map(MultipartUpload::key).toList();
+    return root ->
+        client
+            .listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(root + "/"))
+            .uploads()
+            .stream()
+            .map(MultipartUpload::key)
+            .toList();
   }
 
   /** Gets objects with the backend's own SDK client. */
   @Override
   public Function<String, StoredBytes> storedBytes() {
-    return kitRoot -> path -> {
-      try {
-        return Optional.of(client.getObjectAsBytes(b -> b.bucket(bucket).key(kitRoot + "/" + path)).asByteArray());
-      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-        return Optional.empty();
-      }
-    };
+    return kitRoot ->
+        path -> {
+          try {
+            return Optional.of(
+                client
+                    .getObjectAsBytes(b -> b.bucket(bucket).key(kitRoot + "/" + path))
+                    .asByteArray());
+          } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return Optional.empty();
+          }
+        };
   }
 
   @Override

@@ -20,7 +20,8 @@ final class TruncatingWrites extends ForwardingAdapter {
   @Override
   public FileAttributes write(String path, WriteSource source, WriteOptions options) {
     byte[] data = bytes(source);
-    return super.write(path, WriteSource.of(Arrays.copyOf(data, Math.max(0, data.length - 1))), options);
+    return super.write(
+        path, WriteSource.of(Arrays.copyOf(data, Math.max(0, data.length - 1))), options);
   }
 
   private static byte[] bytes(WriteSource source) {
@@ -32,7 +33,9 @@ final class TruncatingWrites extends ForwardingAdapter {
         return Files.readAllBytes(((WriteSource.File) source).path());
       }
       WriteSource.Stream s = (WriteSource.Stream) source;
-      return s.length() < 0 ? s.in().readAllBytes() : s.in().readNBytes(Math.toIntExact(s.length()));
+      return s.length() < 0
+          ? s.in().readAllBytes()
+          : s.in().readNBytes(Math.toIntExact(s.length()));
     } catch (IOException e) {
       throw new UncheckedIOException("the source failed", e);
     }

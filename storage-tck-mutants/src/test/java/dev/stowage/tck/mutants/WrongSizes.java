@@ -14,8 +14,18 @@ final class WrongSizes extends ForwardingAdapter {
   @Override
   public FileAttributes stat(String path) {
     FileAttributes a = super.stat(path);
-    return new FileAttributes(a.path(), a.size() + 1, a.lastModified(), a.contentType(), a.visibility(),
-        a.etag(), a.checksums(), a.version(), a.userMetadata(), a.cacheControl(), a.contentDisposition(),
+    return new FileAttributes(
+        a.path(),
+        a.size() + 1,
+        a.lastModified(),
+        a.contentType(),
+        a.visibility(),
+        a.etag(),
+        a.checksums(),
+        a.version(),
+        a.userMetadata(),
+        a.cacheControl(),
+        a.contentDisposition(),
         a.contentEncoding());
   }
 }

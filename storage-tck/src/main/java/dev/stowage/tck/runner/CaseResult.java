@@ -15,7 +15,9 @@ public record CaseResult(String group, String name, Status status, String messag
 
   /** How a case ended. */
   public enum Status {
-    PASSED, SKIPPED, FAILED
+    PASSED,
+    SKIPPED,
+    FAILED
   }
 
   public CaseResult {

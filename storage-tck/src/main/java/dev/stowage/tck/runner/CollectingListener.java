@@ -81,10 +81,14 @@ final class CollectingListener implements TestExecutionListener {
   }
 
   private static String message(TestExecutionResult result) {
-    return result.getThrowable().map(t -> {
-      String m = t.getMessage();
-      return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
-    }).orElse(result.getStatus().toString());
+    return result
+        .getThrowable()
+        .map(
+            t -> {
+              String m = t.getMessage();
+              return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
+            })
+        .orElse(result.getStatus().toString());
   }
 
   /** Returns an assumption's own words, without the exception's boilerplate. */

@@ -12,10 +12,14 @@ final class FailFast implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    RunnerRegistry.Session session = context.getConfigurationParameter(RunnerRegistry.KEY_PARAMETER)
-        .map(RunnerRegistry::get).orElse(null);
+    RunnerRegistry.Session session =
+        context
+            .getConfigurationParameter(RunnerRegistry.KEY_PARAMETER)
+            .map(RunnerRegistry::get)
+            .orElse(null);
     String failed = session == null || !session.failFast ? null : session.firstFailure;
-    return failed == null ? ConditionEvaluationResult.enabled("no failure yet")
+    return failed == null
+        ? ConditionEvaluationResult.enabled("no failure yet")
         : ConditionEvaluationResult.disabled("not run: fail-fast after " + failed);
   }
 }

@@ -22,15 +22,22 @@ final class GroupOrder implements MethodOrderer {
 
   @Override
   public void orderMethods(MethodOrdererContext context) {
-    List<String> first = context.getConfigurationParameter(RunnerRegistry.KEY_PARAMETER)
-        .map(key -> RunnerRegistry.get(key).runFirst).orElse(List.of());
+    List<String> first =
+        context
+            .getConfigurationParameter(RunnerRegistry.KEY_PARAMETER)
+            .map(key -> RunnerRegistry.get(key).runFirst)
+            .orElse(List.of());
     if (first.isEmpty()) {
       return;
     }
-    context.getMethodDescriptors().sort(Comparator.comparingInt((MethodDescriptor d) -> {
-      int i = first.indexOf(group(d.getMethod()));
-      return i < 0 ? first.size() : i;
-    }));
+    context
+        .getMethodDescriptors()
+        .sort(
+            Comparator.comparingInt(
+                (MethodDescriptor d) -> {
+                  int i = first.indexOf(group(d.getMethod()));
+                  return i < 0 ? first.size() : i;
+                }));
   }
 
   /** Returns the group a case is reported under: its interface's {@link ContractGroup}. */

@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param passedCases the names of the cases that passed, in the order they ran, so that two
  *     reports can be compared case by case
  */
-public record GroupResult(String group, int passed, int skipped, int failed, List<CaseResult> notable,
+public record GroupResult(
+    String group,
+    int passed,
+    int skipped,
+    int failed,
+    List<CaseResult> notable,
     List<String> passedCases) {
 
   public GroupResult {

@@ -16,29 +16,30 @@ final class Groups {
       byGroup.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
     }
     List<GroupResult> groups = new ArrayList<>();
-    byGroup.forEach((group, cases) -> {
-      int passed = 0;
-      int skipped = 0;
-      int failed = 0;
-      List<CaseResult> notable = new ArrayList<>();
-      List<String> passedCases = new ArrayList<>();
-      for (CaseResult c : cases) {
-        switch (c.status()) {
-          case PASSED:
-            passed++;
-            passedCases.add(c.name());
-            break;
-          case SKIPPED:
-            skipped++;
-            notable.add(c);
-            break;
-          default:
-            failed++;
-            notable.add(c);
-        }
-      }
-      groups.add(new GroupResult(group, passed, skipped, failed, notable, passedCases));
-    });
+    byGroup.forEach(
+        (group, cases) -> {
+          int passed = 0;
+          int skipped = 0;
+          int failed = 0;
+          List<CaseResult> notable = new ArrayList<>();
+          List<String> passedCases = new ArrayList<>();
+          for (CaseResult c : cases) {
+            switch (c.status()) {
+              case PASSED:
+                passed++;
+                passedCases.add(c.name());
+                break;
+              case SKIPPED:
+                skipped++;
+                notable.add(c);
+                break;
+              default:
+                failed++;
+                notable.add(c);
+            }
+          }
+          groups.add(new GroupResult(group, passed, skipped, failed, notable, passedCases));
+        });
     return groups;
   }
 }

@@ -54,7 +54,8 @@ public final class KitCases {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       return context.getConfigurationParameter(SELF_TEST).filter("true"::equals).isPresent()
           ? ConditionEvaluationResult.enabled("run by the kit's self-test")
-          : ConditionEvaluationResult.disabled("a kit broken on purpose: only the self-test runs it");
+          : ConditionEvaluationResult.disabled(
+              "a kit broken on purpose: only the self-test runs it");
     }
   }
 
@@ -78,25 +79,36 @@ public final class KitCases {
 
   /** Runs the case {@code method} (every invocation of it) on {@code kit}; keys are display names. */
   public static Map<String, Outcome> run(Class<? extends FilesystemContract> kit, String method) {
-    Method target = Arrays.stream(kit.getMethods()).filter(m -> m.getName().equals(method)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no case " + method));
+    Method target =
+        Arrays.stream(kit.getMethods())
+            .filter(m -> m.getName().equals(method))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no case " + method));
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
-    TestExecutionListener listener = new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          outcomes.put(id.getDisplayName(), new Outcome(result.getStatus(),
-              result.getThrowable().map(String::valueOf).orElse("")));
-        }
-      }
+    TestExecutionListener listener =
+        new TestExecutionListener() {
+          @Override
+          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.isTest()) {
+              outcomes.put(
+                  id.getDisplayName(),
+                  new Outcome(
+                      result.getStatus(), result.getThrowable().map(String::valueOf).orElse("")));
+            }
+          }
 
-      @Override
-      public void executionSkipped(TestIdentifier id, String reason) {
-        outcomes.put(id.getDisplayName(), new Outcome(null, "skipped: " + reason));
-      }
-    };
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectMethod(kit, target)).configurationParameter(SELF_TEST, "true").build(), listener);
+          @Override
+          public void executionSkipped(TestIdentifier id, String reason) {
+            outcomes.put(id.getDisplayName(), new Outcome(null, "skipped: " + reason));
+          }
+        };
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(kit, target))
+                .configurationParameter(SELF_TEST, "true")
+                .build(),
+            listener);
     return outcomes;
   }
 }

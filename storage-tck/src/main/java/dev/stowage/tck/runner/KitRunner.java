@@ -71,9 +71,10 @@ public final class KitRunner {
     String key = RunnerRegistry.register(session);
     CollectingListener collector = new CollectingListener(target, listener, session);
     try {
-      LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-          .selectors(selectClass(RunnerContract.class))
-          .configurationParameter(RunnerRegistry.KEY_PARAMETER, key);
+      LauncherDiscoveryRequestBuilder request =
+          LauncherDiscoveryRequestBuilder.request()
+              .selectors(selectClass(RunnerContract.class))
+              .configurationParameter(RunnerRegistry.KEY_PARAMETER, key);
       if (!includeSlow) {
         request.filters(TagFilter.excludeTags("slow"));
       }
@@ -83,9 +84,13 @@ public final class KitRunner {
     } finally {
       RunnerRegistry.remove(key);
     }
-    TargetReport report = new TargetReport(target.name(), capabilityNames(session.capabilities),
-        limits(session.capabilities), Groups.summarise(collector.results()),
-        (System.nanoTime() - start) / 1_000_000);
+    TargetReport report =
+        new TargetReport(
+            target.name(),
+            capabilityNames(session.capabilities),
+            limits(session.capabilities),
+            Groups.summarise(collector.results()),
+            (System.nanoTime() - start) / 1_000_000);
     listener.targetFinished(report);
     return report;
   }
@@ -108,11 +113,14 @@ public final class KitRunner {
       return limits;
     }
     limits.put("visibility mode", c.visibilityMode().name());
-    limits.put("native checksums", c.nativeChecksums().isEmpty() ? "-" : c.nativeChecksums().toString());
+    limits.put(
+        "native checksums", c.nativeChecksums().isEmpty() ? "-" : c.nativeChecksums().toString());
     limits.put("max path bytes", Integer.toString(c.maxPathBytes()));
     limits.put("max segment bytes", Integer.toString(c.maxSegmentBytes()));
     limits.put("max temporary URL TTL", c.maxTemporaryUrlTtl().toString());
-    limits.put("multipart threshold", c.multipartThreshold() == Long.MAX_VALUE ? "-" : Long.toString(c.multipartThreshold()));
+    limits.put(
+        "multipart threshold",
+        c.multipartThreshold() == Long.MAX_VALUE ? "-" : Long.toString(c.multipartThreshold()));
     limits.put("part size", c.partSize() == 0 ? "-" : Long.toString(c.partSize()));
     return limits;
   }
@@ -160,8 +168,8 @@ public final class KitRunner {
       for (String group : groups) {
         Objects.requireNonNull(group, "group");
         if (!GroupOrder.GROUPS.contains(group)) {
-          throw new IllegalArgumentException("unknown kit group '" + group + "'; the groups are "
-              + GroupOrder.GROUPS);
+          throw new IllegalArgumentException(
+              "unknown kit group '" + group + "'; the groups are " + GroupOrder.GROUPS);
         }
         if (!runFirst.contains(group)) {
           runFirst.add(group);

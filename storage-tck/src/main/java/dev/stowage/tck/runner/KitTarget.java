@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *     upload-ticket expiry are checked without waiting; null when there is none. See
  *     {@link dev.stowage.tck.KitFixture#clockControl()}.
  */
-public record KitTarget(String name, Supplier<Filesystem> filesystem,
+public record KitTarget(
+    String name,
+    Supplier<Filesystem> filesystem,
     @Nullable Function<String, List<String>> pendingUploads,
     @Nullable Function<String, StoredBytes> storedBytes,
     @Nullable KitClock clockControl) {
@@ -42,15 +44,17 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
   }
 
   /** Returns a target without a clock the kit controls. */
-  public KitTarget(String name, Supplier<Filesystem> filesystem,
+  public KitTarget(
+      String name,
+      Supplier<Filesystem> filesystem,
       @Nullable Function<String, List<String>> pendingUploads,
       @Nullable Function<String, StoredBytes> storedBytes) {
     this(name, filesystem, pendingUploads, storedBytes, null);
   }
 
   /** Returns a target without a second path to the stored bytes. */
-  public KitTarget(String name, Supplier<Filesystem> filesystem,
-      Function<String, List<String>> pendingUploads) {
+  public KitTarget(
+      String name, Supplier<Filesystem> filesystem, Function<String, List<String>> pendingUploads) {
     this(name, filesystem, pendingUploads, null);
   }
 
@@ -84,8 +88,8 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
    * directory, so that the kit checks interrupted writes and its final cleanup leave none.
    */
   public KitTarget withPendingUploads(Function<String, List<String>> probe) {
-    return new KitTarget(name, filesystem, Objects.requireNonNull(probe, "probe"), storedBytes,
-        clockControl);
+    return new KitTarget(
+        name, filesystem, Objects.requireNonNull(probe, "probe"), storedBytes, clockControl);
   }
 
   /**
@@ -93,8 +97,8 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
    * the kit checks writes, copies, moves and deletes without trusting the filesystem under test.
    */
   public KitTarget withStoredBytes(Function<String, StoredBytes> view) {
-    return new KitTarget(name, filesystem, pendingUploads, Objects.requireNonNull(view, "view"),
-        clockControl);
+    return new KitTarget(
+        name, filesystem, pendingUploads, Objects.requireNonNull(view, "view"), clockControl);
   }
 
   /**
@@ -102,7 +106,7 @@ public record KitTarget(String name, Supplier<Filesystem> filesystem,
    * URL and upload-ticket expiry by issuing them in the past instead of skipping those cases.
    */
   public KitTarget withClockControl(KitClock clock) {
-    return new KitTarget(name, filesystem, pendingUploads, storedBytes,
-        Objects.requireNonNull(clock, "clock"));
+    return new KitTarget(
+        name, filesystem, pendingUploads, storedBytes, Objects.requireNonNull(clock, "clock"));
   }
 }

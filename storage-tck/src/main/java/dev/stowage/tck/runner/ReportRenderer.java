@@ -36,8 +36,12 @@ final class ReportRenderer {
       }
       if (!failures.isEmpty()) {
         b.append(String.format("%nFAILED on %s:%n", t.name()));
-        failures.forEach(c -> b.append(String.format("  %s › %s%n      %s%n", c.group(), c.name(),
-            c.message().replace("\n", "\n      "))));
+        failures.forEach(
+            c ->
+                b.append(
+                    String.format(
+                        "  %s › %s%n      %s%n",
+                        c.group(), c.name(), c.message().replace("\n", "\n      "))));
       }
     }
     return b.toString();

@@ -51,8 +51,11 @@ final class RunnerContract extends FilesystemContract {
   static final class TargetResolver implements TestInstancePostProcessor {
     @Override
     public void postProcessTestInstance(Object instance, ExtensionContext context) {
-      String key = context.getConfigurationParameter(RunnerRegistry.KEY_PARAMETER)
-          .orElseThrow(() -> new IllegalStateException("RunnerContract runs only through KitRunner"));
+      String key =
+          context
+              .getConfigurationParameter(RunnerRegistry.KEY_PARAMETER)
+              .orElseThrow(
+                  () -> new IllegalStateException("RunnerContract runs only through KitRunner"));
       ((RunnerContract) instance).session = RunnerRegistry.get(key);
     }
   }

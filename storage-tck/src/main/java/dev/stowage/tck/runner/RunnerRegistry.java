@@ -26,6 +26,7 @@ final class RunnerRegistry {
     final boolean failFast;
     final List<String> runFirst;
     volatile @Nullable Capabilities capabilities;
+
     /** The name of the first case that failed, or null. */
     volatile @Nullable String firstFailure;
 

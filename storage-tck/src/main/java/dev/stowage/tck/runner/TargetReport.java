@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param groups the results per contract group, in run order
  * @param millis how long the target's run took
  */
-public record TargetReport(String name, List<String> capabilities, Map<String, String> limits,
-    List<GroupResult> groups, long millis) {
+public record TargetReport(
+    String name,
+    List<String> capabilities,
+    Map<String, String> limits,
+    List<GroupResult> groups,
+    long millis) {
 
   public TargetReport {
     Objects.requireNonNull(name, "name");

@@ -32,12 +32,14 @@ final class Exchanges {
   }
 
   /** Sends {@code {"error": message}} with {@code status}; a missing message is sent as {@code request failed}. */
-  static void error(HttpExchange exchange, int status, @Nullable String message) throws IOException {
+  static void error(HttpExchange exchange, int status, @Nullable String message)
+      throws IOException {
     json(exchange, status, Map.of("error", message == null ? "request failed" : message));
   }
 
   /** Sends {@code body} with the given status and content type; never cached. */
-  static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");

@@ -10,10 +10,11 @@ import java.util.Map;
 /** Serves the page and its script from the classpath; nothing else. */
 final class StaticHandler implements HttpHandler {
 
-  private static final Map<String, String[]> FILES = Map.of(
-      "/", new String[] {"index.html", "text/html; charset=utf-8"},
-      "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
-      "/upload.js", new String[] {"upload.js", "text/javascript; charset=utf-8"});
+  private static final Map<String, String[]> FILES =
+      Map.of(
+          "/", new String[] {"index.html", "text/html; charset=utf-8"},
+          "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
+          "/upload.js", new String[] {"upload.js", "text/javascript; charset=utf-8"});
 
   private final Map<String, byte[]> contents;
 

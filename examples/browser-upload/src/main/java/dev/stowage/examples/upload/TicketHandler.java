@@ -60,11 +60,14 @@ final class TicketHandler implements HttpHandler {
     String path = prefix + HexFormat.of().formatHex(randomBytes()) + "/" + request.name();
     UploadTicket ticket;
     try {
-      ticket = fs.prepareUpload(path, ttl,
-          new UploadConstraints(request.contentType(), request.size(), null));
+      ticket =
+          fs.prepareUpload(
+              path, ttl, new UploadConstraints(request.contentType(), request.size(), null));
     } catch (StorageException e) {
-      int status = e.kind() == StorageException.Kind.UNSUPPORTED ? 501
-          : e.kind() == StorageException.Kind.INVALID_INPUT ? 400 : 502;
+      int status =
+          e.kind() == StorageException.Kind.UNSUPPORTED
+              ? 501
+              : e.kind() == StorageException.Kind.INVALID_INPUT ? 400 : 502;
       Exchanges.error(exchange, status, e.getMessage());
       return;
     }

@@ -14,14 +14,18 @@ import org.jspecify.annotations.Nullable;
  */
 record UploadRequest(String name, String contentType, long size) {
 
-  private static final Pattern MIME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}");
+  private static final Pattern MIME =
+      Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}");
   private static final int MAX_NAME = 200;
 
   UploadRequest {
     if (name == null || name.isBlank() || name.length() > MAX_NAME) {
       throw new IllegalArgumentException("name must be 1 to " + MAX_NAME + " characters");
     }
-    if (name.equals(".") || name.equals("..") || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+    if (name.equals(".")
+        || name.equals("..")
+        || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new IllegalArgumentException("name must be a plain file name");
     }
     if (contentType == null || !MIME.matcher(contentType).matches()) {
@@ -35,7 +39,8 @@ record UploadRequest(String name, String contentType, long size) {
   /** Reads a request from the page's JSON, keeping only the last segment of the name. */
   static UploadRequest from(@Nullable JsonNode json) {
     if (json == null || !json.isObject()) {
-      throw new IllegalArgumentException("the body must be a JSON object {name, contentType, size}");
+      throw new IllegalArgumentException(
+          "the body must be a JSON object {name, contentType, size}");
     }
     JsonNode size = json.get("size");
     if (size == null || !size.canConvertToLong()) {

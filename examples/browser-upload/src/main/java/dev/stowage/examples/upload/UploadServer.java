@@ -39,11 +39,14 @@ public final class UploadServer implements AutoCloseable {
     server.createContext("/", new StaticHandler());
     server.createContext("/ticket", new TicketHandler(b.fs, b.prefix, b.maxSize, b.ticketTtl));
     server.createContext("/url", new UrlHandler(b.fs, b.prefix, b.linkTtl));
-    executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "upload-server");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "upload-server");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.start();
     String host = b.address.isLoopbackAddress() ? "127.0.0.1" : b.address.getHostAddress();
@@ -144,7 +147,8 @@ public final class UploadServer implements AutoCloseable {
       try {
         return new UploadServer(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + ":" + port, e);
+        throw new UncheckedIOException(
+            "cannot listen on " + address.getHostAddress() + ":" + port, e);
       }
     }
   }

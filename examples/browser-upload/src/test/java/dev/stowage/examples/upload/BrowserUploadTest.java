@@ -50,16 +50,17 @@ class BrowserUploadTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   private static Chromium browser;
 
   @BeforeAll
   static void launch() throws Exception {
     var chromium = Chromium.find();
-    assumeTrue(chromium.isPresent(), "Chromium not found at /usr/bin/chromium (or $STOWAGE_CHROMIUM): "
-        + "install Debian's chromium package to run the browser upload test");
+    assumeTrue(
+        chromium.isPresent(),
+        "Chromium not found at /usr/bin/chromium (or $STOWAGE_CHROMIUM): "
+            + "install Debian's chromium package to run the browser upload test");
     browser = Chromium.launch(chromium.get(), work);
   }
 
@@ -71,13 +72,20 @@ class BrowserUploadTest {
   }
 
   @Test
-  void upload_toB2Emulator_fromTheAllowedOriginStoresTheBytes_fromAnotherOriginFails() throws Exception {
-    try (B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(B2.emulator().url()))
-        .credentials(B2.emulator().keyId(), B2.emulator().applicationKey()).build()) {
+  void upload_toB2Emulator_fromTheAllowedOriginStoresTheBytes_fromAnotherOriginFails()
+      throws Exception {
+    try (B2BucketSetup setup =
+        B2BucketSetup.builder()
+            .endpoint(URI.create(B2.emulator().url()))
+            .credentials(B2.emulator().keyId(), B2.emulator().applicationKey())
+            .build()) {
       try (Filesystem fs = Filesystems.open(B2.uri(BUCKET), B2.settings());
           UploadServer server = UploadServer.builder(fs).start()) {
         // The page's origin is known only now, so the CORS rule comes second, as an update.
-        setup.run(BucketSpec.builder(BUCKET).corsPreset("origins:" + origin(server), CorsApis.NATIVE).build());
+        setup.run(
+            BucketSpec.builder(BUCKET)
+                .corsPreset("origins:" + origin(server), CorsApis.NATIVE)
+                .build());
 
         uploadsFromAllowedOrigin_refusedFromOther(fs, server);
       }
@@ -93,19 +101,35 @@ class BrowserUploadTest {
       throws Exception {
     try (B2Emulator b2 = B2Emulator.builder().start();
         B2S3Face face = B2S3Face.start(b2);
-        B2BucketSetup setup = B2BucketSetup.builder().endpoint(URI.create(b2.url()))
-            .credentials(b2.keyId(), b2.applicationKey()).build()) {
-      SetupResult made = setup.run(BucketSpec.builder(BUCKET)
-          .key(KeySpec.of("page", KeySpec.READ_WRITE)).build());
+        B2BucketSetup setup =
+            B2BucketSetup.builder()
+                .endpoint(URI.create(b2.url()))
+                .credentials(b2.keyId(), b2.applicationKey())
+                .build()) {
+      SetupResult made =
+          setup.run(BucketSpec.builder(BUCKET).key(KeySpec.of("page", KeySpec.READ_WRITE)).build());
       CreatedKey key = made.createdKeys().get(0);
-      assertThat(made.s3Endpoint()).as("setup names the S3 face").isEqualTo(face.endpoint().toString());
-      URI uri = URI.create("s3://" + BUCKET + "?profile=b2&endpoint=" + made.s3Endpoint()
-          + "&region=" + B2S3Face.REGION);
-      try (Filesystem fs = Filesystems.open(uri,
-              Map.of("accessKey", key.applicationKeyId(), "secretKey", key.applicationKey()));
+      assertThat(made.s3Endpoint())
+          .as("setup names the S3 face")
+          .isEqualTo(face.endpoint().toString());
+      URI uri =
+          URI.create(
+              "s3://"
+                  + BUCKET
+                  + "?profile=b2&endpoint="
+                  + made.s3Endpoint()
+                  + "&region="
+                  + B2S3Face.REGION);
+      try (Filesystem fs =
+              Filesystems.open(
+                  uri,
+                  Map.of("accessKey", key.applicationKeyId(), "secretKey", key.applicationKey()));
           UploadServer server = UploadServer.builder(fs).start()) {
         // The page's origin is known only now: the rule for both APIs comes second, as an update.
-        setup.run(BucketSpec.builder(BUCKET).corsPreset("origins:" + origin(server), CorsApis.BOTH).build());
+        setup.run(
+            BucketSpec.builder(BUCKET)
+                .corsPreset("origins:" + origin(server), CorsApis.BOTH)
+                .build());
 
         uploadsFromAllowedOrigin_refusedFromOther(fs, server);
       }
@@ -113,7 +137,8 @@ class BrowserUploadTest {
   }
 
   @Test
-  void upload_toS3Proxy_fromTheAllowedOriginStoresTheBytes_fromAnotherOriginFails() throws Exception {
+  void upload_toS3Proxy_fromTheAllowedOriginStoresTheBytes_fromAnotherOriginFails()
+      throws Exception {
     // S3Proxy's CORS is global and set at start, before the page server (and so its port)
     // exists: allow the page's host on any port. localhost is a different origin and stays out.
     try (S3ProxyServer s3 = S3ProxyServer.builder().bucket(BUCKET).corsAnyLoopbackPort().start();
@@ -130,14 +155,21 @@ class BrowserUploadTest {
       BrowserPage page = browser.newPage();
       page.navigate(server.uri().toString());
 
-      JsonNode header = page.evaluate("window.stowage.prepare({headers: {'X-Bz-Content-Sha1': 'compute', "
-          + "'Content-Length': '3', 'X-Bz-File-Name': 'a.txt'}}, new Blob(['abc'])).then(r => r.headers)");
-      JsonNode trailer = page.evaluate("window.stowage.prepare({headers: {'X-Bz-Content-Sha1': 'hex_digits_at_end'}}, "
-          + "new Blob(['abc'])).then(r => r.body.text())");
-      JsonNode kept = page.evaluate("window.stowage.prepare({headers: {'X-Bz-Content-Sha1': 'do_not_verify'}}, "
-          + "new Blob(['abc'])).then(r => r.headers)");
+      JsonNode header =
+          page.evaluate(
+              "window.stowage.prepare({headers: {'X-Bz-Content-Sha1': 'compute', "
+                  + "'Content-Length': '3', 'X-Bz-File-Name': 'a.txt'}}, new Blob(['abc'])).then(r => r.headers)");
+      JsonNode trailer =
+          page.evaluate(
+              "window.stowage.prepare({headers: {'X-Bz-Content-Sha1': 'hex_digits_at_end'}}, "
+                  + "new Blob(['abc'])).then(r => r.body.text())");
+      JsonNode kept =
+          page.evaluate(
+              "window.stowage.prepare({headers: {'X-Bz-Content-Sha1': 'do_not_verify'}}, "
+                  + "new Blob(['abc'])).then(r => r.headers)");
 
-      assertThat(header.get("X-Bz-Content-Sha1").asText()).isEqualTo("a9993e364706816aba3e25717850c26c9cd0d89d");
+      assertThat(header.get("X-Bz-Content-Sha1").asText())
+          .isEqualTo("a9993e364706816aba3e25717850c26c9cd0d89d");
       assertThat(header.has("Content-Length")).isFalse();
       assertThat(header.get("X-Bz-File-Name").asText()).isEqualTo("a.txt");
       assertThat(trailer.asText()).isEqualTo("abca9993e364706816aba3e25717850c26c9cd0d89d");
@@ -145,7 +177,8 @@ class BrowserUploadTest {
     }
   }
 
-  private static void uploadsFromAllowedOrigin_refusedFromOther(Filesystem fs, UploadServer server) throws Exception {
+  private static void uploadsFromAllowedOrigin_refusedFromOther(Filesystem fs, UploadServer server)
+      throws Exception {
     byte[] bytes = new byte[300 * 1024];
     new Random(7).nextBytes(bytes);
     Path file = work.resolve("photo.png");
@@ -159,9 +192,12 @@ class BrowserUploadTest {
     assertThat(path).startsWith("uploads/").endsWith("/photo.png");
     assertThat(fs.read(path)).isEqualTo(bytes);
     assertThat(fs.stat(path).contentType()).isEqualTo("image/png");
-    assertThat(page.evaluate("document.getElementById('status').dataset.state").asText()).isEqualTo("done");
-    HttpResponse<byte[]> link = HTTP.send(HttpRequest.newBuilder(URI.create(allowed.get("url").asText())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(page.evaluate("document.getElementById('status').dataset.state").asText())
+        .isEqualTo("done");
+    HttpResponse<byte[]> link =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(allowed.get("url").asText())).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(link.statusCode()).isEqualTo(200);
     assertThat(link.body()).isEqualTo(bytes);
 
@@ -169,7 +205,8 @@ class BrowserUploadTest {
 
     assertThat(refused.get("ok").asBoolean()).as(refused.toString()).isFalse();
     assertThat(refused.get("error").asText()).contains("blocked");
-    assertThat(page.evaluate("document.getElementById('status').dataset.state").asText()).isEqualTo("failed");
+    assertThat(page.evaluate("document.getElementById('status').dataset.state").asText())
+        .isEqualTo("failed");
     String refusedPath = refused.get("path").asText();
     assertThat(refusedPath).isNotEqualTo(path).startsWith("uploads/");
     assertThat(fs.fileExists(refusedPath)).isFalse();

@@ -33,9 +33,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Chromium implements AutoCloseable {
 
   /** Flags verified on Debian's Chromium: no sandbox (we may run as root), no background traffic. */
-  private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-      "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--remote-debugging-port=0");
+  private static final List<String> FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--remote-debugging-port=0");
+
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,11 +55,14 @@ final class Chromium implements AutoCloseable {
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
-  private Chromium(Process process, URI endpoint) throws InterruptedException, ExecutionException, TimeoutException {
+  private Chromium(Process process, URI endpoint)
+      throws InterruptedException, ExecutionException, TimeoutException {
     this.process = process;
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(endpoint, new Listener())
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(endpoint, new Listener())
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /** Returns the Chromium executable: {@code STOWAGE_CHROMIUM}, else Debian's {@code /usr/bin/chromium}, if present. */
@@ -68,21 +80,26 @@ final class Chromium implements AutoCloseable {
     command.addAll(FLAGS);
     command.add("--user-data-dir=" + profile);
     command.add("about:blank");
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(workDirectory.resolve("chromium.log").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(workDirectory.resolve("chromium.log").toFile())
+            .start();
     try {
       Path portFile = profile.resolve("DevToolsActivePort");
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       List<String> lines = List.of();
       while (lines.size() < 2) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("chromium exited with " + process.exitValue() + "; see "
-              + workDirectory.resolve("chromium.log"));
+          throw new IllegalStateException(
+              "chromium exited with "
+                  + process.exitValue()
+                  + "; see "
+                  + workDirectory.resolve("chromium.log"));
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("chromium did not open its DevTools port within " + TIMEOUT);
+          throw new IllegalStateException(
+              "chromium did not open its DevTools port within " + TIMEOUT);
         }
         // Polling a file Chromium writes once; there is no event to wait on.
         Thread.sleep(50);
@@ -90,7 +107,8 @@ final class Chromium implements AutoCloseable {
           lines = Files.readAllLines(portFile, StandardCharsets.UTF_8);
         }
       }
-      return new Chromium(process, URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim()));
+      return new Chromium(
+          process, URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim()));
     } catch (Exception e) {
       destroy(process);
       throw e;
@@ -99,9 +117,12 @@ final class Chromium implements AutoCloseable {
 
   /** Opens a new tab and returns it. */
   BrowserPage newPage() {
-    String targetId = call(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
-    String sessionId = call(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true))
-        .get("sessionId").asText();
+    String targetId =
+        call(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
+    String sessionId =
+        call(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true))
+            .get("sessionId")
+            .asText();
     return new BrowserPage(this, sessionId);
   }
 

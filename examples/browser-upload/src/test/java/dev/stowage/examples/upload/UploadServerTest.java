@@ -44,13 +44,18 @@ class UploadServerTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(server.uri().resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> postTicket(UploadServer s, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(s.uri().resolve("ticket"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(s.uri().resolve("ticket"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -70,18 +75,36 @@ class UploadServerTest {
   void ticket_badRequests_areRefusedBeforeTheFilesystemIsAsked() throws Exception {
     assertThat(postTicket(server, "not json").statusCode()).isEqualTo(400);
     assertThat(postTicket(server, "[]").statusCode()).isEqualTo(400);
-    assertThat(postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\"}").body()).contains("size");
-    assertThat(postTicket(server, "{\"name\":\"\",\"contentType\":\"image/png\",\"size\":1}").statusCode()).isEqualTo(400);
-    assertThat(postTicket(server, "{\"name\":\"a\\u0000b\",\"contentType\":\"image/png\",\"size\":1}").statusCode())
+    assertThat(postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\"}").body())
+        .contains("size");
+    assertThat(
+            postTicket(server, "{\"name\":\"\",\"contentType\":\"image/png\",\"size\":1}")
+                .statusCode())
         .isEqualTo(400);
-    assertThat(postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"text/plain; charset=utf-8\",\"size\":1}")
-        .body()).contains("contentType");
-    assertThat(postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\",\"size\":-1}").statusCode())
+    assertThat(
+            postTicket(server, "{\"name\":\"a\\u0000b\",\"contentType\":\"image/png\",\"size\":1}")
+                .statusCode())
         .isEqualTo(400);
-    assertThat(postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\",\"size\":1001}").statusCode())
+    assertThat(
+            postTicket(
+                    server,
+                    "{\"name\":\"a.png\",\"contentType\":\"text/plain; charset=utf-8\",\"size\":1}")
+                .body())
+        .contains("contentType");
+    assertThat(
+            postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\",\"size\":-1}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\",\"size\":1001}")
+                .statusCode())
         .isEqualTo(413);
-    assertThat(HTTP.send(HttpRequest.newBuilder(server.uri().resolve("ticket")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+    assertThat(
+            HTTP.send(
+                    HttpRequest.newBuilder(server.uri().resolve("ticket")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(405);
     try (var listing = fs.list("", true)) {
       assertThat(listing.toList()).isEmpty();
     }
@@ -89,24 +112,29 @@ class UploadServerTest {
 
   @Test
   void ticket_backendWithoutUploadTickets_answers501WithTheReason() throws Exception {
-    HttpResponse<String> r = postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\",\"size\":3}");
+    HttpResponse<String> r =
+        postTicket(server, "{\"name\":\"a.png\",\"contentType\":\"image/png\",\"size\":3}");
 
     assertThat(r.statusCode()).isEqualTo(501);
     assertThat(JSON.readTree(r.body()).get("error").asText()).contains("unsupported");
   }
 
   @Test
-  void ticket_onB2_isForAFreshPathBelowThePrefix_andOnlyTheLastNameSegmentCounts() throws Exception {
+  void ticket_onB2_isForAFreshPathBelowThePrefix_andOnlyTheLastNameSegmentCounts()
+      throws Exception {
     try (Filesystem b2fs = Filesystems.open(B2.uri("tickets"), B2.settings());
         UploadServer s = UploadServer.builder(b2fs).prefix("in").start()) {
-      HttpResponse<String> r = postTicket(s,
-          "{\"name\":\"../../etc/passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
-      HttpResponse<String> again = postTicket(s, "{\"name\":\"passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
+      HttpResponse<String> r =
+          postTicket(
+              s, "{\"name\":\"../../etc/passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
+      HttpResponse<String> again =
+          postTicket(s, "{\"name\":\"passwd.png\",\"contentType\":\"image/png\",\"size\":3}");
 
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonNode ticket = JSON.readTree(r.body());
       assertThat(ticket.get("path").asText()).matches("in/[0-9a-f]{16}/passwd\\.png");
-      assertThat(JSON.readTree(again.body()).get("path").asText()).isNotEqualTo(ticket.get("path").asText());
+      assertThat(JSON.readTree(again.body()).get("path").asText())
+          .isNotEqualTo(ticket.get("path").asText());
       assertThat(ticket.get("method").asText()).isEqualTo("POST");
       assertThat(ticket.get("scope").asText()).isEqualTo("bucket");
       assertThat(ticket.get("headers").get("Content-Type").asText()).isEqualTo("image/png");
@@ -120,7 +148,8 @@ class UploadServerTest {
     fs.write("uploads/abc/f.txt", "x");
 
     assertThat(get("/url?path=" + enc("private/report.pdf")).statusCode()).isEqualTo(403);
-    assertThat(get("/url?path=" + enc("uploads/../private/report.pdf")).statusCode()).isEqualTo(403);
+    assertThat(get("/url?path=" + enc("uploads/../private/report.pdf")).statusCode())
+        .isEqualTo(403);
     assertThat(get("/url").statusCode()).isEqualTo(403);
     assertThat(get("/url?path=" + enc("uploads/abc/missing.txt")).statusCode()).isEqualTo(404);
     // memory has no URLs at all: the link request fails with the storage message.

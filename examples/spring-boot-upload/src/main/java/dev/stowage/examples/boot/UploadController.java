@@ -46,13 +46,16 @@ class UploadController {
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<StoredFile> upload(@RequestParam("file") MultipartFile file) throws IOException {
     String name = UploadNames.safeName(file.getOriginalFilename());
-    WriteOptions options = file.getContentType() == null ? WriteOptions.DEFAULT
-        : WriteOptions.builder().contentType(file.getContentType()).build();
+    WriteOptions options =
+        file.getContentType() == null
+            ? WriteOptions.DEFAULT
+            : WriteOptions.builder().contentType(file.getContentType()).build();
     FileAttributes stored;
     try (InputStream in = file.getInputStream()) {
       stored = uploads.write(name, in, file.getSize(), options);
     }
-    URI location = URI.create("/uploads/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
+    URI location =
+        URI.create("/uploads/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
     return ResponseEntity.created(location).body(new StoredFile(name, stored.size()));
   }
 
@@ -70,13 +73,19 @@ class UploadController {
   ResponseEntity<Resource> download(@PathVariable String name) {
     String safe = UploadNames.safeName(name);
     FileAttributes attributes = uploads.stat(safe);
-    MediaType type = attributes.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM
-        : MediaType.parseMediaType(attributes.contentType());
+    MediaType type =
+        attributes.contentType() == null
+            ? MediaType.APPLICATION_OCTET_STREAM
+            : MediaType.parseMediaType(attributes.contentType());
     return ResponseEntity.ok()
         .contentType(type)
         .contentLength(attributes.size())
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(safe, StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(safe, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(new InputStreamResource(uploads.readStream(safe)));
   }
 
@@ -88,12 +97,13 @@ class UploadController {
   /** Storage failures by kind; the message names the operation and path, never a credential. */
   @ExceptionHandler(StorageException.class)
   ProblemDetail storageFailed(StorageException e) {
-    HttpStatus status = switch (e.kind()) {
-      case NOT_FOUND, IS_A_DIRECTORY -> HttpStatus.NOT_FOUND;
-      case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
-      case RATE_LIMITED, UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-      default -> HttpStatus.BAD_GATEWAY;
-    };
+    HttpStatus status =
+        switch (e.kind()) {
+          case NOT_FOUND, IS_A_DIRECTORY -> HttpStatus.NOT_FOUND;
+          case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+          case RATE_LIMITED, UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+          default -> HttpStatus.BAD_GATEWAY;
+        };
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setProperty("kind", e.kind().name());
     return problem;

@@ -19,12 +19,16 @@ final class UploadNames {
     if (original == null) {
       throw new IllegalArgumentException("the upload has no file name");
     }
-    String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
+    String name =
+        original
+            .substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+            .strip();
     if (name.isEmpty() || name.equals(".") || name.equals("..")) {
       throw new IllegalArgumentException("the file name is empty or names a directory");
     }
     if (name.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("the file name is longer than " + MAX_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "the file name is longer than " + MAX_LENGTH + " characters");
     }
     for (int i = 0; i < name.length(); i++) {
       if (Character.isISOControl(name.charAt(i))) {

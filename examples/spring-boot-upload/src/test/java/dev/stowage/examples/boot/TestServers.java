@@ -42,7 +42,8 @@ final class TestServers {
    * Registers the settings of both backends ({@code stowage.defaults.b2.*} and
    * {@code stowage.defaults.s3.*}), so that {@code stowage.uri} alone picks one.
    */
-  static void register(DynamicPropertyRegistry registry, B2EmulatorExtension b2, S3ProxyExtension s3) {
+  static void register(
+      DynamicPropertyRegistry registry, B2EmulatorExtension b2, S3ProxyExtension s3) {
     registry.add("test.bucket", () -> BUCKET);
     registry.add("stowage.defaults.b2.endpoint", () -> b2.emulator().url());
     registry.add("stowage.defaults.b2.key-id", () -> b2.emulator().keyId());
@@ -56,23 +57,38 @@ final class TestServers {
   /** Lists every key in the B2 bucket, read by B2's own client behind the application's back. */
   static List<String> b2Keys(B2EmulatorExtension b2) {
     B2Emulator emulator = b2.emulator();
-    try (B2Client client = B2Client.builder().endpoint(URI.create(emulator.url()))
-        .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey())).build()) {
+    try (B2Client client =
+        B2Client.builder()
+            .endpoint(URI.create(emulator.url()))
+            .credentials(new B2Credentials(emulator.keyId(), emulator.applicationKey()))
+            .build()) {
       String bucketId = client.listBuckets(null, BUCKET).get(0).bucketId();
-      return client.listFileNames(B2ListFilesRequest.of(bucketId, null, null, 1000)).files().stream()
-          .map(B2FileVersion::fileName).sorted().toList();
+      return client
+          .listFileNames(B2ListFilesRequest.of(bucketId, null, null, 1000))
+          .files()
+          .stream()
+          .map(B2FileVersion::fileName)
+          .sorted()
+          .toList();
     }
   }
 
   /** Lists every key in the S3 bucket, read by the AWS SDK behind the application's back. */
   static List<String> s3Keys(S3ProxyExtension s3) {
     S3ProxyServer server = s3.server();
-    try (S3Client client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
-        .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
-        .build()) {
-      return client.listObjectsV2(b -> b.bucket(BUCKET)).contents().stream().map(S3Object::key).sorted().toList();
+    try (S3Client client =
+        S3Client.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(server.endpoint())
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+            .build()) {
+      return client.listObjectsV2(b -> b.bucket(BUCKET)).contents().stream()
+          .map(S3Object::key)
+          .sorted()
+          .toList();
     }
   }
 }

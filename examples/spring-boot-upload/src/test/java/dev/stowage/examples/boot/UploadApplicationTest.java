@@ -34,11 +34,9 @@ abstract class UploadApplicationTest {
 
   @Autowired TestRestTemplate http;
 
-  @RegisterExtension
-  static final B2EmulatorExtension B2 = TestServers.b2();
+  @RegisterExtension static final B2EmulatorExtension B2 = TestServers.b2();
 
-  @RegisterExtension
-  static final S3ProxyExtension S3 = TestServers.s3();
+  @RegisterExtension static final S3ProxyExtension S3 = TestServers.s3();
 
   @DynamicPropertySource
   static void backends(DynamicPropertyRegistry registry) {
@@ -59,9 +57,10 @@ abstract class UploadApplicationTest {
     assertThat(upload("notes.txt", "hello".getBytes(), MediaType.TEXT_PLAIN).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
 
-    ResponseEntity<List<StoredFile>> listed = http.exchange("/uploads", HttpMethod.GET, null,
-        new ParameterizedTypeReference<>() {});
-    assertThat(listed.getBody()).contains(new StoredFile("notes.txt", 5), new StoredFile("photo.bin", photo.length));
+    ResponseEntity<List<StoredFile>> listed =
+        http.exchange("/uploads", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(listed.getBody())
+        .contains(new StoredFile("notes.txt", 5), new StoredFile("photo.bin", photo.length));
 
     ResponseEntity<byte[]> served = http.getForEntity("/uploads/photo.bin", byte[].class);
     assertThat(served.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -73,8 +72,8 @@ abstract class UploadApplicationTest {
 
   @Test
   void upload_nameWithDirectories_isStoredUnderItsLastSegment() {
-    ResponseEntity<StoredFile> created = upload("C:\\Users\\me\\../../report 2026.csv", "a,b".getBytes(),
-        MediaType.TEXT_PLAIN);
+    ResponseEntity<StoredFile> created =
+        upload("C:\\Users\\me\\../../report 2026.csv", "a,b".getBytes(), MediaType.TEXT_PLAIN);
     assertThat(created.getBody()).isEqualTo(new StoredFile("report 2026.csv", 3));
     assertThat(http.getForObject("/uploads/report 2026.csv", String.class)).isEqualTo("a,b");
     assertThat(keysInBucket()).contains("uploads/report 2026.csv");
@@ -82,21 +81,30 @@ abstract class UploadApplicationTest {
 
   @Test
   void upload_nameThatIsOnlyADirectory_isBadRequest() {
-    assertThat(upload("..", "x".getBytes(), MediaType.TEXT_PLAIN).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(upload("..", "x".getBytes(), MediaType.TEXT_PLAIN).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
   void download_missingFile_isNotFound() {
-    ResponseEntity<Map<String, Object>> missing = http.exchange("/uploads/never-uploaded.txt", HttpMethod.GET, null,
-        new ParameterizedTypeReference<>() {});
+    ResponseEntity<Map<String, Object>> missing =
+        http.exchange(
+            "/uploads/never-uploaded.txt",
+            HttpMethod.GET,
+            null,
+            new ParameterizedTypeReference<>() {});
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(missing.getBody()).containsEntry("kind", "NOT_FOUND");
   }
 
   @Test
   void health_reportsTheBackendUp() {
-    ResponseEntity<Map<String, Object>> health = http.exchange("/actuator/health/stowage", HttpMethod.GET, null,
-        new ParameterizedTypeReference<>() {});
+    ResponseEntity<Map<String, Object>> health =
+        http.exchange(
+            "/actuator/health/stowage",
+            HttpMethod.GET,
+            null,
+            new ParameterizedTypeReference<>() {});
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(health.getBody()).containsEntry("status", "UP");
   }
@@ -105,12 +113,16 @@ abstract class UploadApplicationTest {
     HttpHeaders partHeaders = new HttpHeaders();
     partHeaders.setContentType(type);
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return filename;
-      }
-    }, partHeaders));
+    body.add(
+        "file",
+        new HttpEntity<>(
+            new ByteArrayResource(content) {
+              @Override
+              public String getFilename() {
+                return filename;
+              }
+            },
+            partHeaders));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return http.postForEntity("/uploads", new HttpEntity<>(body, headers), StoredFile.class);

@@ -12,23 +12,24 @@ import org.jspecify.annotations.Nullable;
  * {@code InvalidAccessKeyId}: B2's S3 API does not take the master key.
  */
 final class KeyLocator implements BlobStoreLocator {
-    private final EmulatorStore store;
-    private final ChecksumHeaders checksums;
+  private final EmulatorStore store;
+  private final ChecksumHeaders checksums;
 
-    KeyLocator(EmulatorStore store, ChecksumHeaders checksums) {
-        this.store = store;
-        this.checksums = checksums;
-    }
+  KeyLocator(EmulatorStore store, ChecksumHeaders checksums) {
+    this.store = store;
+    this.checksums = checksums;
+  }
 
-    @Override
-    public @Nullable AccessGrant locateBlobStore(@Nullable String identity, String container, String blob) {
-        if (identity == null) {
-            return AccessGrant.anonymous(new EmulatorBlobStore(store, null, checksums));
-        }
-        KeyView key = store.key(identity);
-        if (key == null || key.master() || key.expired()) {
-            return null;
-        }
-        return new AccessGrant(key.secret(), new EmulatorBlobStore(store, key, checksums));
+  @Override
+  public @Nullable AccessGrant locateBlobStore(
+      @Nullable String identity, String container, String blob) {
+    if (identity == null) {
+      return AccessGrant.anonymous(new EmulatorBlobStore(store, null, checksums));
     }
+    KeyView key = store.key(identity);
+    if (key == null || key.master() || key.expired()) {
+      return null;
+    }
+    return new AccessGrant(key.secret(), new EmulatorBlobStore(store, key, checksums));
+  }
 }
