@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -73,7 +71,7 @@ public final class B2EmulatorExtension
   private final Map<String, B2KeySpec> keys;
   private final boolean perTest;
   private final boolean onDisk;
-  private final List<Filesystem> opened = new ArrayList<>();
+  private final OpenedFilesystems opened = new OpenedFilesystems();
   private volatile @Nullable Running running;
   private @Nullable String owner;
 
@@ -291,16 +289,7 @@ public final class B2EmulatorExtension
     }
     running = null;
     owner = null;
-    RuntimeException failure = null;
-    for (Filesystem fs : opened) {
-      try {
-        fs.close();
-      } catch (Exception ex) {
-        failure =
-            failure == null ? new IllegalStateException("a filesystem did not close", ex) : failure;
-      }
-    }
-    opened.clear();
+    RuntimeException failure = opened.closeAll();
     r.emulator().close();
     try {
       deleteTree(r.dataDirectory());

@@ -50,7 +50,7 @@ public final class S3ProxyExtension
   private final Consumer<S3ProxyServer.Builder> config;
   private final List<String> buckets;
   private final boolean perTest;
-  private final List<Filesystem> opened = new ArrayList<>();
+  private final OpenedFilesystems opened = new OpenedFilesystems();
   private volatile @Nullable S3ProxyServer server;
   private @Nullable String owner;
 
@@ -141,16 +141,7 @@ public final class S3ProxyExtension
     }
     server = null;
     owner = null;
-    RuntimeException failure = null;
-    for (Filesystem fs : opened) {
-      try {
-        fs.close();
-      } catch (Exception e) {
-        failure =
-            failure == null ? new IllegalStateException("a filesystem did not close", e) : failure;
-      }
-    }
-    opened.clear();
+    RuntimeException failure = opened.closeAll();
     s.close();
     if (failure != null) {
       throw failure;
